@@ -1,0 +1,487 @@
+"""ChromaDB behind the ``KnowledgeStore`` seam: versioned, with one atomic commit point.
+
+Layout (all collections share the ``Settings.collection`` prefix):
+
+* ``<p>_chunks``: one record per chunk, id ``<version>/<ordinal>``, with the chunk's vector.
+* ``<p>_sentences``: one record per sentence of each chunk, with its pooled vector.
+* ``<p>_articles``: one record per staged article version holding the cleaned text. It is
+  written *after* the version's chunks and sentences, so its presence means "fully staged".
+* ``<p>_manifest``: a single record, the list of live article versions.
+
+An ingest stages new versions next to the live ones, then replaces the manifest record (one
+upsert of one record: atomic in Chroma), then deletes versions the manifest no longer names.
+Every read filters on the manifest's versions, so a kill at any point leaves readers on one
+complete index, old or new, and the next ingest finishes or discards the staged rest.
+The same code runs against the embedded store and a ``chroma run`` server.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from knowledge.models import (
+    ArticleMeta,
+    Chunk,
+    CleanedArticle,
+    ScoredChunk,
+    Section,
+    Span,
+    TableRow,
+)
+from knowledge.protocols import ArticleRecord, Manifest, SentenceVector, Vector
+
+MANIFEST_ID = "current"
+#: Records that carry no searchable vector still need one; a constant keeps Chroma's
+#: default embedding function (which would download a model) from ever being asked.
+_PLACEHOLDER = [1.0]
+_GET_PAGE = 2000
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or answered; the message says what to do."""
+
+
+def _client(data_dir: Path | None, chroma_url: str | None, timeout: float) -> Any:
+    """Open an embedded or HTTP Chroma client with telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if chroma_url:
+        url = urlparse(chroma_url)
+        if not url.hostname:
+            raise StoreError(f"VERSUS_CHROMA_URL has no host: {chroma_url!r}")
+        try:
+            client = chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:
+            raise StoreError(
+                f"cannot reach the Chroma server at {chroma_url} ({exc.__class__.__name__}: "
+                f"{exc}); start it (chroma run --path DIR --port N) or unset VERSUS_CHROMA_URL"
+            ) from exc
+        # Chroma's HTTP client waits forever by default; a dead server must not hang us.
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if session is not None:
+            import httpx
+
+            session.timeout = httpx.Timeout(timeout)
+        return client
+    assert data_dir is not None
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreError(
+            f"the store at {data_dir / 'chroma'} cannot be opened ({exc.__class__.__name__}: "
+            f"{exc}); run `versus ingest --rebuild` to rebuild it from the articles"
+        ) from exc
+
+
+def _chunk_metadata(version: str, chunk: Chunk, title: str, text_hash: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "version": version,
+        "article_id": chunk.article_id,
+        "title": title,
+        "ordinal": chunk.ordinal,
+        "start": chunk.start,
+        "end": chunk.end,
+        "section": chunk.section,
+        "kind": chunk.kind,
+        "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
+        "text_hash": text_hash,
+    }
+    if chunk.row is not None:
+        meta["row"] = json.dumps(
+            {
+                "criterion": chunk.row.criterion,
+                "cells": [[name, sp.start, sp.end] for name, sp in chunk.row.cells],
+            }
+        )
+    return meta
+
+
+def _chunk_from_record(rid: str, text: str, meta: dict[str, Any]) -> Chunk:
+    row = None
+    if meta.get("row"):
+        raw = json.loads(meta["row"])
+        row = TableRow(
+            criterion=raw["criterion"],
+            cells=tuple((name, Span(a, b)) for name, a, b in raw["cells"]),
+        )
+    return Chunk(
+        chunk_id=rid,
+        article_id=str(meta["article_id"]),
+        ordinal=int(meta["ordinal"]),
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        section=str(meta.get("section", "")),
+        kind="table-row" if meta.get("kind") == "table-row" else "prose",
+        sentences=tuple(Span(a, b) for a, b in json.loads(meta.get("sentences", "[]"))),
+        row=row,
+    )
+
+
+def _manifest_to_json(manifest: Manifest) -> str:
+    return json.dumps(
+        {
+            "embedder": manifest.embedder,
+            "articles": {aid: asdict(rec) for aid, rec in manifest.articles.items()},
+        },
+        sort_keys=True,
+    )
+
+
+def _manifest_from_json(raw: str) -> Manifest:
+    data = json.loads(raw)
+    articles = {}
+    for aid, rec in data.get("articles", {}).items():
+        meta = ArticleMeta(**rec.pop("meta"))
+        articles[aid] = ArticleRecord(meta=meta, **rec)
+    return Manifest(articles=articles, embedder=data.get("embedder", ""))
+
+
+class ChromaKnowledgeStore:
+    """The knowledge base in Chroma, embedded (``data_dir``) or remote (``chroma_url``).
+
+    Construction is cheap; the client opens on first use.
+
+    Args:
+        data_dir: Folder of the embedded store (ignored when ``chroma_url`` is set).
+        chroma_url: ``http://host:port`` of a Chroma server.
+        prefix: Collection name prefix.
+        timeout: Seconds for each call to a Chroma server.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        chroma_url: str | None = None,
+        prefix: str = "versus",
+        timeout: float = 10.0,
+    ) -> None:
+        if data_dir is None and not chroma_url:
+            raise StoreError("a store needs data_dir or chroma_url, got neither")
+        self.data_dir = data_dir
+        self.chroma_url = chroma_url
+        self.prefix = prefix
+        self.timeout = timeout
+        self._client_obj: Any = None
+        self._cols: dict[str, Any] = {}
+        self._lock = threading.RLock()
+
+    @property
+    def location(self) -> str:
+        return self.chroma_url or str(self.data_dir)
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _col(self, name: str) -> Any:
+        with self._lock:
+            if name not in self._cols:
+                if self._client_obj is None:
+                    self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
+                try:
+                    self._cols[name] = self._client_obj.get_or_create_collection(
+                        f"{self.prefix}_{name}",
+                        embedding_function=None,
+                        configuration={"hnsw": {"space": "cosine"}},
+                    )
+                except Exception as exc:
+                    raise self._wrap(exc) from exc
+            return self._cols[name]
+
+    def _wrap(self, exc: Exception) -> StoreError:
+        if isinstance(exc, StoreError):
+            return exc
+        if self.chroma_url:
+            return StoreError(
+                f"the Chroma server at {self.chroma_url} did not answer "
+                f"({exc.__class__.__name__}: {exc}); is `chroma run` up?"
+            )
+        return StoreError(
+            f"the store at {self.location} failed ({exc.__class__.__name__}: {exc}); "
+            "run `versus ingest --rebuild` if it is damaged"
+        )
+
+    def _call(self, col: str, method: str, **kwargs: Any) -> Any:
+        try:
+            return getattr(self._col(col), method)(**kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise self._wrap(exc) from exc
+
+    def _get_all(self, col: str, **kwargs: Any) -> dict[str, list[Any]]:
+        """Page through ``get`` so that large corpora do not hit request-size limits."""
+        out: dict[str, list[Any]] = {}
+        offset = 0
+        while True:
+            page = self._call(col, "get", limit=_GET_PAGE, offset=offset, **kwargs)
+            n = len(page["ids"])
+            for key in ("ids", "documents", "metadatas", "embeddings"):
+                vals = page.get(key)
+                if vals is not None:
+                    out.setdefault(key, []).extend(list(vals))
+            if n < _GET_PAGE:
+                return out
+            offset += n
+
+    # -- reads ------------------------------------------------------------------------
+
+    def manifest(self) -> Manifest:
+        """The committed state (an empty manifest for a new store)."""
+        got = self._call("manifest", "get", ids=[MANIFEST_ID], include=["documents"])
+        if not got["ids"]:
+            return Manifest()
+        return _manifest_from_json(got["documents"][0])
+
+    @staticmethod
+    def _live_filter(versions: list[str]) -> dict[str, Any]:
+        return {"version": {"$in": versions}}
+
+    def search(
+        self, vector: Vector, k: int, versions: list[str] | None = None
+    ) -> list[ScoredChunk]:
+        """Dense search among live chunks; scores are cosine similarities."""
+        if k <= 0:
+            raise ValueError(f"k must be > 0, got {k}")
+        live = versions if versions is not None else self.manifest().versions
+        if not live:
+            return []
+        res = self._call(
+            "chunks",
+            "query",
+            query_embeddings=[vector],
+            n_results=k,
+            where=self._live_filter(live),
+            include=["documents", "metadatas", "distances"],
+        )
+        out = []
+        for rid, doc, meta, dist in zip(
+            res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0],
+            strict=True,
+        ):
+            out.append(ScoredChunk(_chunk_from_record(rid, doc, meta), 1.0 - float(dist)))
+        return out
+
+    def chunks(
+        self, article_ids: Sequence[str] | None = None, versions: list[str] | None = None
+    ) -> list[Chunk]:
+        """All live chunks (of some articles), in article then document order."""
+        manifest = self.manifest()
+        if versions is None:
+            recs = manifest.articles.values()
+            if article_ids is not None:
+                wanted = set(article_ids)
+                recs = [r for r in recs if r.meta.article_id in wanted]
+            versions = sorted(r.version for r in recs)
+        if not versions:
+            return []
+        got = self._get_all(
+            "chunks", where=self._live_filter(versions), include=["documents", "metadatas"]
+        )
+        chunks = [
+            _chunk_from_record(rid, doc, meta)
+            for rid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
+        chunks.sort(key=lambda c: (c.article_id, c.ordinal))
+        return chunks
+
+    def sentence_vectors(self, chunk_ids: Sequence[str]) -> list[SentenceVector]:
+        """Stored sentence vectors of the given chunks."""
+        if not chunk_ids:
+            return []
+        got = self._call(
+            "sentences",
+            "get",
+            where={"chunk_id": {"$in": list(chunk_ids)}},
+            include=["metadatas", "embeddings"],
+        )
+        out = []
+        for meta, emb in zip(got["metadatas"], got["embeddings"], strict=True):
+            out.append(
+                SentenceVector(
+                    chunk_id=str(meta["chunk_id"]),
+                    span=Span(int(meta["start"]), int(meta["end"])),
+                    vector=[float(x) for x in emb],
+                )
+            )
+        return out
+
+    def article(self, article_id: str, version: str | None = None) -> CleanedArticle | None:
+        """The cleaned text and sections of a live article, or None."""
+        if version is None:
+            rec = self.manifest().articles.get(article_id)
+            if rec is None:
+                return None
+            version = rec.version
+        got = self._call("articles", "get", ids=[version], include=["documents", "metadatas"])
+        if not got["ids"]:
+            return None
+        meta = got["metadatas"][0]
+        return CleanedArticle(
+            meta=ArticleMeta(**json.loads(meta["meta"])),
+            text=got["documents"][0],
+            sections=tuple(Section(**s) for s in json.loads(meta.get("sections", "[]"))),
+        )
+
+    def has_version(self, version: str, chunk_count: int) -> bool:
+        """Whether ``version`` was completely staged by an earlier (maybe killed) ingest."""
+        got = self._call("articles", "get", ids=[version], include=[])
+        if not got["ids"]:
+            return False
+        ids = self._call("chunks", "get", where={"version": version}, include=[])["ids"]
+        return len(ids) == chunk_count
+
+    def reusable_vectors(self, article_id: str) -> dict[str, tuple[Vector, list[Vector]]]:
+        """Vectors already stored for this article (any version), by embed-input hash."""
+        got = self._get_all(
+            "chunks", where={"article_id": article_id}, include=["metadatas", "embeddings"]
+        )
+        if not got.get("ids"):
+            return {}
+        by_rid = {
+            rid: (str(meta["text_hash"]), [float(x) for x in emb])
+            for rid, meta, emb in zip(got["ids"], got["metadatas"], got["embeddings"], strict=True)
+        }
+        sents = self._get_all(
+            "sentences", where={"article_id": article_id}, include=["metadatas", "embeddings"]
+        )
+        per_chunk: dict[str, list[tuple[int, Vector]]] = {}
+        for meta, emb in zip(sents.get("metadatas", []), sents.get("embeddings", []), strict=True):
+            per_chunk.setdefault(str(meta["chunk_id"]), []).append(
+                (int(meta["idx"]), [float(x) for x in emb])
+            )
+        out: dict[str, tuple[Vector, list[Vector]]] = {}
+        for rid, (text_hash, vec) in by_rid.items():
+            svs = [v for _, v in sorted(per_chunk.get(rid, []))]
+            out[text_hash] = (vec, svs)
+        return out
+
+    # -- writes -----------------------------------------------------------------------
+
+    def stage(
+        self,
+        version: str,
+        article: CleanedArticle,
+        chunks: Sequence[Chunk],
+        vectors: Sequence[Vector],
+        sentence_vectors: Sequence[Sequence[Vector]],
+        text_hashes: Sequence[str] | None = None,
+    ) -> None:
+        """Write a complete article version next to the live ones (invisible until commit)."""
+        if not (len(chunks) == len(vectors) == len(sentence_vectors)):
+            raise ValueError(
+                f"chunks, vectors and sentence vectors differ in length: {len(chunks)}, "
+                f"{len(vectors)}, {len(sentence_vectors)}"
+            )
+        hashes = list(text_hashes) if text_hashes is not None else [""] * len(chunks)
+        title = article.meta.title
+        if chunks:
+            rids = [f"{version}/{c.ordinal:04d}" for c in chunks]
+            self._call(
+                "chunks",
+                "upsert",
+                ids=rids,
+                embeddings=[list(v) for v in vectors],
+                documents=[c.text for c in chunks],
+                metadatas=[
+                    _chunk_metadata(version, c, title, h)
+                    for c, h in zip(chunks, hashes, strict=True)
+                ],
+            )
+            s_ids: list[str] = []
+            s_vecs: list[Vector] = []
+            s_meta: list[dict[str, Any]] = []
+            for rid, chunk, svs in zip(rids, chunks, sentence_vectors, strict=True):
+                if len(svs) != len(chunk.sentences):
+                    raise ValueError(
+                        f"chunk {rid} has {len(chunk.sentences)} sentences but "
+                        f"{len(svs)} sentence vectors"
+                    )
+                for i, (span, vec) in enumerate(zip(chunk.sentences, svs, strict=True)):
+                    s_ids.append(f"{rid}/{i:03d}")
+                    s_vecs.append(list(vec))
+                    s_meta.append(
+                        {
+                            "version": version,
+                            "article_id": chunk.article_id,
+                            "chunk_id": rid,
+                            "idx": i,
+                            "start": span.start,
+                            "end": span.end,
+                        }
+                    )
+            for lo in range(0, len(s_ids), _GET_PAGE):
+                self._call(
+                    "sentences",
+                    "upsert",
+                    ids=s_ids[lo : lo + _GET_PAGE],
+                    embeddings=s_vecs[lo : lo + _GET_PAGE],
+                    metadatas=s_meta[lo : lo + _GET_PAGE],
+                )
+        # Written last: its presence marks the version as completely staged.
+        self._call(
+            "articles",
+            "upsert",
+            ids=[version],
+            embeddings=[_PLACEHOLDER],
+            documents=[article.text],
+            metadatas=[
+                {
+                    "version": version,
+                    "article_id": article.meta.article_id,
+                    "meta": json.dumps(asdict(article.meta)),
+                    "sections": json.dumps([asdict(s) for s in article.sections]),
+                }
+            ],
+        )
+
+    def commit(self, manifest: Manifest) -> None:
+        """Make ``manifest`` the live state in one single-record write."""
+        self._call(
+            "manifest",
+            "upsert",
+            ids=[MANIFEST_ID],
+            embeddings=[_PLACEHOLDER],
+            documents=[_manifest_to_json(manifest)],
+            metadatas=[{"kind": "manifest"}],
+        )
+
+    def collect_garbage(self) -> int:
+        """Delete every record of a version the manifest does not name; returns chunks freed."""
+        live = self.manifest().versions
+        where: dict[str, Any] = (
+            {"version": {"$nin": live}} if live else {"version": {"$ne": "\x00"}}
+        )
+        dead = self._call("chunks", "get", where=where, include=[])["ids"]
+        for col in ("sentences", "chunks", "articles"):
+            self._call(col, "delete", where=where)
+        return len(dead)
+
+    def reset(self) -> None:
+        """Drop every collection of this prefix (used by tests and by a damaged store)."""
+        with self._lock:
+            if self._client_obj is None:
+                self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
+            for name in ("chunks", "sentences", "articles", "manifest"):
+                try:
+                    self._client_obj.delete_collection(f"{self.prefix}_{name}")
+                except Exception:  # noqa: BLE001 - absent collections are fine to skip
+                    pass
+            self._cols.clear()
+
+    def ping(self) -> None:
+        """Raise ``StoreError`` unless the store answers a trivial read."""
+        self.manifest()
