@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("interrupted")
         return EXIT_FAIL
-    except Exception as exc:  # noqa: BLE001 - the contract: one line, exit 1, no traceback
+    except Exception as exc:  # the contract: one line, exit 1, no traceback
         from knowledge.settings import SettingsError
 
         if isinstance(exc, SettingsError | ValueError) and _is_input_error(exc):

@@ -59,6 +59,13 @@ class SentenceTransformerEmbedder:
             _offline_env()
             from sentence_transformers import SentenceTransformer
 
+            try:  # the weight-loading bar is noise on a terminal and in logs
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+            except ImportError:  # pragma: no cover
+                pass
+
             self._model = SentenceTransformer(
                 self.model_path, device=self.device, local_files_only=True
             )
@@ -122,7 +129,8 @@ class SentenceTransformerEmbedder:
             enc = tokenizer(
                 text, truncation=True, max_length=max_len, return_offsets_mapping=True
             )
-            offsets = enc["offset_mapping"][: len(tokens)]
+            offsets = enc["offset_mapping"]
+            tokens = tokens[: len(offsets)]  # the batch pads token vectors to its longest text
             starts = np.array([a for a, _ in offsets])
             ends = np.array([b for _, b in offsets])
             real = ends > starts  # special tokens have (0, 0)

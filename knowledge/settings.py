@@ -89,7 +89,9 @@ class Settings(BaseSettings):
         if value is not None and not value.strip():
             return None
         if value is not None and not value.startswith(("http://", "https://")):
-            raise ValueError(f"VERSUS_CHROMA_URL must start with http:// or https://, got {value!r}")
+            raise ValueError(
+                f"VERSUS_CHROMA_URL must start with http:// or https://, got {value!r}"
+            )
         return value
 
     def resolve_embedding_model(self) -> str:

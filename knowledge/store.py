@@ -17,7 +17,9 @@ The same code runs against the embedded store and a ``chroma run`` server.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -458,16 +460,58 @@ class ChromaKnowledgeStore:
             documents=[_manifest_to_json(manifest)],
             metadatas=[{"kind": "manifest"}],
         )
+        self.mirror_manifest(manifest, clean=False)
+
+    # -- the local manifest mirror ----------------------------------------------------
+
+    @property
+    def _mirror_path(self) -> Path | None:
+        if self.chroma_url or self.data_dir is None:
+            return None  # another machine may write a server's store: never trust a copy
+        return self.data_dir / "manifest.json"
+
+    def mirror_manifest(self, manifest: Manifest, *, clean: bool) -> None:
+        """Keep a local copy of the committed manifest (written after the real commit).
+
+        It is only ever a hint: a run that finds changes re-reads the manifest from Chroma.
+        ``clean`` says garbage collection finished after that commit; a run may skip Chroma
+        altogether only then, so that a kill between commit and collection is repaired.
+        """
+        path = self._mirror_path
+        if path is None:
+            return
+        tmp = path.with_suffix(".json.tmp")
+        payload = json.loads(_manifest_to_json(manifest))
+        payload["clean"] = clean
+        tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def cached_manifest(self) -> Manifest | None:
+        """The mirrored manifest, or None when there is none to trust (no Chroma needed)."""
+        path = self._mirror_path
+        if path is None or self.data_dir is None:
+            return None
+        if not (self.data_dir / "chroma" / "chroma.sqlite3").exists():
+            return None
+        try:
+            raw = path.read_text(encoding="utf-8")
+            if not json.loads(raw).get("clean"):
+                return None
+            return _manifest_from_json(raw)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     def collect_garbage(self) -> int:
         """Delete every record of a version the manifest does not name; returns chunks freed."""
-        live = self.manifest().versions
+        manifest = self.manifest()
+        live = manifest.versions
         where: dict[str, Any] = (
             {"version": {"$nin": live}} if live else {"version": {"$ne": "\x00"}}
         )
         dead = self._call("chunks", "get", where=where, include=[])["ids"]
         for col in ("sentences", "chunks", "articles"):
             self._call(col, "delete", where=where)
+        self.mirror_manifest(manifest, clean=True)
         return len(dead)
 
     def reset(self) -> None:
@@ -475,11 +519,12 @@ class ChromaKnowledgeStore:
         with self._lock:
             if self._client_obj is None:
                 self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
+            mirror = self._mirror_path
+            if mirror is not None:
+                mirror.unlink(missing_ok=True)
             for name in ("chunks", "sentences", "articles", "manifest"):
-                try:
+                with contextlib.suppress(Exception):  # an absent collection is fine
                     self._client_obj.delete_collection(f"{self.prefix}_{name}")
-                except Exception:  # noqa: BLE001 - absent collections are fine to skip
-                    pass
             self._cols.clear()
 
     def ping(self) -> None:

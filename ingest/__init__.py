@@ -1,0 +1,1 @@
+"""Turning raw article files into cleaned text, sections and chunks."""

@@ -1,0 +1,484 @@
+"""Incremental, atomic ingest: files -> cleaned articles -> chunks -> vectors -> store.
+
+Why it is shaped this way:
+
+* Cleaning and chunking are cheap and deterministic, so every run redoes them and compares
+  a content hash per article; only a changed article reaches the (expensive) model, and a
+  run where nothing changed never loads the model at all.
+* Vectors of chunks whose embed input did not change are copied from the stored version,
+  so an edit to one paragraph re-embeds that paragraph only.
+* New versions are staged next to the live ones and made live by one manifest write (see
+  ``knowledge.store``); a kill at any point leaves the previous complete index answering.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ingest.chunk import parse_article
+from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_plain_text
+from knowledge.embedder import embed_with_spans
+from knowledge.models import ArticleMeta, Chunk, CleanedArticle
+from knowledge.protocols import ArticleRecord, Manifest, Vector
+from knowledge.store import ChromaKnowledgeStore
+
+#: Bump when cleaning or chunking changes in a way that must re-embed stored articles.
+PIPELINE_VERSION = "1"
+EMBED_BATCH = 64
+
+ProgressFn = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)``.
+
+Stages, in order: ``read`` (cleaning and chunking), ``embed`` (chunks embedded so far),
+``stage`` (article versions written), ``commit`` (0 before the manifest write, 1 after) and
+``gc``. The fault tests kill the process from this callback at each of them.
+"""
+
+
+class IngestError(RuntimeError):
+    """The ingest as a whole cannot run (not a single bad file: those are skipped)."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest changed; serialises to the JSON of the outside contract."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    chunks: int = 0
+    seconds: float = 0.0
+    embedded: int = 0
+    reused: int = 0
+    model_loaded: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "chunks": self.chunks,
+            "seconds": round(self.seconds, 3),
+            "embedded": self.embedded,
+            "reused": self.reused,
+        }
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article file to ingest."""
+
+    path: Path
+    article_id: str
+    meta: ArticleMeta | None = None
+    from_corpus: bool = False
+
+
+def slugify(name: str) -> str:
+    """A readable, filesystem- and id-safe slug ("Node vs Django!.md" -> "node-vs-django")."""
+    norm = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return slug[:80] or "article"
+
+
+def bundled_sources(corpus_dir: Path) -> list[Source]:
+    """The bundled articles with the metadata their manifest gives."""
+    manifest = json.loads((corpus_dir / "manifest.json").read_text(encoding="utf-8"))
+    out = []
+    for item in manifest["articles"]:
+        meta = ArticleMeta(
+            article_id=item["article_id"],
+            title=item["title"],
+            publisher=item.get("publisher"),
+            year=item.get("year"),
+            source=item.get("file"),
+        )
+        out.append(Source(corpus_dir / item["file"], item["article_id"], meta, from_corpus=True))
+    return out
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Source], list[dict[str, str]]]:
+    """Expand files and folders into sources; unsupported files are reported, not raised."""
+    sources: list[Source] = []
+    skipped: list[dict[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file())
+            for f in files:
+                if f.name == "manifest.json" and (f.parent / f.name).exists():
+                    continue
+                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    sources.append(Source(f, slugify(f.stem)))
+                else:
+                    skipped.append({"path": str(f), "reason": _unsupported(f)})
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                sources.append(Source(path, slugify(path.stem)))
+            else:
+                skipped.append({"path": str(path), "reason": _unsupported(path)})
+        else:
+            skipped.append({"path": str(path), "reason": "no such file or folder"})
+    return sources, skipped
+
+
+def _unsupported(path: Path) -> str:
+    return (
+        f"unsupported file type {path.suffix or '(none)'!r}; "
+        f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
+    )
+
+
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+
+def guess_meta(article_id: str, cleaned_text: str, path: Path) -> ArticleMeta:
+    """Title from the first line, year from the title, when a file comes without metadata."""
+    first = next((ln.strip() for ln in cleaned_text.splitlines() if ln.strip()), path.stem)
+    title = first if len(first) <= 160 else first[:157].rstrip() + "..."
+    year_match = _YEAR.search(title)
+    return ArticleMeta(
+        article_id=article_id,
+        title=title,
+        publisher=None,
+        year=int(year_match.group(1)) if year_match else None,
+        source=path.name,
+    )
+
+
+def embed_input(chunk: Chunk) -> tuple[str, int]:
+    """The text the model sees for a chunk, and the offset of the chunk text inside it.
+
+    The section title is prepended because many passages ("It is not secure as Django...")
+    only make sense under their heading.
+    """
+    if chunk.section and not chunk.text.startswith(chunk.section):
+        prefix = chunk.section + "\n"
+        return prefix + chunk.text, len(prefix)
+    return chunk.text, 0
+
+
+def _hash(*parts: str) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@contextlib.contextmanager
+def _ingest_lock(data_dir: Path | None) -> Iterator[None]:
+    """One writer at a time per embedded store (a second ingest waits)."""
+    if data_dir is None:
+        yield
+        return
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(data_dir / "ingest.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@dataclass
+class _Prepared:
+    source: Source
+    article: CleanedArticle
+    chunks: list[Chunk]
+    content_hash: str
+    version: str
+
+
+class Ingestor:
+    """Brings the store in line with a set of article files.
+
+    Args:
+        store: The knowledge store (staging and commit happen through it).
+        embedder: Anything with ``embed_documents`` (and ideally ``embed_with_spans``); it is
+            only touched when some chunk needs a new vector.
+        embedder_id: Identifies the model; stored in the manifest so that a model change is
+            noticed.
+        max_file_bytes: Files larger than this are skipped.
+    """
+
+    def __init__(
+        self,
+        store: ChromaKnowledgeStore,
+        embedder: Any,
+        embedder_id: str,
+        max_file_bytes: int = 5 * 1024 * 1024,
+        corpus_dir: Path | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.embedder_id = embedder_id
+        self.max_file_bytes = max_file_bytes
+        self.corpus_dir = corpus_dir
+
+    # -- public -----------------------------------------------------------------------
+
+    def run(
+        self,
+        paths: Sequence[Path] | None = None,
+        *,
+        rebuild: bool = False,
+        remove: Sequence[str] = (),
+        progress: ProgressFn | None = None,
+    ) -> IngestReport:
+        """Ingest ``paths`` (or the whole library when None) and commit atomically.
+
+        With no paths, the library is the bundled corpus plus every article ingested
+        earlier from a file; an article whose file is gone is removed. With paths, only
+        those files are added or updated. ``remove`` drops articles by id.
+        """
+        t0 = time.perf_counter()
+        with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
+            # The local mirror of the manifest lets a run where nothing changed finish
+            # without even opening Chroma (importing it alone takes over a second).
+            cached = self.store.cached_manifest()
+            manifest = cached if cached is not None else self.store.manifest()
+            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress)
+            if cached is not None and (todo or report.removed or rebuild):
+                truth = self.store.manifest()
+                if truth != cached:
+                    manifest = truth
+                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None)
+            if cached is None or todo or report.removed or rebuild:
+                self._apply(manifest, report, todo, rebuild, progress)
+            else:
+                report.chunks = sum(r.chunk_count for r in manifest.articles.values())
+        report.model_loaded = bool(getattr(self.embedder, "loaded", report.embedded > 0))
+        report.seconds = time.perf_counter() - t0
+        for lst in (report.added, report.updated, report.removed, report.unchanged):
+            lst.sort()
+        return report
+
+    def _plan(
+        self,
+        manifest: Manifest,
+        paths: Sequence[Path] | None,
+        rebuild: bool,
+        remove: Sequence[str],
+        progress: ProgressFn | None,
+    ) -> tuple[IngestReport, list[_Prepared], list[_Prepared]]:
+        """Decide, without the model or any write, what the run has to change."""
+        report = IngestReport()
+        if manifest.embedder and manifest.embedder != self.embedder_id and not rebuild:
+            raise IngestError(
+                f"the store was built with the embedding model {manifest.embedder!r}, "
+                f"not {self.embedder_id!r}; run `versus ingest --rebuild`"
+            )
+        sources, skipped = self._sources(paths, manifest, report)
+        report.skipped.extend(skipped)
+        prepared = self._prepare(sources, report, progress)
+        for aid in remove:
+            if aid in manifest.articles and aid not in report.removed:
+                report.removed.append(aid)
+            elif aid not in manifest.articles:
+                report.skipped.append({"path": aid, "reason": "no article with this id"})
+        todo: list[_Prepared] = []
+        for prep in prepared:
+            old = manifest.articles.get(prep.source.article_id)
+            if old is not None and old.content_hash == prep.content_hash and not rebuild:
+                report.unchanged.append(prep.source.article_id)
+                continue
+            todo.append(prep)
+        return report, prepared, todo
+
+    def _apply(
+        self,
+        manifest: Manifest,
+        report: IngestReport,
+        todo: list[_Prepared],
+        rebuild: bool,
+        progress: ProgressFn | None,
+    ) -> None:
+        """Embed what changed, stage it, flip the manifest, then collect garbage."""
+        self._stage_all(todo, rebuild, report, progress)
+        new_articles = {a: r for a, r in manifest.articles.items() if a not in report.removed}
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        for prep in todo:
+            aid = prep.source.article_id
+            (report.updated if aid in manifest.articles else report.added).append(aid)
+            new_articles[aid] = ArticleRecord(
+                meta=prep.article.meta,
+                content_hash=prep.content_hash,
+                version=prep.version,
+                chunk_count=len(prep.chunks),
+                ingested_at=now,
+                source_path=None if prep.source.from_corpus else str(prep.source.path.resolve()),
+            )
+        new_manifest = Manifest(articles=new_articles, embedder=self.embedder_id)
+        if progress:
+            progress("commit", 0, 1)
+        if new_manifest != manifest or not manifest.articles:
+            self.store.commit(new_manifest)
+        if progress:
+            progress("commit", 1, 1)
+            progress("gc", 0, 1)
+        self.store.collect_garbage()
+        if progress:
+            progress("gc", 1, 1)
+        report.chunks = sum(r.chunk_count for r in new_articles.values())
+
+    # -- steps ------------------------------------------------------------------------
+
+    def _sources(
+        self, paths: Sequence[Path] | None, manifest: Manifest, report: IngestReport
+    ) -> tuple[list[Source], list[dict[str, str]]]:
+        if paths:
+            found, skipped = discover(paths)
+            # An updated file keeps the title and publisher its article already has.
+            return [
+                replace(s, meta=manifest.articles[s.article_id].meta)
+                if s.article_id in manifest.articles else s
+                for s in found
+            ], skipped
+        sources = []
+        for src in bundled_sources(self.corpus_dir) if self.corpus_dir else []:
+            rec = manifest.articles.get(src.article_id)
+            if rec is not None and rec.source_path and Path(rec.source_path).is_file():
+                # A bundled article updated from a file (an upload) stays updated.
+                src = replace(src, path=Path(rec.source_path), from_corpus=False)
+            sources.append(src)
+        known = {s.article_id for s in sources}
+        for aid, rec in sorted(manifest.articles.items()):
+            if aid in known:
+                continue
+            if rec.source_path and Path(rec.source_path).is_file():
+                sources.append(Source(Path(rec.source_path), aid, rec.meta))
+            else:
+                report.removed.append(aid)  # its file is gone, or it left the corpus
+        return sources, []
+
+    def _prepare(
+        self, sources: list[Source], report: IngestReport, progress: ProgressFn | None
+    ) -> list[_Prepared]:
+        out: list[_Prepared] = []
+        seen: dict[str, Path] = {}
+        for i, src in enumerate(sources):
+            if progress:
+                progress("read", i, len(sources))
+            reason = self._read_problem(src.path)
+            if reason is None and src.article_id in seen:
+                reason = f"same article id {src.article_id!r} as {seen[src.article_id]}"
+            if reason is not None:
+                report.skipped.append({"path": str(src.path), "reason": reason})
+                continue
+            try:
+                text = to_plain_text(src.path.read_bytes(), src.path.suffix.lower())
+            except UnsupportedInput as exc:
+                report.skipped.append({"path": str(src.path), "reason": str(exc)})
+                continue
+            except OSError as exc:
+                report.skipped.append({"path": str(src.path), "reason": f"cannot read: {exc}"})
+                continue
+            meta = src.meta or ArticleMeta(article_id=src.article_id, title=src.path.stem)
+            article, chunks = parse_article(text, meta)
+            if src.meta is None:
+                article = replace(article, meta=guess_meta(src.article_id, article.text, src.path))
+            if not chunks:
+                report.skipped.append(
+                    {"path": str(src.path), "reason": "no article text left after cleaning"}
+                )
+                continue
+            seen[src.article_id] = src.path
+            content_hash = _hash(
+                PIPELINE_VERSION,
+                self.embedder_id,
+                json.dumps(article.meta.__dict__, sort_keys=True),
+                article.text,
+                *(f"{c.start}:{c.end}:{c.section}:{c.kind}" for c in chunks),
+            )
+            version = f"{src.article_id}@{content_hash[:12]}"
+            out.append(_Prepared(src, article, chunks, content_hash, version))
+        if progress:
+            progress("read", len(sources), len(sources))
+        return out
+
+    def _read_problem(self, path: Path) -> str | None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            return f"cannot read: {exc}"
+        if size == 0:
+            return "empty file"
+        if size > self.max_file_bytes:
+            return f"file is {size} bytes, over the limit of {self.max_file_bytes} bytes"
+        return None
+
+    def _stage_all(
+        self,
+        todo: list[_Prepared],
+        rebuild: bool,
+        report: IngestReport,
+        progress: ProgressFn | None,
+    ) -> None:
+        if rebuild:
+            stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+            todo[:] = [replace(p, version=f"{p.version}-r{stamp}") for p in todo]
+        pending: list[tuple[_Prepared, int, str, str, list[tuple[int, int]]]] = []
+        ready: dict[str, tuple[list[Vector], list[list[Vector]], list[str]]] = {}
+        for prep in todo:
+            if not rebuild and self.store.has_version(prep.version, len(prep.chunks)):
+                report.reused += len(prep.chunks)
+                continue  # staged completely by an earlier, interrupted ingest
+            reuse = {} if rebuild else self.store.reusable_vectors(prep.source.article_id)
+            vecs: list[Vector] = [[] for _ in prep.chunks]
+            svecs: list[list[Vector]] = [[] for _ in prep.chunks]
+            hashes: list[str] = []
+            for i, chunk in enumerate(prep.chunks):
+                text, shift = embed_input(chunk)
+                spans = [(s.start - chunk.start + shift, s.end - chunk.start + shift)
+                         for s in chunk.sentences]
+                th = _hash(self.embedder_id, text, json.dumps(spans))
+                hashes.append(th)
+                hit = reuse.get(th)
+                if hit is not None and len(hit[1]) == len(spans):
+                    vecs[i], svecs[i] = hit[0], hit[1]
+                    report.reused += 1
+                else:
+                    pending.append((prep, i, th, text, spans))
+            ready[prep.version] = (vecs, svecs, hashes)
+        total = len(pending)
+        for lo in range(0, total, EMBED_BATCH):
+            if progress:
+                progress("embed", lo, total)
+            batch = pending[lo : lo + EMBED_BATCH]
+            dvecs, spvecs = embed_with_spans(
+                self.embedder, [b[3] for b in batch], [b[4] for b in batch]
+            )
+            for (prep, i, _th, _t, _s), dv, sv in zip(batch, dvecs, spvecs, strict=True):
+                ready[prep.version][0][i] = dv
+                ready[prep.version][1][i] = sv
+            report.embedded += len(batch)
+        if progress:
+            progress("embed", total, total)
+        to_stage = [p for p in todo if p.version in ready]
+        for i, prep in enumerate(to_stage):
+            if progress:
+                progress("stage", i, len(to_stage))
+            vecs, svecs, hashes = ready[prep.version]
+            self.store.stage(prep.version, prep.article, prep.chunks, vecs, svecs, hashes)
+        if progress:
+            progress("stage", len(to_stage), len(to_stage))

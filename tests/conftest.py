@@ -1,0 +1,167 @@
+"""Shared fixtures: the real model loaded once, a real ingested store, a real Chroma server.
+
+Real LLM calls are blocked for the whole run: any socket connection to a non-loopback
+address fails, so a test that forgot to use a fake chat model fails loudly instead of
+reaching out.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+for _name in [n for n in os.environ if n.startswith("VERSUS_")]:
+    # A developer's own settings must not leak into tests; tests pass what they need.
+    del os.environ[_name]
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: Any) -> Any:
+    host = address[0] if isinstance(address, tuple) else address
+    inet = self.family in (socket.AF_INET, socket.AF_INET6)
+    loopback = isinstance(host, str) and (host.startswith("127.") or host in ("::1", "localhost"))
+    if inet and isinstance(host, str) and not loopback:
+        raise ConnectionRefusedError(f"tests may not connect to {host!r} (loopback only)")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _block_network() -> Iterator[None]:
+    socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Any:
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
+    from knowledge.embedder import SentenceTransformerEmbedder
+    from knowledge.settings import Settings
+
+    emb = SentenceTransformerEmbedder(Settings().resolve_embedding_model())
+    emb.warm_up()
+    return emb
+
+
+@pytest.fixture(scope="session")
+def ingested_dir(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Path:
+    """A data dir whose embedded store holds the bundled corpus (real model, real Chroma).
+
+    Tests must not modify it; copy it (``copy_store``) to change things.
+    """
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    data_dir = tmp_path_factory.mktemp("ingested")
+    versus = build_assistant(Settings(data_dir=data_dir), embedder=real_embedder)
+    report = versus.ingest()
+    assert len(report.added) == 4, report.to_json()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def ingested_versus(ingested_dir: Path, real_embedder: Any) -> Any:
+    """A ``Versus`` over the ingested bundled corpus, sharing the session's model."""
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    return build_assistant(Settings(data_dir=ingested_dir), embedder=real_embedder)
+
+
+@pytest.fixture
+def copy_store(ingested_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the ingested data dir, for tests that change the store."""
+    dst = tmp_path / "data"
+    shutil.copytree(ingested_dir, dst)
+    return dst
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status < 500:
+                    return
+        except Exception as exc:  # keep polling until the deadline
+            last = exc
+        time.sleep(0.25)
+    raise TimeoutError(f"{url} did not answer within {timeout} s: {last}")
+
+
+class ChromaServer:
+    """A real ``chroma run`` process on loopback."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        chroma = VENV_BIN / "chroma"
+        self.proc = subprocess.Popen(
+            [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1",
+             "--port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        )
+        wait_http(f"{self.url}/api/v2/heartbeat")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
+    server = ChromaServer(tmp_path / "chroma-server")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``versus`` console script."""
+    return subprocess.run(
+        [str(VENV_BIN / "versus"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
