@@ -57,7 +57,7 @@ bench: install
 	$(BIN)/python -m bench.run
 
 soak: install
-	$(BIN)/python -m pytest -q -m soak -p no:cacheprovider
+	$(BIN)/python -m pytest -q -m soak -o addopts="--strict-markers -ra"
 
 clean:
 	rm -rf .data .pytest_cache .mypy_cache .ruff_cache

@@ -1300,7 +1300,12 @@ class ComparisonService:
 
     def _full(self) -> ComparisonMatrix:
         cfg = self.config()
-        manifest = self._store.manifest()
+        # The store's local manifest mirror (when it has a trustworthy one) gives the corpus
+        # version without opening Chroma, so a cached matrix is served in milliseconds.
+        cached_manifest = getattr(self._store, "cached_manifest", None)
+        manifest = (cached_manifest() if callable(cached_manifest) else None) or (
+            self._store.manifest()
+        )
         version = manifest.corpus_version if manifest.articles else ""
         key = self._key(version, cfg)
         with self._lock:
