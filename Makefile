@@ -45,13 +45,13 @@ test: install chromium
 	$(BIN)/python -m pytest -q
 
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not integration and not e2e and not server"
+	$(BIN)/python -m pytest -q -m "not integration and not e2e and not server and not soak"
 
 test-integration: install
-	$(BIN)/python -m pytest -q -m "integration or server"
+	$(BIN)/python -m pytest -q -m "(integration or server) and not soak"
 
 e2e: install chromium
-	$(BIN)/python -m pytest -q -m e2e
+	$(BIN)/python -m pytest -q -m "e2e and not soak"
 
 bench: install
 	$(BIN)/python -m bench.run
