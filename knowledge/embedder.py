@@ -114,7 +114,7 @@ class SentenceTransformerEmbedder:
         if not texts:
             return [], []
         model = self.model
-        outputs: list[dict[str, Any]] = model.encode(
+        outputs: list[dict[str, Any]] = model.encode(  # type: ignore[assignment]
             list(texts), batch_size=BATCH_SIZE, output_value=None, convert_to_numpy=True
         )
         tokenizer = model.tokenizer

@@ -283,7 +283,7 @@ class ChromaKnowledgeStore:
         """All live chunks (of some articles), in article then document order."""
         manifest = self.manifest()
         if versions is None:
-            recs = manifest.articles.values()
+            recs = list(manifest.articles.values())
             if article_ids is not None:
                 wanted = set(article_ids)
                 recs = [r for r in recs if r.meta.article_id in wanted]
