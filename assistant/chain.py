@@ -1,0 +1,367 @@
+"""The answer chain: validate -> rewrite -> retrieve -> decide coverage -> compose or LLM.
+
+``AnswerChain`` is what ``Versus.ask`` and ``Versus.stream`` run. Its construction is cheap
+(no model load, no index build) so that the CLI's ``--help`` path and the app's first paint
+stay fast; ``warm_up()`` does the expensive parts ahead of the first question.
+
+The default engine is the offline composer (no LLM): every sentence of its answers is
+copied from a cited passage. With ``VERSUS_LLM`` set, a LangChain chat model answers from
+the same passages, its reply is checked against them, and any connection error or timeout
+falls back to the offline composer with a visible notice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from assistant.abstain import assess
+from assistant.composer import (
+    ClaimRef,
+    Composition,
+    Disagreement,
+    abstention,
+    compose,
+    is_comparison,
+)
+from assistant.errors import BadInput
+from assistant.models import Answer, EngineStatus
+from assistant.retriever import HybridRetriever, Retrieval
+from assistant.rewrite import Rewritten, rewrite
+
+log = logging.getLogger(__name__)
+
+#: Longest question accepted, in characters after cleaning. The embedding model reads
+#: 256 word pieces; anything this long is a paste accident, and saying so beats answering
+#: a random piece of it.
+MAX_QUESTION_CHARS = 2000
+#: Earlier turns considered by the follow-up rewrite.
+MAX_HISTORY = 8
+#: Passages the composer (or the LLM) chooses sentences from. Retrieval quality is measured
+#: on the first ``settings.top_k`` of them.
+POOL = 10
+
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def clean_text(text: str) -> str:
+    """Drop terminal escape sequences; replace control, format and surrogate characters
+    with spaces; collapse whitespace."""
+    out = []
+    for ch in _ANSI.sub(" ", text):
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            out.append(" ")
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def validate_question(question: Any) -> str:
+    """Return the question cleaned of control characters, or raise ``BadInput``.
+
+    Raises:
+        BadInput: Not text, empty, only whitespace/control characters, or longer than
+            ``MAX_QUESTION_CHARS`` (the message says what was received).
+    """
+    if not isinstance(question, str):
+        raise BadInput(f"the question must be text, got {type(question).__name__}")
+    if not question:
+        raise BadInput("the question is empty (got 0 characters); ask something about "
+                       "Django or Node.js")
+    cleaned = clean_text(question)
+    if not cleaned:
+        raise BadInput(
+            f"the question is blank: got {len(question)} characters, all whitespace or "
+            "control characters"
+        )
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise BadInput(
+            f"the question is too long: got {len(question)} characters, the limit is "
+            f"{MAX_QUESTION_CHARS}"
+        )
+    return cleaned
+
+
+def clean_history(history: Sequence[Any] | None) -> list[str]:
+    """Earlier turns, cleaned; blank or non-text turns are dropped, long ones cut."""
+    if not history:
+        return []
+    if isinstance(history, str):
+        history = [history]
+    out = []
+    for turn in history:
+        if not isinstance(turn, str):
+            continue
+        text = clean_text(turn)[:MAX_QUESTION_CHARS]
+        if text:
+            out.append(text)
+    return out[-MAX_HISTORY:]
+
+
+class AnswerChain:
+    """Answers questions from the knowledge store, with citations or an abstention.
+
+    Args:
+        store: The knowledge store.
+        embedder: The embedder (``embed_query``; ``warm_up`` when it has one).
+        settings: Resolved settings (``top_k``, ``llm`` and its parameters).
+        llm: A LangChain chat model to answer with, instead of the configured backend.
+        comparisons: The comparison service, used to point out where sources disagree;
+            optional, and its failures never break an answer.
+    """
+
+    def __init__(
+        self,
+        *,
+        store: Any,
+        embedder: Any,
+        settings: Any,
+        llm: Any | None = None,
+        comparisons: Any | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self.comparisons = comparisons
+        self._llm = llm
+        self._llm_built = llm is not None
+        self._lock = threading.Lock()
+        self._articles: dict[str, str] = {}
+        self._articles_version = ""
+        self.retriever = HybridRetriever(
+            store=store, embedder=embedder, k=int(getattr(settings, "top_k", 5) or 5)
+        )
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Load the model, build the BM25 index and run one query through both."""
+        warm = getattr(self.embedder, "warm_up", None)
+        if callable(warm):
+            warm()
+        idx = self.retriever.index()
+        if not idx.empty:
+            self.retriever.search("Django Node.js", 1, index=idx)
+
+    def invalidate(self) -> None:
+        """The corpus changed: drop every cache derived from it."""
+        self.retriever.invalidate()
+        with self._lock:
+            self._articles.clear()
+            self._articles_version = ""
+
+    # -- engine ------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> str:
+        """``offline`` or the name of the LLM backend that answers."""
+        from assistant.llm import engine_name
+
+        if self._llm is not None:
+            return engine_name(self.settings, self._llm)
+        return "offline" if self.settings.llm == "none" else str(self.settings.llm)
+
+    def _chat_model(self) -> Any | None:
+        """The chat model (built on first use from settings); None for the offline engine.
+
+        Raises:
+            SettingsError: A required backend setting is missing.
+        """
+        with self._lock:
+            if not self._llm_built:
+                from assistant.llm import build_chat_model
+
+                self._llm = build_chat_model(self.settings)
+                self._llm_built = True
+            return self._llm
+
+    def engine_status(self) -> EngineStatus:
+        """Which engine answers and whether it is reachable (for the settings panel)."""
+        from assistant.llm import probe
+
+        if self._llm is None and self.settings.llm == "none":
+            return EngineStatus("offline", True, "offline composer: answers quote the articles")
+        try:
+            model = self._chat_model()
+        except Exception as exc:
+            return EngineStatus(self.engine, False, str(exc))  # type: ignore[arg-type]
+        ok, detail = probe(self.settings, model)
+        return EngineStatus(self.engine, ok, detail)  # type: ignore[arg-type]
+
+    # -- answers -----------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """Answer ``question`` (with earlier user turns, oldest first).
+
+        Raises:
+            BadInput: The question is empty, blank or too long.
+            SettingsError: The configured LLM backend lacks a required setting.
+        """
+        final: Answer | None = None
+        for item in self.stream(question, history):
+            if isinstance(item, Answer):
+                final = item
+        assert final is not None
+        return final
+
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
+        """Yield the answer's text pieces as they are ready, then the final ``Answer``.
+
+        Validation happens before the first item, so a bad question raises ``BadInput``
+        from the first ``next()``.
+        """
+        t0 = time.perf_counter()
+        q = validate_question(question)
+        turns = clean_history(history)
+        rw = rewrite(q, turns)
+        t1 = time.perf_counter()
+        retrieval = self.retriever.search(rw.text, max(POOL, self.retriever.k))
+        coverage = assess(rw.text, retrieval)
+        t2 = time.perf_counter()
+        timings = {"rewrite": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}
+
+        def finish(comp: Composition, engine: str, notice: str | None) -> Answer:
+            t3 = time.perf_counter()
+            timings["answer"] = (t3 - t2) * 1000
+            timings["total"] = (t3 - t0) * 1000
+            return Answer(
+                question=q,
+                standalone_question=rw.text,
+                answer=comp.text,
+                engine=engine,  # type: ignore[arg-type]
+                notice=notice,
+                abstained=comp.abstained,
+                citations=tuple(comp.citations),
+                timings_ms=timings,
+            )
+
+        if not coverage.covered:
+            comp = abstention(coverage.message)
+            answer = finish(comp, "offline", None)  # no model wrote it
+            yield from comp.stream()
+            yield answer
+            return
+
+        disagreement = self._disagreement(rw, retrieval)
+        model = self._chat_model()
+        if model is not None:
+            yield from self._stream_llm(model, rw, retrieval, disagreement, finish)
+            return
+        comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
+                       disagreement=disagreement)
+        answer = finish(comp, "offline", None)
+        yield from comp.stream()
+        yield answer
+
+    def _stream_llm(
+        self,
+        model: Any,
+        rw: Rewritten,
+        retrieval: Retrieval,
+        disagreement: Disagreement | None,
+        finish: Any,
+    ) -> Iterator[str | Answer]:
+        """Answer with the chat model; fall back to the offline composer when it fails."""
+        from assistant.llm import LLMAnswerer, LLMUnavailable
+
+        engine = self.engine
+        answerer = LLMAnswerer(model, engine=engine,
+                               timeout=float(getattr(self.settings, "llm_timeout", 30.0)))
+        streamed = False
+        try:
+            result = None
+            for item in answerer.stream(rw.text, retrieval.chunks[: max(self.retriever.k, 5)],
+                                        retrieval.index.metas):
+                if isinstance(item, str):
+                    streamed = True
+                    yield item
+                else:
+                    result = item
+            assert result is not None
+            if result.composition is not None:
+                yield finish(result.composition, engine, result.notice)
+                return
+            notice = result.notice
+        except LLMUnavailable as exc:
+            notice = (f"The {engine} backend did not answer ({exc}); this answer comes from "
+                      "the offline composer instead.")
+        comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
+                       disagreement=disagreement)
+        if streamed:
+            yield "\n\n"
+        yield from comp.stream()
+        yield finish(comp, "offline", notice)
+
+    # -- where the sources disagree ----------------------------------------------------
+
+    def _article_text(self, article_id: str, corpus_version: str) -> str | None:
+        with self._lock:
+            if self._articles_version != corpus_version:
+                self._articles.clear()
+                self._articles_version = corpus_version
+            if article_id not in self._articles:
+                art = self.store.article(article_id)
+                if art is None:
+                    return None
+                self._articles[article_id] = art.text
+            return self._articles[article_id]
+
+    def _disagreement(self, rw: Rewritten, retrieval: Retrieval) -> Disagreement | None:
+        """Claims the comparison service marks as disagreeing on the asked criterion.
+
+        Only for comparison questions. Every claim's citation is checked against the
+        cleaned article text, so a stale or wrong comparison can never produce a citation
+        that does not match its offsets. Any failure of the (optional) service is logged
+        and ignored: the answer stands without the paragraph.
+        """
+        if self.comparisons is None or not is_comparison(rw.text, rw.subjects):
+            return None
+        try:
+            criterion = self.comparisons.find_criterion(rw.text)
+            if not criterion:
+                return None
+            matrix = self.comparisons.matrix(criterion)
+            crit = next(
+                (c for c in matrix.criteria if str(c.name).lower() == str(criterion).lower()),
+                matrix.criteria[0] if len(matrix.criteria) == 1 else None,
+            )
+            if crit is None or crit.agreement != "disagree":
+                return None
+            claims: list[ClaimRef] = []
+            idx = retrieval.index
+            for _subject, cell in crit.cells.items():
+                for claim in cell:
+                    cit = claim.citation
+                    aid = _field(cit, "article_id")
+                    start, end = int(_field(cit, "start")), int(_field(cit, "end"))
+                    passage = str(_field(cit, "text"))
+                    text = self._article_text(aid, idx.corpus_version)
+                    if text is None or text[start:end] != passage:
+                        log.warning("comparison claim citation does not match %s[%d:%d]",
+                                    aid, start, end)
+                        continue
+                    section = next(
+                        (c.section for c in idx.chunks
+                         if c.article_id == aid and c.start <= start < c.end),
+                        "",
+                    )
+                    claim_text = str(claim.text)
+                    if claim_text not in passage:
+                        claim_text = passage
+                    claims.append(ClaimRef(claim_text, aid, start, end, passage,
+                                           str(getattr(claim, "favours", "neither")), section))
+            return Disagreement(str(crit.name), tuple(claims)) if len(claims) >= 2 else None
+        except Exception as exc:
+            log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
+            return None
+
+
+def _field(obj: Any, name: str) -> Any:
+    return obj[name] if isinstance(obj, dict) else getattr(obj, name)

@@ -1,0 +1,544 @@
+"""Hybrid retrieval: BM25 and Chroma dense search fused, then spread across articles.
+
+Why hybrid: on this corpus dense search alone misses passages whose key word is rare
+("80K stars", "Ryan Dahl") while BM25 alone misses paraphrases ("ship faster" for
+"reduce development time"). Three rankings are fused: Chroma's dense ranking of chunks,
+BM25, and the best pooled sentence vector of each chunk (computed at ingest, held in
+memory). Fusion sums min-max normalised scores (``FUSION = "score"``); reciprocal rank
+fusion is available (``"rrf"``) but scored lower on the gold set, because it throws away
+how far ahead a ranker's top hit is. Why diversity: the PLANEKS article is three times
+longer than the others and would otherwise fill every slot; a greedy MMR-style pick
+penalises passages similar to ones already chosen and each extra passage of one article.
+
+Latency budget per question: one query embedding, one Chroma query, one manifest read
+(staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
+is loaded once per corpus version and cached here.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, PrivateAttr
+
+from knowledge.models import ArticleMeta, Chunk, ScoredChunk
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
+
+#: How many candidates each ranker contributes before fusion.
+CANDIDATES = 24
+#: The constant of reciprocal rank fusion when ``FUSION == "rrf"`` (the usual 60 flattens
+#: ranks too much for a corpus of ~100 passages).
+RRF_K = 20
+#: Weights of the two rankers in the fusion.
+DENSE_WEIGHT = 1.0
+BM25_WEIGHT = 1.0
+#: Weight of the third ranker: the best pooled sentence vector of each chunk.
+SENTENCE_WEIGHT = 0.5
+#: ``rrf`` (reciprocal rank fusion) or ``score`` (min-max normalised scores, summed).
+FUSION = "score"
+#: Diversity: how much a candidate's similarity to already chosen passages costs it, and
+#: how much each passage already chosen from the same article costs it.
+REDUNDANCY_PENALTY = 0.35
+SAME_ARTICLE_PENALTY = 0.12
+#: Passages with the best-matching sentences offered to the composer beyond the top k.
+SENTENCE_EXTRAS = 6
+#: Fused candidates the diversity pick chooses among.
+DIVERSITY_POOL = 20
+
+
+# -- text normalisation shared by BM25, abstention and the composer --------------------
+
+_ALIASES = (
+    (re.compile(r"\bnode[\s.\-]?js\b", re.I), "nodejs"),
+    (re.compile(r"\bdjnago\b", re.I), "django"),
+)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren as at be because
+    been before being below between both but by can cannot could did do does doing don
+    down during each else few for from further get gets got had has have having he her
+    here hers herself him himself his how i if in into is isn it its itself just let
+    lets like me might more most much must my myself no nor not now of off on once one
+    ones only or other others our ours ourselves out over own per please same shall she
+    should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up upon us very via was we were what when
+    where whether which while who whom why will with within would you your yours
+    yourself yourselves tell say says said know give gives given show shows really thing
+    things way ways any anything something two whose versus vs compared compare
+    comparison according article articles source sources author authors writer
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+_SUFFIXES = (
+    "ibilities", "abilities", "ational", "ability", "ibility", "ations", "ation", "ments",
+    "ities", "ness", "ment", "ance", "ence", "ings", "able", "ible", "ity", "ing", "ers",
+    "ies", "ied", "ful", "ous", "ive", "ize", "ise", "ed", "er", "es", "ly", "al", "s", "e",
+)
+
+
+def stem(word: str) -> str:
+    """A deliberately crude suffix stripper (scalability, scalable, scales -> scal).
+
+    A real Snowball stemmer would be better English, but conflating more word forms is
+    what matters for recall on a corpus this small, and it needs no extra dependency.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            word = word[: -len(suf)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """Lowercase and unify the names the articles spell several ways (Node JS, NodeJs)."""
+    out = text.lower()
+    for pattern, repl in _ALIASES:
+        out = pattern.sub(repl, out)
+    return out.replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens, names unified, possessives dropped."""
+    out = []
+    for w in _WORD.findall(normalise(text)):
+        if "'" in w:
+            w = w.split("'", 1)[0]
+        out.append(w)
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content tokens: what BM25 and the lexical signals compare."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def chunk_index_text(chunk: Chunk) -> str:
+    """The text BM25 indexes for a chunk: its section title and row label help a lot."""
+    parts = [chunk.section] if chunk.section else []
+    if chunk.row is not None and chunk.row.criterion not in chunk.section:
+        parts.append(chunk.row.criterion)
+    parts.append(chunk.text)
+    return "\n".join(parts)
+
+
+# -- the cached index ------------------------------------------------------------------
+
+
+@dataclass
+class CorpusIndex:
+    """Everything retrieval needs that only changes when the corpus changes.
+
+    Attributes:
+        corpus_version: The manifest's corpus version this index was built from.
+        versions: Live article versions (passed to the store so it skips a manifest read).
+        chunks: All live chunks, in article then document order.
+        by_id: Chunk id -> position in ``chunks``.
+        vocabulary: Every stemmed token in the corpus, with its document frequency.
+        raw_vocabulary: Every unstemmed lowercase word in the corpus.
+        sentence_rows: Chunk id -> ``[(start, end, row), ...]``: each sentence's span and
+            its row in ``sentence_matrix`` (normalised pooled vectors).
+        metas: Article id -> bibliographic facts (titles and publishers for attribution).
+    """
+
+    corpus_version: str
+    versions: list[str]
+    chunks: list[Chunk]
+    by_id: dict[str, int]
+    bm25: Any
+    vocabulary: dict[str, int]
+    raw_vocabulary: frozenset[str]
+    sentence_rows: dict[str, list[tuple[int, int, int]]]
+    metas: dict[str, ArticleMeta]
+    chunk_tokens: list[frozenset[str]] = field(default_factory=list)
+    sentence_matrix: Any = None
+    sentence_owner: Any = None
+    _token_cache: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    #: Per-corpus-version memo for derived facts other modules compute (sentence subjects).
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+    def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
+        """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
+        key = (chunk.chunk_id, start)
+        got = self._token_cache.get(key)
+        if got is None:
+            got = frozenset(tokens(chunk.text[start - chunk.start : end - chunk.start]))
+            self._token_cache[key] = got
+        return got
+
+    def sentence_max(self, vector: Sequence[float]) -> Any:
+        """Per chunk, the best cosine between ``vector`` and one of its sentence vectors.
+
+        The pooled sentence vectors are loaded once per corpus version, so this costs one
+        small matrix product and no store call.
+        """
+        import numpy as np
+
+        best = np.full(len(self.chunks), -1.0, dtype=np.float32)
+        if self.sentence_matrix is None or not len(self.sentence_matrix):
+            return best
+        sims = self.sentence_matrix @ np.asarray(vector, dtype=np.float32)
+        np.maximum.at(best, self.sentence_owner, sims)
+        return best
+
+    @property
+    def empty(self) -> bool:
+        return not self.chunks
+
+    def bm25_scores(self, query_tokens: Sequence[str]) -> Any:
+        """BM25 score of every chunk (a numpy array); zeros when no token is known."""
+        import numpy as np
+
+        known = [t for t in query_tokens if t in self.vocabulary]
+        if not known or self.bm25 is None:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        return self.bm25.get_scores(known)
+
+
+def build_index(store: Any) -> CorpusIndex:
+    """Read the live corpus from the store and build the BM25 index over it."""
+    import bm25s
+    import numpy as np
+
+    manifest = store.manifest()
+    versions = manifest.versions
+    chunks = list(store.chunks()) if versions else []
+    by_id = {c.chunk_id: i for i, c in enumerate(chunks)}
+    doc_tokens = [tokens(chunk_index_text(c)) for c in chunks]
+    vocabulary: dict[str, int] = {}
+    raw: set[str] = set()
+    for c, toks in zip(chunks, doc_tokens, strict=True):
+        for t in set(toks):
+            vocabulary[t] = vocabulary.get(t, 0) + 1
+        raw.update(words(chunk_index_text(c)))
+    bm25 = None
+    if chunks:
+        bm25 = bm25s.BM25()
+        bm25.index([t or ["\x00empty"] for t in doc_tokens], show_progress=False)
+    svecs: dict[str, list[tuple[int, int, list[float]]]] = {}
+    if chunks:
+        for sv in store.sentence_vectors([c.chunk_id for c in chunks]):
+            svecs.setdefault(sv.chunk_id, []).append((sv.span.start, sv.span.end, sv.vector))
+        for lst in svecs.values():
+            lst.sort(key=lambda t: t[0])
+    metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
+    for meta in metas.values():  # "the Javatpoint tutorial" names a source, not a stranger
+        raw.update(words(f"{meta.title} {meta.publisher or ''}"))
+    rows: list[list[float]] = []
+    owner: list[int] = []
+    sentence_rows: dict[str, list[tuple[int, int, int]]] = {}
+    for cid, lst in svecs.items():
+        if cid not in by_id:
+            continue
+        for a, b, vec in lst:
+            sentence_rows.setdefault(cid, []).append((a, b, len(rows)))
+            rows.append(vec)
+            owner.append(by_id[cid])
+    matrix: Any = None
+    if rows:
+        raw_matrix = np.asarray(rows, dtype=np.float32)
+        norms = np.linalg.norm(raw_matrix, axis=1, keepdims=True)
+        matrix = (raw_matrix / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    return CorpusIndex(
+        corpus_version=manifest.corpus_version,
+        versions=versions,
+        chunks=chunks,
+        by_id=by_id,
+        bm25=bm25,
+        vocabulary=vocabulary,
+        raw_vocabulary=frozenset(raw),
+        sentence_rows=sentence_rows,
+        metas=metas,
+        chunk_tokens=[frozenset(t) for t in doc_tokens],
+        sentence_matrix=matrix,
+        sentence_owner=np.asarray(owner, dtype=np.int64),
+    )
+
+
+@dataclass
+class Retrieval:
+    """One question's retrieval, with what abstention and the composer need from it.
+
+    Attributes:
+        question: The (standalone) question searched for.
+        vector: Its embedding.
+        query_tokens: Its stemmed content tokens.
+        chunks: The selected passages, best first.
+        extra: Further passages holding one of the sentences most similar to the question
+            (hybrid mode only): candidates for the sentence-level composer.
+        dense_top: Cosine similarity of the best dense hit (0 when none).
+        dense: The dense ranking (chunk id, cosine), best first.
+        bm25_top: The best raw BM25 score.
+        index: The corpus index the retrieval ran on.
+        ms: Milliseconds spent (embedding included).
+    """
+
+    question: str
+    vector: list[float]
+    query_tokens: list[str]
+    chunks: list[ScoredChunk]
+    dense_top: float
+    dense: list[tuple[str, float]]
+    bm25_top: float
+    index: CorpusIndex
+    ms: float = 0.0
+    extra: list[ScoredChunk] = field(default_factory=list)
+
+
+class HybridRetriever(BaseRetriever):
+    """BM25 + Chroma dense search, fused by reciprocal rank, diversified across articles.
+
+    A LangChain retriever (``invoke(question) -> list[Document]``) that also exposes our
+    own types: ``retrieve(question, k) -> list[ScoredChunk]`` and ``search(...)`` with the
+    signals abstention needs. ``mode`` selects ``hybrid`` (the default), ``dense`` (plain
+    Chroma top-k) or ``bm25`` (plain BM25 top-k): the latter two are the evaluation's
+    baselines.
+
+    Args:
+        store: A ``KnowledgeStore`` (``manifest``, ``search``, ``chunks``,
+            ``sentence_vectors``).
+        embedder: Anything with ``embed_query``.
+        k: Passages returned by default.
+        mode: ``hybrid``, ``dense`` or ``bm25``.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Any
+    embedder: Any
+    k: int = 5
+    mode: Mode = "hybrid"
+
+    _index: CorpusIndex | None = PrivateAttr(default=None)
+    _lock: Any = PrivateAttr(default_factory=threading.Lock)
+
+    # -- index lifecycle ---------------------------------------------------------------
+
+    def invalidate(self) -> None:
+        """Forget the cached index (the corpus changed)."""
+        with self._lock:
+            self._index = None
+
+    def index(self, *, check: bool = True) -> CorpusIndex:
+        """The index for the live corpus, rebuilt when another ingest changed it.
+
+        Args:
+            check: Compare the cached corpus version with the store's manifest (one cheap
+                store read). Callers that just checked pass False.
+        """
+        with self._lock:
+            idx = self._index
+            if (idx is not None and check
+                    and self.store.manifest().corpus_version != idx.corpus_version):
+                idx = None
+            if idx is None:
+                idx = build_index(self.store)
+                self._index = idx
+            return idx
+
+    # -- retrieval ---------------------------------------------------------------------
+
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        mode: Mode | None = None,
+        vector: list[float] | None = None,
+        index: CorpusIndex | None = None,
+    ) -> Retrieval:
+        """Retrieve passages for ``question`` and report the signals computed on the way.
+
+        Args:
+            question: The standalone question.
+            k: Passages wanted (default ``self.k``).
+            mode: Overrides ``self.mode``.
+            vector: The question's embedding when the caller already has it.
+            index: A corpus index already checked for freshness.
+
+        Raises:
+            ValueError: When ``k`` is not positive or ``mode`` is unknown.
+        """
+        t0 = time.perf_counter()
+        k = self.k if k is None else k
+        if k <= 0:
+            raise ValueError(f"k must be > 0, got {k}")
+        mode = mode or self.mode
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+        idx = index or self.index()
+        qtokens = tokens(question)
+        if idx.empty:
+            return Retrieval(question, vector or [], qtokens, [], 0.0, [], 0.0, idx,
+                             (time.perf_counter() - t0) * 1000)
+        if vector is None:
+            vector = list(self.embedder.embed_query(question))
+        n_cand = min(max(CANDIDATES, k), len(idx.chunks))
+        dense: list[tuple[str, float]] = []
+        if mode != "bm25":
+            hits = self.store.search(vector, n_cand, versions=idx.versions)
+            dense = [(h.chunk.chunk_id, float(h.score)) for h in hits if h.chunk.chunk_id in
+                     idx.by_id]
+        bm = idx.bm25_scores(qtokens)
+        bm25_top = float(bm.max()) if len(bm) else 0.0
+        sent = None
+        if mode == "dense":
+            chosen = [(cid, s, {"dense": s}) for cid, s in dense[:k]]
+        elif mode == "bm25":
+            order = sorted(range(len(bm)), key=lambda i: -float(bm[i]))
+            chosen = [
+                (idx.chunks[i].chunk_id, float(bm[i]), {"bm25": float(bm[i])})
+                for i in order[:k]
+                if float(bm[i]) > 0
+            ]
+        else:
+            sent = idx.sentence_max(vector)
+            chosen = self._fuse(idx, dense, bm, sent, k, n_cand)
+        out = [
+            ScoredChunk(idx.chunks[idx.by_id[cid]], score, scores) for cid, score, scores in chosen
+        ]
+        extra: list[ScoredChunk] = []
+        if mode == "hybrid" and sent is not None:
+            # Passages holding one of the sentences most similar to the question, that the
+            # fusion ranked lower: the composer scores sentences, so it can use them.
+            have = {sc.chunk.chunk_id for sc in out}
+            for i in sorted(range(len(sent)), key=lambda i: -float(sent[i]))[:SENTENCE_EXTRAS]:
+                c = idx.chunks[i]
+                if c.chunk_id not in have:
+                    extra.append(ScoredChunk(c, 0.0, {"sentence": float(sent[i])}))
+        return Retrieval(
+            question=question,
+            vector=list(vector),
+            query_tokens=qtokens,
+            chunks=out,
+            extra=extra,
+            dense_top=dense[0][1] if dense else 0.0,
+            dense=dense,
+            bm25_top=bm25_top,
+            index=idx,
+            ms=(time.perf_counter() - t0) * 1000,
+        )
+
+    @staticmethod
+    def _fuse(
+        idx: CorpusIndex,
+        dense: list[tuple[str, float]],
+        bm: Any,
+        sent: Any,
+        k: int,
+        n_cand: int,
+    ) -> list[tuple[str, float, dict[str, float]]]:
+        """Fuse the rankings, then pick greedily with an MMR-style diversity penalty."""
+        rankings: list[tuple[str, list[tuple[str, float]], float]] = [
+            ("dense", dense, DENSE_WEIGHT)
+        ]
+        order = sorted(range(len(bm)), key=lambda i: -float(bm[i]))[:n_cand]
+        rankings.append(
+            ("bm25", [(idx.chunks[i].chunk_id, float(bm[i])) for i in order if bm[i] > 0],
+             BM25_WEIGHT)
+        )
+        if SENTENCE_WEIGHT > 0 and sent is not None:
+            order = sorted(range(len(sent)), key=lambda i: -float(sent[i]))[:n_cand]
+            rankings.append(
+                ("sentence", [(idx.chunks[i].chunk_id, float(sent[i])) for i in order],
+                 SENTENCE_WEIGHT)
+            )
+        fused: dict[str, float] = {}
+        parts: dict[str, dict[str, float]] = {}
+        for name, ranking, weight in rankings:
+            if not ranking:
+                continue
+            hi = ranking[0][1]
+            lo = ranking[-1][1] if FUSION == "score" else 0.0
+            for rank, (cid, score) in enumerate(ranking):
+                if FUSION == "rrf":
+                    contrib = weight / (RRF_K + rank + 1)
+                else:
+                    contrib = weight * ((score - lo) / (hi - lo) if hi > lo else 1.0)
+                fused[cid] = fused.get(cid, 0.0) + contrib
+                parts.setdefault(cid, {})[name] = score
+        if not fused:
+            return []
+        top = max(fused.values()) or 1.0
+        pool = sorted(fused, key=lambda c: -fused[c])[: max(DIVERSITY_POOL, k)]
+        redundancy = dict.fromkeys(pool, 0.0)
+        chosen: list[str] = []
+        per_article: dict[str, int] = {}
+        while pool and len(chosen) < k:
+            best = max(
+                pool,
+                key=lambda c: fused[c] / top
+                - REDUNDANCY_PENALTY * redundancy[c]
+                - SAME_ARTICLE_PENALTY * per_article.get(idx.chunks[idx.by_id[c]].article_id, 0),
+            )
+            pool.remove(best)
+            chosen.append(best)
+            aid = idx.chunks[idx.by_id[best]].article_id
+            per_article[aid] = per_article.get(aid, 0) + 1
+            btoks = idx.chunk_tokens[idx.by_id[best]]
+            for cid in pool:  # only the newly chosen passage can raise a redundancy
+                toks = idx.chunk_tokens[idx.by_id[cid]]
+                if toks and btoks:
+                    sim = len(toks & btoks) / len(toks | btoks)
+                    if sim > redundancy[cid]:
+                        redundancy[cid] = sim
+        out = []
+        for cid in chosen:
+            scores = dict(parts.get(cid, {}))
+            scores["fused"] = fused[cid]
+            out.append((cid, fused[cid], scores))
+        return out
+
+    def retrieve(self, question: str, k: int | None = None) -> list[ScoredChunk]:
+        """The passages for ``question``, best first (our ``Retriever`` protocol)."""
+        return self.search(question, k).chunks
+
+    def dense_only(self, question: str, k: int | None = None) -> list[ScoredChunk]:
+        """Plain Chroma top-k: the dense baseline of the evaluation."""
+        return self.search(question, k, mode="dense").chunks
+
+    def bm25_only(self, question: str, k: int | None = None) -> list[ScoredChunk]:
+        """Plain BM25 top-k: the lexical baseline of the evaluation."""
+        return self.search(question, k, mode="bm25").chunks
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        idx = self.index()
+        docs = []
+        for sc in self.search(query, index=idx).chunks:
+            c = sc.chunk
+            meta = idx.metas.get(c.article_id)
+            docs.append(
+                Document(
+                    page_content=c.text,
+                    id=c.chunk_id,
+                    metadata={
+                        "chunk_id": c.chunk_id,
+                        "article_id": c.article_id,
+                        "title": meta.title if meta else c.article_id,
+                        "section": c.section,
+                        "kind": c.kind,
+                        "start": c.start,
+                        "end": c.end,
+                        "score": sc.score,
+                        **{f"score_{k}": v for k, v in sc.scores.items()},
+                    },
+                )
+            )
+        return docs

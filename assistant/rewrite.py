@@ -1,0 +1,320 @@
+"""Follow-up questions rewritten into standalone ones, without an LLM.
+
+A conversation about two subjects has a small, regular shape: each turn names a subject
+(Django, Node.js, both), an aspect (security, scalability, ...), or leans on the previous
+turn for one of them ("And what about Node.js?", "How does it scale?"). So the rewrite
+tracks a state of (subjects, aspect) through the history and fills in what the new
+question leaves out:
+
+* an ellipsis ("And Node.js?", "What about performance?") takes the missing half from the
+  state;
+* a pronoun ("it", "its", "they") becomes the subject it refers to;
+* a question that names both its subject and aspect is left alone.
+
+The rewritten question is what retrieval sees and what the JSON shows as
+``standalone_question``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Canonical subject name -> patterns that name it (the articles spell Node.js five ways).
+SUBJECTS: dict[str, re.Pattern[str]] = {
+    "Django": re.compile(r"\b(?:python\s+)?djn?ango\b|\bdjnago\b", re.I),
+    "Node.js": re.compile(r"\bnode(?:[\s.\-]?js)?\b", re.I),
+}
+BOTH = ("Django", "Node.js")
+
+#: Canonical aspect -> (noun phrase used in rewrites, pattern that recognises it).
+ASPECTS: dict[str, tuple[str, re.Pattern[str]]] = {
+    "security": ("security", re.compile(r"\bsecur\w*|\bvulnerab\w*|\battacks?\b|\bsafe\w*", re.I)),
+    "scalability": ("scalability", re.compile(r"\bscal(?:e|es|ed|ing|ab\w*)\b", re.I)),
+    "performance": (
+        "performance",
+        re.compile(r"\bperform\w*|\bfast(?:er|est)?\b|\bspeed\b|\bslow\w*|\bquick\w*", re.I),
+    ),
+    "learning curve": (
+        "learning curve",
+        re.compile(r"\blearn\w*|\bbeginners?\b|\blearning curve\b|\beas(?:y|ier|iest)\b", re.I),
+    ),
+    "community": ("community", re.compile(r"\bcommunit\w*|\bsupport\b", re.I)),
+    "ecosystem": (
+        "ecosystem and libraries",
+        re.compile(r"\becosystem\w*|\blibrar\w*|\bpackages?\b|\bnpm\b|\bmodules?\b", re.I),
+    ),
+    "flexibility": ("flexibility", re.compile(r"\bflexib\w*|\bcustomi[sz]\w*", re.I)),
+    "architecture": (
+        "architecture",
+        re.compile(r"\barchitect\w*|\bdesign pattern\b|\bmvt\b|\bevent[- ]loop\b|\bbuilt\b",
+                   re.I),
+    ),
+    "use cases": (
+        "use cases",
+        re.compile(r"\buse cases?\b|\bbest (?:for|suited)\b|\bgood for\b|\breal[- ]time\b", re.I),
+    ),
+    "development speed": (
+        "development speed",
+        re.compile(r"\bdevelopment (?:speed|time)\b|\bship\w*|\bprototyp\w*|\bproductiv\w*",
+                   re.I),
+    ),
+    "advantages": (
+        "advantages",
+        re.compile(r"\badvantages?\b|\bpros\b|\bstrengths?\b|\bbenefits?\b", re.I),
+    ),
+    "disadvantages": (
+        "disadvantages",
+        re.compile(r"\bdisadvantages?\b|\bcons\b|\bweakness\w*|\bdrawbacks?\b|\blimitations?\b",
+                   re.I),
+    ),
+    "popularity": ("popularity", re.compile(r"\bpopular\w*", re.I)),
+    "cost": ("cost effectiveness", re.compile(r"\bcost\w*|\bcheap\w*|\bexpensive\b", re.I)),
+    "complexity": ("complexity", re.compile(r"\bcomplex\w*|\bcomplicated\b", re.I)),
+    "full stack": ("full stack development", re.compile(r"\bfull[- ]?stack\b", re.I)),
+    "companies": (
+        "companies that use it",
+        re.compile(r"\bcompan\w*|\bwho uses\b|\bwhich (?:products|platforms|sites)\b", re.I),
+    ),
+}
+
+_PRONOUN_SINGULAR = re.compile(r"\b(it|its|it's|itself)\b", re.I)
+_PRONOUN_PLURAL = re.compile(r"\b(they|them|their|both of them|the two|these two)\b", re.I)
+_ELLIPSIS = re.compile(
+    r"^\s*(?:and|but|so|ok(?:ay)?|also)?[\s,]*(?:what|how)\s+about\s+(?P<rest>.+?)\s*[?.!]*\s*$"
+    r"|^\s*(?:and|but|also)\s+(?P<rest2>.+?)\s*[?.!]*\s*$"
+    r"|^\s*(?P<rest3>[^?]{1,40}?)\s*\?\s*$",
+    re.I,
+)
+_MORE = re.compile(
+    r"^\s*(?:and\s+)?(?:why|how so|how come|really|tell me more|more|explain|go on|"
+    r"in what way|details?)\s*[?.!]*\s*$",
+    re.I,
+)
+_THAN = re.compile(r"\b(?:than|compared|versus|vs\.?|against)\b", re.I)
+_LEADING = re.compile(r"^\s*(?:and|but|so|also|ok(?:ay)?|then)\b[\s,]*", re.I)
+_QUESTION_START = re.compile(
+    r"^(?:what|how|why|which|who|whom|whose|when|where|is|are|was|were|does|do|did|can|"
+    r"could|should|would|will|has|have|tell|explain|describe|compare|list|give)\b",
+    re.I,
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:which|better|worse|compare\w*|vs\.?|versus|differen\w*|more|less|\w+er than)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A question made standalone.
+
+    Attributes:
+        text: The standalone question.
+        subjects: Subjects it is about, in the order named ("Django", "Node.js").
+        aspect: The canonical aspect it asks about, or None.
+        changed: Whether ``text`` differs from the question as asked.
+    """
+
+    text: str
+    subjects: tuple[str, ...]
+    aspect: str | None
+    changed: bool = False
+
+
+def find_subjects(text: str) -> tuple[str, ...]:
+    """Subjects named in ``text``, ordered by first mention."""
+    found = []
+    for name, pattern in SUBJECTS.items():
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), name))
+    return tuple(name for _, name in sorted(found))
+
+
+def last_subject(text: str) -> str | None:
+    """The subject named last in ``text`` (what "it" most likely points to)."""
+    best: tuple[int, str] | None = None
+    for name, pattern in SUBJECTS.items():
+        for m in pattern.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
+    return best[1] if best else None
+
+
+def find_aspect(text: str) -> str | None:
+    """The first aspect named in ``text`` (by position), or None."""
+    best: tuple[int, str] | None = None
+    for name, (_, pattern) in ASPECTS.items():
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
+
+
+def _tidy(text: str) -> str:
+    """Drop a leading "And"/"But", make a fragment a question, capitalise."""
+    text = _LEADING.sub("", text).strip()
+    if not text:
+        return text
+    if not _QUESTION_START.match(text):
+        text = "What about " + text
+    return text[0].upper() + text[1:]
+
+
+def _subject_phrase(subjects: Sequence[str]) -> str:
+    return " and ".join(subjects)
+
+
+def _possessive(subject: str) -> str:
+    return f"{subject}'s"
+
+
+@dataclass
+class _State:
+    subjects: tuple[str, ...] = ()
+    focus: str | None = None  # the subject a singular pronoun points to
+    aspect: str | None = None
+    text: str = ""
+
+
+def _resolve(question: str, state: _State) -> Rewritten:
+    """Rewrite one turn against the conversation state."""
+    q = question.strip()
+    subjects = find_subjects(q)
+    aspect = find_aspect(q)
+    has_singular = bool(_PRONOUN_SINGULAR.search(q))
+    has_plural = bool(_PRONOUN_PLURAL.search(q))
+    if not state.text:
+        return Rewritten(q, subjects, aspect, False)
+
+    if _MORE.match(q):
+        # "Why?", "Tell me more": the previous question, asked again with the request.
+        return Rewritten(f"{state.text.rstrip()} {_tidy(q)}", state.subjects, state.aspect, True)
+
+    ellipsis = _ELLIPSIS.match(q)
+    rest = ""
+    if ellipsis:
+        rest = (ellipsis.group("rest") or ellipsis.group("rest2") or ellipsis.group("rest3")
+                or "")
+    short = len(q.split()) <= 6
+
+    # 1. "And what about Node.js?" / "And Django?": new subject, carried aspect.
+    if subjects and not aspect and ellipsis and short and state.aspect:
+        new_subjects = subjects
+        if len(state.subjects) == 1 and len(new_subjects) == 1:
+            old = state.subjects[0]
+            swapped = SUBJECTS[old].sub(new_subjects[0], state.text)
+            if swapped != state.text:
+                return Rewritten(swapped, new_subjects, state.aspect, True)
+        phrase = ASPECTS[state.aspect][0]
+        text = f"What do the articles say about {_subject_phrase(new_subjects)} {phrase}?"
+        return Rewritten(text, new_subjects, state.aspect, True)
+    if (subjects and not aspect and ellipsis and short and not state.aspect
+            and len(state.subjects) == 1 and len(subjects) == 1):
+        # "And Node.js?" after a question with no recognised aspect: reuse its wording.
+        swapped = SUBJECTS[state.subjects[0]].sub(subjects[0], state.text)
+        if swapped != state.text:
+            return Rewritten(swapped, subjects, None, True)
+
+    # 2. Pronouns: "How does it scale?", "Is it easier with Django?", "What are their cons?"
+    if (has_singular or has_plural) and state.subjects:
+        if has_plural and len(state.subjects) > 1:
+            target_subjects: tuple[str, ...] = state.subjects
+            repl = _subject_phrase(state.subjects)
+            text = _PRONOUN_PLURAL.sub(
+                lambda m: (f"{repl}'s" if m.group(1).lower() == "their" else repl), q
+            )
+        elif (
+            subjects
+            and (state.focus or state.subjects[-1]) not in subjects
+            and state.aspect
+            and not _THAN.search(q)
+        ):
+            # "Is it easier with Django?" after a Node.js turn: "it" is the activity (the
+            # aspect), and the named subject is the new subject.
+            phrase = ASPECTS[state.aspect][0]
+            text = _PRONOUN_SINGULAR.sub(
+                lambda m: f"the {phrase}'s" if m.group(1).lower() == "its" else f"the {phrase}",
+                q,
+            )
+            return Rewritten(_tidy(text), subjects, aspect or state.aspect, True)
+        else:
+            # "it" is the subject in focus.
+            focus = state.focus or state.subjects[-1]
+            target_subjects = (focus, *[s for s in subjects if s != focus])
+            text = _PRONOUN_SINGULAR.sub(
+                lambda m: _possessive(focus) if m.group(1).lower() == "its" else (
+                    f"{focus} is" if m.group(1).lower() == "it's" else focus
+                ),
+                q,
+            )
+            if has_plural:
+                text = _PRONOUN_PLURAL.sub(_subject_phrase(state.subjects), text)
+        text = _tidy(text)
+        if not aspect and state.aspect and short and not subjects:
+            text = f"{text.rstrip('?.! ')} ({ASPECTS[state.aspect][0]})?"
+        return Rewritten(text, target_subjects, aspect or state.aspect, text != q)
+
+    # 3. "What about performance?" / "And the community?": new aspect, carried subjects.
+    if aspect and not subjects and state.subjects and (ellipsis or short):
+        phrase = ASPECTS[aspect][0]
+        if rest and len(rest.split()) <= 4:
+            text = f"What do the articles say about {_subject_phrase(state.subjects)} {phrase}?"
+        else:
+            text = f"{q.rstrip('?.! ')} ({_subject_phrase(state.subjects)})?"
+        return Rewritten(text, state.subjects, aspect, True)
+
+    # 4. "Which of the two is more secure?": a comparison that names no subject.
+    if not subjects and state.subjects and _COMPARATIVE.search(q):
+        both = tuple(dict.fromkeys((*state.subjects, *BOTH)))
+        text = f"{q.rstrip('?.! ')}: {' or '.join(both)}?"
+        return Rewritten(text, both, aspect or state.aspect, True)
+
+    return Rewritten(q, subjects, aspect, False)
+
+
+_SUMMARY = re.compile(
+    r"^(?:please\s+)?(?:"
+    r"(?:summari[sz]e|sum\s+up)(?:\s+(?:the|these|both|all))?"
+    r"(?:\s+(?:articles?|sources?|texts?|comparison|it|them))?"
+    r"|(?:(?:can\s+you\s+)?give\s+(?:me\s+)?)?(?:a\s+|an\s+)?(?:summary|overview|tl;?dr)"
+    r"(?:\s+of)?(?:\s+(?:the|these))?(?:\s+(?:articles?|sources?|comparison))?"
+    r"|what\s+do\s+(?:the|these)\s+(?:articles?|sources?)\s+(?:say|conclude)"
+    r"|what\s+are\s+the\s+(?:main|key)\s+(?:points|takeaways|differences)"
+    r")\s*[?.!]*$",
+    re.I,
+)
+SUMMARY_QUESTION = (
+    "What are the main differences between Django and Node.js, and which should you choose?"
+)
+
+
+def rewrite(question: str, history: Sequence[str] = ()) -> Rewritten:
+    """Make ``question`` standalone given the earlier user turns (oldest first).
+
+    Each history turn is itself resolved against the turns before it, so a chain like
+    "How secure is Django?" -> "And what about Node.js?" -> "How does it scale?" ends in
+    "How does Node.js scale?".
+    """
+    state = _state_before(history)
+    if _SUMMARY.match(question.strip()):
+        # "Summarize the articles": the articles are about one comparison, so a summary is
+        # that comparison's main points.
+        return Rewritten(SUMMARY_QUESTION, BOTH, None, True)
+    return _resolve(question, state)
+
+
+def _advance(state: _State, res: Rewritten) -> _State:
+    subjects = res.subjects or state.subjects
+    focus = last_subject(res.text) or state.focus
+    return _State(subjects=subjects, focus=focus, aspect=res.aspect or state.aspect,
+                  text=res.text)
+
+
+def _state_before(history: Sequence[str]) -> _State:
+    state = _State()
+    for turn in history:
+        if not turn or not turn.strip():
+            continue
+        state = _advance(state, _resolve(turn, state))
+    return state

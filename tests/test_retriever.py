@@ -1,0 +1,143 @@
+"""HybridRetriever: a LangChain retriever fusing BM25 and Chroma, spread across articles.
+
+These tests use a real embedded Chroma store in a temporary folder with LangChain's
+``DeterministicFakeEmbedding`` (fast, no model): dense rankings are arbitrary but stable,
+so assertions about content lean on BM25 and on the retriever's mechanics.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.documents import Document
+from langchain_core.embeddings import DeterministicFakeEmbedding
+from langchain_core.retrievers import BaseRetriever
+
+from assistant.retriever import HybridRetriever, stem, tokens
+from assistant.service import build_assistant
+from knowledge.models import ScoredChunk
+from knowledge.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def fake_versus(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    data = tmp_path_factory.mktemp("retriever-store")
+    versus = build_assistant(Settings(data_dir=data), embedder=DeterministicFakeEmbedding(size=32))
+    report = versus.ingest()
+    assert len(report.added) == 4
+    return versus
+
+
+@pytest.fixture
+def retriever(fake_versus: Any) -> HybridRetriever:
+    return HybridRetriever(store=fake_versus.store, embedder=fake_versus.embedder, k=5)
+
+
+def test_is_a_langchain_retriever(retriever: HybridRetriever) -> None:
+    assert isinstance(retriever, BaseRetriever)
+    docs = retriever.invoke("Who developed Node.js in 2009?")
+    assert 0 < len(docs) <= 5
+    assert all(isinstance(d, Document) for d in docs)
+    meta = docs[0].metadata
+    assert {"article_id", "title", "start", "end", "section", "score"} <= set(meta)
+
+
+def test_documents_hold_exact_article_text(fake_versus: Any, retriever: HybridRetriever) -> None:
+    for doc in retriever.invoke("How secure is Django?"):
+        art = fake_versus.article(doc.metadata["article_id"])
+        assert art.text[doc.metadata["start"] : doc.metadata["end"]] == doc.page_content
+
+
+def test_retrieve_returns_scored_chunks(retriever: HybridRetriever) -> None:
+    got = retriever.retrieve("Ryan Dahl", 3)
+    assert len(got) == 3
+    assert all(isinstance(sc, ScoredChunk) for sc in got)
+    assert any("Ryan Dahl" in sc.chunk.text for sc in got)
+
+
+def test_bm25_mode_ranks_rare_terms_first(retriever: HybridRetriever) -> None:
+    got = retriever.bm25_only("Ryan Dahl 2009", 3)
+    assert "Ryan Dahl" in got[0].chunk.text
+    assert got[0].scores["bm25"] > 0
+
+
+def test_dense_mode_is_plain_chroma(fake_versus: Any, retriever: HybridRetriever) -> None:
+    q = "What is template fragment caching?"
+    vec = fake_versus.embedder.embed_query(q)
+    bare = [sc.chunk.chunk_id for sc in fake_versus.store.search(vec, 5)]
+    assert [sc.chunk.chunk_id for sc in retriever.dense_only(q, 5)] == bare
+
+
+def test_hybrid_spreads_articles(retriever: HybridRetriever) -> None:
+    got = retriever.retrieve("Is Django more secure than Node.js?", 5)
+    assert len({sc.chunk.article_id for sc in got}) >= 3
+    assert len({sc.chunk.chunk_id for sc in got}) == len(got)
+
+
+def test_table_rows_are_indexed_with_their_label(retriever: HybridRetriever) -> None:
+    got = retriever.bm25_only("Tool Type runtime environment", 5)
+    assert any(sc.chunk.kind == "table-row" for sc in got)
+
+
+def test_search_reports_signals(retriever: HybridRetriever) -> None:
+    res = retriever.search("How does Django scale?", 4)
+    assert len(res.chunks) == 4
+    assert len(res.vector) == 32
+    assert res.bm25_top > 0
+    assert res.query_tokens == tokens("How does Django scale?")
+    assert res.index.corpus_version
+
+
+@pytest.mark.parametrize("k", [0, -3])
+def test_bad_k_is_reported(retriever: HybridRetriever, k: int) -> None:
+    with pytest.raises(ValueError, match=f"k must be > 0, got {k}"):
+        retriever.retrieve("Django", k)
+
+
+def test_bad_mode_is_reported(retriever: HybridRetriever) -> None:
+    with pytest.raises(ValueError, match="mode must be one of"):
+        retriever.search("Django", 3, mode="sparse")  # type: ignore[arg-type]
+
+
+def test_index_follows_the_corpus_version(fake_versus: Any, tmp_path: Path) -> None:
+    """Another process ingesting is noticed through the manifest, without invalidate()."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(fake_versus.settings.data_dir, copy)
+    emb = DeterministicFakeEmbedding(size=32)
+    reader = build_assistant(Settings(data_dir=copy), embedder=emb)
+    retr = HybridRetriever(store=reader.store, embedder=emb)
+    before = retr.index()
+    assert "planeks-django-vs-nodejs" in {c.article_id for c in before.chunks}
+    writer = build_assistant(Settings(data_dir=copy), embedder=emb)
+    writer.ingest(remove=["planeks-django-vs-nodejs"])
+    after = retr.index()
+    assert after.corpus_version != before.corpus_version
+    assert "planeks-django-vs-nodejs" not in {c.article_id for c in after.chunks}
+    got = retr.retrieve("Netflix LinkedIn PayPal", 5)
+    assert all(sc.chunk.article_id != "planeks-django-vs-nodejs" for sc in got)
+
+
+def test_invalidate_drops_the_cache(retriever: HybridRetriever) -> None:
+    first = retriever.index()
+    assert retriever.index() is first
+    retriever.invalidate()
+    assert retriever.index() is not first
+
+
+def test_empty_store_returns_nothing(tmp_path: Path) -> None:
+    emb = DeterministicFakeEmbedding(size=8)
+    versus = build_assistant(Settings(data_dir=tmp_path), embedder=emb)
+    retr = HybridRetriever(store=versus.store, embedder=emb)
+    assert retr.retrieve("Django", 3) == []
+    assert retr.invoke("Django") == []
+
+
+def test_tokens_unify_spellings_and_stems() -> None:
+    assert tokens("Node JS") == tokens("nodejs") == tokens("Node.js")
+    assert stem("scalability") == stem("scalable") == stem("scales")
+    assert stem("security") == stem("secure")
+    assert "the" not in tokens("the Django framework")

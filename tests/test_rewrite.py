@@ -1,0 +1,122 @@
+"""Follow-up questions become standalone ones without an LLM (assistant.rewrite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.rewrite import find_aspect, find_subjects, rewrite
+
+
+def test_standalone_question_is_left_alone() -> None:
+    r = rewrite("How secure is Django?")
+    assert r.text == "How secure is Django?"
+    assert r.subjects == ("Django",)
+    assert r.aspect == "security"
+    assert not r.changed
+
+
+def test_issue_conversation_carries_subject_and_aspect() -> None:
+    """The issue's example: security of Django -> Node.js -> how does it scale."""
+    history = ["How secure is Django?"]
+    second = rewrite("And what about Node.js?", history)
+    assert second.text == "How secure is Node.js?"
+    assert second.subjects == ("Node.js",)
+    assert second.aspect == "security"
+    third = rewrite("How does it scale?", [*history, "And what about Node.js?"])
+    assert third.text == "How does Node.js scale?"
+    assert third.subjects == ("Node.js",)
+    assert third.aspect == "scalability"
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        ("What about its disadvantages?", ["What are the advantages of Django?"],
+         "What about Django's disadvantages?"),
+        ("And Django?", ["Tell me about Node.js performance."],
+         "Tell me about Django performance."),
+        ("What about Django?", ["Which companies use Node.js?"], "Which companies use Django?"),
+        ("And its ecosystem?", ["How big is the Node.js community?"],
+         "What about Node.js's ecosystem?"),
+        ("Is it more secure than Django?", ["Tell me about Node.js"],
+         "Is Node.js more secure than Django?"),
+        ("Is it easier with Django?", ["How steep is the learning curve of Node.js?"],
+         "Is the learning curve easier with Django?"),
+    ],
+)
+def test_follow_ups(question: str, history: list[str], expected: str) -> None:
+    assert rewrite(question, history).text == expected
+
+
+def test_new_aspect_keeps_both_subjects() -> None:
+    r = rewrite("What about scalability?", ["Is Django more secure than Node.js?"])
+    assert r.subjects == ("Django", "Node.js")
+    assert r.aspect == "scalability"
+    assert "Django" in r.text and "Node.js" in r.text and "scalability" in r.text
+
+
+def test_comparison_without_subject_names_both() -> None:
+    r = rewrite("Which of the two is more secure?",
+                ["I'm choosing between Django and Node.js for a banking app."])
+    assert "Django" in r.text and "Node.js" in r.text
+    assert r.aspect == "security"
+
+
+def test_why_repeats_the_previous_question() -> None:
+    r = rewrite("Why?", ["Is Django more secure than Node.js?"])
+    assert r.text.startswith("Is Django more secure than Node.js?")
+    assert r.changed
+
+
+def test_unknown_subject_is_not_replaced() -> None:
+    """"And what about Laravel?" must stay about Laravel, so that abstention sees it."""
+    r = rewrite("And what about Laravel?", ["How secure is Django?"])
+    assert "Laravel" in r.text
+    assert "Django" not in r.text
+
+
+def test_blank_history_turns_are_ignored() -> None:
+    assert rewrite("How does it scale?", ["", "   ", "Tell me about Django"]).text == (
+        "How does Django scale?"
+    )
+
+
+def test_chain_of_three_follow_ups() -> None:
+    history = ["How secure is Django?", "And what about Node.js?", "How does it scale?"]
+    r = rewrite("And Django?", history)
+    assert r.subjects == ("Django",)
+    assert r.aspect == "scalability"
+    assert "Django" in r.text and "Node.js" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Node JS vs Django", ("Node.js", "Django")),
+        ("nodejs or djnago", ("Node.js", "Django")),
+        ("Python Django", ("Django",)),
+        ("Laravel", ()),
+    ],
+)
+def test_subject_spellings(text: str, subjects: tuple[str, ...]) -> None:
+    assert find_subjects(text) == subjects
+
+
+def test_aspects() -> None:
+    assert find_aspect("Which one is faster?") == "performance"
+    assert find_aspect("Is npm reliable?") == "ecosystem"
+    assert find_aspect("How steep is the learning curve?") == "learning curve"
+    assert find_aspect("hello") is None
+
+
+@pytest.mark.parametrize("question", ["Summarize the articles", "Give me a summary.",
+                                      "What do the articles say?", "tl;dr"])
+def test_summary_requests_become_the_comparison(question: str) -> None:
+    r = rewrite(question)
+    assert r.subjects == ("Django", "Node.js")
+    assert "Django" in r.text and "Node.js" in r.text
+
+
+def test_summary_of_something_else_is_left_alone() -> None:
+    q = "What are the key differences between Flask and Rails?"
+    assert rewrite(q).text == q
