@@ -37,11 +37,11 @@ chromium:
 	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
 
 lint: install
-	$(BIN)/ruff check assistant knowledge ingest ui tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: install chromium
-	$(BIN)/ruff check assistant knowledge ingest ui tests bench
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 test-fast: install
