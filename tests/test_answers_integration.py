@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli
 
 from assistant.evaluation import (
     EvalReport,
@@ -24,6 +23,7 @@ from assistant.evaluation import (
     load_questions,
     run_eval,
 )
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.integration
 
