@@ -43,6 +43,7 @@ MANIFEST_ID = "current"
 #: default embedding function (which would download a model) from ever being asked.
 _PLACEHOLDER = [1.0]
 _GET_PAGE = 2000
+_ID_BATCH = 500
 
 
 class StoreError(RuntimeError):
@@ -302,16 +303,21 @@ class ChromaKnowledgeStore:
 
     def sentence_vectors(self, chunk_ids: Sequence[str]) -> list[SentenceVector]:
         """Stored sentence vectors of the given chunks."""
-        if not chunk_ids:
-            return []
-        got = self._call(
-            "sentences",
-            "get",
-            where={"chunk_id": {"$in": list(chunk_ids)}},
-            include=["metadatas", "embeddings"],
-        )
+        ids = list(chunk_ids)
+        metas: list[Any] = []
+        embs: list[Any] = []
+        # Large corpora ask for thousands of chunks at once: keep each filter and each page
+        # within what Chroma accepts in one request.
+        for lo in range(0, len(ids), _ID_BATCH):
+            got = self._get_all(
+                "sentences",
+                where={"chunk_id": {"$in": ids[lo : lo + _ID_BATCH]}},
+                include=["metadatas", "embeddings"],
+            )
+            metas.extend(got.get("metadatas", []))
+            embs.extend(got.get("embeddings", []))
         out = []
-        for meta, emb in zip(got["metadatas"], got["embeddings"], strict=True):
+        for meta, emb in zip(metas, embs, strict=True):
             out.append(
                 SentenceVector(
                     chunk_id=str(meta["chunk_id"]),
@@ -392,17 +398,19 @@ class ChromaKnowledgeStore:
         title = article.meta.title
         if chunks:
             rids = [f"{version}/{c.ordinal:04d}" for c in chunks]
-            self._call(
-                "chunks",
-                "upsert",
-                ids=rids,
-                embeddings=[list(v) for v in vectors],
-                documents=[c.text for c in chunks],
-                metadatas=[
-                    _chunk_metadata(version, c, title, h)
-                    for c, h in zip(chunks, hashes, strict=True)
-                ],
-            )
+            for lo in range(0, len(rids), _GET_PAGE):  # Chroma caps one write's batch size
+                hi = lo + _GET_PAGE
+                self._call(
+                    "chunks",
+                    "upsert",
+                    ids=rids[lo:hi],
+                    embeddings=[list(v) for v in vectors[lo:hi]],
+                    documents=[c.text for c in chunks[lo:hi]],
+                    metadatas=[
+                        _chunk_metadata(version, c, title, h)
+                        for c, h in zip(chunks[lo:hi], hashes[lo:hi], strict=True)
+                    ],
+                )
             s_ids: list[str] = []
             s_vecs: list[Vector] = []
             s_meta: list[dict[str, Any]] = []

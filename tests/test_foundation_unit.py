@@ -193,3 +193,20 @@ def test_removing_an_article_by_id(tmp_path: Path) -> None:
     assert report.removed == ["nodejs-vs-django-2021"]
     assert report.skipped == [{"path": "no-such-article", "reason": "no article with this id"}]
     assert "nodejs-vs-django-2021" not in versus.manifest().articles
+
+
+def test_store_handles_more_records_than_one_chroma_request_takes(tmp_path: Path) -> None:
+    # Chroma caps one write at ~5,461 records and large filters per request; a 5 MB article
+    # or a 100x library goes past both, so the store must batch.
+    n = 6000
+    text = "A. B."
+    chunks = [Chunk(chunk_id=str(i), article_id="a", ordinal=i, text=text, start=0, end=5,
+                    sentences=(Span(0, 2), Span(3, 5))) for i in range(n)]
+    art = CleanedArticle(meta=ArticleMeta(article_id="a", title="A"), text=text)
+    store = ChromaKnowledgeStore(data_dir=tmp_path)
+    store.stage("a@1", art, chunks, [[0.1] * 8] * n, [[[0.1] * 8] * 2] * n)
+    store.commit(Manifest(articles={"a": ArticleRecord(
+        meta=art.meta, content_hash="x", version="a@1", chunk_count=n, ingested_at="now")}))
+    live = store.chunks()
+    assert len(live) == n
+    assert len(store.sentence_vectors([c.chunk_id for c in live])) == 2 * n
