@@ -460,6 +460,8 @@ class Ingestor:
                 else:
                     pending.append((prep, i, th, text, spans))
             ready[prep.version] = (vecs, svecs, hashes)
+        # Similar lengths in one batch waste no padding: the model's cost is per padded token.
+        pending.sort(key=lambda item: len(item[3]), reverse=True)
         total = len(pending)
         for lo in range(0, total, EMBED_BATCH):
             if progress:
