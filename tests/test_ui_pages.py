@@ -529,6 +529,7 @@ def test_versus_is_built_once_and_warmed_in_background(tmp_path: Path,
 
 def test_server_entry_prewarms_at_startup(monkeypatch: pytest.MonkeyPatch) -> None:
     import asyncio
+    import threading
 
     from ui import app as server
 
@@ -539,5 +540,20 @@ def test_server_entry_prewarms_at_startup(monkeypatch: pytest.MonkeyPatch) -> No
         async with server.lifespan(server.app):
             assert started == [True]
 
-    asyncio.run(boot())
+    # Run on a thread of its own: a session-scoped Playwright browser (e2e) keeps
+    # an event loop running on the main thread, and asyncio.run refuses to nest.
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(boot())
+        except BaseException as exc:  # re-raised below on the main thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "lifespan did not finish within 60 s"
+    if errors:
+        raise errors[0]
     assert server.app.script_path.name == "main.py"
