@@ -17,6 +17,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import logging
 import re
 import time
 import unicodedata
@@ -31,7 +32,9 @@ from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_plain_text
 from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
 from knowledge.protocols import ArticleRecord, Manifest, Vector
-from knowledge.store import ChromaKnowledgeStore
+from knowledge.store import ChromaKnowledgeStore, StoreError
+
+_log = logging.getLogger("versus.ingest")
 
 #: Bump when cleaning or chunking changes in a way that must re-embed stored articles.
 PIPELINE_VERSION = "1"
@@ -256,7 +259,13 @@ class Ingestor:
             # The local mirror of the manifest lets a run where nothing changed finish
             # without even opening Chroma (importing it alone takes over a second).
             cached = self.store.cached_manifest()
-            manifest = cached if cached is not None else self.store.manifest()
+            try:
+                manifest = cached if cached is not None else self.store.manifest()
+            except StoreError:
+                if not rebuild or not hasattr(self.store, "quarantine"):
+                    raise
+                report = self._recover(paths, remove, progress)
+                return self._finish(report, t0)
             report, _, todo = self._plan(manifest, paths, rebuild, remove, progress)
             if cached is not None and (todo or report.removed or rebuild):
                 truth = self.store.manifest()
@@ -267,10 +276,37 @@ class Ingestor:
                 self._apply(manifest, report, todo, rebuild, progress)
             else:
                 report.chunks = sum(r.chunk_count for r in manifest.articles.values())
+        return self._finish(report, t0)
+
+    def _finish(self, report: IngestReport, t0: float) -> IngestReport:
         report.model_loaded = bool(getattr(self.embedder, "loaded", report.embedded > 0))
         report.seconds = time.perf_counter() - t0
         for lst in (report.added, report.updated, report.removed, report.unchanged):
             lst.sort()
+        return report
+
+    def _recover(
+        self, paths: Sequence[Path] | None, remove: Sequence[str], progress: ProgressFn | None
+    ) -> IngestReport:
+        """``--rebuild`` over a store Chroma cannot open: move it aside, rebuild the library.
+
+        The article list comes from the last manifest mirrored on this machine (so that
+        uploaded articles come back too), the text from the files; the damaged folder is
+        kept next to the new one, never deleted.
+        """
+        known = self.store.last_known_manifest()  # type: ignore[attr-defined]
+        moved = self.store.quarantine()  # type: ignore[attr-defined]
+        report, _, todo = self._plan(known, None, True, remove, progress)
+        if paths:
+            extra_report, _, extra = self._plan(known, paths, True, (), None)
+            ids = {p.source.article_id for p in extra}
+            todo = [p for p in todo if p.source.article_id not in ids] + extra
+            report.skipped.extend(extra_report.skipped)
+        report.removed = [a for a in report.removed if a not in {p.source.article_id for p in todo}]
+        _log.warning(
+            "the store could not be opened; moved it aside to %s and rebuilt it", moved
+        )
+        self._apply(Manifest(), report, todo, True, progress)
         return report
 
     def _plan(

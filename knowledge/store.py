@@ -18,9 +18,13 @@ The same code runs against the embedded store and a ``chroma run`` server.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import secrets
+import shutil
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -44,10 +48,67 @@ MANIFEST_ID = "current"
 _PLACEHOLDER = [1.0]
 _GET_PAGE = 2000
 _ID_BATCH = 500
+_STORE_ID_FILE = "versus-store-id"
+#: Below this much free space, a failing write is put down to a full disk.
+_DISK_FULL_BYTES = 8 * 1024 * 1024
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or answered; the message says what to do."""
+
+
+def _heartbeat(base: str, chroma_url: str, timeout: float) -> None:
+    """Ask the server for its heartbeat within ``timeout`` seconds.
+
+    ``chromadb.HttpClient`` talks to the server while it is being constructed, before any
+    timeout can be set on its session; a server that accepts connections but never answers
+    would hang us there forever. One bounded request first turns that into a clear error.
+    """
+    import httpx
+
+    try:
+        resp = httpx.get(f"{base}/api/v2/heartbeat", timeout=timeout)
+        resp.raise_for_status()
+    except Exception as exc:
+        raise StoreError(
+            f"cannot reach the Chroma server at {chroma_url} within {timeout:g} s "
+            f"({exc.__class__.__name__}: {exc or 'no answer'}); start it "
+            "(chroma run --path DIR --port N) or unset VERSUS_CHROMA_URL"
+        ) from exc
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the disk is full."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno == errno.ENOSPC:
+            return True
+        text = str(cur).lower()
+        if "no space left" in text or "disk is full" in text or "disk full" in text:
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def _sqlite_looks_whole(path: Path) -> bool:
+    """A cheap check that ``path`` is an undamaged-looking SQLite file (header and size).
+
+    The no-op ingest trusts the local manifest mirror without opening Chroma; this keeps
+    it from trusting a mirror over a file that is plainly not a database any more.
+    """
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return False
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    return page >= 512 and size >= page and size % page == 0
 
 
 def _client(data_dir: Path | None, chroma_url: str | None, timeout: float) -> Any:
@@ -60,10 +121,12 @@ def _client(data_dir: Path | None, chroma_url: str | None, timeout: float) -> An
         url = urlparse(chroma_url)
         if not url.hostname:
             raise StoreError(f"VERSUS_CHROMA_URL has no host: {chroma_url!r}")
+        port = url.port or (443 if url.scheme == "https" else 8000)
+        _heartbeat(f"{url.scheme or 'http'}://{url.hostname}:{port}", chroma_url, timeout)
         try:
             client = chromadb.HttpClient(
                 host=url.hostname,
-                port=url.port or (443 if url.scheme == "https" else 8000),
+                port=port,
                 ssl=url.scheme == "https",
                 settings=chroma_settings,
             )
@@ -207,6 +270,12 @@ class ChromaKnowledgeStore:
     def _wrap(self, exc: Exception) -> StoreError:
         if isinstance(exc, StoreError):
             return exc
+        if _is_disk_full(exc) or self._disk_nearly_full():
+            return StoreError(
+                f"the disk holding the store at {self.location} is full "
+                f"({exc.__class__.__name__}: {exc}); the previous index is kept: free "
+                "some space and try again"
+            )
         if self.chroma_url:
             return StoreError(
                 f"the Chroma server at {self.chroma_url} did not answer "
@@ -216,6 +285,15 @@ class ChromaKnowledgeStore:
             f"the store at {self.location} failed ({exc.__class__.__name__}: {exc}); "
             "run `versus ingest --rebuild` if it is damaged"
         )
+
+    def _disk_nearly_full(self) -> bool:
+        """Chroma reports a full disk as a failed compaction; the free space tells."""
+        if self.chroma_url or self.data_dir is None:
+            return False
+        try:
+            return shutil.disk_usage(self.data_dir).free < _DISK_FULL_BYTES
+        except OSError:
+            return False
 
     def _call(self, col: str, method: str, **kwargs: Any) -> Any:
         try:
@@ -349,7 +427,7 @@ class ChromaKnowledgeStore:
         got = self._call("articles", "get", ids=[version], include=[])
         if not got["ids"]:
             return False
-        ids = self._call("chunks", "get", where={"version": version}, include=[])["ids"]
+        ids = self._get_all("chunks", where={"version": version}, include=[]).get("ids", [])
         return len(ids) == chunk_count
 
     def reusable_vectors(self, article_id: str) -> dict[str, tuple[Vector, list[Vector]]]:
@@ -460,6 +538,9 @@ class ChromaKnowledgeStore:
 
     def commit(self, manifest: Manifest) -> None:
         """Make ``manifest`` the live state in one single-record write."""
+        # The mirror goes first: if writing the new one fails after the commit (disk
+        # full), no stale "clean" mirror may survive to vouch for the old state.
+        self._drop_mirror()
         self._call(
             "manifest",
             "upsert",
@@ -491,6 +572,7 @@ class ChromaKnowledgeStore:
         tmp = path.with_suffix(".json.tmp")
         payload = json.loads(_manifest_to_json(manifest))
         payload["clean"] = clean
+        payload["store_id"] = self._store_id(create=True)
         tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
         os.replace(tmp, path)
 
@@ -499,15 +581,91 @@ class ChromaKnowledgeStore:
         path = self._mirror_path
         if path is None or self.data_dir is None:
             return None
-        if not (self.data_dir / "chroma" / "chroma.sqlite3").exists():
+        if not _sqlite_looks_whole(self.data_dir / "chroma" / "chroma.sqlite3"):
             return None
         try:
             raw = path.read_text(encoding="utf-8")
-            if not json.loads(raw).get("clean"):
+            payload = json.loads(raw)
+            if not payload.get("clean"):
+                return None
+            # A store folder deleted and recreated empty has no id (or another one).
+            store_id = self._store_id(create=False)
+            if not store_id or payload.get("store_id") != store_id:
                 return None
             return _manifest_from_json(raw)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
+
+    def _store_id(self, *, create: bool) -> str | None:
+        """The random id of this store folder, which ties the local mirror to it."""
+        if self.data_dir is None:
+            return None
+        path = self.data_dir / "chroma" / _STORE_ID_FILE
+        try:
+            return path.read_text(encoding="ascii").strip() or None
+        except (OSError, ValueError):
+            if not create:
+                return None
+        new_id = secrets.token_hex(8)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(new_id, encoding="ascii")
+        os.replace(tmp, path)
+        return new_id
+
+    def _drop_mirror(self) -> None:
+        path = self._mirror_path
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def last_known_manifest(self) -> Manifest:
+        """The mirrored manifest whatever its state, or an empty one (recovery only)."""
+        path = self._mirror_path
+        if path is None:
+            return Manifest()
+        try:
+            return _manifest_from_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return Manifest()
+
+    def quarantine(self) -> Path:
+        """Move a store Chroma cannot open aside, so that a rebuild starts empty.
+
+        Nothing is deleted: the damaged folder stays as ``chroma.damaged-<time>`` for
+        inspection. Only an embedded store can be moved; a server's store is the
+        server's to repair.
+
+        Returns:
+            Where the damaged folder now is.
+
+        Raises:
+            StoreError: For a Chroma server, or when the folder cannot be moved.
+        """
+        if self.chroma_url or self.data_dir is None:
+            raise StoreError(
+                f"the Chroma server at {self.chroma_url} holds a store it cannot serve; "
+                "repair or reset it on the server side"
+            )
+        with self._lock:
+            self._client_obj = None
+            self._cols.clear()
+            with contextlib.suppress(Exception):
+                from chromadb.api.shared_system_client import SharedSystemClient
+
+                SharedSystemClient.clear_system_cache()
+            src = self.data_dir / "chroma"
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            dest = self.data_dir / f"chroma.damaged-{stamp}"
+            n = 1
+            while dest.exists():
+                n += 1
+                dest = self.data_dir / f"chroma.damaged-{stamp}-{n}"
+            try:
+                if src.exists():
+                    os.replace(src, dest)
+            except OSError as exc:
+                raise StoreError(f"cannot move the damaged store {src} aside: {exc}") from exc
+            self._drop_mirror()
+            return dest
 
     def collect_garbage(self) -> int:
         """Delete every record of a version the manifest does not name; returns chunks freed."""
@@ -516,7 +674,7 @@ class ChromaKnowledgeStore:
         where: dict[str, Any] = (
             {"version": {"$nin": live}} if live else {"version": {"$ne": "\x00"}}
         )
-        dead = self._call("chunks", "get", where=where, include=[])["ids"]
+        dead = self._get_all("chunks", where=where, include=[]).get("ids", [])
         for col in ("sentences", "chunks", "articles"):
             self._call(col, "delete", where=where)
         self.mirror_manifest(manifest, clean=True)
