@@ -1,0 +1,1 @@
+"""Benchmarks of Versus: ``python -m bench.run`` (``make bench``); see ``bench/run.py``."""
