@@ -210,3 +210,46 @@ def test_store_handles_more_records_than_one_chroma_request_takes(tmp_path: Path
     live = store.chunks()
     assert len(live) == n
     assert len(store.sentence_vectors([c.chunk_id for c in live])) == 2 * n
+
+
+def test_search_never_returns_staged_chunks_even_when_they_are_nearest(tmp_path: Path) -> None:
+    """The search asks Chroma without a filter first; staged records must still stay out."""
+    emb = DeterministicFakeEmbedding(size=16)
+    store = ChromaKnowledgeStore(data_dir=tmp_path)
+    live_texts = [f"Django fact number {i}." for i in range(6)]
+    records = {}
+    for i, text in enumerate(live_texts):
+        art, chunks = _article(f"a{i}", text)
+        store.stage(f"a{i}@1", art, chunks, emb.embed_documents([text]),
+                    [emb.embed_documents([text])])
+        records[f"a{i}"] = _record(f"a{i}", f"a{i}@1")
+    store.commit(Manifest(articles=records, embedder="fake"))
+    # Twenty staged chunks, every one an exact match for the query: an ingest in flight.
+    query = emb.embed_query("the staged text")
+    for j in range(20):
+        art, chunks = _article(f"s{j}", f"staged text {j}")
+        store.stage(f"s{j}@1", art, chunks, [query], [[query]])
+    hits = store.search(query, 3)
+    assert len(hits) == 3, "the filtered fallback must still fill k"
+    assert {h.chunk.article_id for h in hits} <= set(records)
+    assert len(store.search(query, 10)) == 6  # only six live chunks exist
+    # Without staged records the unfiltered path alone answers, with the same ranking.
+    store.collect_garbage()
+    assert [h.chunk.chunk_id for h in store.search(query, 3)] == [
+        h.chunk.chunk_id for h in hits
+    ]
+
+
+def test_the_local_mirror_is_trusted_only_over_its_own_whole_store(tmp_path: Path) -> None:
+    versus = fake_versus(tmp_path)
+    versus.ingest()
+    store = versus.store
+    assert store.cached_manifest() is not None, "after a clean ingest the mirror is trusted"
+    sqlite = tmp_path / "chroma" / "chroma.sqlite3"
+    data = sqlite.read_bytes()
+    sqlite.write_bytes(data[: len(data) - 100])  # truncated: no longer whole pages
+    assert store.cached_manifest() is None
+    sqlite.write_bytes(data)
+    assert store.cached_manifest() is not None
+    (tmp_path / "chroma" / "versus-store-id").write_text("another-store")
+    assert store.cached_manifest() is None, "a recreated store folder is not the mirrored one"
