@@ -31,7 +31,7 @@ from ingest.chunk import parse_article
 from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_plain_text
 from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
-from knowledge.protocols import ArticleRecord, Manifest, Vector
+from knowledge.protocols import ArticleRecord, Manifest
 from knowledge.store import ChromaKnowledgeStore, StoreError
 
 _log = logging.getLogger("versus.ingest")
@@ -470,18 +470,22 @@ class Ingestor:
         report: IngestReport,
         progress: ProgressFn | None,
     ) -> None:
+        import numpy as np  # not at import time: the no-op ingest never needs it
+
         if rebuild:
             stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
             todo[:] = [replace(p, version=f"{p.version}-r{stamp}") for p in todo]
         pending: list[tuple[_Prepared, int, str, str, list[tuple[int, int]]]] = []
-        ready: dict[str, tuple[list[Vector], list[list[Vector]], list[str]]] = {}
+        ready: dict[str, tuple[list[Any], list[Any], list[str]]] = {}
         for prep in todo:
             if not rebuild and self.store.has_version(prep.version, len(prep.chunks)):
                 report.reused += len(prep.chunks)
                 continue  # staged completely by an earlier, interrupted ingest
             reuse = {} if rebuild else self.store.reusable_vectors(prep.source.article_id)
-            vecs: list[Vector] = [[] for _ in prep.chunks]
-            svecs: list[list[Vector]] = [[] for _ in prep.chunks]
+            # Held as float32 arrays until staged: at 100x the corpus, Python float lists
+            # of every chunk and sentence vector took over a gigabyte.
+            vecs: list[Any] = [None] * len(prep.chunks)
+            svecs: list[Any] = [None] * len(prep.chunks)
             hashes: list[str] = []
             for i, chunk in enumerate(prep.chunks):
                 text, shift = embed_input(chunk)
@@ -491,7 +495,8 @@ class Ingestor:
                 hashes.append(th)
                 hit = reuse.get(th)
                 if hit is not None and len(hit[1]) == len(spans):
-                    vecs[i], svecs[i] = hit[0], hit[1]
+                    vecs[i] = np.asarray(hit[0], dtype=np.float32)
+                    svecs[i] = [np.asarray(v, dtype=np.float32) for v in hit[1]]
                     report.reused += 1
                 else:
                     pending.append((prep, i, th, text, spans))
@@ -507,8 +512,8 @@ class Ingestor:
                 self.embedder, [b[3] for b in batch], [b[4] for b in batch]
             )
             for (prep, i, _th, _t, _s), dv, sv in zip(batch, dvecs, spvecs, strict=True):
-                ready[prep.version][0][i] = dv
-                ready[prep.version][1][i] = sv
+                ready[prep.version][0][i] = np.asarray(dv, dtype=np.float32)
+                ready[prep.version][1][i] = [np.asarray(v, dtype=np.float32) for v in sv]
             report.embedded += len(batch)
         if progress:
             progress("embed", total, total)

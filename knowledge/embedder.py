@@ -117,19 +117,20 @@ class SentenceTransformerEmbedder:
         outputs: list[dict[str, Any]] = model.encode(  # type: ignore[assignment]
             list(texts), batch_size=BATCH_SIZE, output_value=None, convert_to_numpy=True
         )
-        tokenizer = model.tokenizer
-        max_len = model.max_seq_length
+        # One batched call of the fast tokenizer for the offsets (per text it costs more).
+        encs = model.tokenizer(
+            list(texts),
+            truncation=True,
+            max_length=model.max_seq_length,
+            return_offsets_mapping=True,
+        )["offset_mapping"]
         doc_vecs: list[Vector] = []
         span_vecs: list[list[Vector]] = []
-        for text, text_spans, out in zip(texts, spans, outputs, strict=True):
+        for text_spans, out, offsets in zip(spans, outputs, encs, strict=True):
             sent = np.asarray(out["sentence_embedding"], dtype=np.float32)
             sent = sent / (np.linalg.norm(sent) or 1.0)
             doc_vecs.append(sent.tolist())
             tokens = np.asarray(out["token_embeddings"], dtype=np.float32)
-            enc = tokenizer(
-                text, truncation=True, max_length=max_len, return_offsets_mapping=True
-            )
-            offsets = enc["offset_mapping"]
             tokens = tokens[: len(offsets)]  # the batch pads token vectors to its longest text
             starts = np.array([a for a, _ in offsets])
             ends = np.array([b for _, b in offsets])
