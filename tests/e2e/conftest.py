@@ -16,6 +16,16 @@ import pytest
 from tests.e2e.helpers import TIMINGS, AppServer, copy_of
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expectations() -> None:
+    """Give ``expect`` 15 s, not 5: on two busy cores one Streamlit rerun can take longer."""
+    try:
+        from playwright.sync_api import expect
+    except ImportError:  # the e2e tests skip themselves then
+        return
+    expect.set_options(timeout=15_000)
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -103,11 +103,15 @@ def test_compare_disagreement_badge_and_ask_about_this(app_server: Any, page: An
     screenshot(page, "compare")
     pill.click()
     expect(rows).to_have_count(total)
+    wait_idle(page)  # the rerun must be over, or it redraws the select under the click
 
     # filter by that criterion: only its row is left
-    page.get_by_test_id("stMultiSelect").click()
+    select = page.get_by_test_id("stMultiSelect")
+    select.click()
     page.get_by_role("option", name=name, exact=True).click()
     page.keyboard.press("Escape")
+    expect(select).to_contain_text(name)
+    wait_idle(page)
     expect(rows).to_have_count(1)
     row = rows.first
     expect(row.locator(".vs-crit")).to_have_text(name)
