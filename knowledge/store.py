@@ -2,10 +2,12 @@
 
 Layout (all collections share the ``Settings.collection`` prefix):
 
-* ``<p>_chunks``: one record per chunk, id ``<version>/<ordinal>``, with the chunk's vector.
-* ``<p>_sentences``: one record per sentence of each chunk, with its pooled vector.
+* ``<p>_chunks``: one record per chunk, id ``<version>/<ordinal>``, with the chunk's vector;
+  its sentences' pooled vectors ride along packed in its metadata (``svecs``, base64 of
+  float32 rows). They are only ever read by chunk id, never searched, so a collection of
+  their own (an HNSW index and a record per sentence) cost a third of every ingest.
 * ``<p>_articles``: one record per staged article version holding the cleaned text. It is
-  written *after* the version's chunks and sentences, so its presence means "fully staged".
+  written *after* the version's chunks, so its presence means "fully staged".
 * ``<p>_manifest``: a single record, the list of live article versions.
 
 An ingest stages new versions next to the live ones, then replaces the manifest record (one
@@ -17,6 +19,7 @@ The same code runs against the embedded store and a ``chroma run`` server.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import errno
 import json
@@ -48,6 +51,9 @@ MANIFEST_ID = "current"
 _PLACEHOLDER = [1.0]
 _GET_PAGE = 2000
 _ID_BATCH = 500
+#: Chunks per write: each carries its sentence vectors (a few KB) in its metadata.
+_WRITE_BATCH = 500
+_LEGACY_SENTENCES = "sentences"
 _STORE_ID_FILE = "versus-store-id"
 #: Below this much free space, a failing write is put down to a full disk.
 _DISK_FULL_BYTES = 8 * 1024 * 1024
@@ -176,6 +182,29 @@ def _chunk_metadata(version: str, chunk: Chunk, title: str, text_hash: str) -> d
             }
         )
     return meta
+
+
+def _pack(vectors: Any) -> str:
+    """Sentence vectors as one metadata string: base64 of their float32 rows."""
+    import numpy as np
+
+    arr = np.asarray(vectors, dtype=np.float32)
+    return base64.b64encode(arr.tobytes()).decode("ascii")
+
+
+def _unpack(packed: str, count: int) -> list[Vector]:
+    """The inverse of ``_pack`` for ``count`` vectors ([] if missing or damaged)."""
+    import numpy as np
+
+    if not packed or count <= 0:
+        return []
+    try:
+        arr = np.frombuffer(base64.b64decode(packed), dtype=np.float32)
+    except ValueError:
+        return []
+    if arr.size % count:
+        return []
+    return [[float(x) for x in row] for row in arr.reshape(count, -1)]
 
 
 def _chunk_from_record(rid: str, text: str, meta: dict[str, Any]) -> Chunk:
@@ -404,29 +433,17 @@ class ChromaKnowledgeStore:
         return chunks
 
     def sentence_vectors(self, chunk_ids: Sequence[str]) -> list[SentenceVector]:
-        """Stored sentence vectors of the given chunks."""
+        """Stored sentence vectors of the given chunks (read by id, never searched)."""
         ids = list(chunk_ids)
-        metas: list[Any] = []
-        embs: list[Any] = []
-        # Large corpora ask for thousands of chunks at once: keep each filter and each page
-        # within what Chroma accepts in one request.
-        for lo in range(0, len(ids), _ID_BATCH):
-            got = self._get_all(
-                "sentences",
-                where={"chunk_id": {"$in": ids[lo : lo + _ID_BATCH]}},
-                include=["metadatas", "embeddings"],
-            )
-            metas.extend(got.get("metadatas", []))
-            embs.extend(got.get("embeddings", []))
         out = []
-        for meta, emb in zip(metas, embs, strict=True):
-            out.append(
-                SentenceVector(
-                    chunk_id=str(meta["chunk_id"]),
-                    span=Span(int(meta["start"]), int(meta["end"])),
-                    vector=[float(x) for x in emb],
-                )
-            )
+        # Large corpora ask for thousands of chunks at once: keep each request small.
+        for lo in range(0, len(ids), _ID_BATCH):
+            got = self._call("chunks", "get", ids=ids[lo : lo + _ID_BATCH], include=["metadatas"])
+            for rid, meta in zip(got["ids"], got["metadatas"], strict=True):
+                spans = json.loads(meta.get("sentences", "[]"))
+                vecs = _unpack(str(meta.get("svecs", "")), len(spans))
+                for (a, b), vec in zip(spans, vecs, strict=False):
+                    out.append(SentenceVector(chunk_id=rid, span=Span(a, b), vector=vec))
         return out
 
     def article(self, article_id: str, version: str | None = None) -> CleanedArticle | None:
@@ -459,24 +476,12 @@ class ChromaKnowledgeStore:
         got = self._get_all(
             "chunks", where={"article_id": article_id}, include=["metadatas", "embeddings"]
         )
-        if not got.get("ids"):
-            return {}
-        by_rid = {
-            rid: (str(meta["text_hash"]), [float(x) for x in emb])
-            for rid, meta, emb in zip(got["ids"], got["metadatas"], got["embeddings"], strict=True)
-        }
-        sents = self._get_all(
-            "sentences", where={"article_id": article_id}, include=["metadatas", "embeddings"]
-        )
-        per_chunk: dict[str, list[tuple[int, Vector]]] = {}
-        for meta, emb in zip(sents.get("metadatas", []), sents.get("embeddings", []), strict=True):
-            per_chunk.setdefault(str(meta["chunk_id"]), []).append(
-                (int(meta["idx"]), [float(x) for x in emb])
-            )
         out: dict[str, tuple[Vector, list[Vector]]] = {}
-        for rid, (text_hash, vec) in by_rid.items():
-            svs = [v for _, v in sorted(per_chunk.get(rid, []))]
-            out[text_hash] = (vec, svs)
+        for meta, emb in zip(got.get("metadatas", []), got.get("embeddings", []), strict=True):
+            count = len(json.loads(meta.get("sentences", "[]")))
+            svs = _unpack(str(meta.get("svecs", "")), count)
+            if len(svs) == count:  # records of an older layout carry none: re-embed those
+                out[str(meta["text_hash"])] = ([float(x) for x in emb], svs)
         return out
 
     # -- writes -----------------------------------------------------------------------
@@ -502,48 +507,25 @@ class ChromaKnowledgeStore:
         title = article.meta.title
         if chunks:
             rids = [f"{version}/{c.ordinal:04d}" for c in chunks]
-            for lo in range(0, len(rids), _GET_PAGE):  # Chroma caps one write's batch size
-                hi = lo + _GET_PAGE
+            metas = []
+            for rid, chunk, h, svs in zip(rids, chunks, hashes, sentence_vectors, strict=True):
+                if len(svs) != len(chunk.sentences):
+                    raise ValueError(
+                        f"chunk {rid} has {len(chunk.sentences)} sentences but "
+                        f"{len(svs)} sentence vectors"
+                    )
+                meta = _chunk_metadata(version, chunk, title, h)
+                meta["svecs"] = _pack(svs) if len(svs) else ""
+                metas.append(meta)
+            for lo in range(0, len(rids), _WRITE_BATCH):  # Chroma caps one write's size
+                hi = lo + _WRITE_BATCH
                 self._call(
                     "chunks",
                     "upsert",
                     ids=rids[lo:hi],
                     embeddings=np.asarray(vectors[lo:hi], dtype=np.float32),
                     documents=[c.text for c in chunks[lo:hi]],
-                    metadatas=[
-                        _chunk_metadata(version, c, title, h)
-                        for c, h in zip(chunks[lo:hi], hashes[lo:hi], strict=True)
-                    ],
-                )
-            s_ids: list[str] = []
-            s_vecs: list[Any] = []
-            s_meta: list[dict[str, Any]] = []
-            for rid, chunk, svs in zip(rids, chunks, sentence_vectors, strict=True):
-                if len(svs) != len(chunk.sentences):
-                    raise ValueError(
-                        f"chunk {rid} has {len(chunk.sentences)} sentences but "
-                        f"{len(svs)} sentence vectors"
-                    )
-                for i, (span, vec) in enumerate(zip(chunk.sentences, svs, strict=True)):
-                    s_ids.append(f"{rid}/{i:03d}")
-                    s_vecs.append(vec)
-                    s_meta.append(
-                        {
-                            "version": version,
-                            "article_id": chunk.article_id,
-                            "chunk_id": rid,
-                            "idx": i,
-                            "start": span.start,
-                            "end": span.end,
-                        }
-                    )
-            for lo in range(0, len(s_ids), _GET_PAGE):
-                self._call(
-                    "sentences",
-                    "upsert",
-                    ids=s_ids[lo : lo + _GET_PAGE],
-                    embeddings=np.asarray(s_vecs[lo : lo + _GET_PAGE], dtype=np.float32),
-                    metadatas=s_meta[lo : lo + _GET_PAGE],
+                    metadatas=metas[lo:hi],
                 )
         # Written last: its presence marks the version as completely staged.
         self._call(
@@ -701,10 +683,17 @@ class ChromaKnowledgeStore:
             {"version": {"$nin": live}} if live else {"version": {"$ne": "\x00"}}
         )
         dead = self._get_all("chunks", where=where, include=[]).get("ids", [])
-        for col in ("sentences", "chunks", "articles"):
+        for col in ("chunks", "articles"):
             self._call(col, "delete", where=where)
+        self._drop_legacy_sentences()
         self.mirror_manifest(manifest, clean=True)
         return len(dead)
+
+    def _drop_legacy_sentences(self) -> None:
+        """Stores written before sentence vectors moved into chunk records had a
+        collection of them; once a collection ran after a commit, nothing live needs it."""
+        with self._lock, contextlib.suppress(Exception):  # absent: nothing to drop
+            self._client_obj.delete_collection(f"{self.prefix}_{_LEGACY_SENTENCES}")
 
     def reset(self) -> None:
         """Drop every collection of this prefix (used by tests and by a damaged store)."""
@@ -714,7 +703,7 @@ class ChromaKnowledgeStore:
             mirror = self._mirror_path
             if mirror is not None:
                 mirror.unlink(missing_ok=True)
-            for name in ("chunks", "sentences", "articles", "manifest"):
+            for name in ("chunks", _LEGACY_SENTENCES, "articles", "manifest"):
                 with contextlib.suppress(Exception):  # an absent collection is fine
                     self._client_obj.delete_collection(f"{self.prefix}_{name}")
             self._cols.clear()
