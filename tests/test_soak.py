@@ -30,6 +30,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
                  "--disable-background-networking", "--disable-component-update"]
 CHAT_SESSIONS = 4
 DURATION_S = 150.0
+#: Seconds between two uploads of the library session.
+UPLOAD_PAUSE_S = 5.0
 GRACE_S = 180.0
 QUESTIONS = [
     "How secure is Django?",
@@ -166,11 +168,15 @@ def test_browser_sessions_ask_while_the_library_reingests(soak_server: Any,
                         "buffer": text.encode("utf-8")}]
             )
             page.get_by_role("button", name="Update and ingest").click()
+            time.sleep(0.5)  # let the click's rerun start before waiting for it to end
+            wait_idle(page, timeout=180_000)
             summary = page.locator("[class*='st-key-ingest-summary']")
             summary.filter(has_text="updated").first.wait_for(timeout=180_000)
-            wait_idle(page)
             with lock:
                 counts["uploads"] += 1
+            # A person's pace: the summary of the previous round is still on the page, so
+            # without a pause this loop re-clicked ~9 times a second and starved the chats.
+            stop.wait(UPLOAD_PAUSE_S)
 
     threads = [threading.Thread(target=session, args=("chat", i), daemon=True)
                for i in range(CHAT_SESSIONS)]
