@@ -294,20 +294,7 @@ def w_ask(args: dict[str, Any]) -> dict[str, Any]:
     settings = Settings(data_dir=data_dir, corpus_dir=Path(args["corpus"]))
     versus = build_assistant(settings)
     t0 = time.perf_counter()
-    unpatched_error = None
-    try:
-        versus.warm_up()
-    except Exception as exc:
-        if "too many SQL variables" not in str(exc):
-            raise
-        # Known bug (see the issue-6 report): one Chroma get with every chunk id in an
-        # ``$in`` exceeds SQLite's variable limit on a large library, so ``ask`` fails.
-        # Measure what the latency would be with the proposed fix, a paged read, and say so.
-        unpatched_error = f"{exc.__class__.__name__}: {exc}"[:300]
-        _page_sentence_vectors(versus.store)
-        versus = build_assistant(settings, store=versus.store)
-        t0 = time.perf_counter()
-        versus.warm_up()
+    versus.warm_up()
     warm_s = time.perf_counter() - t0
     model = versus.embedder.model
     try:
@@ -352,7 +339,6 @@ def w_ask(args: dict[str, Any]) -> dict[str, Any]:
         cited += int(bool(ans.citations))
     return {
         "n": len(qs),
-        "unpatched_error": unpatched_error,
         "warm_up_s": warm_s,
         "ask_p50_ms": pct(ask_ms, 0.5),
         "ask_p95_ms": pct(ask_ms, 0.95),
@@ -397,20 +383,6 @@ def w_scale_ask(args: dict[str, Any]) -> dict[str, Any]:
                 "search_p50_ms": pct(search_ms[label], 0.5)}
         for label in vs
     }
-
-
-def _page_sentence_vectors(store: Any, page: int = 2000) -> None:
-    """Bench-only shim of the proposed fix: read sentence vectors ``page`` chunks at a time."""
-    original = store.sentence_vectors
-
-    def paged(chunk_ids: Sequence[str]) -> list[Any]:
-        ids = list(chunk_ids)
-        out: list[Any] = []
-        for lo in range(0, len(ids), page):
-            out.extend(original(ids[lo : lo + page]))
-        return out
-
-    store.sentence_vectors = paged
 
 
 def w_bare_memory(args: dict[str, Any]) -> dict[str, Any]:
@@ -523,8 +495,6 @@ class Figure:
     check: str = ""
     limit: float | None = None
     note: str = ""
-    #: The product as shipped cannot produce this figure (measured with a shim): not met.
-    broken: bool = False
     ratio: float | None = None
     met: bool | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -542,8 +512,6 @@ class Figure:
             self.met = self.value <= self.limit
         elif self.check == "eq":
             self.met = self.value == self.limit
-        if self.broken:
-            self.met = False
         return self
 
 
@@ -708,9 +676,6 @@ def step_scale(b: Bench, sizes: list[tuple[str, int, Path, Path]]) -> None:
         note = (f"store.search p50 {r['search_p50_ms']:.1f} ms; " if r else "") + (
             f"query-process peak RSS {rss:.0f} MB; warm-up {own.get('warm_up_s', 0):.1f} s"
             if rss else "")
-        if own.get("unpatched_error"):
-            note = ("`ask` FAILED on this library as shipped (" + own["unpatched_error"]
-                    + "); measured with a paged read shimmed in; " + note)
         if r is None:
             continue
         if label == "1x" or base is None:
@@ -722,7 +687,7 @@ def step_scale(b: Bench, sizes: list[tuple[str, int, Path, Path]]) -> None:
             f"scale_q_{label}", f"query (`ask`) p50, {label}", r["ask_p50_ms"], "ms",
             base["ask_p50_ms"], "`ask` p50 at 1x, interleaved in the same process",
             "≤ 2.0x" if big else "report", "le" if big else "", 2.0 if big else None,
-            note=note, broken=bool(own.get("unpatched_error")),
+            note=note,
         ))
         if rss and b.raw.get("ask_1x", {}).get("process_maxrss_mb"):
             b.add(Figure(f"scale_rss_{label}", f"query-process peak RSS, {label}", rss, "MB",

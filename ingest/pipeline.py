@@ -299,10 +299,10 @@ class Ingestor:
         report, _, todo = self._plan(known, None, True, remove, progress)
         if paths:
             extra_report, _, extra = self._plan(known, paths, True, (), None)
-            ids = {p.source.article_id for p in extra}
-            todo = [p for p in todo if p.source.article_id not in ids] + extra
+            given = {p.source.article_id for p in extra}
+            todo = [p for p in todo if p.source.article_id not in given] + extra
             report.skipped.extend(extra_report.skipped)
-        report.removed = [a for a in report.removed if a not in {p.source.article_id for p in todo}]
+            report.removed = [a for a in report.removed if a not in given]
         _log.warning(
             "the store could not be opened; moved it aside to %s and rebuilt it", moved
         )

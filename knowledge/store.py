@@ -204,7 +204,8 @@ def _unpack(packed: str, count: int) -> list[Vector]:
         return []
     if arr.size % count:
         return []
-    return [[float(x) for x in row] for row in arr.reshape(count, -1)]
+    rows: list[Vector] = arr.reshape(count, -1).tolist()
+    return rows
 
 
 def _chunk_from_record(rid: str, text: str, meta: dict[str, Any]) -> Chunk:
@@ -515,7 +516,7 @@ class ChromaKnowledgeStore:
                         f"{len(svs)} sentence vectors"
                     )
                 meta = _chunk_metadata(version, chunk, title, h)
-                meta["svecs"] = _pack(svs) if len(svs) else ""
+                meta["svecs"] = _pack(svs)
                 metas.append(meta)
             for lo in range(0, len(rids), _WRITE_BATCH):  # Chroma caps one write's size
                 hi = lo + _WRITE_BATCH
@@ -700,9 +701,7 @@ class ChromaKnowledgeStore:
         with self._lock:
             if self._client_obj is None:
                 self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
-            mirror = self._mirror_path
-            if mirror is not None:
-                mirror.unlink(missing_ok=True)
+            self._drop_mirror()
             for name in ("chunks", _LEGACY_SENTENCES, "articles", "manifest"):
                 with contextlib.suppress(Exception):  # an absent collection is fine
                     self._client_obj.delete_collection(f"{self.prefix}_{name}")

@@ -7,6 +7,8 @@ reaching out.
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shutil
 import socket
@@ -28,6 +30,22 @@ for _name in [n for n in os.environ if n.startswith("VERSUS_")]:
     del os.environ[_name]
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The four bundled articles, by id (the cleaning and chunking tests go through each).
+ARTICLE_IDS = (
+    "javatpoint-django-vs-nodejs",
+    "planeks-django-vs-nodejs",
+    "nodejs-vs-django-2021",
+    "nodejs-or-django-robust-apps",
+)
+
+
+@functools.cache
+def bundled_manifest() -> dict[str, dict[str, object]]:
+    """The bundled corpus manifest's entries, by article id."""
+    from knowledge.settings import BUNDLED_CORPUS
+
+    data = json.loads((BUNDLED_CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    return {a["article_id"]: a for a in data["articles"]}
 VENV_BIN = Path(sys.executable).parent
 
 _real_connect = socket.socket.connect

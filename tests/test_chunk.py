@@ -8,10 +8,8 @@ chunk of every bundled article rather than for a sample.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -19,20 +17,11 @@ from ingest.chunk import chunk_article, find_tables, parse_article, split_senten
 from ingest.clean import clean_article
 from ingest.formats import to_plain_text
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle, Section
+from knowledge.settings import BUNDLED_CORPUS
+from tests.conftest import ARTICLE_IDS, bundled_manifest
 
-CORPUS = Path(__file__).resolve().parents[1] / "knowledge" / "corpus"
-ARTICLE_IDS = (
-    "javatpoint-django-vs-nodejs",
-    "planeks-django-vs-nodejs",
-    "nodejs-vs-django-2021",
-    "nodejs-or-django-robust-apps",
-)
-
-
-@cache
-def _manifest() -> dict[str, dict[str, object]]:
-    data = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return {a["article_id"]: a for a in data["articles"]}
+CORPUS = BUNDLED_CORPUS
+_manifest = bundled_manifest
 
 
 @cache

@@ -8,30 +8,19 @@ under-cleaning makes it cite sales copy.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from ingest.clean import clean_article, detect_sections
 from ingest.formats import UnsupportedInput, to_plain_text
 from knowledge.models import ArticleMeta, CleanedArticle
+from knowledge.settings import BUNDLED_CORPUS
+from tests.conftest import ARTICLE_IDS, bundled_manifest
 
-CORPUS = Path(__file__).resolve().parents[1] / "knowledge" / "corpus"
-ARTICLE_IDS = (
-    "javatpoint-django-vs-nodejs",
-    "planeks-django-vs-nodejs",
-    "nodejs-vs-django-2021",
-    "nodejs-or-django-robust-apps",
-)
-
-
-@cache
-def _manifest() -> dict[str, dict[str, object]]:
-    data = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return {a["article_id"]: a for a in data["articles"]}
+CORPUS = BUNDLED_CORPUS
+_manifest = bundled_manifest
 
 
 def _meta(article_id: str) -> ArticleMeta:
