@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from assistant.cli_render import render_matrix
 from assistant.compare import (
     AGREE,
     DISAGREE,
@@ -30,7 +31,6 @@ from assistant.compare import (
     article_stance,
     build_matrix,
     extract_claims,
-    render_matrix,
     stance_of,
 )
 from assistant.errors import BadInput

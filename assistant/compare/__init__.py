@@ -1,0 +1,84 @@
+"""The comparison matrix: per criterion, what each article claims about each subject, cited.
+
+Readers come to decide between two technologies; the matrix gives them the whole picture at
+a glance, and every cell is traceable to an exact passage (``cleaned[start:end] == text``).
+
+How a matrix is built (``build_matrix``), and why:
+
+1. **Criteria come from configuration** (``knowledge/subjects/*.toml``, loaded by
+   ``knowledge.subjects_config``): subjects with aliases, criteria with the labels articles
+   use for them, keywords, and question cues. Another pair of technologies is another file.
+2. **Table rows first.** A ``table-row`` chunk is the article's own verdict: its label names
+   the criterion (through the aliases, so "Tool Type" and "Definition" merge), each cell is a
+   claim about the subject its column header names, cited by the cell's span. A row is a
+   comparison, so both of its claims favour the same side: the subject whose cell is positive
+   when the other's is not, else the one whose cell uses comparative wording ("much better
+   performance"), else ``neither`` (two cells that both praise, like "vast community" /
+   "also has a vast community", do not pick a side). A sentence inside a cell that is clearly
+   about another criterion ("However, it is easy to learn." in an Efficiency row) becomes a
+   claim of that criterion too, and does not count towards the row's own verdict.
+3. **Prose sentences next.** Each sentence (split in two where the subject changes:
+   "Django is much secure ... and Node JS provides many libraries") is classified to the
+   best-scoring criterion: keyword cues plus a bonus for the section it sits in ("Security in
+   Node.js vs Django"). Its subject is the subject it names (a subject named only as the
+   comparison target, "compared to Node.js", means the claim is about the other one), else the
+   subject of the sentence before it in the same section, else the subject the section title
+   names. Neutral prose is kept only with a strong cue; per cell at most
+   ``MAX_PROSE_PER_CELL`` prose claims, chosen round-robin over articles so one article cannot
+   crowd out the others, most opinionated first. Near-duplicates are dropped.
+4. **Stance by documented rules** (the lexicon is data, ``knowledge/subjects/stance-en.toml``):
+   polarity is the sum of positive/negative cue weights; a negator up to four words before a
+   cue flips it ("not secure", "less flexible"), a remover flips only negative cues ("avoids
+   common mistakes", "without compromising"); after "but" / "however" the earlier part counts
+   a third; a concessive opener ("Though ..., ...") and an "if" condition count half; a foil
+   opener ("In contrast to frameworks that ..., Node.js ...") counts for the other side; a
+   purpose ("to ensure your application is secure") does not count. Positive polarity favours
+   the claim's subject, negative favours the other subject ("Node.js may fall short for
+   CPU-intensive tasks" favours Django), zero favours ``neither``. Criteria marked ``neutral``
+   (use cases, definitions) only count comparative wording ("better suited", "less suited"):
+   "great for CMSs" is a fit, not a verdict.
+5. **Agreement** per criterion: each article that speaks gets a stance from *all* its claims
+   on the criterion (not only the few shown, so the display cap cannot flip it; a table cell
+   weighs ``TABLE_WEIGHT``, a sentence 1): a side wins when it outweighs the other at least
+   ``STANCE_MARGIN`` times, otherwise the article is ``mixed``; only neutral claims give
+   ``neither``. Then: one article speaks -> ``single-source``; some article favours one
+   subject and another article the other -> ``disagree``; all articles share one stance ->
+   ``agree`` (that side in ``favours``); anything else (one favours Django, another is neutral
+   or torn) -> ``mixed``.
+
+Build once, serve fast: ``ComparisonService`` caches the matrix by the store's corpus version
+(plus the configuration's digest and this module's ``RULES_VERSION``) in memory and in
+``<data_dir>/compare-<key>.json``, so reading it costs one manifest read and a dict lookup.
+
+Modules: ``models`` (data types and tuning constants), ``stance`` (the stance analyser),
+``extract`` (claims from table rows and prose), ``matrix`` (selection, agreement, the
+matrix), ``service`` (the cached ``ComparisonService``). Terminal rendering lives in
+``assistant.cli_render``. Every public name is importable from ``assistant.compare``.
+"""
+
+from __future__ import annotations
+
+from assistant.compare.extract import extract_candidates, extract_claims, stance_of
+from assistant.compare.matrix import agreement, article_stance, build_matrix
+from assistant.compare.models import (
+    AGREE,
+    DISAGREE,
+    MAX_PROSE_PER_CELL,
+    MIXED,
+    NEITHER,
+    RULES_VERSION,
+    SINGLE_SOURCE,
+    Claim,
+    ClaimCitation,
+    ComparisonMatrix,
+    Criterion,
+    UnknownCriterion,
+)
+from assistant.compare.service import ComparisonService
+
+__all__ = [
+    "AGREE", "DISAGREE", "MAX_PROSE_PER_CELL", "MIXED", "NEITHER", "RULES_VERSION",
+    "SINGLE_SOURCE", "Claim", "ClaimCitation", "ComparisonMatrix", "ComparisonService",
+    "Criterion", "UnknownCriterion", "agreement", "article_stance", "build_matrix",
+    "extract_candidates", "extract_claims", "stance_of",
+]

@@ -1,0 +1,372 @@
+"""Stance: which side one statement favours (see ``assistant.compare`` for the rules)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.compare.models import (
+    CONCESSIVE_FACTOR,
+    CONTRAST_FACTOR,
+    MIN_CRITERION_SCORE,
+    NEGATION_WINDOW,
+    STRONG_WEIGHT,
+    WEAK_WEIGHT,
+)
+from knowledge.subjects_config import ComparisonConfig, CriterionSpec
+
+# -- text analysis ---------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[.,;:!?()\[\]–—|]")
+_BOUNDARY_TOKENS = frozenset(".,;:!?()[]–—|")
+_PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text not in _BOUNDARY_TOKENS
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Tok]:
+    return [
+        _Tok(m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+        for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in _tokens(phrase) if t.is_word)
+
+
+class _CueSet:
+    """Word-sequence cues matched on tokens (fast: a dict lookup per token).
+
+    A cue is one or more words ("-" and spaces alike); a trailing ``*`` makes its last word
+    a prefix. Each cue carries a payload (a criterion name and a weight).
+    """
+
+    def __init__(self, cues: Iterable[tuple[str, Any]]) -> None:
+        self._exact: dict[str, list[tuple[tuple[str, ...], bool, Any]]] = defaultdict(list)
+        # single-word prefixes, bucketed by their first (up to) three letters
+        self._prefix: dict[str, list[tuple[tuple[str, ...], bool, Any]]] = defaultdict(list)
+        for cue, payload in cues:
+            prefix = cue.endswith("*")
+            toks = _phrase_tokens(cue.rstrip("*"))
+            if not toks:
+                continue
+            entry = (toks, prefix, payload)
+            if prefix and len(toks) == 1:
+                self._prefix[toks[0][:3]].append(entry)
+            else:
+                self._exact[toks[0]].append(entry)
+        for lst in self._exact.values():
+            lst.sort(key=lambda e: len(e[0]), reverse=True)
+
+    def find(self, toks: Sequence[_Tok]) -> list[tuple[int, int, str, Any]]:
+        """All cue hits as ``(first_token, end_token, matched_text, payload)``."""
+        words = [t.text for t in toks]
+        out: list[tuple[int, int, str, Any]] = []
+        for i, w in enumerate(words):
+            if not toks[i].is_word:
+                continue
+            for cue, prefix, payload in self._exact.get(w, ()):
+                n = len(cue)
+                if i + n > len(words) or not all(toks[i + k].is_word for k in range(n)):
+                    continue
+                if tuple(words[i : i + n - 1]) != cue[:-1]:
+                    continue
+                last = words[i + n - 1]
+                if last == cue[-1] or (prefix and last.startswith(cue[-1])):
+                    out.append((i, i + n, " ".join(words[i : i + n]), payload))
+            for key in {w[:3], w[:2], w[:1]}:
+                for cue, _prefix, payload in self._prefix.get(key, ()):
+                    if w.startswith(cue[0]):
+                        out.append((i, i + 1, w, payload))
+        return out
+
+
+@dataclass
+class _Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    weight: float
+    comparative: bool = False
+
+
+class _Analyzer:
+    """Compiled configuration: subject mentions, criterion cues, the stance lexicon."""
+
+    def __init__(self, config: ComparisonConfig) -> None:
+        self.config = config
+        self.subjects = config.subject_names
+        self._subject_res = [
+            (s.name, _alias_regex(s.aliases)) for s in config.subjects
+        ]
+        self._crit_cues = _CueSet(
+            [(k, (c.name, STRONG_WEIGHT)) for c in config.criteria for k in c.strong]
+            + [(k, (c.name, WEAK_WEIGHT)) for c in config.criteria for k in c.keywords]
+        )
+        self._question_cues = _CueSet(
+            [(k, (c.name, 2.0)) for c in config.criteria for k in (*c.questions, c.name)]
+            + [(k, (c.name, 1.0)) for c in config.criteria for k in c.strong]
+            + [(k, (c.name, 0.5)) for c in config.criteria for k in c.keywords]
+        )
+        lex = config.stance
+        self.lex = lex
+        self._phrases: dict[str, list[tuple[tuple[str, ...], float, bool]]] = defaultdict(list)
+        for table, sign in ((lex.positive, 1.0), (lex.negative, -1.0)):
+            for phrase, weight in table.items():
+                toks = _phrase_tokens(phrase.rstrip("*"))
+                if toks and weight:
+                    self._phrases[toks[0]].append((toks, sign * weight, phrase.endswith("*")))
+        for options in self._phrases.values():
+            options.sort(key=lambda o: len(o[0]), reverse=True)
+        self._prefixed = [
+            (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
+        ]
+        self._negators = {_phrase_tokens(n) for n in lex.negators if _phrase_tokens(n)}
+        self._removers = {_phrase_tokens(n) for n in lex.removers if _phrase_tokens(n)}
+        self._foil = {_phrase_tokens(c) for c in lex.foil if _phrase_tokens(c)}
+        self._connectives = {_phrase_tokens(c) for c in lex.connectives if _phrase_tokens(c)}
+        self._comparatives = {_phrase_tokens(c) for c in lex.comparatives}
+        self._contrast = {t for c in lex.contrast for t in _phrase_tokens(c)}
+        self._concessive = {_phrase_tokens(c) for c in lex.concessive}
+        self._conditional = {t for c in lex.conditional for t in _phrase_tokens(c)}
+        self._purpose = {t for c in lex.purpose for t in _phrase_tokens(c)}
+        self.contrast_words = frozenset(self._contrast)
+
+    # subjects -------------------------------------------------------------------------
+
+    def other(self, subject: str) -> str:
+        a, b = self.subjects
+        return b if subject == a else a
+
+    def mentions(self, text: str, offset: int = 0) -> list[tuple[int, int, str, bool]]:
+        """Subject mentions as ``(start, end, subject, is_comparison_target)``."""
+        found: list[tuple[int, int, str, bool]] = []
+        for name, rx in self._subject_res:
+            for m in rx.finditer(text):
+                target = _is_target(text, m.start())
+                found.append((m.start() + offset, m.end() + offset, name, target))
+        found.sort()
+        return found
+
+    # criteria -------------------------------------------------------------------------
+
+    def criterion_scores(self, text: str) -> dict[str, float]:
+        """Keyword score per criterion: distinct strong cues 2.5, weak cues 1 (capped at 5).
+
+        A weak cue inside a strong cue of the same criterion does not count again.
+        """
+        hits = self._crit_cues.find(_tokens(text))
+        hits.sort(key=lambda h: -h[3][1])  # strong first
+        scores: dict[str, float] = {}
+        taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        for a, b, matched, (name, weight) in hits:
+            if (name, matched) in seen or any(a < e and s < b for s, e in taken[name]):
+                continue
+            seen.add((name, matched))
+            taken[name].append((a, b))
+            scores[name] = scores.get(name, 0.0) + weight
+        return {k: min(v, 5.0) for k, v in scores.items()}
+
+    def criterion_for_title(self, title: str) -> CriterionSpec | None:
+        """The criterion a section heading names (by alias, else by its keywords)."""
+        spec = self.config.criterion_for_label(title)
+        if spec is not None:
+            return spec
+        stripped = title
+        for _, rx in self._subject_res:
+            stripped = rx.sub(" ", stripped)
+        stripped = re.sub(r"\b(?:vs\.?|versus|in|of|and|between)\b", " ", stripped, flags=re.I)
+        spec = self.config.criterion_for_label(stripped)
+        if spec is not None:
+            return spec
+        scores = self.criterion_scores(stripped)
+        if not scores:
+            return None
+        best = max(scores.values())
+        if best < MIN_CRITERION_SCORE:
+            return None
+        return next(c for c in self.config.criteria if scores.get(c.name) == best)
+
+    def question_criterion(self, text: str) -> str | None:
+        """The criterion a chat question asks about, by question cues and keywords."""
+        best: dict[str, float] = {}
+        seen: set[tuple[str, str]] = set()
+        for _a, _b, matched, (name, weight) in self._question_cues.find(_tokens(text)):
+            if (name, matched) in seen:
+                continue
+            seen.add((name, matched))
+            best[name] = best.get(name, 0.0) + weight
+        if not best:
+            return None
+        order = {c.name: i for i, c in enumerate(self.config.criteria)}
+        name = max(best, key=lambda n: (best[n], -order[n]))
+        return name if best[name] >= 1.0 else None
+
+    # stance ---------------------------------------------------------------------------
+
+    def matches(self, toks: Sequence[_Tok]) -> list[_Match]:
+        """Lexicon cues in ``toks`` with negation applied and contrast weights set."""
+        words = [t.text for t in toks]
+        out: list[_Match] = []
+        i = 0
+        while i < len(toks):
+            if not toks[i].is_word:
+                i += 1
+                continue
+            hit = None
+            options = self._phrases.get(words[i]) or [
+                o for o in self._prefixed if words[i].startswith(o[0][0])
+            ]
+            for phrase, weight, prefix in options:
+                n = len(phrase)
+                cand = words[i : i + n]
+                if len(cand) < n or not all(toks[i + k].is_word for k in range(n)):
+                    continue
+                if (n == 1 or tuple(cand[:-1]) == phrase[:-1]) and (
+                    cand[-1] == phrase[-1] or (prefix and cand[-1].startswith(phrase[-1]))
+                ) and (n > 1 or prefix or cand[0] == phrase[0]):
+                    hit = (n, weight)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            n, weight = hit
+            comparative = tuple(words[i : i + n]) in self._comparatives or words[i] in {
+                w[0] for w in self._comparatives if len(w) == 1
+            }
+            if i > 0 and words[i - 1] in ("more", "less", "most", "least"):
+                comparative = True
+            out.append(_Match(i, i + n, weight, comparative))
+            i += n
+        self._negate(words, toks, out)
+        self._weigh(words, toks, out)
+        return out
+
+    def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
+        by_token = {k: m for m in out for k in range(m.start, m.end)}
+        for m in out:
+            j = m.start - 1
+            seen = 0
+            while j >= 0 and seen < NEGATION_WINDOW and toks[j].is_word:
+                neg = None
+                for size in (2, 1):
+                    gram = tuple(words[j - size + 1 : j + 1]) if j - size + 1 >= 0 else ()
+                    if gram in self._negators or (gram in self._removers and m.weight < 0):
+                        neg = (j - size + 1, j + 1)
+                        break
+                if neg is not None:
+                    m.weight = -m.weight
+                    owner = by_token.get(neg[0])
+                    if owner is not None and owner is not m:
+                        owner.weight = 0.0  # the negator acted on m; it does not count alone
+                    break
+                if j in by_token:
+                    break  # another cue sits in between
+                j -= 1
+                seen += 1
+
+    def _opener(self, words: list[str], toks: Sequence[_Tok]) -> int | None:
+        """Index of the first word after leading connectives ("Besides, while ...")."""
+        k = 0
+        while k < len(toks):
+            if not toks[k].is_word:
+                k += 1
+                continue
+            for c in sorted(self._connectives, key=len, reverse=True):
+                if tuple(words[k : k + len(c)]) == c:
+                    k += len(c)
+                    break
+            else:
+                return k
+        return None
+
+    def _weigh(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
+        word_idx = [k for k, t in enumerate(toks) if t.is_word]
+        if not word_idx:
+            return
+        # Contrast: what precedes the last "but"/"however" counts a third.
+        last_contrast = max(
+            (k for k in word_idx if words[k] in self._contrast and k > word_idx[0]), default=None
+        )
+        if last_contrast is not None:
+            for m in out:
+                if m.end <= last_contrast:
+                    m.weight *= CONTRAST_FACTOR
+        # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
+        k0 = self._opener(words, toks)
+        if k0 is not None:
+            comma = next((k for k in range(k0, len(toks)) if toks[k].text in ",;"), None)
+            if comma is not None:
+                factor = None
+                if any(tuple(words[k0 : k0 + len(c)]) == c for c in self._concessive):
+                    factor = CONCESSIVE_FACTOR
+                elif any(tuple(words[k0 : k0 + len(c)]) == c for c in self._foil):
+                    factor = -1.0
+                if factor is not None:
+                    for m in out:
+                        if m.start >= k0 and m.end <= comma:
+                            m.weight *= factor
+        # Conditions: "if X (then Y)" -> counts half, up to the clause's end.
+        for k in word_idx:
+            if words[k] in self._conditional:
+                stop = self._clause_end(words, toks, k)
+                for m in out:
+                    if k < m.start < stop:
+                        m.weight *= CONCESSIVE_FACTOR
+        # Purposes: "to ensure your application is secure" states a goal, not a property.
+        for k in word_idx[:-1]:
+            if words[k] in _PURPOSE_MARKERS and words[k + 1] in self._purpose:
+                stop = self._clause_end(words, toks, k + 1)
+                for m in out:
+                    if k < m.start < stop:
+                        m.weight = 0.0
+
+    def _clause_end(self, words: list[str], toks: Sequence[_Tok], k: int) -> int:
+        return next(
+            (e for e in range(k + 1, len(toks))
+             if toks[e].text in ",;.!?" or words[e] in self._contrast),
+            len(toks),
+        )
+
+    def polarity(self, text: str, neutral: bool = False) -> tuple[float, float]:
+        """(polarity, comparative polarity) of ``text`` about its own subject."""
+        ms = self.matches(_tokens(text))
+        total = sum(m.weight for m in ms)
+        comp = sum(m.weight for m in ms if m.comparative)
+        return (comp if neutral else total), comp
+
+
+def _alias_regex(aliases: Sequence[str]) -> re.Pattern[str]:
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        pat = r"[\s\-]*".join(re.escape(w) for w in re.split(r"\s+", alias.strip()))
+        parts.append(pat)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+_TARGET_BEFORE = re.compile(
+    r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
+    r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
+    r"\bcontrast\s+(?:to|with))\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_target(text: str, pos: int) -> bool:
+    """Whether the mention at ``pos`` is the thing compared against ("than Django")."""
+    return bool(_TARGET_BEFORE.search(text[max(0, pos - 40) : pos]))
+
+
