@@ -58,7 +58,13 @@ matrix), ``service`` (the cached ``ComparisonService``). Terminal rendering live
 
 from __future__ import annotations
 
-from assistant.compare.extract import extract_candidates, extract_claims, stance_of
+from assistant.compare.extract import (
+    extract_candidates,
+    extract_claims,
+    judge_row,
+    judge_text,
+    stance_of,
+)
 from assistant.compare.matrix import agreement, article_stance, build_matrix
 from assistant.compare.models import (
     AGREE,
@@ -80,5 +86,5 @@ __all__ = [
     "AGREE", "DISAGREE", "MAX_PROSE_PER_CELL", "MIXED", "NEITHER", "RULES_VERSION",
     "SINGLE_SOURCE", "Claim", "ClaimCitation", "ComparisonMatrix", "ComparisonService",
     "Criterion", "UnknownCriterion", "agreement", "article_stance", "build_matrix",
-    "extract_candidates", "extract_claims", "stance_of",
+    "extract_candidates", "extract_claims", "judge_row", "judge_text", "stance_of",
 ]

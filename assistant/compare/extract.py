@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.compare.models import (
     _BOTH,
+    CONTRAST_FACTOR,
     MIN_CRITERION_SCORE,
     MIN_NEUTRAL_SCORE,
     NEITHER,
@@ -18,7 +19,7 @@ from assistant.compare.models import (
     ClaimCitation,
     SourceKind,
 )
-from assistant.compare.stance import _Analyzer, _Match, _tokens
+from assistant.compare.stance import _Analyzer, _Match, _tokens, cell_level
 from knowledge.models import Chunk, CleanedArticle, Span
 from knowledge.subjects_config import ComparisonConfig
 
@@ -169,6 +170,11 @@ class _Extractor:
                     kept.append((ps, pe))
             pols[subj] = self._cell_polarity(text, kept, neutral)
         favours = self._row_favours(pols)
+        levels = {subj: cell_level(self.a.general, label, text[sp.start : sp.end])
+                  for subj, sp in cells}
+        by_level = _level_favours(levels)
+        if by_level is not None:
+            favours = by_level
         for subj, span in cells:
             out.append(_Candidate(
                 crit, subj, favours, span.start, span.end, article.article_id, "table",
@@ -291,7 +297,13 @@ class _Extractor:
     def _subject(
         self, text: str, ctx_subj: str | None, carry: str | None
     ) -> tuple[str | None, bool]:
-        """(subject, named explicitly) of one unit; see the module docstring."""
+        """(subject, named explicitly) of one unit; see the module docstring.
+
+        A unit whose first technology named (not as a comparison target) is neither subject
+        ("Laravel beats both", "Gin is the fastest of the three") has no subject.
+        """
+        if self.a.about_third(text):
+            return None, True
         mentions = self.a.mentions(text)
         named = list(dict.fromkeys(m[2] for m in mentions if not m[3]))
         targets = {m[2] for m in mentions if m[3]}
@@ -323,7 +335,7 @@ class _Extractor:
     ) -> tuple[list[_Candidate], str | None]:
         text = article.text[s:e]
         subject, explicit = self._subject(text, ctx_subj, carry)
-        new_carry = subject if subject is not None else carry
+        new_carry = subject if subject is not None or explicit else carry
         if subject is None:
             return [], new_carry
         scores = self.a.criterion_scores(text)
@@ -359,6 +371,15 @@ class _Extractor:
         if polarity < -0.25:
             return self.a.other(subject)
         return NEITHER
+
+
+def _level_favours(levels: Mapping[str, float | None]) -> str | None:
+    """The side whose cell is higher on the ordinal scale; None when a cell has no level."""
+    if len(levels) != 2 or any(v is None for v in levels.values()):
+        return None
+    (sa, la), (sb, lb) = levels.items()
+    assert la is not None and lb is not None
+    return sa if la > lb else sb if lb > la else NEITHER
 
 
 def _sign(x: float) -> int:
@@ -442,3 +463,49 @@ def _claim(c: _Candidate, texts: Mapping[str, str]) -> Claim:
         subject=c.subject,
         label=c.label,
     )
+
+
+def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None) -> str:
+    """Which side one free-standing statement favours (its subjects read from the text).
+
+    The statement is cut where its grammatical subject changes, as the extractor does; each
+    part favours a side by its own polarity, and a part before a contrast ("X is quicker,
+    but Y is quick enough and far safer") counts a third. A statement naming no subject,
+    or about a third technology, favours ``neither``.
+    """
+    ex = _Extractor(_Analyzer(config))
+    spec = config.criterion_for_label(criterion) if criterion else None
+    neutral = bool(spec and spec.neutral)
+    a, b = ex.a.subjects
+    score = 0.0
+    carry: str | None = None
+    units = ex._units(text, 0, len(text))
+    for k, (us, ue) in enumerate(units):
+        unit = text[us:ue]
+        subject, explicit = ex._subject(unit, None, carry)
+        carry = subject if subject is not None or explicit else carry
+        if subject is None or subject == _BOTH:
+            continue
+        pol, _ = ex.a.polarity(unit, neutral)
+        weight = 1.0
+        if k + 1 < len(units):
+            gap = set(text[ue : units[k + 1][0]].lower().split())
+            if gap & ex.a.contrast_words:
+                weight = CONTRAST_FACTOR
+        score += weight * (pol if subject == a else -pol)
+    return ex._favours(a, score)
+
+
+def judge_row(config: ComparisonConfig, cells: Mapping[str, str], label: str = "") -> str:
+    """Which side a table row favours, from its cells keyed by column header."""
+    ex = _Extractor(_Analyzer(config))
+    pols: dict[str, tuple[float, float]] = {}
+    levels: dict[str, float | None] = {}
+    for header, cell in cells.items():
+        spec = config.subject_for_label(header)
+        if spec is None:
+            continue
+        pols[spec.name] = ex._cell_polarity(cell, [(0, len(cell))], False)
+        levels[spec.name] = cell_level(ex.a.general, label, cell)
+    by_level = _level_favours(levels)
+    return by_level if by_level is not None else ex._row_favours(pols)

@@ -16,13 +16,17 @@ from assistant.compare.models import (
     STRONG_WEIGHT,
     WEAK_WEIGHT,
 )
-from knowledge.subjects_config import ComparisonConfig, CriterionSpec
+from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
+from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize_label
 
 # -- text analysis ---------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[.,;:!?()\[\]–—|]")
 _BOUNDARY_TOKENS = frozenset(".,;:!?()[]–—|")
 _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
+#: Words before a cost noun that make it a cost ("more configuration") or, with a negator
+#: ("less memory", "fewer dependencies"), a saving.
+_QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,23 @@ class _Match:
 class _Analyzer:
     """Compiled configuration: subject mentions, criterion cues, the stance lexicon."""
 
-    def __init__(self, config: ComparisonConfig) -> None:
+    def __init__(self, config: ComparisonConfig, general: GeneralLexicon | None = None) -> None:
         self.config = config
+        self.general = general if general is not None else load_general_lexicon()
         self.subjects = config.subject_names
+        proper = self.general.proper_nouns
         self._subject_res = [
-            (s.name, _alias_regex(s.aliases)) for s in config.subjects
+            (s.name, _alias_regex(s.aliases, proper)) for s in config.subjects
         ]
+        subject_keys = {normalize_label(a) for s in config.subjects for a in s.aliases}
+        thirds = [t for t in self.general.technologies if normalize_label(t) not in subject_keys]
+        self._third_re = _alias_regex(thirds, proper) if thirds else None
+        verbs = "|".join(re.escape(v) for v in self.general.comparison_verbs)
+        self._target_re = re.compile(
+            _TARGET_BEFORE.pattern.replace(r"(?:\bthan|", r"(?:\bthan|" + (
+                rf"\b(?:{verbs})|" if verbs else "")), re.IGNORECASE,
+        )
+        self._cost_nouns = [_phrase_tokens(n) for n in self.general.cost_nouns]
         self._crit_cues = _CueSet(
             [(k, (c.name, STRONG_WEIGHT)) for c in config.criteria for k in c.strong]
             + [(k, (c.name, WEAK_WEIGHT)) for c in config.criteria for k in c.keywords]
@@ -123,7 +138,9 @@ class _Analyzer:
         lex = config.stance
         self.lex = lex
         self._phrases: dict[str, list[tuple[tuple[str, ...], float, bool]]] = defaultdict(list)
-        for table, sign in ((lex.positive, 1.0), (lex.negative, -1.0)):
+        self._comparison_phrases = {_phrase_tokens(p) for p in self.general.comparison}
+        for table, sign in ((lex.positive, 1.0), (lex.negative, -1.0),
+                            (self.general.comparison, 1.0)):
             for phrase, weight in table.items():
                 toks = _phrase_tokens(phrase.rstrip("*"))
                 if toks and weight:
@@ -155,10 +172,28 @@ class _Analyzer:
         found: list[tuple[int, int, str, bool]] = []
         for name, rx in self._subject_res:
             for m in rx.finditer(text):
-                target = _is_target(text, m.start())
+                target = self.is_target(text, m.start())
                 found.append((m.start() + offset, m.end() + offset, name, target))
         found.sort()
         return found
+
+    def is_target(self, text: str, pos: int) -> bool:
+        """Whether the mention at ``pos`` is the thing compared against ("than Django")."""
+        return bool(self._target_re.search(text[max(0, pos - 40) : pos]))
+
+    def third_mentions(self, text: str) -> list[tuple[int, int, bool]]:
+        """Mentions of technologies that are neither subject, as ``(start, end, target)``."""
+        if self._third_re is None:
+            return []
+        return [(m.start(), m.end(), self.is_target(text, m.start()))
+                for m in self._third_re.finditer(text)]
+
+    def about_third(self, text: str) -> bool:
+        """Whether ``text``'s first mentioned technology (not a comparison target) is a
+        third one ("Laravel beats both Django and Node.js", "Go is the fastest")."""
+        firsts = [(s, False) for s, _e, _n, t in self.mentions(text) if not t]
+        firsts += [(s, True) for s, _e, t in self.third_mentions(text) if not t]
+        return bool(firsts) and min(firsts)[1]
 
     # criteria -------------------------------------------------------------------------
 
@@ -241,19 +276,38 @@ class _Analyzer:
                     hit = (n, weight)
                     break
             if hit is None:
+                hit = self._general_hit(words, toks, i)
+            if hit is None:
                 i += 1
                 continue
             n, weight = hit
-            comparative = tuple(words[i : i + n]) in self._comparatives or words[i] in {
+            comparative = tuple(words[i : i + n]) in (
+                self._comparatives | self._comparison_phrases) or words[i] in {
                 w[0] for w in self._comparatives if len(w) == 1
             }
             if i > 0 and words[i - 1] in ("more", "less", "most", "least"):
+                comparative = True
+            if i + n < len(words) and words[i + n] == "than":
                 comparative = True
             out.append(_Match(i, i + n, weight, comparative))
             i += n
         self._negate(words, toks, out)
         self._weigh(words, toks, out)
         return out
+
+    def _general_hit(
+        self, words: list[str], toks: Sequence[_Tok], i: int
+    ) -> tuple[int, float] | None:
+        """A cost noun after a quantity word ("more configuration"), else VADER's valence."""
+        if i > 0 and words[i - 1] in _QUANTITY:
+            for noun in self._cost_nouns:
+                n = len(noun)
+                if tuple(words[i : i + n]) == noun and all(
+                    toks[i + k].is_word for k in range(n)
+                ):
+                    return n, -1.0
+        v = self.general.valence.get(words[i])
+        return (1, v) if v is not None else None
 
     def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
         by_token = {k: m for m in out for k in range(m.start, m.end)}
@@ -342,19 +396,27 @@ class _Analyzer:
         )
 
     def polarity(self, text: str, neutral: bool = False) -> tuple[float, float]:
-        """(polarity, comparative polarity) of ``text`` about its own subject."""
+        """(polarity, comparative polarity) of ``text`` about its own subject.
+
+        Comparative structure first: when the text names a subject as the thing compared
+        against ("lags behind Django in built-in protection") and has comparative wording,
+        only the comparative wording counts (the rest names the dimension, not a verdict).
+        """
         ms = self.matches(_tokens(text))
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
+        if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
+            total = comp
         return (comp if neutral else total), comp
 
 
-def _alias_regex(aliases: Sequence[str]) -> re.Pattern[str]:
+def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """One regex for the aliases; those in ``proper`` match only as capitalised."""
     parts = []
     for alias in sorted(aliases, key=len, reverse=True):
         pat = r"[\s\-]*".join(re.escape(w) for w in re.split(r"\s+", alias.strip()))
-        parts.append(pat)
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+        parts.append(f"(?-i:{pat})" if alias in proper else pat)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 _TARGET_BEFORE = re.compile(
@@ -365,8 +427,42 @@ _TARGET_BEFORE = re.compile(
 )
 
 
-def _is_target(text: str, pos: int) -> bool:
-    """Whether the mention at ``pos`` is the thing compared against ("than Django")."""
-    return bool(_TARGET_BEFORE.search(text[max(0, pos - 40) : pos]))
 
 
+
+
+_CELL_HEAD = re.compile(r"^[^,:;(\[—–]*")
+
+
+def cell_level(general: GeneralLexicon, label: str, cell: str) -> float | None:
+    """A table cell's place on an ordinal scale ("Native" > "Good" > "Needs extras"), or None.
+
+    The cell's opening words (up to the first comma, colon, semicolon or bracket) must be a
+    phrase of ``[ordinal]`` (higher is better) or ``[magnitude]`` (better when higher, unless
+    the row label names a cost: then lower is better). An opening "very" raises a level by
+    half ("Very large" > "Large").
+    """
+    m = _CELL_HEAD.match(cell.strip())
+    head = " ".join(_phrase_tokens(m.group() if m else cell))
+    if not head:
+        return None
+    if head in general.ordinal:
+        return general.ordinal[head]
+    if head in general.magnitude:
+        size = general.magnitude[head]
+        return -size if _is_cost_label(general, label) else size
+    first = head.split(" ")[0]
+    if first in general.ordinal:
+        return general.ordinal[first]
+    return None
+
+
+def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
+    words = " " + " ".join(_phrase_tokens(label)) + " "
+    pos_cost = min((words.find(f" {t} ") for t in general.cost_terms
+                    if f" {t} " in words), default=-1)
+    pos_benefit = min((words.find(f" {t} ") for t in general.benefit_terms
+                       if f" {t} " in words), default=-1)
+    if pos_cost < 0:
+        return False
+    return pos_benefit < 0 or pos_cost < pos_benefit
