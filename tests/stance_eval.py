@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.compare import extract_claims, judge_row, judge_text
+from assistant.compare.criteria import CriterionMatcher, embed_fn
 from ingest.chunk import parse_article
 from ingest.formats import to_plain_text
 from ingest.pipeline import bundled_sources
@@ -146,16 +147,27 @@ def _score_article_labels(
     return out
 
 
-def field_scores(cfg: ComparisonConfig) -> dict[str, Score]:
+def real_matcher(cfg: ComparisonConfig) -> CriterionMatcher:
+    """The similarity matcher on the bundled MiniLM model."""
+    from knowledge.embedder import SentenceTransformerEmbedder
+    from knowledge.settings import Settings
+
+    emb = SentenceTransformerEmbedder(Settings().resolve_embedding_model())
+    return CriterionMatcher(cfg, embed_fn(emb))
+
+
+def field_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = None
+                 ) -> dict[str, Score]:
     articles, chunks = field_corpus()
-    claims = extract_claims(cfg, articles, chunks)
+    claims = extract_claims(cfg, articles, chunks, matcher)
     texts = {aid: a.text for aid, a in articles.items()}
     return _score_article_labels(read_jsonl(FIELD_LABELS), claims, texts, cfg.subject_names)
 
 
-def bundled_scores(cfg: ComparisonConfig) -> dict[str, Score]:
+def bundled_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = None
+                   ) -> dict[str, Score]:
     articles, chunks = bundled_corpus()
-    claims = extract_claims(cfg, articles, chunks)
+    claims = extract_claims(cfg, articles, chunks, matcher)
     texts = {aid: a.text for aid, a in articles.items()}
     labels = read_jsonl(BUNDLED_LABELS)
     return _score_article_labels(labels, claims, texts, cfg.subject_names)
@@ -183,10 +195,11 @@ def total(scores: dict[str, Score]) -> Score:
     return t
 
 
-def report(cfg: ComparisonConfig | None = None) -> dict[str, Any]:
+def report(cfg: ComparisonConfig | None = None, similarity: bool = True) -> dict[str, Any]:
     cfg = cfg or load_comparison_config(BUNDLED_SUBJECTS)
-    fs = field_scores(cfg)
-    bs = bundled_scores(cfg)
+    matcher = real_matcher(cfg) if similarity else None
+    fs = field_scores(cfg, matcher)
+    bs = bundled_scores(cfg, matcher)
     ps = probe_score(cfg)
     return {
         "field": total(fs).to_json(),
@@ -199,7 +212,7 @@ def report(cfg: ComparisonConfig | None = None) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    rep = report()
+    rep = report(similarity="--no-similarity" not in argv)
     if "--json" in argv:
         print(json.dumps({k: v for k, v in rep.items() if not k.startswith("_")}, indent=2))
         return 0

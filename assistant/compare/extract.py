@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.compare.criteria import SENTENCE_THRESHOLD, CriterionMatcher, group_unplaced
 from assistant.compare.models import (
     _BOTH,
     CONTRAST_FACTOR,
@@ -21,7 +22,7 @@ from assistant.compare.models import (
 )
 from assistant.compare.stance import _Analyzer, _Match, _tokens, cell_level
 from knowledge.models import Chunk, CleanedArticle, Span
-from knowledge.subjects_config import ComparisonConfig
+from knowledge.subjects_config import ComparisonConfig, normalize_label
 
 # -- claim extraction ------------------------------------------------------------------
 
@@ -42,6 +43,7 @@ class _Candidate:
     row_key: tuple[str, int] | None = None
     polarity: float = 0.0
     explicit: bool = True
+    unplaced: bool = False
 
     @property
     def rank(self) -> tuple[bool, float]:
@@ -96,8 +98,11 @@ def _has_anaphor(text: str) -> bool:
 class _Extractor:
     """Turns one corpus (articles + chunks) into claim candidates."""
 
-    def __init__(self, analyzer: _Analyzer) -> None:
+    def __init__(self, analyzer: _Analyzer, matcher: CriterionMatcher | None = None) -> None:
         self.a = analyzer
+        self.matcher = matcher
+        #: criterion -> labels placed in it by cues or similarity (not by an alias)
+        self.merged: dict[str, set[str]] = defaultdict(set)
         self.cfg = analyzer.config
         self._neutral = {c.name for c in self.cfg.criteria if c.neutral}
         self._title_cache: dict[str, tuple[str | None, str | None]] = {}
@@ -107,11 +112,23 @@ class _Extractor:
     def _title_info(self, title: str) -> tuple[str | None, str | None]:
         """(criterion, subject) a section title names."""
         if title not in self._title_cache:
-            spec = self.a.criterion_for_title(title)
             named = {s for _, _, s, _ in self.a.mentions(title)}
             subject = next(iter(named)) if len(named) == 1 else None
-            self._title_cache[title] = (spec.name if spec else None, subject)
+            self._title_cache[title] = (self.place(title), subject)
         return self._title_cache[title]
+
+    def place(self, label: str) -> str | None:
+        """The configured criterion a label or heading means: alias, cues, similarity."""
+        spec = self.cfg.criterion_for_label(label)
+        if spec is not None:
+            return spec.name
+        spec = self.a.criterion_for_title(label)
+        name = spec.name if spec is not None else None
+        if name is None and self.matcher is not None:
+            name = self.matcher.match(self.a.strip_subjects(label))
+        if name is not None:
+            self.merged[name].add(re.sub(r"\s+", " ", label).strip())
+        return name
 
     def _context(self, article: CleanedArticle, pos: int) -> tuple[str | None, str | None, str]:
         """(criterion, subject, innermost title) from the sections around ``pos``."""
@@ -130,8 +147,8 @@ class _Extractor:
         assert chunk.row is not None
         text = article.text
         label = chunk.row.criterion.strip()
-        spec = self.cfg.criterion_for_label(label)
-        crit = spec.name if spec else _adhoc_name(label)
+        placed = self.place(label)
+        crit = placed or _adhoc_name(label)
         neutral = crit in self._neutral
         cells: list[tuple[str, Span]] = []
         for header, span in chunk.row.cells:
@@ -179,6 +196,7 @@ class _Extractor:
             out.append(_Candidate(
                 crit, subj, favours, span.start, span.end, article.article_id, "table",
                 10.0, label, (article.article_id, chunk.ordinal), polarity=pols[subj][0],
+                unplaced=placed is None,
             ))
         return out
 
@@ -342,6 +360,15 @@ class _Extractor:
         kw_best = max(scores.values(), default=0.0)
         if ctx_crit is not None:
             scores[ctx_crit] = scores.get(ctx_crit, 0.0) + SECTION_BONUS
+        if not scores and self.matcher is not None and subject != _BOTH:
+            # No cue and no section: an opinionated sentence goes to the criterion it is
+            # most similar to, when similar enough.
+            pol, _ = self.a.polarity(text)
+            if abs(pol) > 0.25:
+                near = self.matcher.match(text, SENTENCE_THRESHOLD)
+                if near is not None:
+                    scores[near] = MIN_CRITERION_SCORE
+                    kw_best = MIN_CRITERION_SCORE
         if not scores:
             return [], new_carry
         order = {c.name: i for i, c in enumerate(self.cfg.criteria)}
@@ -396,9 +423,17 @@ def extract_candidates(
     config: ComparisonConfig,
     articles: Mapping[str, CleanedArticle],
     chunks: Sequence[Chunk],
+    matcher: CriterionMatcher | None = None,
+    merged: dict[str, set[str]] | None = None,
 ) -> list[_Candidate]:
-    """Every claim candidate of the corpus, before selection (table rows, then prose)."""
-    ex = _Extractor(_Analyzer(config))
+    """Every claim candidate of the corpus, before selection (table rows, then prose).
+
+    Table rows whose label no configured criterion claims are regrouped (``group_unplaced``):
+    similar labels of several articles make one new criterion, a lone one joins the nearest
+    configured criterion. ``merged`` (when given) receives criterion -> labels placed by cues
+    or similarity.
+    """
+    ex = _Extractor(_Analyzer(config), matcher)
     by_article: dict[str, list[Chunk]] = defaultdict(list)
     for c in chunks:
         by_article[c.article_id].append(c)
@@ -412,6 +447,24 @@ def extract_candidates(
             if c.kind == "table-row" and c.row is not None:
                 out.extend(ex.table_row(article, c))
         out.extend(ex.prose(article, cs))
+    uses: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for c in out:
+        if c.unplaced:
+            uses[c.label].add(c.article_id)
+            names[c.label] = c.criterion
+    regroup = group_unplaced(matcher, uses, names)
+    configured = {spec.name for spec in config.criteria}
+    for c in out:
+        if c.unplaced and c.label in regroup:
+            c.criterion = regroup[c.label]
+            if c.criterion in configured or normalize_label(c.criterion) != normalize_label(
+                c.label
+            ):
+                ex.merged[c.criterion].add(re.sub(r"\s+", " ", c.label).strip())
+    if merged is not None:
+        for name, labels in ex.merged.items():
+            merged.setdefault(name, set()).update(labels)
     return out
 
 
@@ -419,6 +472,7 @@ def extract_claims(
     config: ComparisonConfig,
     articles: Mapping[str, CleanedArticle],
     chunks: Sequence[Chunk],
+    matcher: CriterionMatcher | None = None,
 ) -> list[tuple[str, Claim]]:
     """Every claim the rules find, as ``(criterion, claim)``, before the per-cell cap.
 
@@ -428,7 +482,7 @@ def extract_claims(
     texts = {aid: a.text for aid, a in articles.items()}
     out: list[tuple[str, Claim]] = []
     subjects = config.subject_names
-    for c in extract_candidates(config, articles, chunks):
+    for c in extract_candidates(config, articles, chunks, matcher):
         if c.subject in subjects:
             out.append((c.criterion, _claim(c, texts)))
     return out
@@ -476,7 +530,7 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
     ex = _Extractor(_Analyzer(config))
     spec = config.criterion_for_label(criterion) if criterion else None
     neutral = bool(spec and spec.neutral)
-    a, b = ex.a.subjects
+    a = ex.a.subjects[0]
     score = 0.0
     carry: str | None = None
     units = ex._units(text, 0, len(text))

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from assistant.compare.criteria import CriterionMatcher
 from assistant.compare.extract import _Candidate, _claim, extract_candidates
 from assistant.compare.models import (
     AGREE,
@@ -110,11 +111,16 @@ def build_matrix(
     articles: Mapping[str, CleanedArticle],
     chunks: Sequence[Chunk],
     corpus_version: str = "",
+    matcher: CriterionMatcher | None = None,
 ) -> ComparisonMatrix:
-    """Compute the matrix from a corpus (pure: no store, no cache)."""
+    """Compute the matrix from a corpus (pure: no store, no cache).
+
+    ``matcher`` places labels no alias claims by similarity (see ``assistant.compare.criteria``).
+    """
     subjects = config.subject_names
     texts = {aid: a.text for aid, a in articles.items()}
-    cands = extract_candidates(config, articles, chunks)
+    merged: dict[str, set[str]] = {}
+    cands = extract_candidates(config, articles, chunks, matcher, merged)
     by_cell: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
     labels: dict[str, list[str]] = defaultdict(list)
     said: dict[str, dict[str, dict[tuple[int, int], tuple[str, float]]]] = defaultdict(
@@ -151,6 +157,7 @@ def build_matrix(
             favours=side,
             article_stances=stances,
             labels=tuple(dict.fromkeys(labels.get(name, []))),
+            merged_labels=tuple(sorted(merged.get(name, ()))),
         ))
     return ComparisonMatrix(
         subjects=subjects, criteria=tuple(criteria), corpus_version=corpus_version,

@@ -16,7 +16,7 @@ from assistant.errors import BadInput
 from knowledge.subjects_config import normalize_label
 
 #: Bump when extraction or stance rules change, so cached matrices on disk are rebuilt.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 NEITHER = "neither"
 AGREE, DISAGREE, MIXED, SINGLE_SOURCE = "agree", "disagree", "mixed", "single-source"
 MAX_PROSE_PER_CELL = 4
@@ -116,7 +116,10 @@ class Criterion:
             ``single-source``; else None.
         article_stances: Article id -> that article's stance (a subject, ``neither`` or
             ``mixed``), the input of ``agreement``.
-        labels: The articles' own labels merged into this criterion.
+        labels: The articles' own table-row labels in this criterion.
+        merged_labels: Labels (table rows, section headings) placed in this criterion by
+            keyword cues or similarity rather than by one of its aliases: every merge the
+            matrix made, for a reader to check.
     """
 
     name: str
@@ -125,6 +128,7 @@ class Criterion:
     favours: str | None = None
     article_stances: dict[str, str] = field(default_factory=dict)
     labels: tuple[str, ...] = ()
+    merged_labels: tuple[str, ...] = ()
 
     def claims(self) -> list[Claim]:
         """All claims of all cells, cells in subject order."""
@@ -163,6 +167,7 @@ class Criterion:
             "favours": self.favours,
             "articles": dict(self.article_stances),
             "labels": list(self.labels),
+            "merged_labels": list(self.merged_labels),
         }
 
     @classmethod
@@ -174,6 +179,7 @@ class Criterion:
             favours=data.get("favours"),
             article_stances=dict(data.get("articles", {})),
             labels=tuple(data.get("labels", ())),
+            merged_labels=tuple(data.get("merged_labels", ())),
         )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.compare.criteria import CriterionMatcher, embed_fn
 from assistant.compare.matrix import build_matrix
 from assistant.compare.models import RULES_VERSION, ComparisonMatrix, UnknownCriterion
 from assistant.compare.stance import _Analyzer
@@ -32,11 +33,18 @@ class ComparisonService:
     Args:
         store: The knowledge store (``manifest``, ``chunks``, ``article``).
         settings: Resolved settings (``subjects_file``, ``data_dir``, ``chroma_url``).
+        embedder: Anything with ``embed_documents``; places labels no alias claims in the
+            most similar criterion (``assistant.compare.criteria``). None: aliases and
+            keyword cues only (the model is never loaded).
     """
 
-    def __init__(self, *, store: KnowledgeStore, settings: Settings) -> None:
+    def __init__(
+        self, *, store: KnowledgeStore, settings: Settings, embedder: object | None = None
+    ) -> None:
         self._store = store
         self._settings = settings
+        self._embedder = embedder
+        self._matcher: tuple[str, CriterionMatcher] | None = None
         self._lock = threading.RLock()
         self._cached: tuple[str, ComparisonMatrix] | None = None
         self._analyzer: tuple[str, _Analyzer] | None = None
@@ -121,7 +129,16 @@ class ComparisonService:
     # internals -------------------------------------------------------------------------
 
     def _key(self, corpus_version: str, cfg: ComparisonConfig) -> str:
-        return f"{corpus_version or 'empty'}-{cfg.digest}-r{RULES_VERSION}"
+        similarity = "s" if self._embedder is not None else "n"
+        return f"{corpus_version or 'empty'}-{cfg.digest}-r{RULES_VERSION}{similarity}"
+
+    def _get_matcher(self, cfg: ComparisonConfig) -> CriterionMatcher | None:
+        if self._embedder is None:
+            return None
+        with self._lock:
+            if self._matcher is None or self._matcher[0] != cfg.digest:
+                self._matcher = (cfg.digest, CriterionMatcher(cfg, embed_fn(self._embedder)))
+            return self._matcher[1]
 
     def _disk_dir(self) -> Path | None:
         data_dir = getattr(self._settings, "data_dir", None)
@@ -161,7 +178,7 @@ class ComparisonService:
             art = self._store.article(aid)
             if art is not None:
                 articles[aid] = art
-        return build_matrix(cfg, articles, chunks, version)
+        return build_matrix(cfg, articles, chunks, version, self._get_matcher(cfg))
 
     def _read_disk(self, key: str) -> ComparisonMatrix | None:
         folder = self._disk_dir()

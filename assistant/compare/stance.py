@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
 from assistant.compare.models import (
     CONCESSIVE_FACTOR,
     CONTRAST_FACTOR,
@@ -16,7 +17,6 @@ from assistant.compare.models import (
     STRONG_WEIGHT,
     WEAK_WEIGHT,
 )
-from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
 from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize_label
 
 # -- text analysis ---------------------------------------------------------------------
@@ -34,17 +34,25 @@ class _Tok:
     text: str
     start: int
     end: int
+    hyphenated: bool = False
 
     @property
     def is_word(self) -> bool:
         return self.text not in _BOUNDARY_TOKENS
 
 
+def _in_compound(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether token ``i`` is joined to a neighbour by a hyphen ("non-blocking")."""
+    return toks[i].hyphenated
+
+
 def _tokens(text: str, offset: int = 0) -> list[_Tok]:
-    return [
-        _Tok(m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        a, b = m.start(), m.end()
+        joined = (a > 0 and text[a - 1] == "-") or (b < len(text) and text[b] == "-")
+        out.append(_Tok(m.group().lower().replace("’", "'"), a + offset, b + offset, joined))
+    return out
 
 
 def _phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -126,6 +134,12 @@ class _Analyzer:
                 rf"\b(?:{verbs})|" if verbs else "")), re.IGNORECASE,
         )
         self._cost_nouns = [_phrase_tokens(n) for n in self.general.cost_nouns]
+        # Words that name a criterion ("popularity", "security") name the dimension compared,
+        # not a verdict: VADER's everyday valence for them does not count.
+        self._topic_words = {
+            w for c in config.criteria for cue in (c.name, *c.strong)
+            for w in _phrase_tokens(cue.rstrip("*"))
+        }
         self._crit_cues = _CueSet(
             [(k, (c.name, STRONG_WEIGHT)) for c in config.criteria for k in c.strong]
             + [(k, (c.name, WEAK_WEIGHT)) for c in config.criteria for k in c.keywords]
@@ -214,6 +228,15 @@ class _Analyzer:
             taken[name].append((a, b))
             scores[name] = scores.get(name, 0.0) + weight
         return {k: min(v, 5.0) for k, v in scores.items()}
+
+    def strip_subjects(self, title: str) -> str:
+        """A heading without subject names and joining words ("Security in Django" ->
+        "Security")."""
+        stripped = title
+        for _, rx in self._subject_res:
+            stripped = rx.sub(" ", stripped)
+        stripped = re.sub(r"\b(?:vs\.?|versus|in|of|and|between)\b", " ", stripped, flags=re.I)
+        return re.sub(r"\s+", " ", stripped).strip(" :?-/") or title
 
     def criterion_for_title(self, title: str) -> CriterionSpec | None:
         """The criterion a section heading names (by alias, else by its keywords)."""
@@ -306,6 +329,8 @@ class _Analyzer:
                     toks[i + k].is_word for k in range(n)
                 ):
                     return n, -1.0
+        if words[i] in self._topic_words or _in_compound(toks, i):
+            return None
         v = self.general.valence.get(words[i])
         return (1, v) if v is not None else None
 
