@@ -80,22 +80,31 @@ class Score:
     n: int = 0
     correct: int = 0
     matched: int = 0
+    matched_correct: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, ok: bool, matched: bool, what: str) -> None:
         self.n += 1
         self.correct += ok
         self.matched += matched
+        self.matched_correct += ok and matched
         if not ok:
             self.misses.append(what)
 
     @property
     def accuracy(self) -> float:
+        """Right over all labels (a label no claim meets is wrong unless it is neutral)."""
         return self.correct / self.n if self.n else 0.0
+
+    @property
+    def matched_accuracy(self) -> float:
+        """Right over the labels some claim meets (the stance of what the matrix shows)."""
+        return self.matched_correct / self.matched if self.matched else 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {"n": self.n, "matched": self.matched, "correct": self.correct,
-                "accuracy": round(self.accuracy, 3)}
+                "accuracy": round(self.accuracy, 3),
+                "matched_accuracy": round(self.matched_accuracy, 3)}
 
 
 def _score_article_labels(
@@ -191,6 +200,7 @@ def total(scores: dict[str, Score]) -> Score:
         t.n += s.n
         t.correct += s.correct
         t.matched += s.matched
+        t.matched_correct += s.matched_correct
         t.misses += s.misses
     return t
 
@@ -222,10 +232,12 @@ def main(argv: list[str]) -> int:
             for m in misses:
                 print("  ", m)
     for aid, s in rep["field_per_article"].items():
-        print(f"field  {aid:45s} n={s['n']:3d} matched={s['matched']:3d} acc={s['accuracy']}")
+        print(f"field  {aid:45s} n={s['n']:3d} matched={s['matched']:3d} "
+              f"accuracy={s['accuracy']:.3f} matched_accuracy={s['matched_accuracy']:.3f}")
     for name in ("field", "probe", "bundled"):
         s = rep[name]
-        print(f"{name:8s} n={s['n']:3d} matched={s['matched']:3d} accuracy={s['accuracy']}")
+        print(f"{name:8s} n={s['n']:3d} matched={s['matched']:3d} accuracy={s['accuracy']:.3f} "
+              f"matched_accuracy={s['matched_accuracy']:.3f}")
     return 0
 
 

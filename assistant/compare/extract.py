@@ -60,6 +60,8 @@ _SPLIT_BOUNDARY = re.compile(
 #: Two subjects joined like this are one coordinated subject ("Django and Node.js are ...").
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the\s+)?$",
                            re.IGNORECASE)
+#: At most this many words may precede the subject that opens a clause ("but only Django").
+_LEAD_WORDS = 3
 _LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
 _BULLET = re.compile(r"^[\s•●▪◦‣∙*+\-]+")
 _PIECE_SPLIT = re.compile(r";\s+")
@@ -306,7 +308,9 @@ class _Extractor:
         cut = None
         for b in _SPLIT_BOUNDARY.finditer(text, first[1], second[0]):
             cut = b
-        if cut is None:
+        if cut is None or len(re.findall(r"[\w'’]+", text[cut.end() : second[0]])) > _LEAD_WORDS:
+            # no boundary, or the second subject is not the next clause's grammatical subject
+            # ("verbose compared with a few lines of Express", "which dwarfs ... Django")
             return [(s, e)]
         a1, b1 = _trim_span(text, s, cut.start())
         a2, b2 = _trim_span(text, cut.end(), e)
