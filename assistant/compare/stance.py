@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import Stemmer
 
 from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
 from assistant.compare.models import (
@@ -23,6 +27,8 @@ from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[.,;:!?()\[\]–—|]")
 _BOUNDARY_TOKENS = frozenset(".,;:!?()[]–—|")
+_STEMMER = Stemmer.Stemmer("english")
+_STEM_LOCK = threading.Lock()
 _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
 #: Words before a cost noun that make it a cost ("more configuration") or, with a negator
 #: ("less memory", "fewer dependencies"), a saving.
@@ -39,6 +45,12 @@ class _Tok:
     @property
     def is_word(self) -> bool:
         return self.text not in _BOUNDARY_TOKENS
+
+
+@functools.lru_cache(maxsize=20000)
+def _stem(word: str) -> str:
+    with _STEM_LOCK:  # a PyStemmer object is not thread-safe
+        return str(_STEMMER.stemWord(word))
 
 
 def _in_compound(toks: Sequence[_Tok], i: int) -> bool:
@@ -161,6 +173,13 @@ class _Analyzer:
                     self._phrases[toks[0]].append((toks, sign * weight, phrase.endswith("*")))
         for options in self._phrases.values():
             options.sort(key=lambda o: len(o[0]), reverse=True)
+        # One-word entries also match other forms of the word by their Snowball stem
+        # ("manual" -> "manually", "flexibility" -> "flexible"); the first entry wins.
+        self._stems: dict[str, float] = {}
+        for first, options in self._phrases.items():
+            for toks, weight, prefix in options:
+                if len(toks) == 1 and not prefix:
+                    self._stems.setdefault(_stem(first), weight)
         self._prefixed = [
             (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
         ]
@@ -331,6 +350,9 @@ class _Analyzer:
                     return n, -1.0
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
+        stemmed = self._stems.get(_stem(words[i]))
+        if stemmed is not None:
+            return 1, stemmed
         v = self.general.valence.get(words[i])
         return (1, v) if v is not None else None
 
