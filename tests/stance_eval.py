@@ -243,3 +243,67 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+# -- the similarity threshold for merging labels -------------------------------------------------
+
+
+def label_pairs(cfg: ComparisonConfig) -> list[tuple[str, str]]:
+    """(label, labelled criterion) of the field set: each table row's label, and the heading
+    over each labelled sentence (the criterion most of its sentences carry)."""
+    from collections import Counter
+
+    from ingest.chunk import heading_title  # noqa: F401  (documents where titles come from)
+
+    articles, _ = field_corpus()
+    pairs: list[tuple[str, str]] = []
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for lab in read_jsonl(FIELD_LABELS):
+        if lab.get("about"):
+            continue
+        if lab["kind"] == "table_row":
+            pairs.append((lab["quote"], lab["criterion"]))
+            continue
+        art = articles[lab["article_id"]]
+        pos = art.text.find(lab["quote"])
+        inside = [s for s in art.sections if s.start <= pos < s.end and s.level >= 2]
+        if pos < 0 or not inside:
+            continue
+        title = max(inside, key=lambda s: s.start).title
+        votes[(lab["article_id"], title)][lab["criterion"]] += 1
+    for (_aid, title), count in votes.items():
+        pairs.append((title, count.most_common(1)[0][0]))
+    return pairs
+
+
+def threshold_sweep(cfg: ComparisonConfig, grid: tuple[float, ...] = (
+        0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6), similarity_first: bool = False
+        ) -> dict[float, float]:
+    """Accuracy of placing the field labels, per threshold: right when the label lands in its
+    labelled criterion, or stays unplaced when that criterion is not configured."""
+    from assistant.compare.extract import _Extractor
+    from assistant.compare.stance import _Analyzer
+
+    matcher = real_matcher(cfg)
+    configured = {c.name for c in cfg.criteria}
+    pairs = label_pairs(cfg)
+    ex = _Extractor(_Analyzer(cfg))
+    out: dict[float, float] = {}
+    for t in grid:
+        right = 0
+        for label, gold in pairs:
+            alias = cfg.criterion_for_label(label)
+            cue = ex.a.criterion_for_title(label)
+            stripped = ex.a.strip_subjects(label)
+            near, sim = matcher.nearest(stripped) if stripped else (None, 0.0)
+            by_sim = near if sim >= t else None
+            got: str | None
+            if alias is not None:
+                got = alias.name
+            elif similarity_first:
+                got = by_sim or (cue.name if cue else None)
+            else:
+                got = cue.name if cue else by_sim
+            right += got == gold or (got is None and gold not in configured)
+        out[t] = right / len(pairs)
+    return out

@@ -4,14 +4,16 @@ A table-row label or a section heading ("Admin panels", "Long-run cost", "Hiring
 mapped, in this order, to:
 
 1. the criterion that lists it as an alias (exact, normalised);
-2. the criterion its keyword cues point to (``_Analyzer.criterion_for_title``);
-3. the criterion whose description (name, aliases and strong cues) is most similar to the
+2. the criterion whose description (name, aliases and strong cues) is most similar to the
    label with the MiniLM embedder, when that similarity is at least ``MERGE_THRESHOLD``
-   (measured on the field set, see ``tests/test_compare_field.py``);
+   (measured on the field set: ``tests.stance_eval.threshold_sweep``);
+3. the criterion its keyword cues point to (``_Analyzer.criterion_for_title``);
 4. otherwise the label is *unplaced*. After extraction, unplaced table labels that are
    similar to each other (``SAME_LABEL_THRESHOLD``) form a group; a group that at least
    ``NEW_CRITERION_MIN_ARTICLES`` articles use becomes one new criterion (named by its most
-   used label); a group of one article joins its most similar configured criterion anyway.
+   used label); a group of one article joins its most similar configured criterion when the
+   similarity is at least ``LONE_LABEL_FLOOR``, else the one criterion ``OTHER`` (whose
+   ``merged_labels`` name every label it holds).
 
 Every label merged into a configured criterion that is not one of its aliases is listed in
 ``Criterion.merged_labels`` (and in ``versus compare --json``), so each merge is visible.
@@ -32,12 +34,16 @@ from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize
 
 #: Cosine similarity from which a label means a configured criterion (measured on the field
 #: set's labelled table rows and headings: see the README's comparison section).
-MERGE_THRESHOLD = 0.45
+MERGE_THRESHOLD = 0.4
 #: Cosine similarity from which an opinionated sentence with no criterion cue and no section
 #: criterion is placed in its most similar criterion (lower: a sentence is longer than a label).
 SENTENCE_THRESHOLD = 0.3
 #: Cosine similarity from which two unplaced labels are the same new criterion.
 SAME_LABEL_THRESHOLD = 0.6
+#: A label only one article uses joins its nearest criterion from this similarity on.
+LONE_LABEL_FLOOR = 0.3
+#: Where one-article labels that fit nothing go (one criterion, not one per label).
+OTHER = "Other criteria"
 #: A new criterion needs this many articles using it; fewer joins the nearest configured one.
 NEW_CRITERION_MIN_ARTICLES = 2
 
@@ -157,6 +163,6 @@ def group_unplaced(
                 out[m] = names[top]
         else:
             for m in members:
-                near, _ = matcher.nearest(m)
-                out[m] = near or names[m]
+                near, sim = matcher.nearest(m)
+                out[m] = near if near is not None and sim >= LONE_LABEL_FLOOR else OTHER
     return out

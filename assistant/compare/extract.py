@@ -120,14 +120,17 @@ class _Extractor:
         return self._title_cache[title]
 
     def place(self, label: str) -> str | None:
-        """The configured criterion a label or heading means: alias, cues, similarity."""
+        """The configured criterion a label or heading means: alias, similarity, cues."""
         spec = self.cfg.criterion_for_label(label)
         if spec is not None:
             return spec.name
-        spec = self.a.criterion_for_title(label)
-        name = spec.name if spec is not None else None
-        if name is None and self.matcher is not None:
-            name = self.matcher.match(self.a.strip_subjects(label))
+        name = None
+        stripped = self.a.strip_subjects(label)
+        if self.matcher is not None and stripped:
+            name = self.matcher.match(stripped)
+        if name is None:
+            spec = self.a.criterion_for_title(label)
+            name = spec.name if spec is not None else None
         if name is not None:
             self.merged[name].add(re.sub(r"\s+", " ", label).strip())
         return name

@@ -255,7 +255,7 @@ class _Analyzer:
         for _, rx in self._subject_res:
             stripped = rx.sub(" ", stripped)
         stripped = re.sub(r"\b(?:vs\.?|versus|in|of|and|between)\b", " ", stripped, flags=re.I)
-        return re.sub(r"\s+", " ", stripped).strip(" :?-/") or title
+        return re.sub(r"\s+", " ", stripped).strip(" :?-/.,()")
 
     def criterion_for_title(self, title: str) -> CriterionSpec | None:
         """The criterion a section heading names (by alias, else by its keywords)."""
