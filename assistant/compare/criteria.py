@@ -5,8 +5,9 @@ mapped, in this order, to:
 
 1. the criterion that lists it as an alias (exact, normalised);
 2. the criterion whose description (name, aliases and strong cues) is most similar to the
-   label with the MiniLM embedder, when that similarity is at least ``MERGE_THRESHOLD``
-   (measured on the field set: ``tests.stance_eval.threshold_sweep``);
+   label with the MiniLM embedder, when that similarity is at least ``MERGE_THRESHOLD`` for a
+   table label, ``HEADING_THRESHOLD`` for a heading (measured on the field set:
+   ``tests.stance_eval.threshold_sweep``);
 3. the criterion its keyword cues point to (``_Analyzer.criterion_for_title``);
 4. otherwise the label is *unplaced*. After extraction, unplaced table labels that are
    similar to each other (``SAME_LABEL_THRESHOLD``) form a group; a group that at least
@@ -35,6 +36,9 @@ from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize
 #: Cosine similarity from which a label means a configured criterion (measured on the field
 #: set's labelled table rows and headings: see the README's comparison section).
 MERGE_THRESHOLD = 0.4
+#: The same for a section heading, higher: generic headings ("Features of Django", "Pros and
+#: Cons") sit at 0.41-0.43, every field heading that names a criterion at 0.47 or more.
+HEADING_THRESHOLD = 0.45
 #: Cosine similarity from which an opinionated sentence with no criterion cue and no section
 #: criterion is placed in its most similar criterion (lower: a sentence is longer than a label).
 SENTENCE_THRESHOLD = 0.3

@@ -7,7 +7,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.compare.criteria import SENTENCE_THRESHOLD, CriterionMatcher, group_unplaced
+from assistant.compare.criteria import (
+    HEADING_THRESHOLD,
+    SENTENCE_THRESHOLD,
+    CriterionMatcher,
+    group_unplaced,
+)
 from assistant.compare.models import (
     _BOTH,
     CONTRAST_FACTOR,
@@ -44,6 +49,8 @@ class _Candidate:
     polarity: float = 0.0
     explicit: bool = True
     unplaced: bool = False
+    #: placed in its criterion by similarity alone (no cue, no section): weighs less
+    by_similarity: bool = False
 
     @property
     def rank(self) -> tuple[bool, float]:
@@ -116,10 +123,10 @@ class _Extractor:
         if title not in self._title_cache:
             named = {s for _, _, s, _ in self.a.mentions(title)}
             subject = next(iter(named)) if len(named) == 1 else None
-            self._title_cache[title] = (self.place(title), subject)
+            self._title_cache[title] = (self.place(title, HEADING_THRESHOLD), subject)
         return self._title_cache[title]
 
-    def place(self, label: str) -> str | None:
+    def place(self, label: str, threshold: float | None = None) -> str | None:
         """The configured criterion a label or heading means: alias, similarity, cues."""
         spec = self.cfg.criterion_for_label(label)
         if spec is not None:
@@ -127,7 +134,7 @@ class _Extractor:
         name = None
         stripped = self.a.strip_subjects(label)
         if self.matcher is not None and stripped:
-            name = self.matcher.match(stripped)
+            name = self.matcher.match(stripped, threshold)
         if name is None:
             spec = self.a.criterion_for_title(label)
             name = spec.name if spec is not None else None
@@ -365,6 +372,7 @@ class _Extractor:
             return [], new_carry
         scores = self.a.criterion_scores(text)
         kw_best = max(scores.values(), default=0.0)
+        by_similarity = False
         if ctx_crit is not None:
             scores[ctx_crit] = scores.get(ctx_crit, 0.0) + SECTION_BONUS
         if not scores and self.matcher is not None and subject != _BOTH:
@@ -376,6 +384,7 @@ class _Extractor:
                 if near is not None:
                     scores[near] = MIN_CRITERION_SCORE
                     kw_best = MIN_CRITERION_SCORE
+                    by_similarity = True
         if not scores:
             return [], new_carry
         order = {c.name: i for i, c in enumerate(self.cfg.criteria)}
@@ -395,7 +404,7 @@ class _Extractor:
         subjects = self.a.subjects if subject == _BOTH else (subject,)
         return [
             _Candidate(crit, subj, favours, s, e, article.article_id, "prose", score, title,
-                       polarity=pol, explicit=explicit)
+                       polarity=pol, explicit=explicit, by_similarity=by_similarity)
             for subj in subjects
         ], new_carry
 

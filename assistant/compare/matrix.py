@@ -15,6 +15,7 @@ from assistant.compare.models import (
     MAX_PROSE_PER_CELL,
     MIXED,
     NEITHER,
+    SIMILARITY_WEIGHT,
     SINGLE_SOURCE,
     STANCE_MARGIN,
     TABLE_WEIGHT,
@@ -81,7 +82,7 @@ def article_stance(votes: Iterable[tuple[str, float]], subjects: Sequence[str]) 
     """
     weight: dict[str, float] = defaultdict(float)
     for fav, w in votes:
-        if fav in subjects:
+        if fav in subjects and w > 0:
             weight[fav] += w
     if not weight:
         return NEITHER
@@ -128,7 +129,8 @@ def build_matrix(
     )
     for c in cands:
         by_cell[(c.criterion, c.subject)].append(c)
-        weight = TABLE_WEIGHT if c.source_kind == "table" else 1.0
+        weight = (TABLE_WEIGHT if c.source_kind == "table"
+                  else SIMILARITY_WEIGHT if c.by_similarity else 1.0)
         said[c.criterion][c.article_id][(c.start, c.end)] = (c.favours, weight)
         if c.row_key is not None and c.label:
             labels[c.criterion].append(c.label)

@@ -33,6 +33,9 @@ CONTRAST_FACTOR, CONCESSIVE_FACTOR = 1 / 3, 0.5
 DUPLICATE_JACCARD = 0.85
 #: A table cell is the article's own verdict: it weighs this much more than a sentence.
 TABLE_WEIGHT = 2.0
+#: A sentence placed in its criterion by similarity alone is less sure to be about it: it is
+#: shown, but does not sway the article's stance on the criterion.
+SIMILARITY_WEIGHT = 0.0
 #: An article favours a side when that side's weight is at least this multiple of the other's.
 STANCE_MARGIN = 2.0
 _BOTH = "\x00both"
