@@ -146,10 +146,13 @@ class _Extractor:
         """(criterion, subject, innermost title) from the sections around ``pos``."""
         titles = _sections_at(article, pos)
         crit = subj = None
+        third = False  # a section about a third technology names no subject for its text
         for title in titles:
             c, s = self._title_info(title)
             crit = crit or c
-            subj = subj or s
+            if subj is None and not third:
+                subj = s
+                third = s is None and self.a.about_third(title)
         return crit, subj, (titles[0] if titles else "")
 
     # table rows -----------------------------------------------------------------------
@@ -164,14 +167,9 @@ class _Extractor:
         neutral = crit in self._neutral
         cells: list[tuple[str, Span]] = []
         for header, span in chunk.row.cells:
-            spec_subj = self.cfg.subject_for_label(header)
-            if spec_subj is None:
-                named = {s for _, _, s, _ in self.a.mentions(header)}
-                if len(named) != 1:
-                    continue
-                subj_name = named.pop()
-            else:
-                subj_name = spec_subj.name
+            subj_name = self.header_subject(header)
+            if subj_name is None:
+                continue
             s, e = _trim_span(text, span.start, span.end)
             if e > s:
                 cells.append((subj_name, Span(s, e)))
@@ -211,6 +209,14 @@ class _Extractor:
                 unplaced=placed is None,
             ))
         return out
+
+    def header_subject(self, header: str) -> str | None:
+        """The subject a column header names ("Node JS", "Node.js (Express)"), else None."""
+        spec = self.cfg.subject_for_label(header)
+        if spec is not None:
+            return spec.name
+        named = {s for _, _, s, _ in self.a.mentions(header)}
+        return named.pop() if len(named) == 1 else None
 
     def _pieces(self, text: str, span: Span, chunk: Chunk) -> list[tuple[int, int]]:
         """Sentences of a cell, further split at semicolons."""
@@ -572,10 +578,10 @@ def judge_row(config: ComparisonConfig, cells: Mapping[str, str], label: str = "
     pols: dict[str, tuple[float, float]] = {}
     levels: dict[str, float | None] = {}
     for header, cell in cells.items():
-        spec = config.subject_for_label(header)
-        if spec is None:
+        subject = ex.header_subject(header)
+        if subject is None:
             continue
-        pols[spec.name] = ex._cell_polarity(cell, [(0, len(cell))], False)
-        levels[spec.name] = cell_level(ex.a.general, label, cell)
+        pols[subject] = ex._cell_polarity(cell, [(0, len(cell))], False)
+        levels[subject] = cell_level(ex.a.general, label, cell)
     by_level = _level_favours(levels)
     return by_level if by_level is not None else ex._row_favours(pols)
