@@ -120,6 +120,8 @@ class _Extractor:
 
     def _title_info(self, title: str) -> tuple[str | None, str | None]:
         """(criterion, subject) a section title names."""
+        if title not in self._title_cache and self.a.about_third(title):
+            self._title_cache[title] = (None, None)  # "Laravel is best for": not ours
         if title not in self._title_cache:
             named = {s for _, _, s, _ in self.a.mentions(title)}
             subject = next(iter(named)) if len(named) == 1 else None
