@@ -454,7 +454,25 @@ class _Analyzer:
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
             total = comp
+        if self.is_verdict(text):
+            total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
+
+    def is_verdict(self, text: str) -> bool:
+        """Whether ``text`` names a winner and little else: "Verdict on security: Django.",
+        "Node.js, by a clear margin." (a subject, then the end or a short tail)."""
+        body = _VERDICT_LABEL.sub("", text.strip(), count=1)
+        for _name, rx in self._subject_res:
+            m = rx.match(body)
+            if m is None:
+                continue
+            rest = body[m.end():]
+            if re.fullmatch(r"\s*[.!]?\s*", rest):
+                return True
+            tail = re.match(r"\s*[,;(–—-]\s*(.*)$", rest)
+            if tail is not None and len(_phrase_tokens(tail.group(1))) <= _VERDICT_TAIL_WORDS:
+                return True
+        return False
 
 
 def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -> re.Pattern[str]:
@@ -477,6 +495,11 @@ _TARGET_BEFORE = re.compile(
 
 
 
+
+#: "Verdict on security: " / "Raw speed: " before a verdict's winner.
+_VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
+#: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
+_VERDICT_TAIL_WORDS = 6
 
 _CELL_HEAD = re.compile(r"^[^,:;(\[—–]*")
 
