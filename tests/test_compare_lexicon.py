@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 
-from assistant.compare.stance import _phrase_tokens, _tokens
+from assistant.compare.tokens import _phrase_tokens, _tokens
 from knowledge.subjects_config import DEFAULT_STANCE_FILE
 from tests import stance_eval
 

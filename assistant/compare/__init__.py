@@ -50,21 +50,18 @@ Build once, serve fast: ``ComparisonService`` caches the matrix by the store's c
 (plus the configuration's digest and this module's ``RULES_VERSION``) in memory and in
 ``<data_dir>/compare-<key>.json``, so reading it costs one manifest read and a dict lookup.
 
-Modules: ``models`` (data types and tuning constants), ``stance`` (the stance analyser),
-``extract`` (claims from table rows and prose), ``matrix`` (selection, agreement, the
-matrix), ``service`` (the cached ``ComparisonService``). Terminal rendering lives in
+Modules: ``models`` (data types and tuning constants), ``lexicon`` (VADER valences, third
+technologies, ordinal scales), ``stance`` (the stance analyser), ``criteria`` (labels placed
+by similarity), ``extract`` (claims from table rows and prose), ``judge`` (stance of one
+statement or row), ``matrix`` (selection, agreement, the matrix), ``service`` (the cached
+``ComparisonService``). Terminal rendering lives in
 ``assistant.cli_render``. Every public name is importable from ``assistant.compare``.
 """
 
 from __future__ import annotations
 
-from assistant.compare.extract import (
-    extract_candidates,
-    extract_claims,
-    judge_row,
-    judge_text,
-    stance_of,
-)
+from assistant.compare.extract import extract_candidates, extract_claims
+from assistant.compare.judge import judge_row, judge_text, stance_of
 from assistant.compare.matrix import agreement, article_stance, build_matrix
 from assistant.compare.models import (
     AGREE,
