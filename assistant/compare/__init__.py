@@ -9,25 +9,33 @@ How a matrix is built (``build_matrix``), and why:
    ``knowledge.subjects_config``): subjects with aliases, criteria with the labels articles
    use for them, keywords, and question cues. Another pair of technologies is another file.
 2. **Table rows first.** A ``table-row`` chunk is the article's own verdict: its label names
-   the criterion (through the aliases, so "Tool Type" and "Definition" merge), each cell is a
-   claim about the subject its column header names, cited by the cell's span. A row is a
-   comparison, so both of its claims favour the same side: the subject whose cell is positive
-   when the other's is not, else the one whose cell uses comparative wording ("much better
-   performance"), else ``neither`` (two cells that both praise, like "vast community" /
-   "also has a vast community", do not pick a side). A sentence inside a cell that is clearly
+   the criterion (an alias, so "Tool Type" and "Definition" merge; else the most similar
+   criterion or keyword cues, see ``criteria``), each cell is a claim about the subject its
+   column header names, cited by the cell's span (a third technology's column is never
+   read). A row is a comparison, so both of its claims favour the same side: the better cell
+   on an ordinal scale ("Native" > "Good", "Built-in" > "DIY", "Low" memory > "High";
+   ``stance.cell_level``), else the subject whose cell is positive when the other's is not,
+   else the one whose cell uses comparative wording, else ``neither`` (two cells that both
+   praise, like "vast community" / "also has a vast community", do not pick a side). A sentence inside a cell that is clearly
    about another criterion ("However, it is easy to learn." in an Efficiency row) becomes a
    claim of that criterion too, and does not count towards the row's own verdict.
 3. **Prose sentences next.** Each sentence (split in two where the subject changes:
    "Django is much secure ... and Node JS provides many libraries") is classified to the
    best-scoring criterion: keyword cues plus a bonus for the section it sits in ("Security in
-   Node.js vs Django"). Its subject is the subject it names (a subject named only as the
-   comparison target, "compared to Node.js", means the claim is about the other one), else the
-   subject of the sentence before it in the same section, else the subject the section title
-   names. Neutral prose is kept only with a strong cue; per cell at most
+   Node.js vs Django"); an opinionated sentence with neither goes to its most similar
+   criterion (shown, but it does not sway the agreement). Its subject is the subject it names
+   (a subject named only as the comparison target, "compared to Node.js", "outperforms
+   Django", means the claim is about the other one), else the subject of the sentence before
+   it in the same section, else the subject the section title names. A sentence or section
+   whose first named technology is a third one ("Laravel ...", "Go (Gin): ...") has none. Neutral prose is kept only with a strong cue; per cell at most
    ``MAX_PROSE_PER_CELL`` prose claims, chosen round-robin over articles so one article cannot
    crowd out the others, most opinionated first. Near-duplicates are dropped.
-4. **Stance by documented rules** (the lexicon is data, ``knowledge/subjects/stance-en.toml``):
-   polarity is the sum of positive/negative cue weights; a negator up to four words before a
+4. **Stance by documented rules** (the lexicons are data: ``knowledge/subjects/stance-en.toml``
+   for technical valence, ``stance-general-en.toml`` for VADER's valences, comparison idioms
+   and scales): polarity is the sum of cue weights (a domain entry, else its Snowball stem,
+   else VADER's valence); with a comparison target and comparative wording only the
+   comparative wording counts ("lags behind Django in built-in protection"); a verdict that
+   names only its winner ("Verdict on security: Django.") favours it; a negator up to four words before a
    cue flips it ("not secure", "less flexible"), a remover flips only negative cues ("avoids
    common mistakes", "without compromising"); after "but" / "however" the earlier part counts
    a third; a concessive opener ("Though ..., ...") and an "if" condition count half; a foil
