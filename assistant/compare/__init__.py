@@ -16,43 +16,46 @@ How a matrix is built (``build_matrix``), and why:
    on an ordinal scale ("Native" > "Good", "Built-in" > "DIY", "Low" memory > "High";
    ``stance.cell_level``), else the subject whose cell is positive when the other's is not,
    else the one whose cell uses comparative wording, else ``neither`` (two cells that both
-   praise, like "vast community" / "also has a vast community", do not pick a side). A sentence inside a cell that is clearly
-   about another criterion ("However, it is easy to learn." in an Efficiency row) becomes a
-   claim of that criterion too, and does not count towards the row's own verdict.
-3. **Prose sentences next.** Each sentence (split in two where the subject changes:
-   "Django is much secure ... and Node JS provides many libraries") is classified to the
-   best-scoring criterion: keyword cues plus a bonus for the section it sits in ("Security in
+   praise, like "vast community" / "also has a vast community", do not pick a side). A
+   sentence inside a cell that is clearly about another criterion ("However, it is easy to
+   learn." in an Efficiency row) becomes a claim of that criterion too, and does not count
+   towards the row's own verdict.
+3. **Prose sentences next.** Each sentence (split in two where the subject changes: "Django
+   is much secure ... and Node JS provides many libraries") is classified to the best-
+   scoring criterion: keyword cues plus a bonus for the section it sits in ("Security in
    Node.js vs Django"); an opinionated sentence with neither goes to its most similar
-   criterion (shown, but it does not sway the agreement). Its subject is the subject it names
-   (a subject named only as the comparison target, "compared to Node.js", "outperforms
+   criterion (shown, but it does not sway the agreement). Its subject is the subject it
+   names (a subject named only as the comparison target, "compared to Node.js", "outperforms
    Django", means the claim is about the other one), else the subject of the sentence before
    it in the same section, else the subject the section title names. A sentence or section
-   whose first named technology is a third one ("Laravel ...", "Go (Gin): ...") has none. Neutral prose is kept only with a strong cue; per cell at most
-   ``MAX_PROSE_PER_CELL`` prose claims, chosen round-robin over articles so one article cannot
-   crowd out the others, most opinionated first. Near-duplicates are dropped.
-4. **Stance by documented rules** (the lexicons are data: ``knowledge/subjects/stance-en.toml``
-   for technical valence, ``stance-general-en.toml`` for VADER's valences, comparison idioms
-   and scales): polarity is the sum of cue weights (a domain entry, else its Snowball stem,
-   else VADER's valence); with a comparison target and comparative wording only the
-   comparative wording counts ("lags behind Django in built-in protection"); a verdict that
-   names only its winner ("Verdict on security: Django.") favours it; a negator up to four words before a
-   cue flips it ("not secure", "less flexible"), a remover flips only negative cues ("avoids
-   common mistakes", "without compromising"); after "but" / "however" the earlier part counts
-   a third; a concessive opener ("Though ..., ...") and an "if" condition count half; a foil
-   opener ("In contrast to frameworks that ..., Node.js ...") counts for the other side; a
-   purpose ("to ensure your application is secure") does not count. Positive polarity favours
-   the claim's subject, negative favours the other subject ("Node.js may fall short for
-   CPU-intensive tasks" favours Django), zero favours ``neither``. Criteria marked ``neutral``
-   (use cases, definitions) only count comparative wording ("better suited", "less suited"):
-   "great for CMSs" is a fit, not a verdict.
+   whose first named technology is a third one ("Laravel ...", "Go (Gin): ...") has none.
+   Neutral prose is kept only with a strong cue; per cell at most ``MAX_PROSE_PER_CELL``
+   prose claims, chosen round-robin over articles so one article cannot crowd out the
+   others, most opinionated first. Near-duplicates are dropped.
+4. **Stance by documented rules** (the lexicons are data: ``knowledge/subjects/stance-
+   en.toml`` for technical valence, ``stance-general-en.toml`` for VADER's valences,
+   comparison idioms and scales): polarity is the sum of cue weights (a domain entry, else
+   its Snowball stem, else VADER's valence); with a comparison target and comparative
+   wording only the comparative wording counts ("lags behind Django in built-in
+   protection"); a verdict that names only its winner ("Verdict on security: Django.")
+   favours it; a negator up to four words before a cue flips it ("not secure", "less
+   flexible"), a remover flips only negative cues ("avoids common mistakes", "without
+   compromising"); after "but" / "however" the earlier part counts a third; a concessive
+   opener ("Though ..., ...") and an "if" condition count half; a foil opener ("In contrast
+   to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to ensure
+   your application is secure") does not count. Positive polarity favours the claim's
+   subject, negative favours the other subject ("Node.js may fall short for CPU-intensive
+   tasks" favours Django), zero favours ``neither``. Criteria marked ``neutral`` (use cases,
+   definitions) only count comparative wording ("better suited", "less suited"): "great for
+   CMSs" is a fit, not a verdict.
 5. **Agreement** per criterion: each article that speaks gets a stance from *all* its claims
    on the criterion (not only the few shown, so the display cap cannot flip it; a table cell
    weighs ``TABLE_WEIGHT``, a sentence 1): a side wins when it outweighs the other at least
    ``STANCE_MARGIN`` times, otherwise the article is ``mixed``; only neutral claims give
    ``neither``. Then: one article speaks -> ``single-source``; some article favours one
    subject and another article the other -> ``disagree``; all articles share one stance ->
-   ``agree`` (that side in ``favours``); anything else (one favours Django, another is neutral
-   or torn) -> ``mixed``.
+   ``agree`` (that side in ``favours``); anything else (one favours Django, another is
+   neutral or torn) -> ``mixed``.
 
 Build once, serve fast: ``ComparisonService`` caches the matrix by the store's corpus version
 (plus the configuration's digest and this module's ``RULES_VERSION``) in memory and in
