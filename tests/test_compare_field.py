@@ -58,8 +58,8 @@ def test_field_stance_accuracy_per_article(cfg: Any) -> None:
     print(f"\nfield: n={t.n} matched={t.matched} accuracy={t.accuracy:.3f} "
           f"matched_accuracy={t.matched_accuracy:.3f}")
     assert t.n == 258 and len(per) == 10
-    assert t.matched_accuracy >= 0.62
-    assert t.accuracy >= 0.42
+    assert t.matched_accuracy >= 0.68
+    assert t.accuracy >= 0.48
 
 
 # -- the parts, on sentences of our own ---------------------------------------------------------
@@ -102,6 +102,10 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
         # VADER valences with negation and contrast
         ("Django is not painful to upgrade.", "Django"),
         ("Node.js is quicker, but Django is quick enough and far safer.", "Django"),
+        # a verdict naming its winner, a recommendation opening a clause
+        ("Verdict on throughput: Node.js.", "Node.js"),
+        ("For a content site with a small team, pick Django.", "Django"),
+        ("Django, for example, is one of the frameworks we reviewed this year.", NEITHER),
         # a sentence about a third technology favours neither subject
         ("Laravel is friendlier than both Django and Node.js for PHP teams.", NEITHER),
         ("Go is the fastest of the three by a wide margin.", NEITHER),

@@ -375,10 +375,14 @@ class _Analyzer:
         return (comp if neutral else total), comp
 
     def is_verdict(self, text: str) -> bool:
-        """Whether ``text`` names a winner and little else: "Verdict on security: Django.",
-        "Node.js, by a clear margin." (a subject, then the end or a short tail)."""
+        """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
+        clear margin." (a subject, then the end or a short tail), or recommends one at the
+        start of a clause ("..., pick Django.", "Choose Node.js for chat")."""
         body = _VERDICT_LABEL.sub("", text.strip(), count=1)
         for _name, rx in self._subject_res:
+            for m in _RECOMMEND.finditer(body):
+                if rx.match(body, m.end()):
+                    return True  # "..., pick Django", "Choose Node.js for chat"
             m = rx.match(body)
             if m is None:
                 continue
@@ -414,6 +418,10 @@ _TARGET_BEFORE = re.compile(
 
 #: "Verdict on security: " / "Raw speed: " before a verdict's winner.
 _VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
+#: A recommendation opening a clause: the subject right after it is the one to take.
+_RECOMMEND = re.compile(
+    r"(?:^|[,;:]\s+|\bthen\s+)(?:pick|choose|go\s+with|stay\s+with|use)\s+", re.IGNORECASE
+)
 #: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
 _VERDICT_TAIL_WORDS = 6
 
