@@ -380,13 +380,13 @@ class _Analyzer:
         start of a clause ("..., pick Django.", "Choose Node.js for chat")."""
         body = _VERDICT_LABEL.sub("", text.strip(), count=1)
         for _name, rx in self._subject_res:
-            for m in _RECOMMEND.finditer(body):
-                if rx.match(body, m.end()):
+            for rec in _RECOMMEND.finditer(body):
+                if rx.match(body, rec.end()):
                     return True  # "..., pick Django", "Choose Node.js for chat"
-            m = rx.match(body)
-            if m is None:
+            named = rx.match(body)
+            if named is None:
                 continue
-            rest = body[m.end():]
+            rest = body[named.end():]
             if re.fullmatch(r"\s*[.!]?\s*", rest):
                 return True
             tail = re.match(r"\s*[,;(–—-]\s*(.*)$", rest)
