@@ -68,7 +68,8 @@ _FOOTER_MIN_POSITION = 0.6
 # sentence; a match drops that sentence only (see ``_drop_promo_sentences``).
 _PROMO_SENTENCE_PATTERNS: tuple[str, ...] = (
     # a vendor's call to action inside a technical paragraph
-    r"\b(?:contact us|get in touch|reach out to (?:us|our)|free consultation)\b",
+    r"\b(?:contact us|get in touch|reach out to (?:us|our)|free consultation|"
+    r"(?:discover|explore) our)\b",
     # comment bait
     r"\b(?:let us know your thoughts|in the comments below)\b",
     # social call to action ("Follow us on Twitter", "Tell me on Mastodon")

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ingest.chunk import parse_article
-from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_plain_text
+from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_document
+from ingest.meta import Document
 from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
 from knowledge.protocols import ArticleRecord, Manifest
@@ -154,17 +155,24 @@ def _unsupported(path: Path) -> str:
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
-def guess_meta(article_id: str, cleaned_text: str, path: Path) -> ArticleMeta:
-    """Title from the first line, year from the title, when a file comes without metadata."""
+def guess_meta(
+    article_id: str, cleaned_text: str, path: Path, doc: Document | None = None
+) -> ArticleMeta:
+    """Metadata for a file that comes without a manifest entry: title, author and date as the
+    file gives them (``doc``), else title from the first line; year from the date or title."""
     first = next((ln.strip() for ln in cleaned_text.splitlines() if ln.strip()), path.stem)
-    title = first if len(first) <= 160 else first[:157].rstrip() + "..."
-    year_match = _YEAR.search(title)
+    title = (doc.title if doc and doc.title else None) or (
+        first if len(first) <= 160 else first[:157].rstrip() + "..."
+    )
+    year_match = _YEAR.search((doc.date if doc and doc.date else "") or title)
     return ArticleMeta(
         article_id=article_id,
         title=title,
         publisher=None,
         year=int(year_match.group(1)) if year_match else None,
         source=path.name,
+        author=doc.author if doc else None,
+        date=doc.date if doc else None,
     )
 
 
@@ -422,17 +430,19 @@ class Ingestor:
                 report.skipped.append({"path": str(src.path), "reason": reason})
                 continue
             try:
-                text = to_plain_text(src.path.read_bytes(), src.path.suffix.lower())
+                doc = to_document(src.path.read_bytes(), src.path.suffix.lower())
             except UnsupportedInput as exc:
                 report.skipped.append({"path": str(src.path), "reason": str(exc)})
                 continue
             except OSError as exc:
                 report.skipped.append({"path": str(src.path), "reason": f"cannot read: {exc}"})
                 continue
-            meta = src.meta or ArticleMeta(article_id=src.article_id, title=src.path.stem)
-            article, chunks = parse_article(text, meta)
+            title = doc.title or src.path.stem
+            meta = src.meta or ArticleMeta(article_id=src.article_id, title=title)
+            article, chunks = parse_article(doc.text, meta)
             if src.meta is None:
-                article = replace(article, meta=guess_meta(src.article_id, article.text, src.path))
+                meta = guess_meta(src.article_id, article.text, src.path, doc)
+                article = replace(article, meta=meta)
             if not chunks:
                 report.skipped.append(
                     {"path": str(src.path), "reason": "no article text left after cleaning"}
