@@ -20,7 +20,6 @@ import json
 import logging
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -34,6 +33,7 @@ from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
 from knowledge.protocols import ArticleRecord, Manifest
 from knowledge.store import ChromaKnowledgeStore, StoreError
+from knowledge.text.slugs import slugify
 
 _log = logging.getLogger("versus.ingest")
 
@@ -95,13 +95,6 @@ class Source:
     article_id: str
     meta: ArticleMeta | None = None
     from_corpus: bool = False
-
-
-def slugify(name: str) -> str:
-    """A readable, filesystem- and id-safe slug ("Node vs Django!.md" -> "node-vs-django")."""
-    norm = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    return slug[:80] or "article"
 
 
 def bundled_sources(corpus_dir: Path) -> list[Source]:

@@ -5,12 +5,12 @@ so ``text[span.start:span.end]`` is what the chunker stores, the composer quotes
 highlights. One splitter for all of them: a sentence the chunker cuts is the sentence the
 composer quotes.
 
-Why this splitter and not pysbd: measured on the bundled corpus and the field set (see
-``python -m knowledge.text.sentences --measure``), this rule set keeps more of the evidence
-quotes inside one sentence span than pysbd's ``char_span`` segmentation, which also splits on
-line breaks differently from the chunker and is several times slower. The rules are written
-for captured web articles: headings, bullets and table cells rarely end in a full stop, yet
-each is its own statement.
+Why this splitter and not pysbd: measured on the bundled corpus and the field set
+(``python -m tests.measure_sentences``), it cuts 294 of the 348 hand-labelled stance claims
+as exactly one sentence against pysbd's 275 (pysbd run line by line with ``char_span``), keeps
+the same 238 of 240 evidence quotes inside one sentence, and takes 0.02 s for all fourteen
+articles against pysbd's 2 s. The rules are written for captured web articles: headings,
+bullets and table cells rarely end in a full stop, yet each is its own statement.
 """
 
 from __future__ import annotations
