@@ -25,7 +25,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ingest.clean import clean_article, heading_title
+from ingest.clean import clean_article
+from ingest.sections import heading_title
 from ingest.tables import TableBlock, find_tables, parse_table_row, pipe_cells
 from knowledge.models import Chunk, CleanedArticle, Section, Span, TableRow
 from knowledge.text.sentences import BULLET_RE, line_ranges, split_sentences, trim

@@ -24,11 +24,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ingest.sections import SUBJECT_TERM_RE, detect_sections, heading_title, is_heading_candidate
 from ingest.tables import find_tables
-from knowledge.models import ArticleMeta, CleanedArticle, Section
+from knowledge.models import ArticleMeta, CleanedArticle
 from knowledge.text.sentences import BULLET_RE, split_sentences
 
 _I = re.IGNORECASE
+
+__all__ = ["audit_rules", "clean_article", "detect_sections", "heading_title", "rule_count"]
 
 # Whole-line page furniture: matched against the complete stripped line, so a sentence that
 # merely mentions "logo" or "share" is never touched.
@@ -83,37 +86,6 @@ _PROMO_RES = tuple((re.compile(p, _I), p) for p in _PROMO_SENTENCE_PATTERNS)
 # they may be the author's real conclusion sitting next to a call to action.
 _HOOK_MAX_CHARS = 80
 
-# Words that make a sentence or heading "about the comparison"; such text is never treated as
-# a promotional hook, case-study card or orphaned promo heading.
-_SUBJECT_TERM_RE = re.compile(
-    r"\b(?:django|node(?:\.?\s?js)?|nodejs|python|javascript|typescript|frameworks?|runtime|"
-    r"backend)\b",
-    _I,
-)
-# A heading that is just a subject name ("Django", "Node.js") is a sub-heading of a
-# comparison section (pros/cons per framework), hence level 2.
-_BARE_SUBJECT_RE = re.compile(
-    r"(?:python\s+)?django|node(?:\.?\s?js)?|nodejs|python|javascript|express(?:\.?js)?", _I
-)
-# Headings that frame the whole comparison (or ask a question) are level 1.
-_FRAMING_RE = re.compile(
-    r"\b(?:vs\.?|versus|comparison|compared?|comparing|differences?|overview|introduction|"
-    r"conclusion|summary|pros|cons|advantages|disadvantages|which|what|how|why|when|should|"
-    r"decide|choosing|choose|verdict)\b",
-    _I,
-)
-# "Some of the security features Django provides are:" introduces a list; it is no heading.
-_LEAD_IN_LAST_WORDS = frozenset(
-    {"are", "is", "include", "includes", "including", "following", "follows", "as", "below",
-     "like", "were", "be", "was", "these"}
-)
-# "Security: NodeJs is very secured technology ..." - a label (up to five words) governing
-# the paragraph it starts.
-_LABEL_RE = re.compile(r"(?P<label>[A-Z][\w&/+'’.-]*(?: [\w&/+'’.-]+){0,4}) ?: (?=\S)")
-_LABEL_MIN_BODY = 40
-_HEADING_MAX_CHARS = 90
-_HEADING_MAX_WORDS = 12
-_BULLET_HEADING_MAX_WORDS = 6
 _TERMINAL = ".!?"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
@@ -258,7 +230,7 @@ def _drop_comment_spam(lines: list[_Line], fired: Counter[str] | None = None) ->
             and _NUMBERED_RE.match(line.text)
             and len(line.text) > _COMMENT_MIN_CHARS
             and _FIRST_PERSON_RE.search(line.text)
-            and not _SUBJECT_TERM_RE.search(line.text)
+            and not SUBJECT_TERM_RE.search(line.text)
         ):
             _fire(fired, "shape: numbered off-topic first-person comment")
             _drop(line, "comment")
@@ -271,7 +243,7 @@ def _is_card_title(text: str) -> bool:
         and len(text) <= _CARD_TITLE_MAX_CHARS
         and text[-1] not in _TERMINAL + ":,;"
         and (text[0].isupper() or text[0].isdigit())
-        and not _SUBJECT_TERM_RE.search(text)
+        and not SUBJECT_TERM_RE.search(text)
     )
 
 
@@ -281,7 +253,7 @@ def _is_card_blurb(text: str) -> bool:
         and len(text) <= _CARD_BLURB_MAX_CHARS
         and text.endswith(".")
         and len(split_sentences(text)) == 1
-        and not _SUBJECT_TERM_RE.search(text)
+        and not SUBJECT_TERM_RE.search(text)
     )
 
 
@@ -339,7 +311,7 @@ def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None)
             hook = (
                 majority
                 and len(sentence) <= _HOOK_MAX_CHARS
-                and not _SUBJECT_TERM_RE.search(sentence)
+                and not SUBJECT_TERM_RE.search(sentence)
             )
             if hook and not is_promo:
                 _fire(fired, "shape: short hook in a promotional paragraph")
@@ -351,32 +323,6 @@ def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None)
         prefix = text[: bullet.end()] if bullet and text.startswith("•") else ""
         line.text = prefix + " ".join(keep)
         line.dropped.extend(dropped)
-
-
-def _is_heading_candidate(text: str) -> bool:
-    """A short standalone line that reads as a title, not a sentence.
-
-    Under 90 characters and 12 words, one "sentence", no final full stop, comma, semicolon or
-    exclamation mark, not a bullet or table line, and not a list lead-in ending in "are:".
-    """
-    s = text.strip()
-    if (
-        not s
-        or len(s) >= _HEADING_MAX_CHARS
-        or s.startswith("•")
-        or "|" in s
-        or len(s.split()) > _HEADING_MAX_WORDS
-        or s[-1] in ".,;!…"
-        or not (s[0].isupper() or s[0].isdigit())
-    ):
-        return False
-    if len(split_sentences(s)) > 1:
-        return False
-    if s.endswith(":"):
-        words = s[:-1].split()
-        if not words or words[-1].lower() in _LEAD_IN_LAST_WORDS:
-            return False
-    return True
 
 
 def _drop_author_bio(
@@ -406,9 +352,9 @@ def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None)
     governing the article text that follows. Headings naming a subject are kept regardless.
     """
     for i, line in enumerate(lines):
-        if not line.live or not _is_heading_candidate(line.text):
+        if not line.live or not is_heading_candidate(line.text):
             continue
-        if _SUBJECT_TERM_RE.search(line.text):
+        if SUBJECT_TERM_RE.search(line.text):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
         if nxt is not None and not nxt.kept and nxt.reason in _ORPHANING_REASONS:
@@ -443,133 +389,6 @@ def _assemble(lines: list[_Line]) -> tuple[str, list[str]]:
         out.append(line.text)
         gap = run = 0
     return "\n".join(out), removed
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def _matches_title(line: str, title: str) -> bool:
-    """Whether the first line is the article's own title (equal or mostly the same words)."""
-    a, b = set(_tokens(line)), set(_tokens(title))
-    if not a or not b or len(line) > 200:
-        return False
-    return a == b or len(a & b) / len(a | b) >= 0.6
-
-
-def heading_title(line: str) -> str:
-    """The title a heading line stands for: no bullet marker, no trailing colon."""
-    stripped = line.strip()
-    m = BULLET_RE.match(stripped)
-    if m and stripped.startswith(("•", "-", "*", "+")):
-        stripped = stripped[m.end() :]
-    return stripped.rstrip(":").strip()
-
-
-
-def detect_sections(
-    text: str, meta: ArticleMeta | None = None, subject_names: Sequence[str] | None = None
-) -> tuple[Section, ...]:
-    """Find headings in cleaned text and the spans they govern.
-
-    Heading kinds, in the order they are tried for each non-blank line:
-
-    * the first line, when it is the article's title (``meta.title``): level 1;
-    * a bullet heading ("• Secure") - a short bullet without final punctuation, not inside a
-      bullet list, followed by prose: level 2;
-    * a plain heading - see ``_is_heading_candidate`` - followed by a line that does not
-      continue it in lower case;
-    * a labelled paragraph ("Security: NodeJs is ...") - the label is the title: level 2.
-
-    Plain heading levels: a bare subject name ("Django") or a heading directly under another
-    heading is level 2; a question, or a title naming a subject or framing the comparison
-    ("Key Comparison Criteria", "Pros and Cons ...") is level 1; any other heading is level 2
-    once a level-1 heading exists ("Performance" under "Key Comparison Criteria"), else 1.
-
-    A section ends where the next section of the same or a higher level starts. A level-2
-    section also ends where a comparison table starts after some body text: such a table
-    summarises the parent section ("All in all ... one absolute table" sits under "Security"
-    but lists every criterion), so its rows belong to the parent.
-
-    Lines of tables are never headings.
-    """
-    tables = find_tables(text, subject_names)
-    table_lines: set[int] = set()
-    for table in tables:
-        table_lines.add(table.header.start)
-        table_lines.update(span.start for span in (*table.rows, *table.skipped))
-    nonblank: list[tuple[int, int]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            nonblank.append((pos + lead, pos + lead + len(stripped)))
-        pos += len(raw) + 1
-
-    heads: list[tuple[int, str, int]] = []  # (start, title, level)
-    have_l1 = False
-    prev_heading = False
-    for n, (cs, ce) in enumerate(nonblank):
-        line = text[cs:ce]
-        nxt = text[nonblank[n + 1][0] : nonblank[n + 1][1]] if n + 1 < len(nonblank) else ""
-        prv = text[nonblank[n - 1][0] : nonblank[n - 1][1]] if n else ""
-        if cs in table_lines:
-            prev_heading = False
-            continue
-        if n == 0 and meta is not None and _matches_title(line, meta.title):
-            heads.append((cs, heading_title(line), 1))
-            have_l1, prev_heading = True, False
-            continue
-        if line.startswith("•"):
-            content = heading_title(line)
-            if (
-                content
-                and len(content.split()) <= _BULLET_HEADING_MAX_WORDS
-                and content[-1] not in _TERMINAL + ",;:"
-                and not prv.startswith("•")
-                and nxt
-                and not nxt.startswith("•")
-                and nonblank[n + 1][0] not in table_lines
-            ):
-                heads.append((cs, content, 2))
-                prev_heading = True
-            else:
-                prev_heading = False
-            continue
-        if _is_heading_candidate(line) and nxt and not nxt[0].islower():
-            title = heading_title(line)
-            if _BARE_SUBJECT_RE.fullmatch(title) or prev_heading:
-                level = 2
-            elif "?" in line or _SUBJECT_TERM_RE.search(title) or _FRAMING_RE.search(title):
-                level = 1
-            else:
-                level = 2 if have_l1 else 1
-            heads.append((cs, title, level))
-            have_l1 = have_l1 or level == 1
-            prev_heading = True
-            continue
-        label = _LABEL_RE.match(line)
-        if (
-            label
-            and len(line) - label.end() >= _LABEL_MIN_BODY
-            and line[-1] in _TERMINAL + "\"”)"
-        ):
-            heads.append((cs, label.group("label"), 2))
-        prev_heading = False
-
-    sections: list[Section] = []
-    for i, (start, title, level) in enumerate(heads):
-        end = next((s for s, _, lv in heads[i + 1 :] if lv <= level), len(text))
-        if level >= 2:
-            line_end = text.find("\n", start)
-            line_end = len(text) if line_end == -1 else line_end
-            for table in tables:
-                if start < table.start < end and text[line_end : table.start].strip():
-                    end = table.start
-                    break
-        sections.append(Section(title=title, start=start, end=end, level=level))
-    return tuple(sections)
 
 
 def _clean(
