@@ -108,11 +108,15 @@ def _can_merge(text: str, group: list[_Unit], unit: _Unit, max_chars: int) -> bo
     paragraphs stay apart (each is a passage of its own). A double blank line is a hard break
     (captures use it where a sub-heading such as "Disadvantages" was lost), except between a
     lead-in line and the list it introduces. A paragraph ending in ":" always takes the list
-    that follows it, when it fits, because the list is meaningless without it.
+    that follows it, when it fits, because the list is meaningless without it; and after a
+    list it starts a new chunk ("Laravel is best for:" never hangs at the end of the
+    previous list's chunk).
     """
     if unit.section != group[0].section or unit.end - group[0].start > max_chars:
         return False
     last = group[-1]
+    if last.bullet and not unit.bullet and text[unit.end - 1] == ":":
+        return False  # a new lead-in after a list starts its own passage with its own list
     lead_in = not last.bullet and unit.bullet
     if unit.gap >= 2 and not lead_in:
         return False
@@ -213,8 +217,14 @@ def chunk_article(
 
 
 def parse_article(
-    raw_text: str, meta: ArticleMeta, subject_names: Sequence[str] | None = None
+    raw_text: str,
+    meta: ArticleMeta,
+    subject_names: Sequence[str] | None = None,
+    headings: Sequence[tuple[str, int]] | None = None,
 ) -> tuple[CleanedArticle, list[Chunk]]:
-    """Clean ``raw_text`` and chunk the result: the one call ingest needs per article."""
-    article = clean_article(raw_text, meta, subject_names)
+    """Clean ``raw_text`` and chunk the result: the one call ingest needs per article.
+
+    ``headings`` are those the file's markup declared (``ingest.meta.Document.headings``).
+    """
+    article = clean_article(raw_text, meta, subject_names, headings)
     return article, chunk_article(article, subject_names=subject_names)

@@ -393,7 +393,7 @@ def _assemble(lines: list[_Line]) -> tuple[str, list[str]]:
 
 def _clean(
     raw_text: str, meta: ArticleMeta, subject_names: Sequence[str] | None,
-    fired: Counter[str] | None,
+    fired: Counter[str] | None, headings: Sequence[tuple[str, int]] | None = None,
 ) -> CleanedArticle:
     lines = _normalise(raw_text, subject_names)
     _truncate_footer(lines, fired)
@@ -407,13 +407,16 @@ def _clean(
     return CleanedArticle(
         meta=meta,
         text=text,
-        sections=detect_sections(text, meta, subject_names),
+        sections=detect_sections(text, meta, subject_names, headings),
         removed=tuple(removed),
     )
 
 
 def clean_article(
-    raw_text: str, meta: ArticleMeta, subject_names: Sequence[str] | None = None
+    raw_text: str,
+    meta: ArticleMeta,
+    subject_names: Sequence[str] | None = None,
+    headings: Sequence[tuple[str, int]] | None = None,
 ) -> CleanedArticle:
     """Remove what is not the article from a captured page and find its sections.
 
@@ -422,12 +425,14 @@ def clean_article(
         meta: Bibliographic facts; ``meta.title`` lets the first line be kept as the title.
         subject_names: Names a flattened table header may use (default: the configured
             subjects file).
+        headings: Headings the markup declared (``ingest.meta.Document.headings``); see
+            ``ingest.sections.detect_sections``.
 
     Returns:
         The cleaned article: text, sections (see ``detect_sections``) and every removed line
         or sentence, in document order.
     """
-    return _clean(raw_text, meta, subject_names, None)
+    return _clean(raw_text, meta, subject_names, None, headings)
 
 
 def rule_count() -> int:

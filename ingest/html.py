@@ -74,15 +74,21 @@ def _table_lines(table: etree._Element) -> list[str]:
     return [*out, *(" ".join(t for t, _ in r if t) for r in rows)]
 
 
-def _walk(el: etree._Element) -> Iterator[str]:
-    """Plain-text lines for trafilatura's XML body (blank lines between blocks)."""
+def _walk(el: etree._Element, headings: list[tuple[str, int]]) -> Iterator[str]:
+    """Plain-text lines for trafilatura's XML body (blank lines between blocks); the headings
+    met are appended to ``headings`` as (text, level)."""
     for child in el:
         tag = child.tag
         if tag == "head":
-            yield from ("", _text(child), "")
+            text = _text(child)
+            rend = child.get("rend") or "h2"
+            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+            if text:
+                headings.append((text, level))
+            yield from ("", text, "")
         elif tag == "p" or tag == "quote":
             if child.find("p") is not None or child.find("list") is not None:
-                yield from _walk(child)
+                yield from _walk(child, headings)
             else:
                 yield from (*_lines(child), "")
         elif tag == "list":
@@ -97,7 +103,7 @@ def _walk(el: etree._Element) -> Iterator[str]:
         elif tag == "code":
             continue  # code is never article prose
         elif tag in {"div", "main", "section"} or len(child):
-            yield from _walk(child)
+            yield from _walk(child, headings)
         else:
             yield from (*_lines(child), "")
         if child.tail and child.tail.strip():
@@ -183,16 +189,17 @@ def html_to_document(source: str) -> Document:
     )
     attrs: dict[str, str] = {}
     text = ""
+    headings: list[tuple[str, int]] = []
     if xml:
         root = etree.fromstring(xml.encode("utf-8"))
         attrs = {k: str(v) for k, v in root.attrib.items()}
         for lb in root.iter("lb"):
             lb.text = "\n"
         body = root.find("main")
-        text = "\n".join(_walk(body if body is not None else root)).strip()
+        text = "\n".join(_walk(body if body is not None else root, headings)).strip()
     if len(text) < _MIN_EXTRACTED_CHARS:
         # A fragment, not a page: trafilatura's fallback flattens it, so convert it whole.
-        text = html_to_text(source)
+        text, headings = html_to_text(source), []
     text, by_author, by_date = take_byline(text)
     fallback = _fallback_meta(source)
     return Document(
@@ -200,6 +207,7 @@ def html_to_document(source: str) -> Document:
         title=attrs.get("title") or fallback.get("title"),
         author=attrs.get("author") or fallback.get("author") or by_author,
         date=iso_date(attrs.get("date")) or fallback.get("date") or by_date,
+        headings=tuple(headings),
     )
 
 

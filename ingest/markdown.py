@@ -98,6 +98,7 @@ class _Renderer:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.title: str | None = None
+        self.headings: list[tuple[str, int]] = []
         self._lists: list[list[int]] = []  # per open list: [next number] or [] for bullets
         self._item_prefix: str | None = None
         self._table: list[list[str]] | None = None
@@ -117,6 +118,8 @@ class _Renderer:
                 text = _inline(tokens[i + 1])
                 if self.title is None and tok.tag == "h1" and not any(self.lines):
                     self.title = text
+                if text:
+                    self.headings.append((text, int(tok.tag[1])))
                 self.lines.extend(["", text, ""])
                 i += 3
                 continue
@@ -192,4 +195,5 @@ def markdown_to_document(source: str) -> Document:
         title=str(title).strip() if title is not None else renderer.title,
         author=_author(_field(front, "author", "authors")) or by_author,
         date=iso_date(_field(front, "date", "published", "pubdate")) or by_date,
+        headings=tuple(renderer.headings),
     )

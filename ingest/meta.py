@@ -43,12 +43,15 @@ class Document:
         title: The title the file gives (front matter, HTML metadata, first heading), if any.
         author: The author's name, if the file gives one.
         date: Publication date as ``YYYY-MM-DD``, if the file gives one.
+        headings: The headings the markup declares, as (text, level 1-6), in order; empty
+            when the format has none (plain text), so cleaning falls back to heading shapes.
     """
 
     text: str
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    headings: tuple[tuple[str, int], ...] = ()
 
 
 def iso_date(value: object) -> str | None:

@@ -432,7 +432,7 @@ class Ingestor:
                 continue
             title = doc.title or src.path.stem
             meta = src.meta or ArticleMeta(article_id=src.article_id, title=title)
-            article, chunks = parse_article(doc.text, meta)
+            article, chunks = parse_article(doc.text, meta, headings=doc.headings)
             if src.meta is None:
                 meta = guess_meta(src.article_id, article.text, src.path, doc)
                 article = replace(article, meta=meta)

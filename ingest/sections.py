@@ -100,8 +100,22 @@ def heading_title(line: str) -> str:
 
 
 
+def _relative_levels(headings: Sequence[tuple[str, int]], title: str) -> dict[str, int]:
+    """Heading text -> level counted from the top level the document uses below its title
+    (a post whose sections are ``<h2>`` and sub-sections ``<h3>`` gives 1 and 2)."""
+    body = [(t, lv) for t, lv in headings if t != title]
+    ranks = {lv: i + 1 for i, lv in enumerate(sorted({lv for _, lv in body}))}
+    out: dict[str, int] = {}
+    for heading, lv in body:
+        out.setdefault(heading, ranks[lv])
+    return out
+
+
 def detect_sections(
-    text: str, meta: ArticleMeta | None = None, subject_names: Sequence[str] | None = None
+    text: str,
+    meta: ArticleMeta | None = None,
+    subject_names: Sequence[str] | None = None,
+    headings: Sequence[tuple[str, int]] | None = None,
 ) -> tuple[Section, ...]:
     """Find headings in cleaned text and the spans they govern.
 
@@ -122,10 +136,17 @@ def detect_sections(
     A section ends where the next section of the same or a higher level starts. A level-2
     section also ends where a comparison table starts after some body text: such a table
     summarises the parent section ("All in all ... one absolute table" sits under "Security"
-    but lists every criterion), so its rows belong to the parent.
+    but lists every criterion), so its rows belong to the parent. (Not when the markup
+    declared its headings: then the table sits where the markup put it.)
 
     Lines of tables are never headings.
+
+    When the markup declared its headings (``headings``, from Markdown or HTML), those lines
+    are the headings, at their declared levels, and the shape rules for plain and bullet
+    headings are off (labelled paragraphs still count); the guessing above is for captures
+    that lost their markup.
     """
+    known = _relative_levels(headings or (), meta.title if meta else "")
     tables = find_tables(text, subject_names)
     table_lines: set[int] = set()
     for table in tables:
@@ -153,6 +174,14 @@ def detect_sections(
         if n == 0 and meta is not None and _matches_title(line, meta.title):
             heads.append((cs, heading_title(line), 1))
             have_l1, prev_heading = True, False
+            continue
+        if line in known:
+            level = known[line]
+            heads.append((cs, heading_title(line), level))
+            have_l1, prev_heading = have_l1 or level == 1, True
+            continue
+        if known and not _LABEL_RE.match(line):
+            prev_heading = False
             continue
         if line.startswith("•"):
             content = heading_title(line)
@@ -194,7 +223,7 @@ def detect_sections(
     sections: list[Section] = []
     for i, (start, title, level) in enumerate(heads):
         end = next((s for s, _, lv in heads[i + 1 :] if lv <= level), len(text))
-        if level >= 2:
+        if level >= 2 and not known:
             line_end = text.find("\n", start)
             line_end = len(text) if line_end == -1 else line_end
             for table in tables:

@@ -29,7 +29,7 @@ def field_articles() -> dict[str, tuple[ArticleMeta, CleanedArticle, list[Chunk]
         meta = ArticleMeta(
             article_id=path.stem, title=doc.title or path.stem, author=doc.author, date=doc.date
         )
-        article, chunks = parse_article(doc.text, meta)
+        article, chunks = parse_article(doc.text, meta, headings=doc.headings)
         out[path.stem] = (meta, article, chunks)
     return out
 
