@@ -72,7 +72,7 @@ _FOOTER_MIN_POSITION = 0.6
 _PROMO_SENTENCE_PATTERNS: tuple[str, ...] = (
     # a vendor's call to action inside a technical paragraph
     r"\b(?:contact us|get in touch|reach out to (?:us|our)|free consultation|"
-    r"(?:discover|explore) our)\b",
+    r"(?:discover|explore) our|hire (?:dedicated|expert|top|our) (?:\w+ )?developers)\b",
     # comment bait
     r"\b(?:let us know your thoughts|in the comments below)\b",
     # social call to action ("Follow us on Twitter", "Tell me on Mastodon")

@@ -60,6 +60,7 @@ MUST_REMOVE: dict[str, tuple[str, ...]] = {
         "Elaborate simplifies lab result management",
         "Restaurant Management",
         "Integrated a cloud-based management system for restaurants",
+        "you should hire dedicated Django developers",
         "Reach out to our experienced Python-based development team",
         "Don’t leave your project’s success to chance.",
         "Contact us today for a free consultation",
@@ -133,8 +134,7 @@ MUST_KEEP_SENTENCES: dict[str, tuple[str, ...]] = {
         "Node JS is a server-side JavaScript platform;",
     ),
     "planeks-django-vs-nodejs": (
-        # (The "hire dedicated developers" sentence after it went with the one-article rules'
-        # deletion in issue 9, so it now stays in this paragraph.)
+        # The paragraph that lost its "hire dedicated developers" sentence keeps the rest.
         "Django performs exceptionally well for web applications where stability matters more "
         "than handling thousands of concurrent requests.",
         # "development services" appears here too, but as a claim about Django: it stays.
