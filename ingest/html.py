@@ -22,6 +22,7 @@ meta tags, JSON-LD, ``<h1>`` and ``<title>``.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ from ingest.tables import render_table
 
 # trafilatura's own MIN_EXTRACTED_SIZE: below it, it has found no main content of its own.
 _MIN_EXTRACTED_CHARS = 250
+_log = logging.getLogger("versus.ingest")
 _SITE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
 
 
@@ -174,19 +176,11 @@ def html_to_document(source: str) -> Document:
     """Convert an HTML page to a ``Document``: main content as plain text, plus metadata."""
     from ingest.formats import html_to_text
 
-    xml = trafilatura.extract(
-        source,
-        output_format="xml",
-        include_tables=True,
-        include_comments=False,
-        include_formatting=False,
-        include_links=False,
-        include_images=False,
-        favor_recall=True,
-        fast=True,
-        with_metadata=True,
-        date_extraction_params={"original_date": True, "extensive_search": False},
-    )
+    try:
+        xml = _extract(source)
+    except Exception as exc:  # a third-party parser: any failure means "use the fallback"
+        _log.warning("trafilatura failed (%s); converting the whole page", exc)
+        xml = None
     attrs: dict[str, str] = {}
     text = ""
     headings: list[tuple[str, int]] = []
@@ -208,6 +202,23 @@ def html_to_document(source: str) -> Document:
         author=attrs.get("author") or fallback.get("author") or by_author,
         date=iso_date(attrs.get("date")) or fallback.get("date") or by_date,
         headings=tuple(headings),
+    )
+
+
+def _extract(source: str) -> str | None:
+    """trafilatura's XML for the page's main content (tables kept, comments and code out)."""
+    return trafilatura.extract(
+        source,
+        output_format="xml",
+        include_tables=True,
+        include_comments=False,
+        include_formatting=False,
+        include_links=False,
+        include_images=False,
+        favor_recall=True,
+        fast=True,
+        with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": False},
     )
 
 

@@ -148,3 +148,16 @@ def test_slugify() -> None:
     assert slugify("Ça marche") == "ca-marche"
     assert slugify("***") == "article"
     assert slugify("***", fallback="x") == "x"
+
+
+def test_html_falls_back_to_the_whole_page_when_trafilatura_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ingest.html
+
+    def boom(source: str) -> str:
+        raise RuntimeError("parser blew up")
+
+    monkeypatch.setattr(ingest.html, "_extract", boom)
+    doc = html_to_document("<html><body><h1>T</h1><p>Django is fine.</p></body></html>")
+    assert "Django is fine." in doc.text.split("\n")
