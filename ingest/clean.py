@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.sections import SUBJECT_TERM_RE, detect_sections, heading_title, is_heading_candidate
+from ingest.sections import detect_sections, heading_title, is_heading_candidate, subject_terms
 from ingest.tables import find_tables
 from knowledge.models import ArticleMeta, CleanedArticle
 from knowledge.text.sentences import BULLET_RE, split_sentences
@@ -230,7 +230,7 @@ def _drop_comment_spam(lines: list[_Line], fired: Counter[str] | None = None) ->
             and _NUMBERED_RE.match(line.text)
             and len(line.text) > _COMMENT_MIN_CHARS
             and _FIRST_PERSON_RE.search(line.text)
-            and not SUBJECT_TERM_RE.search(line.text)
+            and not subject_terms().search(line.text)
         ):
             _fire(fired, "shape: numbered off-topic first-person comment")
             _drop(line, "comment")
@@ -243,7 +243,7 @@ def _is_card_title(text: str) -> bool:
         and len(text) <= _CARD_TITLE_MAX_CHARS
         and text[-1] not in _TERMINAL + ":,;"
         and (text[0].isupper() or text[0].isdigit())
-        and not SUBJECT_TERM_RE.search(text)
+        and not subject_terms().search(text)
     )
 
 
@@ -253,7 +253,7 @@ def _is_card_blurb(text: str) -> bool:
         and len(text) <= _CARD_BLURB_MAX_CHARS
         and text.endswith(".")
         and len(split_sentences(text)) == 1
-        and not SUBJECT_TERM_RE.search(text)
+        and not subject_terms().search(text)
     )
 
 
@@ -311,7 +311,7 @@ def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None)
             hook = (
                 majority
                 and len(sentence) <= _HOOK_MAX_CHARS
-                and not SUBJECT_TERM_RE.search(sentence)
+                and not subject_terms().search(sentence)
             )
             if hook and not is_promo:
                 _fire(fired, "shape: short hook in a promotional paragraph")
@@ -354,7 +354,7 @@ def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None)
     for i, line in enumerate(lines):
         if not line.live or not is_heading_candidate(line.text):
             continue
-        if SUBJECT_TERM_RE.search(line.text):
+        if subject_terms().search(line.text):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
         if nxt is not None and not nxt.kept and nxt.reason in _ORPHANING_REASONS:

@@ -11,25 +11,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from ingest.tables import find_tables
+from ingest.tables import configured_subject_names, find_tables
 from knowledge.models import ArticleMeta, Section
 from knowledge.text.sentences import BULLET_RE, split_sentences
 
 _I = re.IGNORECASE
 
-# Words that make a sentence or heading "about the comparison"; such text is never treated as
-# a promotional hook, case-study card or orphaned promo heading.
-SUBJECT_TERM_RE = re.compile(
-    r"\b(?:django|node(?:\.?\s?js)?|nodejs|python|javascript|typescript|frameworks?|runtime|"
-    r"backend)\b",
-    _I,
-)
-# A heading that is just a subject name ("Django", "Node.js") is a sub-heading of a
-# comparison section (pros/cons per framework), hence level 2.
-_BARE_SUBJECT_RE = re.compile(
-    r"(?:python\s+)?django|node(?:\.?\s?js)?|nodejs|python|javascript|express(?:\.?js)?", _I
-)
+# Words of the field that make a sentence or heading "about the comparison" besides the
+# configured subjects' names (see ``subject_terms``).
+_FIELD_TERMS = r"python|javascript|typescript|frameworks?|runtime|backend"
+# Languages a bare heading may name besides a subject (see ``_bare_subject_re``).
+_BARE_LANGUAGES = r"python|javascript"
+
+
+@lru_cache(maxsize=8)
+def _names_alternation(names: tuple[str, ...]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n)
+
+
+def subject_terms(names: Sequence[str] | None = None) -> re.Pattern[str]:
+    """Names of the configured subjects (and their aliases) or words of the field: text that
+    matches is "about the comparison" and never treated as a promotional hook, case-study
+    card or orphaned promo heading."""
+    alts = _names_alternation(tuple(names) if names is not None else configured_subject_names())
+    return _compile(rf"\b(?:{alts}|{_FIELD_TERMS})\b" if alts else rf"\b(?:{_FIELD_TERMS})\b")
+
+
+def _bare_subject_re(names: Sequence[str] | None) -> re.Pattern[str]:
+    """A heading that is just a subject's name ("Django", "Node.js") or a language is a
+    sub-heading of a comparison section (pros/cons per framework), hence level 2."""
+    alts = _names_alternation(tuple(names) if names is not None else configured_subject_names())
+    return _compile(rf"(?:{alts}|{_BARE_LANGUAGES})" if alts else _BARE_LANGUAGES)
+
+
+@lru_cache(maxsize=32)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
 # Headings that frame the whole comparison (or ask a question) are level 1.
 _FRAMING_RE = re.compile(
     r"\b(?:vs\.?|versus|comparison|compared?|comparing|differences?|overview|introduction|"
@@ -147,6 +168,8 @@ def detect_sections(
     that lost their markup.
     """
     known = _relative_levels(headings or (), meta.title if meta else "")
+    subject_re = subject_terms(subject_names)
+    bare_re = _bare_subject_re(subject_names)
     tables = find_tables(text, subject_names)
     table_lines: set[int] = set()
     for table in tables:
@@ -201,9 +224,9 @@ def detect_sections(
             continue
         if is_heading_candidate(line) and nxt and not nxt[0].islower():
             title = heading_title(line)
-            if _BARE_SUBJECT_RE.fullmatch(title) or prev_heading:
+            if bare_re.fullmatch(title) or prev_heading:
                 level = 2
-            elif "?" in line or SUBJECT_TERM_RE.search(title) or _FRAMING_RE.search(title):
+            elif "?" in line or subject_re.search(title) or _FRAMING_RE.search(title):
                 level = 1
             else:
                 level = 2 if have_l1 else 1
