@@ -41,6 +41,10 @@ PIPELINE_VERSION = "2"
 EMBED_BATCH = 64
 
 ProgressFn = Callable[[str, int, int], None]
+BeforeApplyFn = Callable[[Manifest, list[str], list[str]], None]
+"""Called as ``before_apply(live_manifest, ids_to_stage, ids_to_remove)`` once a run knows it
+will change the store and before it writes anything (the change report reads the old state
+here: the old versions are collected right after the commit)."""
 """Called as ``progress(stage, done, total)``.
 
 Stages, in order: ``read`` (cleaning and chunking), ``embed`` (chunks embedded so far),
@@ -67,6 +71,8 @@ class IngestReport:
     embedded: int = 0
     reused: int = 0
     model_loaded: bool = False
+    #: Passages embedded anew, by article id (what a change report calls re-embedded).
+    embedded_by_article: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,13 +93,31 @@ class IngestReport:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a page ingested by URL came from (kept in the manifest for ``refresh``)."""
+
+    url: str
+    fetched_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
-    """One article file to ingest."""
+    """One article file to ingest (``origin`` set when the file is a fetched page)."""
 
     path: Path
     article_id: str
     meta: ArticleMeta | None = None
     from_corpus: bool = False
+    origin: Origin | None = None
+
+
+def origin_of(rec: ArticleRecord) -> Origin | None:
+    """The ``Origin`` a manifest record keeps, if the article came from a URL."""
+    if not rec.url:
+        return None
+    return Origin(rec.url, rec.fetched_at or rec.ingested_at, rec.etag, rec.last_modified)
 
 
 def slugify(name: str) -> str:
@@ -180,6 +204,13 @@ def embed_input(chunk: Chunk) -> tuple[str, int]:
     return chunk.text, 0
 
 
+def _origin_fields(origin: Origin | None) -> dict[str, str | None]:
+    if origin is None:
+        return {}
+    return {"url": origin.url, "fetched_at": origin.fetched_at, "etag": origin.etag,
+            "last_modified": origin.last_modified}
+
+
 def _hash(*parts: str) -> str:
     h = hashlib.sha256()
     for p in parts:
@@ -237,6 +268,7 @@ class Ingestor:
         self.embedder_id = embedder_id
         self.max_file_bytes = max_file_bytes
         self.corpus_dir = corpus_dir
+        self._extra: list[Source] = []
 
     # -- public -----------------------------------------------------------------------
 
@@ -247,13 +279,17 @@ class Ingestor:
         rebuild: bool = False,
         remove: Sequence[str] = (),
         progress: ProgressFn | None = None,
+        sources: Sequence[Source] = (),
+        before_apply: BeforeApplyFn | None = None,
     ) -> IngestReport:
         """Ingest ``paths`` (or the whole library when None) and commit atomically.
 
         With no paths, the library is the bundled corpus plus every article ingested
         earlier from a file; an article whose file is gone is removed. With paths, only
-        those files are added or updated. ``remove`` drops articles by id.
+        those files are added or updated. ``sources`` adds ready-made sources (fetched
+        pages with their ``Origin``) to ``paths``. ``remove`` drops articles by id.
         """
+        self._extra = list(sources)
         t0 = time.perf_counter()
         with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
             # The local mirror of the manifest lets a run where nothing changed finish
@@ -273,6 +309,10 @@ class Ingestor:
                     manifest = truth
                     report, _, todo = self._plan(manifest, paths, rebuild, remove, None)
             if cached is None or todo or report.removed or rebuild:
+                if before_apply is not None and (todo or report.removed):
+                    before_apply(
+                        manifest, [p.source.article_id for p in todo], list(report.removed)
+                    )
                 self._apply(manifest, report, todo, rebuild, progress)
             else:
                 report.chunks = sum(r.chunk_count for r in manifest.articles.values())
@@ -363,6 +403,7 @@ class Ingestor:
                 chunk_count=len(prep.chunks),
                 ingested_at=now,
                 source_path=None if prep.source.from_corpus else str(prep.source.path.resolve()),
+                **_origin_fields(prep.source.origin),
             )
         new_manifest = Manifest(articles=new_articles, embedder=self.embedder_id)
         if progress:
@@ -382,13 +423,14 @@ class Ingestor:
     def _sources(
         self, paths: Sequence[Path] | None, manifest: Manifest, report: IngestReport
     ) -> tuple[list[Source], list[dict[str, str]]]:
-        if paths:
-            found, skipped = discover(paths)
+        extra = self._extra
+        if paths or extra:
+            found, skipped = discover(paths) if paths else ([], [])
             # An updated file keeps the title and publisher its article already has.
             return [
                 replace(s, meta=manifest.articles[s.article_id].meta)
-                if s.article_id in manifest.articles else s
-                for s in found
+                if s.article_id in manifest.articles and s.meta is None else s
+                for s in [*found, *extra]
             ], skipped
         sources = []
         for src in bundled_sources(self.corpus_dir) if self.corpus_dir else []:
@@ -402,7 +444,7 @@ class Ingestor:
             if aid in known:
                 continue
             if rec.source_path and Path(rec.source_path).is_file():
-                sources.append(Source(Path(rec.source_path), aid, rec.meta))
+                sources.append(Source(Path(rec.source_path), aid, rec.meta, origin=origin_of(rec)))
             else:
                 report.removed.append(aid)  # its file is gone, or it left the corpus
         return sources, []
@@ -432,7 +474,10 @@ class Ingestor:
             meta = src.meta or ArticleMeta(article_id=src.article_id, title=src.path.stem)
             article, chunks = parse_article(text, meta)
             if src.meta is None:
-                article = replace(article, meta=guess_meta(src.article_id, article.text, src.path))
+                guessed = guess_meta(src.article_id, article.text, src.path)
+                if src.origin is not None:  # a fetched page: its file name is internal
+                    guessed = replace(guessed, source=src.origin.url)
+                article = replace(article, meta=guessed)
             if not chunks:
                 report.skipped.append(
                     {"path": str(src.path), "reason": "no article text left after cleaning"}
@@ -512,6 +557,8 @@ class Ingestor:
                 self.embedder, [b[3] for b in batch], [b[4] for b in batch]
             )
             for (prep, i, _th, _t, _s), dv, sv in zip(batch, dvecs, spvecs, strict=True):
+                aid = prep.source.article_id
+                report.embedded_by_article[aid] = report.embedded_by_article.get(aid, 0) + 1
                 ready[prep.version][0][i] = np.asarray(dv, dtype=np.float32)
                 ready[prep.version][1][i] = [np.asarray(v, dtype=np.float32) for v in sv]
             report.embedded += len(batch)
