@@ -127,13 +127,28 @@ def diff_claims(
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, str]]]:
     """Claims added / removed / flipped, criteria whose agreement changed, cells that moved."""
     b, a = _claims(before), _claims(after)
-    added = [a[k] for k in a if k not in b]
-    removed = [b[k] for k in b if k not in a]
+    added_keys = [k for k in a if k not in b]
+    removed_keys = [k for k in b if k not in a]
     flipped = [
         {"criterion": k[0], "subject": k[1], "article_id": k[2], "text": a[k].get("text", ""),
          "from": b[k].get("favours"), "to": a[k].get("favours")}
         for k in a if k in b and a[k].get("favours") != b[k].get("favours")
     ]
+    # A claim whose sentence was edited and now favours the other side is a flip too:
+    # same cell and article, similar text, another verdict.
+    for rk in list(removed_keys):
+        for ak in added_keys:
+            if ak[:3] != rk[:3] or a[ak].get("favours") == b[rk].get("favours"):
+                continue
+            if difflib.SequenceMatcher(a=rk[3], b=ak[3]).ratio() >= EDIT_SIMILARITY:
+                flipped.append({"criterion": ak[0], "subject": ak[1], "article_id": ak[2],
+                                "text": a[ak].get("text", ""), "text_before": b[rk].get("text"),
+                                "from": b[rk].get("favours"), "to": a[ak].get("favours")})
+                removed_keys.remove(rk)
+                added_keys.remove(ak)
+                break
+    added = [a[k] for k in added_keys]
+    removed = [b[k] for k in removed_keys]
     agree_b = {c["name"]: c.get("agreement") for c in before.get("criteria", [])}
     agree_a = {c["name"]: c.get("agreement") for c in after.get("criteria", [])}
     criteria = [
@@ -202,6 +217,11 @@ def _cited(answer: Mapping[str, Any]) -> list[dict[str, Any]]:
          "text": c.get("text")}
         for c in answer.get("citations", [])
     ]
+
+
+def _cite_keys(cites: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """What an answer cites, blind to offsets that moved only because text above changed."""
+    return [(str(c.get("article_id")), _norm(str(c.get("text", "")))) for c in cites]
 
 
 # -- history --------------------------------------------------------------------------
@@ -327,7 +347,7 @@ class ChangeTracker:
         if self.ask is not None:
             for q in self._questions:
                 now = _cited(self.ask(q))
-                if now != self._old_answers.get(q):
+                if _cite_keys(now) != _cite_keys(self._old_answers.get(q, [])):
                     report["answers"].append({"question": q,
                                               "citations_before": self._old_answers.get(q, []),
                                               "citations_after": now})

@@ -7,6 +7,7 @@ current ETag in ``If-None-Match`` gets a 304. Requests are counted per path.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -40,7 +41,7 @@ class PageServer:
             def log_message(self, *_args: Any) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 outer.hits[self.path] += 1
                 route = outer.routes.get(self.path)
                 if route is None:
@@ -73,10 +74,8 @@ class PageServer:
                 for k, v in route.extra_headers.items():
                     self.send_header(k, v)
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(route.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -99,11 +98,11 @@ def html_page(title: str, paragraphs: list[str], heading: str = "Overview") -> b
     """A small article page with page chrome around it (navigation, footer, a script)."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
-        "<!doctype html><html><head><title>{t}</title><script>var x = 1;</script></head>"
+        f"<!doctype html><html><head><title>{title}</title><script>var x = 1;</script></head>"
         "<body><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav>"
-        "<article><h1>{t}</h1><h2>{h}</h2>{b}</article>"
+        f"<article><h1>{title}</h1><h2>{heading}</h2>{body}</article>"
         "<footer>Copyright the site</footer></body></html>"
-    ).format(t=title, h=heading, b=body).encode("utf-8")
+    ).encode()
 
 
 def cookie_wall() -> bytes:

@@ -304,8 +304,7 @@ def test_sigkill_during_refresh_leaves_previous_version_answering(
     after = build_assistant(settings, embedder=real_embedder)
     assert after.manifest().articles["a"].version == live.version
     answer = after.ask("Does the Node.js event loop block on I/O?")
-    assert answer.citations and V1[1] in {c.text for c in answer.citations} | {
-        after.article("a").text[c.start:c.end] for c in answer.citations}  # type: ignore[union-attr]
+    assert any(V1[1] in c.text for c in answer.citations), answer.to_json()
     assert V2[3] not in after.article("a").text  # type: ignore[union-attr]
     # The next refresh completes the update.
     rep = after.refresh()
