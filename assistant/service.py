@@ -126,6 +126,7 @@ class Versus:
         remove: Sequence[str] = (),
         progress: Callable[[str, int, int], None] | None = None,
         guard: AddressGuard | None = None,
+        guarded: bool = False,
         sources: Sequence[Source] = (),
     ) -> IngestReport:
         """Bring the store in line with the library (see ``ingest.pipeline.Ingestor.run``).
@@ -139,6 +140,10 @@ class Versus:
         from ingest.pipeline import Ingestor
         from ingest.refresh import fetch_new_pages, tidy_after_ingest
 
+        if guarded and guard is None:
+            from ingest.fetch import AddressGuard
+
+            guard = AddressGuard()
         data_dir = Path(self.settings.data_dir)
         sources = list(sources)
         skipped: list[dict[str, str]] = []
@@ -220,6 +225,7 @@ class Versus:
         *,
         progress: Callable[[str, int, int], None] | None = None,
         guard: AddressGuard | None = None,
+        guarded: bool = False,
     ) -> RefreshReport:
         """Re-fetch every article that has a URL; re-ingest only those that changed.
 
@@ -228,6 +234,10 @@ class Versus:
         """
         from ingest.refresh import refresh
 
+        if guarded and guard is None:
+            from ingest.fetch import AddressGuard
+
+            guard = AddressGuard()
         return refresh(
             self._manifest_hint(),
             Path(self.settings.data_dir),
@@ -255,6 +265,18 @@ class Versus:
         return save_watchlist(Path(self.settings.data_dir), questions)
 
     # -- library files ------------------------------------------------------------------
+
+    def library_access(self, server_address: str | None, given_token: str | None) -> Any:
+        """May a session change the library (``ingest.library.library_access``)?"""
+        from ingest.library import library_access
+
+        token = self.settings.admin_token
+        return library_access(
+            server_address=server_address,
+            force_guarded=self.settings.guarded,
+            admin_token=token.get_secret_value() if token is not None else None,
+            given_token=given_token,
+        )
 
     def check_upload(self, name: str, data: bytes) -> UploadCheck:
         """Validate an upload with ingest's own decoding rule (nothing written)."""

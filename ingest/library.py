@@ -82,7 +82,11 @@ def check_upload(
     try:
         text = decode_text(data)
     except UnsupportedInput as exc:
-        return UploadCheck(False, f"The file cannot be read as text: {exc}.")
+        if str(exc).startswith("empty content"):
+            return UploadCheck(False, "The file has no text.")
+        if str(exc).startswith("binary content"):
+            return UploadCheck(False, f"The file looks binary, not text ({exc}).")
+        return UploadCheck(False, f"The file is not readable text: {exc}.")
     if not text.strip():
         return UploadCheck(False, "The file has no text.")
     article_id = slugify(Path(base).stem)
@@ -187,7 +191,7 @@ def delete_owned(data_dir: Path, path: str | Path | None) -> bool:
 def is_loopback(address: str | None) -> bool:
     """Whether a server bound to ``address`` is reachable from this machine only."""
     if not address:
-        return True  # Streamlit's default binds all interfaces, but we always pass one
+        return False  # no address means every interface (Streamlit's default)
     host = address.strip().strip("[]")
     if host == "localhost":
         return True

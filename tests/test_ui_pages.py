@@ -15,7 +15,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.models import Answer, Citation, EngineStatus
+from assistant.service import Versus
+from ingest.library import delete_owned
 from ingest.pipeline import IngestReport
+from ingest.refresh import RefreshReport
 from knowledge.models import ArticleMeta, CleanedArticle, Section
 from knowledge.protocols import ArticleRecord
 from knowledge.settings import Settings
@@ -74,6 +77,9 @@ class FakeVersus:
         self.answer_for: dict[str, Answer] = {}
         self.fail_stream = False
         self.warmed = threading.Event()
+        self.change_reports: list[dict[str, Any]] = []
+        self.refreshes: list[bool] = []
+        self.refresh_result = RefreshReport(checked=["planeks"], unchanged=["planeks"])
 
     # -- service API ------------------------------------------------------------------
 
@@ -146,10 +152,28 @@ class FakeVersus:
             crits = [c for c in crits if c.name == criterion]
         return SimpleNamespace(subjects=["Django", "Node.js"], criteria=crits)
 
+    # The library's file management is the core's own code, run against this fake.
+    check_upload = Versus.check_upload
+    add_upload = Versus.add_upload
+    library_access = Versus.library_access
+
+    def changes(self, last: int | None = None) -> list[dict[str, Any]]:
+        return self.change_reports[:last]
+
+    def refresh(self, *, progress: Any = None, guarded: bool = False) -> Any:
+        self.refreshes.append(guarded)
+        if progress:
+            progress("fetch", 0, 1)
+            progress("fetch", 1, 1)
+        return self.refresh_result
+
     def ingest(self, paths: Sequence[Path] | None = None, *, rebuild: bool = False,
-               remove: Sequence[str] = (), progress: Any = None) -> IngestReport:
+               remove: Sequence[str] = (), progress: Any = None, urls: Sequence[str] = (),
+               guarded: bool = False) -> IngestReport:
         self.ingests.append({"paths": list(paths or []), "rebuild": rebuild,
                              "remove": list(remove)})
+        if urls:
+            self.ingests[-1].update(urls=list(urls), guarded=guarded)
         report = IngestReport(seconds=0.1)
         for stage in ("read", "embed", "stage", "commit", "gc"):
             if progress:
@@ -158,6 +182,7 @@ class FakeVersus:
         for aid in remove:
             if self.articles.pop(aid, None) is not None:
                 report.removed.append(aid)
+                delete_owned(self.settings.data_dir, self.sources.get(aid))
         for p in paths or []:
             p = Path(p)
             text = p.read_text(encoding="utf-8")
@@ -179,6 +204,7 @@ class FakeVersus:
 def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeVersus:
     versus = FakeVersus(tmp_path / "data")
     monkeypatch.setattr(state, "get_versus", lambda: versus)
+    monkeypatch.setattr(state, "server_address", lambda: "127.0.0.1")
     return versus
 
 
@@ -416,7 +442,7 @@ def test_upload_with_existing_id_updates_it(fake: FakeVersus) -> None:
     [
         ("big.txt", b"x" * 2001, "over the limit"),
         ("bin.txt", b"abc\x00def", "looks binary"),
-        ("latin.txt", "café".encode("latin-1"), "not UTF-8"),
+        ("odd.txt", b"\xff\xfe\x41", "not readable text"),
     ],
 )
 def test_bad_uploads_are_refused_before_writing(fake: FakeVersus, name: str, data: bytes,

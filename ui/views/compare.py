@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import components, render, state
+from ui import change_report, components, render, state
 
 versus = state.get_versus()
 
@@ -26,6 +26,9 @@ except Exception as exc:  # shown, not raised
     st.stop()
 
 records = {r.meta.article_id: r for r in versus.library()}
+#: Cells the last ingest moved (claims added, removed or flipped), marked below.
+moved = change_report.changed_cells(versus.changes(1))
+components.html(change_report.CSS)
 subjects: list[str] = list(matrix.subjects)
 criteria = list(matrix.criteria)
 SHOWN_CLAIMS = 3
@@ -136,6 +139,12 @@ for ci, crit in enumerate(shown):
                 st.switch_page("chat.py")
         for si, (col, subject) in enumerate(zip(cols[1:], subjects, strict=True)):
             with col:
+                if (crit.name, subject) in moved:
+                    with st.container(key=f"changed-{_slug(crit.name)}-{_slug(subject)}"):
+                        components.html(
+                            '<span class="vs-changed" title="Claims here changed in the last '
+                            'ingest">changed by the last ingest</span>'
+                        )
                 claims = list(crit.cells.get(subject, []))
                 if not claims:
                     components.html('<div class="vs-empty">No claim in the articles.</div>')
