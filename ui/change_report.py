@@ -14,7 +14,7 @@ from typing import Any
 
 from ui.render import esc, format_ingested_at
 
-_WORDS = re.compile(r"\s+|[^\s]+")
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
 CSS = """<style>
 ins.vs-ins { background: rgba(34, 197, 94, .22); text-decoration: none; border-radius: 3px;
