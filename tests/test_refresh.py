@@ -331,3 +331,39 @@ def test_refresh_of_unchanged_pages_loads_no_model(server: PageServer, tmp_path:
     assert fresh.loaded is False
     assert rep.ingest is None  # 304 for a, identical bytes for b: no ingest at all
     print(f"refresh of 2 unchanged pages: {time.perf_counter() - t:.3f} s, model not loaded")
+
+
+def test_guarded_ingest_and_refresh_refuse_loopback_without_a_request(
+    server: PageServer, tmp_path: Path
+) -> None:
+    server.routes["/a"] = Route(html_page("Page A", V1), etag='"1"')
+    versus = fake_versus(tmp_path)
+    report = versus.ingest(urls=[server.url("/a")], guarded=True)
+    assert report.added == [] and server.hits["/a"] == 0
+    assert "loopback" in report.skipped[0]["reason"]
+    versus.ingest(urls=[server.url("/a")])  # the command line fetches what it is asked for
+    assert server.hits["/a"] == 1
+    rep = versus.refresh(guarded=True)
+    assert server.hits["/a"] == 1
+    assert rep.failed and "loopback" in rep.failed[0]["reason"]
+    assert V1[0] in text_of(versus, "a")
+
+
+def test_library_access_policy() -> None:
+    from ingest.library import library_access
+
+    def access(addr: str | None, forced: bool = False, token: str | None = None,
+               given: str | None = None) -> tuple[bool, bool]:
+        a = library_access(server_address=addr, force_guarded=forced, admin_token=token,
+                           given_token=given)
+        return a.guarded, a.can_change
+
+    assert access("127.0.0.1") == (False, True)
+    assert access("localhost") == (False, True)
+    assert access("::1") == (False, True)
+    assert access("0.0.0.0") == (True, False)
+    assert access(None) == (True, False)  # no address: every interface
+    assert access("127.0.0.1", forced=True) == (True, False)
+    assert access("0.0.0.0", token="tok") == (True, False)
+    assert access("0.0.0.0", token="tok", given="tok!") == (True, False)
+    assert access("0.0.0.0", token="tok", given="tok") == (True, True)
