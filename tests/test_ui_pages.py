@@ -605,7 +605,8 @@ CHANGE_REPORT = {
     }],
     "claims": {"added": [], "removed": [], "flipped": [
         {"criterion": "Security", "subject": "Node.js", "article_id": "planeks",
-         "text": "Node.js security depends on packages", "from": "Node.js", "to": "Django"}]},
+         "text": "Node.js security depends on packages " + XSS, "from": "Node.js",
+         "to": "Django"}]},
     "criteria": [{"name": "Security", "agreement_before": "agree",
                   "agreement_after": "disagree"}],
     "cells": [{"criterion": "Security", "subject": "Node.js"}],
@@ -636,6 +637,9 @@ def test_compare_marks_the_cells_the_last_ingest_moved(fake: FakeVersus) -> None
     at = go(app().run(), "compare")
     no_exception(at)
     assert html_of(at).count("changed by the last ingest") == 1
+    # The flipped claim itself carries a mark; the Django cell's claim does not.
+    assert html_of(at).count('<span class="vs-new"') == 1
+    assert 'Node.js security depends on packages &lt;script' in html_of(at)
     fake.change_reports = [{**CHANGE_REPORT, "cells": [
         {"criterion": "Security", "subject": "Django"},
         {"criterion": "Performance", "subject": "Node.js"}]}]

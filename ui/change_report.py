@@ -27,6 +27,9 @@ ul.vs-diff li { margin-bottom: .35rem; }
 .vs-changed { display: inline-block; font-size: .72rem; font-weight: 700; letter-spacing: .04em;
   text-transform: uppercase; color: #92400e; background: rgba(245, 158, 11, .18);
   border-radius: 999px; padding: .05rem .5rem; margin-bottom: .3rem; }
+.vs-new { font-size: .68rem; font-weight: 700; text-transform: uppercase; color: #92400e;
+  background: rgba(245, 158, 11, .18); border-radius: 999px; padding: .02rem .4rem;
+  margin-left: .35rem; }
 </style>"""
 
 
@@ -133,3 +136,12 @@ def changed_cells(reports: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
         return set()
     return {(str(c.get("criterion")), str(c.get("subject")))
             for c in reports[0].get("cells") or []}
+
+
+def changed_claims(reports: Sequence[Mapping[str, Any]]) -> set[tuple[str, str, str]]:
+    """(criterion, subject, claim text) of claims the latest report added or flipped."""
+    if not reports:
+        return set()
+    claims = reports[0].get("claims") or {}
+    return {(str(c.get("criterion")), str(c.get("subject")), str(c.get("text")))
+            for c in [*(claims.get("added") or []), *(claims.get("flipped") or [])]}

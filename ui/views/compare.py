@@ -27,7 +27,9 @@ except Exception as exc:  # shown, not raised
 
 records = {r.meta.article_id: r for r in versus.library()}
 #: Cells the last ingest moved (claims added, removed or flipped), marked below.
-moved = change_report.changed_cells(versus.changes(1))
+last_reports = versus.changes(1)
+moved = change_report.changed_cells(last_reports)
+new_claims = change_report.changed_claims(last_reports)
 components.html(change_report.CSS)
 subjects: list[str] = list(matrix.subjects)
 criteria = list(matrix.criteria)
@@ -80,14 +82,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def claim(c: Any, key: str) -> None:
+def claim(c: Any, key: str, changed: bool = False) -> None:
     fav = str(c.favours or "neither")
     fav_cls = "vs-fav-" + re.sub(r"[^A-Za-z0-9]+", "-", fav).strip("-")
     fav_html = (
         f'<span class="vs-fav {render.esc(fav_cls)}">favours {render.esc(fav)}</span>'
         if fav != "neither" else ""
     )
-    components.html(f'<div class="vs-claim">{render.esc(c.text)}{fav_html}</div>')
+    mark = ('<span class="vs-new" title="Added or flipped by the last ingest">new</span>'
+            if changed else "")
+    components.html(f'<div class="vs-claim">{render.esc(c.text)}{fav_html}{mark}</div>')
     cit = c.citation
     label = render.plain_label(source_name(cit.article_id), 40)
     if st.button(label, key=key, icon=":material/open_in_new:", type="tertiary",
@@ -149,8 +153,10 @@ for ci, crit in enumerate(shown):
                 if not claims:
                     components.html('<div class="vs-empty">No claim in the articles.</div>')
                 for k, c in enumerate(claims[:SHOWN_CLAIMS]):
-                    claim(c, key=f"src-{ci}-{si}-{k}")
+                    claim(c, key=f"src-{ci}-{si}-{k}",
+                          changed=(crit.name, subject, c.text) in new_claims)
                 if len(claims) > SHOWN_CLAIMS:
                     with st.expander(f"{len(claims) - SHOWN_CLAIMS} more"):
                         for k, c in enumerate(claims[SHOWN_CLAIMS:], start=SHOWN_CLAIMS):
-                            claim(c, key=f"src-{ci}-{si}-{k}")
+                            claim(c, key=f"src-{ci}-{si}-{k}",
+                                  changed=(crit.name, subject, c.text) in new_claims)
