@@ -245,7 +245,12 @@ class Versus:
             lambda todo: self.ingest(sources=todo, progress=progress, guard=guard),
             guard=guard,
             progress=progress,
+            live_text=self._live_text,
         )
+
+    def _live_text(self, article_id: str) -> str | None:
+        art = self.store.article(article_id)
+        return art.text if art is not None else None
 
     def changes(self, last: int | None = None) -> list[dict[str, Any]]:
         """The change reports of the last ``last`` ingests that changed something, newest first."""

@@ -34,6 +34,12 @@ from knowledge.protocols import Manifest
 
 IngestFn = Callable[[Sequence[Source]], IngestReport]
 ProgressFn = Callable[[str, int, int], None]
+TextFn = Callable[[str], str | None]
+
+#: A refreshed page whose cleaned text is under this share of the live version's is not
+#: taken: an article rarely loses most of itself in an update, while a consent wall, a login
+#: page or an error page served with status 200 keeps only a paragraph or two of some text.
+MIN_KEPT_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,24 @@ def prune_pages(data_dir: Path, article_id: str, keep: str | None) -> None:
             p.unlink(missing_ok=True)
 
 
+def _shrunk(page: Page, meta: Any, old_text: str | None) -> str | None:
+    """Why a refreshed page is refused for having lost most of its text, or None."""
+    if not old_text:
+        return None
+    from ingest.chunk import parse_article
+    from ingest.formats import UnsupportedInput, to_plain_text
+
+    try:
+        article, _chunks = parse_article(to_plain_text(page.content, page.suffix), meta)
+    except UnsupportedInput:
+        return None  # the ingest reports it with its own reason
+    new, old = len(article.text.strip()), len(old_text.strip())
+    if new < MIN_KEPT_SHARE * old:
+        return (f"the page now has {new} characters of article text instead of {old} "
+                "(a consent wall, a login or an error page?); kept the previous version")
+    return None
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
@@ -155,8 +179,13 @@ def refresh(
     ingest: IngestFn,
     guard: AddressGuard | None = None,
     progress: ProgressFn | None = None,
+    live_text: TextFn | None = None,
 ) -> RefreshReport:
-    """Re-fetch every article that has a URL and re-ingest only those that changed."""
+    """Re-fetch every article that has a URL and re-ingest only those that changed.
+
+    ``live_text(article_id)`` gives the live version's cleaned text, for the shrink check
+    (``MIN_KEPT_SHARE``); it is only called for pages whose bytes changed.
+    """
     t0 = time.perf_counter()
     report = RefreshReport()
     todo: list[Source] = []
@@ -180,6 +209,10 @@ def refresh(
         if rec.source_path and Path(rec.source_path).resolve() == path.resolve() \
                 and path.is_file():
             report.unchanged.append(aid)  # the very same bytes
+            continue
+        shrunk = _shrunk(page, rec.meta, live_text(aid) if live_text else None)
+        if shrunk:
+            report.failed.append({"id": aid, "url": rec.url, "reason": shrunk})
             continue
         write_atomic(path, page.content)
         todo.append(Source(path, aid, rec.meta, origin=Origin(

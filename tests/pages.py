@@ -113,3 +113,13 @@ def cookie_wall() -> bytes:
         b"<form action='/consent'><button>Accept all</button><button>Reject all</button>"
         b"</form><noscript>Please enable JavaScript.</noscript></body></html>"
     )
+
+
+def consent_wall() -> bytes:
+    """A consent page with a real paragraph of text (it cleans to something, not nothing)."""
+    return (
+        b"<!doctype html><html><body><div class='consent'><h2>We value your privacy</h2>"
+        b"<p>We and our partners use cookies to store and access information on your device, "
+        b"to personalise content and ads and to measure how the site is used.</p>"
+        b"<button>Accept all</button><button>Manage options</button></div></body></html>"
+    )

@@ -88,7 +88,7 @@ def test_refresh_writes_a_change_report_and_cli_prints_it(tmp_path: Path) -> Non
     assert len(reports) == 2  # the first ingest (added) and the refresh (updated)
     art = reports[0]["articles"][0]
     assert art["article_id"] == "a" and art["change"] == "updated"
-    assert art["sentences_added"] == [V2[1], V2[3]]
+    assert art["sentences_added"] == [V2[1], V2[-1]]
     assert art["sentences_removed"] == [V1[1]]
     assert [e["after"] for e in art["sentences_edited"]] == [V2[1]]
     assert art["passages_reembedded"] >= 1
@@ -102,7 +102,7 @@ def test_refresh_writes_a_change_report_and_cli_prints_it(tmp_path: Path) -> Non
         assert set(item) >= {"at", "articles", "claims", "criteria", "answers"}
     res = subprocess.run([sys.executable, "-m", "assistant.cli", "changes"],
                          capture_output=True, text=True, env=env, timeout=120)
-    assert res.returncode == 0 and f"+ {V2[3]}" in res.stdout
+    assert res.returncode == 0 and f"+ {V2[-1]}" in res.stdout
 
 
 def test_history_survives_a_torn_last_line(tmp_path: Path) -> None:

@@ -24,17 +24,24 @@ from assistant.service import build_assistant
 from ingest.fetch import AddressGuard, FetchError, NotModified, fetch
 from knowledge.settings import Settings
 from tests.conftest import ROOT
-from tests.pages import PageServer, Route, cookie_wall, html_page
+from tests.pages import PageServer, Route, consent_wall, cookie_wall, html_page
 
 V1 = [
     "Django ships with an admin site, an ORM and a template engine in one package.",
     "Node.js runs JavaScript on the server with an event loop that never blocks on I/O.",
     "Teams that want batteries included usually find Django faster to start with.",
+    "Node.js shares one language between the browser and the server, which small teams like.",
+    "Django's migrations keep the database schema in step with the models as they change.",
+    "For many small services talking over the network, Node.js is a common choice.",
+    "Django's template language keeps logic out of the markup on purpose.",
+    "The npm registry holds a package for nearly every task, of uneven quality.",
+    "Python's readability makes Django code easy to review for newcomers.",
+    "Long CPU-bound work blocks the Node.js event loop unless it moves to a worker thread.",
 ]
 V2 = [
     V1[0],
     "Node.js runs JavaScript on the server with a single event loop that rarely blocks.",
-    V1[2],
+    *V1[2:],
     "Both have large communities and long-term support releases.",
 ]
 
@@ -138,7 +145,7 @@ def test_refresh_reingests_only_the_changed_page(server: PageServer, tmp_path: P
     assert rep.checked == ["a", "b"]
     assert rep.updated == ["a"] and rep.unchanged == ["b"] and rep.failed == []
     assert server.conditional["/a"] == 1 and server.conditional["/b"] == 1
-    assert V2[3] in text_of(versus, "a")
+    assert V2[-1] in text_of(versus, "a")
     after = versus.manifest().articles
     assert after["a"].etag == '"a2"'
     assert after["b"] == before_b  # untouched, not even re-fetched in full
@@ -165,10 +172,11 @@ def test_refresh_same_content_new_bytes_is_unchanged(server: PageServer, tmp_pat
         (Route(b"down", status=500), "HTTP 500"),
         (Route(html_page("A", V2), delay=4.0), "timed out"),
         (Route(cookie_wall()), "no article text"),
+        (Route(consent_wall()), "a consent wall, a login or an error page?"),
         (Route(b"z" * 70_000, content_type="text/plain"), "over the limit"),
         (Route(b"%PDF-1.4", content_type="application/pdf"), "application/pdf"),
     ],
-    ids=["500", "timeout", "cookie-wall", "huge", "pdf"],
+    ids=["500", "timeout", "cookie-wall", "consent-wall-with-text", "huge", "pdf"],
 )
 def test_refresh_fault_keeps_previous_version_and_says_why(
     server: PageServer, tmp_path: Path, route: Route, needle: str
@@ -305,11 +313,11 @@ def test_sigkill_during_refresh_leaves_previous_version_answering(
     assert after.manifest().articles["a"].version == live.version
     answer = after.ask("Does the Node.js event loop block on I/O?")
     assert any(V1[1] in c.text for c in answer.citations), answer.to_json()
-    assert V2[3] not in after.article("a").text  # type: ignore[union-attr]
+    assert V2[-1] not in after.article("a").text  # type: ignore[union-attr]
     # The next refresh completes the update.
     rep = after.refresh()
     assert rep.updated == ["a"], rep.to_json()
-    assert V2[3] in after.article("a").text  # type: ignore[union-attr]
+    assert V2[-1] in after.article("a").text  # type: ignore[union-attr]
 
 
 @pytest.mark.integration
