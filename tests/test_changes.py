@@ -145,7 +145,7 @@ def test_edited_article_reports_exactly_its_edits_and_the_moved_claim(
     assert [(e["before"], e["after"]) for e in art["sentences_edited"]] == EDITS
     assert art["sentences_removed"] == [old for old, _ in EDITS]
     assert art["sentences_added"] == [new for _, new in EDITS]
-    cleaned = versus.article(ARTICLE).text
+    cleaned = versus.article(ARTICLE).text  # type: ignore[union-attr]
     for e in art["sentences_edited"]:
         assert cleaned[e["start"]:e["end"]] == e["after"]
     assert 1 <= art["passages_reembedded"] <= 3  # the two passages holding the edits

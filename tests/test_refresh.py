@@ -376,3 +376,15 @@ def test_library_access_policy() -> None:
     assert access("0.0.0.0", token="tok") == (True, False)
     assert access("0.0.0.0", token="tok", given="tok!") == (True, False)
     assert access("0.0.0.0", token="tok", given="tok") == (True, True)
+
+
+def test_cli_ingest_url_that_fails_is_bad_input_with_its_reason(server: PageServer,
+                                                                tmp_path: Path) -> None:
+    server.routes["/gone"] = Route(b"", status=404)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VERSUS_DATA_DIR": str(tmp_path / "d")}
+    res = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", server.url("/gone"),
+                          "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 2, res.stderr
+    out = json.loads(res.stdout)
+    assert out["skipped"] == [{"path": server.url("/gone"), "reason": "HTTP 404 Not Found"}]
+    assert out["added"] == [] and server.hits["/gone"] == 1

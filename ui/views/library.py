@@ -1,4 +1,10 @@
-"""Library: the articles, their cleaned text, uploads, removal and re-ingest."""
+"""Library: the articles, their cleaned text, uploads and pages by URL, removal, re-ingest,
+refresh, and the latest change report.
+
+Every change goes through ``Versus`` (the core saves, restores and deletes files); this page
+only draws. In the guarded mode (``ingest.library.LibraryAccess``) the change controls are
+shown only to a session that gave the admin token.
+"""
 
 from __future__ import annotations
 
