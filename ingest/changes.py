@@ -244,10 +244,31 @@ def append_report(data_dir: Path, report: Mapping[str, Any]) -> None:
         os.close(fd)
 
 
+def _tail_lines(path: Path, wanted: int | None, block: int = 65536) -> list[str]:
+    """The last ``wanted`` lines of ``path`` (all when None), read from the end in blocks."""
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        pos = fh.tell()
+        data = b""
+        while pos > 0 and (wanted is None or data.count(b"\n") <= wanted + 1):
+            step = min(block, pos)
+            pos -= step
+            fh.seek(pos)
+            data = fh.read(step) + data
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if pos > 0:
+        lines = lines[1:]  # the first one may be cut
+    return lines
+
+
 def load_reports(data_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
-    """The recorded reports, newest first (a torn last line from a kill is skipped)."""
+    """The recorded reports, newest first (a torn last line from a kill is skipped).
+
+    Only the end of the history is read, so the app's pages stay cheap as it grows.
+    """
     try:
-        lines = history_path(data_dir).read_text(encoding="utf-8").splitlines()
+        # One spare line: a torn last line (a kill mid-append) does not count.
+        lines = _tail_lines(history_path(data_dir), None if last is None else last + 1)
     except OSError:
         return []
     out: list[dict[str, Any]] = []

@@ -164,3 +164,13 @@ def test_edited_article_reports_exactly_its_edits_and_the_moved_claim(
         for a in changed.values()
     ), list(changed)
     assert rep["watched"] >= 2
+
+
+def test_history_is_read_from_its_end(tmp_path: Path) -> None:
+    from ingest.changes import append_report
+
+    for i in range(300):
+        append_report(tmp_path, {"at": f"t{i}", "articles": [], "pad": "x" * 700})
+    assert [r["at"] for r in load_reports(tmp_path, 3)] == ["t299", "t298", "t297"]
+    assert len(load_reports(tmp_path)) == 300
+    assert load_reports(tmp_path, 300)[-1]["at"] == "t0"
