@@ -268,7 +268,6 @@ class Ingestor:
         self.embedder_id = embedder_id
         self.max_file_bytes = max_file_bytes
         self.corpus_dir = corpus_dir
-        self._extra: list[Source] = []
 
     # -- public -----------------------------------------------------------------------
 
@@ -289,7 +288,6 @@ class Ingestor:
         those files are added or updated. ``sources`` adds ready-made sources (fetched
         pages with their ``Origin``) to ``paths``. ``remove`` drops articles by id.
         """
-        self._extra = list(sources)
         t0 = time.perf_counter()
         with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
             # The local mirror of the manifest lets a run where nothing changed finish
@@ -300,14 +298,15 @@ class Ingestor:
             except StoreError:
                 if not rebuild or not hasattr(self.store, "quarantine"):
                     raise
-                report = self._recover(paths, remove, progress)
+                report = self._recover(paths, remove, progress, sources)
                 return self._finish(report, t0)
-            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress)
+            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress, sources)
             if cached is not None and (todo or report.removed or rebuild):
                 truth = self.store.manifest()
                 if truth != cached:
                     manifest = truth
-                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None)
+                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None,
+                                                 sources)
             if cached is None or todo or report.removed or rebuild:
                 if before_apply is not None and (todo or report.removed):
                     before_apply(
@@ -326,7 +325,11 @@ class Ingestor:
         return report
 
     def _recover(
-        self, paths: Sequence[Path] | None, remove: Sequence[str], progress: ProgressFn | None
+        self,
+        paths: Sequence[Path] | None,
+        remove: Sequence[str],
+        progress: ProgressFn | None,
+        sources: Sequence[Source] = (),
     ) -> IngestReport:
         """``--rebuild`` over a store Chroma cannot open: move it aside, rebuild the library.
 
@@ -337,8 +340,8 @@ class Ingestor:
         known = self.store.last_known_manifest()  # type: ignore[attr-defined]
         moved = self.store.quarantine()  # type: ignore[attr-defined]
         report, _, todo = self._plan(known, None, True, remove, progress)
-        if paths:
-            extra_report, _, extra = self._plan(known, paths, True, (), None)
+        if paths or sources:
+            extra_report, _, extra = self._plan(known, paths, True, (), None, sources)
             given = {p.source.article_id for p in extra}
             todo = [p for p in todo if p.source.article_id not in given] + extra
             report.skipped.extend(extra_report.skipped)
@@ -356,6 +359,7 @@ class Ingestor:
         rebuild: bool,
         remove: Sequence[str],
         progress: ProgressFn | None,
+        extra: Sequence[Source] = (),
     ) -> tuple[IngestReport, list[_Prepared], list[_Prepared]]:
         """Decide, without the model or any write, what the run has to change."""
         report = IngestReport()
@@ -364,7 +368,7 @@ class Ingestor:
                 f"the store was built with the embedding model {manifest.embedder!r}, "
                 f"not {self.embedder_id!r}; run `versus ingest --rebuild`"
             )
-        sources, skipped = self._sources(paths, manifest, report)
+        sources, skipped = self._sources(paths, manifest, report, extra)
         report.skipped.extend(skipped)
         prepared = self._prepare(sources, report, progress)
         for aid in remove:
@@ -421,9 +425,12 @@ class Ingestor:
     # -- steps ------------------------------------------------------------------------
 
     def _sources(
-        self, paths: Sequence[Path] | None, manifest: Manifest, report: IngestReport
+        self,
+        paths: Sequence[Path] | None,
+        manifest: Manifest,
+        report: IngestReport,
+        extra: Sequence[Source] = (),
     ) -> tuple[list[Source], list[dict[str, str]]]:
-        extra = self._extra
         if paths or extra:
             found, skipped = discover(paths) if paths else ([], [])
             # An updated file keeps the title and publisher its article already has.
