@@ -42,6 +42,10 @@ PIPELINE_VERSION = "2"
 EMBED_BATCH = 64
 
 ProgressFn = Callable[[str, int, int], None]
+BeforeApplyFn = Callable[[Manifest, list[str], list[str]], None]
+"""Called as ``before_apply(live_manifest, ids_to_stage, ids_to_remove)`` once a run knows it
+will change the store and before it writes anything (the change report reads the old state
+here: the old versions are collected right after the commit)."""
 """Called as ``progress(stage, done, total)``.
 
 Stages, in order: ``read`` (cleaning and chunking), ``embed`` (chunks embedded so far),
@@ -68,6 +72,8 @@ class IngestReport:
     embedded: int = 0
     reused: int = 0
     model_loaded: bool = False
+    #: Passages embedded anew, by article id (what a change report calls re-embedded).
+    embedded_by_article: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,13 +94,31 @@ class IngestReport:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a page ingested by URL came from (kept in the manifest for ``refresh``)."""
+
+    url: str
+    fetched_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
-    """One article file to ingest."""
+    """One article file to ingest (``origin`` set when the file is a fetched page)."""
 
     path: Path
     article_id: str
     meta: ArticleMeta | None = None
     from_corpus: bool = False
+    origin: Origin | None = None
+
+
+def origin_of(rec: ArticleRecord) -> Origin | None:
+    """The ``Origin`` a manifest record keeps, if the article came from a URL."""
+    if not rec.url:
+        return None
+    return Origin(rec.url, rec.fetched_at or rec.ingested_at, rec.etag, rec.last_modified)
 
 
 def bundled_sources(corpus_dir: Path) -> list[Source]:
@@ -181,6 +205,13 @@ def embed_input(chunk: Chunk) -> tuple[str, int]:
     return chunk.text, 0
 
 
+def _origin_fields(origin: Origin | None) -> dict[str, str | None]:
+    if origin is None:
+        return {}
+    return {"url": origin.url, "fetched_at": origin.fetched_at, "etag": origin.etag,
+            "last_modified": origin.last_modified}
+
+
 def _hash(*parts: str) -> str:
     h = hashlib.sha256()
     for p in parts:
@@ -248,12 +279,15 @@ class Ingestor:
         rebuild: bool = False,
         remove: Sequence[str] = (),
         progress: ProgressFn | None = None,
+        sources: Sequence[Source] = (),
+        before_apply: BeforeApplyFn | None = None,
     ) -> IngestReport:
         """Ingest ``paths`` (or the whole library when None) and commit atomically.
 
         With no paths, the library is the bundled corpus plus every article ingested
         earlier from a file; an article whose file is gone is removed. With paths, only
-        those files are added or updated. ``remove`` drops articles by id.
+        those files are added or updated. ``sources`` adds ready-made sources (fetched
+        pages with their ``Origin``) to ``paths``. ``remove`` drops articles by id.
         """
         t0 = time.perf_counter()
         with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
@@ -265,15 +299,20 @@ class Ingestor:
             except StoreError:
                 if not rebuild or not hasattr(self.store, "quarantine"):
                     raise
-                report = self._recover(paths, remove, progress)
+                report = self._recover(paths, remove, progress, sources)
                 return self._finish(report, t0)
-            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress)
+            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress, sources)
             if cached is not None and (todo or report.removed or rebuild):
                 truth = self.store.manifest()
                 if truth != cached:
                     manifest = truth
-                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None)
+                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None,
+                                                 sources)
             if cached is None or todo or report.removed or rebuild:
+                if before_apply is not None and (todo or report.removed):
+                    before_apply(
+                        manifest, [p.source.article_id for p in todo], list(report.removed)
+                    )
                 self._apply(manifest, report, todo, rebuild, progress)
             else:
                 report.chunks = sum(r.chunk_count for r in manifest.articles.values())
@@ -287,7 +326,11 @@ class Ingestor:
         return report
 
     def _recover(
-        self, paths: Sequence[Path] | None, remove: Sequence[str], progress: ProgressFn | None
+        self,
+        paths: Sequence[Path] | None,
+        remove: Sequence[str],
+        progress: ProgressFn | None,
+        sources: Sequence[Source] = (),
     ) -> IngestReport:
         """``--rebuild`` over a store Chroma cannot open: move it aside, rebuild the library.
 
@@ -298,8 +341,8 @@ class Ingestor:
         known = self.store.last_known_manifest()  # type: ignore[attr-defined]
         moved = self.store.quarantine()  # type: ignore[attr-defined]
         report, _, todo = self._plan(known, None, True, remove, progress)
-        if paths:
-            extra_report, _, extra = self._plan(known, paths, True, (), None)
+        if paths or sources:
+            extra_report, _, extra = self._plan(known, paths, True, (), None, sources)
             given = {p.source.article_id for p in extra}
             todo = [p for p in todo if p.source.article_id not in given] + extra
             report.skipped.extend(extra_report.skipped)
@@ -317,6 +360,7 @@ class Ingestor:
         rebuild: bool,
         remove: Sequence[str],
         progress: ProgressFn | None,
+        extra: Sequence[Source] = (),
     ) -> tuple[IngestReport, list[_Prepared], list[_Prepared]]:
         """Decide, without the model or any write, what the run has to change."""
         report = IngestReport()
@@ -325,7 +369,7 @@ class Ingestor:
                 f"the store was built with the embedding model {manifest.embedder!r}, "
                 f"not {self.embedder_id!r}; run `versus ingest --rebuild`"
             )
-        sources, skipped = self._sources(paths, manifest, report)
+        sources, skipped = self._sources(paths, manifest, report, extra)
         report.skipped.extend(skipped)
         prepared = self._prepare(sources, report, progress)
         for aid in remove:
@@ -364,6 +408,7 @@ class Ingestor:
                 chunk_count=len(prep.chunks),
                 ingested_at=now,
                 source_path=None if prep.source.from_corpus else str(prep.source.path.resolve()),
+                **_origin_fields(prep.source.origin),
             )
         new_manifest = Manifest(articles=new_articles, embedder=self.embedder_id)
         if progress:
@@ -381,15 +426,19 @@ class Ingestor:
     # -- steps ------------------------------------------------------------------------
 
     def _sources(
-        self, paths: Sequence[Path] | None, manifest: Manifest, report: IngestReport
+        self,
+        paths: Sequence[Path] | None,
+        manifest: Manifest,
+        report: IngestReport,
+        extra: Sequence[Source] = (),
     ) -> tuple[list[Source], list[dict[str, str]]]:
-        if paths:
-            found, skipped = discover(paths)
+        if paths or extra:
+            found, skipped = discover(paths) if paths else ([], [])
             # An updated file keeps the title and publisher its article already has.
             return [
                 replace(s, meta=manifest.articles[s.article_id].meta)
-                if s.article_id in manifest.articles else s
-                for s in found
+                if s.article_id in manifest.articles and s.meta is None else s
+                for s in [*found, *extra]
             ], skipped
         sources = []
         for src in bundled_sources(self.corpus_dir) if self.corpus_dir else []:
@@ -403,7 +452,7 @@ class Ingestor:
             if aid in known:
                 continue
             if rec.source_path and Path(rec.source_path).is_file():
-                sources.append(Source(Path(rec.source_path), aid, rec.meta))
+                sources.append(Source(Path(rec.source_path), aid, rec.meta, origin=origin_of(rec)))
             else:
                 report.removed.append(aid)  # its file is gone, or it left the corpus
         return sources, []
@@ -435,6 +484,8 @@ class Ingestor:
             article, chunks = parse_article(doc.text, meta, headings=doc.headings)
             if src.meta is None:
                 meta = guess_meta(src.article_id, article.text, src.path, doc)
+                if src.origin is not None:  # a fetched page: its file name is internal
+                    meta = replace(meta, source=src.origin.url)
                 article = replace(article, meta=meta)
             if not chunks:
                 report.skipped.append(
@@ -515,6 +566,8 @@ class Ingestor:
                 self.embedder, [b[3] for b in batch], [b[4] for b in batch]
             )
             for (prep, i, _th, _t, _s), dv, sv in zip(batch, dvecs, spvecs, strict=True):
+                aid = prep.source.article_id
+                report.embedded_by_article[aid] = report.embedded_by_article.get(aid, 0) + 1
                 ready[prep.version][0][i] = np.asarray(dv, dtype=np.float32)
                 ready[prep.version][1][i] = [np.asarray(v, dtype=np.float32) for v in sv]
             report.embedded += len(batch)

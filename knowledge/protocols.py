@@ -57,6 +57,12 @@ class ArticleRecord:
     chunk_count: int
     ingested_at: str
     source_path: str | None = None
+    #: Where a page ingested by URL came from, when it was fetched (ISO-8601) and the
+    #: validators its server sent (for a conditional GET on ``versus refresh``).
+    url: str | None = None
+    fetched_at: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
