@@ -601,11 +601,13 @@ class HybridRetriever(BaseRetriever):
         return self.search(question, k, mode="bm25").chunks
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
+    ) -> RetrievedDocuments:
+        """The passages as LangChain documents; the list also carries the ``Retrieval``."""
         idx = self.index()
-        docs = []
-        for sc in self.search(query, index=idx).chunks:
+        retrieval = self.search(query, k, index=idx)
+        docs = RetrievedDocuments(retrieval)
+        for sc in retrieval.chunks:
             c = sc.chunk
             meta = idx.metas.get(c.article_id)
             docs.append(
@@ -626,3 +628,12 @@ class HybridRetriever(BaseRetriever):
                 )
             )
         return docs
+
+
+class RetrievedDocuments(list[Document]):
+    """What ``HybridRetriever.invoke`` returns: the passages as ``Document``s, best first,
+    and (as ``retrieval``) the signals abstention and the composer need."""
+
+    def __init__(self, retrieval: Retrieval) -> None:
+        super().__init__()
+        self.retrieval = retrieval
