@@ -27,6 +27,8 @@ from assistant.errors import BadInput
 from assistant.models import Answer, EngineStatus
 from assistant.retriever import HybridRetriever, Retrieval
 from assistant.rewrite import Rewritten
+from knowledge.protocols import Embedder, KnowledgeReader
+from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +118,9 @@ class AnswerChain:
     def __init__(
         self,
         *,
-        store: Any,
-        embedder: Any,
-        settings: Any,
+        store: KnowledgeReader,
+        embedder: Embedder,
+        settings: Settings,
         llm: Any | None = None,
         comparisons: Any | None = None,
         retriever: HybridRetriever | None = None,

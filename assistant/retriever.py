@@ -36,6 +36,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from knowledge.models import ArticleMeta, Chunk, ScoredChunk
+from knowledge.protocols import Embedder, KnowledgeReader
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
@@ -234,7 +235,9 @@ class _ChunkEntry:
     vectors: Any
 
 
-def _entries(store: Any, versions: list[str], live: dict[str, str]) -> dict[str, _ChunkEntry]:
+def _entries(
+    store: KnowledgeReader, versions: list[str], live: dict[str, str]
+) -> dict[str, _ChunkEntry]:
     """Read the chunks of ``versions`` and their sentence vectors; derive their tokens."""
     import numpy as np
 
@@ -265,7 +268,7 @@ def _entries(store: Any, versions: list[str], live: dict[str, str]) -> dict[str,
     return out
 
 
-def build_index(store: Any, previous: CorpusIndex | None = None) -> CorpusIndex:
+def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None) -> CorpusIndex:
     """Read the live corpus from the store and build the BM25 index over it.
 
     With ``previous`` (the index of an earlier corpus version), only the chunks of article
@@ -392,17 +395,17 @@ class HybridRetriever(BaseRetriever):
     baselines.
 
     Args:
-        store: A ``KnowledgeStore`` (``manifest``, ``search``, ``chunks``,
+        store: The store's read side (``manifest``, ``search``, ``chunks``,
             ``sentence_vectors``).
-        embedder: Anything with ``embed_query``.
+        embedder: Anything with ``embed_query`` (a LangChain ``Embeddings``).
         k: Passages returned by default.
         mode: ``hybrid``, ``dense`` or ``bm25``.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    store: Any
-    embedder: Any
+    store: KnowledgeReader
+    embedder: Embedder
     k: int = 5
     mode: Mode = "hybrid"
 

@@ -31,8 +31,14 @@ from ingest.chunk import parse_article
 from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_plain_text
 from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
-from knowledge.protocols import ArticleRecord, Manifest
-from knowledge.store import ChromaKnowledgeStore, StoreError
+from knowledge.protocols import (
+    ArticleRecord,
+    Embedder,
+    KnowledgeStore,
+    Manifest,
+    RecoverableStore,
+)
+from knowledge.store import StoreError
 
 _log = logging.getLogger("versus.ingest")
 
@@ -226,8 +232,8 @@ class Ingestor:
 
     def __init__(
         self,
-        store: ChromaKnowledgeStore,
-        embedder: Any,
+        store: KnowledgeStore,
+        embedder: Embedder,
         embedder_id: str,
         max_file_bytes: int = 5 * 1024 * 1024,
         corpus_dir: Path | None = None,
@@ -255,16 +261,16 @@ class Ingestor:
         those files are added or updated. ``remove`` drops articles by id.
         """
         t0 = time.perf_counter()
-        with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
+        with _ingest_lock(self.store.lock_dir):
             # The local mirror of the manifest lets a run where nothing changed finish
             # without even opening Chroma (importing it alone takes over a second).
             cached = self.store.cached_manifest()
             try:
                 manifest = cached if cached is not None else self.store.manifest()
             except StoreError:
-                if not rebuild or not hasattr(self.store, "quarantine"):
+                if not rebuild or not isinstance(self.store, RecoverableStore):
                     raise
-                report = self._recover(paths, remove, progress)
+                report = self._recover(self.store, paths, remove, progress)
                 return self._finish(report, t0)
             report, _, todo = self._plan(manifest, paths, rebuild, remove, progress)
             if cached is not None and (todo or report.removed or rebuild):
@@ -286,7 +292,11 @@ class Ingestor:
         return report
 
     def _recover(
-        self, paths: Sequence[Path] | None, remove: Sequence[str], progress: ProgressFn | None
+        self,
+        store: RecoverableStore,
+        paths: Sequence[Path] | None,
+        remove: Sequence[str],
+        progress: ProgressFn | None,
     ) -> IngestReport:
         """``--rebuild`` over a store Chroma cannot open: move it aside, rebuild the library.
 
@@ -294,8 +304,8 @@ class Ingestor:
         uploaded articles come back too), the text from the files; the damaged folder is
         kept next to the new one, never deleted.
         """
-        known = self.store.last_known_manifest()  # type: ignore[attr-defined]
-        moved = self.store.quarantine()  # type: ignore[attr-defined]
+        known = store.last_known_manifest()
+        moved = store.quarantine()
         report, _, todo = self._plan(known, None, True, remove, progress)
         if paths:
             extra_report, _, extra = self._plan(known, paths, True, (), None)

@@ -282,6 +282,11 @@ class ChromaKnowledgeStore:
     def location(self) -> str:
         return self.chroma_url or str(self.data_dir)
 
+    @property
+    def lock_dir(self) -> Path | None:
+        """The embedded store's folder (the ingest lock lives there); None for a server."""
+        return None if self.chroma_url else self.data_dir
+
     # -- plumbing ---------------------------------------------------------------------
 
     def _col(self, name: str) -> Any:

@@ -1,8 +1,8 @@
 """The answer path is a LangChain Runnable: it composes with ``.with_fallbacks``, runs
 ``.batch`` and ``.stream``, and its ``timings_ms`` come from callbacks.
 
-Fast units: LangChain's ``DeterministicFakeEmbedding`` (BM25 does the meaningful ranking)
-and fake chat models standing in for a backend.
+Fast units: the in-memory store, LangChain's ``DeterministicFakeEmbedding`` (BM25 does the
+meaningful ranking) and fake chat models standing in for a backend.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from assistant.chain import clean_history, validate_question
 from assistant.errors import BadInput
 from assistant.models import Answer
 from assistant.service import build_assistant
+from knowledge.memory_store import InMemoryKnowledgeStore
 from knowledge.settings import Settings
 
 COVERED = "How secure is Django?"
@@ -31,8 +32,9 @@ UNCOVERED = "What is the capital of Australia?"
 
 @pytest.fixture(scope="module")
 def versus(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    v = build_assistant(Settings(data_dir=tmp_path_factory.mktemp("answer-path")),
-                        embedder=DeterministicFakeEmbedding(size=32))
+    v = build_assistant(Settings(data_dir=tmp_path_factory.mktemp("unused")),
+                        embedder=DeterministicFakeEmbedding(size=32),
+                        store=InMemoryKnowledgeStore())
     assert len(v.ingest().added) == 4
     return v
 
