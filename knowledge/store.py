@@ -14,7 +14,8 @@ An ingest stages new versions next to the live ones, then replaces the manifest 
 upsert of one record: atomic in Chroma), then deletes versions the manifest no longer names.
 Every read filters on the manifest's versions, so a kill at any point leaves readers on one
 complete index, old or new, and the next ingest finishes or discards the staged rest.
-The same code runs against the embedded store and a ``chroma run`` server.
+The same code runs against the embedded store and a ``chroma run`` server. The local
+manifest mirror and the recovery of a store Chroma cannot open are in ``knowledge.mirror``.
 """
 
 from __future__ import annotations
@@ -23,17 +24,15 @@ import base64
 import contextlib
 import errno
 import json
-import os
-import secrets
 import shutil
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from knowledge.mirror import ManifestMirror, manifest_from_json, manifest_to_json, move_aside
 from knowledge.models import (
     ArticleMeta,
     Chunk,
@@ -43,7 +42,7 @@ from knowledge.models import (
     Span,
     TableRow,
 )
-from knowledge.protocols import ArticleRecord, Manifest, SentenceVector, Vector
+from knowledge.protocols import Manifest, SentenceVector, Vector
 
 MANIFEST_ID = "current"
 #: Records that carry no searchable vector still need one; a constant keeps Chroma's
@@ -54,7 +53,6 @@ _ID_BATCH = 500
 #: Chunks per write: each carries its sentence vectors (a few KB) in its metadata.
 _WRITE_BATCH = 500
 _LEGACY_SENTENCES = "sentences"
-_STORE_ID_FILE = "versus-store-id"
 #: Below this much free space, a failing write is put down to a full disk.
 _DISK_FULL_BYTES = 8 * 1024 * 1024
 #: Extra neighbours asked for by an unfiltered search, to absorb staged records.
@@ -98,25 +96,6 @@ def _is_disk_full(exc: BaseException) -> bool:
             return True
         cur = cur.__cause__ or cur.__context__
     return False
-
-
-def _sqlite_looks_whole(path: Path) -> bool:
-    """A cheap check that ``path`` is an undamaged-looking SQLite file (header and size).
-
-    The no-op ingest trusts the local manifest mirror without opening Chroma; this keeps
-    it from trusting a mirror over a file that is plainly not a database any more.
-    """
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(100)
-    except OSError:
-        return False
-    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
-        return False
-    page = int.from_bytes(head[16:18], "big")
-    page = 65536 if page == 1 else page
-    return page >= 512 and size >= page and size % page == 0
 
 
 def _client(data_dir: Path | None, chroma_url: str | None, timeout: float) -> Any:
@@ -230,25 +209,6 @@ def _chunk_from_record(rid: str, text: str, meta: dict[str, Any]) -> Chunk:
     )
 
 
-def _manifest_to_json(manifest: Manifest) -> str:
-    return json.dumps(
-        {
-            "embedder": manifest.embedder,
-            "articles": {aid: asdict(rec) for aid, rec in manifest.articles.items()},
-        },
-        sort_keys=True,
-    )
-
-
-def _manifest_from_json(raw: str) -> Manifest:
-    data = json.loads(raw)
-    articles = {}
-    for aid, rec in data.get("articles", {}).items():
-        meta = ArticleMeta(**rec.pop("meta"))
-        articles[aid] = ArticleRecord(meta=meta, **rec)
-    return Manifest(articles=articles, embedder=data.get("embedder", ""))
-
-
 class ChromaKnowledgeStore:
     """The knowledge base in Chroma, embedded (``data_dir``) or remote (``chroma_url``).
 
@@ -277,6 +237,8 @@ class ChromaKnowledgeStore:
         self._client_obj: Any = None
         self._cols: dict[str, Any] = {}
         self._lock = threading.RLock()
+        # A server's store has no local mirror: another machine may write to it.
+        self._mirror = ManifestMirror(None if chroma_url else data_dir)
 
     @property
     def location(self) -> str:
@@ -362,7 +324,7 @@ class ChromaKnowledgeStore:
         got = self._call("manifest", "get", ids=[MANIFEST_ID], include=["documents"])
         if not got["ids"]:
             return Manifest()
-        return _manifest_from_json(got["documents"][0])
+        return manifest_from_json(got["documents"][0])
 
     @staticmethod
     def _live_filter(versions: list[str]) -> dict[str, Any]:
@@ -554,92 +516,30 @@ class ChromaKnowledgeStore:
         """Make ``manifest`` the live state in one single-record write."""
         # The mirror goes first: if writing the new one fails after the commit (disk
         # full), no stale "clean" mirror may survive to vouch for the old state.
-        self._drop_mirror()
+        self._mirror.drop()
         self._call(
             "manifest",
             "upsert",
             ids=[MANIFEST_ID],
             embeddings=[_PLACEHOLDER],
-            documents=[_manifest_to_json(manifest)],
+            documents=[manifest_to_json(manifest)],
             metadatas=[{"kind": "manifest"}],
         )
         self.mirror_manifest(manifest, clean=False)
 
-    # -- the local manifest mirror ----------------------------------------------------
-
-    @property
-    def _mirror_path(self) -> Path | None:
-        if self.chroma_url or self.data_dir is None:
-            return None  # another machine may write a server's store: never trust a copy
-        return self.data_dir / "manifest.json"
+    # -- the local manifest mirror and recovery (``knowledge.mirror``) ----------------
 
     def mirror_manifest(self, manifest: Manifest, *, clean: bool) -> None:
-        """Keep a local copy of the committed manifest (written after the real commit).
-
-        It is only ever a hint: a run that finds changes re-reads the manifest from Chroma.
-        ``clean`` says garbage collection finished after that commit; a run may skip Chroma
-        altogether only then, so that a kill between commit and collection is repaired.
-        """
-        path = self._mirror_path
-        if path is None:
-            return
-        tmp = path.with_suffix(".json.tmp")
-        payload = json.loads(_manifest_to_json(manifest))
-        payload["clean"] = clean
-        payload["store_id"] = self._store_id(create=True)
-        tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+        """Keep a local copy of the committed manifest (see ``knowledge.mirror``)."""
+        self._mirror.write(manifest, clean=clean)
 
     def cached_manifest(self) -> Manifest | None:
         """The mirrored manifest, or None when there is none to trust (no Chroma needed)."""
-        path = self._mirror_path
-        if path is None or self.data_dir is None:
-            return None
-        if not _sqlite_looks_whole(self.data_dir / "chroma" / "chroma.sqlite3"):
-            return None
-        try:
-            raw = path.read_text(encoding="utf-8")
-            payload = json.loads(raw)
-            if not payload.get("clean"):
-                return None
-            # A store folder deleted and recreated empty has no id (or another one).
-            store_id = self._store_id(create=False)
-            if not store_id or payload.get("store_id") != store_id:
-                return None
-            return _manifest_from_json(raw)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    def _store_id(self, *, create: bool) -> str | None:
-        """The random id of this store folder, which ties the local mirror to it."""
-        if self.data_dir is None:
-            return None
-        path = self.data_dir / "chroma" / _STORE_ID_FILE
-        try:
-            return path.read_text(encoding="ascii").strip() or None
-        except (OSError, ValueError):
-            if not create:
-                return None
-        new_id = secrets.token_hex(8)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(new_id, encoding="ascii")
-        os.replace(tmp, path)
-        return new_id
-
-    def _drop_mirror(self) -> None:
-        path = self._mirror_path
-        if path is not None:
-            path.unlink(missing_ok=True)
+        return self._mirror.cached()
 
     def last_known_manifest(self) -> Manifest:
         """The mirrored manifest whatever its state, or an empty one (recovery only)."""
-        path = self._mirror_path
-        if path is None:
-            return Manifest()
-        try:
-            return _manifest_from_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return Manifest()
+        return self._mirror.last_known()
 
     def quarantine(self) -> Path:
         """Move a store Chroma cannot open aside, so that a rebuild starts empty.
@@ -666,19 +566,13 @@ class ChromaKnowledgeStore:
                 from chromadb.api.shared_system_client import SharedSystemClient
 
                 SharedSystemClient.clear_system_cache()
-            src = self.data_dir / "chroma"
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            dest = self.data_dir / f"chroma.damaged-{stamp}"
-            n = 1
-            while dest.exists():
-                n += 1
-                dest = self.data_dir / f"chroma.damaged-{stamp}-{n}"
             try:
-                if src.exists():
-                    os.replace(src, dest)
+                dest = move_aside(self.data_dir)
             except OSError as exc:
-                raise StoreError(f"cannot move the damaged store {src} aside: {exc}") from exc
-            self._drop_mirror()
+                raise StoreError(
+                    f"cannot move the damaged store {self.data_dir / 'chroma'} aside: {exc}"
+                ) from exc
+            self._mirror.drop()
             return dest
 
     def collect_garbage(self) -> int:
@@ -706,7 +600,7 @@ class ChromaKnowledgeStore:
         with self._lock:
             if self._client_obj is None:
                 self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
-            self._drop_mirror()
+            self._mirror.drop()
             for name in ("chunks", _LEGACY_SENTENCES, "articles", "manifest"):
                 with contextlib.suppress(Exception):  # an absent collection is fine
                     self._client_obj.delete_collection(f"{self.prefix}_{name}")
