@@ -15,12 +15,13 @@ upsert of one record: atomic in Chroma), then deletes versions the manifest no l
 Every read filters on the manifest's versions, so a kill at any point leaves readers on one
 complete index, old or new, and the next ingest finishes or discards the staged rest.
 The same code runs against the embedded store and a ``chroma run`` server. The local
-manifest mirror and the recovery of a store Chroma cannot open are in ``knowledge.mirror``.
+manifest mirror and the recovery of a store Chroma cannot open are in ``knowledge.mirror``,
+opening the client in ``knowledge.chroma_client`` (``StoreError`` is defined there and
+re-exported here), the record layout of a chunk in ``knowledge.chroma_records``.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import errno
 import json
@@ -30,8 +31,9 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
+from knowledge.chroma_client import StoreError, open_client
+from knowledge.chroma_records import chunk_from_record, chunk_metadata, pack, unpack
 from knowledge.mirror import ManifestMirror, manifest_from_json, manifest_to_json, move_aside
 from knowledge.models import (
     ArticleMeta,
@@ -40,9 +42,10 @@ from knowledge.models import (
     ScoredChunk,
     Section,
     Span,
-    TableRow,
 )
 from knowledge.protocols import Manifest, SentenceVector, Vector
+
+__all__ = ["MANIFEST_ID", "ChromaKnowledgeStore", "StoreError"]
 
 MANIFEST_ID = "current"
 #: Records that carry no searchable vector still need one; a constant keeps Chroma's
@@ -59,30 +62,6 @@ _DISK_FULL_BYTES = 8 * 1024 * 1024
 _SEARCH_SLACK = 8
 
 
-class StoreError(RuntimeError):
-    """The store cannot be opened or answered; the message says what to do."""
-
-
-def _heartbeat(base: str, chroma_url: str, timeout: float) -> None:
-    """Ask the server for its heartbeat within ``timeout`` seconds.
-
-    ``chromadb.HttpClient`` talks to the server while it is being constructed, before any
-    timeout can be set on its session; a server that accepts connections but never answers
-    would hang us there forever. One bounded request first turns that into a clear error.
-    """
-    import httpx
-
-    try:
-        resp = httpx.get(f"{base}/api/v2/heartbeat", timeout=timeout)
-        resp.raise_for_status()
-    except Exception as exc:
-        raise StoreError(
-            f"cannot reach the Chroma server at {chroma_url} within {timeout:g} s "
-            f"({exc.__class__.__name__}: {exc or 'no answer'}); start it "
-            "(chroma run --path DIR --port N) or unset VERSUS_CHROMA_URL"
-        ) from exc
-
-
 def _is_disk_full(exc: BaseException) -> bool:
     """Whether ``exc`` (or what caused it) says the disk is full."""
     seen: set[int] = set()
@@ -96,117 +75,6 @@ def _is_disk_full(exc: BaseException) -> bool:
             return True
         cur = cur.__cause__ or cur.__context__
     return False
-
-
-def _client(data_dir: Path | None, chroma_url: str | None, timeout: float) -> Any:
-    """Open an embedded or HTTP Chroma client with telemetry off."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    if chroma_url:
-        url = urlparse(chroma_url)
-        if not url.hostname:
-            raise StoreError(f"VERSUS_CHROMA_URL has no host: {chroma_url!r}")
-        port = url.port or (443 if url.scheme == "https" else 8000)
-        _heartbeat(f"{url.scheme or 'http'}://{url.hostname}:{port}", chroma_url, timeout)
-        try:
-            client = chromadb.HttpClient(
-                host=url.hostname,
-                port=port,
-                ssl=url.scheme == "https",
-                settings=chroma_settings,
-            )
-        except Exception as exc:
-            raise StoreError(
-                f"cannot reach the Chroma server at {chroma_url} ({exc.__class__.__name__}: "
-                f"{exc}); start it (chroma run --path DIR --port N) or unset VERSUS_CHROMA_URL"
-            ) from exc
-        # Chroma's HTTP client waits forever by default; a dead server must not hang us.
-        session = getattr(getattr(client, "_server", None), "_session", None)
-        if session is not None:
-            import httpx
-
-            session.timeout = httpx.Timeout(timeout)
-        return client
-    assert data_dir is not None
-    data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=chroma_settings)
-    except Exception as exc:
-        raise StoreError(
-            f"the store at {data_dir / 'chroma'} cannot be opened ({exc.__class__.__name__}: "
-            f"{exc}); run `versus ingest --rebuild` to rebuild it from the articles"
-        ) from exc
-
-
-def _chunk_metadata(version: str, chunk: Chunk, title: str, text_hash: str) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "version": version,
-        "article_id": chunk.article_id,
-        "title": title,
-        "ordinal": chunk.ordinal,
-        "start": chunk.start,
-        "end": chunk.end,
-        "section": chunk.section,
-        "kind": chunk.kind,
-        "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
-        "text_hash": text_hash,
-    }
-    if chunk.row is not None:
-        meta["row"] = json.dumps(
-            {
-                "criterion": chunk.row.criterion,
-                "cells": [[name, sp.start, sp.end] for name, sp in chunk.row.cells],
-            }
-        )
-    return meta
-
-
-def _pack(vectors: Any) -> str:
-    """Sentence vectors as one metadata string: base64 of their float32 rows."""
-    import numpy as np
-
-    arr = np.asarray(vectors, dtype=np.float32)
-    return base64.b64encode(arr.tobytes()).decode("ascii")
-
-
-def _unpack(packed: str, count: int) -> list[Vector]:
-    """The inverse of ``_pack`` for ``count`` vectors ([] if missing or damaged)."""
-    import numpy as np
-
-    if not packed or count <= 0:
-        return []
-    try:
-        arr = np.frombuffer(base64.b64decode(packed), dtype=np.float32)
-    except ValueError:
-        return []
-    if arr.size % count:
-        return []
-    rows: list[Vector] = arr.reshape(count, -1).tolist()
-    return rows
-
-
-def _chunk_from_record(rid: str, text: str, meta: dict[str, Any]) -> Chunk:
-    row = None
-    if meta.get("row"):
-        raw = json.loads(meta["row"])
-        row = TableRow(
-            criterion=raw["criterion"],
-            cells=tuple((name, Span(a, b)) for name, a, b in raw["cells"]),
-        )
-    return Chunk(
-        chunk_id=rid,
-        article_id=str(meta["article_id"]),
-        ordinal=int(meta["ordinal"]),
-        text=text,
-        start=int(meta["start"]),
-        end=int(meta["end"]),
-        section=str(meta.get("section", "")),
-        kind="table-row" if meta.get("kind") == "table-row" else "prose",
-        sentences=tuple(Span(a, b) for a, b in json.loads(meta.get("sentences", "[]"))),
-        row=row,
-    )
 
 
 class ChromaKnowledgeStore:
@@ -255,7 +123,7 @@ class ChromaKnowledgeStore:
         with self._lock:
             if name not in self._cols:
                 if self._client_obj is None:
-                    self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
+                    self._client_obj = open_client(self.data_dir, self.chroma_url, self.timeout)
                 try:
                     self._cols[name] = self._client_obj.get_or_create_collection(
                         f"{self.prefix}_{name}",
@@ -374,7 +242,7 @@ class ChromaKnowledgeStore:
             strict=True,
         ):
             if meta.get("version") in live:
-                out.append(ScoredChunk(_chunk_from_record(rid, doc, meta), 1.0 - float(dist)))
+                out.append(ScoredChunk(chunk_from_record(rid, doc, meta), 1.0 - float(dist)))
         return out
 
     def chunks(
@@ -394,7 +262,7 @@ class ChromaKnowledgeStore:
             "chunks", where=self._live_filter(versions), include=["documents", "metadatas"]
         )
         chunks = [
-            _chunk_from_record(rid, doc, meta)
+            chunk_from_record(rid, doc, meta)
             for rid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
         chunks.sort(key=lambda c: (c.article_id, c.ordinal))
@@ -409,7 +277,7 @@ class ChromaKnowledgeStore:
             got = self._call("chunks", "get", ids=ids[lo : lo + _ID_BATCH], include=["metadatas"])
             for rid, meta in zip(got["ids"], got["metadatas"], strict=True):
                 spans = json.loads(meta.get("sentences", "[]"))
-                vecs = _unpack(str(meta.get("svecs", "")), len(spans))
+                vecs = unpack(str(meta.get("svecs", "")), len(spans))
                 for (a, b), vec in zip(spans, vecs, strict=False):
                     out.append(SentenceVector(chunk_id=rid, span=Span(a, b), vector=vec))
         return out
@@ -447,7 +315,7 @@ class ChromaKnowledgeStore:
         out: dict[str, tuple[Vector, list[Vector]]] = {}
         for meta, emb in zip(got.get("metadatas", []), got.get("embeddings", []), strict=True):
             count = len(json.loads(meta.get("sentences", "[]")))
-            svs = _unpack(str(meta.get("svecs", "")), count)
+            svs = unpack(str(meta.get("svecs", "")), count)
             if len(svs) == count:  # records of an older layout carry none: re-embed those
                 out[str(meta["text_hash"])] = ([float(x) for x in emb], svs)
         return out
@@ -482,8 +350,8 @@ class ChromaKnowledgeStore:
                         f"chunk {rid} has {len(chunk.sentences)} sentences but "
                         f"{len(svs)} sentence vectors"
                     )
-                meta = _chunk_metadata(version, chunk, title, h)
-                meta["svecs"] = _pack(svs)
+                meta = chunk_metadata(version, chunk, title, h)
+                meta["svecs"] = pack(svs)
                 metas.append(meta)
             for lo in range(0, len(rids), _WRITE_BATCH):  # Chroma caps one write's size
                 hi = lo + _WRITE_BATCH
@@ -599,7 +467,7 @@ class ChromaKnowledgeStore:
         """Drop every collection of this prefix (used by tests and by a damaged store)."""
         with self._lock:
             if self._client_obj is None:
-                self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
+                self._client_obj = open_client(self.data_dir, self.chroma_url, self.timeout)
             self._mirror.drop()
             for name in ("chunks", _LEGACY_SENTENCES, "articles", "manifest"):
                 with contextlib.suppress(Exception):  # an absent collection is fine
