@@ -16,10 +16,8 @@ its own fence.
 
 from __future__ import annotations
 
-import queue
 import re
 import secrets
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -297,20 +295,45 @@ class LLMResult:
     notice: str | None = None
 
 
-_UNAVAILABLE_NAMES = ("ConnectError", "ConnectTimeout", "ReadTimeout", "TimeoutException",
-                      "APIConnectionError", "APITimeoutError", "RemoteProtocolError",
-                      "ResponseError", "InternalServerError", "ServiceUnavailableError")
+class NoSupportedAnswer(LLMUnavailable):
+    """The backend answered, but no sentence of its reply is supported by its passages."""
+
+    def __init__(self, notice: str) -> None:
+        super().__init__(notice)
+        self.notice = notice
 
 
-def _is_unavailable(exc: BaseException) -> bool:
-    if isinstance(exc, ConnectionError | TimeoutError | OSError):
-        return True
-    names = {cls.__name__ for cls in type(exc).__mro__}
-    return bool(names & set(_UNAVAILABLE_NAMES))
+def unavailable_errors() -> tuple[type[BaseException], ...]:
+    """The exception classes that mean "the backend did not answer" (of the clients that
+    are installed): connection and timeout errors, and server-side failures."""
+    errors: list[type[BaseException]] = [ConnectionError, TimeoutError, OSError]
+    try:
+        import httpx
+
+        errors += [httpx.TransportError, httpx.HTTPStatusError]
+    except ImportError:  # pragma: no cover - httpx is a dependency
+        pass
+    try:
+        import openai
+
+        errors += [openai.APIConnectionError, openai.InternalServerError]
+    except ImportError:  # pragma: no cover - part of the llm extra
+        pass
+    try:
+        import ollama
+
+        errors += [ollama.ResponseError]
+    except ImportError:  # pragma: no cover - part of the llm extra
+        pass
+    return tuple(errors)
 
 
 class LLMAnswerer:
     """Streams a chat model's answer through the checker, under a wall-clock deadline.
+
+    Each wait for the server is bounded by the client's own ``timeout=`` (set by
+    ``build_chat_model``); a backend that keeps sending but too slowly is stopped here,
+    between two pieces, once ``timeout`` seconds have passed in all.
 
     Args:
         model: A LangChain chat model.
@@ -324,41 +347,27 @@ class LLMAnswerer:
         self.timeout = timeout
 
     def _tokens(self, messages: list[Any]) -> Iterator[str]:
-        """Model tokens, read in a worker thread so that a hung backend cannot hang us."""
-        q: queue.Queue[tuple[str, Any]] = queue.Queue()
-
-        def work() -> None:
-            try:
-                for chunk in self.model.stream(messages):
-                    content = getattr(chunk, "content", chunk)
-                    if isinstance(content, list):  # content blocks
-                        content = "".join(
-                            b.get("text", "") if isinstance(b, dict) else str(b) for b in content
-                        )
-                    q.put(("token", str(content)))
-                q.put(("end", None))
-            except BaseException as exc:
-                q.put(("error", exc))
-
-        threading.Thread(target=work, daemon=True, name="versus-llm").start()
+        """Model tokens; any backend failure becomes ``LLMUnavailable``."""
         deadline = time.monotonic() + self.timeout
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise LLMUnavailable(f"no complete answer within {self.timeout:g} s")
-            try:
-                kind, value = q.get(timeout=remaining)
-            except queue.Empty:
-                raise LLMUnavailable(f"no complete answer within {self.timeout:g} s") from None
-            if kind == "token":
-                yield value
-            elif kind == "end":
-                return
-            else:
-                exc = value
-                if _is_unavailable(exc):
-                    raise LLMUnavailable(f"{exc.__class__.__name__}: {exc}"[:200]) from exc
-                raise LLMUnavailable(f"unexpected {exc.__class__.__name__}: {exc}"[:200]) from exc
+        late = f"no complete answer within {self.timeout:g} s"
+        try:
+            for chunk in self.model.stream(messages):
+                if time.monotonic() > deadline:
+                    raise LLMUnavailable(late)
+                content = getattr(chunk, "content", chunk)
+                if isinstance(content, list):  # content blocks
+                    content = "".join(
+                        b.get("text", "") if isinstance(b, dict) else str(b) for b in content
+                    )
+                yield str(content)
+        except LLMUnavailable:
+            raise
+        except unavailable_errors() as exc:
+            raise LLMUnavailable(f"{exc.__class__.__name__}: {exc}"[:200]) from exc
+        except Exception as exc:
+            raise LLMUnavailable(f"unexpected {exc.__class__.__name__}: {exc}"[:200]) from exc
+        if time.monotonic() > deadline:
+            raise LLMUnavailable(late)
 
     def stream(
         self,

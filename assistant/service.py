@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge.protocols import ArticleRecord, Manifest
+from knowledge.protocols import ArticleRecord, Embedder, KnowledgeStore, Manifest
 from knowledge.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ingest.pipeline import IngestReport, Source
     from ingest.refresh import RefreshReport
     from knowledge.models import CleanedArticle
-    from knowledge.store import ChromaKnowledgeStore
 
 
 class Versus:
@@ -40,8 +39,8 @@ class Versus:
     def __init__(
         self,
         settings: Settings,
-        embedder: Any | None = None,
-        store: ChromaKnowledgeStore | None = None,
+        embedder: Embedder | None = None,
+        store: KnowledgeStore | None = None,
         llm: Any | None = None,
     ) -> None:
         self.settings = settings
@@ -55,7 +54,7 @@ class Versus:
     # -- parts, built on first use ----------------------------------------------------
 
     @property
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
                 from knowledge.embedder import SentenceTransformerEmbedder
@@ -71,7 +70,7 @@ class Versus:
         return str(getattr(emb, "model_id", None) or type(emb).__name__)
 
     @property
-    def store(self) -> ChromaKnowledgeStore:
+    def store(self) -> KnowledgeStore:
         with self._lock:
             if self._store is None:
                 from knowledge.store import ChromaKnowledgeStore
@@ -349,8 +348,8 @@ class Versus:
 def build_assistant(
     settings: Settings | None = None,
     *,
-    embedder: Any | None = None,
-    store: ChromaKnowledgeStore | None = None,
+    embedder: Embedder | None = None,
+    store: KnowledgeStore | None = None,
     llm: Any | None = None,
 ) -> Versus:
     """Wire the real parts (or the ones passed in) without loading anything heavy."""

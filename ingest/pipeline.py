@@ -31,8 +31,14 @@ from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_document
 from ingest.meta import Document
 from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
-from knowledge.protocols import ArticleRecord, Manifest
-from knowledge.store import ChromaKnowledgeStore, StoreError
+from knowledge.protocols import (
+    ArticleRecord,
+    Embedder,
+    KnowledgeStore,
+    Manifest,
+    RecoverableStore,
+)
+from knowledge.store import StoreError
 from knowledge.text.slugs import slugify
 
 _log = logging.getLogger("versus.ingest")
@@ -258,8 +264,8 @@ class Ingestor:
 
     def __init__(
         self,
-        store: ChromaKnowledgeStore,
-        embedder: Any,
+        store: KnowledgeStore,
+        embedder: Embedder,
         embedder_id: str,
         max_file_bytes: int = 5 * 1024 * 1024,
         corpus_dir: Path | None = None,
@@ -290,16 +296,16 @@ class Ingestor:
         pages with their ``Origin``) to ``paths``. ``remove`` drops articles by id.
         """
         t0 = time.perf_counter()
-        with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
+        with _ingest_lock(self.store.lock_dir):
             # The local mirror of the manifest lets a run where nothing changed finish
             # without even opening Chroma (importing it alone takes over a second).
             cached = self.store.cached_manifest()
             try:
                 manifest = cached if cached is not None else self.store.manifest()
             except StoreError:
-                if not rebuild or not hasattr(self.store, "quarantine"):
+                if not rebuild or not isinstance(self.store, RecoverableStore):
                     raise
-                report = self._recover(paths, remove, progress, sources)
+                report = self._recover(self.store, paths, remove, progress, sources)
                 return self._finish(report, t0)
             report, _, todo = self._plan(manifest, paths, rebuild, remove, progress, sources)
             if cached is not None and (todo or report.removed or rebuild):
@@ -327,6 +333,7 @@ class Ingestor:
 
     def _recover(
         self,
+        store: RecoverableStore,
         paths: Sequence[Path] | None,
         remove: Sequence[str],
         progress: ProgressFn | None,
@@ -338,8 +345,8 @@ class Ingestor:
         uploaded articles come back too), the text from the files; the damaged folder is
         kept next to the new one, never deleted.
         """
-        known = self.store.last_known_manifest()  # type: ignore[attr-defined]
-        moved = self.store.quarantine()  # type: ignore[attr-defined]
+        known = store.last_known_manifest()
+        moved = store.quarantine()
         report, _, todo = self._plan(known, None, True, remove, progress)
         if paths or sources:
             extra_report, _, extra = self._plan(known, paths, True, (), None, sources)
