@@ -15,20 +15,39 @@ that answer it, each traceable to its passage.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.filler import CONNECTIVE
+from assistant.filler import classify as filler_kind
+from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
 from assistant.retriever import CorpusIndex, Retrieval
 from assistant.rewrite import ASPECTS, BOTH, find_subjects
-from knowledge.models import ArticleMeta, Chunk, Span
+from assistant.verdict import (
+    PURPOSE,
+    ClaimRef,
+    CriterionView,
+    lean_sentence,
+    verdict_sentence,
+)
+from knowledge.models import ArticleMeta, Chunk, ScoredChunk, Span
 
-#: Sentences in an answer (a comparison gets a few more, split between the subjects).
+#: Evidence sentences in an answer (a comparison gets one more, split between the
+#: subjects); the next ones go to "more from the sources".
 MAX_SENTENCES = 5
-MAX_SENTENCES_COMPARISON = 7
+MAX_SENTENCES_COMPARISON = 6
+MAX_MORE = 6
+#: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
+#: taken from a neutral one; the opposite polarity is dropped).
+W_POLARITY = 0.15
+#: A dropped announcement ("Yet, X has substantial drawbacks.") passes this share of its
+#: score to the sentence after it.
+ANNOUNCED_SHARE = 0.95
 #: At most this many sentences from one passage.
 MAX_PER_CHUNK = 2
 #: A sentence is kept only if it scores at least this fraction of the best one ...
@@ -119,27 +138,12 @@ class Candidate:
     toks: frozenset[str] = frozenset()
     table_label: str | None = None
     bonus: float = 0.0  # answer-type bonus: ranks the sentence first, sets no floor
+    polarity: int = 0  # for pros/cons questions: +1 for, -1 against the asked subject
 
 
-@dataclass(frozen=True)
-class ClaimRef:
-    """A comparison claim to cite in the "where they disagree" paragraph."""
-
-    text: str
-    article_id: str
-    start: int
-    end: int
-    passage: str
-    favours: str = "neither"
-    section: str = ""
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Claims the comparison marks as disagreeing on one criterion."""
-
-    criterion: str
-    claims: tuple[ClaimRef, ...]
+#: The matrix's view of the asked criterion, passed in by the chain (the old name is kept:
+#: it used to carry only the disagreeing claims).
+Disagreement = CriterionView
 
 
 @dataclass
@@ -149,6 +153,9 @@ class Composition:
     pieces: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
+    verdict: str | None = None
+    more: list[str] = field(default_factory=list)
+    intent: str | None = None
 
     @property
     def text(self) -> str:
@@ -286,6 +293,39 @@ def candidates(
     return out
 
 
+def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]) -> Retrieval:
+    """For "which companies use X?": add passages that list names next to X.
+
+    Retrieval ranks passages by topic; a lone sentence naming Netflix, LinkedIn and PayPal
+    under a "Vast ecosystem" heading is easily missed. The passages holding a list of
+    proper names (found once per corpus version) that name an asked subject join the pool.
+    """
+    if not _ASKS_FOR_NAMES.search(question):
+        return retrieval
+    idx = retrieval.index
+    key = ("name-lists", idx.corpus_version)
+    listing = idx.memo.get(key)
+    if listing is None:
+        listing = [c for c in idx.chunks if _NAME_LIST.search(c.text)]
+        idx.memo[key] = listing
+    have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
+    wanted = set(subjects)
+    floor = min((sc.score for sc in retrieval.chunks), default=0.0)
+    add = []
+    for chunk in listing:
+        if chunk.chunk_id in have:
+            continue
+        for m in _NAME_LIST.finditer(chunk.text):
+            around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
+            named = set(find_subjects(around))
+            if not wanted or (named & wanted and len(named) == 1):
+                add.append(ScoredChunk(chunk, floor))
+                break
+    if not add:
+        return retrieval
+    return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add])
+
+
 def _duplicate(a: Candidate, b: Candidate) -> bool:
     if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= (
         DUPLICATE_COSINE
@@ -296,12 +336,15 @@ def _duplicate(a: Candidate, b: Candidate) -> bool:
     return False
 
 
-def select(cands: list[Candidate], limit: int, comparison: bool) -> list[Candidate]:
+def select(cands: list[Candidate], limit: int, comparison: bool,
+           merged: dict[int, list[Candidate]] | None = None) -> list[Candidate]:
     """Keep the best sentences: above the relative floor, no near-duplicates, spread out.
 
     Up to ``MIN_SENTENCES`` are kept under a looser floor, so that one sentence that
     merely announces the topic ("Yet, Node.js has substantial drawbacks.") is not the
     whole answer; and a short announcing sentence brings the next sentence of its passage.
+    A near-duplicate from another article is not repeated: it goes to ``merged`` under the
+    id of the kept sentence, which then cites both.
     """
     if not cands:
         return []
@@ -332,7 +375,10 @@ def select(cands: list[Candidate], limit: int, comparison: bool) -> list[Candida
             continue
         if comparison and per_subject.get(cand.subject, 0) >= quota:
             continue
-        if any(_duplicate(cand, other) for other in chosen):
+        twin = next((other for other in chosen if _duplicate(cand, other)), None)
+        if twin is not None:
+            if merged is not None and twin.chunk.article_id != cand.chunk.article_id:
+                merged.setdefault(id(twin), []).append(cand)
             continue
         take(cand)
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
@@ -390,40 +436,129 @@ class _Citations:
         return out
 
 
-def _render_sentence(cand: Candidate, cites: _Citations, with_subject: bool) -> str:
+def _cite(cand: Candidate, cites: _Citations) -> int:
     chunk = cand.chunk
-    n = cites.cite(_key(chunk.article_id, chunk.start, chunk.end), chunk.article_id,
-                   chunk.text, chunk.start, chunk.end,
-                   chunk.section, (cand.span.start, cand.span.end))
+    return cites.cite(_key(chunk.article_id, chunk.start, chunk.end), chunk.article_id,
+                      chunk.text, chunk.start, chunk.end, chunk.section,
+                      (cand.span.start, cand.span.end))
+
+
+def _cite_claim(claim: ClaimRef, cites: _Citations) -> int:
+    return cites.cite(_key(claim.article_id, claim.start, claim.end), claim.article_id,
+                      claim.passage, claim.start, claim.end, claim.section,
+                      (claim.start, claim.end))
+
+
+def _render_sentence(cand: Candidate, cites: _Citations, about: str | None,
+                     twins: Sequence[Candidate] = ()) -> str:
+    """The sentence and its markers (a merged near-duplicate from another article adds its
+    own); "(of Django)" when an unnamed "It ..." is about another subject than ``about``."""
+    marks = {_cite(cand, cites)}
+    marks.update(_cite(t, cites) for t in twins)
     text = cand.text
     if cand.table_label:
-        who = f", for {cand.subject}" if cand.subject else ""
-        text = f"(comparison table, {cand.table_label}{who}) {text}"
-    elif with_subject and cand.subject and _PRONOUN_START.match(text) and not find_subjects(text):
+        who = f", for {cand.subject}" if cand.subject and cand.subject != about else ""
+        text = f"({cand.table_label}{who}) {text}"
+    elif (cand.subject and cand.subject != about and _PRONOUN_START.match(text)
+          and not find_subjects(text)):
         text = f"(of {cand.subject}) {text}"
-    return f"{text} [{n}]"
+    return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
 
-def _by_article(chosen: list[Candidate]) -> list[tuple[str, list[Candidate]]]:
-    """Group sentences by article (best article first), each group in document order."""
-    groups: dict[str, list[Candidate]] = {}
+_DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
+
+
+def _stance(view: CriterionView | None, text: str, subject: str) -> str:
+    """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
+    without one, by VADER sentiment."""
+    if view is not None and view.stance is not None:
+        return view.stance(text, subject)
+    score = _vader(text)
+    if score >= 0.3:
+        return subject
+    if score <= -0.3:
+        others = [s for s in BOTH if s != subject]
+        return others[0] if others else "neither"
+    return "neither"
+
+
+_VADER: Any = None
+
+
+def _vader(text: str) -> float:
+    global _VADER
+    if _VADER is None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        _VADER = SentimentIntensityAnalyzer()
+    return float(_VADER.polarity_scores(text)["compound"])
+
+
+def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
+    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
+    side = _stance(view, cand.text, subject)
+    return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
+
+
+def _usable(cands: list[Candidate], intent: Intent, single: str | None,
+            view: CriterionView | None) -> list[Candidate]:
+    """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along)
+    and, for pros/cons, sentences of the other polarity."""
+    by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
+    out: list[Candidate] = []
+    absorbed: set[tuple[str, int]] = set()
+    for cand in cands:
+        kind = filler_kind(cand.text)
+        if kind == "signpost":
+            # What an announcement announces is as relevant as the announcement.
+            spans = _sentence_spans(cand.chunk)
+            nxt = next((sp for sp in spans if sp.start >= cand.span.end), None)
+            follow = by_pos.get((cand.chunk.chunk_id, nxt.start)) if nxt else None
+            if follow is not None:
+                follow.score = max(follow.score, cand.score * ANNOUNCED_SHARE)
+        if kind in ("meta", "signpost"):
+            continue
+        if kind == "dangling":
+            spans = _sentence_spans(cand.chunk)
+            prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
+            before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
+            if before is None or filler_kind(before.text) != "ok":
+                continue
+            absorbed.add((before.chunk.chunk_id, before.span.start))
+            cand = Candidate(cand.chunk, Span(before.span.start, cand.span.end),
+                             f"{before.text} {cand.text}", cand.score, cand.rank,
+                             before.subject or cand.subject, before.vector,
+                             before.toks | cand.toks, cand.table_label, cand.bonus)
+        if intent.polarity:
+            about = single or cand.subject
+            if about:
+                pol = _polarity(view, cand, about)
+                if pol == -intent.polarity:
+                    continue
+                cand.polarity = pol
+                cand.score += W_POLARITY if pol == intent.polarity else -W_POLARITY / 2
+        elif intent.kind == "definition" and _DEFINITION_SHAPE.match(cand.text):
+            cand.score += 0.15
+        out.append(cand)
+    out = [c for c in out if (c.chunk.chunk_id, c.span.start) not in absorbed]
+    if intent.polarity:
+        polar = [c for c in out if c.score >= 0 and c.polarity == intent.polarity]
+        if len(polar) >= MIN_SENTENCES:
+            out = polar
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _in_reading_order(chosen: list[Candidate]) -> list[Candidate]:
+    """Best sentence first; sentences of one passage stay together, in document order."""
+    out: list[Candidate] = []
     for cand in chosen:
-        groups.setdefault(cand.chunk.article_id, []).append(cand)
-    ordered = sorted(groups.items(), key=lambda kv: -max(c.score for c in kv[1]))
-    return [(aid, sorted(cs, key=lambda c: c.span.start)) for aid, cs in ordered]
-
-
-def _paragraph(lead: str, chosen: list[Candidate], cites: _Citations,
-               metas: dict[str, ArticleMeta], with_subject: bool) -> list[str]:
-    """One paragraph: each article's sentences after one attribution ("X says: ...")."""
-    pieces: list[str] = []
-    for i, (aid, cands) in enumerate(_by_article(chosen)):
-        label = source_label(metas.get(aid), aid)
-        intro = f"{lead}{label} says: " if i == 0 and lead else f"{_capitalise(label)} says: "
-        for j, cand in enumerate(cands):
-            sentence = _render_sentence(cand, cites, with_subject)
-            pieces.append((intro if j == 0 else "") + sentence + " ")
-    return pieces
+        if cand in out:
+            continue
+        same = sorted((c for c in chosen if c.chunk.chunk_id == cand.chunk.chunk_id),
+                      key=lambda c: c.span.start)
+        out.extend(c for c in same if c not in out)
+    return out
 
 
 def compose(
@@ -436,81 +571,140 @@ def compose(
 ) -> Composition:
     """Build the grounded answer to ``question`` from ``retrieval``'s passages.
 
+    The question's intent (``assistant.intent``) decides the shape: a comparison opens
+    with a verdict line from the matrix's stances on the asked criterion, then the reasons
+    per side; pros/cons keep only the asked polarity; the others lead with the sentence
+    that answers best. Filler is dropped, near-duplicates across articles are merged (both
+    cited), and sentences past the limit go to ``more``.
+
     Args:
         question: The standalone question.
         retrieval: Its retrieval (passages, query vector, index with sentence vectors).
         subjects: Subjects the question is about (from the rewrite).
         aspect: The aspect it asks about, if recognised.
-        disagreement: Claims the comparison service marks as disagreeing, cited in a
-            closing paragraph.
+        disagreement: The comparison matrix's view of the asked criterion
+            (``assistant.verdict.matrix_view``), or None.
 
     Returns:
-        The answer pieces and citations; ``abstained`` when no sentence qualified.
+        The answer pieces, citations, verdict line and more sentences; ``abstained`` when
+        no sentence qualified.
     """
     metas = retrieval.index.metas
-    comparison = is_comparison(question, subjects)
-    cands = candidates(question, retrieval, subjects, aspect)
+    intent = classify_intent(question, subjects)
+    comparison = intent.comparative or is_comparison(question, subjects)
+    single = subjects[0] if len(set(subjects)) == 1 else None
+    view = disagreement
+    retrieval = with_name_lists(question, retrieval, subjects)
+    cands = _usable(candidates(question, retrieval, subjects, aspect), intent, single, view)
     limit = MAX_SENTENCES_COMPARISON if comparison else MAX_SENTENCES
-    chosen = select(cands, limit, comparison)
+    merged: dict[int, list[Candidate]] = {}
+    chosen = select(cands, limit, comparison, merged)
     if not chosen:
         return abstention("The articles don't say anything about that.")
+    rest = [c for c in cands if c not in chosen
+            and not any(_duplicate(c, k) for k in chosen)]
+    extra = select(rest, MAX_MORE, comparison) if rest else []
     cites = _Citations(metas)
     pieces: list[str] = []
+    verdict: str | None = None
+    groups = _side_groups(chosen) if comparison else []
     if comparison:
-        groups: list[tuple[str, list[Candidate]]] = []
-        for subject in (*BOTH, None):
-            group = [c for c in chosen if c.subject == subject]
-            if group:
-                groups.append((f"On {subject}, " if subject else "On both, ", group))
-        for i, (lead, group) in enumerate(groups):
-            if i:
-                pieces.append("\n\n")
-            pieces.extend(_paragraph(lead, group, cites, metas, with_subject=False))
-    else:
-        for i, (_aid, group) in enumerate(_by_article(chosen)):
-            if i:
-                pieces.append("\n\n")
-            pieces.extend(_paragraph("", group, cites, metas, with_subject=True))
-    if disagreement is not None:
-        para = _disagreement_para(disagreement, cites, metas)
-        if para:
+        if intent.kind == "better" and view is not None and view.criterion:
+            verdict = verdict_sentence(view, lambda claim: _cite_claim(claim, cites))
+        if verdict is None and intent.kind == "better" and (
+            len(set(subjects)) > 1 or PURPOSE.search(question)
+        ):
+            verdict = _lean(chosen, view, cites)
+        if verdict is None:
+            verdict, used = _contrast(groups, cites, intent)
+            groups = [(s, [c for c in g if c not in used]) for s, g in groups]
+        if verdict:
+            pieces.append(verdict)
             pieces.append("\n\n")
-            pieces.extend(para)
+        for subject, group in groups:
+            if not group:
+                continue
+            if pieces and not pieces[-1].endswith("\n\n"):
+                pieces.append("\n\n")
+            lead = f"{subject}: " if subject else "Side by side: "
+            for j, cand in enumerate(group):
+                sentence = _render_sentence(cand, cites, subject, merged.get(id(cand), ()))
+                pieces.append((lead if j == 0 else "") + sentence + " ")
+    else:
+        for cand in _in_reading_order(chosen):
+            pieces.append(_render_sentence(cand, cites, single, merged.get(id(cand), ())) + " ")
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    return Composition(pieces=pieces, citations=cites.build())
+    more = [_render_sentence(c, cites, single) for c in _in_reading_order(extra)]
+    return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
+                       intent=intent.kind)
 
 
-def _disagreement_para(d: Disagreement, cites: _Citations,
-                       metas: dict[str, ArticleMeta]) -> list[str]:
-    """ "The sources disagree on Performance: X says ... [3], but Y says ... [5]." """
-    claims = [c for c in d.claims if c.text.strip() and c.passage]
-    if len(claims) < 2:
-        return []
-    first = claims[0]
-    second = next(
-        (c for c in claims[1:] if c.favours != first.favours and c.favours != "neither"),
-        None,
-    ) or next((c for c in claims[1:] if c.article_id != first.article_id), None)
-    if second is None:
-        return []
-    picked = [first, second]
+def _side_groups(chosen: list[Candidate]) -> list[tuple[str | None, list[Candidate]]]:
+    """Chosen sentences per side (each subject, then both), in reading order; a sentence
+    that continues the one before it in its passage ("So the popularity is ...") stays in
+    that sentence's group."""
+    side: dict[int, str | None] = {}
+    by_pos = {(c.chunk.chunk_id, c.span.start): c for c in chosen}
+    for cand in sorted(chosen, key=lambda c: (c.chunk.chunk_id, c.span.start)):
+        spans = _sentence_spans(cand.chunk)
+        prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
+        before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
+        if before is not None and CONNECTIVE.match(cand.text):
+            side[id(cand)] = side[id(before)]
+        else:
+            side[id(cand)] = cand.subject
+    out: list[tuple[str | None, list[Candidate]]] = []
+    for subject in (*BOTH, None):
+        group = [c for c in chosen if side[id(c)] == subject]
+        if group:
+            out.append((subject, _in_reading_order(group)))
+    return out
+
+
+def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citations,
+              intent: Intent) -> tuple[str | None, list[Candidate]]:
+    """A verdict line when no side is favoured: the best sentence for each side.
+
+    "Django: it is a web framework [3]; Node.js: it is a runtime environment [3]." For a
+    when-to-choose question it reads as conditions. Returns the line and the sentences it
+    used (they are not repeated below).
+    """
+    firsts = []
+    for subject, group in groups:
+        if subject and group:
+            firsts.append((subject, max(group, key=lambda c: c.score)))
+    if len(firsts) < 2:
+        return None, []
     parts = []
-    for claim in picked:
-        n = cites.cite(_key(claim.article_id, claim.start, claim.end), claim.article_id,
-                       claim.passage, claim.start, claim.end, claim.section, None)
-        text = _clean_sentence(claim.text).rstrip(".")
-        parts.append(f"{source_label(metas.get(claim.article_id), claim.article_id)} says "
-                     f"that {_lower_first(text)} [{n}]")
-    return [f"The sources disagree on {d.criterion}: {parts[0]}, but {parts[1]}."]
+    for subject, cand in firsts:
+        text = _render_sentence(cand, cites, subject).replace(". [", " [")
+        text = _lower_first(text) if not find_subjects(text.split(" ", 1)[0]) else text
+        parts.append(f"{subject}: {text}")
+    lead = "It depends on the project. " if intent.kind == "when" else ""
+    return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
+        c for _s, c in firsts]
 
 
 def _lower_first(text: str) -> str:
-    """Lowercase a leading "It"/"The" so a claim reads inside a sentence; names stay."""
-    if not text:
-        return text
+    """Lowercase a leading "It"/"The" so a quote reads inside a sentence; names stay."""
     first = text.split(" ", 1)[0]
     if first in {"It", "Its", "The", "This", "There", "They", "A", "An"}:
         return text[0].lower() + text[1:]
     return text
+
+
+def _lean(chosen: list[Candidate], view: CriterionView | None,
+          cites: _Citations) -> str | None:
+    """The fallback verdict: which side the chosen sentences speak for (no matrix row)."""
+    votes = []
+    for cand in chosen:
+        about = cand.subject
+        if not about:
+            continue
+        side = _stance(view, cand.text, about)
+        if side in BOTH:
+            votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
+    subjects = view.subjects if view is not None and view.subjects else BOTH
+    return lean_sentence(votes, subjects)

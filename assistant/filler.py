@@ -69,7 +69,7 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 #: A discourse connective at the start: the sentence continues a neighbour.
-_CONNECTIVE = re.compile(
+CONNECTIVE = re.compile(
     r"^(?:but|however|on the other hand|that being said|having said that|also|and|so|"
     r"moreover|furthermore|besides|still|yet|then|in addition|additionally|meanwhile|"
     r"nevertheless|nonetheless|even so|otherwise|instead|therefore|thus|hence)\b,?",
@@ -77,7 +77,7 @@ _CONNECTIVE = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#'’-]*")
 #: Words that carry no content on their own (function words, vague nouns and verbs).
-_EMPTY = frozenset(
+_EMPTY_WORDS = (
     """a an the and or but so yet also too very really quite much more most less least it its
     it's they them their this that these those there here is are was were be been being am do
     does did doing done has have had having can could will would shall should may might must
@@ -88,8 +88,20 @@ _EMPTY = frozenset(
     all any some both either neither each many few great good better best bad worse worst big
     option options choice choices different difference edge shines shine true perfect mentioned
     above below answer depends depend us we you i our your my me he she his her him also
-    here's that's what's let's compare compared comparing""".split()
+    here's that's what's let's compare compared comparing"""
 )
+_EMPTY = frozenset(_EMPTY_WORDS.split())
+#: Words that only name a topic to come ("substantial drawbacks", "a few key benefits").
+_TOPIC_LIST = (
+    """advantages advantage disadvantages disadvantage drawbacks drawback limitations limitation
+    benefits benefit pros cons features feature strengths strength weaknesses weakness
+    downsides downside upsides upside aspects aspect factors factor points point differences
+    substantial significant major key main important certain own several various serious
+    notable few number list does"""
+)
+_TOPIC_WORDS = frozenset(_TOPIC_LIST.split())
+#: A sentence this short whose only words name a topic announces it (a signpost).
+ANNOUNCEMENT_WORDS = 10
 #: Content words a sentence needs to stand alone after a back-reference or connective.
 MIN_CONTENT = 3
 #: A rhetorical exclamation is at most this many words.
@@ -118,13 +130,17 @@ def classify(sentence: str) -> Kind:
         return "signpost"
     content = content_words(text)
     n_words = len(text.split())
-    if text.endswith("!") and n_words <= EXCLAMATION_WORDS and _CONNECTIVE.match(text):
+    if n_words <= ANNOUNCEMENT_WORDS and not [
+        w for w in content if w.lower().strip("'’.") not in _TOPIC_WORDS and not w[:1].isupper()
+    ]:
+        return "signpost"  # names and topic words only: "Yet, X has substantial drawbacks."
+    if text.endswith("!") and n_words <= EXCLAMATION_WORDS and CONNECTIVE.match(text):
         return "dangling"
     if _BACK_REFERENCE.match(text) and (len(content) < MIN_CONTENT or not _named(text)) and (
         len(content) <= MIN_CONTENT + 1
     ):
         return "dangling"
-    if _CONNECTIVE.match(text) and len(content) < MIN_CONTENT and not _named(text):
+    if CONNECTIVE.match(text) and len(content) < MIN_CONTENT and not _named(text):
         return "dangling"
     return "ok"
 
