@@ -329,5 +329,5 @@ class AnswerChain:
             return next((c.section for c in idx.chunks
                          if c.article_id == aid and c.start <= pos < c.end), "")
 
-        return matrix_view(self.comparisons, rw.text,
+        return matrix_view(self.comparisons, rw.text, rw.subjects,
                            lambda aid: self._article_text(aid, idx.corpus_version), section_of)

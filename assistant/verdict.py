@@ -78,14 +78,19 @@ def _field(obj: Any, name: str) -> Any:
 def matrix_view(
     comparisons: Any,
     question: str,
+    subjects: Sequence[str],
     article_text: Callable[[str], str | None],
     section_of: Callable[[str, int], str] = lambda _aid, _pos: "",
 ) -> CriterionView | None:
     """Read the comparison matrix for ``question`` (the adapter over ``assistant.compare``).
 
+    The matrix itself is read only for a which-is-better question (the only answers with
+    a verdict from it); every question gets the stance function, for pros/cons polarity.
+
     Args:
         comparisons: The comparison service (``find_criterion``, ``matrix``, ``config``).
         question: The standalone question.
+        subjects: Subjects it names (from the rewrite).
         article_text: Article id -> its cleaned text (None when unknown); a claim whose
             citation differs from the text at its offsets is dropped and logged.
         section_of: (article id, offset) -> section heading, for the citation.
@@ -96,19 +101,24 @@ def matrix_view(
     """
     if comparisons is None:
         return None
-    try:
-        config = comparisons.config()
-        subjects = tuple(str(s.name) for s in config.subjects)
-        stance = _stance_function(config, subjects)
+    from assistant.intent import classify_intent
 
+    try:
+        config_of = getattr(comparisons, "config", None)
+        config = config_of() if callable(config_of) else None
+        names = tuple(str(s.name) for s in config.subjects) if config is not None else ()
+        stance = _stance_function(config, names) if config is not None else None
+        base = CriterionView(None, subjects=names, stance=stance)
+        if classify_intent(question, subjects).kind != "better":
+            return base
         name = asked_criterion(comparisons.find_criterion, question)
         if not name:
-            return CriterionView(None, subjects=subjects, stance=stance)
+            return base
         matrix = comparisons.matrix(name)
         crit = next((c for c in matrix.criteria if str(c.name).lower() == str(name).lower()),
                     matrix.criteria[0] if len(matrix.criteria) == 1 else None)
         if crit is None:
-            return CriterionView(None, subjects=subjects, stance=stance)
+            return base
         claims: list[ClaimRef] = []
         for subject, cell in crit.cells.items():
             for claim in cell:
@@ -127,13 +137,17 @@ def matrix_view(
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
                                        section_of(aid, start), str(subject)))
+        kept = {c.article_id for c in claims}
+        stances = getattr(crit, "article_stances", {}) or {}
         return CriterionView(
             criterion=str(crit.name),
             claims=tuple(claims),
             agreement=str(crit.agreement),
             favours=getattr(crit, "favours", None),
-            stances=tuple((str(k), str(v)) for k, v in crit.article_stances.items()),
-            subjects=tuple(str(s) for s in matrix.subjects) or subjects,
+            # An article whose every claim failed the citation check is not counted.
+            stances=tuple((str(k), str(v)) for k, v in stances.items() if str(k) in kept),
+            subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
+            or names,
             stance=stance,
         )
     except Exception as exc:
@@ -261,8 +275,9 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         return f"{whole} that weigh {crit} favour {side} {marks(aids, side)}."
     if len(sides) >= 2 and len(sides[0][1]) == len(sides[1][1]):
         (s1, a1), (s2, a2) = sides[0], sides[1]
-        parts.append(f"The articles are split evenly on {crit}: {number(len(a1))} favour "
-                     f"{s1} {marks(a1, s1)} and {number(len(a2))} favour {s2} {marks(a2, s2)}")
+        verb = "favours" if len(a1) == 1 else "favour"
+        parts.append(f"The articles are split evenly on {crit}: {number(len(a1))} {verb} "
+                     f"{s1} {marks(a1, s1)} and {number(len(a2))} {verb} {s2} {marks(a2, s2)}")
     else:
         side, aids = sides[0]
         verb = "favours" if len(aids) == 1 else "favour"
