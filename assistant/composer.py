@@ -45,6 +45,8 @@ MAX_MORE = 6
 #: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
 #: taken from a neutral one; the opposite polarity is dropped).
 W_POLARITY = 0.15
+#: For a definition question: bonus of an "X is a ..." sentence.
+W_DEFINITION = 0.15
 #: A dropped announcement ("Yet, X has substantial drawbacks.") passes this share of its
 #: score to the sentence after it.
 ANNOUNCED_SHARE = 0.95
@@ -507,6 +509,7 @@ def _usable(cands: list[Candidate], intent: Intent, single: str | None,
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
+    announced: dict[int, Candidate] = {}
     for cand in cands:
         kind = filler_kind(cand.text)
         if kind == "signpost":
@@ -515,7 +518,10 @@ def _usable(cands: list[Candidate], intent: Intent, single: str | None,
             nxt = next((sp for sp in spans if sp.start >= cand.span.end), None)
             follow = by_pos.get((cand.chunk.chunk_id, nxt.start)) if nxt else None
             if follow is not None:
-                follow.score = max(follow.score, cand.score * ANNOUNCED_SHARE)
+                lift = max(0.0, cand.score * ANNOUNCED_SHARE - follow.score)
+                follow.score += lift
+                follow.bonus += lift  # ranks it, sets no floor
+                announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
         if kind == "dangling":
@@ -533,12 +539,17 @@ def _usable(cands: list[Candidate], intent: Intent, single: str | None,
             about = single or cand.subject
             if about:
                 pol = _polarity(view, cand, about)
+                if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
+                    pol = _polarity(view, announced[id(cand)], about)
                 if pol == -intent.polarity:
                     continue
                 cand.polarity = pol
-                cand.score += W_POLARITY if pol == intent.polarity else -W_POLARITY / 2
+                shift = W_POLARITY if pol == intent.polarity else -W_POLARITY / 2
+                cand.score += shift
+                cand.bonus += shift
         elif intent.kind == "definition" and _DEFINITION_SHAPE.match(cand.text):
-            cand.score += 0.15
+            cand.score += W_DEFINITION
+            cand.bonus += W_DEFINITION
         out.append(cand)
     out = [c for c in out if (c.chunk.chunk_id, c.span.start) not in absorbed]
     if intent.polarity:

@@ -130,10 +130,6 @@ def classify(sentence: str) -> Kind:
         return "signpost"
     content = content_words(text)
     n_words = len(text.split())
-    if n_words <= ANNOUNCEMENT_WORDS and not [
-        w for w in content if w.lower().strip("'’.") not in _TOPIC_WORDS and not w[:1].isupper()
-    ]:
-        return "signpost"  # names and topic words only: "Yet, X has substantial drawbacks."
     if text.endswith("!") and n_words <= EXCLAMATION_WORDS and CONNECTIVE.match(text):
         return "dangling"
     if _BACK_REFERENCE.match(text) and (len(content) < MIN_CONTENT or not _named(text)) and (
@@ -142,6 +138,10 @@ def classify(sentence: str) -> Kind:
         return "dangling"
     if CONNECTIVE.match(text) and len(content) < MIN_CONTENT and not _named(text):
         return "dangling"
+    if n_words <= ANNOUNCEMENT_WORDS and not [
+        w for w in content if w.lower().strip("'’.") not in _TOPIC_WORDS and not w[:1].isupper()
+    ]:
+        return "signpost"  # names and topic words only: "Yet, X has substantial drawbacks."
     return "ok"
 
 

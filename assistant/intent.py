@@ -44,12 +44,14 @@ _BETTER = re.compile(
 _CONS = re.compile(
     r"\b(?:dis-?advantages?|cons|drawbacks?|downsides?|weakness\w*|limitations?|shortcomings?|"
     r"pitfalls?|problems?|issues|risks?|negatives?|flaws?|criticism\w*|bad about|wrong with|"
-    r"struggle\w*|pain points?)\b|\bwhy\b.*\bavoid\b|\breasons? (?:to|for) (?:avoid|not)\b",
+    r"struggle\w*|pain points?|weak (?:points?|spots?)|falls? short|lack\w*)\b"
+    r"|\bwhy\b.*\bavoid\b|\breasons? (?:to|for) (?:avoid|not)\b",
     re.I,
 )
 _PROS = re.compile(
     r"\b(?:advantages?|pros|benefits?|strengths?|strong points?|upsides?|positives?|"
     r"good about|great about|attractive|appeal\w*|why (?:use|choose|pick)|merits?|"
+    r"plus(?:es| points?)|why (?:do|would|should) (?:\w+ )?(?:like|love|use|choose|pick|prefer)|"
     r"what makes .* (?:good|great|popular|attractive))\b",
     re.I,
 )
@@ -57,7 +59,7 @@ _LIST = re.compile(
     r"\b(?:which|what|name|list)\s+(?:some\s+|the\s+|a few\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:companies|company|platforms|products|sites|websites|brands|businesses|"
     r"organi[sz]ations|apps|applications|services|tools|libraries|packages|modules|features|"
-    r"kinds|types|examples)\b|\bwho\s+uses?\b|\bused\s+by\b|\bexamples?\s+of\b|^list\b|"
+    r"kinds|types|examples)\b|\bwho\s+(?:is\s+|are\s+)?us(?:es|e|ing)\b|\bused\s+by\b|\bexamples?\s+of\b|^list\b|"
     r"\bname (?:some|a few)\b|\bpowered by\b",
     re.I,
 )
