@@ -42,6 +42,8 @@ from knowledge.models import ArticleMeta, Chunk, ScoredChunk, Span
 MAX_SENTENCES = 5
 MAX_SENTENCES_COMPARISON = 6
 MAX_MORE = 6
+#: "More from the sources" is chosen among this many best remaining candidates.
+MORE_POOL = 40
 #: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
 #: taken from a neutral one; the opposite polarity is dropped).
 W_POLARITY = 0.15
@@ -126,7 +128,7 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: cheap, and the vector is a numpy row
 class Candidate:
     """One sentence of a retrieved passage, scored against the question."""
 
@@ -503,7 +505,7 @@ def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
 
 
 def _usable(cands: list[Candidate], intent: Intent, single: str | None,
-            view: CriterionView | None) -> list[Candidate]:
+            view: CriterionView | None, memo: dict[Any, Any]) -> list[Candidate]:
     """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along)
     and, for pros/cons, sentences of the other polarity."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
@@ -511,7 +513,10 @@ def _usable(cands: list[Candidate], intent: Intent, single: str | None,
     absorbed: set[tuple[str, int]] = set()
     announced: dict[int, Candidate] = {}
     for cand in cands:
-        kind = filler_kind(cand.text)
+        memo_key = ("filler", cand.chunk.chunk_id, cand.span.start)
+        kind = memo.get(memo_key)
+        if kind is None:
+            kind = memo[memo_key] = filler_kind(cand.text)
         if kind == "signpost":
             # What an announcement announces is as relevant as the announcement.
             spans = _sentence_spans(cand.chunk)
@@ -606,13 +611,15 @@ def compose(
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
     retrieval = with_name_lists(question, retrieval, subjects)
-    cands = _usable(candidates(question, retrieval, subjects, aspect), intent, single, view)
+    cands = _usable(candidates(question, retrieval, subjects, aspect), intent, single, view,
+                    retrieval.index.memo)
     limit = MAX_SENTENCES_COMPARISON if comparison else MAX_SENTENCES
     merged: dict[int, list[Candidate]] = {}
     chosen = select(cands, limit, comparison, merged)
     if not chosen:
         return abstention("The articles don't say anything about that.")
-    rest = [c for c in cands if c not in chosen
+    taken = {id(c) for c in chosen} | {id(t) for ts in merged.values() for t in ts}
+    rest = [c for c in cands[:MORE_POOL] if id(c) not in taken
             and not any(_duplicate(c, k) for k in chosen)]
     extra = select(rest, MAX_MORE, comparison) if rest else []
     cites = _Citations(metas)

@@ -47,7 +47,8 @@ _META = re.compile(
 )
 #: Announcements of what follows.
 _SIGNPOST = re.compile(
-    r"^(?:now,?\s+|so,?\s+|next,?\s+|first,?\s+|finally,?\s+)?(?:let's|let us|lets)\b"
+    r"^(?:[\w ]{1,24},\s+)?(?:now,?\s+|so,?\s+|next,?\s+|first,?\s+|finally,?\s+)?"
+    r"(?:let's|let us|lets)\b"
     r"|^(?:below|here|following|these)\s+(?:are|is)\b"
     r"|^the following\s+(?:\w+\s+){0,3}(?:are|is|shows?|lists?)\b"
     r"|\b(?:are|is)\s+(?:listed|given|shown|described|outlined|mentioned)\s+below\b"
@@ -121,7 +122,7 @@ def _named(sentence: str) -> bool:
 
 def classify(sentence: str) -> Kind:
     """``meta``, ``signpost``, ``dangling`` or ``ok`` for one sentence of prose."""
-    text = " ".join(sentence.split()).strip().lstrip("•-*·–— ")
+    text = " ".join(sentence.split()).strip().lstrip("•-*·–— ").replace("’", "'")
     if not text:
         return "ok"
     if _META.search(text):

@@ -52,3 +52,10 @@ def test_filler_rate_counts_sentences() -> None:
     rate, bad, total = filler_rate(["Let us now look at the costs. Flask is free. [1]",
                                     "Read on to learn more. Express is fast. [2]"])
     assert (bad, total) == (2, 4) and rate == 0.5
+
+
+def test_typographic_apostrophes_and_lead_phrases() -> None:
+    # Regression: a curly apostrophe hid "Let’s ..." from the signpost rule.
+    assert classify("Let’s now compare the two on speed.") == "signpost"
+    assert classify("All in all, let’s sum up what we have seen.") != "ok"
+    assert classify("In short, Flask is light and easy to extend.") == "ok"
