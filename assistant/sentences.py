@@ -46,6 +46,8 @@ ANNOUNCEMENT_WORDS = 8
 #: Two sentences this similar (pooled-vector cosine, or token overlap) say the same thing.
 DUPLICATE_COSINE = 0.93
 DUPLICATE_JACCARD = 0.6
+#: ... or close vectors and a fair share of stems: a paraphrase.
+PARAPHRASE_COSINE, PARAPHRASE_JACCARD = 0.9, 0.3
 #: Weights of the sentence score.
 W_SEMANTIC, W_LEXICAL, W_PASSAGE, W_ASPECT = 0.5, 0.35, 0.25, 0.08
 SUBJECT_MISMATCH_PENALTY = 0.25
@@ -258,12 +260,16 @@ def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]
 
 
 def duplicate(a: Candidate, b: Candidate) -> bool:
-    if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= (
-        DUPLICATE_COSINE
-    ):
+    """Whether two sentences say the same thing: very close vectors, many shared stems, or
+    close vectors and a fair share of stems (a paraphrase in another article)."""
+    cos = (float(a.vector @ b.vector)
+           if a.vector is not None and b.vector is not None else 0.0)
+    if cos >= DUPLICATE_COSINE:
         return True
     if a.toks and b.toks:
-        return len(a.toks & b.toks) / len(a.toks | b.toks) >= DUPLICATE_JACCARD
+        jaccard = len(a.toks & b.toks) / len(a.toks | b.toks)
+        return jaccard >= DUPLICATE_JACCARD or (
+            cos >= PARAPHRASE_COSINE and jaccard >= PARAPHRASE_JACCARD)
     return False
 
 

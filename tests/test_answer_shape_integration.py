@@ -102,3 +102,15 @@ def test_intent_shapes_on_the_real_corpus(ingested_versus: Any, question: str,
         assert re.search(r"[A-Z]\w+, [A-Z]\w+,? and [A-Z]\w+", first), answer.answer
     if kind == "cons":
         assert "easy to learn" not in answer.answer
+
+
+def test_near_duplicates_across_articles_are_merged_and_both_cited(ingested_versus: Any) -> None:
+    # Two articles open with the same definition in other words: one sentence, two markers.
+    answer = ingested_versus.ask("What is Django?")
+    merged = re.findall(r"([^.\]]+\.) \[(\d+)\]\[(\d+)\]", answer.answer)
+    assert merged, answer.answer
+    cited = {c.n: c for c in answer.citations}
+    _sentence, a, b = merged[0]
+    assert cited[int(a)].article_id != cited[int(b)].article_id
+    sentences = [s for s in re.split(r"(?<=\.) (?:\[\d+\])+ ?", answer.answer) if s]
+    assert len(sentences) == len(set(sentences))  # no fact said twice
