@@ -263,6 +263,9 @@ def build_answer_path(
             abstained=comp.abstained,
             citations=tuple(comp.citations),
             timings_ms=timings,
+            verdict=comp.verdict,
+            more=tuple(comp.more),
+            intent=comp.intent,
         ))
 
     def carry(state: dict[str, Any], config: Any) -> Iterator[AddableDict]:

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from assistant.composer import ClaimRef, Disagreement, is_comparison
+from assistant.composer import Disagreement
 from assistant.errors import BadInput
 from assistant.models import Answer, EngineStatus
 from assistant.retriever import HybridRetriever, Retrieval
@@ -257,54 +257,19 @@ class AnswerChain:
             return self._articles[article_id]
 
     def _disagreement(self, rw: Rewritten, retrieval: Retrieval) -> Disagreement | None:
-        """Claims the comparison service marks as disagreeing on the asked criterion.
+        """The comparison matrix's view of the asked criterion (``assistant.verdict``).
 
-        Only for comparison questions. Every claim's citation is checked against the
-        cleaned article text, so a stale or wrong comparison can never produce a citation
-        that does not match its offsets. Any failure of the (optional) service is logged
-        and ignored: the answer stands without the paragraph.
+        Every claim's citation is checked against the cleaned article text, so a stale or
+        wrong comparison can never produce a citation that does not match its offsets. Any
+        failure of the (optional) service is logged and ignored.
         """
-        if self.comparisons is None or not is_comparison(rw.text, rw.subjects):
-            return None
-        try:
-            criterion = self.comparisons.find_criterion(rw.text)
-            if not criterion:
-                return None
-            matrix = self.comparisons.matrix(criterion)
-            crit = next(
-                (c for c in matrix.criteria if str(c.name).lower() == str(criterion).lower()),
-                matrix.criteria[0] if len(matrix.criteria) == 1 else None,
-            )
-            if crit is None or crit.agreement != "disagree":
-                return None
-            claims: list[ClaimRef] = []
-            idx = retrieval.index
-            for _subject, cell in crit.cells.items():
-                for claim in cell:
-                    cit = claim.citation
-                    aid = _field(cit, "article_id")
-                    start, end = int(_field(cit, "start")), int(_field(cit, "end"))
-                    passage = str(_field(cit, "text"))
-                    text = self._article_text(aid, idx.corpus_version)
-                    if text is None or text[start:end] != passage:
-                        log.warning("comparison claim citation does not match %s[%d:%d]",
-                                    aid, start, end)
-                        continue
-                    section = next(
-                        (c.section for c in idx.chunks
-                         if c.article_id == aid and c.start <= start < c.end),
-                        "",
-                    )
-                    claim_text = str(claim.text)
-                    if claim_text not in passage:
-                        claim_text = passage
-                    claims.append(ClaimRef(claim_text, aid, start, end, passage,
-                                           str(getattr(claim, "favours", "neither")), section))
-            return Disagreement(str(crit.name), tuple(claims)) if len(claims) >= 2 else None
-        except Exception as exc:
-            log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
-            return None
+        from assistant.verdict import matrix_view
 
+        idx = retrieval.index
 
-def _field(obj: Any, name: str) -> Any:
-    return obj[name] if isinstance(obj, dict) else getattr(obj, name)
+        def section_of(aid: str, pos: int) -> str:
+            return next((c.section for c in idx.chunks
+                         if c.article_id == aid and c.start <= pos < c.end), "")
+
+        return matrix_view(self.comparisons, rw.text, rw.subjects,
+                           lambda aid: self._article_text(aid, idx.corpus_version), section_of)

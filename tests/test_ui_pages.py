@@ -707,3 +707,30 @@ def test_guarded_token_unlocks_and_a_wrong_one_does_not(fake: FakeVersus) -> Non
     at.text_input(key="library-url-0").set_value("http://192.168.1.1/").run()
     at.button(key="library-ingest-url").click().run()
     assert fake.ingests[-1]["guarded"] is True  # guarded: private addresses refused
+
+
+def test_verdict_line_comes_first_with_evidence_beneath_and_more(fake: FakeVersus) -> None:
+    verdict = "Both articles that weigh security favour Django [1]."
+    fake.answer_for["Which is more secure?"] = Answer(
+        question="Which is more secure?",
+        standalone_question="Which is more secure?",
+        answer=f"{verdict}\n\nDjango: Django ships with protection against SQL injection [1].",
+        citations=(_citation(),),
+        verdict=verdict,
+        more=("Its middleware adds CSRF tokens by default. [1]",),
+        intent="better",
+    )
+    at = ask(app().run(), "Which is more secure?")
+    page = html_of(at)
+    lead = page.index('data-kind="verdict"')
+    assert lead < page.index("Django: Django ships with protection")
+    assert page.index("Both articles that weigh security favour Django") < page.index(
+        "Django: Django ships")
+    assert "More from the sources (1)" in [e.label for e in at.expander]
+    assert "Its middleware adds CSRF tokens by default." in page
+    from ui import render
+
+    exported = render.conversation_markdown(
+        [{"role": "user", "content": "Which is more secure?"},
+         {"role": "assistant", "answer": fake.answer_for["Which is more secure?"]}])
+    assert exported.index(verdict) < exported.index("Django: Django ships")
