@@ -71,7 +71,7 @@ statement or row), ``matrix`` (selection, agreement, the matrix), ``service`` (t
 
 from __future__ import annotations
 
-from assistant.compare.extract import extract_candidates, extract_claims
+from assistant.compare.extract import _Extractor, extract_candidates, extract_claims
 from assistant.compare.judge import judge_row, judge_text, stance_of
 from assistant.compare.matrix import agreement, article_stance, build_matrix
 from assistant.compare.models import (
@@ -89,10 +89,31 @@ from assistant.compare.models import (
     UnknownCriterion,
 )
 from assistant.compare.service import ComparisonService
+from assistant.compare.stance import _Analyzer
 
 __all__ = [
-    "AGREE", "DISAGREE", "MAX_PROSE_PER_CELL", "MIXED", "NEITHER", "RULES_VERSION",
-    "SINGLE_SOURCE", "Claim", "ClaimCitation", "ComparisonMatrix", "ComparisonService",
-    "Criterion", "UnknownCriterion", "agreement", "article_stance", "build_matrix",
-    "extract_candidates", "extract_claims", "judge_row", "judge_text", "stance_of",
+    "AGREE",
+    "DISAGREE",
+    "MAX_PROSE_PER_CELL",
+    "MIXED",
+    "NEITHER",
+    "RULES_VERSION",
+    "SINGLE_SOURCE",
+    "Claim",
+    "ClaimCitation",
+    "ComparisonMatrix",
+    "ComparisonService",
+    "Criterion",
+    "UnknownCriterion",
+    # used by assistant/verdict.py for a cached analyser (see ``judge._extractor``)
+    "_Analyzer",
+    "_Extractor",
+    "agreement",
+    "article_stance",
+    "build_matrix",
+    "extract_candidates",
+    "extract_claims",
+    "judge_row",
+    "judge_text",
+    "stance_of",
 ]

@@ -6,12 +6,29 @@ for text that comes without an article: a chat reply, a probe claim, a test.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 
 from assistant.compare.extract import _Extractor, _level_favours
 from assistant.compare.models import _BOTH, CONTRAST_FACTOR
 from assistant.compare.stance import _Analyzer, cell_level
 from knowledge.subjects_config import ComparisonConfig
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, _Extractor] = {}
+
+
+def _extractor(config: ComparisonConfig) -> _Extractor:
+    """One analyser per configuration (building one compiles every cue: milliseconds)."""
+    key = config.digest or str(id(config))
+    with _LOCK:
+        ex = _CACHE.get(key)
+        if ex is None:
+            ex = _Extractor(_Analyzer(config))
+            if len(_CACHE) > 8:
+                _CACHE.clear()
+            _CACHE[key] = ex
+        return ex
 
 
 def stance_of(
@@ -25,12 +42,13 @@ def stance_of(
     Raises:
         ValueError: ``subject`` is not one of the configuration's subjects.
     """
-    analyzer = _Analyzer(config)
+    ex = _extractor(config)
+    analyzer = ex.a
     if subject not in analyzer.subjects:
         raise ValueError(f"subject must be one of {list(analyzer.subjects)}, got {subject!r}")
     spec = config.criterion_for_label(criterion) if criterion else None
     pol, _ = analyzer.polarity(text, bool(spec and spec.neutral))
-    return _Extractor(analyzer)._favours(subject, pol)
+    return ex._favours(subject, pol)
 
 
 def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None) -> str:
@@ -41,7 +59,7 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
     but Y is quick enough and far safer") counts a third. A statement naming no subject,
     or about a third technology, favours ``neither``.
     """
-    ex = _Extractor(_Analyzer(config))
+    ex = _extractor(config)
     spec = config.criterion_for_label(criterion) if criterion else None
     neutral = bool(spec and spec.neutral)
     a = ex.a.subjects[0]
@@ -66,7 +84,7 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
 
 def judge_row(config: ComparisonConfig, cells: Mapping[str, str], label: str = "") -> str:
     """Which side a table row favours, from its cells keyed by column header."""
-    ex = _Extractor(_Analyzer(config))
+    ex = _extractor(config)
     pols: dict[str, tuple[float, float]] = {}
     levels: dict[str, float | None] = {}
     for header, cell in cells.items():
