@@ -5,7 +5,7 @@ Used by ``tests/test_compare_field.py`` and runnable on its own to print the fig
     PYTHONPATH=. python -m tests.stance_eval            # every set, per article
     PYTHONPATH=. python -m tests.stance_eval --json     # the same as JSON
 
-Articles are parsed with the ingest pipeline's own parser (``to_plain_text`` then
+Articles are parsed with the ingest pipeline's own parser (``to_document`` then
 ``parse_article``), without embedding: stance and extraction read only text and chunks.
 
 How labels meet claims:
@@ -30,7 +30,7 @@ from typing import Any
 from assistant.compare import extract_claims, judge_row, judge_text
 from assistant.compare.criteria import CriterionMatcher, embed_fn
 from ingest.chunk import parse_article
-from ingest.formats import to_plain_text
+from ingest.formats import to_document
 from ingest.pipeline import bundled_sources
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
 from knowledge.settings import BUNDLED_CORPUS, BUNDLED_SUBJECTS
@@ -49,8 +49,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def parse_file(path: Path, meta: ArticleMeta) -> tuple[CleanedArticle, list[Chunk]]:
-    text = to_plain_text(path.read_bytes(), path.suffix.lower())
-    return parse_article(text, meta)
+    """The article as ``versus ingest`` parses it (format conversion, then chunking)."""
+    doc = to_document(path.read_bytes(), path.suffix.lower())
+    return parse_article(doc.text, meta, headings=doc.headings)
 
 
 def field_corpus() -> tuple[dict[str, CleanedArticle], list[Chunk]]:
