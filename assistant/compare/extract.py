@@ -81,6 +81,7 @@ _ANAPHORS = frozenset(
 #: 0.616 / 0.414 and with section polarity 0.623 / 0.444: lose on held-out, off.
 USE_SECTION_POLARITY = True
 USE_PROTOTYPES = False
+PROSE_NEUTRAL = False
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
@@ -415,8 +416,9 @@ class _Extractor:
         score = scores[crit]
         if score < MIN_CRITERION_SCORE or (kw_best == 0.0 and crit != ctx_crit):
             return [], new_carry
-        pol, _ = self.a.polarity(text, crit in self._neutral)
-        if abs(pol) <= 0.25 and inferred and crit not in self._neutral:
+        neutral = crit in self._neutral and PROSE_NEUTRAL
+        pol, _ = self.a.polarity(text, neutral)
+        if abs(pol) <= 0.25 and inferred and not neutral:
             pol = 0.5 * inferred
         if subject == _BOTH:
             if abs(pol) < 0.25 or kw_best == 0.0:
