@@ -789,3 +789,56 @@ FLASK_EXPRESS_ARTICLES = {
         "Flask is easier to learn than Express.\n"
     ),
 }
+
+
+# -- round two: section polarity and advantage framing ------------------------------------
+
+
+def test_a_negative_heading_sets_the_polarity_of_its_neutral_sentences(cfg: Any) -> None:
+    doc = (Doc("drawbacks")
+           .heading("Weak points in security")
+           .prose("Express leaves the security headers to a separate package."))
+    arts, chunks = corpus(doc)
+    claims = [c for _, c in extract_claims(cfg, arts, chunks)]
+    assert [(c.subject, c.favours) for c in claims] == [("Node.js", "Django")]
+
+
+def test_a_neutral_heading_leaves_a_neutral_sentence_out(cfg: Any) -> None:
+    doc = (Doc("plain")
+           .heading("Security")
+           .prose("Express leaves the security headers to a separate package."))
+    arts, chunks = corpus(doc)
+    assert all(c.favours == NEITHER for _, c in extract_claims(cfg, arts, chunks))
+
+
+@pytest.mark.parametrize(("text", "favours"), [
+    ("Django validates every form for free.", "Django"),
+    ("Django comes with an admin interface.", "Django"),
+    ("In Express every route check is written by hand.", "Django"),
+])
+def test_advantage_framing(cfg: Any, text: str, favours: str) -> None:
+    from assistant.compare import judge_text
+
+    assert judge_text(cfg, text) == favours
+
+
+def test_prototype_stance_compares_best_positive_and_negative_similarity(cfg: Any) -> None:
+    import numpy as np
+
+    from assistant.compare.criteria import CriterionMatcher
+    from assistant.compare.prototypes import NEGATIVE, POSITIVE, PrototypeStance
+
+    def embed(texts: Any) -> np.ndarray:
+        # a fake embedder: positive prototypes on one axis, negative on another
+        rows = []
+        for t in texts:
+            v = np.array([1.0 if t in POSITIVE or t == "good" else 0.0,
+                          1.0 if t in NEGATIVE or t == "bad" else 0.0, 0.1])
+            rows.append(v / np.linalg.norm(v))
+        return np.stack(rows)
+
+    protos = PrototypeStance(CriterionMatcher(cfg, embed))
+    assert protos.polarity("good") == 1.0
+    assert protos.polarity("bad") == -1.0
+    assert protos.polarity("neither") == 0.0
+    assert not PrototypeStance(CriterionMatcher(cfg, None)).available
