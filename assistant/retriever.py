@@ -12,7 +12,13 @@ penalises passages similar to ones already chosen and each extra passage of one 
 
 Latency budget per question: one query embedding, one Chroma query, one manifest read
 (staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
-is loaded once per corpus version and cached here.
+is loaded once per corpus version and cached here. When the corpus changes, only the
+chunks of article versions not seen before are read and tokenised; the rest is reused
+(bm25s cannot add documents, so its index is rebuilt, from the cached tokens).
+
+Per question nothing runs in Python over every chunk: rankings are stable numpy argsorts
+(the order Python's ``sorted`` gave), and each chunk's best sentence comes from one matrix
+product and one ``np.maximum.reduceat`` over rows grouped by chunk.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import re
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -171,6 +177,11 @@ class CorpusIndex:
     _token_cache: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     #: Per-corpus-version memo for derived facts other modules compute (sentence subjects).
     memo: dict[Any, Any] = field(default_factory=dict)
+    #: Chunk id -> what was derived from it, reused by the next build (see ``build_index``).
+    entries: dict[str, Any] = field(default_factory=dict)
+    #: The chunks that own sentence rows, and the first row of each (for ``reduceat``).
+    owner_ids: Any = None
+    owner_starts: Any = None
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
@@ -193,7 +204,7 @@ class CorpusIndex:
         if self.sentence_matrix is None or not len(self.sentence_matrix):
             return best
         sims = self.sentence_matrix @ np.asarray(vector, dtype=np.float32)
-        np.maximum.at(best, self.sentence_owner, sims)
+        best[self.owner_ids] = np.maximum.reduceat(sims, self.owner_starts)
         return best
 
     @property
@@ -210,50 +221,107 @@ class CorpusIndex:
         return self.bm25.get_scores(known)
 
 
-def build_index(store: Any) -> CorpusIndex:
-    """Read the live corpus from the store and build the BM25 index over it."""
+@dataclass(frozen=True)
+class _ChunkEntry:
+    """What the index derives from one stored chunk (kept across rebuilds, by chunk id)."""
+
+    chunk: Chunk
+    version: str
+    tokens: list[str]
+    words: frozenset[str]
+    #: ``(start, end)`` of each sentence, in document order, and their normalised vectors.
+    spans: tuple[tuple[int, int], ...]
+    vectors: Any
+
+
+def _entries(store: Any, versions: list[str], live: dict[str, str]) -> dict[str, _ChunkEntry]:
+    """Read the chunks of ``versions`` and their sentence vectors; derive their tokens."""
+    import numpy as np
+
+    if not versions:
+        return {}
+    chunks = list(store.chunks(versions=versions))
+    svecs: dict[str, list[tuple[int, int, list[float]]]] = {}
+    if chunks:
+        for sv in store.sentence_vectors([c.chunk_id for c in chunks]):
+            svecs.setdefault(sv.chunk_id, []).append((sv.span.start, sv.span.end, sv.vector))
+    out: dict[str, _ChunkEntry] = {}
+    for c in chunks:
+        text = chunk_index_text(c)
+        lst = sorted(svecs.get(c.chunk_id, []), key=lambda t: t[0])
+        vecs = np.zeros((0, 0), dtype=np.float32)
+        if lst:
+            raw = np.asarray([v for _a, _b, v in lst], dtype=np.float32)
+            norms = np.linalg.norm(raw, axis=1, keepdims=True)
+            vecs = (raw / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+        out[c.chunk_id] = _ChunkEntry(
+            chunk=c,
+            version=live.get(c.article_id, ""),
+            tokens=tokens(text),
+            words=frozenset(words(text)),
+            spans=tuple((a, b) for a, b, _v in lst),
+            vectors=vecs,
+        )
+    return out
+
+
+def build_index(store: Any, previous: CorpusIndex | None = None) -> CorpusIndex:
+    """Read the live corpus from the store and build the BM25 index over it.
+
+    With ``previous`` (the index of an earlier corpus version), only the chunks of article
+    versions that were not live then are read from the store and tokenised; the rest is
+    reused. The result is the same as a full build.
+    """
     import bm25s
     import numpy as np
 
     manifest = store.manifest()
     versions = manifest.versions
-    chunks = list(store.chunks()) if versions else []
+    reuse = previous.entries if previous is not None else {}
+    live = {aid: rec.version for aid, rec in manifest.articles.items()}
+    have_versions = {e.version for e in reuse.values()}
+    new_versions = [v for v in versions if v not in have_versions]
+    entries = {cid: e for cid, e in reuse.items() if e.version in set(versions)}
+    entries.update(_entries(store, new_versions, live))
+    # Article then document order, exactly as ``store.chunks()`` returns them.
+    ordered = sorted(entries.values(), key=lambda e: (e.chunk.article_id, e.chunk.ordinal))
+    chunks = [e.chunk for e in ordered]
     by_id = {c.chunk_id: i for i, c in enumerate(chunks)}
-    doc_tokens = [tokens(chunk_index_text(c)) for c in chunks]
+    doc_tokens = [e.tokens for e in ordered]
     vocabulary: dict[str, int] = {}
     raw: set[str] = set()
-    for c, toks in zip(chunks, doc_tokens, strict=True):
-        for t in set(toks):
+    for e in ordered:
+        for t in set(e.tokens):
             vocabulary[t] = vocabulary.get(t, 0) + 1
-        raw.update(words(chunk_index_text(c)))
+        raw.update(e.words)
     bm25 = None
     if chunks:
         bm25 = bm25s.BM25()
         bm25.index([t or ["\x00empty"] for t in doc_tokens], show_progress=False)
-    svecs: dict[str, list[tuple[int, int, list[float]]]] = {}
-    if chunks:
-        for sv in store.sentence_vectors([c.chunk_id for c in chunks]):
-            svecs.setdefault(sv.chunk_id, []).append((sv.span.start, sv.span.end, sv.vector))
-        for lst in svecs.values():
-            lst.sort(key=lambda t: t[0])
     metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
     for meta in metas.values():  # "the Javatpoint tutorial" names a source, not a stranger
         raw.update(words(f"{meta.title} {meta.publisher or ''}"))
-    rows: list[list[float]] = []
+    blocks: list[Any] = []
     owner: list[int] = []
     sentence_rows: dict[str, list[tuple[int, int, int]]] = {}
-    for cid, lst in svecs.items():
-        if cid not in by_id:
+    n_rows = 0
+    for i, e in enumerate(ordered):
+        if not e.spans:
             continue
-        for a, b, vec in lst:
-            sentence_rows.setdefault(cid, []).append((a, b, len(rows)))
-            rows.append(vec)
-            owner.append(by_id[cid])
-    matrix: Any = None
-    if rows:
-        raw_matrix = np.asarray(rows, dtype=np.float32)
-        norms = np.linalg.norm(raw_matrix, axis=1, keepdims=True)
-        matrix = (raw_matrix / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+        sentence_rows[e.chunk.chunk_id] = [
+            (a, b, n_rows + j) for j, (a, b) in enumerate(e.spans)
+        ]
+        blocks.append(e.vectors)
+        owner.extend([i] * len(e.spans))
+        n_rows += len(e.spans)
+    matrix: Any = np.concatenate(blocks).astype(np.float32, copy=False) if blocks else None
+    owner_arr = np.asarray(owner, dtype=np.int64)
+    # Rows are grouped by chunk, in chunk order: one ``reduceat`` takes each chunk's best.
+    owners, starts = np.unique(owner_arr, return_index=True)
+    if matrix is not None:  # entries keep views of the matrix, not copies of their rows
+        for e, lo in zip((e for e in ordered if e.spans), np.cumsum([0] + [len(b) for b in blocks]),
+                         strict=False):
+            entries[e.chunk.chunk_id] = replace(e, vectors=matrix[lo : lo + len(e.spans)])
     return CorpusIndex(
         corpus_version=manifest.corpus_version,
         versions=versions,
@@ -266,8 +334,22 @@ def build_index(store: Any) -> CorpusIndex:
         metas=metas,
         chunk_tokens=[frozenset(t) for t in doc_tokens],
         sentence_matrix=matrix,
-        sentence_owner=np.asarray(owner, dtype=np.int64),
+        sentence_owner=owner_arr,
+        entries=entries,
+        owner_ids=owners,
+        owner_starts=starts,
     )
+
+
+def top_positions(scores: Any, n: int) -> Any:
+    """Positions of the ``n`` highest scores, best first; ties keep position order.
+
+    The same order as ``sorted(range(len(scores)), key=lambda i: -scores[i])[:n]``, done
+    in numpy: a stable argsort of the negated scores.
+    """
+    import numpy as np
+
+    return np.argsort(-np.asarray(scores), kind="stable")[:n]
 
 
 @dataclass
@@ -301,7 +383,7 @@ class Retrieval:
 
 
 class HybridRetriever(BaseRetriever):
-    """BM25 + Chroma dense search, fused by reciprocal rank, diversified across articles.
+    """BM25 + Chroma dense search, fused by summed normalised scores, diversified across articles.
 
     A LangChain retriever (``invoke(question) -> list[Document]``) that also exposes our
     own types: ``retrieve(question, k) -> list[ScoredChunk]`` and ``search(...)`` with the
@@ -325,12 +407,14 @@ class HybridRetriever(BaseRetriever):
     mode: Mode = "hybrid"
 
     _index: CorpusIndex | None = PrivateAttr(default=None)
+    #: The last index built, kept after ``invalidate`` so the next build reuses its chunks.
+    _previous: CorpusIndex | None = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
 
     # -- index lifecycle ---------------------------------------------------------------
 
     def invalidate(self) -> None:
-        """Forget the cached index (the corpus changed)."""
+        """Forget the cached index (the corpus changed); the next build reuses what it can."""
         with self._lock:
             self._index = None
 
@@ -347,8 +431,8 @@ class HybridRetriever(BaseRetriever):
                     and self.store.manifest().corpus_version != idx.corpus_version):
                 idx = None
             if idx is None:
-                idx = build_index(self.store)
-                self._index = idx
+                idx = build_index(self.store, previous=self._previous)
+                self._index = self._previous = idx
             return idx
 
     # -- retrieval ---------------------------------------------------------------------
@@ -400,10 +484,10 @@ class HybridRetriever(BaseRetriever):
         if mode == "dense":
             chosen = [(cid, s, {"dense": s}) for cid, s in dense[:k]]
         elif mode == "bm25":
-            order = sorted(range(len(bm)), key=lambda i: -float(bm[i]))
+            order = top_positions(bm, k)
             chosen = [
                 (idx.chunks[i].chunk_id, float(bm[i]), {"bm25": float(bm[i])})
-                for i in order[:k]
+                for i in order
                 if float(bm[i]) > 0
             ]
         else:
@@ -417,7 +501,7 @@ class HybridRetriever(BaseRetriever):
             # Passages holding one of the sentences most similar to the question, that the
             # fusion ranked lower: the composer scores sentences, so it can use them.
             have = {sc.chunk.chunk_id for sc in out}
-            for i in sorted(range(len(sent)), key=lambda i: -float(sent[i]))[:SENTENCE_EXTRAS]:
+            for i in top_positions(sent, SENTENCE_EXTRAS):
                 c = idx.chunks[i]
                 if c.chunk_id not in have:
                     extra.append(ScoredChunk(c, 0.0, {"sentence": float(sent[i])}))
@@ -447,13 +531,13 @@ class HybridRetriever(BaseRetriever):
         rankings: list[tuple[str, list[tuple[str, float]], float]] = [
             ("dense", dense, DENSE_WEIGHT)
         ]
-        order = sorted(range(len(bm)), key=lambda i: -float(bm[i]))[:n_cand]
+        order = top_positions(bm, n_cand)
         rankings.append(
             ("bm25", [(idx.chunks[i].chunk_id, float(bm[i])) for i in order if bm[i] > 0],
              BM25_WEIGHT)
         )
         if SENTENCE_WEIGHT > 0 and sent is not None:
-            order = sorted(range(len(sent)), key=lambda i: -float(sent[i]))[:n_cand]
+            order = top_positions(sent, n_cand)
             rankings.append(
                 ("sentence", [(idx.chunks[i].chunk_id, float(sent[i])) for i in order],
                  SENTENCE_WEIGHT)

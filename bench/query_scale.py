@@ -1,0 +1,79 @@
+"""Query cost against library size: ``ask`` p50 on stores already ingested, interleaved.
+
+    python -m bench.query_scale 1x=DATA_DIR:CORPUS_DIR 100x=DATA_DIR:CORPUS_DIR [-n 40]
+
+A focused companion of ``make bench`` (whose ``--scale-only`` step does the same inside
+the full harness): it builds nothing, so the expensive part (ingesting a ``bench.synth``
+corpus, ``versus ingest`` with ``VERSUS_DATA_DIR``/``VERSUS_CORPUS_DIR``) is done once and
+the query side can be measured again after each change. Questions alternate between the
+sizes so that machine load hits every size alike; one embedder is shared. Prints JSON:
+per size, ``ask`` p50/p95 and the p50 of the retriever's own search, and each size's p50
+as a ratio of the first size's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.run import pct, questions
+
+
+def measure(sizes: list[tuple[str, Path, Path]], n: int) -> dict[str, Any]:
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    shared: Any = None
+    vs: dict[str, Any] = {}
+    for label, data_dir, corpus in sizes:
+        v = build_assistant(Settings(data_dir=data_dir, corpus_dir=corpus), embedder=shared)
+        shared = v.embedder
+        t = time.perf_counter()
+        v.warm_up()
+        v.ask("Warm-up question about Django?")
+        print(f"{label}: warm-up {time.perf_counter() - t:.1f} s", flush=True)
+        vs[label] = v
+    ask_ms: dict[str, list[float]] = {label: [] for label in vs}
+    search_ms: dict[str, list[float]] = {label: [] for label in vs}
+    for i, q in enumerate(questions(n, seed=5)):
+        for label in list(vs) if i % 2 == 0 else list(reversed(vs)):
+            t = time.perf_counter()
+            vs[label].ask(q)
+            ask_ms[label].append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            vs[label].chain.retriever.search(q, 10)
+            search_ms[label].append((time.perf_counter() - t) * 1000)
+    first = next(iter(vs))
+    base = pct(ask_ms[first], 0.5)
+    return {
+        label: {
+            "ask_p50_ms": round(pct(ask_ms[label], 0.5), 1),
+            "ask_p95_ms": round(pct(ask_ms[label], 0.95), 1),
+            "retriever_search_p50_ms": round(pct(search_ms[label], 0.5), 1),
+            "ratio_to_" + first: round(pct(ask_ms[label], 0.5) / base, 2),
+        }
+        for label in vs
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.query_scale", description=__doc__)
+    p.add_argument("sizes", nargs="+", help="LABEL=DATA_DIR:CORPUS_DIR, the baseline first")
+    p.add_argument("-n", type=int, default=40, help="questions per size")
+    args = p.parse_args(argv)
+    sizes = []
+    for spec in args.sizes:
+        label, _, dirs = spec.partition("=")
+        data_dir, _, corpus = dirs.partition(":")
+        if not (label and data_dir and corpus):
+            p.error(f"expected LABEL=DATA_DIR:CORPUS_DIR, got {spec!r}")
+        sizes.append((label, Path(data_dir), Path(corpus)))
+    print(json.dumps(measure(sizes, args.n), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

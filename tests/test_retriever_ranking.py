@@ -1,0 +1,150 @@
+"""The retriever's numpy fast paths rank exactly as the plain-Python version they replaced.
+
+The reference below is the retrieval as it was before the query-cost work: Python
+``sorted`` over every chunk, the sentence maximum through ``np.maximum.at``, and the
+index built from the whole store in one go. The real model and a real Chroma store of the
+bundled corpus are used, and every gold question (plus follow-up-free variants) is asked
+in every mode; chunk ids, order and scores must be identical.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant import retriever as r
+from assistant.retriever import HybridRetriever, build_index
+from knowledge.settings import BUNDLED_CORPUS
+
+BUNDLED_GOLD = BUNDLED_CORPUS.parent / "gold" / "questions.jsonl"
+
+pytestmark = pytest.mark.integration
+
+
+def _questions() -> list[str]:
+    lines = BUNDLED_GOLD.read_text(encoding="utf-8").splitlines()
+    qs = [json.loads(line)["question"] for line in lines if line.strip()]
+    return [*qs, "Ryan Dahl", "scalability", "Which is faster?", "zzzz unknown words"]
+
+
+def _reference_sentence_max(store: Any, idx: Any, vector: list[float]) -> Any:
+    """The per-chunk best sentence cosine, computed the old way from the store."""
+    by_id = {c.chunk_id: i for i, c in enumerate(idx.chunks)}
+    rows, owner = [], []
+    for sv in store.sentence_vectors([c.chunk_id for c in idx.chunks]):
+        rows.append(sv.vector)
+        owner.append(by_id[sv.chunk_id])
+    best = np.full(len(idx.chunks), -1.0, dtype=np.float32)
+    m = np.asarray(rows, dtype=np.float32)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    m = (m / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    np.maximum.at(best, np.asarray(owner), m @ np.asarray(vector, dtype=np.float32))
+    return best
+
+
+def _reference(store: Any, idx: Any, question: str, vector: list[float], k: int,
+               mode: str) -> tuple[list[tuple[str, float]], list[str]]:
+    """The old ranking: (chunk id, score) of the chosen passages and the extras' ids."""
+    n_cand = min(max(r.CANDIDATES, k), len(idx.chunks))
+    dense = []
+    if mode != "bm25":
+        hits = store.search(vector, n_cand, versions=idx.versions)
+        dense = [(h.chunk.chunk_id, float(h.score)) for h in hits]
+    bm = idx.bm25_scores(r.tokens(question))
+    if mode == "dense":
+        return [(cid, s) for cid, s in dense[:k]], []
+    if mode == "bm25":
+        order = sorted(range(len(bm)), key=lambda i: -float(bm[i]))
+        return [(idx.chunks[i].chunk_id, float(bm[i])) for i in order[:k] if float(bm[i]) > 0], []
+    sent = _reference_sentence_max(store, idx, vector)
+    # The fusion itself is unchanged; only its inputs' sorting was replaced.
+    bm_order = sorted(range(len(bm)), key=lambda i: -float(bm[i]))[:n_cand]
+    sent_order = sorted(range(len(sent)), key=lambda i: -float(sent[i]))[:n_cand]
+    assert list(r.top_positions(bm, n_cand)) == bm_order
+    assert list(r.top_positions(sent, n_cand)) == sent_order
+    chosen = HybridRetriever._fuse(idx, dense, bm, sent, k, n_cand)
+    have = {cid for cid, _s, _p in chosen}
+    extras = [idx.chunks[i].chunk_id
+              for i in sorted(range(len(sent)), key=lambda i: -float(sent[i]))[:r.SENTENCE_EXTRAS]
+              if idx.chunks[i].chunk_id not in have]
+    return [(cid, s) for cid, s, _p in chosen], extras
+
+
+@pytest.fixture(scope="module")
+def retriever(ingested_versus: Any) -> HybridRetriever:
+    return HybridRetriever(store=ingested_versus.store, embedder=ingested_versus.embedder, k=5)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_rankings_equal_the_plain_python_reference(retriever: HybridRetriever, mode: str) -> None:
+    idx = retriever.index()
+    store = retriever.store
+    # The old build read every chunk in one go, in store order.
+    assert [c.chunk_id for c in idx.chunks] == [c.chunk_id for c in store.chunks()]
+    compared = 0
+    for q in _questions():
+        vector = list(retriever.embedder.embed_query(q))
+        for k in (5, 10):
+            got = retriever.search(q, k, mode=mode, vector=vector, index=idx)
+            want, want_extra = _reference(store, idx, q, vector, k, mode)
+            assert [(sc.chunk.chunk_id, sc.score) for sc in got.chunks] == want, (q, k)
+            assert [sc.chunk.chunk_id for sc in got.extra] == want_extra, (q, k)
+            compared += 1
+    assert compared == 2 * len(_questions())
+
+
+def test_sentence_max_equals_maximum_at(retriever: HybridRetriever) -> None:
+    idx = retriever.index()
+    for q in _questions()[:10]:
+        vector = list(retriever.embedder.embed_query(q))
+        got = idx.sentence_max(vector)
+        want = _reference_sentence_max(retriever.store, idx, vector)
+        assert got.dtype == want.dtype
+        assert np.array_equal(got, want), q
+
+
+def _same_index(a: Any, b: Any) -> None:
+    assert a.corpus_version == b.corpus_version
+    assert [c.chunk_id for c in a.chunks] == [c.chunk_id for c in b.chunks]
+    assert a.vocabulary == b.vocabulary
+    assert a.raw_vocabulary == b.raw_vocabulary
+    assert a.sentence_rows == b.sentence_rows
+    assert a.chunk_tokens == b.chunk_tokens
+    assert np.array_equal(a.sentence_matrix, b.sentence_matrix)
+    assert np.array_equal(a.sentence_owner, b.sentence_owner)
+    q = r.tokens("Django scalability and Node.js performance for real-time apps")
+    assert np.array_equal(a.bm25_scores(q), b.bm25_scores(q))
+
+
+def test_incremental_build_equals_a_full_build(retriever: HybridRetriever) -> None:
+    store = retriever.store
+    full = build_index(store)
+    # An earlier index that lacked one article and held a version no longer live.
+    dropped = full.chunks[0].article_id
+    stale_chunk = replace(full.chunks[-1], chunk_id="stale-chunk")
+    stale = replace(next(iter(full.entries.values())), chunk=stale_chunk, version="gone-v0")
+    entries = {cid: e for cid, e in full.entries.items() if e.chunk.article_id != dropped}
+    entries["stale-chunk"] = stale
+    previous = replace(full, entries=entries)
+
+    calls: list[int] = []
+    real_chunks = store.chunks
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(store, name)
+
+        def chunks(self, *a: Any, **kw: Any) -> Any:
+            got = real_chunks(*a, **kw)
+            calls.append(len(got))
+            return got
+
+    again = build_index(Counting(), previous=previous)
+    _same_index(again, full)
+    # Only the missing article's chunks were read from the store.
+    assert calls == [sum(1 for c in full.chunks if c.article_id == dropped)]
+    assert "stale-chunk" not in again.entries
