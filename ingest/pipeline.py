@@ -172,12 +172,13 @@ def embed_input(chunk: Chunk) -> tuple[str, int]:
     """The text the model sees for a chunk, and the offset of the chunk text inside it.
 
     The section title is prepended because many passages ("It is not secure as Django...")
-    only make sense under their heading.
+    only make sense under their heading; a table row also gets its label and its column
+    headers (``knowledge.text.tokens.passage_context``, the same context BM25 indexes).
     """
-    if chunk.section and not chunk.text.startswith(chunk.section):
-        prefix = chunk.section + "\n"
-        return prefix + chunk.text, len(prefix)
-    return chunk.text, 0
+    from knowledge.text.tokens import passage_context
+
+    prefix, suffix = passage_context(chunk)
+    return prefix + chunk.text + suffix, len(prefix)
 
 
 def _hash(*parts: str) -> str:
