@@ -256,6 +256,8 @@ class AnswerChain:
             return
         comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
                        disagreement=disagreement)
+        if coverage.note and not comp.abstained:  # names a technology the articles lack
+            comp.pieces.insert(0, coverage.note + "\n\n")
         answer = finish(comp, "offline", None)
         yield from comp.stream()
         yield answer

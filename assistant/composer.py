@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.attribution import foreign_claim
 from assistant.models import Citation
 from assistant.retriever import CorpusIndex, Retrieval
 from assistant.rewrite import ASPECTS, BOTH, find_subjects
@@ -262,6 +263,8 @@ def candidates(
             keep, text, criterion, aspect_text, subject, intro, raw = info
             if not keep:
                 continue  # headings, fragments
+            if foreign_claim(retrieval, chunk, span):
+                continue  # a third technology's claim (assistant/attribution.py)
             toks = idx.sentence_tokens(chunk, span.start, span.end)
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
