@@ -90,7 +90,8 @@ def test_a_third_column_and_its_heading_are_attributed_to_it() -> None:
     assert about_other_technology(row, cells["Yii"], cfg, third) == "Yii"
     assert about_other_technology(row, cells["Django"], cfg, third) is None
     assert about_other_technology(row, cells["Node.js (Express)"], cfg, third) is None
-    best_for = _prose("Agencies with many small sites. Shops moving off WordPress", "Yii is best for")
+    best_for = _prose("Agencies with many small sites. Shops moving off WordPress",
+                      "Yii is best for")
     assert about_other_technology(best_for, best_for.sentences[0], cfg, third) == "Yii"
     mixed = _prose("Django and Yii both ship an admin. It is good", "Admin panels", "p2")
     assert about_other_technology(mixed, mixed.sentences[0], cfg, third) is None
