@@ -151,31 +151,41 @@ def about_other_technology(chunk: Chunk, span: Span, subjects: Any,
 def foreign_claim(retrieval: Any, chunk: Chunk, span: Span, subjects: Any = None) -> str | None:
     """The third technology a candidate sentence is about, when the answer must leave it out.
 
-    A sentence about a third technology stays out of an answer, except when the question
-    itself names that technology and neither subject (then the answer is about it, and the
-    sentence names it or sits under its heading). Returns the technology, or None to keep
-    the sentence.
+    A sentence about a third technology stays out of an answer. The one exception: the
+    question asks about that technology alone (names it, names no subject, compares
+    nothing) and the sentence names it itself, so that the quote carries its own
+    attribution. Returns the technology, or None to keep the sentence.
     """
     if subjects is None:
         from knowledge.subjects_config import default_subjects
 
         subjects = default_subjects()
     idx = retrieval.index
+    third = third_technologies(idx, subjects)
     key = ("foreign-claim", chunk.chunk_id, span.start)
     memo = getattr(idx, "memo", None)
     if memo is not None and key in memo:
         other = memo[key]
     else:
-        other = about_other_technology(chunk, span, subjects, third_technologies(idx, subjects))
+        other = about_other_technology(chunk, span, subjects, third)
         if memo is not None:
             memo[key] = other
     if other is None:
         return None
     question = getattr(retrieval, "question", "")
-    if not subjects.find_subjects(question) and _named_third(question, {
-            k: v for k, v in third_technologies(idx, subjects).items() if v == other}):
+    own = {k: v for k, v in third.items() if v == other}
+    text = chunk.text[span.start - chunk.start : span.end - chunk.start]
+    if (not subjects.find_subjects(question) and _named_third(question, own)
+            and _named_third(text, own) and not _COMPARING.search(question)):
         return None
     return str(other)
+
+
+#: A question that compares (its answer is grouped by subject, where a third technology's
+#: sentence has no place).
+_COMPARING = re.compile(
+    r"\b(?:which|better|worse|compare\w*|vs\.?|versus|differen\w*|than|both|three|"
+    r"each|either|instead)\b", re.I)
 
 
 def attributed(sentences: Sequence[tuple[Chunk, Span]], subjects: Any,
