@@ -1,4 +1,4 @@
-"""Hybrid retrieval: BM25 and Chroma dense search fused, then spread across articles.
+"""Hybrid retrieval: BM25 and Chroma dense search fused, near-duplicates held back.
 
 Why hybrid: on this corpus dense search alone misses passages whose key word is rare
 ("80K stars", "Ryan Dahl") while BM25 alone misses paraphrases ("ship faster" for
@@ -6,9 +6,16 @@ Why hybrid: on this corpus dense search alone misses passages whose key word is 
 BM25, and the best pooled sentence vector of each chunk (computed at ingest, held in
 memory). Fusion sums min-max normalised scores (``FUSION = "score"``); reciprocal rank
 fusion is available (``"rrf"``) but scored lower on the gold set, because it throws away
-how far ahead a ranker's top hit is. Why diversity: the PLANEKS article is three times
-longer than the others and would otherwise fill every slot; a greedy MMR-style pick
-penalises passages similar to ones already chosen and each extra passage of one article.
+how far ahead a ranker's top hit is. Diversity: a greedy MMR-style pick penalises
+passages similar to ones already chosen. A per-article penalty (``SAME_ARTICLE_PENALTY``)
+is available but off: with the field articles beside the bundled four it pushed the only
+answering passage out (field recall@5 fell by 0.04-0.08), and each ranker's first hit is
+always kept (``KEEP_RANKER_TOPS``).
+
+Tokens (``knowledge.text.tokens``): the subjects' spellings unified (from the subjects
+object passed in), compounds split, Snowball stems through bm25s's tokenizer. A table
+row is indexed with its section, its label and its column headers
+(``passage_context``, the same context the ingest embeds).
 
 Latency budget per question: one query embedding, one Chroma query, one manifest read
 (staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
