@@ -105,6 +105,7 @@ _GENERIC = frozenset(
     make makes work works help helps happen happened happens main kind kinds type types
     lot lots many much thing today now people someone anyone home way difference
     different ok okay hello hi thanks thank please answer question questions
+    essay essays piece pieces post posts blog tutorial guide newsletter writeup
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+|[A-Z]{2,})\b")
