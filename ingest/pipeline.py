@@ -37,7 +37,7 @@ from knowledge.store import ChromaKnowledgeStore, StoreError
 _log = logging.getLogger("versus.ingest")
 
 #: Bump when cleaning or chunking changes in a way that must re-embed stored articles.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"  # 3: table rows embedded with their column headers
 EMBED_BATCH = 64
 
 ProgressFn = Callable[[str, int, int], None]
