@@ -8,7 +8,10 @@ Third technologies are found generically, from the corpus's own structure, not f
 
 * a **comparison table column** whose header names no subject ("Laravel", "Go (Gin)") in a
   table where another column does name one;
-* the names in such a header ("Go (Gin)" gives Go and Gin).
+* the names in such a header ("Go (Gin)" gives Go and Gin);
+* names seen in a sentence about one of them that names no subject ("PHP" in "Laravel's
+  Reverb server closed the gap for PHP teams"): a sentence that opens with such a name
+  and names no subject ("PHP talent is plentiful") is that technology's.
 
 A sentence is about a third technology when its table cell sits in that technology's
 column, or it names the technology and no subject, or it names no technology at all and
@@ -99,6 +102,49 @@ def third_technologies(index: Any, subjects: Any) -> dict[str, str]:
     return out
 
 
+def companions(index: Any, subjects: Any) -> dict[str, str]:
+    """``_companions`` of the corpus's third technologies (memoised on the index)."""
+    key = ("third-companions", getattr(subjects, "digest", ""))
+    memo = getattr(index, "memo", None)
+    if memo is not None and key in memo:
+        found: dict[str, str] = memo[key]
+        return found
+    third = third_technologies(index, subjects)
+    out = _companions(index, subjects, third) if third else {}
+    if memo is not None:
+        memo[key] = out
+    return out
+
+
+def _companions(index: Any, subjects: Any, third: dict[str, str]) -> dict[str, str]:
+    """Names seen beside a third technology ("Laravel's Reverb server ... for PHP teams"):
+    a sentence that opens with one of them and names no subject is that technology's.
+
+    Names from the subjects' own column headers ("Node.js (Express)") never count: those
+    belong to the subject.
+    """
+    family: set[str] = set()
+    for chunk in index.chunks:
+        if chunk.row is not None:
+            for name, _span in chunk.row.cells:
+                if subjects.find_subjects(name):
+                    family.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9.+#]*", name))
+    out: dict[str, str] = {}
+    for chunk in index.chunks:
+        if chunk.row is not None:
+            continue
+        for sp in chunk.sentences:
+            text = chunk.text[sp.start - chunk.start : sp.end - chunk.start]
+            tech = _named_third(text, third)
+            if tech is None or subjects.find_subjects(text):
+                continue
+            for name in technology_names(text, subjects):
+                low = name.lower().rstrip(".")
+                if low not in third and low not in family and len(low) > 1:
+                    out.setdefault(low, tech)
+    return out
+
+
 def _named_third(text: str, third: dict[str, str]) -> str | None:
     """The third technology ``text`` names (the first one), else None."""
     for m in re.finditer(r"[A-Za-z][A-Za-z0-9.+#]*", text):
@@ -109,7 +155,8 @@ def _named_third(text: str, third: dict[str, str]) -> str | None:
 
 
 def about_other_technology(chunk: Chunk, span: Span, subjects: Any,
-                           third: dict[str, str]) -> str | None:
+                           third: dict[str, str],
+                           companion: dict[str, str] | None = None) -> str | None:
     """The third technology a sentence of ``chunk`` is about, or None.
 
     Args:
@@ -117,6 +164,7 @@ def about_other_technology(chunk: Chunk, span: Span, subjects: Any,
         span: The sentence's absolute span inside it.
         subjects: The subjects object (``find_subjects``).
         third: ``third_technologies`` of the corpus.
+        companion: ``companions`` of the corpus (names seen beside a third technology).
     """
     if not third:
         return None
@@ -133,6 +181,9 @@ def about_other_technology(chunk: Chunk, span: Span, subjects: Any,
         return None if named else other
     if named:
         return None
+    head = re.match(r"\W*([A-Z][A-Za-z0-9.+#]*)", text)
+    if head and companion and head.group(1).lower().rstrip(".") in companion:
+        return companion[head.group(1).lower().rstrip(".")]
     # Names nothing. A sentence that opens with a pronoun ("It", "Its hosting story")
     # continues the one before it; a list item or cell belongs to its heading.
     if _PRONOUN_START.match(text):
@@ -167,7 +218,8 @@ def foreign_claim(retrieval: Any, chunk: Chunk, span: Span, subjects: Any = None
     if memo is not None and key in memo:
         other = memo[key]
     else:
-        other = about_other_technology(chunk, span, subjects, third)
+        other = about_other_technology(chunk, span, subjects, third,
+                                       companions(idx, subjects))
         if memo is not None:
             memo[key] = other
     if other is None:

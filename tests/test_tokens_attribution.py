@@ -9,7 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from assistant.attribution import about_other_technology, technology_names, third_technologies
+from assistant.attribution import (
+    about_other_technology,
+    companions,
+    technology_names,
+    third_technologies,
+)
 from knowledge.models import Chunk, Span, TableRow
 from knowledge.subjects_config import ComparisonConfig, default_subjects, load_comparison_config
 from knowledge.text.tokens import passage_context
@@ -107,3 +112,18 @@ def test_table_rows_are_indexed_with_label_and_headers() -> None:
     prefix, suffix = passage_context(row)
     assert prefix == "What we compared\n"
     assert "Django" in suffix and "Go (Gin)" in suffix
+
+
+def test_a_sentence_opening_with_a_third_technologys_companion_is_its() -> None:
+    """"PHP" is seen beside Yii only; "PHP talent is plentiful" is then Yii's claim."""
+    cfg = default_subjects()
+    row = _row_chunk("Admin | Built in | DIY | Gii", ["Django", "Node.js (Express)", "Yii"])
+    seen = _prose("Yii's queue server helped Sites for PHP teams. It is fine", "Queues", "p4")
+    claim = _prose("PHP talent is plentiful. Express talent is too", "Hiring", "p5")
+    index = SimpleNamespace(chunks=[row, seen, claim], memo={})
+    third = third_technologies(index, cfg)
+    found = companions(index, cfg)
+    assert found.get("php") == "Yii"
+    assert "express" not in found  # from a subject's own column header
+    assert [about_other_technology(claim, s, cfg, third, found) for s in claim.sentences] == [
+        "Yii", None]
