@@ -81,7 +81,7 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
-                   "is about 0.71 (evidence in the top 10 for about 0.86); see the note")
+                   "is 0.726 (evidence in the top 10 for 0.863); see the note")
 def test_field_support_recall_reaches_the_target(field_report: EvalReport) -> None:
     assert field_report.support_recall >= 0.95
 
