@@ -367,14 +367,15 @@ def load_comparison_config(path: Path | str) -> ComparisonConfig:
 
 
 def default_subjects() -> ComparisonConfig:
-    """The subjects object for the configured subjects file (``VERSUS_SUBJECTS_FILE``),
-    or the bundled one when the settings cannot be read."""
-    try:
-        from knowledge.settings import Settings
+    """The subjects object for the configured subjects file (``VERSUS_SUBJECTS_FILE``, the
+    same variable ``Settings.subjects_file`` reads), else the bundled one.
 
-        path: Path = Settings().subjects_file
-    except Exception:
-        from knowledge.settings import BUNDLED_SUBJECTS
+    Cheap enough for every call (one environment read and one ``stat``): callers that do
+    not get a subjects object passed in use it per sentence.
+    """
+    import os
 
-        path = BUNDLED_SUBJECTS
+    from knowledge.settings import BUNDLED_SUBJECTS
+
+    path = os.environ.get("VERSUS_SUBJECTS_FILE") or BUNDLED_SUBJECTS
     return load_comparison_config(path)
