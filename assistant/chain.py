@@ -1,8 +1,11 @@
 """The answer chain: validate -> rewrite -> retrieve -> decide coverage -> compose or LLM.
 
-``AnswerChain`` is what ``Versus.ask`` and ``Versus.stream`` run. Its construction is cheap
-(no model load, no index build) so that the CLI's ``--help`` path and the app's first paint
-stay fast; ``warm_up()`` does the expensive parts ahead of the first question.
+``AnswerChain`` is what ``Versus.ask`` and ``Versus.stream`` run: it holds the parts (store,
+embedder, retriever, chat model, comparison service; each can be injected) and runs the
+LangChain answer path that ``assistant.answer_path.build_answer_path`` wires from them
+(``AnswerChain.path``). Its construction is cheap (no model load, no index build) so that
+the CLI's ``--help`` path and the app's first paint stay fast; ``warm_up()`` does the
+expensive parts ahead of the first question.
 
 The default engine is the offline composer (no LLM): every sentence of its answers is
 copied from a cited passage. With ``VERSUS_LLM`` set, a LangChain chat model answers from
@@ -15,24 +18,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from assistant.abstain import assess
-from assistant.composer import (
-    ClaimRef,
-    Composition,
-    Disagreement,
-    abstention,
-    compose,
-    is_comparison,
-)
+from assistant.composer import Disagreement
 from assistant.errors import BadInput
 from assistant.models import Answer, EngineStatus
 from assistant.retriever import HybridRetriever, Retrieval
-from assistant.rewrite import Rewritten, rewrite
+from assistant.rewrite import Rewritten
+from knowledge.protocols import Embedder, KnowledgeReader
+from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -115,16 +111,19 @@ class AnswerChain:
         llm: A LangChain chat model to answer with, instead of the configured backend.
         comparisons: The comparison service, used to point out where sources disagree;
             optional, and its failures never break an answer.
+        retriever: The retriever (a ``HybridRetriever`` over ``store`` and ``embedder``
+            unless given).
     """
 
     def __init__(
         self,
         *,
-        store: Any,
-        embedder: Any,
-        settings: Any,
+        store: KnowledgeReader,
+        embedder: Embedder,
+        settings: Settings,
         llm: Any | None = None,
         comparisons: Any | None = None,
+        retriever: HybridRetriever | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
@@ -135,9 +134,10 @@ class AnswerChain:
         self._lock = threading.Lock()
         self._articles: dict[str, str] = {}
         self._articles_version = ""
-        self.retriever = HybridRetriever(
+        self.retriever = retriever or HybridRetriever(
             store=store, embedder=embedder, k=int(getattr(settings, "top_k", 5) or 5)
         )
+        self._path: Any = None
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -211,95 +211,36 @@ class AnswerChain:
         assert final is not None
         return final
 
+    @property
+    def path(self) -> Any:
+        """The answer path (a LangChain ``Runnable``), built once from this chain's parts."""
+        with self._lock:
+            if self._path is None:
+                from assistant.answer_path import build_answer_path
+
+                offline = self._llm is None and self.settings.llm == "none"
+                self._path = build_answer_path(
+                    retriever=self.retriever,
+                    pool=max(POOL, self.retriever.k),
+                    chat_model=None if offline else self._chat_model,
+                    engine=self.engine,
+                    llm_timeout=float(getattr(self.settings, "llm_timeout", 30.0)),
+                    llm_passages=max(self.retriever.k, 5),
+                    disagreement=self._disagreement,
+                    validate=validate_question,
+                    clean_history=clean_history,
+                )
+            return self._path
+
     def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
         """Yield the answer's text pieces as they are ready, then the final ``Answer``.
 
         Validation happens before the first item, so a bad question raises ``BadInput``
         from the first ``next()``.
         """
-        t0 = time.perf_counter()
-        q = validate_question(question)
-        turns = clean_history(history)
-        rw = rewrite(q, turns)
-        t1 = time.perf_counter()
-        retrieval = self.retriever.search(rw.text, max(POOL, self.retriever.k))
-        coverage = assess(rw.text, retrieval)
-        t2 = time.perf_counter()
-        timings = {"rewrite": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}
+        from assistant.answer_path import run_answer
 
-        def finish(comp: Composition, engine: str, notice: str | None) -> Answer:
-            t3 = time.perf_counter()
-            timings["answer"] = (t3 - t2) * 1000
-            timings["total"] = (t3 - t0) * 1000
-            return Answer(
-                question=q,
-                standalone_question=rw.text,
-                answer=comp.text,
-                engine=engine,  # type: ignore[arg-type]
-                notice=notice,
-                abstained=comp.abstained,
-                citations=tuple(comp.citations),
-                timings_ms=timings,
-            )
-
-        if not coverage.covered:
-            comp = abstention(coverage.message)
-            answer = finish(comp, "offline", None)  # no model wrote it
-            yield from comp.stream()
-            yield answer
-            return
-
-        disagreement = self._disagreement(rw, retrieval)
-        model = self._chat_model()
-        if model is not None:
-            yield from self._stream_llm(model, rw, retrieval, disagreement, finish)
-            return
-        comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
-                       disagreement=disagreement)
-        if coverage.note and not comp.abstained:  # names a technology the articles lack
-            comp.pieces.insert(0, coverage.note + "\n\n")
-        answer = finish(comp, "offline", None)
-        yield from comp.stream()
-        yield answer
-
-    def _stream_llm(
-        self,
-        model: Any,
-        rw: Rewritten,
-        retrieval: Retrieval,
-        disagreement: Disagreement | None,
-        finish: Any,
-    ) -> Iterator[str | Answer]:
-        """Answer with the chat model; fall back to the offline composer when it fails."""
-        from assistant.llm import LLMAnswerer, LLMUnavailable
-
-        engine = self.engine
-        answerer = LLMAnswerer(model, engine=engine,
-                               timeout=float(getattr(self.settings, "llm_timeout", 30.0)))
-        streamed = False
-        try:
-            result = None
-            for item in answerer.stream(rw.text, retrieval.chunks[: max(self.retriever.k, 5)],
-                                        retrieval.index.metas):
-                if isinstance(item, str):
-                    streamed = True
-                    yield item
-                else:
-                    result = item
-            assert result is not None
-            if result.composition is not None:
-                yield finish(result.composition, engine, result.notice)
-                return
-            notice = result.notice
-        except LLMUnavailable as exc:
-            notice = (f"The {engine} backend did not answer ({exc}); this answer comes from "
-                      "the offline composer instead.")
-        comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
-                       disagreement=disagreement)
-        if streamed:
-            yield "\n\n"
-        yield from comp.stream()
-        yield finish(comp, "offline", notice)
+        return run_answer(self.path, question, history)
 
     # -- where the sources disagree ----------------------------------------------------
 
@@ -316,54 +257,19 @@ class AnswerChain:
             return self._articles[article_id]
 
     def _disagreement(self, rw: Rewritten, retrieval: Retrieval) -> Disagreement | None:
-        """Claims the comparison service marks as disagreeing on the asked criterion.
+        """The comparison matrix's view of the asked criterion (``assistant.verdict``).
 
-        Only for comparison questions. Every claim's citation is checked against the
-        cleaned article text, so a stale or wrong comparison can never produce a citation
-        that does not match its offsets. Any failure of the (optional) service is logged
-        and ignored: the answer stands without the paragraph.
+        Every claim's citation is checked against the cleaned article text, so a stale or
+        wrong comparison can never produce a citation that does not match its offsets. Any
+        failure of the (optional) service is logged and ignored.
         """
-        if self.comparisons is None or not is_comparison(rw.text, rw.subjects):
-            return None
-        try:
-            criterion = self.comparisons.find_criterion(rw.text)
-            if not criterion:
-                return None
-            matrix = self.comparisons.matrix(criterion)
-            crit = next(
-                (c for c in matrix.criteria if str(c.name).lower() == str(criterion).lower()),
-                matrix.criteria[0] if len(matrix.criteria) == 1 else None,
-            )
-            if crit is None or crit.agreement != "disagree":
-                return None
-            claims: list[ClaimRef] = []
-            idx = retrieval.index
-            for _subject, cell in crit.cells.items():
-                for claim in cell:
-                    cit = claim.citation
-                    aid = _field(cit, "article_id")
-                    start, end = int(_field(cit, "start")), int(_field(cit, "end"))
-                    passage = str(_field(cit, "text"))
-                    text = self._article_text(aid, idx.corpus_version)
-                    if text is None or text[start:end] != passage:
-                        log.warning("comparison claim citation does not match %s[%d:%d]",
-                                    aid, start, end)
-                        continue
-                    section = next(
-                        (c.section for c in idx.chunks
-                         if c.article_id == aid and c.start <= start < c.end),
-                        "",
-                    )
-                    claim_text = str(claim.text)
-                    if claim_text not in passage:
-                        claim_text = passage
-                    claims.append(ClaimRef(claim_text, aid, start, end, passage,
-                                           str(getattr(claim, "favours", "neither")), section))
-            return Disagreement(str(crit.name), tuple(claims)) if len(claims) >= 2 else None
-        except Exception as exc:
-            log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
-            return None
+        from assistant.verdict import matrix_view
 
+        idx = retrieval.index
 
-def _field(obj: Any, name: str) -> Any:
-    return obj[name] if isinstance(obj, dict) else getattr(obj, name)
+        def section_of(aid: str, pos: int) -> str:
+            return next((c.section for c in idx.chunks
+                         if c.article_id == aid and c.start <= pos < c.end), "")
+
+        return matrix_view(self.comparisons, rw.text, rw.subjects,
+                           lambda aid: self._article_text(aid, idx.corpus_version), section_of)

@@ -32,8 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    ing = sub.add_parser("ingest", help="(re-)ingest the bundled articles or given files/folders")
-    ing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    ing = sub.add_parser(
+        "ingest", help="(re-)ingest the bundled articles or given files, folders or http(s) pages"
+    )
+    ing.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
     ing.add_argument("--rebuild", action="store_true", help="re-embed everything from scratch")
     ing.add_argument("--remove", action="append", default=[], metavar="ID",
                      help="remove an article by id (repeatable)")
@@ -53,6 +55,21 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--questions", type=Path, metavar="FILE",
                     help="JSON-lines gold set (default: the project's own)")
     ev.add_argument("--json", action="store_true")
+
+    ref = sub.add_parser("refresh", help="re-fetch every article that has a URL; "
+                         "re-ingest only those that changed")
+    ref.add_argument("--json", action="store_true")
+
+    chg = sub.add_parser("changes", help="the change reports of the last ingests, newest first")
+    chg.add_argument("--last", type=int, default=1, metavar="N",
+                     help="how many reports (default 1)")
+    chg.add_argument("--json", action="store_true", help="one JSON object a line")
+
+    wat = sub.add_parser("watch", help="the questions asked again after every changing ingest")
+    wat.add_argument("questions", nargs="*", metavar="QUESTION", help="questions to pin")
+    wat.add_argument("--remove", action="append", default=[], metavar="QUESTION",
+                     help="unpin a question (repeatable)")
+    wat.add_argument("--json", action="store_true")
 
     srv = sub.add_parser("serve", help="the web app")
     srv.add_argument("--port", type=int, default=int(os.environ.get("VERSUS_PORT", "8501")))
@@ -76,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     handler = {
         "ingest": cmd_ingest,
+        "refresh": cmd_refresh,
+        "changes": cmd_changes,
+        "watch": cmd_watch,
         "ask": cmd_ask,
         "compare": cmd_compare,
         "eval": cmd_eval,
@@ -130,23 +150,32 @@ def _print_json(obj: Any) -> None:
 # -- ingest ---------------------------------------------------------------------------
 
 
+def _is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.pipeline import IngestError
 
+    urls = [a for a in args.paths if _is_url(a)]
+    args.paths = [Path(a) for a in args.paths if not _is_url(a)]
+    args.urls = urls
     versus = _service()
     show_bar = sys.stderr.isatty() and not args.json
     try:
         if show_bar:
             report = _ingest_with_bar(versus, args)
         else:
-            report = versus.ingest(args.paths or None, rebuild=args.rebuild, remove=args.remove)
+            report = versus.ingest(args.paths or None, urls=urls, rebuild=args.rebuild,
+                                   remove=args.remove)
     except IngestError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
         _print_json(report.to_json())
     else:
         _print_ingest_summary(report)
-    if args.paths and report.skipped and not (report.added or report.updated or report.unchanged):
+    given = args.paths or urls
+    if given and report.skipped and not (report.added or report.updated or report.unchanged):
         return EXIT_USAGE  # nothing given could be ingested: bad input
     return EXIT_OK
 
@@ -166,7 +195,8 @@ def _ingest_with_bar(versus: Any, args: argparse.Namespace) -> Any:
             bar.update(tasks[stage], completed=done, total=max(total, 1))
 
         return versus.ingest(
-            args.paths or None, rebuild=args.rebuild, remove=args.remove, progress=progress
+            args.paths or None, urls=args.urls, rebuild=args.rebuild, remove=args.remove,
+            progress=progress,
         )
 
 
@@ -189,6 +219,96 @@ def _print_ingest_summary(report: Any) -> None:
         f"{report.seconds:.2f} s",
         markup=False,
     )
+
+
+# -- refresh and changes --------------------------------------------------------------
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from ingest.pipeline import IngestError
+
+    versus = _service()
+    if not any(r.url for r in versus._manifest_hint().articles.values()):
+        raise UsageError("no article has a URL; add one with `versus ingest https://...`")
+    try:
+        report = versus.refresh()
+    except IngestError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        _print_json(report.to_json())
+        return EXIT_OK
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    for label, ids in (("updated", report.updated), ("unchanged", report.unchanged)):
+        if ids:
+            console.print(f"{label:>9}: {', '.join(ids)}", markup=False)
+    for f in report.failed:
+        console.print(f"   failed: {f['id']} ({f['url']}): {f['reason']}", markup=False)
+    console.print(f"checked {len(report.checked)} pages in {report.seconds:.2f} s", markup=False)
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    if args.last is not None and args.last < 1:
+        raise UsageError(f"--last must be at least 1, got {args.last}")
+    reports = _service().changes(args.last)
+    if args.json:
+        for rep in reports:
+            _print_json(rep)
+        return EXIT_OK
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if not reports:
+        console.print("no change reports yet (an ingest that changes something writes one)",
+                      markup=False)
+    for rep in reports:
+        _print_change_report(console, rep)
+    return EXIT_OK
+
+
+def _print_change_report(console: Any, rep: dict[str, Any]) -> None:
+    console.print(f"== {rep.get('at', '?')}", markup=False, style="bold")
+    for art in rep.get("articles", []):
+        line = f"{art['change']:>8}: {art['article_id']}"
+        if art["change"] == "updated":
+            line += (f" (+{len(art.get('sentences_added', []))} "
+                     f"-{len(art.get('sentences_removed', []))} sentences, "
+                     f"{len(art.get('sentences_edited', []))} edited; "
+                     f"{art.get('passages_reembedded', 0)} passages re-embedded)")
+        console.print(line, markup=False)
+        for s in art.get("sentences_removed", []):
+            console.print(f"      - {s}", markup=False, style="red")
+        for s in art.get("sentences_added", []):
+            console.print(f"      + {s}", markup=False, style="green")
+    claims = rep.get("claims", {})
+    for key, sign in (("added", "+"), ("removed", "-")):
+        for c in claims.get(key, []):
+            console.print(f"  claim {sign} {c.get('criterion')} / {c.get('subject')}: "
+                          f"{c.get('text')}", markup=False)
+    for f in claims.get("flipped", []):
+        console.print(f"  claim flipped {f['criterion']}: {f['text']} ({f['from']} -> {f['to']})",
+                      markup=False)
+    for c in rep.get("criteria", []):
+        console.print(f"  agreement {c['name']}: {c['agreement_before']} -> "
+                      f"{c['agreement_after']}", markup=False)
+    for a in rep.get("answers", []):
+        console.print(f"  answer changed: {a['question']}", markup=False)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    versus = _service()
+    current = versus.watchlist()
+    gone = {" ".join(q.split()) for q in args.remove}
+    questions = versus.set_watchlist([q for q in [*current, *args.questions] if q not in gone]) \
+        if (args.questions or args.remove) else current
+    if args.json:
+        _print_json({"questions": questions})
+    else:
+        for q in questions:
+            print(q)
+    return EXIT_OK
 
 
 # -- ask ------------------------------------------------------------------------------

@@ -11,6 +11,13 @@ Metrics (all over the gold set, computed in one run so they are comparable):
   an expected evidence quote (an abstention scores 0).
 * ``abstention_accuracy``: share of all questions where the abstain decision was right;
   ``false_abstentions``: answerable questions the assistant refused.
+* ``answer_recall``: share of answerable questions whose answer TEXT holds an expected
+  evidence quote (normalised substring, or a sentence of the answer holding at least
+  ``ANSWER_RECALL_COVER`` of the quote's words in order); citing the passage is not enough.
+* ``filler_rate``: share of answer sentences that ``assistant.filler`` classes as meta,
+  signpost or dangling (``filler_sentences`` lists them by question id).
+* ``verdict_rate``: share of answered comparative questions whose answer carries a verdict
+  line (``Answer.verdict``).
 * ``citation_errors``: markers without a citation, and citations whose text differs from
   the cleaned article at their offsets (must be 0).
 """
@@ -27,11 +34,15 @@ from pathlib import Path
 from typing import Any
 
 import knowledge
+from assistant.filler import answer_sentences, classify, is_filler
 
 DEFAULT_GOLD = Path(knowledge.__file__).resolve().parent / "gold" / "questions.jsonl"
 KS = (1, 3, 5, 10)
 TYPES = ("factual", "comparative", "multi-source", "follow-up", "uncovered")
 _MARKER = re.compile(r"\[(\d+)\]")
+#: Share of an evidence quote's words one answer sentence must hold, in order.
+ANSWER_RECALL_COVER = 0.8
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,40 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
 
 
+def _in_order(needle: Sequence[str], hay: Sequence[str]) -> int:
+    """How many words of ``needle`` appear in ``hay`` in order (a greedy subsequence)."""
+    i = got = 0
+    for word in needle:
+        j = i
+        while j < len(hay) and hay[j] != word:
+            j += 1
+        if j < len(hay):
+            got += 1
+            i = j + 1
+    return got
+
+
+def in_answer_text(answer_text: str, evidence: Sequence[Evidence]) -> bool:
+    """Whether the answer's own text states one of the evidence quotes.
+
+    Markers are removed; a quote counts when its normalised form is a substring of the
+    answer, or one answer sentence holds ``ANSWER_RECALL_COVER`` of its words in order
+    (the composer tidies bullets and whitespace, and may merge a clause).
+    """
+    text = _norm(_MARKER.sub(" ", answer_text))
+    flat = " ".join(text.split())
+    sentences = [_WORDS.findall(s) for s in re.split(r"(?<=[.!?])\s+|\n+", text)]
+    for ev in evidence:
+        quote = _norm(ev.quote).rstrip(".")
+        if quote and quote in flat:
+            return True
+        words = _WORDS.findall(quote)
+        if words and any(_in_order(words, s) >= ANSWER_RECALL_COVER * len(words)
+                         for s in sentences):
+            return True
+    return False
+
+
 class EvidenceLocator:
     """Finds evidence quotes in the cleaned articles (cached per article)."""
 
@@ -184,6 +229,12 @@ class EvalReport:
     dense: RetrievalScores = field(default_factory=RetrievalScores)
     bm25: RetrievalScores = field(default_factory=RetrievalScores)
     supported: int = 0
+    in_text: int = 0
+    not_in_text: list[str] = field(default_factory=list)
+    filler_sentences: list[str] = field(default_factory=list)
+    sentences: int = 0
+    comparative: int = 0
+    with_verdict: int = 0
     abstain_correct: int = 0
     false_abstentions: list[str] = field(default_factory=list)
     missed_abstentions: list[str] = field(default_factory=list)
@@ -200,6 +251,18 @@ class EvalReport:
         return self.supported / self.answerable if self.answerable else 0.0
 
     @property
+    def answer_recall(self) -> float:
+        return self.in_text / self.answerable if self.answerable else 0.0
+
+    @property
+    def filler_rate(self) -> float:
+        return len(self.filler_sentences) / self.sentences if self.sentences else 0.0
+
+    @property
+    def verdict_rate(self) -> float:
+        return self.with_verdict / self.comparative if self.comparative else 0.0
+
+    @property
     def abstention_accuracy(self) -> float:
         return self.abstain_correct / self.questions if self.questions else 0.0
 
@@ -212,6 +275,13 @@ class EvalReport:
             "recall_at_k": hybrid["recall_at_k"],
             "mrr": hybrid["mrr"],
             "support_recall": round(self.support_recall, 4),
+            "answer_recall": round(self.answer_recall, 4),
+            "not_in_text_ids": self.not_in_text,
+            "filler_rate": round(self.filler_rate, 4),
+            "filler_sentences": self.filler_sentences,
+            "answer_sentences": self.sentences,
+            "verdict_rate": round(self.verdict_rate, 4),
+            "comparative_answered": self.comparative,
             "abstention_accuracy": round(self.abstention_accuracy, 4),
             "false_abstentions": len(self.false_abstentions),
             "baselines": {"dense": self.dense.to_json(), "bm25": self.bm25.to_json()},
@@ -282,6 +352,14 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
         answer = versus.ask(q.question, list(q.history))
         report.latencies_ms.append(float(answer.timings_ms.get("total", 0.0)))
         problems = check_citations(answer, loc)
+        if not answer.abstained:
+            for sentence in answer_sentences(answer.answer):
+                report.sentences += 1
+                if is_filler(sentence):
+                    report.filler_sentences.append(f"{q.id}: {classify(sentence)}: {sentence}")
+            if q.type == "comparative":
+                report.comparative += 1
+                report.with_verdict += bool(getattr(answer, "verdict", None))
         report.citation_errors.extend(f"{q.id}: {p}" for p in problems)
         detail: dict[str, Any] = {
             "id": q.id,
@@ -316,6 +394,12 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
                 loc.holds(c.article_id, c.start, c.end, c.text, q.evidence)
                 for c in answer.citations
             )
+            if not answer.abstained and in_answer_text(answer.answer, q.evidence):
+                report.in_text += 1
+                detail["in_text"] = True
+            else:
+                report.not_in_text.append(q.id)
+                detail["in_text"] = False
             if supported:
                 report.supported += 1
                 stats["supported"] += 1
@@ -347,6 +431,9 @@ def render_report(console: Any, report: EvalReport) -> None:
     summary.add_column("metric")
     summary.add_column("value", justify="right")
     summary.add_row("support recall", f"{data['support_recall']:.3f}")
+    summary.add_row("answer recall (in the text)", f"{data['answer_recall']:.3f}")
+    summary.add_row("filler rate", f"{data['filler_rate']:.3f}")
+    summary.add_row("verdict line on comparative", f"{data['verdict_rate']:.3f}")
     summary.add_row("abstention accuracy", f"{data['abstention_accuracy']:.3f}")
     summary.add_row("false abstentions", str(data["false_abstentions"]))
     summary.add_row("missed abstentions", str(len(report.missed_abstentions)))

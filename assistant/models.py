@@ -35,7 +35,16 @@ class Citation:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer of the assistant (the ``ask --json`` object)."""
+    """One answer of the assistant (the ``ask --json`` object).
+
+    Attributes:
+        verdict: For a comparative question, the grounded verdict line (also the first
+            sentence of ``answer``), else None.
+        more: "More from the sources": further cited sentences past the answer's limit,
+            each with ``[n]`` markers of ``citations``.
+        intent: The question's shape (``better``, ``when``, ``definition``, ``list``,
+            ``pros``, ``cons``, ``fact``), None for an abstention or an LLM answer.
+    """
 
     question: str
     standalone_question: str
@@ -45,6 +54,9 @@ class Answer:
     abstained: bool = False
     citations: tuple[Citation, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    verdict: str | None = None
+    more: tuple[str, ...] = ()
+    intent: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +68,9 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
             "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},
+            "verdict": self.verdict,
+            "more": list(self.more),
+            "intent": self.intent,
         }
 
 

@@ -42,6 +42,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from knowledge.models import ArticleMeta, Chunk, ScoredChunk
+from knowledge.protocols import Embedder, KnowledgeReader
 from knowledge.text.tokens import STOPWORDS, Tokenizer, passage_context
 
 __all__ = ["STOPWORDS", "HybridRetriever", "Retrieval", "stem", "tokens", "words"]
@@ -204,8 +205,9 @@ class _ChunkEntry:
     vectors: Any
 
 
-def _entries(store: Any, versions: list[str], live: dict[str, str],
-             tok: Tokenizer) -> dict[str, _ChunkEntry]:
+def _entries(
+    store: KnowledgeReader, versions: list[str], live: dict[str, str], tok: Tokenizer
+) -> dict[str, _ChunkEntry]:
     """Read the chunks of ``versions`` and their sentence vectors; derive their tokens."""
     import numpy as np
 
@@ -236,7 +238,7 @@ def _entries(store: Any, versions: list[str], live: dict[str, str],
     return out
 
 
-def build_index(store: Any, previous: CorpusIndex | None = None,
+def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
                 tokenizer: Tokenizer | None = None) -> CorpusIndex:
     """Read the live corpus from the store and build the BM25 index over it.
 
@@ -390,17 +392,17 @@ class HybridRetriever(BaseRetriever):
     baselines.
 
     Args:
-        store: A ``KnowledgeStore`` (``manifest``, ``search``, ``chunks``,
+        store: The store's read side (``manifest``, ``search``, ``chunks``,
             ``sentence_vectors``).
-        embedder: Anything with ``embed_query``.
+        embedder: Anything with ``embed_query`` (a LangChain ``Embeddings``).
         k: Passages returned by default.
         mode: ``hybrid``, ``dense`` or ``bm25``.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    store: Any
-    embedder: Any
+    store: KnowledgeReader
+    embedder: Embedder
     k: int = 5
     mode: Mode = "hybrid"
     #: The subjects object (``knowledge.subjects_config.ComparisonConfig``); the configured
@@ -613,11 +615,13 @@ class HybridRetriever(BaseRetriever):
         return self.search(question, k, mode="bm25").chunks
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
+    ) -> RetrievedDocuments:
+        """The passages as LangChain documents; the list also carries the ``Retrieval``."""
         idx = self.index()
-        docs = []
-        for sc in self.search(query, index=idx).chunks:
+        retrieval = self.search(query, k, index=idx)
+        docs = RetrievedDocuments(retrieval)
+        for sc in retrieval.chunks:
             c = sc.chunk
             meta = idx.metas.get(c.article_id)
             docs.append(
@@ -638,3 +642,12 @@ class HybridRetriever(BaseRetriever):
                 )
             )
         return docs
+
+
+class RetrievedDocuments(list[Document]):
+    """What ``HybridRetriever.invoke`` returns: the passages as ``Document``s, best first,
+    and (as ``retrieval``) the signals abstention and the composer need."""
+
+    def __init__(self, retrieval: Retrieval) -> None:
+        super().__init__()
+        self.retrieval = retrieval

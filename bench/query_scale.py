@@ -37,23 +37,28 @@ def measure(sizes: list[tuple[str, Path, Path]], n: int) -> dict[str, Any]:
         print(f"{label}: warm-up {time.perf_counter() - t:.1f} s", flush=True)
         vs[label] = v
     ask_ms: dict[str, list[float]] = {label: [] for label in vs}
+    cpu_ms: dict[str, list[float]] = {label: [] for label in vs}
     search_ms: dict[str, list[float]] = {label: [] for label in vs}
     for i, q in enumerate(questions(n, seed=5)):
         for label in list(vs) if i % 2 == 0 else list(reversed(vs)):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             vs[label].ask(q)
             ask_ms[label].append((time.perf_counter() - t) * 1000)
+            cpu_ms[label].append((time.process_time() - c) * 1000)
             t = time.perf_counter()
             vs[label].chain.retriever.search(q, 10)
             search_ms[label].append((time.perf_counter() - t) * 1000)
     first = next(iter(vs))
     base = pct(ask_ms[first], 0.5)
+    base_cpu = pct(cpu_ms[first], 0.5)
     return {
         label: {
             "ask_p50_ms": round(pct(ask_ms[label], 0.5), 1),
             "ask_p95_ms": round(pct(ask_ms[label], 0.95), 1),
+            "ask_cpu_p50_ms": round(pct(cpu_ms[label], 0.5), 1),
             "retriever_search_p50_ms": round(pct(search_ms[label], 0.5), 1),
             "ratio_to_" + first: round(pct(ask_ms[label], 0.5) / base, 2),
+            "cpu_ratio_to_" + first: round(pct(cpu_ms[label], 0.5) / base_cpu, 2),
         }
         for label in vs
     }

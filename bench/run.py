@@ -41,7 +41,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from knowledge.embedder import SentenceTransformerEmbedder
+    from knowledge.store import ChromaKnowledgeStore
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
@@ -223,6 +227,20 @@ def _corpus_embed_texts(corpus_dir: Path) -> list[str]:
     return texts
 
 
+def _real_parts(versus: Any) -> tuple[SentenceTransformerEmbedder, ChromaKnowledgeStore]:
+    """The bench measures the real model and Chroma store, and reaches inside both (the
+    raw model for bare encodes, the raw collection for bare queries)."""
+    from knowledge.embedder import SentenceTransformerEmbedder
+    from knowledge.store import ChromaKnowledgeStore
+
+    embedder, store = versus.embedder, versus.store
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        raise TypeError(f"the bench needs the real embedder, got {type(embedder).__name__}")
+    if not isinstance(store, ChromaKnowledgeStore):
+        raise TypeError(f"the bench needs the Chroma store, got {type(store).__name__}")
+    return embedder, store
+
+
 def w_ingest(args: dict[str, Any]) -> dict[str, Any]:
     """Warm model; bare ``encode`` of the chunks, a full ingest into a fresh store, bare again.
 
@@ -239,11 +257,12 @@ def w_ingest(args: dict[str, Any]) -> dict[str, Any]:
     data_dir = Path(args["data_dir"])
     settings = Settings(data_dir=data_dir, corpus_dir=corpus)
     versus = build_assistant(settings)
+    embedder, store = _real_parts(versus)
     t0 = time.perf_counter()
-    versus.embedder.warm_up()
+    embedder.warm_up()
     load_s = time.perf_counter() - t0
-    versus.store.ping()  # opens the client (importing chromadb alone takes ~1 s)
-    model = versus.embedder.model
+    store.ping()  # opens the client (importing chromadb alone takes ~1 s)
+    model = embedder.model
     texts = _corpus_embed_texts(corpus)
     sample = texts
     if len(texts) > args.get("bare_sample", BARE_SAMPLE):
@@ -296,7 +315,8 @@ def w_ask(args: dict[str, Any]) -> dict[str, Any]:
     t0 = time.perf_counter()
     versus.warm_up()
     warm_s = time.perf_counter() - t0
-    model = versus.embedder.model
+    embedder, store = _real_parts(versus)
+    model = embedder.model
     try:
         # The store's own client settings, or Chroma refuses a second client on the path.
         client = chromadb.PersistentClient(
@@ -305,7 +325,7 @@ def w_ask(args: dict[str, Any]) -> dict[str, Any]:
         )
         col = client.get_collection(f"{settings.collection}_chunks")
     except ValueError:
-        col = versus.store._col("chunks")  # the raw chromadb collection the store queries
+        col = store._col("chunks")  # the raw chromadb collection the store queries
     k = settings.top_k
 
     def bare(q: str) -> float:

@@ -20,111 +20,72 @@ Design rules:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.chunk import BULLET_RE, find_tables, heading_title, split_sentences
-from knowledge.models import ArticleMeta, CleanedArticle, Section
+from ingest.sections import detect_sections, heading_title, is_heading_candidate, subject_terms
+from ingest.tables import find_tables
+from knowledge.models import ArticleMeta, CleanedArticle
+from knowledge.text.sentences import BULLET_RE, split_sentences
 
 _I = re.IGNORECASE
+
+__all__ = ["audit_rules", "clean_article", "detect_sections", "heading_title", "rule_count"]
 
 # Whole-line page furniture: matched against the complete stripped line, so a sentence that
 # merely mentions "logo" or "share" is never touched.
 _BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
     (r"(?:[\w.&'’-]+\s+){1,3}logo", "site logo alt text captured as a line"),
-    (r"(?:next|previous|prev)\s*topic.*", "tutorial-site pager ('Next TopicPython ...')"),
-    (r"learn latest tutorials|trending technologies|b\.?\s?tech\s*/\s*mca",
-     "tutorial-site footer menu titles"),
+    (r"(?:next|previous|prev)\s*(?:topic|post|article|page|lesson|chapter).*", "pager"),
     (r"back to top(?: button)?", "theme widget"),
     (r"table of contents\s*:?", "TOC label; the real headings follow in the text"),
-    (r"(?:help others,?\s*)?please share\b.*", "share prompt"),
-    (r"share (?:this(?: post| article| page)?|on \w+)\s*:?", "share prompt"),
+    (r"(?:help others,?\s*)?please share\b.*|share(?: this(?: post| article| page)?| on \w+)?\s*:?",
+     "share prompt"),
     (r"(?:(?:facebook|twitter|pinterest|linkedin|reddit|whatsapp|telegram|tumblr|instagram|"
-     r"youtube|email|e-mail|print)\b[\s,|/•·]*){2,}", "row of social share buttons"),
+     r"youtube|email|e-mail|print|copy link)\b[\s,|/•·]*){2,}", "row of social share buttons"),
     (r".*\bjoin our \w+ (?:channel|group|community)\b.*", "channel/community promo"),
-    (r"(?:also\s+)?check\s?out\s*:.*", "'Checkout : <other post>' link to an unrelated post"),
-    (r"check (?:out )?(?:our |the )?related posts?\b.*", "link to related posts"),
-    (r"you (?:may|might) also like\b.*", "link to related posts"),
-    (r"related (?:articles|posts|reading|stories)\s*:?", "related-posts widget title"),
-    (r"(?:read|see) (?:more|also)\s*:.*", "link to another post"),
+    (r"(?:also\s+)?(?:check\s?out|read more|read also|see more|see also)\s*:.*"
+     r"|check (?:out )?(?:our |the )?related posts?\b.*|you (?:may|might) also like\b.*"
+     r"|related (?:articles|posts|reading|stories)\s*:?", "related-posts widget or link"),
     (r"advertisement|sponsored(?: content)?", "ad label"),
+    (r"[-=_*~]{3,}", "plain-text horizontal rule"),
 )
 _BOILERPLATE_RES = tuple((re.compile(p, _I), why) for p, why in _BOILERPLATE_LINES)
 
 # Whole lines after which a capture holds only site chrome and reader comments. Only honoured
 # in the last 40% of the text so that, say, a mid-article "Related Articles" heading in an
 # upload cannot truncate the article.
-_FOOTER_START_RE = re.compile(
-    r"related (?:articles|posts|reading|stories)\s*:?"
-    r"|(?:\d+\s+)?(?:comments?|responses?|replies)\s*:?"
-    r"|leave a (?:reply|comment)\b.*"
-    r"|(?:next|previous|prev)\s*topic.*"
-    r"|you (?:may|might) also like\b.*",
-    _I,
+_FOOTER_STARTS: tuple[tuple[str, str], ...] = (
+    (r"related (?:articles|posts|reading|stories)\s*:?|you (?:may|might) also like\b.*",
+     "related-posts widget"),
+    (r"(?:\d+\s+)?(?:comments?|responses?|replies)\s*:?", "comment section title"),
+    (r"leave a (?:reply|comment)\b.*", "comment form title"),
+    (r"(?:next|previous|prev)\s*(?:topic|post|article|page|lesson|chapter).*", "pager"),
+    (r"--", "e-mail signature separator ('-- ', RFC 3676): signature and list footer follow"),
 )
+_FOOTER_START_RES = tuple((re.compile(p, _I), p) for p, _ in _FOOTER_STARTS)
 _FOOTER_MIN_POSITION = 0.6
 
 # Sentences that sell, link out or talk to the reader instead of informing. Searched inside a
 # sentence; a match drops that sentence only (see ``_drop_promo_sentences``).
 _PROMO_SENTENCE_PATTERNS: tuple[str, ...] = (
-    r"\bhire (?:dedicated|our|expert|top)\b",  # staffing pitch inside a technical paragraph
-    r"\bat [A-Z][\w&.-]*, we\b",  # "At PLANEKS, we specialize ..."
-    r"\bwe specialize\b",
-    r"\breach out to (?:us|our)\b",
-    r"\bcontact us\b",
-    r"\bget in touch\b",
-    r"\blet us help\b",
-    r"\bfree consultation\b",
-    r"\bwe are committed to\b",
-    r"\bour team is here\b",
-    r"\bwith our support\b",  # case-study blurb
-    r"\bdiscover our\b",  # "Discover our Django development services ..."
-    r"\bis your trusted\b",
-    r"\blet us know your thoughts\b",  # comment bait
-    r"\bin the comments below\b",
-    r"\bconnect (?:with )?(?:me|us) on (?:twitter|linkedin|facebook|instagram|x)\b",
-    r"\bfollow (?:me|us) on (?:twitter|linkedin|facebook|instagram|x)\b",
-    r"\bthis post is dedicated to you\b",  # promo box for another post
-    r"\bwe(?:'ve| have) covered (?:the|this) topic in detail\b",  # link-out to another post
+    # a vendor's call to action inside a technical paragraph
+    r"\b(?:contact us|get in touch|reach out to (?:us|our)|free consultation|"
+    r"(?:discover|explore) our|hire (?:dedicated|expert|top|our) (?:\w+ )?developers)\b",
+    # comment bait
+    r"\b(?:let us know your thoughts|in the comments below)\b",
+    # social call to action ("Follow us on Twitter", "Tell me on Mastodon")
+    r"\b(?:connect (?:with )?|follow |tell |find |ping )(?:me|us) on [A-Z][\w.]+",
+    # newsletter box
     r"\bsubscribe to (?:our|my) (?:newsletter|channel)\b",
-    r"\bwould you mind if i share your blog\b",  # reader-comment spam
 )
-_PROMO_RE = re.compile("|".join(_PROMO_SENTENCE_PATTERNS), _I)
+_PROMO_RES = tuple((re.compile(p, _I), p) for p in _PROMO_SENTENCE_PATTERNS)
 # In a paragraph that is mostly promotion, short sentences that name no subject are its hooks
 # ("Don't leave your project's success to chance.") and go with it. Longer sentences stay:
 # they may be the author's real conclusion sitting next to a call to action.
 _HOOK_MAX_CHARS = 80
 
-# Words that make a sentence or heading "about the comparison"; such text is never treated as
-# a promotional hook, case-study card or orphaned promo heading.
-_SUBJECT_TERM_RE = re.compile(
-    r"\b(?:django|node(?:\.?\s?js)?|nodejs|python|javascript|typescript|frameworks?|runtime|"
-    r"backend)\b",
-    _I,
-)
-# A heading that is just a subject name ("Django", "Node.js") is a sub-heading of a
-# comparison section (pros/cons per framework), hence level 2.
-_BARE_SUBJECT_RE = re.compile(
-    r"(?:python\s+)?django|node(?:\.?\s?js)?|nodejs|python|javascript|express(?:\.?js)?", _I
-)
-# Headings that frame the whole comparison (or ask a question) are level 1.
-_FRAMING_RE = re.compile(
-    r"\b(?:vs\.?|versus|comparison|compared?|comparing|differences?|overview|introduction|"
-    r"conclusion|summary|pros|cons|advantages|disadvantages|which|what|how|why|when|should|"
-    r"decide|choosing|choose|verdict)\b",
-    _I,
-)
-# "Some of the security features Django provides are:" introduces a list; it is no heading.
-_LEAD_IN_LAST_WORDS = frozenset(
-    {"are", "is", "include", "includes", "including", "following", "follows", "as", "below",
-     "like", "were", "be", "was", "these"}
-)
-# "Security: NodeJs is very secured technology ..." - a label (up to five words) governing
-# the paragraph it starts.
-_LABEL_RE = re.compile(r"(?P<label>[A-Z][\w&/+'’.-]*(?: [\w&/+'’.-]+){0,4}) ?: (?=\S)")
-_LABEL_MIN_BODY = 40
-_HEADING_MAX_CHARS = 90
-_HEADING_MAX_WORDS = 12
-_BULLET_HEADING_MAX_WORDS = 6
 _TERMINAL = ".!?"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
@@ -138,8 +99,10 @@ _CARD_TITLE_MAX_WORDS = 4
 _CARD_TITLE_MAX_CHARS = 40
 _CARD_BLURB_MAX_CHARS = 240
 _MIN_CARDS = 2
+_BIO_MAX_CHARS = 240
+_BIO_MAX_SENTENCES = 3
 # Removal reasons whose line, if it directly follows a heading-like line, orphans that line.
-_ORPHANING_REASONS = frozenset({"boilerplate", "promo", "promo card"})
+_ORPHANING_REASONS = frozenset({"boilerplate", "promo", "promo card", "author bio"})
 
 
 @dataclass
@@ -148,18 +111,23 @@ class _Line:
 
     text: str
     fenced: bool = False
+    table: bool = False
     kept: bool = True
     reason: str = ""
     dropped: list[str] = field(default_factory=list)
 
     @property
     def live(self) -> bool:
-        """A kept, non-blank line outside code fences: the only kind rules look at."""
-        return self.kept and bool(self.text) and not self.fenced
+        """A kept, non-blank line outside code fences and tables: the only kind rules see."""
+        return self.kept and bool(self.text) and not self.fenced and not self.table
 
 
-def _normalise(raw_text: str) -> list[_Line]:
-    """Split into lines with light whitespace normalisation (code fences left verbatim)."""
+def _normalise(raw_text: str, subject_names: Sequence[str] | None = None) -> list[_Line]:
+    """Split into lines with light whitespace normalisation.
+
+    Code between fences is dropped as a whole (code is never article prose and never quoted);
+    lines of tables (see ``ingest.tables``) are marked so that no prose rule touches them.
+    """
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     text = text.replace("\xa0", " ")
     lines: list[_Line] = []
@@ -173,7 +141,27 @@ def _normalise(raw_text: str) -> list[_Line]:
         line = re.sub(r"[ \t]{2,}", " ", raw.replace("\t", " ")).strip()
         line = _BULLET_PREFIX_RE.sub("• ", line, count=1)
         lines.append(_Line(line))
+    for code in lines:
+        if code.fenced:
+            _drop(code, "code")
+    _mark_tables(lines, subject_names)
     return _unwrap(lines)
+
+
+def _mark_tables(lines: list[_Line], subject_names: Sequence[str] | None) -> None:
+    """Flag the lines of ``rows`` and pipe tables (flattened tables read as prose)."""
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line.text) + 1
+    text = "\n".join(line.text for line in lines)
+    spans = [
+        (t.start, t.end) for t in find_tables(text, subject_names) if t.kind in {"rows", "pipe"}
+    ]
+    for line, start in zip(lines, starts, strict=True):
+        if line.kept and any(a <= start < b for a, b in spans):
+            line.table = True
 
 
 def _unwrap(lines: list[_Line]) -> list[_Line]:
@@ -201,16 +189,22 @@ def _drop(line: _Line, reason: str) -> None:
     line.reason = reason
 
 
-def _truncate_footer(lines: list[_Line]) -> None:
+def _fire(fired: Counter[str] | None, rule: str) -> None:
+    """Count one firing of ``rule`` (for ``audit_rules``; a no-op in normal cleaning)."""
+    if fired is not None:
+        fired[rule] += 1
+
+
+def _truncate_footer(lines: list[_Line], fired: Counter[str] | None = None) -> None:
     """Drop everything from a footer marker ("Related Articles", "Next Topic...") onwards."""
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
     for i, line in enumerate(lines):
-        if (
-            line.live
-            and seen >= _FOOTER_MIN_POSITION * total
-            and _FOOTER_START_RE.fullmatch(line.text)
-        ):
+        rule = next(
+            (rid for rx, rid in _FOOTER_START_RES if rx.fullmatch(line.text)), None
+        ) if line.live and seen >= _FOOTER_MIN_POSITION * total else None
+        if rule is not None:
+            _fire(fired, f"footer: {rule}")
             for rest in lines[i:]:
                 if rest.kept and rest.text:
                     _drop(rest, "footer")
@@ -218,13 +212,17 @@ def _truncate_footer(lines: list[_Line]) -> None:
         seen += len(line.text) + 1
 
 
-def _drop_boilerplate(lines: list[_Line]) -> None:
+def _drop_boilerplate(lines: list[_Line], fired: Counter[str] | None = None) -> None:
     for line in lines:
-        if line.live and any(rx.fullmatch(line.text) for rx, _ in _BOILERPLATE_RES):
+        if not line.live:
+            continue
+        rule = next((rx.pattern for rx, _ in _BOILERPLATE_RES if rx.fullmatch(line.text)), None)
+        if rule is not None:
+            _fire(fired, f"line: {rule}")
             _drop(line, "boilerplate")
 
 
-def _drop_comment_spam(lines: list[_Line]) -> None:
+def _drop_comment_spam(lines: list[_Line], fired: Counter[str] | None = None) -> None:
     """Numbered reader comments: first person, off topic ("I seem to be unable to ...")."""
     for line in lines:
         if (
@@ -232,8 +230,9 @@ def _drop_comment_spam(lines: list[_Line]) -> None:
             and _NUMBERED_RE.match(line.text)
             and len(line.text) > _COMMENT_MIN_CHARS
             and _FIRST_PERSON_RE.search(line.text)
-            and not _SUBJECT_TERM_RE.search(line.text)
+            and not subject_terms().search(line.text)
         ):
+            _fire(fired, "shape: numbered off-topic first-person comment")
             _drop(line, "comment")
 
 
@@ -244,7 +243,7 @@ def _is_card_title(text: str) -> bool:
         and len(text) <= _CARD_TITLE_MAX_CHARS
         and text[-1] not in _TERMINAL + ":,;"
         and (text[0].isupper() or text[0].isdigit())
-        and not _SUBJECT_TERM_RE.search(text)
+        and not subject_terms().search(text)
     )
 
 
@@ -254,11 +253,11 @@ def _is_card_blurb(text: str) -> bool:
         and len(text) <= _CARD_BLURB_MAX_CHARS
         and text.endswith(".")
         and len(split_sentences(text)) == 1
-        and not _SUBJECT_TERM_RE.search(text)
+        and not subject_terms().search(text)
     )
 
 
-def _drop_card_runs(lines: list[_Line]) -> None:
+def _drop_card_runs(lines: list[_Line], fired: Counter[str] | None = None) -> None:
     """Drop runs of case-study cards: two or more (short title, one-sentence blurb) pairs in a
     row whose blurbs never mention the compared technologies ("MusicTeam" / "With our support,
     MusicTeam launched v1 ..."). A single such pair is left alone: it may be a real heading
@@ -276,6 +275,7 @@ def _drop_card_runs(lines: list[_Line]) -> None:
             pairs.append((idx[j], idx[j + 1]))
             j += 2
         if len(pairs) >= _MIN_CARDS:
+            _fire(fired, "shape: run of promo cards")
             for a, b in pairs:
                 _drop(lines[a], "promo card")
                 _drop(lines[b], "promo card")
@@ -284,7 +284,7 @@ def _drop_card_runs(lines: list[_Line]) -> None:
             k += 1
 
 
-def _drop_promo_sentences(lines: list[_Line]) -> None:
+def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None) -> None:
     """Drop promotional sentences; drop the line when nothing of substance is left.
 
     When at least half of a paragraph's sentences are promotional, its short hooks that
@@ -295,9 +295,14 @@ def _drop_promo_sentences(lines: list[_Line]) -> None:
             continue
         text = line.text
         spans = split_sentences(text)
-        promo = [bool(_PROMO_RE.search(text, s.start, s.end)) for s in spans]
+        hits = [
+            [rid for rx, rid in _PROMO_RES if rx.search(text, s.start, s.end)] for s in spans
+        ]
+        promo = [bool(h) for h in hits]
         if not any(promo):
             continue
+        for rid in {r for h in hits for r in h}:
+            _fire(fired, f"promo: {rid}")
         majority = 2 * sum(promo) >= len(spans)
         keep: list[str] = []
         dropped: list[str] = []
@@ -306,8 +311,10 @@ def _drop_promo_sentences(lines: list[_Line]) -> None:
             hook = (
                 majority
                 and len(sentence) <= _HOOK_MAX_CHARS
-                and not _SUBJECT_TERM_RE.search(sentence)
+                and not subject_terms().search(sentence)
             )
+            if hook and not is_promo:
+                _fire(fired, "shape: short hook in a promotional paragraph")
             (dropped if is_promo or hook else keep).append(sentence)
         if not keep:
             _drop(line, "promo")
@@ -318,33 +325,26 @@ def _drop_promo_sentences(lines: list[_Line]) -> None:
         line.dropped.extend(dropped)
 
 
-def _is_heading_candidate(text: str) -> bool:
-    """A short standalone line that reads as a title, not a sentence.
-
-    Under 90 characters and 12 words, one "sentence", no final full stop, comma, semicolon or
-    exclamation mark, not a bullet or table line, and not a list lead-in ending in "are:".
-    """
-    s = text.strip()
+def _drop_author_bio(
+    lines: list[_Line], meta: ArticleMeta, fired: Counter[str] | None = None
+) -> None:
+    """Drop a closing author bio: the article's last paragraph, at most three short sentences, that
+    starts with the author's name ("NAME is a backend lead at ...", "NAME writes about ...").
+    It describes the writer, not the subject; the name comes from the file's own metadata."""
+    if not meta.author:
+        return
+    last = next((ln for ln in reversed(lines) if ln.live), None)
     if (
-        not s
-        or len(s) >= _HEADING_MAX_CHARS
-        or s.startswith("•")
-        or "|" in s
-        or len(s.split()) > _HEADING_MAX_WORDS
-        or s[-1] in ".,;!…"
-        or not (s[0].isupper() or s[0].isdigit())
+        last is not None
+        and last.text.startswith(meta.author + " ")
+        and len(last.text) <= _BIO_MAX_CHARS
+        and len(split_sentences(last.text)) <= _BIO_MAX_SENTENCES
     ):
-        return False
-    if len(split_sentences(s)) > 1:
-        return False
-    if s.endswith(":"):
-        words = s[:-1].split()
-        if not words or words[-1].lower() in _LEAD_IN_LAST_WORDS:
-            return False
-    return True
+        _fire(fired, "shape: closing author bio")
+        _drop(last, "author bio")
 
 
-def _drop_orphan_headings(lines: list[_Line]) -> None:
+def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None) -> None:
     """Drop a heading-like line whose next line was removed as promotion or furniture.
 
     "Scale Your Business with Ease" / "Are you frustrated in your programming life?" are the
@@ -352,12 +352,13 @@ def _drop_orphan_headings(lines: list[_Line]) -> None:
     governing the article text that follows. Headings naming a subject are kept regardless.
     """
     for i, line in enumerate(lines):
-        if not line.live or not _is_heading_candidate(line.text):
+        if not line.live or not is_heading_candidate(line.text):
             continue
-        if _SUBJECT_TERM_RE.search(line.text):
+        if subject_terms().search(line.text):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
         if nxt is not None and not nxt.kept and nxt.reason in _ORPHANING_REASONS:
+            _fire(fired, "shape: heading orphaned by a removed box")
             _drop(line, "orphan heading")
 
 
@@ -390,143 +391,118 @@ def _assemble(lines: list[_Line]) -> tuple[str, list[str]]:
     return "\n".join(out), removed
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+def _clean(
+    raw_text: str, meta: ArticleMeta, subject_names: Sequence[str] | None,
+    fired: Counter[str] | None, headings: Sequence[tuple[str, int]] | None = None,
+) -> CleanedArticle:
+    lines = _normalise(raw_text, subject_names)
+    _truncate_footer(lines, fired)
+    _drop_boilerplate(lines, fired)
+    _drop_comment_spam(lines, fired)
+    _drop_card_runs(lines, fired)
+    _drop_promo_sentences(lines, fired)
+    _drop_author_bio(lines, meta, fired)
+    _drop_orphan_headings(lines, fired)
+    text, removed = _assemble(lines)
+    return CleanedArticle(
+        meta=meta,
+        text=text,
+        sections=detect_sections(text, meta, subject_names, headings),
+        removed=tuple(removed),
+    )
 
 
-def _matches_title(line: str, title: str) -> bool:
-    """Whether the first line is the article's own title (equal or mostly the same words)."""
-    a, b = set(_tokens(line)), set(_tokens(title))
-    if not a or not b or len(line) > 200:
-        return False
-    return a == b or len(a & b) / len(a | b) >= 0.6
-
-
-def detect_sections(text: str, meta: ArticleMeta | None = None) -> tuple[Section, ...]:
-    """Find headings in cleaned text and the spans they govern.
-
-    Heading kinds, in the order they are tried for each non-blank line:
-
-    * the first line, when it is the article's title (``meta.title``): level 1;
-    * a bullet heading ("• Secure") - a short bullet without final punctuation, not inside a
-      bullet list, followed by prose: level 2;
-    * a plain heading - see ``_is_heading_candidate`` - followed by a line that does not
-      continue it in lower case;
-    * a labelled paragraph ("Security: NodeJs is ...") - the label is the title: level 2.
-
-    Plain heading levels: a bare subject name ("Django") or a heading directly under another
-    heading is level 2; a question, or a title naming a subject or framing the comparison
-    ("Key Comparison Criteria", "Pros and Cons ...") is level 1; any other heading is level 2
-    once a level-1 heading exists ("Performance" under "Key Comparison Criteria"), else 1.
-
-    A section ends where the next section of the same or a higher level starts. A level-2
-    section also ends where a comparison table starts after some body text: such a table
-    summarises the parent section ("All in all ... one absolute table" sits under "Security"
-    but lists every criterion), so its rows belong to the parent.
-
-    Lines of comparison tables are never headings.
-    """
-    tables = find_tables(text)
-    table_lines: set[int] = set()
-    for table in tables:
-        table_lines.add(table.header.start)
-        table_lines.update(span.start for span in (*table.rows, *table.skipped))
-    nonblank: list[tuple[int, int]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            nonblank.append((pos + lead, pos + lead + len(stripped)))
-        pos += len(raw) + 1
-
-    heads: list[tuple[int, str, int]] = []  # (start, title, level)
-    have_l1 = False
-    prev_heading = False
-    for n, (cs, ce) in enumerate(nonblank):
-        line = text[cs:ce]
-        nxt = text[nonblank[n + 1][0] : nonblank[n + 1][1]] if n + 1 < len(nonblank) else ""
-        prv = text[nonblank[n - 1][0] : nonblank[n - 1][1]] if n else ""
-        if cs in table_lines:
-            prev_heading = False
-            continue
-        if n == 0 and meta is not None and _matches_title(line, meta.title):
-            heads.append((cs, heading_title(line), 1))
-            have_l1, prev_heading = True, False
-            continue
-        if line.startswith("•"):
-            content = heading_title(line)
-            if (
-                content
-                and len(content.split()) <= _BULLET_HEADING_MAX_WORDS
-                and content[-1] not in _TERMINAL + ",;:"
-                and not prv.startswith("•")
-                and nxt
-                and not nxt.startswith("•")
-                and nonblank[n + 1][0] not in table_lines
-            ):
-                heads.append((cs, content, 2))
-                prev_heading = True
-            else:
-                prev_heading = False
-            continue
-        if _is_heading_candidate(line) and nxt and not nxt[0].islower():
-            title = heading_title(line)
-            if _BARE_SUBJECT_RE.fullmatch(title) or prev_heading:
-                level = 2
-            elif "?" in line or _SUBJECT_TERM_RE.search(title) or _FRAMING_RE.search(title):
-                level = 1
-            else:
-                level = 2 if have_l1 else 1
-            heads.append((cs, title, level))
-            have_l1 = have_l1 or level == 1
-            prev_heading = True
-            continue
-        label = _LABEL_RE.match(line)
-        if (
-            label
-            and len(line) - label.end() >= _LABEL_MIN_BODY
-            and line[-1] in _TERMINAL + "\"”)"
-        ):
-            heads.append((cs, label.group("label"), 2))
-        prev_heading = False
-
-    sections: list[Section] = []
-    for i, (start, title, level) in enumerate(heads):
-        end = next((s for s, _, lv in heads[i + 1 :] if lv <= level), len(text))
-        if level >= 2:
-            line_end = text.find("\n", start)
-            line_end = len(text) if line_end == -1 else line_end
-            for table in tables:
-                if start < table.start < end and text[line_end : table.start].strip():
-                    end = table.start
-                    break
-        sections.append(Section(title=title, start=start, end=end, level=level))
-    return tuple(sections)
-
-
-def clean_article(raw_text: str, meta: ArticleMeta) -> CleanedArticle:
+def clean_article(
+    raw_text: str,
+    meta: ArticleMeta,
+    subject_names: Sequence[str] | None = None,
+    headings: Sequence[tuple[str, int]] | None = None,
+) -> CleanedArticle:
     """Remove what is not the article from a captured page and find its sections.
 
     Args:
-        raw_text: The article as captured (plain text; see ``ingest.formats`` for files).
+        raw_text: The article as plain text (see ``ingest.formats`` for files).
         meta: Bibliographic facts; ``meta.title`` lets the first line be kept as the title.
+        subject_names: Names a flattened table header may use (default: the configured
+            subjects file).
+        headings: Headings the markup declared (``ingest.meta.Document.headings``); see
+            ``ingest.sections.detect_sections``.
 
     Returns:
         The cleaned article: text, sections (see ``detect_sections``) and every removed line
         or sentence, in document order.
     """
-    lines = _normalise(raw_text)
-    _truncate_footer(lines)
-    _drop_boilerplate(lines)
-    _drop_comment_spam(lines)
-    _drop_card_runs(lines)
-    _drop_promo_sentences(lines)
-    _drop_orphan_headings(lines)
-    text, removed = _assemble(lines)
-    return CleanedArticle(
-        meta=meta,
-        text=text,
-        sections=detect_sections(text, meta),
-        removed=tuple(removed),
-    )
+    return _clean(raw_text, meta, subject_names, None, headings)
+
+
+def rule_count() -> int:
+    """How many cleaning rules there are (patterns plus shape rules)."""
+    return len(_BOILERPLATE_RES) + len(_FOOTER_START_RES) + len(_PROMO_RES) + len(SHAPE_RULES)
+
+
+#: Rules recognised by the shape of the text rather than by a pattern.
+SHAPE_RULES: tuple[str, ...] = (
+    "shape: numbered off-topic first-person comment",
+    "shape: run of promo cards",
+    "shape: short hook in a promotional paragraph",
+    "shape: heading orphaned by a removed box",
+    "shape: closing author bio",
+)
+
+
+def all_rules() -> list[str]:
+    """Every rule id, as ``audit_rules`` reports it."""
+    return [
+        *(f"line: {rx.pattern}" for rx, _ in _BOILERPLATE_RES),
+        *(f"footer: {rid}" for _, rid in _FOOTER_START_RES),
+        *(f"promo: {rid}" for _, rid in _PROMO_RES),
+        *SHAPE_RULES,
+    ]
+
+
+def audit_rules(articles: dict[str, tuple[str, ArticleMeta]]) -> dict[str, list[str]]:
+    """Which articles each rule fires on: rule id -> article ids (every rule listed).
+
+    Args:
+        articles: article id -> (plain text as ``ingest.formats`` produces it, its metadata).
+    """
+    out: dict[str, list[str]] = {rule: [] for rule in all_rules()}
+    for article_id, (text, meta) in articles.items():
+        fired: Counter[str] = Counter()
+        _clean(text, meta, None, fired)
+        for rule in fired:
+            out.setdefault(rule, []).append(article_id)
+    return out
+
+
+def _audit_main(folders: Sequence[str]) -> None:
+    """Print the rule -> articles table for the bundled corpus plus ``folders``."""
+    from pathlib import Path
+
+    from ingest.formats import to_document
+    from ingest.pipeline import bundled_sources
+    from knowledge.settings import Settings
+
+    articles: dict[str, tuple[str, ArticleMeta]] = {}
+    for src in bundled_sources(Settings().corpus_dir):
+        doc = to_document(src.path.read_bytes(), src.path.suffix)
+        articles[src.article_id] = (doc.text, src.meta or ArticleMeta(src.article_id, ""))
+    for folder in folders:
+        for path in sorted(Path(folder).iterdir()):
+            doc = to_document(path.read_bytes(), path.suffix)
+            meta = ArticleMeta(path.stem, doc.title or path.stem, author=doc.author)
+            articles[path.stem] = (doc.text, meta)
+    table = audit_rules(articles)
+    print(f"{rule_count()} cleaning rules, {len(articles)} articles")
+    for rule, ids in table.items():
+        print(f"{len(ids):2d}  {rule[:70]:70}  {', '.join(ids)}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) >= 2 and sys.argv[1] == "--audit":
+        _audit_main(sys.argv[2:] or ["tests/field/articles"])
+    else:
+        print("usage: python -m ingest.clean --audit [FOLDER ...]", file=sys.stderr)
+        sys.exit(2)

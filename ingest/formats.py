@@ -6,9 +6,14 @@ Why the conversion is this strict:
   text. Markup that slipped through would either be cited as article text or, worse, be
   rendered: so HTML and Markdown lose every tag, script and attribute here, and the output is
   checked once more for anything tag-shaped.
+* Each format goes through a well-kept parser (markdown-it-py for Markdown, trafilatura for
+  HTML main content, see ``ingest.markdown`` and ``ingest.html``), which also yields the
+  title, author and date the file carries (``ingest.meta.Document``); front matter and
+  bylines never stay in the text.
 * Structure that matters for retrieval survives as plain-text conventions the chunker knows:
-  headings on their own line, list items as "• " lines, table rows as "a | b | c" pipe rows
-  (with a "---|---" separator after the header row so they form a real pipe table).
+  headings on their own line, list items as "• " lines, tables with a header row as
+  ``ingest.tables.render_table`` lines (label, then each cell named by its header; no pipes).
+  Code blocks are dropped: code is never article prose and never quoted.
 * Bad input fails loudly with ``UnsupportedInput`` saying what was received, so an upload
   form can show the user a reason instead of silently indexing mojibake. (The size limit is
   the pipeline's job, not this module's.)
@@ -16,10 +21,14 @@ Why the conversion is this strict:
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+
+from ingest.html import html_to_document
+from ingest.markdown import markdown_to_document
+from ingest.meta import Document, take_byline
+from ingest.tables import pipe_cells, render_table
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -182,7 +191,7 @@ def _tidy(lines: list[str]) -> str:
 class _Table:
     """Rows collected so far for one open ``<table>``."""
 
-    rows: int = 0
+    rows: list[list[str]] = field(default_factory=list)
     row: list[str] | None = None
     cell: list[str] | None = None
 
@@ -278,7 +287,7 @@ class _HTMLToText(HTMLParser):
         if self._tables and tag in {"td", "th"}:
             table = self._tables[-1]
             if table.cell is not None and table.row is not None:
-                table.row.append(" ".join("".join(table.cell).split()).replace("|", "/"))
+                table.row.append(" ".join("".join(table.cell).split()))
             table.cell = None
             return
         if self._tables and tag == "tr":
@@ -286,7 +295,9 @@ class _HTMLToText(HTMLParser):
             return
         if tag == "table" and self._tables:
             self._end_row()
-            self._tables.pop()
+            rows = self._tables.pop().rows
+            rendered = render_table(rows[0], rows[1:]) if len(rows) >= 2 else []
+            self.lines.extend(rendered or [" ".join(c for c in r if c) for r in rows])
             self.lines.append("")
             return
         if self._in_row():
@@ -310,10 +321,7 @@ class _HTMLToText(HTMLParser):
     def _end_row(self) -> None:
         table = self._tables[-1]
         if table.row is not None and any(table.row):
-            self.lines.append(" | ".join(table.row))
-            if table.rows == 0 and len(table.row) >= 2:
-                self.lines.append("|".join("---" for _ in table.row))
-            table.rows += 1
+            table.rows.append(table.row)
         table.row = None
 
     def handle_data(self, data: str) -> None:
@@ -340,94 +348,76 @@ def html_to_text(source: str) -> str:
     return _tidy(_defang("\n".join(parser.lines)).split("\n"))
 
 
-# --------------------------------------------------------------------------- Markdown
+# --------------------------------------------------------------------------- plain text
 
-_FENCE_RE = re.compile(r"\s{0,3}(```|~~~)")
-_ATX_RE = re.compile(r"\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_SETEXT_RE = re.compile(r"\s{0,3}(?:=+|-+)\s*$")
-_RULE_RE = re.compile(r"\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
-_LIST_RE = re.compile(r"(\s*)[-*+]\s+(?=\S)")
-_QUOTE_RE = re.compile(r"\s{0,3}>\s?")
-_REFDEF_RE = re.compile(r"\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK_RE = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REFLINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_EMPHASIS_RES = (
-    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
-    re.compile(r"`([^`]+)`"),
-)
-_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~])")
+_PIPE_SEPARATOR_RE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*")
 
 
-def _inline_markdown(line: str) -> str:
-    line = _IMAGE_RE.sub("", line)
-    line = _AUTOLINK_RE.sub(r"\1", line)
-    line = _LINK_RE.sub(r"\1", line)
-    line = _REFLINK_RE.sub(r"\1", line)
-    for rx in _EMPHASIS_RES:
-        line = rx.sub(lambda m: m.group(m.lastindex or 1), line)
-    line = _ESCAPE_RE.sub(r"\1", line)
-    return html.unescape(line)
+def _cells(line: str) -> list[str] | None:
+    spans = pipe_cells(line, 0, len(line))
+    return [line[c.start : c.end] for c in spans] if spans else None
+
+
+def _text_tables(lines: list[str]) -> list[str]:
+    """Rewrite GFM pipe tables (header row, ``---|---`` separator, rows) in plain text the way
+    Markdown tables are written (``ingest.tables.render_table``); other lines stay as they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i])
+        if header and i + 1 < len(lines) and _PIPE_SEPARATOR_RE.fullmatch(lines[i + 1]):
+            rows: list[list[str]] = []
+            j = i + 2
+            while j < len(lines) and (row := _cells(lines[j])) is not None:
+                rows.append(row)
+                j += 1
+            rendered = render_table(header, rows)
+            if rendered:
+                out.extend(rendered)
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def text_to_document(source: str) -> Document:
+    """Plain text: pipe tables rewritten, a byline near the top taken out as author and date,
+    and the first line as title when it reads as one (short, no final full stop)."""
+    text = "\n".join(_text_tables(source.split("\n")))
+    text, author, date = take_byline(text)
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    title = first if first and len(first) <= _MAX_TITLE_CHARS and first[-1] != "." else None
+    return Document(text=text, title=title, author=author, date=date)
+
+
+_MAX_TITLE_CHARS = 160
 
 
 def markdown_to_text(source: str) -> str:
-    """Convert Markdown to plain text lines.
-
-    Heading markers, emphasis, link syntax and images go; list items become "• " lines;
-    fenced code stays verbatim between its fence lines; pipe tables stay pipe tables; raw
-    HTML embedded in the Markdown is removed like in ``html_to_text``.
-    """
-    source = _SCRIPTISH_RE.sub("", source)
-    out: list[str] = []
-    fenced = False
-    lines = source.split("\n")
-    for i, line in enumerate(lines):
-        if _FENCE_RE.match(line):
-            fenced = not fenced
-            out.append(line.strip())
-            continue
-        if fenced:
-            out.append(line)
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if _REFDEF_RE.match(line):
-            continue
-        if _SETEXT_RE.match(line) and out and out[-1].strip():
-            out.append("")  # the underline of a setext heading: heading stays its own line
-            continue
-        if _RULE_RE.match(line):
-            out.append("")
-            continue
-        atx = _ATX_RE.match(line)
-        if atx:
-            out.extend(["", _inline_markdown(atx.group(1)), ""])
-            continue
-        if _SETEXT_RE.match(nxt) and line.strip() and "|" not in nxt:
-            out.extend(["", _inline_markdown(line.strip())])
-            continue
-        line = _QUOTE_RE.sub("", line, count=1) if _QUOTE_RE.match(line) else line
-        line = _LIST_RE.sub(r"\1• ", line, count=1) if _LIST_RE.match(line) else line
-        out.append(_inline_markdown(line))
-    return _tidy(_defang("\n".join(out)).split("\n"))
+    """Convert Markdown to plain text lines (see ``ingest.markdown``)."""
+    return markdown_to_document(source).text
 
 
 # --------------------------------------------------------------------------- entry point
 
 
 def to_plain_text(data: bytes, suffix: str) -> str:
-    """Convert a file's bytes to plain text according to its suffix.
+    """Convert a file's bytes to plain text according to its suffix (``to_document().text``)."""
+    return to_document(data, suffix).text
+
+
+def to_document(data: bytes, suffix: str) -> Document:
+    """Convert a file's bytes to a ``Document`` (plain text plus title, author, date).
 
     Args:
         data: The file content.
         suffix: The file name suffix, with or without the dot (case-insensitive).
 
     Returns:
-        Plain text lines: ``.txt`` verbatim (newlines normalised), ``.md``/``.markdown`` and
-        ``.html``/``.htm`` converted (see ``markdown_to_text`` and ``html_to_text``).
+        The document: ``.txt`` nearly verbatim (newlines normalised, pipe tables and a byline
+        handled, see ``text_to_document``), ``.md``/``.markdown`` through markdown-it-py
+        (``ingest.markdown``), ``.html``/``.htm`` through trafilatura (``ingest.html``).
 
     Raises:
         UnsupportedInput: For an unsupported suffix, or empty, binary or undecodable content,
@@ -439,14 +429,18 @@ def to_plain_text(data: bytes, suffix: str) -> str:
         raise UnsupportedInput(
             f"unsupported file type {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    text = decode_text(data)
+    source = decode_text(data)
     if norm in {".html", ".htm"}:
-        text = html_to_text(text)
+        doc = html_to_document(source)
     elif norm in {".md", ".markdown"}:
-        text = markdown_to_text(text)
+        doc = markdown_to_document(_SCRIPTISH_RE.sub("", source))
+    else:
+        doc = text_to_document(source)
+    text = _tidy(_defang(doc.text).split("\n")) if norm != ".txt" else doc.text
+    doc = replace(doc, text=text)
     if not text.strip():
         raise UnsupportedInput(
             f"no readable text: the {norm} file ({_describe(data)}) contains no article text "
             "after removing markup"
         )
-    return text
+    return doc

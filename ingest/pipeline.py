@@ -20,7 +20,6 @@ import json
 import logging
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,11 +27,19 @@ from pathlib import Path
 from typing import Any
 
 from ingest.chunk import parse_article
-from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_plain_text
+from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, to_document
+from ingest.meta import Document
 from knowledge.embedder import embed_with_spans
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle
-from knowledge.protocols import ArticleRecord, Manifest
-from knowledge.store import ChromaKnowledgeStore, StoreError
+from knowledge.protocols import (
+    ArticleRecord,
+    Embedder,
+    KnowledgeStore,
+    Manifest,
+    RecoverableStore,
+)
+from knowledge.store import StoreError
+from knowledge.text.slugs import slugify
 
 _log = logging.getLogger("versus.ingest")
 
@@ -41,6 +48,10 @@ PIPELINE_VERSION = "3"  # 3: table rows embedded with their column headers
 EMBED_BATCH = 64
 
 ProgressFn = Callable[[str, int, int], None]
+BeforeApplyFn = Callable[[Manifest, list[str], list[str]], None]
+"""Called as ``before_apply(live_manifest, ids_to_stage, ids_to_remove)`` once a run knows it
+will change the store and before it writes anything (the change report reads the old state
+here: the old versions are collected right after the commit)."""
 """Called as ``progress(stage, done, total)``.
 
 Stages, in order: ``read`` (cleaning and chunking), ``embed`` (chunks embedded so far),
@@ -67,6 +78,8 @@ class IngestReport:
     embedded: int = 0
     reused: int = 0
     model_loaded: bool = False
+    #: Passages embedded anew, by article id (what a change report calls re-embedded).
+    embedded_by_article: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,20 +100,31 @@ class IngestReport:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a page ingested by URL came from (kept in the manifest for ``refresh``)."""
+
+    url: str
+    fetched_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
-    """One article file to ingest."""
+    """One article file to ingest (``origin`` set when the file is a fetched page)."""
 
     path: Path
     article_id: str
     meta: ArticleMeta | None = None
     from_corpus: bool = False
+    origin: Origin | None = None
 
 
-def slugify(name: str) -> str:
-    """A readable, filesystem- and id-safe slug ("Node vs Django!.md" -> "node-vs-django")."""
-    norm = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    return slug[:80] or "article"
+def origin_of(rec: ArticleRecord) -> Origin | None:
+    """The ``Origin`` a manifest record keeps, if the article came from a URL."""
+    if not rec.url:
+        return None
+    return Origin(rec.url, rec.fetched_at or rec.ingested_at, rec.etag, rec.last_modified)
 
 
 def bundled_sources(corpus_dir: Path) -> list[Source]:
@@ -154,17 +178,24 @@ def _unsupported(path: Path) -> str:
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
-def guess_meta(article_id: str, cleaned_text: str, path: Path) -> ArticleMeta:
-    """Title from the first line, year from the title, when a file comes without metadata."""
+def guess_meta(
+    article_id: str, cleaned_text: str, path: Path, doc: Document | None = None
+) -> ArticleMeta:
+    """Metadata for a file that comes without a manifest entry: title, author and date as the
+    file gives them (``doc``), else title from the first line; year from the date or title."""
     first = next((ln.strip() for ln in cleaned_text.splitlines() if ln.strip()), path.stem)
-    title = first if len(first) <= 160 else first[:157].rstrip() + "..."
-    year_match = _YEAR.search(title)
+    title = (doc.title if doc and doc.title else None) or (
+        first if len(first) <= 160 else first[:157].rstrip() + "..."
+    )
+    year_match = _YEAR.search((doc.date if doc and doc.date else "") or title)
     return ArticleMeta(
         article_id=article_id,
         title=title,
         publisher=None,
         year=int(year_match.group(1)) if year_match else None,
         source=path.name,
+        author=doc.author if doc else None,
+        date=doc.date if doc else None,
     )
 
 
@@ -179,6 +210,13 @@ def embed_input(chunk: Chunk) -> tuple[str, int]:
 
     prefix, suffix = passage_context(chunk)
     return prefix + chunk.text + suffix, len(prefix)
+
+
+def _origin_fields(origin: Origin | None) -> dict[str, str | None]:
+    if origin is None:
+        return {}
+    return {"url": origin.url, "fetched_at": origin.fetched_at, "etag": origin.etag,
+            "last_modified": origin.last_modified}
 
 
 def _hash(*parts: str) -> str:
@@ -227,8 +265,8 @@ class Ingestor:
 
     def __init__(
         self,
-        store: ChromaKnowledgeStore,
-        embedder: Any,
+        store: KnowledgeStore,
+        embedder: Embedder,
         embedder_id: str,
         max_file_bytes: int = 5 * 1024 * 1024,
         corpus_dir: Path | None = None,
@@ -248,32 +286,40 @@ class Ingestor:
         rebuild: bool = False,
         remove: Sequence[str] = (),
         progress: ProgressFn | None = None,
+        sources: Sequence[Source] = (),
+        before_apply: BeforeApplyFn | None = None,
     ) -> IngestReport:
         """Ingest ``paths`` (or the whole library when None) and commit atomically.
 
         With no paths, the library is the bundled corpus plus every article ingested
         earlier from a file; an article whose file is gone is removed. With paths, only
-        those files are added or updated. ``remove`` drops articles by id.
+        those files are added or updated. ``sources`` adds ready-made sources (fetched
+        pages with their ``Origin``) to ``paths``. ``remove`` drops articles by id.
         """
         t0 = time.perf_counter()
-        with _ingest_lock(self.store.data_dir if not self.store.chroma_url else None):
+        with _ingest_lock(self.store.lock_dir):
             # The local mirror of the manifest lets a run where nothing changed finish
             # without even opening Chroma (importing it alone takes over a second).
             cached = self.store.cached_manifest()
             try:
                 manifest = cached if cached is not None else self.store.manifest()
             except StoreError:
-                if not rebuild or not hasattr(self.store, "quarantine"):
+                if not rebuild or not isinstance(self.store, RecoverableStore):
                     raise
-                report = self._recover(paths, remove, progress)
+                report = self._recover(self.store, paths, remove, progress, sources)
                 return self._finish(report, t0)
-            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress)
+            report, _, todo = self._plan(manifest, paths, rebuild, remove, progress, sources)
             if cached is not None and (todo or report.removed or rebuild):
                 truth = self.store.manifest()
                 if truth != cached:
                     manifest = truth
-                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None)
+                    report, _, todo = self._plan(manifest, paths, rebuild, remove, None,
+                                                 sources)
             if cached is None or todo or report.removed or rebuild:
+                if before_apply is not None and (todo or report.removed):
+                    before_apply(
+                        manifest, [p.source.article_id for p in todo], list(report.removed)
+                    )
                 self._apply(manifest, report, todo, rebuild, progress)
             else:
                 report.chunks = sum(r.chunk_count for r in manifest.articles.values())
@@ -287,7 +333,12 @@ class Ingestor:
         return report
 
     def _recover(
-        self, paths: Sequence[Path] | None, remove: Sequence[str], progress: ProgressFn | None
+        self,
+        store: RecoverableStore,
+        paths: Sequence[Path] | None,
+        remove: Sequence[str],
+        progress: ProgressFn | None,
+        sources: Sequence[Source] = (),
     ) -> IngestReport:
         """``--rebuild`` over a store Chroma cannot open: move it aside, rebuild the library.
 
@@ -295,11 +346,11 @@ class Ingestor:
         uploaded articles come back too), the text from the files; the damaged folder is
         kept next to the new one, never deleted.
         """
-        known = self.store.last_known_manifest()  # type: ignore[attr-defined]
-        moved = self.store.quarantine()  # type: ignore[attr-defined]
+        known = store.last_known_manifest()
+        moved = store.quarantine()
         report, _, todo = self._plan(known, None, True, remove, progress)
-        if paths:
-            extra_report, _, extra = self._plan(known, paths, True, (), None)
+        if paths or sources:
+            extra_report, _, extra = self._plan(known, paths, True, (), None, sources)
             given = {p.source.article_id for p in extra}
             todo = [p for p in todo if p.source.article_id not in given] + extra
             report.skipped.extend(extra_report.skipped)
@@ -317,6 +368,7 @@ class Ingestor:
         rebuild: bool,
         remove: Sequence[str],
         progress: ProgressFn | None,
+        extra: Sequence[Source] = (),
     ) -> tuple[IngestReport, list[_Prepared], list[_Prepared]]:
         """Decide, without the model or any write, what the run has to change."""
         report = IngestReport()
@@ -325,7 +377,7 @@ class Ingestor:
                 f"the store was built with the embedding model {manifest.embedder!r}, "
                 f"not {self.embedder_id!r}; run `versus ingest --rebuild`"
             )
-        sources, skipped = self._sources(paths, manifest, report)
+        sources, skipped = self._sources(paths, manifest, report, extra)
         report.skipped.extend(skipped)
         prepared = self._prepare(sources, report, progress)
         for aid in remove:
@@ -364,6 +416,7 @@ class Ingestor:
                 chunk_count=len(prep.chunks),
                 ingested_at=now,
                 source_path=None if prep.source.from_corpus else str(prep.source.path.resolve()),
+                **_origin_fields(prep.source.origin),
             )
         new_manifest = Manifest(articles=new_articles, embedder=self.embedder_id)
         if progress:
@@ -381,15 +434,19 @@ class Ingestor:
     # -- steps ------------------------------------------------------------------------
 
     def _sources(
-        self, paths: Sequence[Path] | None, manifest: Manifest, report: IngestReport
+        self,
+        paths: Sequence[Path] | None,
+        manifest: Manifest,
+        report: IngestReport,
+        extra: Sequence[Source] = (),
     ) -> tuple[list[Source], list[dict[str, str]]]:
-        if paths:
-            found, skipped = discover(paths)
+        if paths or extra:
+            found, skipped = discover(paths) if paths else ([], [])
             # An updated file keeps the title and publisher its article already has.
             return [
                 replace(s, meta=manifest.articles[s.article_id].meta)
-                if s.article_id in manifest.articles else s
-                for s in found
+                if s.article_id in manifest.articles and s.meta is None else s
+                for s in [*found, *extra]
             ], skipped
         sources = []
         for src in bundled_sources(self.corpus_dir) if self.corpus_dir else []:
@@ -403,7 +460,7 @@ class Ingestor:
             if aid in known:
                 continue
             if rec.source_path and Path(rec.source_path).is_file():
-                sources.append(Source(Path(rec.source_path), aid, rec.meta))
+                sources.append(Source(Path(rec.source_path), aid, rec.meta, origin=origin_of(rec)))
             else:
                 report.removed.append(aid)  # its file is gone, or it left the corpus
         return sources, []
@@ -423,17 +480,21 @@ class Ingestor:
                 report.skipped.append({"path": str(src.path), "reason": reason})
                 continue
             try:
-                text = to_plain_text(src.path.read_bytes(), src.path.suffix.lower())
+                doc = to_document(src.path.read_bytes(), src.path.suffix.lower())
             except UnsupportedInput as exc:
                 report.skipped.append({"path": str(src.path), "reason": str(exc)})
                 continue
             except OSError as exc:
                 report.skipped.append({"path": str(src.path), "reason": f"cannot read: {exc}"})
                 continue
-            meta = src.meta or ArticleMeta(article_id=src.article_id, title=src.path.stem)
-            article, chunks = parse_article(text, meta)
+            title = doc.title or src.path.stem
+            meta = src.meta or ArticleMeta(article_id=src.article_id, title=title)
+            article, chunks = parse_article(doc.text, meta, headings=doc.headings)
             if src.meta is None:
-                article = replace(article, meta=guess_meta(src.article_id, article.text, src.path))
+                meta = guess_meta(src.article_id, article.text, src.path, doc)
+                if src.origin is not None:  # a fetched page: its file name is internal
+                    meta = replace(meta, source=src.origin.url)
+                article = replace(article, meta=meta)
             if not chunks:
                 report.skipped.append(
                     {"path": str(src.path), "reason": "no article text left after cleaning"}
@@ -513,6 +574,8 @@ class Ingestor:
                 self.embedder, [b[3] for b in batch], [b[4] for b in batch]
             )
             for (prep, i, _th, _t, _s), dv, sv in zip(batch, dvecs, spvecs, strict=True):
+                aid = prep.source.article_id
+                report.embedded_by_article[aid] = report.embedded_by_article.get(aid, 0) + 1
                 ready[prep.version][0][i] = np.asarray(dv, dtype=np.float32)
                 ready[prep.version][1][i] = [np.asarray(v, dtype=np.float32) for v in sv]
             report.embedded += len(batch)

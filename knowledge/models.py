@@ -16,13 +16,19 @@ ChunkKind = Literal["prose", "table-row"]
 
 @dataclass(frozen=True)
 class ArticleMeta:
-    """Bibliographic facts about one article, as the manifest or an upload gives them."""
+    """Bibliographic facts about one article, as the manifest or an upload gives them.
+
+    ``author`` and ``date`` (``YYYY-MM-DD``) come from the file itself when it carries them
+    (front matter, HTML metadata, a byline; see ``ingest.meta``).
+    """
 
     article_id: str
     title: str
     publisher: str | None = None
     year: int | None = None
     source: str | None = None
+    author: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)

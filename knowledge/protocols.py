@@ -1,14 +1,19 @@
 """The seams of the knowledge base, as small structural Protocols.
 
-The assistant, the comparison and the UI depend on these, never on Chroma or
-sentence-transformers classes, so that a fake embedder (LangChain's
-``DeterministicFakeEmbedding``) or another store can stand in without subclassing.
+The constructors of the retriever, the answer chain, the service and the ingest pipeline
+take these types, so that a fake embedder (LangChain's ``DeterministicFakeEmbedding``) or
+another store (``knowledge.memory_store.InMemoryKnowledgeStore`` in the fast tests) stands
+in without subclassing. Only ``assistant.service.build_assistant`` names the Chroma store,
+as the default it builds; the bench reaches past the Protocol to the raw collection for its
+baseline. ``RecoverableStore`` is the optional extra a store on this machine's disk
+offers: a manifest mirror that survives a store Chroma cannot open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle, ScoredChunk, Span
@@ -57,6 +62,12 @@ class ArticleRecord:
     chunk_count: int
     ingested_at: str
     source_path: str | None = None
+    #: Where a page ingested by URL came from, when it was fetched (ISO-8601) and the
+    #: validators its server sent (for a conditional GET on ``versus refresh``).
+    url: str | None = None
+    fetched_at: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,18 +103,41 @@ class SentenceVector:
     vector: Vector
 
 
-class KnowledgeStore(Protocol):
-    """Versioned chunk storage with dense search."""
+@runtime_checkable
+class KnowledgeReader(Protocol):
+    """The read side of the store: what retrieval, answers and comparisons use.
+
+    Every read sees only the article versions the manifest names (``versions=`` lets a
+    caller that just read the manifest skip reading it again).
+    """
 
     def manifest(self) -> Manifest: ...
 
-    def search(self, vector: Vector, k: int) -> list[ScoredChunk]: ...
+    def search(
+        self, vector: Vector, k: int, versions: list[str] | None = None
+    ) -> list[ScoredChunk]: ...
 
-    def chunks(self, article_ids: Sequence[str] | None = None) -> list[Chunk]: ...
+    def chunks(
+        self, article_ids: Sequence[str] | None = None, versions: list[str] | None = None
+    ) -> list[Chunk]: ...
 
     def sentence_vectors(self, chunk_ids: Sequence[str]) -> list[SentenceVector]: ...
 
-    def article(self, article_id: str) -> CleanedArticle | None: ...
+    def article(self, article_id: str, version: str | None = None) -> CleanedArticle | None: ...
+
+
+@runtime_checkable
+class KnowledgeStore(KnowledgeReader, Protocol):
+    """Versioned chunk storage with dense search: stage versions, commit a manifest."""
+
+    @property
+    def lock_dir(self) -> Path | None:
+        """A folder on this machine for the one-writer-at-a-time ingest lock, or None."""
+        ...
+
+    def cached_manifest(self) -> Manifest | None:
+        """The manifest when it can be known without opening the store, else None."""
+        ...
 
     def has_version(self, version: str, chunk_count: int) -> bool: ...
 
@@ -114,6 +148,7 @@ class KnowledgeStore(Protocol):
         chunks: Sequence[Chunk],
         vectors: Sequence[Vector],
         sentence_vectors: Sequence[Sequence[Vector]],
+        text_hashes: Sequence[str] | None = None,
     ) -> None: ...
 
     def reusable_vectors(self, article_id: str) -> dict[str, tuple[Vector, list[Vector]]]: ...
@@ -125,6 +160,20 @@ class KnowledgeStore(Protocol):
     def reset(self) -> None: ...
 
 
+@runtime_checkable
+class RecoverableStore(KnowledgeStore, Protocol):
+    """A store that can be rebuilt when it no longer opens (``versus ingest --rebuild``)."""
+
+    def last_known_manifest(self) -> Manifest:
+        """The last manifest mirrored on this machine (empty when none was)."""
+        ...
+
+    def quarantine(self) -> Path:
+        """Move the damaged store aside (never delete it); returns where it went."""
+        ...
+
+
+@runtime_checkable
 class Retriever(Protocol):
     """Finds the passages most relevant to a question."""
 

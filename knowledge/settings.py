@@ -12,12 +12,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LLMName = Literal["none", "ollama", "openai", "llamacpp"]
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent / "corpus"
+BUNDLED_GOLD = Path(__file__).resolve().parent / "gold" / "questions.jsonl"
 BUNDLED_SUBJECTS = Path(__file__).resolve().parent / "subjects" / "django-vs-nodejs.toml"
 
 
@@ -49,6 +50,14 @@ class Settings(BaseSettings):
         max_file_bytes: Largest article file accepted by ingest.
         corpus_dir: The bundled articles (what ``versus ingest`` with no path reads).
         subjects_file: The comparison configuration (subjects, aliases, criteria).
+        fetch_timeout: Seconds for each HTTP request of ``ingest URL`` / ``refresh``.
+        fetch_max_redirects: Redirects followed per page fetch.
+        max_page_bytes: Largest page body accepted from a URL.
+        change_reports: Record a change report for every ingest that changed something.
+        admin_token: The token a browser session gives to change the library of a server
+            reachable beyond loopback (``VERSUS_ADMIN_TOKEN``); compared in constant time.
+        guarded: Put the app in the guarded mode even on loopback (tests, a reverse proxy).
+        gold_file: The gold questions (their evidence feeds the change reports' watch list).
     """
 
     model_config = SettingsConfigDict(env_prefix="VERSUS_", extra="ignore")
@@ -68,6 +77,13 @@ class Settings(BaseSettings):
     max_file_bytes: int = 5 * 1024 * 1024
     corpus_dir: Path = BUNDLED_CORPUS
     subjects_file: Path = BUNDLED_SUBJECTS
+    fetch_timeout: float = 15.0
+    fetch_max_redirects: int = 5
+    max_page_bytes: int = 5 * 1024 * 1024
+    change_reports: bool = True
+    admin_token: SecretStr | None = None
+    guarded: bool = False
+    gold_file: Path | None = BUNDLED_GOLD
 
     @field_validator("top_k")
     @classmethod
@@ -76,7 +92,7 @@ class Settings(BaseSettings):
             raise ValueError(f"top_k must be > 0, got {value}")
         return value
 
-    @field_validator("llm_timeout", "chroma_timeout")
+    @field_validator("llm_timeout", "chroma_timeout", "fetch_timeout")
     @classmethod
     def _positive_timeout(cls, value: float) -> float:
         if value <= 0:

@@ -14,26 +14,27 @@ An ingest stages new versions next to the live ones, then replaces the manifest 
 upsert of one record: atomic in Chroma), then deletes versions the manifest no longer names.
 Every read filters on the manifest's versions, so a kill at any point leaves readers on one
 complete index, old or new, and the next ingest finishes or discards the staged rest.
-The same code runs against the embedded store and a ``chroma run`` server.
+The same code runs against the embedded store and a ``chroma run`` server. The local
+manifest mirror and the recovery of a store Chroma cannot open are in ``knowledge.mirror``,
+opening the client in ``knowledge.chroma_client`` (``StoreError`` is defined there and
+re-exported here), the record layout of a chunk in ``knowledge.chroma_records``.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import errno
 import json
-import os
-import secrets
 import shutil
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
+from knowledge.chroma_client import StoreError, open_client
+from knowledge.chroma_records import chunk_from_record, chunk_metadata, pack, unpack
+from knowledge.mirror import ManifestMirror, manifest_from_json, manifest_to_json, move_aside
 from knowledge.models import (
     ArticleMeta,
     Chunk,
@@ -41,9 +42,10 @@ from knowledge.models import (
     ScoredChunk,
     Section,
     Span,
-    TableRow,
 )
-from knowledge.protocols import ArticleRecord, Manifest, SentenceVector, Vector
+from knowledge.protocols import Manifest, SentenceVector, Vector
+
+__all__ = ["MANIFEST_ID", "ChromaKnowledgeStore", "StoreError"]
 
 MANIFEST_ID = "current"
 #: Records that carry no searchable vector still need one; a constant keeps Chroma's
@@ -54,35 +56,10 @@ _ID_BATCH = 500
 #: Chunks per write: each carries its sentence vectors (a few KB) in its metadata.
 _WRITE_BATCH = 500
 _LEGACY_SENTENCES = "sentences"
-_STORE_ID_FILE = "versus-store-id"
 #: Below this much free space, a failing write is put down to a full disk.
 _DISK_FULL_BYTES = 8 * 1024 * 1024
 #: Extra neighbours asked for by an unfiltered search, to absorb staged records.
 _SEARCH_SLACK = 8
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or answered; the message says what to do."""
-
-
-def _heartbeat(base: str, chroma_url: str, timeout: float) -> None:
-    """Ask the server for its heartbeat within ``timeout`` seconds.
-
-    ``chromadb.HttpClient`` talks to the server while it is being constructed, before any
-    timeout can be set on its session; a server that accepts connections but never answers
-    would hang us there forever. One bounded request first turns that into a clear error.
-    """
-    import httpx
-
-    try:
-        resp = httpx.get(f"{base}/api/v2/heartbeat", timeout=timeout)
-        resp.raise_for_status()
-    except Exception as exc:
-        raise StoreError(
-            f"cannot reach the Chroma server at {chroma_url} within {timeout:g} s "
-            f"({exc.__class__.__name__}: {exc or 'no answer'}); start it "
-            "(chroma run --path DIR --port N) or unset VERSUS_CHROMA_URL"
-        ) from exc
 
 
 def _is_disk_full(exc: BaseException) -> bool:
@@ -98,155 +75,6 @@ def _is_disk_full(exc: BaseException) -> bool:
             return True
         cur = cur.__cause__ or cur.__context__
     return False
-
-
-def _sqlite_looks_whole(path: Path) -> bool:
-    """A cheap check that ``path`` is an undamaged-looking SQLite file (header and size).
-
-    The no-op ingest trusts the local manifest mirror without opening Chroma; this keeps
-    it from trusting a mirror over a file that is plainly not a database any more.
-    """
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(100)
-    except OSError:
-        return False
-    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
-        return False
-    page = int.from_bytes(head[16:18], "big")
-    page = 65536 if page == 1 else page
-    return page >= 512 and size >= page and size % page == 0
-
-
-def _client(data_dir: Path | None, chroma_url: str | None, timeout: float) -> Any:
-    """Open an embedded or HTTP Chroma client with telemetry off."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    if chroma_url:
-        url = urlparse(chroma_url)
-        if not url.hostname:
-            raise StoreError(f"VERSUS_CHROMA_URL has no host: {chroma_url!r}")
-        port = url.port or (443 if url.scheme == "https" else 8000)
-        _heartbeat(f"{url.scheme or 'http'}://{url.hostname}:{port}", chroma_url, timeout)
-        try:
-            client = chromadb.HttpClient(
-                host=url.hostname,
-                port=port,
-                ssl=url.scheme == "https",
-                settings=chroma_settings,
-            )
-        except Exception as exc:
-            raise StoreError(
-                f"cannot reach the Chroma server at {chroma_url} ({exc.__class__.__name__}: "
-                f"{exc}); start it (chroma run --path DIR --port N) or unset VERSUS_CHROMA_URL"
-            ) from exc
-        # Chroma's HTTP client waits forever by default; a dead server must not hang us.
-        session = getattr(getattr(client, "_server", None), "_session", None)
-        if session is not None:
-            import httpx
-
-            session.timeout = httpx.Timeout(timeout)
-        return client
-    assert data_dir is not None
-    data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=chroma_settings)
-    except Exception as exc:
-        raise StoreError(
-            f"the store at {data_dir / 'chroma'} cannot be opened ({exc.__class__.__name__}: "
-            f"{exc}); run `versus ingest --rebuild` to rebuild it from the articles"
-        ) from exc
-
-
-def _chunk_metadata(version: str, chunk: Chunk, title: str, text_hash: str) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "version": version,
-        "article_id": chunk.article_id,
-        "title": title,
-        "ordinal": chunk.ordinal,
-        "start": chunk.start,
-        "end": chunk.end,
-        "section": chunk.section,
-        "kind": chunk.kind,
-        "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
-        "text_hash": text_hash,
-    }
-    if chunk.row is not None:
-        meta["row"] = json.dumps(
-            {
-                "criterion": chunk.row.criterion,
-                "cells": [[name, sp.start, sp.end] for name, sp in chunk.row.cells],
-            }
-        )
-    return meta
-
-
-def _pack(vectors: Any) -> str:
-    """Sentence vectors as one metadata string: base64 of their float32 rows."""
-    import numpy as np
-
-    arr = np.asarray(vectors, dtype=np.float32)
-    return base64.b64encode(arr.tobytes()).decode("ascii")
-
-
-def _unpack(packed: str, count: int) -> list[Vector]:
-    """The inverse of ``_pack`` for ``count`` vectors ([] if missing or damaged)."""
-    import numpy as np
-
-    if not packed or count <= 0:
-        return []
-    try:
-        arr = np.frombuffer(base64.b64decode(packed), dtype=np.float32)
-    except ValueError:
-        return []
-    if arr.size % count:
-        return []
-    rows: list[Vector] = arr.reshape(count, -1).tolist()
-    return rows
-
-
-def _chunk_from_record(rid: str, text: str, meta: dict[str, Any]) -> Chunk:
-    row = None
-    if meta.get("row"):
-        raw = json.loads(meta["row"])
-        row = TableRow(
-            criterion=raw["criterion"],
-            cells=tuple((name, Span(a, b)) for name, a, b in raw["cells"]),
-        )
-    return Chunk(
-        chunk_id=rid,
-        article_id=str(meta["article_id"]),
-        ordinal=int(meta["ordinal"]),
-        text=text,
-        start=int(meta["start"]),
-        end=int(meta["end"]),
-        section=str(meta.get("section", "")),
-        kind="table-row" if meta.get("kind") == "table-row" else "prose",
-        sentences=tuple(Span(a, b) for a, b in json.loads(meta.get("sentences", "[]"))),
-        row=row,
-    )
-
-
-def _manifest_to_json(manifest: Manifest) -> str:
-    return json.dumps(
-        {
-            "embedder": manifest.embedder,
-            "articles": {aid: asdict(rec) for aid, rec in manifest.articles.items()},
-        },
-        sort_keys=True,
-    )
-
-
-def _manifest_from_json(raw: str) -> Manifest:
-    data = json.loads(raw)
-    articles = {}
-    for aid, rec in data.get("articles", {}).items():
-        meta = ArticleMeta(**rec.pop("meta"))
-        articles[aid] = ArticleRecord(meta=meta, **rec)
-    return Manifest(articles=articles, embedder=data.get("embedder", ""))
 
 
 class ChromaKnowledgeStore:
@@ -277,10 +105,17 @@ class ChromaKnowledgeStore:
         self._client_obj: Any = None
         self._cols: dict[str, Any] = {}
         self._lock = threading.RLock()
+        # A server's store has no local mirror: another machine may write to it.
+        self._mirror = ManifestMirror(None if chroma_url else data_dir)
 
     @property
     def location(self) -> str:
         return self.chroma_url or str(self.data_dir)
+
+    @property
+    def lock_dir(self) -> Path | None:
+        """The embedded store's folder (the ingest lock lives there); None for a server."""
+        return None if self.chroma_url else self.data_dir
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -288,7 +123,7 @@ class ChromaKnowledgeStore:
         with self._lock:
             if name not in self._cols:
                 if self._client_obj is None:
-                    self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
+                    self._client_obj = open_client(self.data_dir, self.chroma_url, self.timeout)
                 try:
                     self._cols[name] = self._client_obj.get_or_create_collection(
                         f"{self.prefix}_{name}",
@@ -357,7 +192,7 @@ class ChromaKnowledgeStore:
         got = self._call("manifest", "get", ids=[MANIFEST_ID], include=["documents"])
         if not got["ids"]:
             return Manifest()
-        return _manifest_from_json(got["documents"][0])
+        return manifest_from_json(got["documents"][0])
 
     @staticmethod
     def _live_filter(versions: list[str]) -> dict[str, Any]:
@@ -407,7 +242,7 @@ class ChromaKnowledgeStore:
             strict=True,
         ):
             if meta.get("version") in live:
-                out.append(ScoredChunk(_chunk_from_record(rid, doc, meta), 1.0 - float(dist)))
+                out.append(ScoredChunk(chunk_from_record(rid, doc, meta), 1.0 - float(dist)))
         return out
 
     def chunks(
@@ -427,7 +262,7 @@ class ChromaKnowledgeStore:
             "chunks", where=self._live_filter(versions), include=["documents", "metadatas"]
         )
         chunks = [
-            _chunk_from_record(rid, doc, meta)
+            chunk_from_record(rid, doc, meta)
             for rid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
         chunks.sort(key=lambda c: (c.article_id, c.ordinal))
@@ -442,7 +277,7 @@ class ChromaKnowledgeStore:
             got = self._call("chunks", "get", ids=ids[lo : lo + _ID_BATCH], include=["metadatas"])
             for rid, meta in zip(got["ids"], got["metadatas"], strict=True):
                 spans = json.loads(meta.get("sentences", "[]"))
-                vecs = _unpack(str(meta.get("svecs", "")), len(spans))
+                vecs = unpack(str(meta.get("svecs", "")), len(spans))
                 for (a, b), vec in zip(spans, vecs, strict=False):
                     out.append(SentenceVector(chunk_id=rid, span=Span(a, b), vector=vec))
         return out
@@ -480,7 +315,7 @@ class ChromaKnowledgeStore:
         out: dict[str, tuple[Vector, list[Vector]]] = {}
         for meta, emb in zip(got.get("metadatas", []), got.get("embeddings", []), strict=True):
             count = len(json.loads(meta.get("sentences", "[]")))
-            svs = _unpack(str(meta.get("svecs", "")), count)
+            svs = unpack(str(meta.get("svecs", "")), count)
             if len(svs) == count:  # records of an older layout carry none: re-embed those
                 out[str(meta["text_hash"])] = ([float(x) for x in emb], svs)
         return out
@@ -515,8 +350,8 @@ class ChromaKnowledgeStore:
                         f"chunk {rid} has {len(chunk.sentences)} sentences but "
                         f"{len(svs)} sentence vectors"
                     )
-                meta = _chunk_metadata(version, chunk, title, h)
-                meta["svecs"] = _pack(svs)
+                meta = chunk_metadata(version, chunk, title, h)
+                meta["svecs"] = pack(svs)
                 metas.append(meta)
             for lo in range(0, len(rids), _WRITE_BATCH):  # Chroma caps one write's size
                 hi = lo + _WRITE_BATCH
@@ -549,92 +384,30 @@ class ChromaKnowledgeStore:
         """Make ``manifest`` the live state in one single-record write."""
         # The mirror goes first: if writing the new one fails after the commit (disk
         # full), no stale "clean" mirror may survive to vouch for the old state.
-        self._drop_mirror()
+        self._mirror.drop()
         self._call(
             "manifest",
             "upsert",
             ids=[MANIFEST_ID],
             embeddings=[_PLACEHOLDER],
-            documents=[_manifest_to_json(manifest)],
+            documents=[manifest_to_json(manifest)],
             metadatas=[{"kind": "manifest"}],
         )
         self.mirror_manifest(manifest, clean=False)
 
-    # -- the local manifest mirror ----------------------------------------------------
-
-    @property
-    def _mirror_path(self) -> Path | None:
-        if self.chroma_url or self.data_dir is None:
-            return None  # another machine may write a server's store: never trust a copy
-        return self.data_dir / "manifest.json"
+    # -- the local manifest mirror and recovery (``knowledge.mirror``) ----------------
 
     def mirror_manifest(self, manifest: Manifest, *, clean: bool) -> None:
-        """Keep a local copy of the committed manifest (written after the real commit).
-
-        It is only ever a hint: a run that finds changes re-reads the manifest from Chroma.
-        ``clean`` says garbage collection finished after that commit; a run may skip Chroma
-        altogether only then, so that a kill between commit and collection is repaired.
-        """
-        path = self._mirror_path
-        if path is None:
-            return
-        tmp = path.with_suffix(".json.tmp")
-        payload = json.loads(_manifest_to_json(manifest))
-        payload["clean"] = clean
-        payload["store_id"] = self._store_id(create=True)
-        tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+        """Keep a local copy of the committed manifest (see ``knowledge.mirror``)."""
+        self._mirror.write(manifest, clean=clean)
 
     def cached_manifest(self) -> Manifest | None:
         """The mirrored manifest, or None when there is none to trust (no Chroma needed)."""
-        path = self._mirror_path
-        if path is None or self.data_dir is None:
-            return None
-        if not _sqlite_looks_whole(self.data_dir / "chroma" / "chroma.sqlite3"):
-            return None
-        try:
-            raw = path.read_text(encoding="utf-8")
-            payload = json.loads(raw)
-            if not payload.get("clean"):
-                return None
-            # A store folder deleted and recreated empty has no id (or another one).
-            store_id = self._store_id(create=False)
-            if not store_id or payload.get("store_id") != store_id:
-                return None
-            return _manifest_from_json(raw)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    def _store_id(self, *, create: bool) -> str | None:
-        """The random id of this store folder, which ties the local mirror to it."""
-        if self.data_dir is None:
-            return None
-        path = self.data_dir / "chroma" / _STORE_ID_FILE
-        try:
-            return path.read_text(encoding="ascii").strip() or None
-        except (OSError, ValueError):
-            if not create:
-                return None
-        new_id = secrets.token_hex(8)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(new_id, encoding="ascii")
-        os.replace(tmp, path)
-        return new_id
-
-    def _drop_mirror(self) -> None:
-        path = self._mirror_path
-        if path is not None:
-            path.unlink(missing_ok=True)
+        return self._mirror.cached()
 
     def last_known_manifest(self) -> Manifest:
         """The mirrored manifest whatever its state, or an empty one (recovery only)."""
-        path = self._mirror_path
-        if path is None:
-            return Manifest()
-        try:
-            return _manifest_from_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return Manifest()
+        return self._mirror.last_known()
 
     def quarantine(self) -> Path:
         """Move a store Chroma cannot open aside, so that a rebuild starts empty.
@@ -661,19 +434,13 @@ class ChromaKnowledgeStore:
                 from chromadb.api.shared_system_client import SharedSystemClient
 
                 SharedSystemClient.clear_system_cache()
-            src = self.data_dir / "chroma"
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            dest = self.data_dir / f"chroma.damaged-{stamp}"
-            n = 1
-            while dest.exists():
-                n += 1
-                dest = self.data_dir / f"chroma.damaged-{stamp}-{n}"
             try:
-                if src.exists():
-                    os.replace(src, dest)
+                dest = move_aside(self.data_dir)
             except OSError as exc:
-                raise StoreError(f"cannot move the damaged store {src} aside: {exc}") from exc
-            self._drop_mirror()
+                raise StoreError(
+                    f"cannot move the damaged store {self.data_dir / 'chroma'} aside: {exc}"
+                ) from exc
+            self._mirror.drop()
             return dest
 
     def collect_garbage(self) -> int:
@@ -700,8 +467,8 @@ class ChromaKnowledgeStore:
         """Drop every collection of this prefix (used by tests and by a damaged store)."""
         with self._lock:
             if self._client_obj is None:
-                self._client_obj = _client(self.data_dir, self.chroma_url, self.timeout)
-            self._drop_mirror()
+                self._client_obj = open_client(self.data_dir, self.chroma_url, self.timeout)
+            self._mirror.drop()
             for name in ("chunks", _LEGACY_SENTENCES, "articles", "manifest"):
                 with contextlib.suppress(Exception):  # an absent collection is fine
                     self._client_obj.delete_collection(f"{self.prefix}_{name}")

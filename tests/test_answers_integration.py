@@ -79,7 +79,8 @@ def test_every_gold_answer_cites_exact_passages(ingested_versus: Any,
         answer = ingested_versus.ask(q.question, list(q.history))
         assert check_citations(answer, loc) == [], q.id
         markers = {int(n) for n in MARKER.findall(answer.answer)}
-        assert markers == {c.n for c in answer.citations}, q.id
+        more = {int(n) for line in answer.more for n in MARKER.findall(line)}
+        assert markers | more == {c.n for c in answer.citations}, q.id
         for c in answer.citations:
             text = ingested_versus.article(c.article_id).text
             assert text[c.start : c.end] == c.text, (q.id, c.n)
@@ -139,8 +140,9 @@ def test_cli_ask_json(ingested_dir: Path, ingested_versus: Any) -> None:
     assert set(answer) >= ANSWER_KEYS
     assert answer["engine"] == "offline" and answer["notice"] is None
     assert not answer["abstained"] and answer["citations"]
-    assert {int(n) for n in MARKER.findall(answer["answer"])} == {
+    assert {int(n) for n in MARKER.findall("\n".join([answer["answer"], *answer["more"]]))} == {
         c["n"] for c in answer["citations"]}
+    assert answer["verdict"] and answer["answer"].startswith(answer["verdict"])
     for c in answer["citations"]:
         assert set(c) >= CITATION_KEYS
         text = ingested_versus.article(c["article_id"]).text

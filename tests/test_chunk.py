@@ -27,7 +27,7 @@ _manifest = bundled_manifest
 @cache
 def _parsed(article_id: str) -> tuple[CleanedArticle, tuple[Chunk, ...]]:
     entry = _manifest()[article_id]
-    raw = (CORPUS / str(entry["file"])).read_text(encoding="utf-8")
+    raw = to_plain_text((CORPUS / str(entry["file"])).read_bytes(), ".txt")
     article, chunks = parse_article(raw, ArticleMeta(article_id, str(entry["title"])))
     return article, tuple(chunks)
 
@@ -107,6 +107,15 @@ def test_every_substantive_line_lands_in_exactly_one_chunk(article_id: str) -> N
         if not line or (start in structural and not any(c.start == start for c in chunks)):
             continue
         owners = [c for c in chunks if c.start <= start and start + len(line) <= c.end]
+        if not owners and len(line) > 800:
+            # A paragraph longer than a chunk is cut at sentence ends into consecutive pieces.
+            pieces = sorted(
+                (c for c in chunks if c.start < start + len(line) and c.end > start),
+                key=lambda c: c.start,
+            )
+            covered = "".join(article.text[c.start : c.end] for c in pieces)
+            assert "".join(covered.split()) == "".join(line.split()), line[:70]
+            continue
         assert len(owners) == 1, f"line in {len(owners)} chunks: {line[:70]!r}"
 
 
@@ -334,12 +343,16 @@ def test_html_table_upload_becomes_row_chunks() -> None:
         b"<tr><td>Speed</td><td>Fast enough.</td><td>Very fast.</td></tr>"
         b"<tr><td>Security</td><td>Built in.</td><td>Via packages.</td></tr></table>"
     )
-    text = to_plain_text(html, ".html")
-    _, chunks = parse_article(text, ArticleMeta("h", "Upload"))
+    article, chunks = parse_article(to_plain_text(html, ".html"), ArticleMeta("h", "Upload"))
+    text = article.text
     rows = [c for c in chunks if c.kind == "table-row"]
     assert [c.text for c in rows] == [
-        "Speed | Fast enough. | Very fast.",
-        "Security | Built in. | Via packages.",
+        "Speed — Django: Fast enough. · Node.js: Very fast.",
+        "Security — Django: Built in. · Node.js: Via packages.",
+    ]
+    assert rows[0].row is not None
+    assert [(k, text[s.start : s.end]) for k, s in rows[0].row.cells] == [
+        ("Django", "Fast enough."), ("Node.js", "Very fast.")
     ]
     assert rows[1].row is not None and [k for k, _ in rows[1].row.cells] == ["Django", "Node.js"]
 
@@ -350,8 +363,10 @@ def test_flat_row_without_subject_mention_splits_sentences_in_half() -> None:
         "Speed It is quick. It is very quick. It is slower. It is fine.\n"
         "Size It is big. It is small.\n"
     )
-    article = clean_article(text, ArticleMeta("f", "Whatever"))
-    rows = [c.row for c in chunk_article(article) if c.row]
+    # Subject names come from the subjects configuration; here a Django-vs-Flask one.
+    names = ("Django", "Flask")
+    article = clean_article(text, ArticleMeta("f", "Whatever"), names)
+    rows = [c.row for c in chunk_article(article, subject_names=names) if c.row]
     assert [(r.criterion, [article.text[s.start : s.end] for _, s in r.cells]) for r in rows] == [
         ("Speed", ["It is quick. It is very quick.", "It is slower. It is fine."]),
         ("Size", ["It is big.", "It is small."]),

@@ -34,10 +34,15 @@ def _raw(article_id: str) -> str:
 
 @cache
 def _cleaned(article_id: str) -> CleanedArticle:
-    return clean_article(_raw(article_id), _meta(article_id))
+    # Through the format conversion, as ingest does (it rewrites pipe tables as labelled rows).
+    return clean_article(to_plain_text(_raw(article_id).encode(), ".txt"), _meta(article_id))
 
 
 # Fragments of real lines/sentences in the raw captures that are not article content.
+# Issue 9 deleted the cleaning rules that fired on one article only (one site's promotional
+# phrases such as "At PLANEKS, we", "we specialize", "This post is dedicated to you"), so the
+# sentences only those rules caught are no longer removed; what is listed here is removed by
+# generic rules (page furniture by its shape, calls to action, related-post links, pagers).
 MUST_REMOVE: dict[str, tuple[str, ...]] = {
     "javatpoint-django-vs-nodejs": (
         "Javatpoint Logo",
@@ -51,18 +56,12 @@ MUST_REMOVE: dict[str, tuple[str, ...]] = {
     ),
     "planeks-django-vs-nodejs": (
         "Table of Contents:",
-        "Scale Your Business with Ease",
-        "Discover our Django development services",
         "MusicTeam",
         "Elaborate simplifies lab result management",
         "Restaurant Management",
         "Integrated a cloud-based management system for restaurants",
         "you should hire dedicated Django developers",
-        "At PLANEKS, we specialize",
         "Reach out to our experienced Python-based development team",
-        "we are committed to maximizing technology benefits",
-        "let us help you evaluate your needs",
-        "our team is here to support you",
         "Don’t leave your project’s success to chance.",
         "Contact us today for a free consultation",
         "Get in touch with us now!",
@@ -70,9 +69,6 @@ MUST_REMOVE: dict[str, tuple[str, ...]] = {
     "nodejs-vs-django-2021": (
         "Checkout : NodeJs developer salaries is USA",
         "Also Checkout : Django developer salaries in USA",
-        "Are you frustrated in your programming life?",
-        "This post is dedicated to you.",
-        "How will you overcome the frustration of programming life?",
         "Check related post about web development",
         "You might also like",
         "Related Articles",
@@ -81,8 +77,6 @@ MUST_REMOVE: dict[str, tuple[str, ...]] = {
         "Back to top button",
     ),
     "nodejs-or-django-robust-apps": (
-        "To understand the detailed comparison of Nodejs and Django",
-        "Key differences, popularity, use cases, and more",
         "Let us know your thoughts in the comments below.",
         "You can also connect me on Twitter sharing your ideas.",
     ),
@@ -106,15 +100,12 @@ MUST_KEEP_LINES: dict[str, tuple[str, ...]] = {
     "planeks-django-vs-nodejs": (
         "Node.js powers well-known platforms like Netflix, LinkedIn, and PayPal, demonstrating "
         "its practical capacity to drive high-performance, scalable applications.",
-        "Criteria | Django | Node.js |",
-        "Security | Built-in protections against XSS, CSRF, SQL injection. | Security relies on "
-        "developer practices and chosen libraries. |",
+        # the capture's pipe table, written as labelled rows (ingest.tables)
+        "Criteria — Django · Node.js",
+        "Security — Django: Built-in protections against XSS, CSRF, SQL injection. · Node.js: "
+        "Security relies on developer practices and chosen libraries.",
         "Key Comparison Criteria",
         "Use Cases",
-        "Choosing between Python Django vs Node JS is a core step of your software development "
-        "project, establishing your performance and scalability. Both frameworks deliver "
-        "outstanding values to the table, but navigating their complexities can be challenging "
-        "without expert guidance.",
     ),
     "nodejs-vs-django-2021": (
         "NodeJs vs Django: Who is the most powerful technology for Backend Web Development in "
@@ -145,7 +136,7 @@ MUST_KEEP_SENTENCES: dict[str, tuple[str, ...]] = {
     "planeks-django-vs-nodejs": (
         # The paragraph that lost its "hire dedicated developers" sentence keeps the rest.
         "Django performs exceptionally well for web applications where stability matters more "
-        "than handling thousands of concurrent requests.\n",
+        "than handling thousands of concurrent requests.",
         # "development services" appears here too, but as a claim about Django: it stays.
         "Consequently, Django development services can cater to enterprise-level applications",
         "it’s more relevant to compare FastAPI vs Node.js",
@@ -170,7 +161,7 @@ MUST_KEEP_SENTENCES: dict[str, tuple[str, ...]] = {
 def test_noise_is_removed_and_recorded(article_id: str) -> None:
     article = _cleaned(article_id)
     removed = "\n".join(article.removed)
-    assert len(MUST_REMOVE[article_id]) >= 4
+    assert len(MUST_REMOVE[article_id]) >= 2
     for fragment in MUST_REMOVE[article_id]:
         assert fragment in _raw(article_id), f"test fragment not in the raw capture: {fragment}"
         assert fragment not in article.text, f"should have been removed: {fragment!r}"
@@ -190,8 +181,11 @@ def test_substance_is_kept(article_id: str) -> None:
 
 @pytest.mark.parametrize("article_id", ARTICLE_IDS)
 def test_cleaning_never_rewrites_words(article_id: str) -> None:
-    """The cleaned words are the raw words in order with some removed - nothing retyped."""
-    raw_tokens = _raw(article_id).replace("•", " ").split()
+    """The cleaned words are the converted words in order with some removed - nothing retyped.
+
+    (Format conversion may restructure a table - a pipe table becomes labelled rows - so the
+    comparison is against what ``to_plain_text`` gives, which is what cleaning receives.)"""
+    raw_tokens = to_plain_text(_raw(article_id).encode(), ".txt").replace("•", " ").split()
     clean_tokens = _cleaned(article_id).text.replace("•", " ").split()
     it = iter(raw_tokens)
     missing = [tok for tok in clean_tokens if not any(tok == raw for raw in it)]
@@ -270,7 +264,7 @@ def test_planeks_sections_and_levels() -> None:
     assert got.count(("Django", 2)) == 2 and got.count(("Node.js", 2)) == 2
     assert got[-1] == ("Django vs Node.js: Which One is Right for You?", 1)
     titles = [t for t, _ in got]
-    for promo in ("Scale Your Business with Ease", "MusicTeam", "Elaborate", "Table of Contents"):
+    for promo in ("MusicTeam", "Elaborate", "Table of Contents"):
         assert promo not in titles
     # The planeks capture has no title line: the intro belongs to no section.
     assert article.sections[0].start > 0
@@ -318,7 +312,7 @@ def test_sections_nest_and_cover_in_order() -> None:
 
 def test_summary_table_belongs_to_parent_section() -> None:
     article = _cleaned("planeks-django-vs-nodejs")
-    table_at = article.text.index("Criteria | Django | Node.js |")
+    table_at = article.text.index("Criteria — Django · Node.js")
     security = [s for s in article.sections if s.title == "Security" and s.level == 2][-1]
     assert security.end == table_at
     parent = next(s for s in article.sections if s.title == "Key Comparison Criteria")
@@ -347,7 +341,7 @@ def test_mostly_promotional_paragraph_loses_its_hooks_but_not_facts() -> None:
     article = _clean(
         "Intro about Django and Node.js here.\n\n"
         "Don't wait any longer. Contact us today. Get in touch with us now!\n\n"
-        "Django is secure. Reach out to our team. Let us help you decide."
+        "Django is secure. Reach out to our team. Get in touch today."
     )
     assert article.text == "Intro about Django and Node.js here.\n\nDjango is secure."
 
@@ -356,7 +350,7 @@ def test_promo_box_title_goes_with_its_body() -> None:
     article = _clean(
         "Node.js is event-driven.\n"
         "Boost Your Sales Today\n"
-        "Discover our consulting services for ambitious teams.\n"
+        "Contact us for a free consultation with our consultants.\n"
         "Django is synchronous by default."
     )
     assert "Boost Your Sales Today" not in article.text
@@ -452,11 +446,11 @@ def test_hostile_html_yields_plain_text_only() -> None:
     assert "Escaped markup is not shown." in lines
 
 
-def test_html_table_becomes_pipe_table_and_list_becomes_bullets() -> None:
+def test_html_table_becomes_labelled_rows_and_list_becomes_bullets() -> None:
     lines = to_plain_text(HOSTILE_HTML, ".htm").split("\n")
-    header = lines.index("Criteria | Django | Node.js")
-    assert lines[header + 1] == "---|---|---"
-    assert lines[header + 2] == "Security | Built-in | Manual"
+    header = lines.index("Criteria — Django · Node.js")
+    assert lines[header + 1] == "Security — Django: Built-in · Node.js: Manual"
+    assert not any("|" in line for line in lines)
     assert "• First point" in lines and "• Second point" in lines
 
 
@@ -478,12 +472,12 @@ def test_markdown_conversion() -> None:
     lines = to_plain_text(md.encode(), ".md").split("\n")
     assert lines[0] == "Django vs Node.js"
     assert "Django is secure and fast, see the docs." in lines
-    assert "| Criteria | Django | Node.js |" in lines
-    assert "| Speed | Fast | Faster |" in lines
+    assert "Criteria — Django · Node.js" in lines
+    assert "Speed — Django: Fast · Node.js: Faster" in lines
     assert "• first" in lines and "• second" in lines
-    assert "x = a_b_c * 2" in lines  # code kept verbatim
     joined = "\n".join(lines)
-    for bad in ("arch.png", "diagram", "](", "**", "<", "alert(", "onerror"):
+    assert "a_b_c" not in joined  # code blocks never reach the text
+    for bad in ("arch.png", "diagram", "](", "**", "<", "alert(", "onerror", "|", "```"):
         assert bad not in joined, bad
 
 

@@ -154,6 +154,24 @@ def test_llm_answer_is_verified_and_cited(data_dir: Any) -> None:
     assert streamed.strip() == answer.answer
 
 
+def test_comparative_llm_answer_keeps_its_verified_first_sentence_as_verdict(
+        data_dir: Any) -> None:
+    question = "Which is more secure, Django or Node.js?"
+    base = versus_with(data_dir, None)
+    top = base.chain.retriever.search(question, 5).chunks[0].chunk
+    first = top.text[top.sentences[0].start - top.start : top.sentences[0].end - top.start]
+    reply = f"{first} [1] The moon is made of cheese [1]."
+    answer = versus_with(data_dir, fake(reply)).ask(question)
+    assert answer.engine == "openai"
+    assert answer.verdict is not None and answer.answer.startswith(answer.verdict)
+    assert "[1]" in answer.verdict and "cheese" not in answer.answer
+
+
+def test_prompt_asks_for_the_verdict_first_and_no_meta() -> None:
+    assert "first sentence is the verdict" in SYSTEM_PROMPT
+    assert "In this article" in SYSTEM_PROMPT  # named as what never to write
+
+
 def test_streaming_yields_sentences_as_they_come(data_dir: Any) -> None:
     base = versus_with(data_dir, None)
     chunks = [sc.chunk for sc in passages_for(base)[:2]]

@@ -15,7 +15,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.models import Answer, Citation, EngineStatus
+from assistant.service import Versus
+from ingest.library import delete_owned
 from ingest.pipeline import IngestReport
+from ingest.refresh import RefreshReport
 from knowledge.models import ArticleMeta, CleanedArticle, Section
 from knowledge.protocols import ArticleRecord
 from knowledge.settings import Settings
@@ -74,6 +77,10 @@ class FakeVersus:
         self.answer_for: dict[str, Answer] = {}
         self.fail_stream = False
         self.warmed = threading.Event()
+        self.change_reports: list[dict[str, Any]] = []
+        self.urls: dict[str, str] = {}
+        self.refreshes: list[bool] = []
+        self.refresh_result = RefreshReport(checked=["planeks"], unchanged=["planeks"])
 
     # -- service API ------------------------------------------------------------------
 
@@ -85,7 +92,7 @@ class FakeVersus:
             ArticleRecord(meta=a.meta, content_hash="h", version=f"{aid}@1",
                           chunk_count=len(a.text) // 20 + 1,
                           ingested_at="2025-01-02T03:04:05+00:00",
-                          source_path=self.sources.get(aid))
+                          source_path=self.sources.get(aid), url=self.urls.get(aid))
             for aid, a in sorted(self.articles.items())
         ]
 
@@ -146,10 +153,28 @@ class FakeVersus:
             crits = [c for c in crits if c.name == criterion]
         return SimpleNamespace(subjects=["Django", "Node.js"], criteria=crits)
 
+    # The library's file management is the core's own code, run against this fake.
+    check_upload = Versus.check_upload
+    add_upload = Versus.add_upload
+    library_access = Versus.library_access
+
+    def changes(self, last: int | None = None) -> list[dict[str, Any]]:
+        return self.change_reports[:last]
+
+    def refresh(self, *, progress: Any = None, guarded: bool = False) -> Any:
+        self.refreshes.append(guarded)
+        if progress:
+            progress("fetch", 0, 1)
+            progress("fetch", 1, 1)
+        return self.refresh_result
+
     def ingest(self, paths: Sequence[Path] | None = None, *, rebuild: bool = False,
-               remove: Sequence[str] = (), progress: Any = None) -> IngestReport:
+               remove: Sequence[str] = (), progress: Any = None, urls: Sequence[str] = (),
+               guarded: bool = False) -> IngestReport:
         self.ingests.append({"paths": list(paths or []), "rebuild": rebuild,
                              "remove": list(remove)})
+        if urls:
+            self.ingests[-1].update(urls=list(urls), guarded=guarded)
         report = IngestReport(seconds=0.1)
         for stage in ("read", "embed", "stage", "commit", "gc"):
             if progress:
@@ -158,6 +183,7 @@ class FakeVersus:
         for aid in remove:
             if self.articles.pop(aid, None) is not None:
                 report.removed.append(aid)
+                delete_owned(self.settings.data_dir, self.sources.get(aid))
         for p in paths or []:
             p = Path(p)
             text = p.read_text(encoding="utf-8")
@@ -179,6 +205,7 @@ class FakeVersus:
 def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeVersus:
     versus = FakeVersus(tmp_path / "data")
     monkeypatch.setattr(state, "get_versus", lambda: versus)
+    monkeypatch.setattr(state, "server_address", lambda: "127.0.0.1")
     return versus
 
 
@@ -416,7 +443,7 @@ def test_upload_with_existing_id_updates_it(fake: FakeVersus) -> None:
     [
         ("big.txt", b"x" * 2001, "over the limit"),
         ("bin.txt", b"abc\x00def", "looks binary"),
-        ("latin.txt", "café".encode("latin-1"), "not UTF-8"),
+        ("odd.txt", b"\xff\xfe\x41", "not readable text"),
     ],
 )
 def test_bad_uploads_are_refused_before_writing(fake: FakeVersus, name: str, data: bytes,
@@ -557,3 +584,153 @@ def test_server_entry_prewarms_at_startup(monkeypatch: pytest.MonkeyPatch) -> No
     if errors:
         raise errors[0]
     assert server.app.script_path.name == "main.py"
+
+
+# -- living library: URLs, refresh, change report, guarded mode ----------------------------
+
+CHANGE_REPORT = {
+    "at": "2026-11-29T10:00:00+00:00",
+    "articles": [{
+        "article_id": "planeks", "change": "updated", "title": "Planeks " + XSS,
+        "passages_reembedded": 1,
+        "sentences_added": ["Node.js is very fast " + XSS, "Brand new line."],
+        "sentences_removed": ["Node.js is fast.", "Old line gone."],
+        "sentences_edited": [{"before": "Node.js is fast.", "after": "Node.js is very fast "
+                              + XSS, "before_start": 0, "before_end": 16, "start": 0,
+                              "end": 30}],
+        "added": [{"text": "Node.js is very fast " + XSS, "start": 0, "end": 30},
+                  {"text": "Brand new line.", "start": 40, "end": 55}],
+        "removed": [{"text": "Node.js is fast.", "start": 0, "end": 16},
+                    {"text": "Old line gone.", "start": 30, "end": 44}],
+    }],
+    "claims": {"added": [], "removed": [], "flipped": [
+        {"criterion": "Security", "subject": "Node.js", "article_id": "planeks",
+         "text": "Node.js security depends on packages " + XSS, "from": "Node.js",
+         "to": "Django"}]},
+    "criteria": [{"name": "Security", "agreement_before": "agree",
+                  "agreement_after": "disagree"}],
+    "cells": [{"criterion": "Security", "subject": "Node.js"}],
+    "answers": [{"question": "Is Node.js secure?",
+                 "citations_before": [{"article_id": "javatpoint", "text": "a"}],
+                 "citations_after": [{"article_id": "planeks", "text": "b"}]}],
+}
+
+
+def test_library_shows_the_latest_change_report_escaped(fake: FakeVersus) -> None:
+    fake.change_reports = [CHANGE_REPORT]
+    at = go(app().run(), "library")
+    no_exception(at)
+    page = html_of(at)
+    assert "<script>" not in page and "<img" not in page  # source text is escaped
+    assert "&lt;script&gt;" in page
+    # The edit, inline and word by word: unchanged words plain, new ones highlighted.
+    assert '<li class="vs-diff-edit">Node.js is <ins class="vs-ins">very </ins>fast' in page
+    assert '<ins class="vs-ins">Brand new line.</ins>' in page
+    assert '<del class="vs-del">Old line gone.</del>' in page
+    assert "now favours Django (was Node.js)" in page
+    assert "agreement agree → disagree" in page
+    assert "Is Node.js secure?" in page and "cited before: Javatpoint article" in page
+
+
+def test_compare_marks_the_cells_the_last_ingest_moved(fake: FakeVersus) -> None:
+    fake.change_reports = [CHANGE_REPORT]
+    at = go(app().run(), "compare")
+    no_exception(at)
+    assert html_of(at).count("changed by the last ingest") == 1
+    # The flipped claim itself carries a mark; the Django cell's claim does not.
+    assert html_of(at).count('<span class="vs-new"') == 1
+    assert 'Node.js security depends on packages &lt;script' in html_of(at)
+    fake.change_reports = [{**CHANGE_REPORT, "cells": [
+        {"criterion": "Security", "subject": "Django"},
+        {"criterion": "Performance", "subject": "Node.js"}]}]
+    at = go(app().run(), "compare")
+    assert html_of(at).count("changed by the last ingest") == 2
+
+
+def test_no_report_no_marks(fake: FakeVersus) -> None:
+    at = go(app().run(), "compare")
+    assert "changed by the last ingest" not in html_of(at)
+    at = go(app().run(), "library")
+    assert "What changed" not in [m.value for m in at.markdown]
+
+
+def test_add_by_url_goes_through_the_core(fake: FakeVersus) -> None:
+    at = go(app().run(), "library")
+    at.text_input(key="library-url-0").set_value("https://example.com/post").run()
+    at.button(key="library-ingest-url").click().run()
+    no_exception(at)
+    assert fake.ingests[-1]["urls"] == ["https://example.com/post"]
+    assert fake.ingests[-1]["guarded"] is False  # loopback server: today's behaviour
+
+
+def test_refresh_button_reports_in_one_line_per_failure(fake: FakeVersus) -> None:
+    fake.articles["page"] = CleanedArticle(meta=ArticleMeta("page", "A page"), text="x\n")
+    fake.urls = {"page": "https://example.com/page"}
+    fake.refresh_result = RefreshReport(
+        checked=["page"], failed=[{"id": "page", "url": "https://example.com/page",
+                                   "reason": "HTTP 500 Internal Server Error"}])
+    at = go(app().run(), "library")
+    at.button(key="library-refresh").click().run()
+    no_exception(at)
+    assert fake.refreshes == [False]
+    assert "Refresh finished with failures" in [w.value for w in at.warning]
+    assert "Failed page: HTTP 500 Internal Server Error" in html_of(at)
+
+
+def _guarded(fake: FakeVersus, token: str | None) -> None:
+    fake.settings = Settings(data_dir=fake.settings.data_dir, max_file_bytes=2000, guarded=True,
+                             admin_token=token)
+
+
+def test_guarded_without_token_is_read_only(fake: FakeVersus) -> None:
+    _guarded(fake, None)
+    at = go(app().run(), "library")
+    no_exception(at)
+    assert any("read-only" in w.value for w in at.warning)
+    for key in ("library-remove", "library-ingest-url", "library-refresh", "library-reingest"):
+        assert not [b for b in at.button if b.key == key], key
+    assert not at.file_uploader
+    assert not [t for t in at.text_input if t.key == "library-token"]
+
+
+def test_guarded_token_unlocks_and_a_wrong_one_does_not(fake: FakeVersus) -> None:
+    _guarded(fake, "s3cret-token")
+    at = go(app().run(), "library")
+    assert any("needs the admin token" in w.value for w in at.warning)
+    at.text_input(key="library-token").set_value("wrong")
+    at.button[[b.label for b in at.button].index("Unlock the library")].click().run()
+    assert not [b for b in at.button if b.key == "library-reingest"]
+    at.text_input(key="library-token").set_value("s3cret-token")
+    at.button[[b.label for b in at.button].index("Unlock the library")].click().run()
+    no_exception(at)
+    assert [b for b in at.button if b.key == "library-reingest"]
+    at.text_input(key="library-url-0").set_value("http://192.168.1.1/").run()
+    at.button(key="library-ingest-url").click().run()
+    assert fake.ingests[-1]["guarded"] is True  # guarded: private addresses refused
+
+
+def test_verdict_line_comes_first_with_evidence_beneath_and_more(fake: FakeVersus) -> None:
+    verdict = "Both articles that weigh security favour Django [1]."
+    fake.answer_for["Which is more secure?"] = Answer(
+        question="Which is more secure?",
+        standalone_question="Which is more secure?",
+        answer=f"{verdict}\n\nDjango: Django ships with protection against SQL injection [1].",
+        citations=(_citation(),),
+        verdict=verdict,
+        more=("Its middleware adds CSRF tokens by default. [1]",),
+        intent="better",
+    )
+    at = ask(app().run(), "Which is more secure?")
+    page = html_of(at)
+    lead = page.index('data-kind="verdict"')
+    assert lead < page.index("Django: Django ships with protection")
+    assert page.index("Both articles that weigh security favour Django") < page.index(
+        "Django: Django ships")
+    assert "More from the sources (1)" in [e.label for e in at.expander]
+    assert "Its middleware adds CSRF tokens by default." in page
+    from ui import render
+
+    exported = render.conversation_markdown(
+        [{"role": "user", "content": "Which is more secure?"},
+         {"role": "assistant", "answer": fake.answer_for["Which is more secure?"]}])
+    assert exported.index(verdict) < exported.index("Django: Django ships")

@@ -152,13 +152,25 @@ def test_check_upload_accepts_and_slugifies() -> None:
         ("a.txt", b"", "empty"),
         ("a.txt", b"x" * 101, "over the limit"),
         ("a.txt", b"a\x00b", "binary"),
-        ("a.txt", b"\xff\xfe\xfa", "not UTF-8"),
+        ("a.txt", b"\xff\xfe\xfa", "not readable text"),
         ("a.txt", b"   \n", "no text"),
     ],
 )
 def test_check_upload_refuses(name: str, data: bytes, reason: str) -> None:
     c = render.check_upload(name, data, 100)
     assert not c.ok and reason in c.reason
+
+
+@pytest.mark.parametrize(
+    "data", ["café crème".encode("cp1252"), "\ufeffcafé crème".encode("utf-16")],
+    ids=["cp1252", "utf-16"],
+)
+def test_check_upload_decodes_like_ingest(data: bytes) -> None:
+    from ingest.formats import to_plain_text
+
+    c = render.check_upload("a.txt", data, 100)
+    assert c.ok, c.reason
+    assert c.text.lstrip("\ufeff") == "café crème" == to_plain_text(data, ".txt").lstrip("\ufeff")
 
 
 def test_safe_library_path(tmp_path: Path) -> None:

@@ -36,6 +36,11 @@ CSS = """
 .vs-page-title { font-size: 1.75rem; font-weight: 750; letter-spacing: -.02em; margin: 0; }
 .vs-page-sub { color: var(--vs-muted); margin: .1rem 0 .4rem 0; }
 .vs-answer p { margin: 0 0 .65em 0; line-height: 1.65; }
+.vs-verdict { border-left: 4px solid var(--vs-accent); background: rgba(79, 70, 229, .06);
+  border-radius: 6px; padding: .45rem .75rem; margin-bottom: .6rem; font-weight: 600; }
+.vs-verdict-label { color: var(--vs-accent); font-weight: 700; font-size: .72rem;
+  letter-spacing: .06em; text-transform: uppercase; }
+.vs-verdict .vs-answer p { margin: 0; }
 .vs-answer p:last-child { margin-bottom: 0; }
 .vs-ref { color: var(--vs-accent); background: rgba(79, 70, 229, .10); border-radius: 4px;
   padding: 0 .2em; margin-left: .1em; font-weight: 650; font-size: .72em; cursor: help; }
@@ -124,7 +129,16 @@ def answer_body(answer: Any) -> None:
     if answer.notice:
         html(f'<div class="vs-abstain vs-notice"><div class="vs-abstain-label">Note</div>'
              f"{render.esc(answer.notice)}</div>")
-    body = render.answer_html(answer.answer, _titles(answer))
+    titles = _titles(answer)
+    verdict = getattr(answer, "verdict", None)
+    text = answer.answer
+    lead = ""
+    if verdict and text.startswith(verdict):
+        # The verdict line first, set apart; the evidence beneath it.
+        lead = ('<div class="vs-verdict" data-kind="verdict"><div class="vs-verdict-label">'
+                f"Verdict</div>{render.answer_html(verdict, titles)}</div>")
+        text = text[len(verdict):].strip()
+    body = lead + (render.answer_html(text, titles) if text else "")
     if answer.abstained:
         html(
             '<div class="vs-answer-done vs-abstain" data-kind="abstained">'
@@ -140,6 +154,11 @@ def answer_footer(answer: Any, key: str, expand_sources: bool) -> None:
     if answer.standalone_question and answer.standalone_question != answer.question:
         with st.expander("How I understood this follow-up", icon=":material/manage_search:"):
             html(render.text_html(answer.standalone_question, "vs-user vs-standalone"))
+    more = getattr(answer, "more", ())
+    if more:
+        with st.expander(f"More from the sources ({len(more)})", icon=":material/notes:"):
+            html(f'<div class="vs-more">{render.answer_html(chr(10).join(more), _titles(answer))}'
+                 "</div>")
     if answer.citations:
         label = f"Sources ({len(answer.citations)})"
         with st.expander(label, expanded=expand_sources, icon=":material/menu_book:"):

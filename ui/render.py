@@ -18,9 +18,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-#: What the Library accepts (the ingest pipeline also reads ``.htm``).
+# The library's files are managed by the core (``ingest.library``: one decoding rule shared
+# with ingest, atomic writes, restore on failure); these names stay for the pages and tests.
+from ingest.library import UploadCheck as UploadCheck
+from ingest.library import check_upload as check_upload
+from ingest.library import library_dir as library_dir
+from ingest.library import owned_by_app as owned_by_app
+from ingest.library import safe_library_path as safe_library_path
+
+#: What the Library accepts (what the ingest pipeline reads).
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
-LIBRARY_FOLDER = "library"
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 
@@ -261,85 +268,9 @@ def conversation_markdown(
 # -- library ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class UploadCheck:
-    """The verdict on an uploaded file, before anything is written."""
-
-    ok: bool
-    reason: str = ""
-    article_id: str = ""
-    suffix: str = ""
-    text: str = ""
-    updates: bool = False
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.article_id}{self.suffix}"
-
-
-def check_upload(
-    name: str, data: bytes, max_bytes: int, existing_ids: Iterable[str] = ()
-) -> UploadCheck:
-    """Validate an upload's type, size and decodability, and name it safely.
-
-    The article id (and file name) is the slug of the file's stem, so no name can carry
-    a path; an id equal to an existing article's means the upload updates that article.
-    """
-    from ingest.pipeline import slugify
-
-    base = Path(str(name).replace("\\", "/")).name
-    suffix = Path(base).suffix.lower()
-    if suffix not in UPLOAD_SUFFIXES:
-        shown = suffix or "(none)"
-        return UploadCheck(
-            False, f"Unsupported file type {shown}: upload a .txt, .md or .html file."
-        )
-    if not data:
-        return UploadCheck(False, "The file is empty.")
-    if len(data) > max_bytes:
-        return UploadCheck(
-            False,
-            f"The file is {human_size(len(data))}, over the limit of {human_size(max_bytes)}.",
-        )
-    if b"\x00" in data:
-        return UploadCheck(False, "The file looks binary, not text.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return UploadCheck(False, "The file is not UTF-8 text.")
-    if not text.strip():
-        return UploadCheck(False, "The file has no text.")
-    article_id = slugify(Path(base).stem)
-    return UploadCheck(
-        True,
-        article_id=article_id,
-        suffix=suffix,
-        text=text,
-        updates=article_id in set(existing_ids),
-    )
-
-
-def library_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / LIBRARY_FOLDER
-
-
-def safe_library_path(data_dir: Path, file_name: str) -> Path:
-    """``data_dir/library/file_name``, refusing any name that would land elsewhere."""
-    folder = library_dir(data_dir).resolve()
-    if not file_name or file_name in (".", "..") or "/" in file_name or "\\" in file_name:
-        raise ValueError(f"unsafe file name {file_name!r}")
-    target = (folder / file_name).resolve()
-    if target.parent != folder:
-        raise ValueError(f"unsafe file name {file_name!r}")
-    return target
-
-
 def in_library(data_dir: Path, path: str | Path | None) -> bool:
-    """Whether ``path`` is a file of the app's upload folder (so the app may delete it)."""
-    if not path:
-        return False
-    folder = library_dir(data_dir).resolve()
-    return Path(path).resolve().parent == folder
+    """Whether ``path`` is one of the app's own copies (an upload or a fetched page)."""
+    return owned_by_app(data_dir, path)
 
 
 def human_size(n: int) -> str:

@@ -21,6 +21,7 @@ MESSAGES = "vs_messages"
 PENDING = "vs_pending_question"
 LAST_INGEST = "vs_last_ingest"
 ENGINE_STATUS = "vs_engine_status"
+ADMIN_TOKEN = "vs_admin_token"
 
 
 @st.cache_resource(show_spinner=False)
@@ -124,3 +125,20 @@ def engine_status(versus: Any, refresh: bool = False) -> Any:
     if refresh or ENGINE_STATUS not in st.session_state:
         st.session_state[ENGINE_STATUS] = versus.engine_status()
     return st.session_state[ENGINE_STATUS]
+
+
+# -- who may change the library --------------------------------------------------------
+
+
+def server_address() -> str | None:
+    """The address this Streamlit server listens on (``versus serve --address``)."""
+    try:
+        value = st.get_option("server.address")
+    except Exception:  # an option Streamlit does not know in some version
+        return None
+    return str(value) if value else None
+
+
+def library_access(versus: Any) -> Any:
+    """This session's ``LibraryAccess`` (guarded mode, token given or not)."""
+    return versus.library_access(server_address(), st.session_state.get(ADMIN_TOKEN))

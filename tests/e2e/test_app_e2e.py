@@ -32,6 +32,11 @@ def test_chat_cited_answer_citation_and_follow_up(app_server: Any, page: Any) ->
     page.get_by_role("button", name="Which is more secure, Django or Node.js?").click()
     first = wait_answer(page, 0)
     expect(first.locator("sup.vs-ref").first).to_have_text("[1]")
+    # the verdict line comes first, the evidence beneath it
+    verdict = first.locator('.vs-verdict[data-kind="verdict"]')
+    expect(verdict).to_contain_text("favour")
+    expect(verdict.locator("sup.vs-ref").first).to_have_text("[1]")
+    assert first.locator(".vs-answer").count() >= 2  # the verdict's and the evidence's
     sources = page.locator(".vs-source")
     expect(sources.first).to_be_visible()
     expect(sources.first.locator("mark.vs-hl").first).to_be_visible()

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import components, render, state
+from ui import change_report, components, render, state
 
 versus = state.get_versus()
 
@@ -26,6 +26,11 @@ except Exception as exc:  # shown, not raised
     st.stop()
 
 records = {r.meta.article_id: r for r in versus.library()}
+#: Cells the last ingest moved (claims added, removed or flipped), marked below.
+last_reports = versus.changes(1)
+moved = change_report.changed_cells(last_reports)
+new_claims = change_report.changed_claims(last_reports)
+components.html(change_report.CSS)
 subjects: list[str] = list(matrix.subjects)
 criteria = list(matrix.criteria)
 SHOWN_CLAIMS = 3
@@ -77,14 +82,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def claim(c: Any, key: str) -> None:
+def claim(c: Any, key: str, changed: bool = False) -> None:
     fav = str(c.favours or "neither")
     fav_cls = "vs-fav-" + re.sub(r"[^A-Za-z0-9]+", "-", fav).strip("-")
     fav_html = (
         f'<span class="vs-fav {render.esc(fav_cls)}">favours {render.esc(fav)}</span>'
         if fav != "neither" else ""
     )
-    components.html(f'<div class="vs-claim">{render.esc(c.text)}{fav_html}</div>')
+    mark = ('<span class="vs-new" title="Added or flipped by the last ingest">new</span>'
+            if changed else "")
+    components.html(f'<div class="vs-claim">{render.esc(c.text)}{fav_html}{mark}</div>')
     cit = c.citation
     label = render.plain_label(source_name(cit.article_id), 40)
     if st.button(label, key=key, icon=":material/open_in_new:", type="tertiary",
@@ -136,12 +143,20 @@ for ci, crit in enumerate(shown):
                 st.switch_page("chat.py")
         for si, (col, subject) in enumerate(zip(cols[1:], subjects, strict=True)):
             with col:
+                if (crit.name, subject) in moved:
+                    with st.container(key=f"changed-{_slug(crit.name)}-{_slug(subject)}"):
+                        components.html(
+                            '<span class="vs-changed" title="Claims here changed in the last '
+                            'ingest">changed by the last ingest</span>'
+                        )
                 claims = list(crit.cells.get(subject, []))
                 if not claims:
                     components.html('<div class="vs-empty">No claim in the articles.</div>')
                 for k, c in enumerate(claims[:SHOWN_CLAIMS]):
-                    claim(c, key=f"src-{ci}-{si}-{k}")
+                    claim(c, key=f"src-{ci}-{si}-{k}",
+                          changed=(crit.name, subject, c.text) in new_claims)
                 if len(claims) > SHOWN_CLAIMS:
                     with st.expander(f"{len(claims) - SHOWN_CLAIMS} more"):
                         for k, c in enumerate(claims[SHOWN_CLAIMS:], start=SHOWN_CLAIMS):
-                            claim(c, key=f"src-{ci}-{si}-{k}")
+                            claim(c, key=f"src-{ci}-{si}-{k}",
+                                  changed=(crit.name, subject, c.text) in new_claims)

@@ -1,21 +1,24 @@
-"""Library: the articles, their cleaned text, uploads, removal and re-ingest."""
+"""Library: the articles, their cleaned text, uploads and pages by URL, removal, re-ingest,
+refresh, and the latest change report.
+
+Every change goes through ``Versus`` (the core saves, restores and deletes files); this page
+only draws. In the guarded mode (``ingest.library.LibraryAccess``) the change controls are
+shown only to a session that gave the admin token.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from ui import components, render, state
+from ui import change_report, components, render, state
 
 versus = state.get_versus()
 settings = versus.settings
-data_dir = Path(settings.data_dir)
+access = state.library_access(versus)
+components.html(change_report.CSS)
 
 components.page_title(
     "Library",
@@ -42,55 +45,60 @@ def remember(title: str, report: Any, ok: bool = True) -> None:
     }
 
 
-def write_upload(check: render.UploadCheck) -> tuple[Path, bytes | None, list[Path]]:
-    """Write the checked upload into the library folder, atomically.
-
-    Returns the path, the previous content of that file (to restore if the ingest skips
-    it) and other library files of the same article (another suffix) to drop on success.
-    """
-    target = render.safe_library_path(data_dir, check.file_name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    previous = target.read_bytes() if target.is_file() else None
-    siblings = [
-        p for p in target.parent.glob(f"{check.article_id}.*")
-        if p != target and p.suffix.lower() in render.UPLOAD_SUFFIXES
-    ]
-    fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(check.text)
-    os.replace(tmp, target)
-    return target, previous, siblings
-
-
-def ingest_upload(upload: Any, existing: list[str]) -> None:
-    check = render.check_upload(upload.name, upload.getvalue(), settings.max_file_bytes, existing)
+def ingest_upload(upload: Any) -> None:
+    """Check, save and ingest an upload through the core (which restores on failure)."""
+    check = versus.check_upload(upload.name, upload.getvalue())
     if not check.ok:
         st.session_state[state.LAST_INGEST] = {
             "title": "Upload refused", "lines": [check.reason], "ok": False,
         }
         return
-    target, previous, siblings = write_upload(check)
-    try:
-        report = run_ingest("Ingesting the upload…", paths=[target])
-    except Exception:
-        if previous is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.write_bytes(previous)
-        raise
-    live = set(report.added) | set(report.updated) | set(report.unchanged)
-    if check.article_id not in live:
-        if previous is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.write_bytes(previous)
+    bar = st.progress(0.0, text="Ingesting the upload…")
+
+    def progress(stage: str, done: int, total: int) -> None:
+        value, text = render.progress_fraction(stage, done, total)
+        bar.progress(value, text=text)
+
+    report, live = versus.add_upload(check, progress=progress)
+    bar.progress(1.0, text="Done")
+    if not live:
         remember("Upload not ingested", report, ok=False)
         return
-    for p in siblings:
-        p.unlink(missing_ok=True)
     verb = "updated" if check.article_id in report.updated else (
         "added" if check.article_id in report.added else "unchanged")
     remember(f"{check.file_name}: {verb}", report)
+
+
+def ingest_url(url: str) -> None:
+    report = run_ingest("Fetching and ingesting…", urls=[url.strip()], guarded=access.guarded)
+    ok = bool(report.added or report.updated or report.unchanged)
+    remember("Page ingested" if ok else "Page not ingested", report, ok=ok)
+
+
+def refresh_pages() -> None:
+    bar = st.progress(0.0, text="Checking pages…")
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "fetch":
+            frac = done / total if total else 1.0
+            bar.progress(0.3 * frac, text=f"Checking pages ({done}/{total})")
+        else:
+            value, text = render.progress_fraction(stage, done, total)
+            bar.progress(0.3 + 0.7 * value, text=text)
+
+    rep = versus.refresh(progress=progress, guarded=access.guarded)
+    bar.progress(1.0, text="Done")
+    lines = []
+    if rep.updated:
+        lines.append(f"Updated: {', '.join(rep.updated)}")
+    if rep.unchanged:
+        lines.append(f"Unchanged: {', '.join(rep.unchanged)}")
+    lines += [f"Failed {f['id']}: {f['reason']}" for f in rep.failed]
+    lines.append(f"{len(rep.checked)} pages checked; {rep.seconds:.1f} s.")
+    st.session_state[state.LAST_INGEST] = {
+        "title": "Refresh finished" if not rep.failed else "Refresh finished with failures",
+        "lines": lines, "ok": not rep.failed,
+    }
 
 
 GEN = "library-gen"  # bumped after an action, to reset the uploader and the confirmation
@@ -102,7 +110,7 @@ def done_action() -> None:
     st.rerun()
 
 
-def guarded(title: str, fn: Any, *args: Any, **kwargs: Any) -> None:
+def attempt(title: str, fn: Any, *args: Any, **kwargs: Any) -> None:
     try:
         fn(*args, **kwargs)
     except Exception as exc:  # the index is unchanged; say so
@@ -118,13 +126,21 @@ def reingest(rebuild: bool) -> None:
 
 
 def remove(rec: Any) -> None:
+    """Drop an article; the core also deletes the app's own copy (upload or page)."""
     aid = rec.meta.article_id
     report = run_ingest("Removing…", remove=[aid])
-    if render.in_library(data_dir, rec.source_path):
-        with contextlib.suppress(OSError):
-            Path(str(rec.source_path)).unlink()
     remember(f"Removed {aid}", report)
 
+
+if access.notice:
+    with st.container(key="library-guarded"):
+        st.warning(access.notice, icon=":material/lock:")
+        if settings.admin_token is not None:
+            with st.form("library-token-form", border=False):
+                given = st.text_input("Admin token", type="password", key="library-token")
+                if st.form_submit_button("Unlock the library", icon=":material/key:"):
+                    st.session_state[state.ADMIN_TOKEN] = given
+                    st.rerun()
 
 records = versus.library()
 ids = [r.meta.article_id for r in records]
@@ -177,6 +193,7 @@ else:
     )
 
 left, right = st.columns(2, gap="medium")
+locked = not access.can_change
 
 with left:
     if records:
@@ -192,53 +209,103 @@ with left:
                            width="stretch"):
                 components.show_article(chosen)
 
-        with st.container(border=True):
-            st.markdown("**Remove an article**")
-            st.caption("Drops it from the index; a file uploaded here is deleted too.")
-            gone = st.selectbox("Article to remove", ids, format_func=lambda a: by_id[a].meta.title,
-                                key="library-remove-pick", label_visibility="collapsed")
-            sure = st.checkbox("Yes, remove it from the index", key=f"library-remove-sure-{gen}")
-            if st.button("Remove", icon=":material/delete:", key="library-remove",
-                         disabled=not sure, width="stretch"):
-                guarded("Removal", remove, by_id[gone])
-                done_action()
-
-with right:
-    with st.container(border=True):
-        st.markdown("**Add or update an article**")
-        st.caption(
-            f"A .txt, .md or .html file up to {render.human_size(settings.max_file_bytes)}. "
-            "A file named like an existing article (same ID) updates it."
-        )
-        upload = st.file_uploader(
-            "Article file",
-            type=[s.lstrip(".") for s in render.UPLOAD_SUFFIXES],
-            max_upload_size=max(1, math.ceil(settings.max_file_bytes / (1024 * 1024))),
-            key=f"library-upload-{gen}",
-            label_visibility="collapsed",
-        )
-        if upload is not None:
-            preview = render.check_upload(upload.name, upload.getvalue(),
-                                          settings.max_file_bytes, ids)
-            if not preview.ok:
-                st.error(preview.reason)
-            else:
-                action = "Update" if preview.updates else "Add"
-                st.caption(f"{action} article ID {preview.article_id}")
-                if st.button(f"{action} and ingest", type="primary", key="library-ingest-upload",
-                             icon=":material/upload:", width="stretch"):
-                    guarded("Upload", ingest_upload, upload, ids)
+        if not locked:
+            with st.container(border=True):
+                st.markdown("**Remove an article**")
+                st.caption("Drops it from the index; a file uploaded or fetched here is "
+                           "deleted too.")
+                gone = st.selectbox("Article to remove", ids,
+                                    format_func=lambda a: by_id[a].meta.title,
+                                    key="library-remove-pick", label_visibility="collapsed")
+                sure = st.checkbox("Yes, remove it from the index",
+                                   key=f"library-remove-sure-{gen}")
+                if st.button("Remove", icon=":material/delete:", key="library-remove",
+                             disabled=not sure, width="stretch"):
+                    attempt("Removal", remove, by_id[gone])
                     done_action()
 
-    with st.container(border=True):
-        st.markdown("**Re-ingest the library**")
-        st.caption(
-            "Re-reads every article and re-embeds only what changed. Questions keep "
-            "being answered from the current index until the new one is complete."
-        )
-        rebuild = st.toggle("Rebuild from scratch", key="library-rebuild",
-                            help="Re-embed every passage, even unchanged ones.")
-        if st.button("Re-ingest", icon=":material/sync:", key="library-reingest",
-                     width="stretch"):
-            guarded("Re-ingest", reingest, rebuild)
-            done_action()
+if not locked:
+    with right:
+        with st.container(border=True):
+            st.markdown("**Add or update an article**")
+            st.caption(
+                f"A .txt, .md or .html file up to {render.human_size(settings.max_file_bytes)}"
+                ", or the URL of a page. A file named like an existing article (same ID) "
+                "updates it."
+            )
+            upload = st.file_uploader(
+                "Article file",
+                type=[s.lstrip(".") for s in render.UPLOAD_SUFFIXES],
+                max_upload_size=max(1, math.ceil(settings.max_file_bytes / (1024 * 1024))),
+                key=f"library-upload-{gen}",
+                label_visibility="collapsed",
+            )
+            if upload is not None:
+                preview = versus.check_upload(upload.name, upload.getvalue())
+                if not preview.ok:
+                    st.error(preview.reason)
+                else:
+                    action = "Update" if preview.updates else "Add"
+                    st.caption(f"{action} article ID {preview.article_id}")
+                    if st.button(f"{action} and ingest", type="primary",
+                                 key="library-ingest-upload", icon=":material/upload:",
+                                 width="stretch"):
+                        attempt("Upload", ingest_upload, upload)
+                        done_action()
+            url_col, go_col = st.columns([4, 1], vertical_alignment="bottom")
+            url = url_col.text_input("Page URL", placeholder="https://…",
+                                     key=f"library-url-{gen}", label_visibility="collapsed")
+            if go_col.button("Fetch", icon=":material/language:", key="library-ingest-url",
+                             disabled=not url.strip(), width="stretch"):
+                attempt("Adding the page", ingest_url, url)
+                done_action()
+
+        with st.container(border=True):
+            st.markdown("**Refresh pages from their URLs**")
+            with_url = [r for r in records if getattr(r, "url", None)]
+            st.caption(
+                f"{len(with_url)} article{'s' if len(with_url) != 1 else ''} came from a URL. "
+                "Each page is fetched again; only a page whose content changed is "
+                "re-ingested, and one that fails keeps its previous version."
+            )
+            if st.button("Refresh", icon=":material/refresh:", key="library-refresh",
+                         disabled=not with_url, width="stretch"):
+                attempt("Refresh", refresh_pages)
+                done_action()
+
+        with st.container(border=True):
+            st.markdown("**Re-ingest the library**")
+            st.caption(
+                "Re-reads every article and re-embeds only what changed. Questions keep "
+                "being answered from the current index until the new one is complete."
+            )
+            rebuild = st.toggle("Rebuild from scratch", key="library-rebuild",
+                                help="Re-embed every passage, even unchanged ones.")
+            if st.button("Re-ingest", icon=":material/sync:", key="library-reingest",
+                         width="stretch"):
+                attempt("Re-ingest", reingest, rebuild)
+                done_action()
+
+# -- the latest change report --------------------------------------------------------------
+
+reports = versus.changes(1)
+if reports:
+    report = reports[0]
+    titles = {r.meta.article_id: r.meta.title for r in records}
+    with st.container(border=True, key="change-report"):
+        st.markdown("**What changed**")
+        st.caption(change_report.report_title(report))
+        for i, entry in enumerate(report.get("articles") or []):
+            components.html(change_report.article_heading(entry))
+            with st.expander("Show the text that changed", expanded=i == 0):
+                components.html(change_report.article_diff_html(entry))
+        moved = change_report.claims_html(report)
+        if moved:
+            st.markdown("**Comparison cells that moved**")
+            components.html(moved)
+            st.page_link("compare.py", label="See them marked in Compare",
+                         icon=":material/compare_arrows:")
+        answers = change_report.answers_html(report, titles)
+        if answers:
+            st.markdown("**Watched answers that now cite other passages**")
+            components.html(answers)

@@ -1,0 +1,298 @@
+"""The answer path as LangChain runnables: rewrite | retrieve | assess | answer | finish.
+
+``build_answer_path`` is the one place that builds it; ``AnswerChain`` calls it with the
+real retriever and chat model, tests with fakes. Every step is a ``Runnable``:
+
+* ``rewrite``: validate the question, clean the history, make follow-ups standalone;
+* ``retrieve``: the ``HybridRetriever`` itself, through ``invoke``/``batch`` (it returns
+  LangChain ``Document``s; the list also carries the retrieval signals abstention needs);
+* ``assess``: decide whether the passages cover the question (``assistant.abstain``);
+* ``answer``: an abstention when they don't; otherwise the engine, which for an LLM backend
+  is ``llm.with_fallbacks([offline])``: a backend that fails (connection refused, the
+  client's own ``timeout=``, a server error) or writes nothing the passages support hands
+  over to the offline composer, which says why in the answer's notice;
+* ``finish``: the final ``Answer``, its ``timings_ms`` read from a callback handler
+  (``StepTimer``) that times every step.
+
+Input: ``{"question": str, "history": [str, ...]}``. Output, streamed: ``{"text": piece}``
+chunks as the answer is written, then ``{"answer": Answer}``; ``invoke`` and ``batch``
+return the chunks added up (``{"text": whole text, "answer": Answer}``).
+
+The LLM engine streams verified sentences; if the backend fails after some were shown,
+``with_fallbacks`` can no longer take over (it only retries before the first chunk), so the
+engine itself finishes with the offline composer after a blank line, as before.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+from uuid import UUID
+
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.runnables import (
+    Runnable,
+    RunnableBranch,
+    RunnableGenerator,
+    RunnableLambda,
+    RunnablePassthrough,
+)
+from langchain_core.runnables.utils import AddableDict
+
+from assistant.abstain import assess
+from assistant.composer import Composition, Disagreement, abstention, compose
+from assistant.models import Answer
+from assistant.rewrite import Rewritten, rewrite
+
+#: The steps whose ends mark the phases of ``timings_ms``: ``rewrite`` runs from the start
+#: to the end of the rewrite step, ``retrieve`` from there to the end of ``assess`` (the
+#: answer JSON contract has no key of its own for assessing), ``answer`` from there to the
+#: end of the answer step. Ends, not starts: in a streamed sequence every step starts when
+#: the step after it first asks for input, so a step's start says little.
+PHASES = (("rewrite", "rewrite"), ("retrieve", "assess"), ("answer", "answer"))
+_PHASE_STEPS = frozenset(step for _key, step in PHASES)
+
+
+class StepTimer(BaseCallbackHandler):
+    """Times the answer path's phases from LangChain callbacks, per top-level run.
+
+    ``on_chain_start`` of a top-level run records its start; ``on_chain_end`` of a step
+    named in ``PHASES`` records that step's end. ``timings(run_id)`` turns them into the
+    answer contract's ``timings_ms`` for the top-level run ``run_id`` belongs to.
+    Thread-safe: ``batch`` runs several questions at once.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._parent: dict[UUID, UUID | None] = {}
+        self._start: dict[UUID, float] = {}
+        self._ends: dict[UUID, dict[str, float]] = {}
+        self._name: dict[UUID, str] = {}
+
+    def _root(self, run_id: UUID) -> UUID:
+        seen = run_id
+        while (parent := self._parent.get(seen)) is not None:
+            seen = parent
+        return seen
+
+    def timings(self, run_id: UUID) -> dict[str, float]:
+        """Milliseconds per phase so far, and ``total`` since the top-level run started."""
+        now = time.perf_counter()
+        with self._lock:
+            root = self._root(run_id)
+            start = self._start.get(root, now)
+            ends = self._ends.get(root, {})
+        out: dict[str, float] = {}
+        mark = start
+        for key, step in PHASES:
+            end = ends.get(step, now if key == "answer" else mark)
+            out[key] = max(0.0, (end - mark) * 1000)
+            mark = max(mark, end)
+        out["total"] = (now - start) * 1000
+        return out
+
+    # -- LangChain callbacks ----------------------------------------------------------
+
+    def on_chain_start(self, serialized: Any, inputs: Any, *, run_id: UUID,
+                       parent_run_id: UUID | None = None, **kwargs: Any) -> None:
+        with self._lock:
+            self._parent[run_id] = parent_run_id
+            self._name[run_id] = kwargs.get("name") or ""
+            if parent_run_id is None:
+                self._start[run_id] = time.perf_counter()
+
+    def on_chain_end(self, outputs: Any, *, run_id: UUID, **kwargs: Any) -> None:
+        self._end(run_id)
+
+    def on_chain_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
+        self._end(run_id)
+
+    def _end(self, run_id: UUID) -> None:
+        now = time.perf_counter()
+        with self._lock:
+            parent = self._parent.get(run_id)
+            if parent is None:  # the top-level run is over: forget it and its steps
+                for rid in [r for r in self._parent if self._root(r) == run_id]:
+                    self._parent.pop(rid, None)
+                    self._name.pop(rid, None)
+                self._start.pop(run_id, None)
+                self._ends.pop(run_id, None)
+                return
+            step = self._name.get(run_id, "")
+            if step in _PHASE_STEPS and parent == self._root(run_id):
+                self._ends.setdefault(parent, {})[step] = now
+
+
+@dataclass(frozen=True)
+class Composed:
+    """What the answer step produced: the composition and who wrote it."""
+
+    composition: Composition
+    engine: str
+    notice: str | None = None
+
+
+def _stream_composition(comp: Composition, engine: str, notice: str | None
+                        ) -> Iterator[AddableDict]:
+    for piece in comp.stream():
+        yield AddableDict(text=piece)
+    yield AddableDict(composed=Composed(comp, engine, notice))
+
+
+def build_answer_path(
+    *,
+    retriever: Runnable[str, Any],
+    pool: int,
+    chat_model: Any | None = None,
+    engine: str = "offline",
+    llm_timeout: float = 30.0,
+    llm_passages: int = 5,
+    disagreement: Callable[[Rewritten, Any], Disagreement | None] | None = None,
+    validate: Callable[[Any], str] | None = None,
+    clean_history: Callable[[Any], list[str]] | None = None,
+    timer: StepTimer | None = None,
+) -> Runnable[dict[str, Any], AddableDict]:
+    """The answer path, wired from the parts given.
+
+    Args:
+        retriever: A LangChain retriever whose ``invoke(question, k=...)`` returns
+            ``Document``s with a ``retrieval`` attribute (``HybridRetriever`` does).
+        pool: Passages retrieved for the composer (``k`` of the retriever call).
+        chat_model: A LangChain chat model, or a function that returns one when the first
+            answer needs it (so a missing backend setting surfaces on a question the
+            model would answer, not on an abstention); None for the offline composer.
+        engine: The backend's name for answers and notices.
+        llm_timeout: Seconds the whole LLM answer may take (the client's own ``timeout=``
+            bounds each wait for the server; this bounds a backend that trickles).
+        llm_passages: Passages shown to the chat model.
+        disagreement: Where the sources disagree on the asked criterion (optional).
+        validate: Cleans the raw question or raises ``BadInput``.
+        clean_history: Cleans the earlier turns.
+        timer: The ``StepTimer`` the ``finish`` step reads; one is made when not given.
+    """
+    timer = timer or StepTimer()
+
+    def do_rewrite(state: dict[str, Any]) -> dict[str, Any]:
+        q = validate(state["question"]) if validate else str(state["question"])
+        turns = clean_history(state.get("history")) if clean_history else list(
+            state.get("history") or ())
+        return {"question": q, "rewritten": rewrite(q, turns)}
+
+    def do_assess(state: dict[str, Any]) -> Any:
+        return assess(state["rewritten"].text, state["documents"].retrieval)
+
+    def offline(state: dict[str, Any]) -> Iterator[AddableDict]:
+        rw: Rewritten = state["rewritten"]
+        retrieval = state["documents"].retrieval
+        notice = None
+        error = state.get("error")
+        if error is not None:
+            notice = getattr(error, "notice", None) or (
+                f"The {engine} backend did not answer ({error}); this answer comes from "
+                "the offline composer instead.")
+        dis = disagreement(rw, retrieval) if disagreement else None
+        comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
+                       disagreement=dis)
+        note = getattr(state.get("coverage"), "note", "")
+        if note and not comp.abstained:  # the question also names an uncovered technology
+            comp.pieces.insert(0, note + "\n\n")
+        yield from _stream_composition(comp, "offline", notice)
+
+    def abstain(state: dict[str, Any]) -> Iterator[AddableDict]:
+        yield from _stream_composition(abstention(state["coverage"].message), "offline", None)
+
+    answer_engine: Runnable[dict[str, Any], AddableDict] = RunnableLambda(offline,
+                                                                          name="offline")
+    if chat_model is not None:
+        from assistant.llm import LLMAnswerer, LLMUnavailable, NoSupportedAnswer
+
+        def llm(state: dict[str, Any]) -> Iterator[AddableDict]:
+            model = chat_model() if callable(chat_model) and not isinstance(
+                chat_model, Runnable) else chat_model
+            answerer = LLMAnswerer(model, engine=engine, timeout=llm_timeout)
+            retrieval = state["documents"].retrieval
+            shown = False
+            try:
+                result = None
+                for item in answerer.stream(state["rewritten"].text,
+                                            retrieval.chunks[:llm_passages],
+                                            retrieval.index.metas):
+                    if isinstance(item, str):
+                        shown = True
+                        yield AddableDict(text=item)
+                    else:
+                        result = item
+                assert result is not None
+                if result.composition is None:
+                    raise NoSupportedAnswer(result.notice or "no supported answer")
+                yield AddableDict(composed=Composed(result.composition, engine, result.notice))
+            except LLMUnavailable as exc:
+                if not shown:
+                    raise  # with_fallbacks hands over to the offline composer
+                yield AddableDict(text="\n\n")
+                yield from offline({**state, "error": exc})
+
+        answer_engine = RunnableLambda(llm, name=engine).with_fallbacks(
+            [answer_engine], exceptions_to_handle=(LLMUnavailable,), exception_key="error")
+
+    answer = RunnableBranch(
+        (lambda s: not s["coverage"].covered, RunnableLambda(abstain, name="abstention")),
+        answer_engine,
+    )
+
+    def finish(chunks: Iterator[AddableDict], config: Any) -> Iterator[AddableDict]:
+        composed: Composed | None = None
+        state: dict[str, Any] = {}
+        for chunk in chunks:
+            if "text" in chunk:
+                yield AddableDict(text=chunk["text"])
+            if "composed" in chunk:
+                composed = chunk["composed"]
+            if "rewritten" in chunk:
+                state = chunk
+        assert composed is not None, "the answer step produced no composition"
+        parent = getattr(config.get("callbacks"), "parent_run_id", None)
+        timings = timer.timings(parent) if parent is not None else {}
+        comp = composed.composition
+        yield AddableDict(answer=Answer(
+            question=state["question"],
+            standalone_question=state["rewritten"].text,
+            answer=comp.text,
+            engine=composed.engine,  # type: ignore[arg-type]
+            notice=composed.notice,
+            abstained=comp.abstained,
+            citations=tuple(comp.citations),
+            timings_ms=timings,
+            verdict=comp.verdict,
+            more=tuple(comp.more),
+            intent=comp.intent,
+        ))
+
+    def carry(state: dict[str, Any], config: Any) -> Iterator[AddableDict]:
+        """The answer's chunks, after the state ``finish`` needs to label them."""
+        yield AddableDict(question=state["question"], rewritten=state["rewritten"])
+        yield from answer.stream(state, config)
+
+    path = (
+        RunnableLambda(do_rewrite, name="rewrite")
+        | RunnablePassthrough.assign(
+            documents=(lambda s: s["rewritten"].text) | retriever.bind(k=pool)
+        ).with_config(run_name="retrieve")
+        | RunnablePassthrough.assign(coverage=do_assess).with_config(run_name="assess")
+        | RunnableLambda(carry, name="answer")
+        | RunnableGenerator(cast(Any, finish), name="finish")
+    )
+    return path.with_config(run_name="answer_path", callbacks=[timer])
+
+
+def run_answer(path: Runnable[dict[str, Any], AddableDict], question: Any,
+               history: Sequence[str] = ()) -> Iterator[str | Answer]:
+    """Stream ``path``: the text pieces, then the final ``Answer``."""
+    for chunk in path.stream({"question": question, "history": history}):
+        if "text" in chunk:
+            yield chunk["text"]
+        if "answer" in chunk:
+            yield chunk["answer"]

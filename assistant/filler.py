@@ -1,0 +1,176 @@
+"""Filler: sentences that tell a reader nothing on their own.
+
+Three kinds, recognised by the shape of the sentence, never by phrases of one article:
+
+* ``meta``: the text talks about itself or its reader ("In this post we will compare ...",
+  "Read on to ...", "Thanks for reading", "Contact our team ...").
+* ``signpost``: it announces what comes next ("Let us now look at the disadvantages.",
+  "Below are the main advantages:", "Here are the key reasons why ...").
+* ``dangling``: it only makes sense with its neighbour: it opens with a bare demonstrative or
+  a back-reference ("That is why ...", "Because of this ...", "The same goes for the
+  latter.") or a reply word ("Yes, ..."), or it is a short rhetorical exclamation ("But
+  when it comes to X, things are different!"), and it carries too few content words to
+  stand alone.
+
+``classify(sentence)`` returns one of those or ``"ok"``. ``filler_rate(texts)`` is the share
+of answer sentences classified as filler (the ``eval`` report's ``filler_rate``). The rules
+are checked against the hand-labelled examples in ``tests/data/filler_labels.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+Kind = Literal["meta", "signpost", "dangling", "ok"]
+
+_DOC = r"(?:article|post|blog|guide|tutorial|piece|write-?up|page|read|series|section|chapter)"
+#: The text refers to itself, its author or its reader's reading.
+_META = re.compile(
+    rf"\b(?:in|throughout|with|by the end of)\s+this\s+(?:\w+\s+)?{_DOC}\b"
+    rf"|\bthis\s+(?:\w+\s+)?{_DOC}\s+(?:will|would|is going to|covers?|explains?|explores?|"
+    r"discuss\w*|describ\w*|compar\w*|examin\w*|looks?|shows?|walks?|gives?|helps?|aims?)\b"
+    r"|\b(?:we|i)(?:'ll|'re going to|\s+will|\s+are going to|\s+am going to|\s+shall|"
+    r"\s+would like to|\s+want to|\s+have)\s+(?:also\s+|now\s+|briefly\s+|first\s+)?"
+    r"(?:discuss|look|explore|compare|cover|examine|consider|see|talk|dive|walk|go|learn|"
+    r"review|focus|describe|explain|analy[sz]e|outline|highlight|share|break|take|tried|"
+    r"covered|discussed|seen|learned)\b"
+    r"|\b(?:read|keep reading|scroll|stay tuned|continue reading)\b.{0,20}\b(?:to|for)\s+"
+    r"(?:find|learn|know|see|discover|more)\b"
+    r"|\bthanks? (?:you )?for reading\b|\bhope (?:this|that|you)\b"
+    r"|\b(?:contact|reach out to|hire|call)\s+(?:us|our)\b|\bour (?:team|experts|developers)\b"
+    r"|\byou(?:'ll| will)\s+(?:learn|find out|discover|get to know|see)\b"
+    r"|\bhere(?:'s| is)\s+(?:a|an|our)\s+(?:\w+\s+)?(?:overview|summary|rundown|look|list)\b"
+    r"|\bin the (?:next|following|previous|last|upcoming) (?:section|part|chapter|paragraph)",
+    re.I,
+)
+#: Announcements of what follows.
+_SIGNPOST = re.compile(
+    r"^(?:[\w ]{1,24},\s+)?(?:now,?\s+|so,?\s+|next,?\s+|first,?\s+|finally,?\s+)?"
+    r"(?:let's|let us|lets)\b"
+    r"|^(?:below|here|following|these)\s+(?:are|is)\b"
+    r"|^the following\s+(?:\w+\s+){0,3}(?:are|is|shows?|lists?)\b"
+    r"|\b(?:are|is)\s+(?:listed|given|shown|described|outlined|mentioned)\s+below\b"
+    r"|^(?:next|now|then),?\s+(?:we|i)\s+\w+"
+    r"|^consider the following\b"
+    r"|^there are (?:several|many|a few|some|various|multiple|a number of)\s+"
+    r"(?:\w+\s+)?(?:factors|things|points|aspects|reasons|considerations|ways|differences)"
+    r"(?:\s+(?:to|that|you|we)\b.*)?[.!:]?$",
+    re.I,
+)
+#: Openers that point back at a neighbour.
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?:and|but|so|also|yet|hence|thus),?\s+)?"
+    r"(?:(?:this|that|these|those)(?:'s|\s+(?:is|are|was|were|means?|makes?|made|"
+    r"explains?|shows?|gives?|leads?|allows?|lets?|helps?|one|ones|alone|way)\b)"
+    r"|that's|because of (?:this|that|these|it)|as a result|due to (?:this|that)"
+    r"|for (?:this|that|these) reasons?|the same\b|the (?:latter|former)\b"
+    r"|the (?:other|second|first) one\b|such\b|(?:yes|no|sure|absolutely|exactly)\b)",
+    re.I,
+)
+#: A discourse connective at the start: the sentence continues a neighbour.
+CONNECTIVE = re.compile(
+    r"^(?:but|however|on the other hand|that being said|having said that|also|and|so|"
+    r"moreover|furthermore|besides|still|yet|then|in addition|additionally|meanwhile|"
+    r"nevertheless|nonetheless|even so|otherwise|instead|therefore|thus|hence)\b,?",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#'’-]*")
+#: Words that carry no content on their own (function words, vague nouns and verbs).
+_EMPTY_WORDS = (
+    """a an the and or but so yet also too very really quite much more most less least it its
+    it's they them their this that these those there here is are was were be been being am do
+    does did doing done has have had having can could will would shall should may might must
+    of in on at to for from by with as about into over than then when where which who what why
+    how if because not no yes one ones thing things way case cases same other another such
+    latter former reason reasons well just even still only again make makes made get gets got
+    go goes going come comes coming take takes something anything everything nothing lot lots
+    all any some both either neither each many few great good better best bad worse worst big
+    option options choice choices different difference edge shines shine true perfect mentioned
+    above below answer depends depend us we you i our your my me he she his her him also
+    here's that's what's let's compare compared comparing"""
+)
+_EMPTY = frozenset(_EMPTY_WORDS.split())
+#: Words that only name a topic to come ("substantial drawbacks", "a few key benefits").
+_TOPIC_LIST = (
+    """advantages advantage disadvantages disadvantage drawbacks drawback limitations limitation
+    benefits benefit pros cons features feature strengths strength weaknesses weakness
+    downsides downside upsides upside aspects aspect factors factor points point differences
+    substantial significant major key main important certain own several various serious
+    notable few number list does"""
+)
+_TOPIC_WORDS = frozenset(_TOPIC_LIST.split())
+#: A sentence this short whose only words name a topic announces it (a signpost).
+ANNOUNCEMENT_WORDS = 10
+#: Content words a sentence needs to stand alone after a back-reference or connective.
+MIN_CONTENT = 3
+#: A rhetorical exclamation is at most this many words.
+EXCLAMATION_WORDS = 14
+
+
+def content_words(sentence: str) -> list[str]:
+    """Words of ``sentence`` that carry content (not function words or vague words)."""
+    return [w for w in _WORD.findall(sentence) if w.lower().strip("'’.") not in _EMPTY]
+
+
+def _named(sentence: str) -> bool:
+    """Whether a word after the first is capitalised (a name: "Flask", "PayPal", "HTML")."""
+    words = _WORD.findall(sentence)
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def classify(sentence: str) -> Kind:
+    """``meta``, ``signpost``, ``dangling`` or ``ok`` for one sentence of prose."""
+    text = " ".join(sentence.split()).strip().lstrip("•-*·–— ").replace("’", "'")
+    if not text:
+        return "ok"
+    if _META.search(text):
+        return "meta"
+    if _SIGNPOST.search(text) or (text.endswith(":") and len(text.split()) <= 14):
+        return "signpost"
+    content = content_words(text)
+    n_words = len(text.split())
+    if text.endswith("!") and n_words <= EXCLAMATION_WORDS and CONNECTIVE.match(text):
+        return "dangling"
+    if _BACK_REFERENCE.match(text) and (len(content) < MIN_CONTENT or not _named(text)) and (
+        len(content) <= MIN_CONTENT + 1
+    ):
+        return "dangling"
+    if CONNECTIVE.match(text) and len(content) < MIN_CONTENT and not _named(text):
+        return "dangling"
+    if n_words <= ANNOUNCEMENT_WORDS and not [
+        w for w in content if w.lower().strip("'’.") not in _TOPIC_WORDS and not w[:1].isupper()
+    ]:
+        return "signpost"  # names and topic words only: "Yet, X has substantial drawbacks."
+    return "ok"
+
+
+def is_filler(sentence: str) -> bool:
+    """Whether ``classify`` puts ``sentence`` in a filler class."""
+    return classify(sentence) != "ok"
+
+
+_MARKERS = re.compile(r"\s*(?:\[\d+\])+")
+_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“(A-Z0-9])|\n+")
+
+
+def answer_sentences(answer: str) -> list[str]:
+    """The sentences of a composed answer, markers removed (headings like "Django:" too)."""
+    out = []
+    for part in _SPLIT.split(_MARKERS.sub("", answer)):
+        part = re.sub(r"^\((?:of|for) [^)]*\)\s*", "", part.strip())  # "(of Django) It ..."
+        part = re.sub(r"^[A-Z][\w.]*(?: [\w.]+){0,3}:\s+", "", part)  # "For Django: ..."
+        if len(part.split()) >= 3:
+            out.append(part)
+    return out
+
+
+def filler_rate(answers: Iterable[str]) -> tuple[float, int, int]:
+    """(rate, filler sentences, sentences) over the sentences of ``answers``."""
+    total = bad = 0
+    for answer in answers:
+        for sentence in answer_sentences(answer):
+            total += 1
+            bad += is_filler(sentence)
+    return (bad / total if total else 0.0), bad, total

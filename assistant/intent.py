@@ -1,0 +1,128 @@
+"""What shape of answer a question wants: its intent.
+
+``classify_intent(question, subjects)`` returns an ``Intent``:
+
+* ``better``: which is better / which for X / is A more Y than B: a verdict line, then the
+  reasons per side.
+* ``when``: when to choose which: conditions per side.
+* ``definition``: what is X / what does X mean.
+* ``list``: who uses it, which companies, which tools, examples, kinds of apps.
+* ``pros`` / ``cons``: the advantages or the drawbacks of one subject (only that polarity).
+* ``fact``: everything else (who, when, how many, yes/no).
+
+Follow-ups are classified on their standalone rewrite (the chain rewrites first), so "And
+its drawbacks?" after a Django question is ``cons``. The rules read the question's shape
+(interrogative, comparative forms, polarity nouns), never an article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+IntentKind = Literal["better", "when", "definition", "list", "pros", "cons", "fact"]
+
+_WHEN = re.compile(
+    r"\bwhen\s+(?:should|would|do|does|is it|to|must|might|could|can)\b.*\b(?:choose|pick|use|"
+    r"go with|prefer|select|opt|consider|adopt|switch)\b"
+    r"|\b(?:in )?what (?:situations?|cases?|circumstances|scenarios?|conditions)\b"
+    r"|\bwhich (?:situations?|cases?|scenarios?)\b"
+    r"|\bright (?:choice|tool|pick)\b.*\binstead\b",
+    re.I,
+)
+_BETTER = re.compile(
+    r"\b(?:better|best|worse|worst|prefer\w*|recommend\w*|superior|winner|wins?)\b"
+    r"|\b\w+er\s+than\b|\b(?:more|less)\s+\w+(?:\s+\w+)?\s+than\b"
+    r"|\bwhich\s+(?:one|of (?:the|them|these)|framework|technology|tool|is|has|scales|"
+    r"performs|offers|gives|lets|should|would|protects|handles|runs)\b"
+    r"|\b(?:should|would|do) (?:i|we|you) (?:pick|choose|use|go with|select)\b"
+    r"|\bvs\.?\b|\bversus\b|\b\w+ or \w+(?:\.js)?\s*[:?,]",
+    re.I,
+)
+_CONS = re.compile(
+    r"\b(?:dis-?advantages?|cons|drawbacks?|downsides?|weakness\w*|limitations?|shortcomings?|"
+    r"pitfalls?|problems?|issues|risks?|negatives?|flaws?|criticism\w*|bad about|wrong with|"
+    r"struggle\w*|pain points?|weak (?:points?|spots?)|falls? short|lack\w*)\b"
+    r"|\bwhy\b.*\bavoid\b|\breasons? (?:to|for) (?:avoid|not)\b",
+    re.I,
+)
+_PROS = re.compile(
+    r"\b(?:advantages?|pros|benefits?|strengths?|strong points?|upsides?|positives?|"
+    r"good about|great about|attractive|appeal\w*|why (?:use|choose|pick)|merits?|"
+    r"plus(?:es| points?)|why (?:do|would|should) (?:\w+ )?(?:like|love|use|choose|pick|prefer)|"
+    r"what makes .* (?:good|great|popular|attractive))\b",
+    re.I,
+)
+_LIST = re.compile(
+    r"\b(?:which|what|name|list)\s+(?:some\s+|the\s+|a few\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:companies|company|platforms|products|sites|websites|brands|businesses|"
+    r"organi[sz]ations|apps|applications|services|tools|libraries|packages|modules|features|"
+    r"kinds|types|examples)\b|\bwho\s+(?:is\s+|are\s+)?us(?:es|e|ing)\b|\bused\s+by\b|\bexamples?\s+of\b|^list\b|"
+    r"\bname (?:some|a few)\b|\bpowered by\b",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"^(?:so,?\s+)?what(?:'s| is| are)\s+(?:exactly\s+|actually\s+)?(?:a |an |the )?"
+    r"[\w.+-]+(?:\s+[\w.+-]+){0,2}\s*\??$"
+    r"|\bwhat does\s+.+\s+(?:mean|stand for)\b|^define\b|\bdefinition of\b|\bmeaning of\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The shape an answer should take.
+
+    Attributes:
+        kind: One of ``IntentKind``.
+        comparative: Whether the answer weighs the subjects against each other (``better``
+            and ``when``): it gets a verdict line and reasons per side.
+    """
+
+    kind: IntentKind
+
+    @property
+    def comparative(self) -> bool:
+        return self.kind in ("better", "when")
+
+    @property
+    def polarity(self) -> int:
+        """+1 for pros, -1 for cons, 0 otherwise."""
+        return {"pros": 1, "cons": -1}.get(self.kind, 0)
+
+
+def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
+    """The intent of a standalone ``question`` about ``subjects`` (from the rewrite)."""
+    q = " ".join(question.split())
+    both = len(set(subjects)) > 1
+    if _WHEN.search(q):
+        return Intent("when")
+    # Polarity first: "What are the cons of choosing Node.js for a large project?" is a
+    # cons question even though it names a use.
+    if not both or not _BETTER.search(q):
+        if _CONS.search(q):
+            return Intent("cons")
+        if _PROS.search(q):
+            return Intent("pros")
+    if _LIST.search(q) and not both:
+        return Intent("list")
+    if _BETTER.search(q) and (both or len(set(subjects)) == 0 or _THAN.search(q)):
+        return Intent("better")
+    if both and _COMPARATIVE_FORM.search(q):
+        return Intent("better")
+    if both and re.search(r"\b(?:differ\w*|compare\w*|comparison)\b", q, re.I):
+        return Intent("better")
+    if _DEFINITION.search(q):
+        return Intent("definition")
+    return Intent("fact")
+
+
+_THAN = re.compile(r"\bthan\b", re.I)
+#: Comparative forms that make a question naming both subjects a "which is better" one.
+_COMPARATIVE_FORM = re.compile(
+    r"\b(?:more|less|fewer)\s+\w+|\b(?:bigger|larger|smaller|faster|slower|easier|harder|"
+    r"cheaper|safer|simpler|newer|older|higher|lower|greater|stronger|quicker|wider)\b",
+    re.I,
+)

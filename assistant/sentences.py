@@ -1,0 +1,429 @@
+"""Answer sentences: scored against the question, filtered, selected.
+
+``candidates`` scores every sentence of the retrieved passages (semantic similarity,
+lexical overlap, passage score, aspect, answer type); ``usable`` drops filler (meta,
+signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
+for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
+relative floor, spread over passages and subjects, and records near-duplicates from other
+articles so the kept sentence cites both. ``with_name_lists`` adds passages that list
+names for "which companies use X?" questions. The composer (``assistant.composer``) renders
+what is selected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.attribution import foreign_claim
+from assistant.filler import classify as filler_kind
+from assistant.intent import Intent
+from assistant.retriever import CorpusIndex, Retrieval
+from assistant.rewrite import ASPECTS, BOTH, find_subjects
+from assistant.verdict import CriterionView
+from knowledge.models import Chunk, ScoredChunk, Span
+
+#: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
+#: taken from a neutral one; the opposite polarity is dropped).
+W_POLARITY = 0.15
+#: For a definition question: bonus of an "X is a ..." sentence.
+W_DEFINITION = 0.15
+#: A dropped announcement ("Yet, X has substantial drawbacks.") passes this share of its
+#: score to the sentence after it.
+ANNOUNCED_SHARE = 0.95
+#: At most this many sentences from one passage.
+MAX_PER_CHUNK = 2
+#: A sentence is kept only if it scores at least this fraction of the best one ...
+RELATIVE_FLOOR = 0.72
+#: ... except the first ``MIN_SENTENCES``, which need only this fraction.
+LOOSE_FLOOR = 0.55
+MIN_SENTENCES = 3
+#: A sentence this short that is kept brings the next one of its passage along.
+ANNOUNCEMENT_WORDS = 8
+#: Two sentences this similar (pooled-vector cosine, or token overlap) say the same thing.
+DUPLICATE_COSINE = 0.93
+DUPLICATE_JACCARD = 0.6
+#: ... or close vectors and a fair share of stems: a paraphrase.
+PARAPHRASE_COSINE, PARAPHRASE_JACCARD = 0.9, 0.3
+#: Weights of the sentence score.
+W_SEMANTIC, W_LEXICAL, W_PASSAGE, W_ASPECT = 0.5, 0.35, 0.25, 0.08
+SUBJECT_MISMATCH_PENALTY = 0.25
+#: The first sentence of a passage usually states its point ("Node.js comes in use for
+#: horizontal scalability."); the rest elaborate.
+W_LEAD = 0.04
+
+PRONOUN_START = re.compile(r"^(?:it|its|it's|this|they|their|these)\b", re.I)
+_BULLET = re.compile(r"^[\s•\-*·–—]+")
+_COMPARISON = re.compile(
+    r"\b(?:vs\.?|versus|compare\w*|comparison|differen\w*|better|worse|which (?:one|is|of)|"
+    r"\w+er than|more \w+ than|less \w+ than|or)\b",
+    re.I,
+)
+_MARKER = re.compile(r"\[(\d+)\]")
+_INTRO_STARTS = ("below are", "let's", "let us", "here are")
+#: "Which companies use Django?" expects names: the answer type of the question.
+_ASKS_FOR_NAMES = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:companies|company|platforms|products|sites|"
+    r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
+    r"\bused\s+by\b|\bexamples?\s+of\b",
+    re.I,
+)
+#: A list of proper names: "Netflix, LinkedIn, and PayPal".
+_NAME_LIST = re.compile(r"\b[A-Z][A-Za-z]+(?:,\s+[A-Z][A-Za-z]+)+,?\s+(?:and|or)\s+[A-Z][A-Za-z]+")
+#: "Who created Node.js?" expects a person; "which year" a year; "how many" a number.
+_ASKS_FOR_PERSON = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:created|developed|built|made|wrote|invented|founded|designed)\b",
+    re.I,
+)
+_PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+_ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_ASKS_FOR_NUMBER = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_NUMBER = re.compile(r"\d")
+#: Bonus for a sentence listing names when the question asks for names.
+W_ANSWER_TYPE = 0.5
+
+
+@dataclass(eq=False)  # compared by identity: cheap, and the vector is a numpy row
+class Candidate:
+    """One sentence of a retrieved passage, scored against the question."""
+
+    chunk: Chunk
+    span: Span
+    text: str
+    score: float
+    rank: int
+    subject: str | None
+    vector: Any = None  # normalised numpy row of the index's sentence matrix
+    toks: frozenset[str] = frozenset()
+    table_label: str | None = None
+    bonus: float = 0.0  # answer-type bonus: ranks the sentence first, sets no floor
+    polarity: int = 0  # for pros/cons questions: +1 for, -1 against the asked subject
+
+
+def sentence_spans(chunk: Chunk) -> list[Span]:
+    return list(chunk.sentences) or [Span(chunk.start, chunk.end)]
+
+
+def _clean_sentence(text: str) -> str:
+    out = _BULLET.sub("", text)
+    out = re.sub(r"\s+", " ", out).strip()
+    out = _MARKER.sub(lambda m: f"({m.group(1)})", out)  # never fake a citation marker
+    if out and out[-1] not in ".!?…\"”’)":
+        out += "."
+    return out
+
+
+def _table_context(chunk: Chunk, span: Span) -> tuple[str | None, str | None]:
+    """For a sentence in a comparison-table row: (subject of its column, row label)."""
+    if chunk.row is None:
+        return None, None
+    for name, cell in chunk.row.cells:
+        if cell.start <= span.start and span.end <= cell.end + 1:
+            subs = find_subjects(name)
+            return (subs[0] if len(subs) == 1 else None), chunk.row.criterion
+    return None, chunk.row.criterion
+
+
+def _infer_subject(chunk: Chunk, span: Span, text: str) -> str | None:
+    """Which subject a sentence is about: named in it, its table column, or its context."""
+    table_subject, _ = _table_context(chunk, span)
+    if table_subject:
+        return table_subject
+    named = find_subjects(text)
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        return None  # about both
+    # Unnamed ("It is ..."): the subject of the nearest earlier sentence that names one.
+    earlier = [sp for sp in sentence_spans(chunk) if sp.end <= span.start]
+    for sp in reversed(earlier):
+        named = find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None  # the context is about both
+    sec = find_subjects(chunk.section)
+    return sec[0] if len(sec) == 1 else None
+
+
+def is_comparison(question: str, subjects: Sequence[str]) -> bool:
+    """A question about both subjects, or phrased as a comparison."""
+    return len(set(subjects)) > 1 or (not subjects and bool(_COMPARISON.search(question)))
+
+
+def candidates(
+    question: str,
+    retrieval: Retrieval,
+    subjects: Sequence[str],
+    aspect: str | None,
+) -> list[Candidate]:
+    """Score every sentence of the retrieved passages against the question."""
+    idx: CorpusIndex = retrieval.index
+    qtoks = [t for t in retrieval.query_tokens if t not in {"django", "nodej", "nodejs"}]
+    n_docs = max(len(idx.chunks), 1)
+    idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in set(qtoks)}
+    idf_total = sum(idf.values()) or 1.0
+    aspect_pattern = ASPECTS[aspect][1] if aspect else None
+    # What kind of answer the question expects, as (pattern a sentence must match).
+    answer_types = [pattern for asks, pattern in (
+        (_ASKS_FOR_NAMES, _NAME_LIST), (_ASKS_FOR_PERSON, _PERSON),
+        (_ASKS_FOR_YEAR, _YEAR), (_ASKS_FOR_NUMBER, _NUMBER),
+    ) if asks.search(question)]
+    single = subjects[0] if len(set(subjects)) == 1 else None
+    top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
+    import numpy as np
+
+    qvec = np.asarray(retrieval.vector, dtype=np.float32) if retrieval.vector else None
+    if qvec is not None:
+        qvec = qvec / (float(np.linalg.norm(qvec)) or 1.0)
+    matrix = idx.sentence_matrix
+    out: list[Candidate] = []
+    for rank, sc in enumerate([*retrieval.chunks, *retrieval.extra]):
+        chunk = sc.chunk
+        rows = {a: row for a, _b, row in idx.sentence_rows.get(chunk.chunk_id, [])}
+        passage = max(sc.score, 0.0) / top_passage
+        spans = sentence_spans(chunk)
+        for span in spans:
+            info = idx.memo.get(("sentence", chunk.chunk_id, span.start))
+            if info is None:
+                raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
+                text = _clean_sentence(raw)
+                keep = len(text) >= 20 and len(text.split()) >= 4
+                criterion = _table_context(chunk, span)[1]
+                aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
+                intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
+                info = (keep, text, criterion, aspect_text, _infer_subject(chunk, span, raw),
+                        intro, raw)
+                idx.memo[("sentence", chunk.chunk_id, span.start)] = info
+            keep, text, criterion, aspect_text, subject, intro, raw = info
+            if not keep:
+                continue  # headings, fragments
+            if foreign_claim(retrieval, chunk, span):
+                continue  # a third technology's claim (assistant/attribution.py)
+            toks = idx.sentence_tokens(chunk, span.start, span.end)
+            row = rows.get(span.start)
+            vec = matrix[row] if row is not None and matrix is not None else None
+            sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
+            lex = sum(idf[t] for t in idf if t in toks) / idf_total
+            score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
+            if aspect_pattern is not None and aspect_pattern.search(aspect_text):
+                score += W_ASPECT
+            if single and subject and subject != single:
+                score -= SUBJECT_MISMATCH_PENALTY
+            if intro:
+                score -= 0.15  # introductions of lists say nothing themselves
+            if span.start == spans[0].start:
+                score += W_LEAD
+            matched = sum(1 for pattern in answer_types if pattern.search(raw))
+            bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
+            out.append(
+                Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
+                          criterion if chunk.row is not None else None, bonus)
+            )
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]) -> Retrieval:
+    """For "which companies use X?": add passages that list names next to X.
+
+    Retrieval ranks passages by topic; a lone sentence naming Netflix, LinkedIn and PayPal
+    under a "Vast ecosystem" heading is easily missed. The passages holding a list of
+    proper names (found once per corpus version) that name an asked subject join the pool.
+    """
+    if not _ASKS_FOR_NAMES.search(question):
+        return retrieval
+    idx = retrieval.index
+    key = ("name-lists", idx.corpus_version)
+    listing = idx.memo.get(key)
+    if listing is None:
+        listing = [c for c in idx.chunks if _NAME_LIST.search(c.text)]
+        idx.memo[key] = listing
+    have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
+    wanted = set(subjects)
+    floor = min((sc.score for sc in retrieval.chunks), default=0.0)
+    add = []
+    for chunk in listing:
+        if chunk.chunk_id in have:
+            continue
+        for m in _NAME_LIST.finditer(chunk.text):
+            around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
+            named = set(find_subjects(around))
+            if not wanted or (named & wanted and len(named) == 1):
+                add.append(ScoredChunk(chunk, floor))
+                break
+    if not add:
+        return retrieval
+    return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add])
+
+
+def duplicate(a: Candidate, b: Candidate) -> bool:
+    """Whether two sentences say the same thing: very close vectors, many shared stems, or
+    close vectors and a fair share of stems (a paraphrase in another article)."""
+    cos = (float(a.vector @ b.vector)
+           if a.vector is not None and b.vector is not None else 0.0)
+    if cos >= DUPLICATE_COSINE:
+        return True
+    if a.toks and b.toks:
+        jaccard = len(a.toks & b.toks) / len(a.toks | b.toks)
+        return jaccard >= DUPLICATE_JACCARD or (
+            cos >= PARAPHRASE_COSINE and jaccard >= PARAPHRASE_JACCARD)
+    return False
+
+
+def select(cands: list[Candidate], limit: int, comparison: bool,
+           merged: dict[int, list[Candidate]] | None = None) -> list[Candidate]:
+    """Keep the best sentences: above the relative floor, no near-duplicates, spread out.
+
+    Up to ``MIN_SENTENCES`` are kept under a looser floor, so that one sentence that
+    merely announces the topic ("Yet, Node.js has substantial drawbacks.") is not the
+    whole answer; and a short announcing sentence brings the next sentence of its passage.
+    A near-duplicate from another article is not repeated: it goes to ``merged`` under the
+    id of the kept sentence, which then cites both.
+    """
+    if not cands:
+        return []
+    best = max(c.score - c.bonus for c in cands)
+    floor = best * RELATIVE_FLOOR if best > 0 else best - 0.1
+    loose = best * LOOSE_FLOOR if best > 0 else best - 0.2
+    chosen: list[Candidate] = []
+    per_chunk: dict[str, int] = {}
+    per_subject: dict[str | None, int] = {}
+    quota = max(2, (limit + 1) // 2) if comparison else limit
+
+    def take(cand: Candidate) -> None:
+        chosen.append(cand)
+        per_chunk[cand.chunk.chunk_id] = per_chunk.get(cand.chunk.chunk_id, 0) + 1
+        per_subject[cand.subject] = per_subject.get(cand.subject, 0) + 1
+
+    for cand in cands:
+        if len(chosen) >= limit:
+            break
+        if cand.score < floor and chosen:
+            below_loose = cand.score < loose or len(chosen) >= MIN_SENTENCES
+            # For a comparison, keep looking for the subject not represented yet.
+            if not comparison and below_loose:
+                break
+            if below_loose and (cand.score < floor - 0.15 or per_subject.get(cand.subject, 0)):
+                continue
+        if per_chunk.get(cand.chunk.chunk_id, 0) >= MAX_PER_CHUNK:
+            continue
+        if comparison and per_subject.get(cand.subject, 0) >= quota:
+            continue
+        twin = next((other for other in chosen if duplicate(cand, other)), None)
+        if twin is not None:
+            if merged is not None and twin.chunk.article_id != cand.chunk.article_id:
+                merged.setdefault(id(twin), []).append(cand)
+            continue
+        take(cand)
+    by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
+    for cand in list(chosen):
+        if len(cand.text.split()) > ANNOUNCEMENT_WORDS or len(chosen) >= limit + 1:
+            continue
+        spans = sentence_spans(cand.chunk)
+        nxt = next((sp for sp in spans if sp.start > cand.span.start), None)
+        follow = by_pos.get((cand.chunk.chunk_id, nxt.start)) if nxt else None
+        if follow is not None and follow not in chosen:
+            take(follow)
+    return chosen
+
+
+_DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
+
+
+def stance(view: CriterionView | None, text: str, subject: str) -> str:
+    """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
+    without one, by VADER sentiment."""
+    if view is not None and view.stance is not None:
+        return view.stance(text, subject)
+    score = _vader(text)
+    if score >= 0.3:
+        return subject
+    if score <= -0.3:
+        others = [s for s in BOTH if s != subject]
+        return others[0] if others else "neither"
+    return "neither"
+
+
+_VADER: Any = None
+
+
+def _vader(text: str) -> float:
+    global _VADER
+    if _VADER is None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        _VADER = SentimentIntensityAnalyzer()
+    return float(_VADER.polarity_scores(text)["compound"])
+
+
+def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
+    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
+    side = stance(view, cand.text, subject)
+    return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
+
+
+def usable(cands: list[Candidate], intent: Intent, single: str | None,
+            view: CriterionView | None, memo: dict[Any, Any]) -> list[Candidate]:
+    """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along)
+    and, for pros/cons, sentences of the other polarity."""
+    by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
+    out: list[Candidate] = []
+    absorbed: set[tuple[str, int]] = set()
+    announced: dict[int, Candidate] = {}
+    for cand in cands:
+        memo_key = ("filler", cand.chunk.chunk_id, cand.span.start)
+        kind = memo.get(memo_key)
+        if kind is None:
+            kind = memo[memo_key] = filler_kind(cand.text)
+        if kind == "signpost":
+            # What an announcement announces is as relevant as the announcement.
+            spans = sentence_spans(cand.chunk)
+            nxt = next((sp for sp in spans if sp.start >= cand.span.end), None)
+            follow = by_pos.get((cand.chunk.chunk_id, nxt.start)) if nxt else None
+            if follow is not None:
+                lift = max(0.0, cand.score * ANNOUNCED_SHARE - follow.score)
+                follow.score += lift
+                follow.bonus += lift  # ranks it, sets no floor
+                announced[id(follow)] = cand
+        if kind in ("meta", "signpost"):
+            continue
+        if kind == "dangling":
+            spans = sentence_spans(cand.chunk)
+            prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
+            before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
+            if before is None or filler_kind(before.text) != "ok":
+                continue
+            absorbed.add((before.chunk.chunk_id, before.span.start))
+            cand = Candidate(cand.chunk, Span(before.span.start, cand.span.end),
+                             f"{before.text} {cand.text}", cand.score, cand.rank,
+                             before.subject or cand.subject, before.vector,
+                             before.toks | cand.toks, cand.table_label, cand.bonus)
+        if intent.polarity:
+            about = single or cand.subject
+            if about:
+                pol = _polarity(view, cand, about)
+                if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
+                    pol = _polarity(view, announced[id(cand)], about)
+                if pol == -intent.polarity:
+                    continue
+                cand.polarity = pol
+                shift = W_POLARITY if pol == intent.polarity else -W_POLARITY / 2
+                cand.score += shift
+                cand.bonus += shift
+        elif intent.kind == "definition" and _DEFINITION_SHAPE.match(cand.text):
+            cand.score += W_DEFINITION
+            cand.bonus += W_DEFINITION
+        out.append(cand)
+    out = [c for c in out if (c.chunk.chunk_id, c.span.start) not in absorbed]
+    if intent.polarity:
+        polar = [c for c in out if c.score >= 0 and c.polarity == intent.polarity]
+        if len(polar) >= MIN_SENTENCES:
+            out = polar
+    out.sort(key=lambda c: -c.score)
+    return out

@@ -1,0 +1,332 @@
+"""The verdict line of a comparative answer, grounded in the comparison matrix.
+
+Two parts:
+
+* ``matrix_view`` is the ONE place the answer path reads the comparison matrix (its
+  criteria, cells, claims, per-article stances and the stance analyser). It returns a
+  ``CriterionView``: the asked criterion's agreement, each article's stance, the claims
+  (every one checked against the cleaned article) and a ``stance(text, subject)`` function
+  the composer uses for pros/cons polarity. When the compare module moves, only this
+  function changes.
+* ``verdict_sentence`` writes the line: "All four articles that weigh security favour
+  Django [1][2][3][4]." The words are ours; the counts are the matrix's article stances;
+  each article counted is cited with one of its own claims on that criterion that favours
+  the side it is counted for; an even split is said as such.
+
+``lean_sentence`` is the fallback when the matrix has no criterion for the question ("Which
+is better for a chat app?"): it counts the quoted evidence sentences that speak for each
+side (by the same stance analysis) and says so, with their citations.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+NEITHER = "neither"
+MIXED = "mixed"
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A comparison claim the answer may cite (``passage`` equals the article at offsets)."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+    passage: str
+    favours: str = NEITHER
+    section: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    """What the answer needs of the comparison matrix for one question.
+
+    Attributes:
+        criterion: The criterion the question asks about (display name), or None.
+        claims: Its claims, each citation checked against the cleaned article.
+        agreement: ``agree``, ``disagree``, ``mixed`` or ``single-source`` ("" without one).
+        favours: The side the articles agree on, if any.
+        stances: Article id -> stance (a subject, ``neither`` or ``mixed``), matrix order.
+        subjects: The compared subjects, in the configuration's order.
+        stance: ``stance(text, subject)`` -> the side one statement about ``subject``
+            favours (a subject or ``neither``); None without a comparison service.
+    """
+
+    criterion: str | None
+    claims: tuple[ClaimRef, ...] = ()
+    agreement: str = ""
+    favours: str | None = None
+    stances: tuple[tuple[str, str], ...] = ()
+    subjects: tuple[str, ...] = ()
+    stance: Callable[[str, str], str] | None = field(default=None, compare=False)
+
+
+def _field(obj: Any, name: str) -> Any:
+    return obj[name] if isinstance(obj, Mapping) else getattr(obj, name)
+
+
+def matrix_view(
+    comparisons: Any,
+    question: str,
+    subjects: Sequence[str],
+    article_text: Callable[[str], str | None],
+    section_of: Callable[[str, int], str] = lambda _aid, _pos: "",
+) -> CriterionView | None:
+    """Read the comparison matrix for ``question`` (the adapter over ``assistant.compare``).
+
+    The matrix itself is read only for a which-is-better question (the only answers with
+    a verdict from it); every question gets the stance function, for pros/cons polarity.
+
+    Args:
+        comparisons: The comparison service (``find_criterion``, ``matrix``, ``config``).
+        question: The standalone question.
+        subjects: Subjects it names (from the rewrite).
+        article_text: Article id -> its cleaned text (None when unknown); a claim whose
+            citation differs from the text at its offsets is dropped and logged.
+        section_of: (article id, offset) -> section heading, for the citation.
+
+    Returns:
+        The view (``criterion`` None when the question names none), or None when there is
+        no service. Failures of the optional service are logged and give None.
+    """
+    if comparisons is None:
+        return None
+    from assistant.intent import classify_intent
+
+    try:
+        config_of = getattr(comparisons, "config", None)
+        config = config_of() if callable(config_of) else None
+        names = tuple(str(s.name) for s in config.subjects) if config is not None else ()
+        stance = _stance_function(config, names) if config is not None else None
+        base = CriterionView(None, subjects=names, stance=stance)
+        if classify_intent(question, subjects).kind != "better":
+            return base
+        name = asked_criterion(comparisons.find_criterion, question)
+        if not name:
+            return base
+        matrix = comparisons.matrix(name)
+        crit = next((c for c in matrix.criteria if str(c.name).lower() == str(name).lower()),
+                    matrix.criteria[0] if len(matrix.criteria) == 1 else None)
+        if crit is None:
+            return base
+        claims: list[ClaimRef] = []
+        for subject, cell in crit.cells.items():
+            for claim in cell:
+                cit = claim.citation
+                aid = str(_field(cit, "article_id"))
+                start, end = int(_field(cit, "start")), int(_field(cit, "end"))
+                passage = str(_field(cit, "text"))
+                text = article_text(aid)
+                if text is None or text[start:end] != passage:
+                    log.warning("comparison claim citation does not match %s[%d:%d]",
+                                aid, start, end)
+                    continue
+                claim_text = str(claim.text)
+                if claim_text not in passage:
+                    claim_text = passage
+                claims.append(ClaimRef(claim_text, aid, start, end, passage,
+                                       str(getattr(claim, "favours", NEITHER)),
+                                       section_of(aid, start), str(subject)))
+        kept = {c.article_id for c in claims}
+        stances = getattr(crit, "article_stances", {}) or {}
+        return CriterionView(
+            criterion=str(crit.name),
+            claims=tuple(claims),
+            agreement=str(crit.agreement),
+            favours=getattr(crit, "favours", None),
+            # An article whose every claim failed the citation check is not counted.
+            stances=tuple((str(k), str(v)) for k, v in stances.items() if str(k) in kept),
+            subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
+            or names,
+            stance=stance,
+        )
+    except Exception as exc:
+        log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
+        return None
+
+
+#: "better for <a use>": the phrase after the purpose preposition.
+PURPOSE = re.compile(
+    r"\b(?:better|best|worse|suited|suitable|choice|option|fit|pick|recommended|ideal|use)\s+"
+    r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
+    re.I,
+)
+
+
+def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
+    """The matrix criterion ``question`` asks about, not one named inside a use.
+
+    In "Which is better for machine learning and data work?" the purpose phrase names a
+    use; a criterion cue inside it ("learning") is part of a compound noun unless the
+    phrase is one word ("better for security") or its first word is itself a cue ("for
+    CPU-intensive work", "for a secure backend"). Then the criterion must come from the
+    rest of the question.
+    """
+    name = find(question)
+    m = PURPOSE.search(question)
+    if not name or m is None:
+        return name
+    words = m.group("np").split()
+    if len(words) <= 1 or find(words[0]) == name:
+        return name
+    rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
+    return find(rest) if rest else None
+
+
+_STANCE_CACHE: dict[str, Callable[[str, str], str]] = {}
+
+
+def _stance_function(config: Any, subjects: tuple[str, ...]) -> Callable[[str, str], str]:
+    """``stance(text, subject)`` by the matrix's stance analyser, one analyser per
+    configuration digest (``compare.stance_of`` builds one per call, ~7 ms; reused it is
+    ~0.02 ms). Falls back to ``stance_of`` if the analyser's classes move."""
+    key = str(getattr(config, "digest", id(config)))
+    fn = _STANCE_CACHE.get(key)
+    if fn is not None:
+        return fn
+    try:
+        from assistant.compare import _Analyzer, _Extractor
+
+        analyzer = _Analyzer(config)
+        extractor = _Extractor(analyzer)
+
+        def fn(text: str, subject: str) -> str:
+            if subject not in subjects:
+                return NEITHER
+            return str(extractor._favours(subject, analyzer.polarity(text)[0]))
+    except ImportError:  # the compare split renamed them: slower, same answers
+        from assistant.compare import stance_of
+
+        def fn(text: str, subject: str) -> str:
+            if subject not in subjects:
+                return NEITHER
+            return str(stance_of(config, text, subject))
+    _STANCE_CACHE[key] = fn
+    return fn
+
+
+def number(n: int) -> str:
+    """Small counts as words ("three"), larger ones as digits."""
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+
+
+def _claim_for(view: CriterionView, article_id: str, side: str) -> ClaimRef | None:
+    """The article's best claim for ``side``: it favours that side, names it, is prose."""
+    cands = [c for c in view.claims if c.article_id == article_id and c.favours == side]
+    if not cands:
+        if side in view.subjects:
+            return None
+        cands = [c for c in view.claims if c.article_id == article_id]
+        if not cands:
+            return None
+
+    def key(c: ClaimRef) -> tuple[bool, bool, int]:
+        squashed = "".join(ch for ch in c.text.lower() if ch.isalnum())
+        names = "".join(ch for ch in side.lower() if ch.isalnum()) in squashed
+        return (names, c.subject == side, -len(c.text))
+
+    return max(cands, key=key)
+
+
+def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | None:
+    """The grounded verdict line for ``view``'s criterion, or None when it has no stances.
+
+    ``cite`` numbers a claim's passage and returns its marker number.
+    """
+    if not view.criterion or not view.stances:
+        return None
+    crit = view.criterion.lower()
+    total = len(view.stances)
+    by_side: dict[str, list[str]] = {s: [] for s in view.subjects}
+    others: dict[str, list[str]] = {MIXED: [], NEITHER: []}
+    for aid, stance in view.stances:
+        (by_side if stance in by_side else others).setdefault(stance, []).append(aid)
+
+    def marks(aids: Sequence[str], side: str) -> str:
+        out = []
+        for aid in aids:
+            claim = _claim_for(view, aid, side)
+            if claim is not None:
+                out.append(f"[{cite(claim)}]")
+        return "".join(out)
+
+    sides = sorted(((s, a) for s, a in by_side.items() if a), key=lambda kv: -len(kv[1]))
+    if not sides:
+        aids = others[MIXED] + others[NEITHER]
+        return (f"None of the {number(total)} articles that discuss {crit} favours either "
+                f"side {marks(aids, NEITHER)}.").replace(" .", ".")
+    if total == 1:
+        side, aids = sides[0]
+        return f"Only one article weighs {crit}, and it favours {side} {marks(aids, side)}."
+    parts: list[str] = []
+    if len(sides) == 1 and len(sides[0][1]) == total:
+        side, aids = sides[0]
+        whole = "Both articles" if total == 2 else f"All {number(total)} articles"
+        return f"{whole} that weigh {crit} favour {side} {marks(aids, side)}."
+    if len(sides) >= 2 and len(sides[0][1]) == len(sides[1][1]):
+        (s1, a1), (s2, a2) = sides[0], sides[1]
+        verb = "favours" if len(a1) == 1 else "favour"
+        parts.append(f"The articles are split evenly on {crit}: {number(len(a1))} {verb} "
+                     f"{s1} {marks(a1, s1)} and {number(len(a2))} {verb} {s2} {marks(a2, s2)}")
+    else:
+        side, aids = sides[0]
+        verb = "favours" if len(aids) == 1 else "favour"
+        parts.append(f"{_capital(number(len(aids)))} of the {number(total)} articles that weigh "
+                     f"{crit} {verb} {side} {marks(aids, side)}")
+        for side, aids in sides[1:]:
+            verb = "favours" if len(aids) == 1 else "favour"
+            parts.append(f"{number(len(aids))} {verb} {side} {marks(aids, side)}")
+    for kind, words in ((MIXED, ("is mixed", "are mixed")),
+                        (NEITHER, ("takes no side", "take no side"))):
+        aids = others.get(kind, [])
+        if aids:
+            verb = words[0] if len(aids) == 1 else words[1]
+            parts.append(f"{number(len(aids))} {verb} {marks(aids, kind)}".rstrip())
+    return "; ".join(parts) + "."
+
+
+def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
+                  topic: str = "this") -> str | None:
+    """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
+
+    Counts articles per side among the evidence sentences that favour a side; None when no
+    sentence favours one.
+    """
+    per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
+    for aid, side, n in votes:
+        if side in per_side:
+            per_side[side].setdefault(aid, n)
+    sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
+    if not sides:
+        return None
+
+    def marks(a: Mapping[str, int]) -> str:
+        return "".join(f"[{n}]" for n in sorted(set(a.values())))
+
+    def arts(k: int) -> str:
+        return f"{number(k)} article" + ("" if k == 1 else "s")
+
+    head = f"The articles do not rate {topic} as such"
+    if len(sides) == 1:
+        side, a = sides[0]
+        return f"{head}; the passages quoted here lean to {side} ({arts(len(a))}) {marks(a)}."
+    (s1, a1), (s2, a2) = sides[0], sides[1]
+    if len(a1) == len(a2):
+        return (f"{head}, and the passages quoted here are split evenly: {arts(len(a1))} for "
+                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}.")
+    return (f"{head}; the passages quoted here lean to {s1} ({arts(len(a1))}) {marks(a1)}, "
+            f"with {arts(len(a2))} for {s2} {marks(a2)}.")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

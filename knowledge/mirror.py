@@ -1,0 +1,171 @@
+"""The local manifest mirror, and moving a damaged embedded store aside.
+
+Two jobs that live beside the Chroma store but are not Chroma:
+
+* **The mirror** (``ManifestMirror``): after every commit the store writes a copy of the
+  committed manifest to ``<data_dir>/manifest.json``. A no-op ``versus ingest`` reads it
+  instead of opening Chroma (importing chromadb alone takes over a second), but only when
+  it is marked ``clean`` (garbage collection finished after that commit, so a kill between
+  commit and collection is repaired by the next run), the SQLite file still looks whole,
+  and the random id it records matches the id file inside the store folder (a folder
+  deleted and recreated is not the mirrored one). A server's store has no mirror: another
+  machine may write to it.
+* **Recovery** (``move_aside``): ``versus ingest --rebuild`` over a store Chroma cannot
+  open moves the damaged folder to ``chroma.damaged-<time>`` (never deletes it) and
+  rebuilds the library from the articles the last mirrored manifest names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from knowledge.models import ArticleMeta
+from knowledge.protocols import ArticleRecord, Manifest
+
+#: The file inside the store folder whose random id ties the mirror to that folder.
+STORE_ID_FILE = "versus-store-id"
+
+
+def manifest_to_json(manifest: Manifest) -> str:
+    return json.dumps(
+        {
+            "embedder": manifest.embedder,
+            "articles": {aid: asdict(rec) for aid, rec in manifest.articles.items()},
+        },
+        sort_keys=True,
+    )
+
+
+def manifest_from_json(raw: str) -> Manifest:
+    data = json.loads(raw)
+    articles = {}
+    for aid, rec in data.get("articles", {}).items():
+        meta = ArticleMeta(**rec.pop("meta"))
+        articles[aid] = ArticleRecord(meta=meta, **rec)
+    return Manifest(articles=articles, embedder=data.get("embedder", ""))
+
+
+def sqlite_looks_whole(path: Path) -> bool:
+    """A cheap check that ``path`` is an undamaged-looking SQLite file (header and size).
+
+    The no-op ingest trusts the local manifest mirror without opening Chroma; this keeps
+    it from trusting a mirror over a file that is plainly not a database any more.
+    """
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return False
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    return page >= 512 and size >= page and size % page == 0
+
+
+class ManifestMirror:
+    """The mirror of one embedded store's manifest (``data_dir=None``: no mirror at all).
+
+    Args:
+        data_dir: The embedded store's data folder (the Chroma files are in ``chroma/``).
+    """
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self.data_dir = data_dir
+
+    @property
+    def path(self) -> Path | None:
+        return None if self.data_dir is None else self.data_dir / "manifest.json"
+
+    def write(self, manifest: Manifest, *, clean: bool) -> None:
+        """Replace the mirror (written after the real commit; only ever a hint).
+
+        ``clean`` says garbage collection finished after that commit; a run may skip
+        Chroma altogether only then.
+        """
+        path = self.path
+        if path is None:
+            return
+        tmp = path.with_suffix(".json.tmp")
+        payload = json.loads(manifest_to_json(manifest))
+        payload["clean"] = clean
+        payload["store_id"] = self.store_id(create=True)
+        tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def cached(self) -> Manifest | None:
+        """The mirrored manifest, or None when there is none to trust."""
+        path = self.path
+        if path is None or self.data_dir is None:
+            return None
+        if not sqlite_looks_whole(self.data_dir / "chroma" / "chroma.sqlite3"):
+            return None
+        try:
+            raw = path.read_text(encoding="utf-8")
+            payload = json.loads(raw)
+            if not payload.get("clean"):
+                return None
+            store_id = self.store_id(create=False)
+            if not store_id or payload.get("store_id") != store_id:
+                return None
+            return manifest_from_json(raw)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def last_known(self) -> Manifest:
+        """The mirrored manifest whatever its state, or an empty one (recovery only)."""
+        path = self.path
+        if path is None:
+            return Manifest()
+        try:
+            return manifest_from_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return Manifest()
+
+    def drop(self) -> None:
+        path = self.path
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def store_id(self, *, create: bool) -> str | None:
+        """The random id of the store folder, which ties the mirror to it."""
+        if self.data_dir is None:
+            return None
+        path = self.data_dir / "chroma" / STORE_ID_FILE
+        try:
+            return path.read_text(encoding="ascii").strip() or None
+        except (OSError, ValueError):
+            if not create:
+                return None
+        new_id = secrets.token_hex(8)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(new_id, encoding="ascii")
+        os.replace(tmp, path)
+        return new_id
+
+
+def move_aside(data_dir: Path) -> Path:
+    """Move ``data_dir/chroma`` to a fresh ``chroma.damaged-<time>[-n]`` beside it.
+
+    Returns:
+        Where the folder now is (nothing moved when it did not exist).
+
+    Raises:
+        OSError: The folder cannot be moved.
+    """
+    src = data_dir / "chroma"
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    dest = data_dir / f"chroma.damaged-{stamp}"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = data_dir / f"chroma.damaged-{stamp}-{n}"
+    if src.exists():
+        os.replace(src, dest)
+    return dest

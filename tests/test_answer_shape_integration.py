@@ -1,0 +1,116 @@
+"""Issue 11 acceptance on the real model and store: the shape of answers on the gold set.
+
+The verdict line is checked against the comparison matrix itself: the article stances
+are counted here from ``versus.comparisons.matrix(...)``'s JSON, never taken from the
+composer's own output.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from assistant.evaluation import EvalReport, load_questions, run_eval
+from assistant.verdict import asked_criterion, number
+
+pytestmark = pytest.mark.integration
+
+MARKER = re.compile(r"\[(\d+)\]")
+SIDES = ("Django", "Node.js")
+
+
+@pytest.fixture(scope="module")
+def gold_report(ingested_versus: Any) -> EvalReport:
+    return run_eval(ingested_versus, load_questions())
+
+
+def test_gold_answers_hold_evidence_in_text_without_filler(gold_report: EvalReport) -> None:
+    data = gold_report.to_json()
+    summary = {k: data[k] for k in ("answer_recall", "not_in_text_ids", "filler_rate",
+                                    "filler_sentences", "verdict_rate")}
+    assert data["answer_recall"] >= 0.97, summary
+    assert data["filler_rate"] <= 0.02, summary
+    assert data["verdict_rate"] >= 0.95, summary
+    assert data["citation_errors"] == [], data["citation_errors"]
+
+
+def _comparative_questions() -> list[str]:
+    return [q.question for q in load_questions() if q.type == "comparative"] + [
+        "Which is more secure, Django or Node.js?",
+        "Which of the two is easier to learn?",
+        "Which is more flexible, Django or Node.js?",
+        "Is Django or Node.js more complex?",
+    ]
+
+
+@pytest.mark.parametrize("question", _comparative_questions())
+def test_verdict_agrees_with_the_matrix(ingested_versus: Any, question: str) -> None:
+    answer = ingested_versus.ask(question)
+    assert answer.verdict, answer.answer
+    assert answer.answer.startswith(answer.verdict)
+    service = ingested_versus.comparisons
+    criterion = asked_criterion(service.find_criterion, answer.standalone_question)
+    if criterion is None:
+        return  # no matrix row: the fallback line is checked for citations only
+    matrix = service.matrix(criterion).to_json()
+    row = matrix["criteria"][0]
+    stances: dict[str, str] = row["articles"]
+    if not any(s in SIDES for s in stances.values()):
+        return
+    counts = {side: sum(1 for s in stances.values() if s == side) for side in SIDES}
+    verdict = answer.verdict
+    assert criterion.lower() in verdict
+    for side, k in counts.items():
+        if k == 0:
+            assert f"favour {side}" not in verdict and f"favours {side}" not in verdict
+            continue
+        total = len(stances)
+        if k == total:
+            assert re.search(rf"(?:All {number(total)}|Both|Only one) article.*favours? "
+                             rf"{re.escape(side)}", verdict), verdict
+        else:
+            assert re.search(rf"\b{number(k)}\b[^;\[]*favours? {re.escape(side)}", verdict,
+                             re.I), verdict
+    # Every marker of the verdict cites an article the matrix counted, at exact offsets.
+    cited = {c.n: c for c in answer.citations}
+    for n in MARKER.findall(verdict):
+        c = cited[int(n)]
+        assert c.article_id in stances
+        assert ingested_versus.article(c.article_id).text[c.start : c.end] == c.text
+    if counts["Django"] == counts["Node.js"]:
+        assert "split evenly" in verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What are the disadvantages of Django?", "cons"),
+        ("Which companies use Node.js?", "list"),
+        ("What is Node.js?", "definition"),
+        ("When should I choose Node.js over Django?", "when"),
+    ],
+)
+def test_intent_shapes_on_the_real_corpus(ingested_versus: Any, question: str,
+                                          kind: str) -> None:
+    answer = ingested_versus.ask(question)
+    assert answer.intent == kind
+    assert len(MARKER.findall(answer.answer)) <= 8  # about six sentences, the rest in more
+    if kind == "list":
+        first = answer.answer.split("[", 1)[0]
+        assert re.search(r"[A-Z]\w+, [A-Z]\w+,? and [A-Z]\w+", first), answer.answer
+    if kind == "cons":
+        assert "easy to learn" not in answer.answer
+
+
+def test_near_duplicates_across_articles_are_merged_and_both_cited(ingested_versus: Any) -> None:
+    # Two articles open with the same definition in other words: one sentence, two markers.
+    answer = ingested_versus.ask("What is Django?")
+    merged = re.findall(r"([^.\]]+\.) \[(\d+)\]\[(\d+)\]", answer.answer)
+    assert merged, answer.answer
+    cited = {c.n: c for c in answer.citations}
+    _sentence, a, b = merged[0]
+    assert cited[int(a)].article_id != cited[int(b)].article_id
+    sentences = [s for s in re.split(r"(?<=\.) (?:\[\d+\])+ ?", answer.answer) if s]
+    assert len(sentences) == len(set(sentences))  # no fact said twice

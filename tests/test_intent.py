@@ -1,0 +1,60 @@
+"""Question intent: paraphrases written for this test, never used to tune the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.intent import classify_intent
+
+D, N = "Django", "Node.js"
+
+CASES = [
+    # which is better / which for X
+    ("Which one is quicker at serving requests, Django or Node.js?", (D, N), "better"),
+    ("Is Node.js safer than Django?", (N, D), "better"),
+    ("Django vs Node.js for an online shop: which wins?", (D, N), "better"),
+    ("What would you recommend for a startup's API?", (), "better"),
+    ("Which of them handles heavy load better?", (), "better"),
+    ("Is Django or Node.js easier to maintain?", (D, N), "better"),
+    # when to choose
+    ("When is it wise to use Node.js rather than Django?", (N, D), "when"),
+    ("Under what circumstances would Django be preferable?", (D,), "when"),
+    ("In which cases does Node.js make more sense?", (N,), "when"),
+    # definition
+    ("What's Node.js?", (N,), "definition"),
+    ("What does ORM stand for?", (), "definition"),
+    ("Define Django.", (D,), "definition"),
+    # list
+    ("Which businesses rely on Django?", (D,), "list"),
+    ("Give me examples of apps made with Node.js.", (N,), "list"),
+    ("What libraries does Node.js have for authentication?", (N,), "list"),
+    ("Who is using Node.js?", (N,), "list"),
+    # pros
+    ("Why do people like Django?", (D,), "pros"),
+    ("What upsides does Node.js bring?", (N,), "pros"),
+    ("What are the plus points of Django?", (D,), "pros"),
+    # cons
+    ("What's wrong with Node.js?", (N,), "cons"),
+    ("What limitations does Django have?", (D,), "cons"),
+    ("Where does Node.js fall short?", (N,), "cons"),
+    ("What are the negatives of picking Django?", (D,), "cons"),
+    # fact
+    ("Who wrote Node.js?", (N,), "fact"),
+    ("Does Node.js run on V8?", (N,), "fact"),
+    ("How many stars does Django have on GitHub?", (D,), "fact"),
+    ("Can Django handle asynchronous views?", (D,), "fact"),
+]
+
+
+@pytest.mark.parametrize(("question", "subjects", "kind"), CASES)
+def test_intent_of_unseen_paraphrases(question: str, subjects: tuple[str, ...],
+                                      kind: str) -> None:
+    assert classify_intent(question, subjects).kind == kind
+
+
+def test_comparative_and_polarity_flags() -> None:
+    assert classify_intent("Which is faster, Django or Node.js?", (D, N)).comparative
+    assert not classify_intent("What is Django?", (D,)).comparative
+    assert classify_intent("What are the drawbacks of Django?", (D,)).polarity == -1
+    assert classify_intent("What are the benefits of Node.js?", (N,)).polarity == 1
+    assert classify_intent("Who created Django?", (D,)).polarity == 0
