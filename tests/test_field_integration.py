@@ -76,12 +76,12 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     # Hybrid beats each ranker alone, over all field questions.
     assert total["recall5_hybrid"] > total["recall5_bm25"], summary
     assert total["recall5_hybrid"] >= total["recall5_dense"], summary
-    assert data["support_recall"] >= 0.7, summary  # the reached level, as a floor
+    assert data["support_recall"] >= 0.75, summary  # the reached level, as a floor
     assert field_report.citation_errors == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
-                   "is 0.726 (evidence in the top 10 for 0.863); see the note")
+                   "is 0.795 (evidence in the top 10 for 0.877); see the note")
 def test_field_support_recall_reaches_the_target(field_report: EvalReport) -> None:
     assert field_report.support_recall >= 0.95
 
