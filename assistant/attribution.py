@@ -15,8 +15,8 @@ Third technologies are found generically, from the corpus's own structure, not f
 
 A sentence is about a third technology when its table cell sits in that technology's
 column, or it names the technology and no subject, or it names no technology at all and
-its heading ("Laravel is best for", "Go (Gin): fast, lean ...") or the sentence before it
-in its passage names the technology and no subject.
+the list lead-in above it ("Laravel is best for:"), the sentence it continues ("Its ..."),
+or its heading ("Go (Gin): fast, lean ...") names the technology and no subject.
 
 ``technology_names`` finds product-like names in free text (capitalised words inside a
 sentence, CamelCase, letters mixed with digits: "Quarkus", "FastAPI", "k6"); abstention
@@ -184,10 +184,18 @@ def about_other_technology(chunk: Chunk, span: Span, subjects: Any,
     head = re.match(r"\W*([A-Z][A-Za-z0-9.+#]*)", text)
     if head and companion and head.group(1).lower().rstrip(".") in companion:
         return companion[head.group(1).lower().rstrip(".")]
-    # Names nothing. A sentence that opens with a pronoun ("It", "Its hosting story")
-    # continues the one before it; a list item or cell belongs to its heading.
+    # Names nothing. A list item belongs to the lead-in line above it ("Laravel is best
+    # for:"); a sentence that opens with a pronoun ("Its hosting story") continues the one
+    # before it; anything else belongs to its heading.
+    earlier = [s for s in chunk.sentences if s.end <= span.start]
+    for sp in reversed(earlier):
+        before = chunk.text[sp.start - chunk.start : sp.end - chunk.start]
+        if before.rstrip().endswith(":"):
+            if subjects.find_subjects(before):
+                return None
+            return _named_third(before, third)
     if _PRONOUN_START.match(text):
-        for sp in reversed([s for s in chunk.sentences if s.end <= span.start]):
+        for sp in reversed(earlier):
             before = chunk.text[sp.start - chunk.start : sp.end - chunk.start]
             if subjects.find_subjects(before):
                 return None

@@ -127,3 +127,21 @@ def test_a_sentence_opening_with_a_third_technologys_companion_is_its() -> None:
     assert "express" not in found  # from a subject's own column header
     assert [about_other_technology(claim, s, cfg, third, found) for s in claim.sentences] == [
         "Yii", None]
+
+
+def test_list_items_belong_to_their_lead_in_line() -> None:
+    cfg = default_subjects()
+    row = _row_chunk("Admin | Built in | DIY | Gii", ["Django", "Node.js (Express)", "Yii"])
+    third = third_technologies(SimpleNamespace(chunks=[row], memo={}), cfg)
+    text = "Yii is best for:\n• Agencies with many small sites\n• Shops moving off old stacks"
+    lines = text.split("\n")
+    spans, pos = [], 0
+    for line in lines:
+        spans.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    chunk = Chunk(chunk_id="l1", article_id="a", ordinal=2, text=text, start=0, end=len(text),
+                  section="Best for", sentences=tuple(spans))
+    assert [about_other_technology(chunk, s, cfg, third) for s in spans[1:]] == ["Yii", "Yii"]
+    django = Chunk(chunk_id="l2", article_id="a", ordinal=3, text=text.replace("Yii", "Django"),
+                   start=0, end=len(text) + 3, section="Best for", sentences=tuple(spans))
+    assert about_other_technology(django, spans[1], cfg, third) is None
