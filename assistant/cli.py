@@ -370,7 +370,8 @@ def _print_answer(answer: Any) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from assistant.compare import UnknownCriterion, render_matrix
+    from assistant.cli_render import render_matrix
+    from assistant.compare import UnknownCriterion
 
     versus = _service()
     try:

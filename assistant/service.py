@@ -104,7 +104,9 @@ class Versus:
             if self._comparisons is None:
                 from assistant.compare import ComparisonService
 
-                self._comparisons = ComparisonService(store=self.store, settings=self.settings)
+                self._comparisons = ComparisonService(
+                    store=self.store, settings=self.settings, embedder=self.embedder
+                )
             return self._comparisons
 
     def warm_up(self) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from assistant.cli_render import render_matrix
 from assistant.compare import (
     AGREE,
     DISAGREE,
@@ -30,7 +31,6 @@ from assistant.compare import (
     article_stance,
     build_matrix,
     extract_claims,
-    render_matrix,
     stance_of,
 )
 from assistant.errors import BadInput
@@ -270,13 +270,13 @@ def test_config_stance_table_extends_the_shared_lexicon(tmp_path: Path) -> None:
         # the brief's examples
         ("It is not secure as Django", "Node.js", None, "Django"),
         ("Node.js may fall short for CPU-intensive tasks", "Node.js", None, "Django"),
-        ("Django has a pretty gentle learning curve compared to Node.js", "Django", None,
+        ("Django has a much easier learning curve compared to Node.js", "Django", None,
          "Django"),
         ("Nodejs is very easy to learn", "Node.js", None, "Node.js"),
         ("Django follows the MVT (Model View Template) architecture.", "Django", None, NEITHER),
         # negation and removers
         ("The performance of Node.js is not bad.", "Node.js", None, "Node.js"),
-        ("This framework is less flexible.", "Django", None, "Node.js"),
+        ("This framework is less scalable.", "Django", None, "Node.js"),
         ("It avoids common security mistakes.", "Django", None, "Django"),
         ("It can handle thousands of requests without compromising performance.", "Node.js",
          None, NEITHER),
@@ -294,7 +294,7 @@ def test_config_stance_table_extends_the_shared_lexicon(tmp_path: Path) -> None:
          "to structure applications as they see fit.", "Node.js", None, "Node.js"),
         # neutral criteria count comparative wording only
         ("Django is best suited for data-heavy applications.", "Django", "Use cases", NEITHER),
-        ("It is less suited for real-time applications.", "Django", "Use cases", "Node.js"),
+        ("It is less suitable for real-time applications.", "Django", "Use cases", "Node.js"),
         ("Node.js is better suited for real-time features.", "Node.js", "Use cases", "Node.js"),
     ],
 )
@@ -359,7 +359,7 @@ def two_articles() -> tuple[dict[str, CleanedArticle], list[Chunk]]:
         .row("Efficiency", {"Django": "Django is very efficient and cost effective.",
                             "Node JS": "It is less cost effective. However, it is easy to learn."})
         .heading("Learning Curve")
-        .prose("Django has a pretty gentle learning curve compared to Node.js. "
+        .prose("Django has a much easier learning curve compared to Node.js. "
                "Node.js represents a steeper learning curve for beginners.")
     )
     b = (
@@ -426,7 +426,7 @@ def test_subject_from_mentions_and_comparison_targets(cfg: Any) -> None:
     learning = m.criterion("Learning curve")
     assert learning is not None
     django = {c.text: c for c in learning.cells["Django"]}
-    claim = django["Django has a pretty gentle learning curve compared to Node.js."]
+    claim = django["Django has a much easier learning curve compared to Node.js."]
     assert claim.favours == "Django" and claim.subject == "Django"
 
 
@@ -445,7 +445,7 @@ def test_learning_curve_disagreement_and_security_agreement(cfg: Any) -> None:
 
 def test_disagreement_picks_one_named_claim_per_side(cfg: Any) -> None:
     a = Doc("one").heading("Learning Curve").prose(
-        "Django has a pretty gentle learning curve compared to Node.js. "
+        "Django has a much easier learning curve compared to Node.js. "
         "Node.js represents a steeper learning curve.")
     b = Doc("two").heading("Learning").prose("Nodejs is very easy to learn for the developers.")
     arts, chunks = corpus(a, b)
@@ -453,7 +453,7 @@ def test_disagreement_picks_one_named_claim_per_side(cfg: Any) -> None:
     assert crit is not None and crit.agreement == DISAGREE
     pair = crit.disagreement()
     assert pair is not None
-    assert pair[0].text.startswith("Django has a pretty gentle")
+    assert pair[0].text.startswith("Django has a much easier")
     assert pair[0].favours == "Django" and pair[0].citation.article_id == "one"
     assert pair[1].text == "Nodejs is very easy to learn for the developers."
     security = build_matrix(cfg, *two_articles()).criterion("Security")

@@ -1,0 +1,523 @@
+"""Claim extraction: table rows and prose sentences of a corpus become claim candidates."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.compare.criteria import (
+    HEADING_THRESHOLD,
+    SENTENCE_THRESHOLD,
+    CriterionMatcher,
+    group_unplaced,
+)
+from assistant.compare.models import (
+    _BOTH,
+    MIN_CRITERION_SCORE,
+    MIN_NEUTRAL_SCORE,
+    NEITHER,
+    SECTION_BONUS,
+    STRONG_WEIGHT,
+    Claim,
+    ClaimCitation,
+    SourceKind,
+)
+from assistant.compare.stance import _Analyzer, _Match, _tokens, cell_level
+from knowledge.models import Chunk, CleanedArticle, Span
+from knowledge.subjects_config import ComparisonConfig, normalize_label
+
+# -- claim extraction ------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    """A claim before selection, with what ranking and agreement need."""
+
+    criterion: str
+    subject: str  # a subject name, or _BOTH
+    favours: str
+    start: int
+    end: int
+    article_id: str
+    source_kind: SourceKind
+    score: float
+    label: str = ""
+    row_key: tuple[str, int] | None = None
+    polarity: float = 0.0
+    explicit: bool = True
+    unplaced: bool = False
+    #: placed in its criterion by similarity alone (no cue, no section): weighs less
+    by_similarity: bool = False
+
+    @property
+    def rank(self) -> tuple[bool, float]:
+        """Opinionated first, then best classified, strongest worded, subject named."""
+        return (
+            self.favours != NEITHER,
+            self.score + 0.5 * min(abs(self.polarity), 3.0) + (1.0 if self.explicit else 0.0),
+        )
+
+
+_SPLIT_BOUNDARY = re.compile(
+    r"(?:,\s+|;\s+|\s+[–—-]\s+|\s+(?:while|whereas|and|but)\s+)", re.IGNORECASE
+)
+#: Two subjects joined like this are one coordinated subject ("Django and Node.js are ...").
+_COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the\s+)?$",
+                           re.IGNORECASE)
+#: At most this many words may precede the subject that opens a clause ("but only Django").
+_LEAD_WORDS = 3
+_LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
+_BULLET = re.compile(r"^[\s•●▪◦‣∙*+\-]+")
+_PIECE_SPLIT = re.compile(r";\s+")
+#: Words that point back to an earlier subject; only a unit with one inherits a subject.
+_ANAPHORS = frozenset(
+    {"it", "its", "it's", "itself", "they", "their", "them", "this", "these", "he", "she"}
+)
+_IDIOMS = re.compile(r"\b(?:when|as far as)\s+it\s+comes\s+to\b|\bit\s+must\s+take\s+you\b",
+                     re.IGNORECASE)
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _display(text: str) -> str:
+    return re.sub(r"\s+", " ", _BULLET.sub("", text)).strip()
+
+
+def _sections_at(article: CleanedArticle, pos: int) -> list[str]:
+    """Titles of the sections containing ``pos``, innermost first."""
+    inside = [s for s in article.sections if s.start <= pos < s.end]
+    inside.sort(key=lambda s: (s.level, s.start), reverse=True)
+    return [s.title for s in inside]
+
+
+def _has_anaphor(text: str) -> bool:
+    words = {t.text for t in _tokens(_IDIOMS.sub(" ", text)) if t.is_word}
+    return bool(words & _ANAPHORS)
+
+
+class _Extractor:
+    """Turns one corpus (articles + chunks) into claim candidates."""
+
+    def __init__(self, analyzer: _Analyzer, matcher: CriterionMatcher | None = None) -> None:
+        self.a = analyzer
+        self.matcher = matcher
+        #: criterion -> labels placed in it by cues or similarity (not by an alias)
+        self.merged: dict[str, set[str]] = defaultdict(set)
+        self.cfg = analyzer.config
+        self._neutral = {c.name for c in self.cfg.criteria if c.neutral}
+        self._title_cache: dict[str, tuple[str | None, str | None]] = {}
+
+    # section context ------------------------------------------------------------------
+
+    def _title_info(self, title: str) -> tuple[str | None, str | None]:
+        """(criterion, subject) a section title names."""
+        if title not in self._title_cache and self.a.about_third(title):
+            self._title_cache[title] = (None, None)  # "Laravel is best for": not ours
+        if title not in self._title_cache:
+            named = {s for _, _, s, _ in self.a.mentions(title)}
+            subject = next(iter(named)) if len(named) == 1 else None
+            self._title_cache[title] = (self.place(title, HEADING_THRESHOLD), subject)
+        return self._title_cache[title]
+
+    def place(self, label: str, threshold: float | None = None) -> str | None:
+        """The configured criterion a label or heading means: alias, similarity, cues."""
+        spec = self.cfg.criterion_for_label(label)
+        if spec is not None:
+            return spec.name
+        name = None
+        stripped = self.a.strip_subjects(label)
+        if self.matcher is not None and stripped:
+            name = self.matcher.match(stripped, threshold)
+        if name is None:
+            spec = self.a.criterion_for_title(label)
+            name = spec.name if spec is not None else None
+        if name is not None:
+            self.merged[name].add(re.sub(r"\s+", " ", label).strip())
+        return name
+
+    def _context(self, article: CleanedArticle, pos: int) -> tuple[str | None, str | None, str]:
+        """(criterion, subject, innermost title) from the sections around ``pos``."""
+        titles = _sections_at(article, pos)
+        crit = subj = None
+        third = False  # a section about a third technology names no subject for its text
+        for title in titles:
+            c, s = self._title_info(title)
+            crit = crit or c
+            if subj is None and not third:
+                subj = s
+                third = s is None and self.a.about_third(title)
+        return crit, subj, (titles[0] if titles else "")
+
+    # table rows -----------------------------------------------------------------------
+
+    def table_row(self, article: CleanedArticle, chunk: Chunk) -> list[_Candidate]:
+        """Claims of one table row: one per cell, plus off-criterion sentences in cells."""
+        assert chunk.row is not None
+        text = article.text
+        label = chunk.row.criterion.strip()
+        placed = self.place(label)
+        crit = placed or _adhoc_name(label)
+        neutral = crit in self._neutral
+        cells: list[tuple[str, Span]] = []
+        for header, span in chunk.row.cells:
+            subj_name = self.header_subject(header)
+            if subj_name is None:
+                continue
+            s, e = _trim_span(text, span.start, span.end)
+            if e > s:
+                cells.append((subj_name, Span(s, e)))
+        out: list[_Candidate] = []
+        pols: dict[str, tuple[float, float]] = {}
+        for subj, span in cells:
+            kept: list[tuple[int, int]] = []
+            pieces = self._pieces(text, span, chunk)
+            for ps, pe in pieces:
+                piece = text[ps:pe]
+                scores = self.a.criterion_scores(piece)
+                own = scores.get(crit, 0.0)
+                others = [(n, v) for n, v in scores.items() if n != crit]
+                other = max(others, key=lambda kv: kv[1], default=(None, 0.0))
+                if len(pieces) > 1 and other[0] is not None and (
+                    other[1] >= STRONG_WEIGHT and other[1] >= own
+                ):
+                    o_name = str(other[0])
+                    pol, _ = self.a.polarity(piece, o_name in self._neutral)
+                    out.append(_Candidate(
+                        o_name, subj, self._favours(subj, pol), ps, pe, article.article_id,
+                        "table", other[1] + SECTION_BONUS, label, polarity=pol,
+                    ))
+                else:
+                    kept.append((ps, pe))
+            pols[subj] = self._cell_polarity(text, kept, neutral)
+        favours = self._row_favours(pols)
+        levels = {subj: cell_level(self.a.general, label, text[sp.start : sp.end])
+                  for subj, sp in cells}
+        by_level = _level_favours(levels)
+        if by_level is not None:
+            favours = by_level
+        for subj, span in cells:
+            out.append(_Candidate(
+                crit, subj, favours, span.start, span.end, article.article_id, "table",
+                10.0, label, (article.article_id, chunk.ordinal), polarity=pols[subj][0],
+                unplaced=placed is None,
+            ))
+        return out
+
+    def header_subject(self, header: str) -> str | None:
+        """The subject a column header names ("Node JS", "Node.js (Express)"), else None."""
+        spec = self.cfg.subject_for_label(header)
+        if spec is not None:
+            return spec.name
+        named = {s for _, _, s, _ in self.a.mentions(header)}
+        return named.pop() if len(named) == 1 else None
+
+    def _pieces(self, text: str, span: Span, chunk: Chunk) -> list[tuple[int, int]]:
+        """Sentences of a cell, further split at semicolons."""
+        sents = [
+            (max(s.start, span.start), min(s.end, span.end))
+            for s in chunk.sentences
+            if s.start < span.end and s.end > span.start
+        ] or [(span.start, span.end)]
+        out: list[tuple[int, int]] = []
+        for s, e in sents:
+            cur = s
+            for m in _PIECE_SPLIT.finditer(text, s, e):
+                a, b = _trim_span(text, cur, m.start() + 1)
+                if b > a:
+                    out.append((a, b))
+                cur = m.end()
+            a, b = _trim_span(text, cur, e)
+            if b > a:
+                out.append((a, b))
+        return out
+
+    def _cell_polarity(
+        self, text: str, pieces: list[tuple[int, int]], neutral: bool
+    ) -> tuple[float, float]:
+        """(polarity, comparative polarity) of a cell's pieces.
+
+        Each piece is weighed on its own; a piece that opens with a contrast word ("But it
+        takes much time ...") halves the pieces before it.
+        """
+        per_piece: list[list[_Match]] = []
+        for s, e in pieces:
+            toks = _tokens(text[s:e], s)
+            ms = self.a.matches(toks)
+            first = next((t.text for t in toks if t.is_word), "")
+            if first in self.a.contrast_words:
+                for earlier in per_piece:
+                    for m in earlier:
+                        m.weight *= 0.5
+            per_piece.append(ms)
+        flat = [m for ms in per_piece for m in ms]
+        total = sum(m.weight for m in flat)
+        comp = sum(m.weight for m in flat if m.comparative)
+        return (comp if neutral else total), comp
+
+    def _row_favours(self, pols: Mapping[str, tuple[float, float]]) -> str:
+        """A row's side: the positive cell against a non-positive one, else comparatives."""
+        if len(pols) != 2:
+            return NEITHER
+        (sa, (pa, ca)), (sb, (pb, cb)) = pols.items()
+        sign_a, sign_b = _sign(pa), _sign(pb)
+        if sign_a != sign_b:
+            return sa if sign_a > sign_b else sb
+        if _sign(ca) != _sign(cb):
+            return sa if _sign(ca) > _sign(cb) else sb
+        return NEITHER
+
+    # prose ----------------------------------------------------------------------------
+
+    def prose(self, article: CleanedArticle, chunks: Sequence[Chunk]) -> list[_Candidate]:
+        """Claims of the prose sentences, in document order."""
+        text = article.text
+        out: list[_Candidate] = []
+        carry: str | None = None
+        current_title: str | None = None
+        for chunk in chunks:
+            if chunk.kind != "prose":
+                continue
+            sentences = chunk.sentences or (Span(chunk.start, chunk.end),)
+            for sent in sentences:
+                s, e = _trim_span(text, sent.start, sent.end)
+                if e <= s:
+                    continue
+                ctx_crit, ctx_subj, title = self._context(article, s)
+                if title != current_title:
+                    current_title, carry = title, ctx_subj
+                s, label_crit = self._strip_label(text, s, e)
+                if label_crit:
+                    ctx_crit = label_crit
+                for us, ue in self._units(text, s, e):
+                    cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title)
+                    out.extend(cand)
+        return out
+
+    def _strip_label(self, text: str, s: int, e: int) -> tuple[int, str | None]:
+        """Drop a leading "Security: " label, returning the criterion it names."""
+        m = _LABEL_PREFIX.match(text, s, e)
+        if m is None:
+            return s, None
+        spec = self.cfg.criterion_for_label(m.group(1))
+        if spec is None:
+            return s, None
+        return m.end(), spec.name
+
+    def _units(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """Split a sentence in two where its grammatical subject changes."""
+        sentence = text[s:e]
+        mentions = [m for m in self.a.mentions(sentence, s) if not m[3]]
+        names = list(dict.fromkeys(m[2] for m in mentions))
+        if len(names) < 2 or re.search(r"\bboth\b", sentence, re.IGNORECASE):
+            return [(s, e)]
+        first = next(m for m in mentions if m[2] == names[0])
+        second = next(m for m in mentions if m[2] == names[1] and m[0] >= first[1])
+        if _COORDINATION.match(text[first[1] : second[0]]):
+            return [(s, e)]  # "Django and Node.js stand out": one coordinated subject
+        cut = None
+        for b in _SPLIT_BOUNDARY.finditer(text, first[1], second[0]):
+            cut = b
+        if cut is None or len(re.findall(r"[\w'’]+", text[cut.end() : second[0]])) > _LEAD_WORDS:
+            # no boundary, or the second subject is not the next clause's grammatical subject
+            # ("verbose compared with a few lines of Express", "which dwarfs ... Django")
+            return [(s, e)]
+        a1, b1 = _trim_span(text, s, cut.start())
+        a2, b2 = _trim_span(text, cut.end(), e)
+        return [(a1, b1), (a2, b2)] if b1 > a1 and b2 > a2 else [(s, e)]
+
+    def _subject(
+        self, text: str, ctx_subj: str | None, carry: str | None
+    ) -> tuple[str | None, bool]:
+        """(subject, named explicitly) of one unit; see the module docstring.
+
+        A unit whose first technology named (not as a comparison target) is neither subject
+        ("Laravel beats both", "Gin is the fastest of the three") has no subject.
+        """
+        if self.a.about_third(text):
+            return None, True
+        mentions = self.a.mentions(text)
+        named = list(dict.fromkeys(m[2] for m in mentions if not m[3]))
+        targets = {m[2] for m in mentions if m[3]}
+        has_both = re.search(r"\bboth\b", text, re.IGNORECASE) is not None
+        if len(named) >= 2:
+            first = next(m for m in mentions if not m[3])
+            second = next(m for m in mentions if not m[3] and m[2] != first[2])
+            coordinated = bool(_COORDINATION.match(text[first[1] : second[0]]))
+            return (_BOTH if has_both or coordinated else named[0]), True
+        if named:
+            return named[0], True
+        if len(targets) == 1:
+            return self.a.other(next(iter(targets))), True
+        if has_both and not targets:
+            return _BOTH, False
+        if _has_anaphor(text) and carry is not None:
+            return carry, False
+        return ctx_subj, False
+
+    def _unit(
+        self,
+        article: CleanedArticle,
+        s: int,
+        e: int,
+        ctx_crit: str | None,
+        ctx_subj: str | None,
+        carry: str | None,
+        title: str,
+    ) -> tuple[list[_Candidate], str | None]:
+        text = article.text[s:e]
+        subject, explicit = self._subject(text, ctx_subj, carry)
+        new_carry = subject if subject is not None or explicit else carry
+        if subject is None:
+            return [], new_carry
+        scores = self.a.criterion_scores(text)
+        kw_best = max(scores.values(), default=0.0)
+        by_similarity = False
+        if ctx_crit is not None:
+            scores[ctx_crit] = scores.get(ctx_crit, 0.0) + SECTION_BONUS
+        if not scores and self.matcher is not None and subject != _BOTH:
+            # No cue and no section: an opinionated sentence goes to the criterion it is
+            # most similar to, when similar enough.
+            pol, _ = self.a.polarity(text)
+            if abs(pol) > 0.25:
+                near = self.matcher.match(text, SENTENCE_THRESHOLD)
+                if near is not None:
+                    scores[near] = MIN_CRITERION_SCORE
+                    kw_best = MIN_CRITERION_SCORE
+                    by_similarity = True
+        if not scores:
+            return [], new_carry
+        order = {c.name: i for i, c in enumerate(self.cfg.criteria)}
+        crit = max(scores, key=lambda n: (scores[n], n == ctx_crit, -order.get(n, 99)))
+        score = scores[crit]
+        if score < MIN_CRITERION_SCORE or (kw_best == 0.0 and crit != ctx_crit):
+            return [], new_carry
+        pol, _ = self.a.polarity(text, crit in self._neutral)
+        if subject == _BOTH:
+            if abs(pol) < 0.25 or kw_best == 0.0:
+                return [], new_carry
+            favours = NEITHER
+        else:
+            favours = self._favours(subject, pol)
+        if favours == NEITHER and score < MIN_NEUTRAL_SCORE:
+            return [], new_carry
+        subjects = self.a.subjects if subject == _BOTH else (subject,)
+        return [
+            _Candidate(crit, subj, favours, s, e, article.article_id, "prose", score, title,
+                       polarity=pol, explicit=explicit, by_similarity=by_similarity)
+            for subj in subjects
+        ], new_carry
+
+    def _favours(self, subject: str, polarity: float) -> str:
+        if polarity > 0.25:
+            return subject
+        if polarity < -0.25:
+            return self.a.other(subject)
+        return NEITHER
+
+
+def _level_favours(levels: Mapping[str, float | None]) -> str | None:
+    """The side whose cell is higher on the ordinal scale; None when a cell has no level."""
+    if len(levels) != 2 or any(v is None for v in levels.values()):
+        return None
+    (sa, la), (sb, lb) = levels.items()
+    assert la is not None and lb is not None
+    return sa if la > lb else sb if lb > la else NEITHER
+
+
+def _sign(x: float) -> int:
+    return 1 if x > 0.25 else -1 if x < -0.25 else 0
+
+
+def _adhoc_name(label: str) -> str:
+    """A display name for a table label no configured criterion claims."""
+    clean = re.sub(r"\s+", " ", label).strip(" :")
+    return clean[:1].upper() + clean[1:]
+
+
+def extract_candidates(
+    config: ComparisonConfig,
+    articles: Mapping[str, CleanedArticle],
+    chunks: Sequence[Chunk],
+    matcher: CriterionMatcher | None = None,
+    merged: dict[str, set[str]] | None = None,
+) -> list[_Candidate]:
+    """Every claim candidate of the corpus, before selection (table rows, then prose).
+
+    Table rows whose label no configured criterion claims are regrouped (``group_unplaced``):
+    similar labels of several articles make one new criterion, a lone one joins the nearest
+    configured criterion. ``merged`` (when given) receives criterion -> labels placed by cues
+    or similarity.
+    """
+    ex = _Extractor(_Analyzer(config), matcher)
+    by_article: dict[str, list[Chunk]] = defaultdict(list)
+    for c in chunks:
+        by_article[c.article_id].append(c)
+    out: list[_Candidate] = []
+    for aid in sorted(by_article):
+        article = articles.get(aid)
+        if article is None:
+            continue
+        cs = sorted(by_article[aid], key=lambda c: c.ordinal)
+        for c in cs:
+            if c.kind == "table-row" and c.row is not None:
+                out.extend(ex.table_row(article, c))
+        out.extend(ex.prose(article, cs))
+    uses: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for cand in out:
+        if cand.unplaced:
+            uses[cand.label].add(cand.article_id)
+            names[cand.label] = cand.criterion
+    regroup = group_unplaced(matcher, uses, names)
+    configured = {spec.name for spec in config.criteria}
+    for cand in out:
+        if cand.unplaced and cand.label in regroup:
+            cand.criterion = regroup[cand.label]
+            if cand.criterion in configured or normalize_label(cand.criterion) != normalize_label(
+                cand.label
+            ):
+                ex.merged[cand.criterion].add(re.sub(r"\s+", " ", cand.label).strip())
+    if merged is not None:
+        for name, labels in ex.merged.items():
+            merged.setdefault(name, set()).update(labels)
+    return out
+
+
+def extract_claims(
+    config: ComparisonConfig,
+    articles: Mapping[str, CleanedArticle],
+    chunks: Sequence[Chunk],
+    matcher: CriterionMatcher | None = None,
+) -> list[tuple[str, Claim]]:
+    """Every claim the rules find, as ``(criterion, claim)``, before the per-cell cap.
+
+    The matrix shows a selection of these; stances and agreement count all of them. Useful
+    to audit the rules (the stance test measures accuracy on this list).
+    """
+    texts = {aid: a.text for aid, a in articles.items()}
+    out: list[tuple[str, Claim]] = []
+    subjects = config.subject_names
+    for c in extract_candidates(config, articles, chunks, matcher):
+        if c.subject in subjects:
+            out.append((c.criterion, _claim(c, texts)))
+    return out
+
+
+def _claim(c: _Candidate, texts: Mapping[str, str]) -> Claim:
+    cited = texts[c.article_id][c.start : c.end]
+    return Claim(
+        text=_display(cited),
+        favours=c.favours,
+        citation=ClaimCitation(c.article_id, c.start, c.end, cited),
+        source_kind=c.source_kind,
+        subject=c.subject,
+        label=c.label,
+    )

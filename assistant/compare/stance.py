@@ -1,0 +1,462 @@
+"""Stance: which side one statement favours (see ``assistant.compare`` for the rules)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
+from assistant.compare.models import (
+    CONCESSIVE_FACTOR,
+    CONTRAST_FACTOR,
+    MIN_CRITERION_SCORE,
+    NEGATION_WINDOW,
+    STRONG_WEIGHT,
+    WEAK_WEIGHT,
+)
+from assistant.compare.tokens import (
+    _CueSet,
+    _in_compound,
+    _phrase_tokens,
+    _stem,
+    _Tok,
+    _tokens,
+)
+from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize_label
+
+# -- text analysis ---------------------------------------------------------------------
+
+_PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
+#: Words before a cost noun that make it a cost ("more configuration") or, with a negator
+#: ("less memory", "fewer dependencies"), a saving.
+_QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
+
+
+@dataclass
+class _Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    weight: float
+    comparative: bool = False
+
+
+class _Analyzer:
+    """Compiled configuration: subject mentions, criterion cues, the stance lexicon."""
+
+    def __init__(self, config: ComparisonConfig, general: GeneralLexicon | None = None) -> None:
+        self.config = config
+        self.general = general if general is not None else load_general_lexicon()
+        self.subjects = config.subject_names
+        proper = self.general.proper_nouns
+        self._subject_res = [
+            (s.name, _alias_regex(s.aliases, proper)) for s in config.subjects
+        ]
+        subject_keys = {normalize_label(a) for s in config.subjects for a in s.aliases}
+        thirds = [t for t in self.general.technologies if normalize_label(t) not in subject_keys]
+        self._third_re = _alias_regex(thirds, proper) if thirds else None
+        verbs = "|".join(re.escape(v) for v in self.general.comparison_verbs)
+        self._target_re = re.compile(
+            _TARGET_BEFORE.pattern.replace(r"(?:\bthan|", r"(?:\bthan|" + (
+                rf"\b(?:{verbs})|" if verbs else "")), re.IGNORECASE,
+        )
+        self._cost_nouns = [_phrase_tokens(n) for n in self.general.cost_nouns]
+        # Words that name a criterion ("popularity", "security") name the dimension compared,
+        # not a verdict: VADER's everyday valence for them does not count.
+        self._topic_words = {
+            w for c in config.criteria for cue in (c.name, *c.strong)
+            for w in _phrase_tokens(cue.rstrip("*"))
+        }
+        self._crit_cues = _CueSet(
+            [(k, (c.name, STRONG_WEIGHT)) for c in config.criteria for k in c.strong]
+            + [(k, (c.name, WEAK_WEIGHT)) for c in config.criteria for k in c.keywords]
+        )
+        self._question_cues = _CueSet(
+            [(k, (c.name, 2.0)) for c in config.criteria for k in (*c.questions, c.name)]
+            + [(k, (c.name, 1.0)) for c in config.criteria for k in c.strong]
+            + [(k, (c.name, 0.5)) for c in config.criteria for k in c.keywords]
+        )
+        lex = config.stance
+        self.lex = lex
+        self._phrases: dict[str, list[tuple[tuple[str, ...], float, bool]]] = defaultdict(list)
+        self._comparison_phrases = {_phrase_tokens(p) for p in self.general.comparison}
+        for table, sign in ((lex.positive, 1.0), (lex.negative, -1.0),
+                            (self.general.comparison, 1.0)):
+            for phrase, weight in table.items():
+                toks = _phrase_tokens(phrase.rstrip("*"))
+                if toks and weight:
+                    self._phrases[toks[0]].append((toks, sign * weight, phrase.endswith("*")))
+        for options in self._phrases.values():
+            options.sort(key=lambda o: len(o[0]), reverse=True)
+        # One-word entries also match other forms of the word by their Snowball stem
+        # ("manual" -> "manually", "flexibility" -> "flexible"); the first entry wins.
+        self._stems: dict[str, float] = {}
+        for first, options in self._phrases.items():
+            for toks, weight, prefix in options:
+                if len(toks) == 1 and not prefix:
+                    self._stems.setdefault(_stem(first), weight)
+        self._prefixed = [
+            (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
+        ]
+        self._negators = {_phrase_tokens(n) for n in lex.negators if _phrase_tokens(n)}
+        self._removers = {_phrase_tokens(n) for n in lex.removers if _phrase_tokens(n)}
+        self._foil = {_phrase_tokens(c) for c in lex.foil if _phrase_tokens(c)}
+        self._connectives = {_phrase_tokens(c) for c in lex.connectives if _phrase_tokens(c)}
+        self._comparatives = {_phrase_tokens(c) for c in lex.comparatives}
+        self._contrast = {t for c in lex.contrast for t in _phrase_tokens(c)}
+        self._concessive = {_phrase_tokens(c) for c in lex.concessive}
+        self._conditional = {t for c in lex.conditional for t in _phrase_tokens(c)}
+        self._purpose = {t for c in lex.purpose for t in _phrase_tokens(c)}
+        self.contrast_words = frozenset(self._contrast)
+
+    # subjects -------------------------------------------------------------------------
+
+    def other(self, subject: str) -> str:
+        a, b = self.subjects
+        return b if subject == a else a
+
+    def mentions(self, text: str, offset: int = 0) -> list[tuple[int, int, str, bool]]:
+        """Subject mentions as ``(start, end, subject, is_comparison_target)``."""
+        found: list[tuple[int, int, str, bool]] = []
+        for name, rx in self._subject_res:
+            for m in rx.finditer(text):
+                target = self.is_target(text, m.start())
+                found.append((m.start() + offset, m.end() + offset, name, target))
+        found.sort()
+        return found
+
+    def is_target(self, text: str, pos: int) -> bool:
+        """Whether the mention at ``pos`` is the thing compared against ("than Django")."""
+        return bool(self._target_re.search(text[max(0, pos - 40) : pos]))
+
+    def third_mentions(self, text: str) -> list[tuple[int, int, bool]]:
+        """Mentions of technologies that are neither subject, as ``(start, end, target)``."""
+        if self._third_re is None:
+            return []
+        return [(m.start(), m.end(), self.is_target(text, m.start()))
+                for m in self._third_re.finditer(text)]
+
+    def about_third(self, text: str) -> bool:
+        """Whether ``text``'s first mentioned technology (not a comparison target) is a
+        third one ("Laravel beats both Django and Node.js", "Go is the fastest")."""
+        firsts = [(s, False) for s, _e, _n, t in self.mentions(text) if not t]
+        firsts += [(s, True) for s, _e, t in self.third_mentions(text) if not t]
+        return bool(firsts) and min(firsts)[1]
+
+    # criteria -------------------------------------------------------------------------
+
+    def criterion_scores(self, text: str) -> dict[str, float]:
+        """Keyword score per criterion: distinct strong cues 2.5, weak cues 1 (capped at 5).
+
+        A weak cue inside a strong cue of the same criterion does not count again.
+        """
+        hits = self._crit_cues.find(_tokens(text))
+        hits.sort(key=lambda h: -h[3][1])  # strong first
+        scores: dict[str, float] = {}
+        taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        for a, b, matched, (name, weight) in hits:
+            if (name, matched) in seen or any(a < e and s < b for s, e in taken[name]):
+                continue
+            seen.add((name, matched))
+            taken[name].append((a, b))
+            scores[name] = scores.get(name, 0.0) + weight
+        return {k: min(v, 5.0) for k, v in scores.items()}
+
+    def strip_subjects(self, title: str) -> str:
+        """A heading without subject names and joining words ("Security in Django" ->
+        "Security")."""
+        stripped = title
+        for _, rx in self._subject_res:
+            stripped = rx.sub(" ", stripped)
+        stripped = re.sub(r"\b(?:vs\.?|versus|in|of|and|between)\b", " ", stripped, flags=re.I)
+        return re.sub(r"\s+", " ", stripped).strip(" :?-/.,()")
+
+    def criterion_for_title(self, title: str) -> CriterionSpec | None:
+        """The criterion a section heading names (by alias, else by its keywords)."""
+        spec = self.config.criterion_for_label(title)
+        if spec is not None:
+            return spec
+        stripped = title
+        for _, rx in self._subject_res:
+            stripped = rx.sub(" ", stripped)
+        stripped = re.sub(r"\b(?:vs\.?|versus|in|of|and|between)\b", " ", stripped, flags=re.I)
+        spec = self.config.criterion_for_label(stripped)
+        if spec is not None:
+            return spec
+        scores = self.criterion_scores(stripped)
+        if not scores:
+            return None
+        best = max(scores.values())
+        if best < MIN_CRITERION_SCORE:
+            return None
+        return next(c for c in self.config.criteria if scores.get(c.name) == best)
+
+    def question_criterion(self, text: str) -> str | None:
+        """The criterion a chat question asks about, by question cues and keywords."""
+        best: dict[str, float] = {}
+        seen: set[tuple[str, str]] = set()
+        for _a, _b, matched, (name, weight) in self._question_cues.find(_tokens(text)):
+            if (name, matched) in seen:
+                continue
+            seen.add((name, matched))
+            best[name] = best.get(name, 0.0) + weight
+        if not best:
+            return None
+        order = {c.name: i for i, c in enumerate(self.config.criteria)}
+        name = max(best, key=lambda n: (best[n], -order[n]))
+        return name if best[name] >= 1.0 else None
+
+    # stance ---------------------------------------------------------------------------
+
+    def matches(self, toks: Sequence[_Tok]) -> list[_Match]:
+        """Lexicon cues in ``toks`` with negation applied and contrast weights set."""
+        words = [t.text for t in toks]
+        out: list[_Match] = []
+        i = 0
+        while i < len(toks):
+            if not toks[i].is_word:
+                i += 1
+                continue
+            hit = None
+            options = self._phrases.get(words[i]) or [
+                o for o in self._prefixed if words[i].startswith(o[0][0])
+            ]
+            for phrase, weight, prefix in options:
+                n = len(phrase)
+                cand = words[i : i + n]
+                if len(cand) < n or not all(toks[i + k].is_word for k in range(n)):
+                    continue
+                if (n == 1 or tuple(cand[:-1]) == phrase[:-1]) and (
+                    cand[-1] == phrase[-1] or (prefix and cand[-1].startswith(phrase[-1]))
+                ) and (n > 1 or prefix or cand[0] == phrase[0]):
+                    hit = (n, weight)
+                    break
+            if hit is None:
+                hit = self._general_hit(words, toks, i)
+            if hit is None:
+                i += 1
+                continue
+            n, weight = hit
+            comparative = tuple(words[i : i + n]) in (
+                self._comparatives | self._comparison_phrases) or words[i] in {
+                w[0] for w in self._comparatives if len(w) == 1
+            }
+            if i > 0 and words[i - 1] in ("more", "less", "most", "least"):
+                comparative = True
+            if i + n < len(words) and words[i + n] == "than":
+                comparative = True
+            out.append(_Match(i, i + n, weight, comparative))
+            i += n
+        self._negate(words, toks, out)
+        self._weigh(words, toks, out)
+        return out
+
+    def _general_hit(
+        self, words: list[str], toks: Sequence[_Tok], i: int
+    ) -> tuple[int, float] | None:
+        """A cost noun after a quantity word ("more configuration"), else VADER's valence."""
+        if i > 0 and words[i - 1] in _QUANTITY:
+            for noun in self._cost_nouns:
+                n = len(noun)
+                if tuple(words[i : i + n]) == noun and all(
+                    toks[i + k].is_word for k in range(n)
+                ):
+                    return n, -1.0
+        if words[i] in self._topic_words or _in_compound(toks, i):
+            return None
+        stemmed = self._stems.get(_stem(words[i]))
+        if stemmed is not None:
+            return 1, stemmed
+        v = self.general.valence.get(words[i])
+        return (1, v) if v is not None else None
+
+    def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
+        by_token = {k: m for m in out for k in range(m.start, m.end)}
+        for m in out:
+            j = m.start - 1
+            seen = 0
+            while j >= 0 and seen < NEGATION_WINDOW and toks[j].is_word:
+                neg = None
+                for size in (2, 1):
+                    gram = tuple(words[j - size + 1 : j + 1]) if j - size + 1 >= 0 else ()
+                    if gram in self._negators or (gram in self._removers and m.weight < 0):
+                        neg = (j - size + 1, j + 1)
+                        break
+                if neg is not None:
+                    m.weight = -m.weight
+                    owner = by_token.get(neg[0])
+                    if owner is not None and owner is not m:
+                        owner.weight = 0.0  # the negator acted on m; it does not count alone
+                    break
+                if j in by_token:
+                    break  # another cue sits in between
+                j -= 1
+                seen += 1
+
+    def _opener(self, words: list[str], toks: Sequence[_Tok]) -> int | None:
+        """Index of the first word after leading connectives ("Besides, while ...")."""
+        k = 0
+        while k < len(toks):
+            if not toks[k].is_word:
+                k += 1
+                continue
+            for c in sorted(self._connectives, key=len, reverse=True):
+                if tuple(words[k : k + len(c)]) == c:
+                    k += len(c)
+                    break
+            else:
+                return k
+        return None
+
+    def _weigh(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
+        word_idx = [k for k, t in enumerate(toks) if t.is_word]
+        if not word_idx:
+            return
+        # Contrast: what precedes the last "but"/"however" counts a third.
+        last_contrast = max(
+            (k for k in word_idx if words[k] in self._contrast and k > word_idx[0]), default=None
+        )
+        if last_contrast is not None:
+            for m in out:
+                if m.end <= last_contrast:
+                    m.weight *= CONTRAST_FACTOR
+        # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
+        k0 = self._opener(words, toks)
+        if k0 is not None:
+            comma = next((k for k in range(k0, len(toks)) if toks[k].text in ",;"), None)
+            if comma is not None:
+                factor = None
+                if any(tuple(words[k0 : k0 + len(c)]) == c for c in self._concessive):
+                    factor = CONCESSIVE_FACTOR
+                elif any(tuple(words[k0 : k0 + len(c)]) == c for c in self._foil):
+                    factor = -1.0
+                if factor is not None:
+                    for m in out:
+                        if m.start >= k0 and m.end <= comma:
+                            m.weight *= factor
+        # Conditions: "if X (then Y)" -> counts half, up to the clause's end.
+        for k in word_idx:
+            if words[k] in self._conditional:
+                stop = self._clause_end(words, toks, k)
+                for m in out:
+                    if k < m.start < stop:
+                        m.weight *= CONCESSIVE_FACTOR
+        # Purposes: "to ensure your application is secure" states a goal, not a property.
+        for k in word_idx[:-1]:
+            if words[k] in _PURPOSE_MARKERS and words[k + 1] in self._purpose:
+                stop = self._clause_end(words, toks, k + 1)
+                for m in out:
+                    if k < m.start < stop:
+                        m.weight = 0.0
+
+    def _clause_end(self, words: list[str], toks: Sequence[_Tok], k: int) -> int:
+        return next(
+            (e for e in range(k + 1, len(toks))
+             if toks[e].text in ",;.!?" or words[e] in self._contrast),
+            len(toks),
+        )
+
+    def polarity(self, text: str, neutral: bool = False) -> tuple[float, float]:
+        """(polarity, comparative polarity) of ``text`` about its own subject.
+
+        Comparative structure first: when the text names a subject as the thing compared
+        against ("lags behind Django in built-in protection") and has comparative wording,
+        only the comparative wording counts (the rest names the dimension, not a verdict).
+        """
+        ms = self.matches(_tokens(text))
+        total = sum(m.weight for m in ms)
+        comp = sum(m.weight for m in ms if m.comparative)
+        if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
+            total = comp
+        if self.is_verdict(text):
+            total, comp = total + 1.0, comp + 1.0
+        return (comp if neutral else total), comp
+
+    def is_verdict(self, text: str) -> bool:
+        """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
+        clear margin." (a subject, then the end or a short tail), or recommends one at the
+        start of a clause ("..., pick Django.", "Choose Node.js for chat")."""
+        body = _VERDICT_LABEL.sub("", text.strip(), count=1)
+        for _name, rx in self._subject_res:
+            for rec in _RECOMMEND.finditer(body):
+                if rx.match(body, rec.end()):
+                    return True  # "..., pick Django", "Choose Node.js for chat"
+            named = rx.match(body)
+            if named is None:
+                continue
+            rest = body[named.end():]
+            if re.fullmatch(r"\s*[.!]?\s*", rest):
+                return True
+            tail = re.match(r"\s*[,;(–—-]\s*(.*)$", rest)
+            if tail is not None and len(_phrase_tokens(tail.group(1))) <= _VERDICT_TAIL_WORDS:
+                return True
+        return False
+
+
+def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """One regex for the aliases; those in ``proper`` match only as capitalised."""
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        pat = r"[\s\-]*".join(re.escape(w) for w in re.split(r"\s+", alias.strip()))
+        parts.append(f"(?-i:{pat})" if alias in proper else pat)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+_TARGET_BEFORE = re.compile(
+    r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
+    r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
+    r"\bcontrast\s+(?:to|with))\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+
+
+
+
+#: "Verdict on security: " / "Raw speed: " before a verdict's winner.
+_VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
+#: A recommendation opening a clause: the subject right after it is the one to take.
+_RECOMMEND = re.compile(
+    r"(?:^|[,;:]\s+|\bthen\s+)(?:pick|choose|go\s+with|stay\s+with|use)\s+", re.IGNORECASE
+)
+#: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
+_VERDICT_TAIL_WORDS = 6
+
+_CELL_HEAD = re.compile(r"^[^,:;(\[—–]*")
+
+
+def cell_level(general: GeneralLexicon, label: str, cell: str) -> float | None:
+    """A table cell's place on an ordinal scale ("Native" > "Good" > "Needs extras"), or None.
+
+    The cell's opening words (up to the first comma, colon, semicolon or bracket) must be a
+    phrase of ``[ordinal]`` (higher is better) or ``[magnitude]`` (better when higher, unless
+    the row label names a cost: then lower is better). An opening "very" raises a level by
+    half ("Very large" > "Large").
+    """
+    m = _CELL_HEAD.match(cell.strip())
+    head = " ".join(_phrase_tokens(m.group() if m else cell))
+    if not head:
+        return None
+    if head in general.ordinal:
+        return general.ordinal[head]
+    if head in general.magnitude:
+        size = general.magnitude[head]
+        return -size if _is_cost_label(general, label) else size
+    first = head.split(" ")[0]
+    if first in general.ordinal:
+        return general.ordinal[first]
+    return None
+
+
+def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
+    words = " " + " ".join(_phrase_tokens(label)) + " "
+    pos_cost = min((words.find(f" {t} ") for t in general.cost_terms
+                    if f" {t} " in words), default=-1)
+    pos_benefit = min((words.find(f" {t} ") for t in general.benefit_terms
+                       if f" {t} " in words), default=-1)
+    if pos_cost < 0:
+        return False
+    return pos_benefit < 0 or pos_cost < pos_benefit

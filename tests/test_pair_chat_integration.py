@@ -1,0 +1,84 @@
+"""Another pair for real: the Flask-vs-Express corpus drives chat, not only the matrix.
+
+Real model, real Chroma. Everything subject-specific must come from the pair's subjects file
+(``FLASK_EXPRESS_TOML``): a question, a follow-up that leans on it, and a question the
+articles do not cover. A failure here that names Django or Node.js means chat code still
+holds a literal of the bundled pair. Two tests are marked ``xfail(strict=True)`` for the
+literals still in rewrite.py and abstain.py: when those go, the marks must go too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.service import build_assistant
+from knowledge.settings import Settings
+from tests.test_compare import FLASK_EXPRESS_ARTICLES, FLASK_EXPRESS_TOML
+
+pytestmark = pytest.mark.integration
+
+BUNDLED_PAIR = re.compile(r"\b(?:django|node\.?js|node)\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Any:
+    root = tmp_path_factory.mktemp("pair")
+    toml = root / "flask-vs-express.toml"
+    toml.write_text(FLASK_EXPRESS_TOML, encoding="utf-8")
+    articles = root / "articles"
+    articles.mkdir()
+    for aid, body in FLASK_EXPRESS_ARTICLES.items():
+        (articles / f"{aid}.txt").write_text(body, encoding="utf-8")
+    versus = build_assistant(
+        Settings(data_dir=root / "data", subjects_file=toml, llm="none"),
+        embedder=real_embedder,
+    )
+    report = versus.ingest([Path(articles)])
+    assert sorted(report.added) == sorted(FLASK_EXPRESS_ARTICLES)
+    return versus
+
+
+def _cited(answer: Any) -> set[str]:
+    return {c.article_id for c in answer.citations}
+
+
+def test_a_question_is_answered_from_the_pair_articles(pair: Any) -> None:
+    answer = pair.ask("Which is easier to learn, Flask or Express?")
+    assert not answer.abstained, answer.answer
+    assert _cited(answer) <= set(FLASK_EXPRESS_ARTICLES) and answer.citations
+    assert "Flask" in answer.answer
+    assert not BUNDLED_PAIR.search(answer.answer), answer.answer
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="assistant/rewrite.py names the subjects in code (_SUBJECT_PATTERNS, BOTH): 'And "
+           "what about Express?' keeps no aspect; remove the marker once rewrite reads them "
+           "from the subjects file",
+)
+def test_a_follow_up_takes_the_subjects_from_the_pair(pair: Any) -> None:
+    first = "How fast is Flask?"
+    answer = pair.ask("And what about Express?", [first])
+    assert "Express" in answer.standalone_question, answer.standalone_question
+    assert re.search(r"fast|perform|speed", answer.standalone_question, re.I), (
+        answer.standalone_question
+    )
+    assert not BUNDLED_PAIR.search(answer.standalone_question), answer.standalone_question
+    assert not answer.abstained, answer.answer
+    assert answer.citations and _cited(answer) <= set(FLASK_EXPRESS_ARTICLES)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="assistant/abstain.py writes 'they compare Django and Node.js' in code; remove the "
+           "marker once abstain reads the subjects from the subjects file",
+)
+def test_an_out_of_scope_question_abstains_in_the_pair_words(pair: Any) -> None:
+    answer = pair.ask("How do I tune garbage collection in the Java virtual machine?")
+    assert answer.abstained, answer.answer
+    assert not answer.citations
+    assert not BUNDLED_PAIR.search(answer.answer), answer.answer
