@@ -13,8 +13,17 @@ combines evidence of different kinds:
 3. **Lexical evidence**: how many of the question's content words occur in the corpus.
 4. **Dense evidence**: the best cosine similarity of a passage to the question.
 
-Names of the two subjects count as strong evidence of topicality; the other signals then
-decide whether the question asks something the articles talk about.
+5. **Names in passing**: a product-like name in the question (``attribution.technology_names``:
+   "Vercel", "Filament", "k6") that some passage mentions is not enough: the passages that
+   mention it must also hold the question's other content words (``NAME_COVERAGE``). An
+   article that names Vercel once in a deployment row does not answer "How do I set up a
+   custom domain on Vercel with SSL?".
+
+Names of the subjects (from the subjects object passed in, never from this module) count
+as strong evidence of topicality; the other signals then decide whether the question asks
+something the articles talk about. A question that names an uncovered technology beside a
+subject without comparing the two gets the covered part answered, with a note naming
+what is not covered (``Coverage.note``).
 """
 
 from __future__ import annotations
@@ -23,8 +32,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.attribution import technology_names
 from assistant.retriever import STOPWORDS, Retrieval, stem, words
-from assistant.rewrite import find_subjects
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -36,6 +45,11 @@ BM25_STRONG = 1.5
 DENSE_TOPICAL = 0.45
 #: Fraction of content words that must occur in the corpus for an off-subject question.
 LEXICAL_MIN = 0.6
+#: A name the question uses that at most this many passages mention is "in passing".
+PASSING = 3
+#: Share of the question's other content words that a passage mentioning a name in
+#: passing must hold for the question to count as covered.
+NAME_COVERAGE = 0.5
 
 #: Technologies and products readers ask about that a Django-vs-Node.js corpus may lack.
 #: A name counts as foreign only if the corpus vocabulary does not contain it.
@@ -91,6 +105,7 @@ _GENERIC = frozenset(
     make makes work works help helps happen happened happens main kind kinds type types
     lot lots many much thing today now people someone anyone home way difference
     different ok okay hello hi thanks thank please answer question questions
+    essay essays piece pieces post posts blog tutorial guide newsletter writeup
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+|[A-Z]{2,})\b")
@@ -111,6 +126,9 @@ class Coverage:
     reason: str
     message: str = ""
     signals: dict[str, Any] = field(default_factory=dict)
+    #: When covered: a sentence to put before the answer (the question also names a
+    #: technology the articles don't cover), else "".
+    note: str = ""
 
 
 def _foreign_tech(question: str, vocabulary: frozenset[str]) -> list[str]:
@@ -125,16 +143,73 @@ def _foreign_tech(question: str, vocabulary: frozenset[str]) -> list[str]:
     return found
 
 
-def _unknown_names(question: str, vocabulary: frozenset[str]) -> list[str]:
+def _unknown_names(question: str, vocabulary: frozenset[str], subjects: Any) -> list[str]:
     """Capitalised words (not sentence-initial) that occur nowhere in the corpus."""
     out = []
     for m in _CAPITALISED.finditer(question.strip()):
         word = m.group(1)
         low = word.lower()
-        if low in vocabulary or low in STOPWORDS or find_subjects(word):
+        if low in vocabulary or low in STOPWORDS or subjects.find_subjects(word):
             continue
         out.append(word)
     return out
+
+
+def _source_words(idx: Any) -> frozenset[str]:
+    """Words of the articles' titles, publishers and authors ("the Javatpoint tutorial")."""
+    key = ("source-words",)
+    got = idx.memo.get(key)
+    if got is None:
+        got = frozenset(
+            w for meta in idx.metas.values()
+            for w in words(" ".join(str(getattr(meta, f, "") or "")
+                                    for f in ("title", "publisher", "author")))
+        )
+        idx.memo[key] = got
+    return frozenset(got)
+
+
+def name_support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int, float]:
+    """How many passages mention ``name``, and the best share of the question's other
+    content words (``topical``) that one of them holds."""
+    import numpy as np
+
+    ntoks = set(tok.tokens(name))
+    if not ntoks:
+        return -1, 1.0
+    key = ("name-passages", frozenset(ntoks))
+    where = idx.memo.get(key)
+    if where is None:
+        where = [i for i, ct in enumerate(idx.chunk_tokens) if ntoks <= ct]
+        idx.memo[key] = where
+    other = [t for t in topical if t not in ntoks]
+    if not where:
+        return 0, 0.0
+    if not other:
+        return len(where), 1.0
+    best = max(float(np.mean([t in idx.chunk_tokens[i] for t in other])) for i in where)
+    return len(where), best
+
+
+_COMPARED = r"(?:than|vs\.?|versus|over|instead\s+of|or|against|compared\s+(?:to|with))"
+
+
+def coordinated(question: str, name: str) -> bool:
+    """Whether ``name`` is joined to the rest by "and" or a comma ("How do Django and
+    Quarkus handle sessions?"): then the question has a part without it."""
+    n = re.escape(name)
+    return bool(re.search(rf"(?:,|\band\b|&)\s+{n}\b|\b{n}(?:'s)?\s*(?:,|\band\b|&)",
+                          question, re.I))
+
+
+def compared_with(question: str, name: str) -> bool:
+    """Whether the question compares something with ``name`` ("faster than Quarkus",
+    "Quarkus or Django", "FastAPI over Django")."""
+    n = re.escape(name)
+    return bool(
+        re.search(rf"\b{_COMPARED}\s+(?:[\w.']+\s+){{0,2}}{n}\b", question, re.I)
+        or re.search(rf"\b{n}(?:'s)?\s+(?:[\w.']+\s+){{0,3}}{_COMPARED}\b", question, re.I)
+    )
 
 
 def is_instruction(question: str) -> bool:
@@ -142,29 +217,50 @@ def is_instruction(question: str) -> bool:
     return any(p.search(question) for p in _INJECTION)
 
 
-def assess(question: str, retrieval: Retrieval) -> Coverage:
+def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverage:
     """Decide whether the corpus covers ``question`` (its standalone form).
 
     Args:
         question: The standalone question.
         retrieval: The retrieval for it (dense top score, query tokens, corpus index).
+        subjects: The subjects object (``ComparisonConfig``); the configured one when None.
     """
+    if subjects is None:
+        from knowledge.subjects_config import default_subjects
+
+        subjects = default_subjects()
     idx = retrieval.index
+    tok = idx.tokenizer or subjects.tokenizer
     vocab_raw = idx.raw_vocabulary
-    subjects = find_subjects(question)
+    named = subjects.find_subjects(question)
     content = [t for t in retrieval.query_tokens if t not in _GENERIC]
-    topical = [t for t in content if t not in {"django", "nodej", "nodejs", "node"}]
+    topical = [t for t in content if t not in subjects.subject_tokens]
     known = [t for t in topical if t in idx.vocabulary]
-    lexical = len(known) / len(topical) if topical else (1.0 if subjects else 0.0)
+    lexical = len(known) / len(topical) if topical else (1.0 if named else 0.0)
     foreign = _foreign_tech(question, vocab_raw)
-    unknown = _unknown_names(question, vocab_raw)
+    unknown = _unknown_names(question, vocab_raw, subjects)
+    sources = _source_words(idx) if not idx.empty else frozenset()
+    passing: list[str] = []
+    names = {}
+    for name in technology_names(question, subjects):
+        if set(words(name)) <= sources:
+            continue  # names an article or its publisher
+        n, cover = name_support(name, topical, idx, tok)
+        names[name] = (n, round(cover, 2))
+        if n == 0 and name not in foreign and name.lower() not in STOPWORDS:
+            foreign.append(name)
+        elif 0 < n <= PASSING and cover < NAME_COVERAGE:
+            passing.append(name)
+    pair = " and ".join(subjects.subject_names)
     signals: dict[str, Any] = {
         "dense_top": round(retrieval.dense_top, 4),
         "bm25_top": round(retrieval.bm25_top, 4),
         "lexical": round(lexical, 3),
-        "subjects": list(subjects),
+        "subjects": list(named),
         "foreign": foreign,
         "unknown_names": unknown,
+        "names": names,
+        "passing": passing,
     }
 
     def no(reason: str, message: str) -> Coverage:
@@ -176,21 +272,31 @@ def assess(question: str, retrieval: Retrieval) -> Coverage:
     if is_instruction(question):
         return no(
             "instructions",
-            "I can only answer questions about what the articles say about Django and "
-            "Node.js; the articles don't say anything about that request.",
+            f"I can only answer questions about what the articles say about {pair}; the "
+            "articles don't say anything about that request.",
         )
+    note = ""
     if foreign:
-        names = ", ".join(foreign)
-        return no(
-            "foreign-name",
-            f"The articles don't say: they compare Django and Node.js and do not cover {names}.",
-        )
-    if not content and not subjects:
+        listed = ", ".join(foreign)
+        # "Is Django faster than Quarkus?", "Can I use Django with React?": nothing to
+        # answer without the name. "How do Django and Quarkus handle sessions?": the
+        # Django part is covered.
+        if not named or not all(coordinated(question, f) and not compared_with(question, f)
+                                for f in foreign):
+            return no("foreign-name",
+                      f"The articles don't say: they compare {pair} and do not cover {listed}.")
+        note = f"The articles don't cover {listed}; this answer covers the rest of the question."
+    if passing:
+        listed = ", ".join(passing)
+        if not named or any(compared_with(question, f) for f in passing):
+            return no("passing-name",
+                      f"The articles mention {listed} only in passing and don't cover that.")
+    if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
     strong_lexical = lexical >= 0.99 and retrieval.bm25_top >= BM25_STRONG
     if retrieval.dense_top < DENSE_FLOOR and not strong_lexical:
         return no("off-topic", "The articles don't say anything about that.")
-    if not subjects:
+    if not named:
         if unknown and retrieval.dense_top < DENSE_TOPICAL + 0.1:
             return no(
                 "foreign-name",
@@ -200,4 +306,4 @@ def assess(question: str, retrieval: Retrieval) -> Coverage:
             return no("off-topic", "The articles don't say anything about that.")
     elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL:
         return no("off-topic", "The articles don't say anything about that.")
-    return Coverage(True, "covered", "", signals)
+    return Coverage(True, "partial" if note else "covered", "", signals, note)

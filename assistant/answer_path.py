@@ -196,6 +196,9 @@ def build_answer_path(
         dis = disagreement(rw, retrieval) if disagreement else None
         comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
                        disagreement=dis)
+        note = getattr(state.get("coverage"), "note", "")
+        if note and not comp.abstained:  # the question also names an uncovered technology
+            comp.pieces.insert(0, note + "\n\n")
         yield from _stream_composition(comp, "offline", notice)
 
     def abstain(state: dict[str, Any]) -> Iterator[AddableDict]:

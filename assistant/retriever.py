@@ -1,4 +1,4 @@
-"""Hybrid retrieval: BM25 and Chroma dense search fused, then spread across articles.
+"""Hybrid retrieval: BM25 and Chroma dense search fused, near-duplicates held back.
 
 Why hybrid: on this corpus dense search alone misses passages whose key word is rare
 ("80K stars", "Ryan Dahl") while BM25 alone misses paraphrases ("ship faster" for
@@ -6,9 +6,16 @@ Why hybrid: on this corpus dense search alone misses passages whose key word is 
 BM25, and the best pooled sentence vector of each chunk (computed at ingest, held in
 memory). Fusion sums min-max normalised scores (``FUSION = "score"``); reciprocal rank
 fusion is available (``"rrf"``) but scored lower on the gold set, because it throws away
-how far ahead a ranker's top hit is. Why diversity: the PLANEKS article is three times
-longer than the others and would otherwise fill every slot; a greedy MMR-style pick
-penalises passages similar to ones already chosen and each extra passage of one article.
+how far ahead a ranker's top hit is. Diversity: a greedy MMR-style pick penalises
+passages similar to ones already chosen. A per-article penalty (``SAME_ARTICLE_PENALTY``)
+is available but off: with the field articles beside the bundled four it pushed the only
+answering passage out (field recall@5 fell by 0.04-0.08), and each ranker's first hit is
+always kept (``KEEP_RANKER_TOPS``).
+
+Tokens (``knowledge.text.tokens``): the subjects' spellings unified (from the subjects
+object passed in), compounds split, Snowball stems through bm25s's tokenizer. A table
+row is indexed with its section, its label and its column headers
+(``passage_context``, the same context the ingest embeds).
 
 Latency budget per question: one query embedding, one Chroma query, one manifest read
 (staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
@@ -23,7 +30,6 @@ product and one ``np.maximum.reduceat`` over rows grouped by chunk.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Sequence
@@ -37,6 +43,9 @@ from pydantic import ConfigDict, PrivateAttr
 
 from knowledge.models import ArticleMeta, Chunk, ScoredChunk
 from knowledge.protocols import Embedder, KnowledgeReader
+from knowledge.text.tokens import STOPWORDS, Tokenizer, passage_context
+
+__all__ = ["STOPWORDS", "HybridRetriever", "Retrieval", "stem", "tokens", "words"]
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
@@ -56,92 +65,50 @@ FUSION = "score"
 #: Diversity: how much a candidate's similarity to already chosen passages costs it, and
 #: how much each passage already chosen from the same article costs it.
 REDUNDANCY_PENALTY = 0.35
-SAME_ARTICLE_PENALTY = 0.12
+SAME_ARTICLE_PENALTY = 0.0
+#: Whether each ranker's first hit always stays among the passages returned.
+KEEP_RANKER_TOPS = True
 #: Passages with the best-matching sentences offered to the composer beyond the top k.
 SENTENCE_EXTRAS = 6
 #: Fused candidates the diversity pick chooses among.
 DIVERSITY_POOL = 20
 
 
-# -- text normalisation shared by BM25, abstention and the composer --------------------
+# -- tokens: knowledge.text.tokens, with the names of the configured subjects ----------
 
-_ALIASES = (
-    (re.compile(r"\bnode[\s.\-]?js\b", re.I), "nodejs"),
-    (re.compile(r"\bdjnago\b", re.I), "django"),
-)
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are aren as at be because
-    been before being below between both but by can cannot could did do does doing don
-    down during each else few for from further get gets got had has have having he her
-    here hers herself him himself his how i if in into is isn it its itself just let
-    lets like me might more most much must my myself no nor not now of off on once one
-    ones only or other others our ours ourselves out over own per please same shall she
-    should so some such than that the their theirs them themselves then there these they
-    this those through to too under until up upon us very via was we were what when
-    where whether which while who whom why will with within would you your yours
-    yourself yourselves tell say says said know give gives given show shows really thing
-    things way ways any anything something two whose versus vs compared compare
-    comparison according article articles source sources author authors writer
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
+def _default_tokenizer() -> Tokenizer:
+    from knowledge.subjects_config import default_subjects
 
-_SUFFIXES = (
-    "ibilities", "abilities", "ational", "ability", "ibility", "ations", "ation", "ments",
-    "ities", "ness", "ment", "ance", "ence", "ings", "able", "ible", "ity", "ing", "ers",
-    "ies", "ied", "ful", "ous", "ive", "ize", "ise", "ed", "er", "es", "ly", "al", "s", "e",
-)
+    tok: Tokenizer = default_subjects().tokenizer
+    return tok
 
 
 def stem(word: str) -> str:
-    """A deliberately crude suffix stripper (scalability, scalable, scales -> scal).
-
-    A real Snowball stemmer would be better English, but conflating more word forms is
-    what matters for recall on a corpus this small, and it needs no extra dependency.
-    """
-    if len(word) <= 3 or word.isdigit():
-        return word
-    for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            word = word[: -len(suf)]
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
+    """One word's stem, with the configured subjects' tokenizer."""
+    return _default_tokenizer().stem(word)
 
 
 def normalise(text: str) -> str:
-    """Lowercase and unify the names the articles spell several ways (Node JS, NodeJs)."""
-    out = text.lower()
-    for pattern, repl in _ALIASES:
-        out = pattern.sub(repl, out)
-    return out.replace("’", "'")
+    """Lowercase and unify the subjects' spellings (Node JS, NodeJs -> nodejs)."""
+    return _default_tokenizer().normalise(text)
 
 
 def words(text: str) -> list[str]:
-    """Lowercased word tokens, names unified, possessives dropped."""
-    out = []
-    for w in _WORD.findall(normalise(text)):
-        if "'" in w:
-            w = w.split("'", 1)[0]
-        out.append(w)
-    return out
+    """Lowercased word tokens, names unified, compounds split, possessives dropped."""
+    return _default_tokenizer().words(text)
 
 
 def tokens(text: str) -> list[str]:
     """Stemmed content tokens: what BM25 and the lexical signals compare."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return _default_tokenizer().tokens(text)
 
 
 def chunk_index_text(chunk: Chunk) -> str:
-    """The text BM25 indexes for a chunk: its section title and row label help a lot."""
-    parts = [chunk.section] if chunk.section else []
-    if chunk.row is not None and chunk.row.criterion not in chunk.section:
-        parts.append(chunk.row.criterion)
-    parts.append(chunk.text)
-    return "\n".join(parts)
+    """The text BM25 indexes for a chunk: its section title, and for a table row its
+    label and column headers, around the chunk's own text (see ``passage_context``)."""
+    prefix, suffix = passage_context(chunk)
+    return prefix + chunk.text + suffix
 
 
 # -- the cached index ------------------------------------------------------------------
@@ -183,13 +150,16 @@ class CorpusIndex:
     #: The chunks that own sentence rows, and the first row of each (for ``reduceat``).
     owner_ids: Any = None
     owner_starts: Any = None
+    #: The tokenizer the index was built with (the subjects' spellings unified).
+    tokenizer: Any = None
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
         key = (chunk.chunk_id, start)
         got = self._token_cache.get(key)
         if got is None:
-            got = frozenset(tokens(chunk.text[start - chunk.start : end - chunk.start]))
+            tok = self.tokenizer or _default_tokenizer()
+            got = frozenset(tok.tokens(chunk.text[start - chunk.start : end - chunk.start]))
             self._token_cache[key] = got
         return got
 
@@ -236,7 +206,7 @@ class _ChunkEntry:
 
 
 def _entries(
-    store: KnowledgeReader, versions: list[str], live: dict[str, str]
+    store: KnowledgeReader, versions: list[str], live: dict[str, str], tok: Tokenizer
 ) -> dict[str, _ChunkEntry]:
     """Read the chunks of ``versions`` and their sentence vectors; derive their tokens."""
     import numpy as np
@@ -260,15 +230,16 @@ def _entries(
         out[c.chunk_id] = _ChunkEntry(
             chunk=c,
             version=live.get(c.article_id, ""),
-            tokens=tokens(text),
-            words=frozenset(words(text)),
+            tokens=tok.tokens(text),
+            words=frozenset(tok.words(text)),
             spans=tuple((a, b) for a, b, _v in lst),
             vectors=vecs,
         )
     return out
 
 
-def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None) -> CorpusIndex:
+def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
+                tokenizer: Tokenizer | None = None) -> CorpusIndex:
     """Read the live corpus from the store and build the BM25 index over it.
 
     With ``previous`` (the index of an earlier corpus version), only the chunks of article
@@ -278,14 +249,15 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None) -> 
     import bm25s
     import numpy as np
 
+    tok = tokenizer or _default_tokenizer()
     manifest = store.manifest()
     versions = manifest.versions
-    reuse = previous.entries if previous is not None else {}
+    reuse = previous.entries if previous is not None and previous.tokenizer == tok else {}
     live = {aid: rec.version for aid, rec in manifest.articles.items()}
     have_versions = {e.version for e in reuse.values()}
     new_versions = [v for v in versions if v not in have_versions]
     entries = {cid: e for cid, e in reuse.items() if e.version in set(versions)}
-    entries.update(_entries(store, new_versions, live))
+    entries.update(_entries(store, new_versions, live, tok))
     # Article then document order, exactly as ``store.chunks()`` returns them.
     ordered = sorted(entries.values(), key=lambda e: (e.chunk.article_id, e.chunk.ordinal))
     chunks = [e.chunk for e in ordered]
@@ -303,7 +275,7 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None) -> 
         bm25.index([t or ["\x00empty"] for t in doc_tokens], show_progress=False)
     metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
     for meta in metas.values():  # "the Javatpoint tutorial" names a source, not a stranger
-        raw.update(words(f"{meta.title} {meta.publisher or ''}"))
+        raw.update(tok.words(f"{meta.title} {meta.publisher or ''}"))
     blocks: list[Any] = []
     owner: list[int] = []
     sentence_rows: dict[str, list[tuple[int, int, int]]] = {}
@@ -341,6 +313,7 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None) -> 
         entries=entries,
         owner_ids=owners,
         owner_starts=starts,
+        tokenizer=tok,
     )
 
 
@@ -353,6 +326,30 @@ def top_positions(scores: Any, n: int) -> Any:
     import numpy as np
 
     return np.argsort(-np.asarray(scores), kind="stable")[:n]
+
+
+def _keep_tops(chosen: list[str], tops: list[str], fused: dict[str, float], k: int) -> list[str]:
+    """Put back each ranker's first hit that the diversity pick left out.
+
+    A passage that one ranker puts first is often the only one that answers (a table row
+    BM25 finds by its label, a paraphrase only the dense ranker sees); the redundancy
+    penalty must not cost it its place. It replaces the weakest chosen passage that is not
+    itself a ranker's first hit.
+    """
+    out = list(chosen)
+    for top in dict.fromkeys(tops):
+        if top in out:
+            continue
+        if len(out) < k:
+            out.append(top)
+            continue
+        removable = [c for c in out if c not in tops]
+        if not removable:
+            break
+        weakest = min(removable, key=lambda c: fused[c])
+        out.remove(weakest)
+        out.append(top)
+    return sorted(out, key=lambda c: -fused[c]) if out != chosen else out
 
 
 @dataclass
@@ -408,11 +405,22 @@ class HybridRetriever(BaseRetriever):
     embedder: Embedder
     k: int = 5
     mode: Mode = "hybrid"
+    #: The subjects object (``knowledge.subjects_config.ComparisonConfig``); the configured
+    #: one when None. Its tokenizer unifies the subjects' spellings.
+    subjects: Any = None
 
     _index: CorpusIndex | None = PrivateAttr(default=None)
     #: The last index built, kept after ``invalidate`` so the next build reuses its chunks.
     _previous: CorpusIndex | None = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        """The subjects object's tokenizer."""
+        if self.subjects is None:
+            return _default_tokenizer()
+        tok: Tokenizer = self.subjects.tokenizer
+        return tok
 
     # -- index lifecycle ---------------------------------------------------------------
 
@@ -434,7 +442,8 @@ class HybridRetriever(BaseRetriever):
                     and self.store.manifest().corpus_version != idx.corpus_version):
                 idx = None
             if idx is None:
-                idx = build_index(self.store, previous=self._previous)
+                idx = build_index(self.store, previous=self._previous,
+                                  tokenizer=self.tokenizer)
                 self._index = self._previous = idx
             return idx
 
@@ -469,7 +478,7 @@ class HybridRetriever(BaseRetriever):
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         idx = index or self.index()
-        qtokens = tokens(question)
+        qtokens = idx.tokenizer.tokens(question) if idx.tokenizer else tokens(question)
         if idx.empty:
             return Retrieval(question, vector or [], qtokens, [], 0.0, [], 0.0, idx,
                              (time.perf_counter() - t0) * 1000)
@@ -584,6 +593,8 @@ class HybridRetriever(BaseRetriever):
                     sim = len(toks & btoks) / len(toks | btoks)
                     if sim > redundancy[cid]:
                         redundancy[cid] = sim
+        if KEEP_RANKER_TOPS:
+            chosen = _keep_tops(chosen, [r[0][0] for _n, r, _w in rankings if r], fused, k)
         out = []
         for cid in chosen:
             scores = dict(parts.get(cid, {}))

@@ -20,13 +20,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-#: Canonical subject name -> patterns that name it (the articles spell Node.js five ways).
-SUBJECTS: dict[str, re.Pattern[str]] = {
-    "Django": re.compile(r"\b(?:python\s+)?djn?ango\b|\bdjnago\b", re.I),
-    "Node.js": re.compile(r"\bnode(?:[\s.\-]?js)?\b", re.I),
-}
-BOTH = ("Django", "Node.js")
+
+def _config(subjects: Any = None) -> Any:
+    """The subjects object in force: the one passed in, else the configured one."""
+    if subjects is not None:
+        return subjects
+    from knowledge.subjects_config import default_subjects
+
+    return default_subjects()
+
+
+def both(subjects: Any = None) -> tuple[str, ...]:
+    """The configured subjects' names, in display order."""
+    return tuple(_config(subjects).subject_names)
+
+
+#: The configured subjects' names (for callers that do not pass a subjects object).
+BOTH = both()
 
 #: Canonical aspect -> (noun phrase used in rewrites, pattern that recognises it).
 ASPECTS: dict[str, tuple[str, re.Pattern[str]]] = {
@@ -92,6 +104,13 @@ _MORE = re.compile(
     r"in what way|details?)\s*[?.!]*\s*$",
     re.I,
 )
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:for|with|about|on|of|to|at|like|in|than)\s+(?:that|this|those|these|such)\b"
+    r"(?!\s+(?:articles?|sources?|essays?|reports?|posts?|pages?|pieces?|writers?|authors?)\b)"
+    r"|\b(?:that|this)\s+(?:kind|sort|type)\s+of\b"
+    r"|\b(?:that|this)\s*(?:instead)?\s*[?.!]*\s*$",
+    re.I,
+)
 _THAN = re.compile(r"\b(?:than|compared|versus|vs\.?|against)\b", re.I)
 _LEADING = re.compile(r"^\s*(?:and|but|so|also|ok(?:ay)?|then)\b[\s,]*", re.I)
 _QUESTION_START = re.compile(
@@ -121,20 +140,16 @@ class Rewritten:
     changed: bool = False
 
 
-def find_subjects(text: str) -> tuple[str, ...]:
+def find_subjects(text: str, subjects: Any = None) -> tuple[str, ...]:
     """Subjects named in ``text``, ordered by first mention."""
-    found = []
-    for name, pattern in SUBJECTS.items():
-        m = pattern.search(text)
-        if m:
-            found.append((m.start(), name))
-    return tuple(name for _, name in sorted(found))
+    found: tuple[str, ...] = _config(subjects).find_subjects(text)
+    return found
 
 
-def last_subject(text: str) -> str | None:
+def last_subject(text: str, subjects: Any = None) -> str | None:
     """The subject named last in ``text`` (what "it" most likely points to)."""
     best: tuple[int, str] | None = None
-    for name, pattern in SUBJECTS.items():
+    for name, pattern in _config(subjects).patterns.items():
         for m in pattern.finditer(text):
             if best is None or m.start() > best[0]:
                 best = (m.start(), name)
@@ -177,10 +192,10 @@ class _State:
     text: str = ""
 
 
-def _resolve(question: str, state: _State) -> Rewritten:
+def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
     """Rewrite one turn against the conversation state."""
     q = question.strip()
-    subjects = find_subjects(q)
+    subjects = find_subjects(q, cfg)
     aspect = find_aspect(q)
     has_singular = bool(_PRONOUN_SINGULAR.search(q))
     has_plural = bool(_PRONOUN_PLURAL.search(q))
@@ -203,7 +218,7 @@ def _resolve(question: str, state: _State) -> Rewritten:
         new_subjects = subjects
         if len(state.subjects) == 1 and len(new_subjects) == 1:
             old = state.subjects[0]
-            swapped = SUBJECTS[old].sub(new_subjects[0], state.text)
+            swapped = cfg.patterns[old].sub(new_subjects[0], state.text)
             if swapped != state.text:
                 return Rewritten(swapped, new_subjects, state.aspect, True)
         phrase = ASPECTS[state.aspect][0]
@@ -212,9 +227,17 @@ def _resolve(question: str, state: _State) -> Rewritten:
     if (subjects and not aspect and ellipsis and short and not state.aspect
             and len(state.subjects) == 1 and len(subjects) == 1):
         # "And Node.js?" after a question with no recognised aspect: reuse its wording.
-        swapped = SUBJECTS[state.subjects[0]].sub(subjects[0], state.text)
+        swapped = cfg.patterns[state.subjects[0]].sub(subjects[0], state.text)
         if swapped != state.text:
             return Rewritten(swapped, subjects, None, True)
+
+    # 1b. A demonstrative that points back ("use for that instead", "cope with that kind
+    # of thing"): the previous question is the topic; keep it beside the new one.
+    if (_DEMONSTRATIVE.search(q) and not aspect and not has_singular and not has_plural
+            and state.text):
+        topic = state.text.strip().rstrip("?.! ")
+        text = f"{_tidy(q).rstrip('?.! ')} ({topic})?"
+        return Rewritten(text, subjects or state.subjects, state.aspect, True)
 
     # 2. Pronouns: "How does it scale?", "Is it easier with Django?", "What are their cons?"
     if (has_singular or has_plural) and state.subjects:
@@ -266,9 +289,9 @@ def _resolve(question: str, state: _State) -> Rewritten:
 
     # 4. "Which of the two is more secure?": a comparison that names no subject.
     if not subjects and state.subjects and _COMPARATIVE.search(q):
-        both = tuple(dict.fromkeys((*state.subjects, *BOTH)))
-        text = f"{q.rstrip('?.! ')}: {' or '.join(both)}?"
-        return Rewritten(text, both, aspect or state.aspect, True)
+        pair = tuple(dict.fromkeys((*state.subjects, *cfg.subject_names)))
+        text = f"{q.rstrip('?.! ')}: {' or '.join(pair)}?"
+        return Rewritten(text, pair, aspect or state.aspect, True)
 
     return Rewritten(q, subjects, aspect, False)
 
@@ -284,37 +307,47 @@ _SUMMARY = re.compile(
     r")\s*[?.!]*$",
     re.I,
 )
-SUMMARY_QUESTION = (
-    "What are the main differences between Django and Node.js, and which should you choose?"
-)
+def summary_question(subjects: Any = None) -> str:
+    """What "Summarize the articles" stands for: the comparison's main points."""
+    a, b = both(subjects)[:2]
+    return f"What are the main differences between {a} and {b}, and which should you choose?"
 
 
-def rewrite(question: str, history: Sequence[str] = ()) -> Rewritten:
+SUMMARY_QUESTION = summary_question()
+
+
+def rewrite(question: str, history: Sequence[str] = (), subjects: Any = None) -> Rewritten:
     """Make ``question`` standalone given the earlier user turns (oldest first).
 
     Each history turn is itself resolved against the turns before it, so a chain like
     "How secure is Django?" -> "And what about Node.js?" -> "How does it scale?" ends in
     "How does Node.js scale?".
+
+    Args:
+        question: The new user turn.
+        history: Earlier user turns, oldest first.
+        subjects: The subjects object (``ComparisonConfig``); the configured one when None.
     """
-    state = _state_before(history)
+    cfg = _config(subjects)
+    state = _state_before(history, cfg)
     if _SUMMARY.match(question.strip()):
         # "Summarize the articles": the articles are about one comparison, so a summary is
         # that comparison's main points.
-        return Rewritten(SUMMARY_QUESTION, BOTH, None, True)
-    return _resolve(question, state)
+        return Rewritten(summary_question(cfg), both(cfg), None, True)
+    return _resolve(question, state, cfg)
 
 
-def _advance(state: _State, res: Rewritten) -> _State:
+def _advance(state: _State, res: Rewritten, cfg: Any) -> _State:
     subjects = res.subjects or state.subjects
-    focus = last_subject(res.text) or state.focus
+    focus = last_subject(res.text, cfg) or state.focus
     return _State(subjects=subjects, focus=focus, aspect=res.aspect or state.aspect,
                   text=res.text)
 
 
-def _state_before(history: Sequence[str]) -> _State:
+def _state_before(history: Sequence[str], cfg: Any) -> _State:
     state = _State()
     for turn in history:
         if not turn or not turn.strip():
             continue
-        state = _advance(state, _resolve(turn, state))
+        state = _advance(state, _resolve(turn, state, cfg), cfg)
     return state

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval
@@ -202,6 +203,8 @@ def candidates(
             keep, text, criterion, aspect_text, subject, intro, raw = info
             if not keep:
                 continue  # headings, fragments
+            if foreign_claim(retrieval, chunk, span):
+                continue  # a third technology's claim (assistant/attribution.py)
             toks = idx.sentence_tokens(chunk, span.start, span.end)
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None

@@ -44,7 +44,7 @@ from knowledge.text.slugs import slugify
 _log = logging.getLogger("versus.ingest")
 
 #: Bump when cleaning or chunking changes in a way that must re-embed stored articles.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"  # 3: table rows embedded with their column headers
 EMBED_BATCH = 64
 
 ProgressFn = Callable[[str, int, int], None]
@@ -203,12 +203,13 @@ def embed_input(chunk: Chunk) -> tuple[str, int]:
     """The text the model sees for a chunk, and the offset of the chunk text inside it.
 
     The section title is prepended because many passages ("It is not secure as Django...")
-    only make sense under their heading.
+    only make sense under their heading; a table row also gets its label and its column
+    headers (``knowledge.text.tokens.passage_context``, the same context BM25 indexes).
     """
-    if chunk.section and not chunk.text.startswith(chunk.section):
-        prefix = chunk.section + "\n"
-        return prefix + chunk.text, len(prefix)
-    return chunk.text, 0
+    from knowledge.text.tokens import passage_context
+
+    prefix, suffix = passage_context(chunk)
+    return prefix + chunk.text + suffix, len(prefix)
 
 
 def _origin_fields(origin: Origin | None) -> dict[str, str | None]:

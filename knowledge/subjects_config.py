@@ -155,6 +155,49 @@ class ComparisonConfig:
                 return spec
         return None
 
+    # -- finding the subjects in text (rewrite, retrieval, abstention, attribution) ----
+
+    @cached_property
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        """Subject name -> a pattern matching any of its spellings ("Node JS", "nodejs")."""
+        from knowledge.text.tokens import alias_pattern
+
+        out = {}
+        for spec in self.subjects:
+            spellings = sorted(dict.fromkeys((spec.name, *spec.aliases)), key=len, reverse=True)
+            out[spec.name] = re.compile("|".join(alias_pattern(a) for a in spellings), re.I)
+        return out
+
+    def find_subjects(self, text: str) -> tuple[str, ...]:
+        """Subjects named in ``text``, ordered by first mention."""
+        found = []
+        for name, pattern in self.patterns.items():
+            m = pattern.search(text)
+            if m:
+                found.append((m.start(), name))
+        return tuple(name for _, name in sorted(found))
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """The word tokenizer that unifies the subjects' spellings (``knowledge.text.tokens``)."""
+        from knowledge.text.tokens import tokenizer_for
+
+        return tokenizer_for((s.name, s.aliases) for s in self.subjects)
+
+    @property
+    def subject_tokens(self) -> frozenset[str]:
+        """The tokens the subjects' names become in ``tokenizer`` ("django", "nodejs")."""
+        return frozenset(self.tokenizer.name_tokens)
+
+    @cached_property
+    def alias_words(self) -> frozenset[str]:
+        """Every lowercase word of the subjects' spellings ("node", "js", "python")."""
+        out: set[str] = set()
+        for spec in self.subjects:
+            for a in (spec.name, *spec.aliases):
+                out.update(w for w in re.split(r"[^a-z0-9]+", a.lower()) if w)
+        return frozenset(out)
+
 
 def _fail(path: Path, msg: str) -> SubjectsConfigError:
     return SubjectsConfigError(f"subjects file {path}: {msg}")
@@ -321,3 +364,18 @@ def load_comparison_config(path: Path | str) -> ComparisonConfig:
     except OSError:
         shared = 0
     return _load_cached(str(p), (st.st_mtime_ns, st.st_size, shared))
+
+
+def default_subjects() -> ComparisonConfig:
+    """The subjects object for the configured subjects file (``VERSUS_SUBJECTS_FILE``, the
+    same variable ``Settings.subjects_file`` reads), else the bundled one.
+
+    Cheap enough for every call (one environment read and one ``stat``): callers that do
+    not get a subjects object passed in use it per sentence.
+    """
+    import os
+
+    from knowledge.settings import BUNDLED_SUBJECTS
+
+    path = os.environ.get("VERSUS_SUBJECTS_FILE") or BUNDLED_SUBJECTS
+    return load_comparison_config(path)

@@ -143,3 +143,35 @@ def test_empty_store_is_reported(tmp_path: Any) -> None:
     assert not cov.covered
     assert cov.reason == "empty"
     assert "versus ingest" in cov.message
+
+
+def test_an_uncovered_technology_beside_a_subject_leaves_the_covered_part(
+    retriever: HybridRetriever,
+) -> None:
+    """"Django and Quarkus": the Django part is answered, with a note naming Quarkus."""
+    q = "How do Django and Quarkus handle security?"
+    cov = assess(q, signals(retriever, q, dense_top=0.7))
+    assert cov.covered, cov.signals
+    assert "Quarkus" in cov.note
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is Django faster than Quarkus?", "Should I pick Quarkus over Node.js?"],
+)
+def test_a_comparison_with_an_uncovered_technology_is_refused_naming_it(
+    retriever: HybridRetriever, question: str
+) -> None:
+    cov = assess(question, signals(retriever, question, dense_top=0.7))
+    assert not cov.covered
+    assert "Quarkus" in cov.message
+
+
+def test_a_name_mentioned_in_passing_does_not_cover_a_question_about_it(
+    retriever: HybridRetriever,
+) -> None:
+    """The robust-apps article names Angular in passing; installing it is not covered."""
+    q = "How do I install Angular and configure its router with lazy loading?"
+    cov = assess(q, signals(retriever, q, dense_top=0.6))
+    assert not cov.covered, cov.signals
+    assert "Angular" in cov.message

@@ -1,0 +1,122 @@
+"""Retrieval and abstention on articles Versus was not built from (issue 9, items 3-5).
+
+Bundled and field articles in one store (real model, real Chroma), the field questions
+asked through the real answer path. The field questions are split as they were used: the
+``fa-`` and ``fb-`` writers' questions were looked at while choosing tokenizer, fusion and
+abstention signals; the ``fc-`` writer's were not, and are reported (and floored) on their
+own, so a rule that only fits the tuning questions shows up here.
+
+Figures asserted: what this code reaches, as floors against regression, and the issue's
+acceptance targets that it does not reach yet as strict xfails (they flip to failures,
+i.e. to "remove the xfail", once reached).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.evaluation import EvalReport, load_questions, run_eval
+
+pytestmark = pytest.mark.integration
+
+FIELD = Path(__file__).resolve().parent / "field"
+SUBJECT_LEADS = re.compile(r"^On (?:Django|Node\.js|both), ", re.M)
+
+
+@pytest.fixture(scope="module")
+def field_versus(ingested_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    data = tmp_path_factory.mktemp("field") / "data"
+    shutil.copytree(ingested_dir, data)
+    versus = build_assistant(Settings(data_dir=data), embedder=real_embedder)
+    report = versus.ingest([FIELD / "articles"])
+    assert len(report.added) == 10, report.to_json()
+    return versus
+
+
+def _split(report: EvalReport, prefixes: tuple[str, ...]) -> dict[str, float]:
+    rows = [d for d in report.details if d["id"].startswith(prefixes)]
+    answerable = [d for d in rows if "supported" in d]
+    hits = lambda mode: sum(  # noqa: E731
+        1 for d in answerable
+        if d["first_hit_rank"][mode] is not None and d["first_hit_rank"][mode] < 5)
+    n = len(answerable) or 1
+    wrong_abstain = set(report.false_abstentions) | set(report.missed_abstentions)
+    return {
+        "support_recall": sum(d["supported"] for d in answerable) / n,
+        "abstention": sum(d["id"] not in wrong_abstain for d in rows) / (len(rows) or 1),
+        "recall5_hybrid": hits("hybrid") / n,
+        "recall5_bm25": hits("bm25") / n,
+        "recall5_dense": hits("dense") / n,
+    }
+
+
+@pytest.fixture(scope="module")
+def field_report(field_versus: Any) -> EvalReport:
+    return run_eval(field_versus, load_questions(FIELD / "questions.jsonl"))
+
+
+def test_field_figures_hold(field_report: EvalReport) -> None:
+    data = field_report.to_json()
+    total = _split(field_report, ("fa-", "fb-", "fc-"))
+    held = _split(field_report, ("fc-",))
+    summary = {"total": total, "held_out": held, "false": data["false_abstention_ids"],
+               "missed": data["missed_abstention_ids"]}
+    assert data["abstention_accuracy"] >= 0.9, summary
+    assert data["false_abstentions"] <= 1, summary
+    assert held["abstention"] >= 0.9, summary
+    # Hybrid beats each ranker alone, over all field questions.
+    assert total["recall5_hybrid"] > total["recall5_bm25"], summary
+    assert total["recall5_hybrid"] >= total["recall5_dense"], summary
+    assert data["support_recall"] >= 0.75, summary  # the reached level, as a floor
+    assert field_report.citation_errors == []
+
+
+@pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
+                   "is 0.795 (evidence in the top 10 for 0.877); see the note")
+def test_field_support_recall_reaches_the_target(field_report: EvalReport) -> None:
+    assert field_report.support_recall >= 0.95
+
+
+def test_no_answer_presents_a_third_technology_claim_as_a_subjects(
+    field_versus: Any,
+) -> None:
+    """Claims the stance labels mark as about Laravel or Go never appear under a subject.
+
+    Every labelled third-technology quote that shows up in a field answer must sit in a
+    sentence that names its technology; it must never be led by "On Django", "On Node.js"
+    or "On both" without that name.
+    """
+    labels = [json.loads(line) for line in
+              (FIELD / "stance_labels.jsonl").read_text(encoding="utf-8").splitlines()
+              if line.strip()]
+    third = [(lab["quote"], lab["about"]) for lab in labels if lab.get("about")]
+    assert third
+    problems = []
+    for q in load_questions(FIELD / "questions.jsonl"):
+        answer = field_versus.ask(q.question, list(q.history))
+        for para in answer.answer.split("\n\n"):
+            for quote, about in third:
+                if quote[:60] not in para:
+                    continue
+                names = [w for w in re.findall(r"[A-Za-z]+", about) if w[0].isupper()]
+                sentence = next((s for s in re.split(r"(?<=[.!?])\s+", para)
+                                 if quote[:60] in s), para)
+                if SUBJECT_LEADS.match(para) or not any(n in sentence for n in names):
+                    problems.append((q.id, about, quote[:60]))
+    assert problems == []
+
+
+def test_bundled_gold_holds_beside_the_field_articles(field_versus: Any) -> None:
+    """The bundled gold set asked of the mixed library still abstains right."""
+    data = run_eval(field_versus, load_questions()).to_json()
+    assert data["abstention_accuracy"] >= 0.97, data["missed_abstention_ids"]
+    assert data["support_recall"] >= 0.9, data["unsupported_ids"]
