@@ -63,7 +63,8 @@ Build once, serve fast: ``ComparisonService`` caches the matrix by the store's c
 
 Modules: ``models`` (data types and tuning constants), ``lexicon`` (VADER valences, third
 technologies, ordinal scales), ``stance`` (the stance analyser), ``criteria`` (labels placed
-by similarity), ``extract`` (claims from table rows and prose), ``judge`` (stance of one
+by similarity), ``extract`` (claims from table rows and prose), ``candidates`` (the
+claim-candidate type and its span helpers), ``judge`` (stance of one
 statement or row), ``matrix`` (selection, agreement, the matrix), ``service`` (the cached
 ``ComparisonService``). Terminal rendering lives in
 ``assistant.cli_render``. Every public name is importable from ``assistant.compare``.

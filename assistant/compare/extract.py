@@ -8,6 +8,9 @@ no cue and no section criterion joins its most similar criterion (``FALLBACK_THR
 In prose, a criterion marked ``neutral`` in the subjects file is judged like any other
 (``PROSE_NEUTRAL``: the comparative-only rule lost on the held-out field articles); table
 rows still apply it.
+
+``_Candidate`` and the small span/display helpers live in ``candidates.py``; they are
+imported here, so ``from assistant.compare.extract import _Candidate, _claim`` still works.
 """
 
 from __future__ import annotations
@@ -15,8 +18,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from assistant.compare.candidates import (
+    _adhoc_name,
+    _Candidate,
+    _claim,
+    _level_favours,
+    _sections_at,
+    _sign,
+    _trim_span,
+)
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
@@ -30,8 +41,6 @@ from assistant.compare.models import (
     SECTION_BONUS,
     STRONG_WEIGHT,
     Claim,
-    ClaimCitation,
-    SourceKind,
 )
 from assistant.compare.prototypes import PrototypeStance
 from assistant.compare.stance import _Analyzer, _Match, _tokens, cell_level
@@ -39,35 +48,6 @@ from knowledge.models import Chunk, CleanedArticle, Span
 from knowledge.subjects_config import ComparisonConfig, normalize_label
 
 # -- claim extraction ------------------------------------------------------------------
-
-
-@dataclass
-class _Candidate:
-    """A claim before selection, with what ranking and agreement need."""
-
-    criterion: str
-    subject: str  # a subject name, or _BOTH
-    favours: str
-    start: int
-    end: int
-    article_id: str
-    source_kind: SourceKind
-    score: float
-    label: str = ""
-    row_key: tuple[str, int] | None = None
-    polarity: float = 0.0
-    explicit: bool = True
-    unplaced: bool = False
-    #: placed in its criterion by similarity alone (no cue, no section): weighs less
-    by_similarity: bool = False
-
-    @property
-    def rank(self) -> tuple[bool, float]:
-        """Opinionated first, then best classified, strongest worded, subject named."""
-        return (
-            self.favours != NEITHER,
-            self.score + 0.5 * min(abs(self.polarity), 3.0) + (1.0 if self.explicit else 0.0),
-        )
 
 
 _SPLIT_BOUNDARY = re.compile(
@@ -79,7 +59,6 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the
 #: At most this many words may precede the subject that opens a clause ("but only Django").
 _LEAD_WORDS = 3
 _LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
-_BULLET = re.compile(r"^[\s•●▪◦‣∙*+\-]+")
 _PIECE_SPLIT = re.compile(r";\s+")
 #: Words that point back to an earlier subject; only a unit with one inherits a subject.
 _ANAPHORS = frozenset(
@@ -100,23 +79,6 @@ _IDIOMS = re.compile(r"\b(?:when|as far as)\s+it\s+comes\s+to\b|\bit\s+must\s+ta
                      re.IGNORECASE)
 
 
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _display(text: str) -> str:
-    return re.sub(r"\s+", " ", _BULLET.sub("", text)).strip()
-
-
-def _sections_at(article: CleanedArticle, pos: int) -> list[str]:
-    """Titles of the sections containing ``pos``, innermost first."""
-    inside = [s for s in article.sections if s.start <= pos < s.end]
-    inside.sort(key=lambda s: (s.level, s.start), reverse=True)
-    return [s.title for s in inside]
 
 
 def _has_anaphor(text: str) -> bool:
@@ -482,23 +444,6 @@ class _Extractor:
         return NEITHER
 
 
-def _level_favours(levels: Mapping[str, float | None]) -> str | None:
-    """The side whose cell is higher on the ordinal scale; None when a cell has no level."""
-    if len(levels) != 2 or any(v is None for v in levels.values()):
-        return None
-    (sa, la), (sb, lb) = levels.items()
-    assert la is not None and lb is not None
-    return sa if la > lb else sb if lb > la else NEITHER
-
-
-def _sign(x: float) -> int:
-    return 1 if x > 0.25 else -1 if x < -0.25 else 0
-
-
-def _adhoc_name(label: str) -> str:
-    """A display name for a table label no configured criterion claims."""
-    clean = re.sub(r"\s+", " ", label).strip(" :")
-    return clean[:1].upper() + clean[1:]
 
 
 def extract_candidates(
@@ -568,15 +513,3 @@ def extract_claims(
         if c.subject in subjects:
             out.append((c.criterion, _claim(c, texts)))
     return out
-
-
-def _claim(c: _Candidate, texts: Mapping[str, str]) -> Claim:
-    cited = texts[c.article_id][c.start : c.end]
-    return Claim(
-        text=_display(cited),
-        favours=c.favours,
-        citation=ClaimCitation(c.article_id, c.start, c.end, cited),
-        source_kind=c.source_kind,
-        subject=c.subject,
-        label=c.label,
-    )

@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from assistant.compare.candidates import _Candidate, _claim
 from assistant.compare.criteria import CriterionMatcher
-from assistant.compare.extract import _Candidate, _claim, extract_candidates
+from assistant.compare.extract import extract_candidates
 from assistant.compare.models import (
     AGREE,
     DISAGREE,
