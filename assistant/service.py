@@ -284,6 +284,18 @@ class Versus:
             given_token=given_token,
         )
 
+    def library_dir(self) -> Path:
+        """The folder uploads are saved in (``ingest.library.library_dir`` of the data dir)."""
+        from ingest.library import library_dir
+
+        return library_dir(Path(self.settings.data_dir))
+
+    def owns_file(self, path: str | Path | None) -> bool:
+        """Whether ``path`` is one of the app's own copies (an upload or a fetched page)."""
+        from ingest.library import owned_by_app
+
+        return owned_by_app(Path(self.settings.data_dir), path)
+
     def check_upload(self, name: str, data: bytes) -> UploadCheck:
         """Validate an upload with ingest's own decoding rule (nothing written)."""
         from ingest.library import check_upload

@@ -155,6 +155,7 @@ class FakeVersus:
 
     # The library's file management is the core's own code, run against this fake.
     check_upload = Versus.check_upload
+    library_dir = Versus.library_dir
     add_upload = Versus.add_upload
     library_access = Versus.library_access
 

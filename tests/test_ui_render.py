@@ -1,13 +1,15 @@
-"""Units of ``ui.render``: escaping, highlights, export, badges, upload checks (no Streamlit)."""
+"""Units of ``ui.render``: escaping, highlights, export, badges, progress text (no Streamlit).
+
+Upload checks and library paths are the core's (``ingest.library``, reached by the UI through
+``Versus``): their units are in ``tests/test_library.py``.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -131,70 +133,6 @@ def test_conversation_markdown_has_citations() -> None:
     assert "> Line one.\n> Line two." in md
     assert "## Versus (no answer in the articles)" in md
     assert "_Understood as: Is Node.js secure?_" in md
-
-
-# -- uploads ---------------------------------------------------------------------------
-
-
-def test_check_upload_accepts_and_slugifies() -> None:
-    c = render.check_upload("../../Node vs Django!.MD", "\ufeffHello".encode(), 100, ["x"])
-    assert c.ok and c.article_id == "node-vs-django" and c.suffix == ".md"
-    assert c.text == "Hello" and c.file_name == "node-vs-django.md" and not c.updates
-    assert render.check_upload("x.txt", b"hi", 100, ["x"]).updates
-    assert render.check_upload("C:\\evil\\x.html", b"hi", 100).file_name == "x.html"
-
-
-@pytest.mark.parametrize(
-    ("name", "data", "reason"),
-    [
-        ("a.exe", b"hi", "Unsupported file type .exe"),
-        ("noext", b"hi", "Unsupported file type (none)"),
-        ("a.txt", b"", "empty"),
-        ("a.txt", b"x" * 101, "over the limit"),
-        ("a.txt", b"a\x00b", "binary"),
-        ("a.txt", b"\xff\xfe\xfa", "not readable text"),
-        ("a.txt", b"   \n", "no text"),
-    ],
-)
-def test_check_upload_refuses(name: str, data: bytes, reason: str) -> None:
-    c = render.check_upload(name, data, 100)
-    assert not c.ok and reason in c.reason
-
-
-@pytest.mark.parametrize(
-    "data", ["café crème".encode("cp1252"), "\ufeffcafé crème".encode("utf-16")],
-    ids=["cp1252", "utf-16"],
-)
-def test_check_upload_decodes_like_ingest(data: bytes) -> None:
-    from ingest.formats import to_plain_text
-
-    c = render.check_upload("a.txt", data, 100)
-    assert c.ok, c.reason
-    assert c.text.lstrip("\ufeff") == "café crème" == to_plain_text(data, ".txt").lstrip("\ufeff")
-
-
-def test_safe_library_path(tmp_path: Path) -> None:
-    assert render.safe_library_path(tmp_path, "a.txt") == (tmp_path / "library" / "a.txt").resolve()
-    for bad in ("../a.txt", "..", ".", "", "a/b.txt", "..\\a.txt"):
-        with pytest.raises(ValueError):
-            render.safe_library_path(tmp_path, bad)
-
-
-@given(st.text(min_size=1, max_size=40))
-def test_any_upload_name_stays_in_the_library(name: str) -> None:
-    base = Path("/tmp/versus-data")
-    c = render.check_upload(name + ".txt", b"text", 100)
-    if not c.ok:  # e.g. "\\.txt" is a dot-file with no suffix: refused, fine
-        assert "Unsupported" in c.reason
-        return
-    path = render.safe_library_path(base, c.file_name)
-    assert path.parent == (base / "library").resolve()
-
-
-def test_in_library(tmp_path: Path) -> None:
-    assert render.in_library(tmp_path, tmp_path / "library" / "a.txt")
-    assert not render.in_library(tmp_path, tmp_path / "a.txt")
-    assert not render.in_library(tmp_path, None)
 
 
 def test_progress_fraction_is_monotonic_over_stages() -> None:

@@ -1,4 +1,4 @@
-"""Pure rendering helpers for the app: escaped HTML, Markdown export, badges, upload checks.
+"""Pure rendering helpers for the app: escaped HTML, Markdown export, badges, progress text.
 
 Nothing here imports Streamlit, so every function is unit-testable on its own.
 
@@ -19,12 +19,8 @@ from pathlib import Path
 from typing import Any
 
 # The library's files are managed by the core (``ingest.library``: one decoding rule shared
-# with ingest, atomic writes, restore on failure); these names stay for the pages and tests.
-from ingest.library import UploadCheck as UploadCheck
-from ingest.library import check_upload as check_upload
-from ingest.library import library_dir as library_dir
-from ingest.library import owned_by_app as owned_by_app
-from ingest.library import safe_library_path as safe_library_path
+# with ingest, atomic writes, restore on failure); pages reach them through the ``Versus``
+# object (``check_upload``, ``add_upload``, ``library_dir``), never by importing ingest.
 
 #: What the Library accepts (what the ingest pipeline reads).
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -266,11 +262,6 @@ def conversation_markdown(
 
 
 # -- library ----------------------------------------------------------------------------
-
-
-def in_library(data_dir: Path, path: str | Path | None) -> bool:
-    """Whether ``path`` is one of the app's own copies (an upload or a fetched page)."""
-    return owned_by_app(data_dir, path)
 
 
 def human_size(n: int) -> str:

@@ -99,7 +99,7 @@ with st.container(border=True, key="kb-card"):
         ("Embedding model", settings.embedding_model or "bundled all-MiniLM-L6-v2"),
         ("Passages per question", str(settings.top_k)),
         ("Largest upload", render.human_size(settings.max_file_bytes)),
-        ("Upload folder", str(render.library_dir(settings.data_dir))),
+        ("Upload folder", str(versus.library_dir())),
     ]))
 
 with st.expander("How to change these", icon=":material/help:"):
