@@ -321,9 +321,31 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
                 merged.setdefault(id(twin), []).append(cand)
             continue
         take(cand)
+    # Retrieval ranks passages on more than one sentence: the leading passages each bring
+    # their best sentence, if it clears the spread floor (a sentence whose topic is in its
+    # heading, "Express gives you nothing here", scores low on its own).
+    spread_floor = best * SPREAD_FLOOR if best > 0 else best - 0.3
+    for rank in range(PASSAGE_SPREAD):
+        if len(chosen) >= limit:
+            break
+        if any(c.rank == rank for c in chosen):
+            continue
+        lead = next((c for c in cands if c.rank == rank), None)  # cands are sorted
+        if lead is None or lead.score < spread_floor:
+            continue
+        if comparison and per_subject.get(lead.subject, 0) >= quota:
+            continue
+        if any(duplicate(lead, other) for other in chosen):
+            continue
+        take(lead)
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
-    for cand in list(chosen):
-        if len(cand.text.split()) > ANNOUNCEMENT_WORDS or len(chosen) >= limit + 1:
+    i = 0
+    while i < len(chosen):  # an announcement brings what it announces, list items chain
+        cand = chosen[i]
+        i += 1
+        intro = cand.text.rstrip(".").endswith(":")
+        if (len(cand.text.split()) > ANNOUNCEMENT_WORDS and not intro) or (
+                len(chosen) >= limit + 1):
             continue
         spans = sentence_spans(cand.chunk)
         nxt = next((sp for sp in spans if sp.start > cand.span.start), None)
@@ -331,6 +353,12 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
         if follow is not None and follow not in chosen:
             take(follow)
     return chosen
+
+
+#: The first ``PASSAGE_SPREAD`` retrieved passages each bring their best sentence if it
+#: scores at least ``SPREAD_FLOOR`` of the best one (and the limit allows).
+PASSAGE_SPREAD = 4
+SPREAD_FLOOR = 0.35
 
 
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
