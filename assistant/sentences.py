@@ -22,7 +22,7 @@ from typing import Any
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
 from assistant.intent import Intent
-from assistant.retriever import CorpusIndex, Retrieval
+from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS, BOTH, find_subjects
 from assistant.verdict import CriterionView
 from knowledge.models import Chunk, ScoredChunk, Span
@@ -206,10 +206,20 @@ def candidates(
             if foreign_claim(retrieval, chunk, span):
                 continue  # a third technology's claim (assistant/attribution.py)
             toks = idx.sentence_tokens(chunk, span.start, span.end)
+            if criterion and chunk.row is not None:
+                # A table cell ("Synchronous by default") means what its row label says
+                # ("Concurrency model"): the label's words count as the cell's own.
+                label_key = ("row-label", chunk.chunk_id)
+                label = idx.memo.get(label_key)
+                if label is None:
+                    label = idx.memo[label_key] = frozenset(tokens(criterion))
+                lex_toks = toks | label
+            else:
+                lex_toks = toks
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
-            lex = sum(idf[t] for t in idf if t in toks) / idf_total
+            lex = sum(idf[t] for t in idf if t in lex_toks) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
             if aspect_pattern is not None and aspect_pattern.search(aspect_text):
                 score += W_ASPECT
