@@ -42,6 +42,12 @@ def _comparative_questions() -> list[str]:
         "Which of the two is easier to learn?",
         "Which is more flexible, Django or Node.js?",
         "Is Django or Node.js more complex?",
+        # round two: superlative, idiom, "X or Y", "easier to X than Y", a third technology
+        "Which of the two needs the fewest lines for a CRUD app?",
+        "How do Django and Node.js stack up on security?",
+        "Django or Node.js for a real-time chat?",
+        "Is it harder to secure a Node.js app than a Django one?",
+        "Of Django, Node.js and Flask, which scales furthest?",
     ]
 
 
