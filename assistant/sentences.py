@@ -400,6 +400,12 @@ def _vader(text: str) -> float:
     return float(_VADER.polarity_scores(text)["compound"])
 
 
+def _tone(text: str) -> int:
+    """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
+    score = _vader(text)
+    return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
+
+
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
     """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
     side = stance(view, cand.text, subject)
@@ -448,6 +454,11 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 pol = _polarity(view, cand, about)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
                     pol = _polarity(view, announced[id(cand)], about)
+                if pol and not single and _tone(cand.text) != pol:
+                    # The question names no subject, so the side is the inferred subject's
+                    # ("the npm ecosystem ... poorly maintained" read as for Django): the
+                    # sentence is dropped or favoured only when its own tone agrees.
+                    pol = 0
                 if pol == -intent.polarity:
                     continue
                 cand.polarity = pol
