@@ -110,6 +110,8 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
         return Intent("list")
     if _BETTER.search(q) and (both or len(set(subjects)) == 0 or _THAN.search(q)):
         return Intent("better")
+    if _weighs(q, subjects):
+        return Intent("better")
     if both and _COMPARATIVE_FORM.search(q):
         return Intent("better")
     if both and re.search(r"\b(?:differ\w*|compare\w*|comparison)\b", q, re.I):
@@ -126,3 +128,60 @@ _COMPARATIVE_FORM = re.compile(
     r"cheaper|safer|simpler|newer|older|higher|lower|greater|stronger|quicker|wider)\b",
     re.I,
 )
+
+
+#: Superlatives: "which ... gets me there fastest", "the least boilerplate". A word ending
+#: in -est counts unless it is one of the common words that only look like one.
+_SUPERLATIVE = re.compile(r"\b(?:most|least|fewest|\w{2,}est)\b", re.I)
+_NOT_SUPERLATIVE = frozenset({
+    "test", "latest", "request", "interest", "suggest", "honest", "digest", "manifest",
+    "contest", "protest", "invest", "harvest", "forest", "rest", "quest", "guest", "arrest",
+    "modest", "attest", "ingest", "nest", "west", "chest", "pest", "unrest", "conquest",
+})
+_ASKS_WHICH = re.compile(r"\b(?:which|who|what)\b", re.I)
+#: Comparison idioms: "how do they stack up", "fare against", "compare on".
+_COMPARE_VERB = re.compile(
+    r"\b(?:stacks?|stacked|measures?|measured|matche?s?|lines?) up\b"
+    r"|\b(?:fares?|holds? up|goes|go|went) (?:against|up against|head[- ]to[- ]head)\b"
+    r"|\bhow (?:do|does|did|would|will)\b.*\bcompare[sd]?\b"
+    r"|\bcompared? (?:with|to)\b|\bin comparison (?:with|to)\b",
+    re.I,
+)
+#: A choice between named options: "Django or Node.js", "of Django, Express or Laravel".
+_OR = re.compile(r"\bor\b", re.I)
+#: Several technologies at once: "the three frameworks", "the two", "all three".
+_SEVERAL = re.compile(
+    r"\b(?:the|these|those|all|both)\s+(?:two|three|four|2|3|4)\b"
+    r"|\b(?:out of|of|between|among)\s+(?:the\s+)?(?:two|three|four|them|these)\b"
+    r"|\bthese (?:frameworks|technologies|stacks|tools|options)\b",
+    re.I,
+)
+#: Suitability of one subject for a purpose: "is X a good fit for ...", "suitable for".
+_SUITABILITY = re.compile(
+    r"\b(?:good|great|right|sensible|wise|smart|poor|bad|solid|reasonable)\s+"
+    r"(?:choice|fit|pick|option|match|idea|bet)\b.*\bfor\b"
+    r"|\b(?:suited|suitable|appropriate)\s+(?:to|for)\b",
+    re.I,
+)
+
+
+def _superlative(question: str) -> bool:
+    return any(m.group(0).lower() not in _NOT_SUPERLATIVE
+               for m in _SUPERLATIVE.finditer(question))
+
+
+def _weighs(q: str, subjects: Sequence[str]) -> bool:
+    """Comparative by syntax: a superlative in a which-question, a comparison idiom, a
+    choice between the named subjects ("Django or Node.js"), several technologies at
+    once, "easier to X than Y" with both subjects, or one subject's suitability."""
+    both = len(set(subjects)) > 1
+    several = both or bool(_SEVERAL.search(q))
+    if _ASKS_WHICH.search(q) and _superlative(q) and (several or not subjects):
+        return True
+    if _COMPARE_VERB.search(q) and (several or not subjects or _SEVERAL.search(q)):
+        return True
+    if both and (_OR.search(q) or _THAN.search(q)):
+        return True
+    if several and _SEVERAL.search(q) and _BETTER.search(q):
+        return True
+    return bool(subjects) and bool(_SUITABILITY.search(q))

@@ -22,7 +22,7 @@ from typing import Any
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
 from assistant.intent import Intent
-from assistant.retriever import CorpusIndex, Retrieval
+from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS, BOTH, find_subjects
 from assistant.verdict import CriterionView
 from knowledge.models import Chunk, ScoredChunk, Span
@@ -206,10 +206,20 @@ def candidates(
             if foreign_claim(retrieval, chunk, span):
                 continue  # a third technology's claim (assistant/attribution.py)
             toks = idx.sentence_tokens(chunk, span.start, span.end)
+            if criterion and chunk.row is not None:
+                # A table cell ("Synchronous by default") means what its row label says
+                # ("Concurrency model"): the label's words count as the cell's own.
+                label_key = ("row-label", chunk.chunk_id)
+                label = idx.memo.get(label_key)
+                if label is None:
+                    label = idx.memo[label_key] = frozenset(tokens(criterion))
+                lex_toks = toks | label
+            else:
+                lex_toks = toks
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
-            lex = sum(idf[t] for t in idf if t in toks) / idf_total
+            lex = sum(idf[t] for t in idf if t in lex_toks) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
             if aspect_pattern is not None and aspect_pattern.search(aspect_text):
                 score += W_ASPECT
@@ -321,9 +331,31 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
                 merged.setdefault(id(twin), []).append(cand)
             continue
         take(cand)
+    # Retrieval ranks passages on more than one sentence: the leading passages each bring
+    # their best sentence, if it clears the spread floor (a sentence whose topic is in its
+    # heading, "Express gives you nothing here", scores low on its own).
+    spread_floor = best * SPREAD_FLOOR if best > 0 else best - 0.3
+    for rank in range(PASSAGE_SPREAD):
+        if len(chosen) >= limit:
+            break
+        if any(c.rank == rank for c in chosen):
+            continue
+        lead = next((c for c in cands if c.rank == rank), None)  # cands are sorted
+        if lead is None or lead.score < spread_floor:
+            continue
+        if comparison and per_subject.get(lead.subject, 0) >= quota:
+            continue
+        if any(duplicate(lead, other) for other in chosen):
+            continue
+        take(lead)
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
-    for cand in list(chosen):
-        if len(cand.text.split()) > ANNOUNCEMENT_WORDS or len(chosen) >= limit + 1:
+    i = 0
+    while i < len(chosen):  # an announcement brings what it announces, list items chain
+        cand = chosen[i]
+        i += 1
+        intro = cand.text.rstrip(".").endswith(":")
+        if (len(cand.text.split()) > ANNOUNCEMENT_WORDS and not intro) or (
+                len(chosen) >= limit + 1):
             continue
         spans = sentence_spans(cand.chunk)
         nxt = next((sp for sp in spans if sp.start > cand.span.start), None)
@@ -331,6 +363,12 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
         if follow is not None and follow not in chosen:
             take(follow)
     return chosen
+
+
+#: The first ``PASSAGE_SPREAD`` retrieved passages each bring their best sentence if it
+#: scores at least ``SPREAD_FLOOR`` of the best one (and the limit allows).
+PASSAGE_SPREAD = 4
+SPREAD_FLOOR = 0.35
 
 
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
@@ -360,6 +398,12 @@ def _vader(text: str) -> float:
 
         _VADER = SentimentIntensityAnalyzer()
     return float(_VADER.polarity_scores(text)["compound"])
+
+
+def _tone(text: str) -> int:
+    """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
+    score = _vader(text)
+    return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
 
 
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
@@ -410,6 +454,11 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 pol = _polarity(view, cand, about)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
                     pol = _polarity(view, announced[id(cand)], about)
+                if pol and not single and _tone(cand.text) != pol:
+                    # The question names no subject, so the side is the inferred subject's
+                    # ("the npm ecosystem ... poorly maintained" read as for Django): the
+                    # sentence is dropped or favoured only when its own tone agrees.
+                    pol = 0
                 if pol == -intent.polarity:
                     continue
                 cand.polarity = pol

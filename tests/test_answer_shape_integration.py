@@ -42,6 +42,12 @@ def _comparative_questions() -> list[str]:
         "Which of the two is easier to learn?",
         "Which is more flexible, Django or Node.js?",
         "Is Django or Node.js more complex?",
+        # round two: superlative, idiom, "X or Y", "easier to X than Y", a third technology
+        "Which of the two has the largest community behind it?",
+        "How do Django and Node.js stack up on security?",
+        "Django or Node.js for a real-time chat?",
+        "Is it harder to secure a Node.js app than a Django one?",
+        "Of Django, Node.js and Flask, which scales furthest?",
     ]
 
 
@@ -49,7 +55,12 @@ def _comparative_questions() -> list[str]:
 def test_verdict_agrees_with_the_matrix(ingested_versus: Any, question: str) -> None:
     answer = ingested_versus.ask(question)
     assert answer.verdict, answer.answer
-    assert answer.answer.startswith(answer.verdict)
+    # The verdict opens the answer; only the note on a technology the articles do not
+    # cover ("The articles don't cover Flask; ...") may come before it.
+    body = answer.answer
+    if body.startswith("The articles don't cover ") and "\n\n" in body:
+        body = body.split("\n\n", 1)[1]
+    assert body.startswith(answer.verdict)
     service = ingested_versus.comparisons
     criterion = asked_criterion(service.find_criterion, answer.standalone_question)
     if criterion is None:

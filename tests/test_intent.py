@@ -58,3 +58,36 @@ def test_comparative_and_polarity_flags() -> None:
     assert classify_intent("What are the drawbacks of Django?", (D,)).polarity == -1
     assert classify_intent("What are the benefits of Node.js?", (N,)).polarity == 1
     assert classify_intent("Who created Django?", (D,)).polarity == 0
+
+
+#: Round two: comparative shapes written for this test before the rules were changed
+#: (superlatives, comparison idioms, "easier to X than Y", "X or Y", a third technology,
+#: suitability of one subject), and look-alikes that must stay facts.
+COMPARATIVE_SHAPES = [
+    ("Which of Django, Node.js and Rails is the quickest to prototype with?", (D, N), "better"),
+    ("Which runs cheapest on a small server?", (), "better"),
+    ("Out of the three, which has the gentlest learning curve?", (), "better"),
+    ("Which one needs the least boilerplate for a REST API?", (), "better"),
+    ("How do Node.js and Django measure up on testing support?", (N, D), "better"),
+    ("How does Django fare against Express for admin panels?", (D, N), "better"),
+    ("How do the two stack up on documentation?", (), "better"),
+    ("How do these frameworks compare on hosting costs?", (), "better"),
+    ("Is it harder to debug Node.js code than Django code?", (N, D), "better"),
+    ("Is it cheaper to host Django apps than Node.js apps?", (D, N), "better"),
+    ("Django or Node.js for a newsroom CMS?", (D, N), "better"),
+    ("Should a bank go with Node.js or Django for its core API?", (N, D), "better"),
+    ("Between Django, Node.js and Flask, which should a beginner learn?", (D, N), "better"),
+    ("Which of Express, Django or Spring gives the smallest Docker images?", (N, D), "better"),
+    ("Is Node.js a sensible choice for a payment system?", (N,), "better"),
+    ("Would Django be a good fit for a mobile app backend?", (D,), "better"),
+    # look-alikes: a word ending in -est that is no superlative, a plain fact
+    ("Which request header does Django check for CSRF?", (D,), "fact"),
+    ("Which test runner ships with Node.js?", (N,), "fact"),
+    ("When did the latest Django release come out?", (D,), "fact"),
+    ("Does Node.js use the V8 engine or its own?", (N,), "fact"),
+]
+
+
+@pytest.mark.parametrize(("question", "subjects", "kind"), COMPARATIVE_SHAPES)
+def test_comparative_shapes(question: str, subjects: tuple[str, ...], kind: str) -> None:
+    assert classify_intent(question, subjects).kind == kind
