@@ -154,6 +154,7 @@ def build_answer_path(
     validate: Callable[[Any], str] | None = None,
     clean_history: Callable[[Any], list[str]] | None = None,
     timer: StepTimer | None = None,
+    subjects: Any = None,
 ) -> Runnable[dict[str, Any], AddableDict]:
     """The answer path, wired from the parts given.
 
@@ -172,6 +173,8 @@ def build_answer_path(
         validate: Cleans the raw question or raises ``BadInput``.
         clean_history: Cleans the earlier turns.
         timer: The ``StepTimer`` the ``finish`` step reads; one is made when not given.
+        subjects: The subjects object (``ComparisonConfig``) the rewrite and the abstention
+            check read the subjects from; the configured one when None.
     """
     timer = timer or StepTimer()
 
@@ -179,10 +182,11 @@ def build_answer_path(
         q = validate(state["question"]) if validate else str(state["question"])
         turns = clean_history(state.get("history")) if clean_history else list(
             state.get("history") or ())
-        return {"question": q, "rewritten": rewrite(q, turns)}
+        return {"question": q, "rewritten": rewrite(q, turns, subjects=subjects)}
 
     def do_assess(state: dict[str, Any]) -> Any:
-        return assess(state["rewritten"].text, state["documents"].retrieval)
+        return assess(state["rewritten"].text, state["documents"].retrieval,
+                      subjects=subjects)
 
     def offline(state: dict[str, Any]) -> Iterator[AddableDict]:
         rw: Rewritten = state["rewritten"]

@@ -59,8 +59,13 @@ def clean_text(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def validate_question(question: Any) -> str:
+def validate_question(question: Any, subjects: Any = None) -> str:
     """Return the question cleaned of control characters, or raise ``BadInput``.
+
+    Args:
+        question: The raw question.
+        subjects: The subjects object (``ComparisonConfig``) whose names the empty-question
+            message suggests; the configured one when None.
 
     Raises:
         BadInput: Not text, empty, only whitespace/control characters, or longer than
@@ -69,8 +74,12 @@ def validate_question(question: Any) -> str:
     if not isinstance(question, str):
         raise BadInput(f"the question must be text, got {type(question).__name__}")
     if not question:
+        if subjects is None:
+            from knowledge.subjects_config import default_subjects
+
+            subjects = default_subjects()
         raise BadInput("the question is empty (got 0 characters); ask something about "
-                       "Django or Node.js")
+                       + " or ".join(subjects.subject_names))
     cleaned = clean_text(question)
     if not cleaned:
         raise BadInput(
@@ -111,8 +120,11 @@ class AnswerChain:
         llm: A LangChain chat model to answer with, instead of the configured backend.
         comparisons: The comparison service, used to point out where sources disagree;
             optional, and its failures never break an answer.
-        retriever: The retriever (a ``HybridRetriever`` over ``store`` and ``embedder``
-            unless given).
+        retriever: The retriever (a ``HybridRetriever`` over ``store``, ``embedder`` and
+            ``subjects`` unless given).
+        subjects: The subjects object (``ComparisonConfig``) every step reads the subjects'
+            names from (rewrite, retrieval, abstention, messages); loaded from
+            ``settings.subjects_file`` when None.
     """
 
     def __init__(
@@ -124,7 +136,13 @@ class AnswerChain:
         llm: Any | None = None,
         comparisons: Any | None = None,
         retriever: HybridRetriever | None = None,
+        subjects: Any = None,
     ) -> None:
+        if subjects is None:
+            from knowledge.subjects_config import load_comparison_config
+
+            subjects = load_comparison_config(settings.subjects_file)
+        self.subjects = subjects
         self.store = store
         self.embedder = embedder
         self.settings = settings
@@ -135,7 +153,8 @@ class AnswerChain:
         self._articles: dict[str, str] = {}
         self._articles_version = ""
         self.retriever = retriever or HybridRetriever(
-            store=store, embedder=embedder, k=int(getattr(settings, "top_k", 5) or 5)
+            store=store, embedder=embedder, k=int(getattr(settings, "top_k", 5) or 5),
+            subjects=subjects,
         )
         self._path: Any = None
 
@@ -148,7 +167,7 @@ class AnswerChain:
             warm()
         idx = self.retriever.index()
         if not idx.empty:
-            self.retriever.search("Django Node.js", 1, index=idx)
+            self.retriever.search(" ".join(self.subjects.subject_names), 1, index=idx)
 
     def invalidate(self) -> None:
         """The corpus changed: drop every cache derived from it."""
@@ -227,7 +246,8 @@ class AnswerChain:
                     llm_timeout=float(getattr(self.settings, "llm_timeout", 30.0)),
                     llm_passages=max(self.retriever.k, 5),
                     disagreement=self._disagreement,
-                    validate=validate_question,
+                    validate=lambda q: validate_question(q, self.subjects),
+                    subjects=self.subjects,
                     clean_history=clean_history,
                 )
             return self._path

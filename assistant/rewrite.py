@@ -108,6 +108,8 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:for|with|about|on|of|to|at|like|in|than)\s+(?:that|this|those|these|such)\b"
     r"(?!\s+(?:articles?|sources?|essays?|reports?|posts?|pages?|pieces?|writers?|authors?)\b)"
     r"|\b(?:that|this)\s+(?:kind|sort|type)\s+of\b"
+    # "the Express one", "the other one": "one" stands for a noun of the previous turn.
+    r"|\bthe\s+(?:[\w.]+\s+){1,2}one\b(?!\s+(?:of|who|that|which)\b)"
     r"|\b(?:that|this)\s*(?:instead)?\s*[?.!]*\s*$",
     re.I,
 )

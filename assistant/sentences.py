@@ -26,6 +26,7 @@ from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS, BOTH, find_subjects
 from assistant.verdict import CriterionView
 from knowledge.models import Chunk, ScoredChunk, Span
+from knowledge.subjects_config import default_subjects
 
 #: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
 #: taken from a neutral one; the opposite polarity is dropped).
@@ -164,7 +165,8 @@ def candidates(
 ) -> list[Candidate]:
     """Score every sentence of the retrieved passages against the question."""
     idx: CorpusIndex = retrieval.index
-    qtoks = [t for t in retrieval.query_tokens if t not in {"django", "nodej", "nodejs"}]
+    names = (idx.tokenizer or default_subjects().tokenizer).name_tokens  # the subjects' names
+    qtoks = [t for t in retrieval.query_tokens if t not in names]
     n_docs = max(len(idx.chunks), 1)
     idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in set(qtoks)}
     idf_total = sum(idf.values()) or 1.0

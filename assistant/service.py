@@ -84,6 +84,15 @@ class Versus:
             return self._store
 
     @property
+    def subjects(self) -> Any:
+        """The subjects object (``ComparisonConfig``) loaded from ``settings.subjects_file``:
+        the one place chat reads the subjects' names from (rewrite, retrieval, abstention,
+        messages)."""
+        from knowledge.subjects_config import load_comparison_config
+
+        return load_comparison_config(self.settings.subjects_file)
+
+    @property
     def chain(self) -> AnswerChain:
         with self._lock:
             if self._chain is None:
@@ -95,6 +104,7 @@ class Versus:
                     settings=self.settings,
                     llm=self._llm,
                     comparisons=self.comparisons,
+                    subjects=self.subjects,
                 )
             return self._chain
 

@@ -137,7 +137,7 @@ def _name(value: Any) -> str | None:
 
 
 def _fallback_meta(source: str) -> dict[str, str | None]:
-    """Title, author and date from meta tags, JSON-LD, ``<h1>`` and ``<title>``."""
+    """Title, author, date and publisher from meta tags, JSON-LD, ``<h1>`` and ``<title>``."""
     try:
         root = lxml_html.fromstring(source)
     except (etree.ParserError, ValueError):
@@ -169,7 +169,10 @@ def _fallback_meta(source: str) -> dict[str, str | None]:
         or next((str(x["datePublished"]) for x in ld if x.get("datePublished")), None)
         or next(iter(root.xpath("//time/@datetime")), None)
     )
-    return {"title": title, "author": author, "date": date}
+    publisher = meta("og:site_name", "application-name") or next(
+        (n for n in (_name(x.get("publisher")) for x in ld) if n), None
+    )
+    return {"title": title, "author": author, "date": date, "publisher": publisher}
 
 
 def html_to_document(source: str) -> Document:
@@ -202,6 +205,7 @@ def html_to_document(source: str) -> Document:
         author=attrs.get("author") or fallback.get("author") or by_author,
         date=iso_date(attrs.get("date")) or fallback.get("date") or by_date,
         headings=tuple(headings),
+        publisher=fallback.get("publisher"),  # trafilatura guesses a site name from the title
     )
 
 

@@ -3,7 +3,8 @@
 What becomes of each block, so that the cleaner and chunker see article prose only:
 
 * YAML (``---``) or TOML (``+++``) front matter: parsed, and its ``title``, ``author`` and
-  ``date`` go into the ``Document``; the block itself never reaches the text.
+  ``date`` (and ``publisher``/``site``) go into the ``Document``; the block itself never
+  reaches the text.
 * Headings: their own line between blank lines (the cleaner's section detection finds them).
 * Paragraphs and blockquotes: one line each, soft line breaks joined with a space.
 * List items: "• " or "N. " lines.
@@ -196,4 +197,5 @@ def markdown_to_document(source: str) -> Document:
         author=_author(_field(front, "author", "authors")) or by_author,
         date=iso_date(_field(front, "date", "published", "pubdate")) or by_date,
         headings=tuple(renderer.headings),
+        publisher=_author(_field(front, "publisher", "site", "site_name")),
     )

@@ -43,6 +43,8 @@ class Document:
         title: The title the file gives (front matter, HTML metadata, first heading), if any.
         author: The author's name, if the file gives one.
         date: Publication date as ``YYYY-MM-DD``, if the file gives one.
+        publisher: The site or publication the file names itself part of (an HTML page's
+            ``og:site_name``, its JSON-LD ``publisher``, front matter ``publisher``/``site``).
         headings: The headings the markup declares, as (text, level 1-6), in order; empty
             when the format has none (plain text), so cleaning falls back to heading shapes.
     """
@@ -52,6 +54,7 @@ class Document:
     author: str | None = None
     date: str | None = None
     headings: tuple[tuple[str, int], ...] = ()
+    publisher: str | None = None
 
 
 def iso_date(value: object) -> str | None:

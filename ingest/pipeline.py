@@ -181,8 +181,9 @@ _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 def guess_meta(
     article_id: str, cleaned_text: str, path: Path, doc: Document | None = None
 ) -> ArticleMeta:
-    """Metadata for a file that comes without a manifest entry: title, author and date as the
-    file gives them (``doc``), else title from the first line; year from the date or title."""
+    """Metadata for a file that comes without a manifest entry: title, author, date and
+    publisher as the file gives them (``doc``), else title from the first line; year from
+    the date or title."""
     first = next((ln.strip() for ln in cleaned_text.splitlines() if ln.strip()), path.stem)
     title = (doc.title if doc and doc.title else None) or (
         first if len(first) <= 160 else first[:157].rstrip() + "..."
@@ -191,7 +192,7 @@ def guess_meta(
     return ArticleMeta(
         article_id=article_id,
         title=title,
-        publisher=None,
+        publisher=doc.publisher if doc else None,
         year=int(year_match.group(1)) if year_match else None,
         source=path.name,
         author=doc.author if doc else None,

@@ -70,18 +70,23 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     held = _split(field_report, ("fc-",))
     summary = {"total": total, "held_out": held, "false": data["false_abstention_ids"],
                "missed": data["missed_abstention_ids"]}
-    assert data["abstention_accuracy"] >= 0.9, summary
+    assert data["abstention_accuracy"] >= 0.95, summary  # 0.958 reached
     assert data["false_abstentions"] <= 1, summary
     assert held["abstention"] >= 0.9, summary
-    # Hybrid beats each ranker alone, over all field questions.
+    # Hybrid beats each ranker alone, over all field questions and on the held-out ones.
     assert total["recall5_hybrid"] > total["recall5_bm25"], summary
-    assert total["recall5_hybrid"] >= total["recall5_dense"], summary
-    assert data["support_recall"] >= 0.75, summary  # the reached level, as a floor
+    assert total["recall5_hybrid"] > total["recall5_dense"], summary
+    assert held["recall5_hybrid"] > held["recall5_bm25"], summary
+    assert held["recall5_hybrid"] >= held["recall5_dense"], summary
+    assert total["recall5_hybrid"] >= 0.78, summary  # 0.795 reached
+    assert data["support_recall"] >= 0.80, summary  # 0.822 reached, as a floor
+    assert held["support_recall"] >= 0.75, summary  # 0.769 reached
     assert field_report.citation_errors == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
-                   "is 0.795 (evidence in the top 10 for 0.877); see the note")
+                   "is 0.822 (held-out fc- 0.769); several misses are retrieved but not "
+                   "selected by the composer; see the CHANGELOG")
 def test_field_support_recall_reaches_the_target(field_report: EvalReport) -> None:
     assert field_report.support_recall >= 0.95
 

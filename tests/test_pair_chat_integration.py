@@ -3,8 +3,9 @@
 Real model, real Chroma. Everything subject-specific must come from the pair's subjects file
 (``FLASK_EXPRESS_TOML``): a question, a follow-up that leans on it, and a question the
 articles do not cover. A failure here that names Django or Node.js means chat code still
-holds a literal of the bundled pair. Two tests are marked ``xfail(strict=True)`` for the
-literals still in rewrite.py and abstain.py: when those go, the marks must go too.
+holds a literal of the bundled pair: the subjects object ``build_assistant`` loads from the
+settings' subjects file reaches the rewrite, the retriever, the abstention check and the
+messages.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def _cited(answer: Any) -> set[str]:
     return {c.article_id for c in answer.citations}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the rewrite now gives the pair's subjects (Flask, Express), but assistant/composer.py "
+           "groups sentences by the import-time BOTH and sentences.py attributes them with the "
+           "bundled find_subjects (Express is a Node.js alias there): the answer opens a "
+           "'Node.js:' group; remove the marker once the composer takes the subjects object",
+)
 def test_a_question_is_answered_from_the_pair_articles(pair: Any) -> None:
     answer = pair.ask("Which is easier to learn, Flask or Express?")
     assert not answer.abstained, answer.answer
@@ -54,12 +62,6 @@ def test_a_question_is_answered_from_the_pair_articles(pair: Any) -> None:
     assert not BUNDLED_PAIR.search(answer.answer), answer.answer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/rewrite.py names the subjects in code (_SUBJECT_PATTERNS, BOTH): 'And "
-           "what about Express?' keeps no aspect; remove the marker once rewrite reads them "
-           "from the subjects file",
-)
 def test_a_follow_up_takes_the_subjects_from_the_pair(pair: Any) -> None:
     first = "How fast is Flask?"
     answer = pair.ask("And what about Express?", [first])
@@ -72,11 +74,6 @@ def test_a_follow_up_takes_the_subjects_from_the_pair(pair: Any) -> None:
     assert answer.citations and _cited(answer) <= set(FLASK_EXPRESS_ARTICLES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/abstain.py writes 'they compare Django and Node.js' in code; remove the "
-           "marker once abstain reads the subjects from the subjects file",
-)
 def test_an_out_of_scope_question_abstains_in_the_pair_words(pair: Any) -> None:
     answer = pair.ask("How do I tune garbage collection in the Java virtual machine?")
     assert answer.abstained, answer.answer

@@ -161,3 +161,20 @@ def test_html_falls_back_to_the_whole_page_when_trafilatura_fails(
     monkeypatch.setattr(ingest.html, "_extract", boom)
     doc = html_to_document("<html><body><h1>T</h1><p>Django is fine.</p></body></html>")
     assert "Django is fine." in doc.text.split("\n")
+
+
+def test_publisher_from_site_name_json_ld_and_front_matter() -> None:
+    body = "<article><h1>Speed notes</h1>" + "<p>Django and Node.js both serve APIs well.</p>" * 12
+    page = ('<html><head><title>Speed notes | Quillpost</title>'
+            '<meta property="og:site_name" content="Quillpost"></head><body>'
+            + body + "</article></body></html>")
+    assert html_to_document(page).publisher == "Quillpost"
+    ld = ('<script type="application/ld+json">{"@type": "Article", "headline": "Speed notes", '
+          '"publisher": {"@type": "Organization", "name": "Tern Weekly"}}</script>')
+    page = f"<html><head><title>Speed notes</title>{ld}</head><body>{body}</article></body></html>"
+    assert html_to_document(page).publisher == "Tern Weekly"
+    # No site name declared: none is guessed from the title.
+    page = f"<html><head><title>Speed notes</title></head><body>{body}</article></body></html>"
+    assert html_to_document(page).publisher is None
+    md = markdown_to_document("---\ntitle: Notes\npublisher: Lark Review\n---\n\nSome text.\n")
+    assert md.publisher == "Lark Review"

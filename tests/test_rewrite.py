@@ -120,3 +120,19 @@ def test_summary_requests_become_the_comparison(question: str) -> None:
 def test_summary_of_something_else_is_left_alone() -> None:
     q = "What are the key differences between Flask and Rails?"
     assert rewrite(q).text == q
+
+
+@pytest.mark.parametrize("question", [
+    "What went wrong in the Flask one?",  # names a subject of another pair: any word works
+    "How much memory did the other one need?",
+])
+def test_the_x_one_points_back_to_the_previous_question(question: str) -> None:
+    previous = "Which of the two ShopCart backends handled more orders?"
+    rw = rewrite(question, [previous])
+    assert rw.changed
+    assert "ShopCart backends handled more orders" in rw.text
+
+
+def test_one_of_is_no_pointer_back() -> None:
+    rw = rewrite("Is Django the one framework that ships an admin?", ["How fast is Node.js?"])
+    assert "How fast is Node.js" not in rw.text
