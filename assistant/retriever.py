@@ -19,9 +19,8 @@ row is indexed with its section, its label and its column headers
 
 Latency budget per question: one query embedding, one Chroma query, one manifest read
 (staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
-is loaded once per corpus version and cached here. When the corpus changes, only the
-chunks of article versions not seen before are read and tokenised; the rest is reused
-(bm25s cannot add documents, so its index is rebuilt, from the cached tokens).
+is loaded once per corpus version and cached (``assistant.corpus_index``), which rebuilds
+only what changed.
 
 Per question nothing runs in Python over every chunk: rankings are stable numpy argsorts
 (the order Python's ``sorted`` gave), and each chunk's best sentence comes from one matrix
@@ -32,8 +31,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -41,11 +39,21 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from knowledge.models import ArticleMeta, Chunk, ScoredChunk
+from assistant.corpus_index import (
+    CorpusIndex,
+    _default_tokenizer,
+    build_index,
+    stem,
+    tokens,
+    top_positions,
+    words,
+)
+from knowledge.models import ScoredChunk
 from knowledge.protocols import Embedder, KnowledgeReader
-from knowledge.text.tokens import STOPWORDS, Tokenizer, passage_context
+from knowledge.text.tokens import STOPWORDS, Tokenizer
 
-__all__ = ["STOPWORDS", "HybridRetriever", "Retrieval", "stem", "tokens", "words"]
+__all__ = ["STOPWORDS", "CorpusIndex", "HybridRetriever", "Retrieval", "build_index", "stem",
+           "tokens", "top_positions", "words"]
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
@@ -74,259 +82,6 @@ SENTENCE_EXTRAS = 6
 #: Fused candidates the diversity pick chooses among.
 DIVERSITY_POOL = 20
 
-
-# -- tokens: knowledge.text.tokens, with the names of the configured subjects ----------
-
-
-def _default_tokenizer() -> Tokenizer:
-    from knowledge.subjects_config import default_subjects
-
-    tok: Tokenizer = default_subjects().tokenizer
-    return tok
-
-
-def stem(word: str) -> str:
-    """One word's stem, with the configured subjects' tokenizer."""
-    return _default_tokenizer().stem(word)
-
-
-def normalise(text: str) -> str:
-    """Lowercase and unify the subjects' spellings (Node JS, NodeJs -> nodejs)."""
-    return _default_tokenizer().normalise(text)
-
-
-def words(text: str) -> list[str]:
-    """Lowercased word tokens, names unified, compounds split, possessives dropped."""
-    return _default_tokenizer().words(text)
-
-
-def tokens(text: str) -> list[str]:
-    """Stemmed content tokens: what BM25 and the lexical signals compare."""
-    return _default_tokenizer().tokens(text)
-
-
-def chunk_index_text(chunk: Chunk) -> str:
-    """The text BM25 indexes for a chunk: its section title, and for a table row its
-    label and column headers, around the chunk's own text (see ``passage_context``)."""
-    prefix, suffix = passage_context(chunk)
-    return prefix + chunk.text + suffix
-
-
-# -- the cached index ------------------------------------------------------------------
-
-
-@dataclass
-class CorpusIndex:
-    """Everything retrieval needs that only changes when the corpus changes.
-
-    Attributes:
-        corpus_version: The manifest's corpus version this index was built from.
-        versions: Live article versions (passed to the store so it skips a manifest read).
-        chunks: All live chunks, in article then document order.
-        by_id: Chunk id -> position in ``chunks``.
-        vocabulary: Every stemmed token in the corpus, with its document frequency.
-        raw_vocabulary: Every unstemmed lowercase word in the corpus.
-        sentence_rows: Chunk id -> ``[(start, end, row), ...]``: each sentence's span and
-            its row in ``sentence_matrix`` (normalised pooled vectors).
-        metas: Article id -> bibliographic facts (titles and publishers for attribution).
-    """
-
-    corpus_version: str
-    versions: list[str]
-    chunks: list[Chunk]
-    by_id: dict[str, int]
-    bm25: Any
-    vocabulary: dict[str, int]
-    raw_vocabulary: frozenset[str]
-    sentence_rows: dict[str, list[tuple[int, int, int]]]
-    metas: dict[str, ArticleMeta]
-    chunk_tokens: list[frozenset[str]] = field(default_factory=list)
-    sentence_matrix: Any = None
-    sentence_owner: Any = None
-    _token_cache: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
-    #: Per-corpus-version memo for derived facts other modules compute (sentence subjects).
-    memo: dict[Any, Any] = field(default_factory=dict)
-    #: Chunk id -> what was derived from it, reused by the next build (see ``build_index``).
-    entries: dict[str, Any] = field(default_factory=dict)
-    #: The chunks that own sentence rows, and the first row of each (for ``reduceat``).
-    owner_ids: Any = None
-    owner_starts: Any = None
-    #: The tokenizer the index was built with (the subjects' spellings unified).
-    tokenizer: Any = None
-
-    def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
-        """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
-        key = (chunk.chunk_id, start)
-        got = self._token_cache.get(key)
-        if got is None:
-            tok = self.tokenizer or _default_tokenizer()
-            got = frozenset(tok.tokens(chunk.text[start - chunk.start : end - chunk.start]))
-            self._token_cache[key] = got
-        return got
-
-    def sentence_max(self, vector: Sequence[float]) -> Any:
-        """Per chunk, the best cosine between ``vector`` and one of its sentence vectors.
-
-        The pooled sentence vectors are loaded once per corpus version, so this costs one
-        small matrix product and no store call.
-        """
-        import numpy as np
-
-        best = np.full(len(self.chunks), -1.0, dtype=np.float32)
-        if self.sentence_matrix is None or not len(self.sentence_matrix):
-            return best
-        sims = self.sentence_matrix @ np.asarray(vector, dtype=np.float32)
-        best[self.owner_ids] = np.maximum.reduceat(sims, self.owner_starts)
-        return best
-
-    @property
-    def empty(self) -> bool:
-        return not self.chunks
-
-    def bm25_scores(self, query_tokens: Sequence[str]) -> Any:
-        """BM25 score of every chunk (a numpy array); zeros when no token is known."""
-        import numpy as np
-
-        known = [t for t in query_tokens if t in self.vocabulary]
-        if not known or self.bm25 is None:
-            return np.zeros(len(self.chunks), dtype=np.float32)
-        return self.bm25.get_scores(known)
-
-
-@dataclass(frozen=True)
-class _ChunkEntry:
-    """What the index derives from one stored chunk (kept across rebuilds, by chunk id)."""
-
-    chunk: Chunk
-    version: str
-    tokens: list[str]
-    words: frozenset[str]
-    #: ``(start, end)`` of each sentence, in document order, and their normalised vectors.
-    spans: tuple[tuple[int, int], ...]
-    vectors: Any
-
-
-def _entries(
-    store: KnowledgeReader, versions: list[str], live: dict[str, str], tok: Tokenizer
-) -> dict[str, _ChunkEntry]:
-    """Read the chunks of ``versions`` and their sentence vectors; derive their tokens."""
-    import numpy as np
-
-    if not versions:
-        return {}
-    chunks = list(store.chunks(versions=versions))
-    svecs: dict[str, list[tuple[int, int, list[float]]]] = {}
-    if chunks:
-        for sv in store.sentence_vectors([c.chunk_id for c in chunks]):
-            svecs.setdefault(sv.chunk_id, []).append((sv.span.start, sv.span.end, sv.vector))
-    out: dict[str, _ChunkEntry] = {}
-    for c in chunks:
-        text = chunk_index_text(c)
-        lst = sorted(svecs.get(c.chunk_id, []), key=lambda t: t[0])
-        vecs = np.zeros((0, 0), dtype=np.float32)
-        if lst:
-            raw = np.asarray([v for _a, _b, v in lst], dtype=np.float32)
-            norms = np.linalg.norm(raw, axis=1, keepdims=True)
-            vecs = (raw / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-        out[c.chunk_id] = _ChunkEntry(
-            chunk=c,
-            version=live.get(c.article_id, ""),
-            tokens=tok.tokens(text),
-            words=frozenset(tok.words(text)),
-            spans=tuple((a, b) for a, b, _v in lst),
-            vectors=vecs,
-        )
-    return out
-
-
-def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
-                tokenizer: Tokenizer | None = None) -> CorpusIndex:
-    """Read the live corpus from the store and build the BM25 index over it.
-
-    With ``previous`` (the index of an earlier corpus version), only the chunks of article
-    versions that were not live then are read from the store and tokenised; the rest is
-    reused. The result is the same as a full build.
-    """
-    import bm25s
-    import numpy as np
-
-    tok = tokenizer or _default_tokenizer()
-    manifest = store.manifest()
-    versions = manifest.versions
-    reuse = previous.entries if previous is not None and previous.tokenizer == tok else {}
-    live = {aid: rec.version for aid, rec in manifest.articles.items()}
-    have_versions = {e.version for e in reuse.values()}
-    new_versions = [v for v in versions if v not in have_versions]
-    entries = {cid: e for cid, e in reuse.items() if e.version in set(versions)}
-    entries.update(_entries(store, new_versions, live, tok))
-    # Article then document order, exactly as ``store.chunks()`` returns them.
-    ordered = sorted(entries.values(), key=lambda e: (e.chunk.article_id, e.chunk.ordinal))
-    chunks = [e.chunk for e in ordered]
-    by_id = {c.chunk_id: i for i, c in enumerate(chunks)}
-    doc_tokens = [e.tokens for e in ordered]
-    vocabulary: dict[str, int] = {}
-    raw: set[str] = set()
-    for e in ordered:
-        for t in set(e.tokens):
-            vocabulary[t] = vocabulary.get(t, 0) + 1
-        raw.update(e.words)
-    bm25 = None
-    if chunks:
-        bm25 = bm25s.BM25()
-        bm25.index([t or ["\x00empty"] for t in doc_tokens], show_progress=False)
-    metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
-    for meta in metas.values():  # "the Javatpoint tutorial" names a source, not a stranger
-        raw.update(tok.words(f"{meta.title} {meta.publisher or ''}"))
-    blocks: list[Any] = []
-    owner: list[int] = []
-    sentence_rows: dict[str, list[tuple[int, int, int]]] = {}
-    n_rows = 0
-    for i, e in enumerate(ordered):
-        if not e.spans:
-            continue
-        sentence_rows[e.chunk.chunk_id] = [
-            (a, b, n_rows + j) for j, (a, b) in enumerate(e.spans)
-        ]
-        blocks.append(e.vectors)
-        owner.extend([i] * len(e.spans))
-        n_rows += len(e.spans)
-    matrix: Any = np.concatenate(blocks).astype(np.float32, copy=False) if blocks else None
-    owner_arr = np.asarray(owner, dtype=np.int64)
-    # Rows are grouped by chunk, in chunk order: one ``reduceat`` takes each chunk's best.
-    owners, starts = np.unique(owner_arr, return_index=True)
-    if matrix is not None:  # entries keep views of the matrix, not copies of their rows
-        for e, lo in zip((e for e in ordered if e.spans), np.cumsum([0] + [len(b) for b in blocks]),
-                         strict=False):
-            entries[e.chunk.chunk_id] = replace(e, vectors=matrix[lo : lo + len(e.spans)])
-    return CorpusIndex(
-        corpus_version=manifest.corpus_version,
-        versions=versions,
-        chunks=chunks,
-        by_id=by_id,
-        bm25=bm25,
-        vocabulary=vocabulary,
-        raw_vocabulary=frozenset(raw),
-        sentence_rows=sentence_rows,
-        metas=metas,
-        chunk_tokens=[frozenset(t) for t in doc_tokens],
-        sentence_matrix=matrix,
-        sentence_owner=owner_arr,
-        entries=entries,
-        owner_ids=owners,
-        owner_starts=starts,
-        tokenizer=tok,
-    )
-
-
-def top_positions(scores: Any, n: int) -> Any:
-    """Positions of the ``n`` highest scores, best first; ties keep position order.
-
-    The same order as ``sorted(range(len(scores)), key=lambda i: -scores[i])[:n]``, done
-    in numpy: a stable argsort of the negated scores.
-    """
-    import numpy as np
-
-    return np.argsort(-np.asarray(scores), kind="stable")[:n]
 
 
 def _keep_tops(chosen: list[str], tops: list[str], fused: dict[str, float], k: int) -> list[str]:

@@ -63,7 +63,7 @@ def check_upload(
     a path; an id equal to an existing article's means the upload updates that article.
     Decoding is ingest's own rule, so whatever ingest accepts from a folder it accepts here.
     """
-    from ingest.pipeline import slugify
+    from knowledge.text.slugs import slugify
 
     base = Path(str(name).replace("\\", "/")).name
     suffix = Path(base).suffix.lower()

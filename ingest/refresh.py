@@ -29,8 +29,9 @@ from urllib.parse import urlsplit
 
 from ingest.fetch import AddressGuard, FetchError, NotModified, Page, fetch
 from ingest.library import pages_dir, write_atomic
-from ingest.pipeline import IngestReport, Origin, Source, slugify
+from ingest.pipeline import IngestReport, Origin, Source
 from knowledge.protocols import Manifest
+from knowledge.text.slugs import slugify
 
 IngestFn = Callable[[Sequence[Source]], IngestReport]
 ProgressFn = Callable[[str, int, int], None]

@@ -15,11 +15,12 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 from pydantic import ValidationError
 
 from assistant.service import build_assistant
-from ingest.pipeline import IngestError, slugify
+from ingest.pipeline import IngestError
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle, Span
 from knowledge.protocols import ArticleRecord, Manifest
 from knowledge.settings import Settings, SettingsError
 from knowledge.store import ChromaKnowledgeStore, StoreError
+from knowledge.text.slugs import slugify
 from tests.conftest import ROOT
 
 
