@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.formats import SUPPORTED_SUFFIXES, UnsupportedInput, decode_text
+from knowledge.text.sizes import human_size
 
 LIBRARY_FOLDER = "library"
 PAGES_FOLDER = "pages"
@@ -45,13 +46,6 @@ class UploadCheck:
         return f"{self.article_id}{self.suffix}"
 
 
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{int(size)} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} bytes"  # pragma: no cover
 
 
 def check_upload(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.models import Chunk, CleanedArticle, ScoredChunk
-from knowledge.protocols import Manifest, SentenceVector, Vector
+from knowledge.protocols import Manifest, SentenceVector, Vector, check_stage_lengths
 
 
 @dataclass(frozen=True)
@@ -142,11 +142,7 @@ class InMemoryKnowledgeStore:
         """Hold a complete article version next to the live ones (invisible until commit)."""
         import numpy as np
 
-        if not (len(chunks) == len(vectors) == len(sentence_vectors)):
-            raise ValueError(
-                f"chunks, vectors and sentence vectors differ in length: {len(chunks)}, "
-                f"{len(vectors)}, {len(sentence_vectors)}"
-            )
+        check_stage_lengths(chunks, vectors, sentence_vectors)
         hashes = list(text_hashes) if text_hashes is not None else [""] * len(chunks)
         staged: dict[str, _Record] = {}
         for chunk, vec, svs, h in zip(chunks, vectors, sentence_vectors, hashes, strict=True):

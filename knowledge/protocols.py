@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from knowledge.models import ArticleMeta, Chunk, CleanedArticle, ScoredChunk, Span
 
@@ -178,3 +178,18 @@ class Retriever(Protocol):
     """Finds the passages most relevant to a question."""
 
     def retrieve(self, question: str, k: int | None = None) -> list[ScoredChunk]: ...
+
+
+def check_stage_lengths(chunks: Sequence[Any], vectors: Sequence[Any],
+                        sentence_vectors: Sequence[Any]) -> None:
+    """What every ``KnowledgeStore.stage`` checks first: one vector and one list of sentence
+    vectors per chunk (a mismatch would store vectors under the wrong passages).
+
+    Raises:
+        ValueError: The three lengths differ; the message gives all three.
+    """
+    if not (len(chunks) == len(vectors) == len(sentence_vectors)):
+        raise ValueError(
+            f"chunks, vectors and sentence vectors differ in length: {len(chunks)}, "
+            f"{len(vectors)}, {len(sentence_vectors)}"
+        )

@@ -43,7 +43,7 @@ from knowledge.models import (
     Section,
     Span,
 )
-from knowledge.protocols import Manifest, SentenceVector, Vector
+from knowledge.protocols import Manifest, SentenceVector, Vector, check_stage_lengths
 
 __all__ = ["MANIFEST_ID", "ChromaKnowledgeStore", "StoreError"]
 
@@ -332,11 +332,7 @@ class ChromaKnowledgeStore:
         text_hashes: Sequence[str] | None = None,
     ) -> None:
         """Write a complete article version next to the live ones (invisible until commit)."""
-        if not (len(chunks) == len(vectors) == len(sentence_vectors)):
-            raise ValueError(
-                f"chunks, vectors and sentence vectors differ in length: {len(chunks)}, "
-                f"{len(vectors)}, {len(sentence_vectors)}"
-            )
+        check_stage_lengths(chunks, vectors, sentence_vectors)
         import numpy as np  # a Chroma dependency; float32 rows are 8x smaller than lists
 
         hashes = list(text_hashes) if text_hashes is not None else [""] * len(chunks)

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.models import Answer, Citation
+from knowledge.text.sizes import human_size
 from ui import render
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
@@ -154,7 +155,7 @@ def test_ingest_summary_and_dates() -> None:
     ]
     assert render.format_ingested_at("2025-01-02T03:04:05+00:00") == "2025-01-02 03:04 UTC"
     assert render.format_ingested_at("nonsense") == "nonsense"
-    assert render.human_size(5 * 1024 * 1024) == "5.0 MB" and render.human_size(10) == "10 bytes"
+    assert human_size(5 * 1024 * 1024) == "5.0 MB" and human_size(10) == "10 bytes"
 
 
 def test_plain_label_strips_markdown_and_directives() -> None:

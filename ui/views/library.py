@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from knowledge.text.sizes import human_size
 from ui import change_report, components, render, state
 
 versus = state.get_versus()
@@ -229,7 +230,7 @@ if not locked:
         with st.container(border=True):
             st.markdown("**Add or update an article**")
             st.caption(
-                f"A .txt, .md or .html file up to {render.human_size(settings.max_file_bytes)}"
+                f"A .txt, .md or .html file up to {human_size(settings.max_file_bytes)}"
                 ", or the URL of a page. A file named like an existing article (same ID) "
                 "updates it."
             )

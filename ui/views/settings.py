@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from knowledge.text.sizes import human_size
 from ui import components, render, state
 
 st.set_page_config(layout="centered")
@@ -98,7 +99,7 @@ with st.container(border=True, key="kb-card"):
         ("Articles / passages", f"{len(records)} / {sum(r.chunk_count for r in records)}"),
         ("Embedding model", settings.embedding_model or "bundled all-MiniLM-L6-v2"),
         ("Passages per question", str(settings.top_k)),
-        ("Largest upload", render.human_size(settings.max_file_bytes)),
+        ("Largest upload", human_size(settings.max_file_bytes)),
         ("Upload folder", str(versus.library_dir())),
     ]))
 
