@@ -165,7 +165,8 @@ def candidates(
 ) -> list[Candidate]:
     """Score every sentence of the retrieved passages against the question."""
     idx: CorpusIndex = retrieval.index
-    names = (idx.tokenizer or default_subjects().tokenizer).name_tokens  # the subjects' names
+    config = default_subjects()  # once per question: foreign_claim runs per sentence
+    names = (idx.tokenizer or config.tokenizer).name_tokens  # the subjects' names
     qtoks = [t for t in retrieval.query_tokens if t not in names]
     n_docs = max(len(idx.chunks), 1)
     idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in set(qtoks)}
@@ -205,7 +206,7 @@ def candidates(
             keep, text, criterion, aspect_text, subject, intro, raw = info
             if not keep:
                 continue  # headings, fragments
-            if foreign_claim(retrieval, chunk, span):
+            if foreign_claim(retrieval, chunk, span, config):
                 continue  # a third technology's claim (assistant/attribution.py)
             toks = idx.sentence_tokens(chunk, span.start, span.end)
             if criterion and chunk.row is not None:

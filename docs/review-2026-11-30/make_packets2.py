@@ -1,30 +1,53 @@
-"""Blind review packets: for each question, two answers in random order, with their passages."""
-import json, random, sys
-old = [json.loads(l) for l in open(sys.argv[1])]
-new = [json.loads(l) for l in open(sys.argv[2])]
-qs = [json.loads(l) for l in open("tests/data/review_questions.jsonl")]
-rng = random.Random(20261130)
-key = {}
-def show(a):
+"""Blind review packets: each question's two answers in random order, with their passages.
+
+Usage: python3 make_packets2.py answers-old.jsonl answers-new.jsonl key.json
+Writes packet1..3.md here (15 questions each) and the A/B key to key.json.
+"""
+
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUESTIONS = HERE.parents[1] / "tests" / "data" / "review_questions.jsonl"
+
+
+def show(a: dict) -> str:
     lines = [a["answer"].strip()]
-    more = a.get("more") or []
-    if more:
-        lines.append("\n(More from the sources, shown collapsed:)\n" + "\n".join(more))
+    if a.get("more"):
+        lines.append("\n(More from the sources, shown collapsed:)\n" + "\n".join(a["more"]))
     if a.get("abstained"):
         lines.append("\n[The assistant declined: the articles do not cover this.]")
     lines.append("\nCited passages:")
     for c in a.get("citations", []):
-        lines.append(f"  [{c['n']}] ({c.get('title','')}, section: {c.get('section','')}) {c['text']}")
+        lines.append(f"  [{c['n']}] ({c.get('title', '')}, section: {c.get('section', '')}) "
+                     f"{c['text']}")
     return "\n".join(lines)
-packets = [[], [], []]
-for i, (q, o, n) in enumerate(zip(qs, old, new)):
-    assert o["question"] == n["question"] == q["question"], q["id"]
-    flip = rng.random() < 0.5
-    a, b = (n, o) if flip else (o, n)
-    key[q["id"]] = {"A": "new" if flip else "old", "B": "old" if flip else "new"}
-    item = f"### {q['id']}\nQuestion: {q['question']}\n\n--- Answer A ---\n{show(a)}\n\n--- Answer B ---\n{show(b)}\n"
-    packets[i % 3].append(item)
-for j, p in enumerate(packets):
-    open(f"docs/review-2026-11-30/packet{j+1}.md", "w").write("\n\n".join(p))
-json.dump(key, open(sys.argv[3], "w"), indent=1)
-print([len(p) for p in packets])
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def main() -> None:
+    old = _lines(Path(sys.argv[1]))
+    new = _lines(Path(sys.argv[2]))
+    qs = _lines(QUESTIONS)
+    rng = random.Random(20261130)
+    key = {}
+    packets: list[list[str]] = [[], [], []]
+    for i, (q, o, n) in enumerate(zip(qs, old, new, strict=True)):
+        assert o["question"] == n["question"] == q["question"], q["id"]
+        flip = rng.random() < 0.5
+        a, b = (n, o) if flip else (o, n)
+        key[q["id"]] = {"A": "new" if flip else "old", "B": "old" if flip else "new"}
+        packets[i % 3].append(f"### {q['id']}\nQuestion: {q['question']}\n\n--- Answer A ---\n"
+                              f"{show(a)}\n\n--- Answer B ---\n{show(b)}\n")
+    for j, p in enumerate(packets):
+        (HERE / f"packet{j + 1}.md").write_text("\n\n".join(p), encoding="utf-8")
+    Path(sys.argv[3]).write_text(json.dumps(key, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
