@@ -142,7 +142,7 @@ def classify(sentence: str) -> Kind:
     if n_words <= ANNOUNCEMENT_WORDS and not [
         w for w in content if w.lower().strip("'’.") not in _TOPIC_WORDS and not w[:1].isupper()
     ]:
-        return "signpost"  # names and topic words only: "Yet, X has substantial drawbacks."
+        return "signpost"  # names and topic words only: "Still, X has real weaknesses."
     return "ok"
 
 

@@ -33,7 +33,7 @@ from knowledge.subjects_config import default_subjects
 W_POLARITY = 0.15
 #: For a definition question: bonus of an "X is a ..." sentence.
 W_DEFINITION = 0.15
-#: A dropped announcement ("Yet, X has substantial drawbacks.") passes this share of its
+#: A dropped announcement ("Still, X has real weaknesses.") passes this share of its
 #: score to the sentence after it.
 ANNOUNCED_SHARE = 0.95
 #: At most this many sentences from one passage.
@@ -73,7 +73,7 @@ _ASKS_FOR_NAMES = re.compile(
     r"\bused\s+by\b|\bexamples?\s+of\b",
     re.I,
 )
-#: A list of proper names: "Netflix, LinkedIn, and PayPal".
+#: A list of proper names: "Acme, Globex, and Initech".
 _NAME_LIST = re.compile(r"\b[A-Z][A-Za-z]+(?:,\s+[A-Z][A-Za-z]+)+,?\s+(?:and|or)\s+[A-Z][A-Za-z]+")
 #: "Who created Node.js?" expects a person; "which year" a year; "how many" a number.
 _ASKS_FOR_PERSON = re.compile(

@@ -58,7 +58,7 @@ _FRAMING_RE = re.compile(
     r"decide|choosing|choose|verdict)\b",
     _I,
 )
-# "Some of the security features Django provides are:" introduces a list; it is no heading.
+# "A few things Django gives you for free are:" introduces a list; it is no heading.
 _LEAD_IN_LAST_WORDS = frozenset(
     {"are", "is", "include", "includes", "including", "following", "follows", "as", "below",
      "like", "were", "be", "was", "these"}

@@ -16,7 +16,7 @@ How a matrix is built (``build_matrix``), and why:
    on an ordinal scale ("Native" > "Good", "Built-in" > "DIY", "Low" memory > "High";
    ``stance.cell_level``), else the subject whose cell is positive when the other's is not,
    else the one whose cell uses comparative wording, else ``neither`` (two cells that both
-   praise, like "vast community" / "also has a vast community", do not pick a side). A
+   praise, like "large community" / "a large community too", do not pick a side). A
    sentence inside a cell that is clearly about another criterion ("However, it is easy to
    learn." in an Efficiency row) becomes a claim of that criterion too, and does not count
    towards the row's own verdict.
@@ -25,7 +25,7 @@ How a matrix is built (``build_matrix``), and why:
    scoring criterion: keyword cues plus a bonus for the section it sits in ("Security in
    Node.js vs Django"); an opinionated sentence with neither goes to its most similar
    criterion (shown, but it does not sway the agreement). Its subject is the subject it
-   names (a subject named only as the comparison target, "compared to Node.js", "outperforms
+   names (a subject named only as the comparison target, "in contrast to Node.js", "outperforms
    Django", means the claim is about the other one), else the subject of the sentence before
    it in the same section, else the subject the section title names. A sentence or section
    whose first named technology is a third one ("Laravel ...", "Go (Gin): ...") has none.

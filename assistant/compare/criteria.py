@@ -36,7 +36,7 @@ from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize
 #: Cosine similarity from which a label means a configured criterion (measured on the field
 #: set's labelled table rows and headings: see the README's comparison section).
 MERGE_THRESHOLD = 0.4
-#: The same for a section heading, higher: generic headings ("Features of Django", "Pros and
+#: The same for a section heading, higher: generic headings ("What Django offers", "Pros and
 #: Cons") sit at 0.41-0.43, every field heading that names a criterion at 0.47 or more.
 HEADING_THRESHOLD = 0.45
 #: Cosine similarity from which an opinionated sentence with no criterion cue and no section

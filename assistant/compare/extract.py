@@ -306,7 +306,7 @@ class _Extractor:
         first = next(m for m in mentions if m[2] == names[0])
         second = next(m for m in mentions if m[2] == names[1] and m[0] >= first[1])
         if _COORDINATION.match(text[first[1] : second[0]]):
-            return [(s, e)]  # "Django and Node.js stand out": one coordinated subject
+            return [(s, e)]  # "Django and Node.js both scale": one coordinated subject
         cut = None
         for b in _SPLIT_BOUNDARY.finditer(text, first[1], second[0]):
             cut = b

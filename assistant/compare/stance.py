@@ -343,7 +343,7 @@ class _Analyzer:
                 for m in out:
                     if k < m.start < stop:
                         m.weight *= CONCESSIVE_FACTOR
-        # Purposes: "to ensure your application is secure" states a goal, not a property.
+        # Purposes: "to make sure the app stays secure" states a goal, not a property.
         for k in word_idx[:-1]:
             if words[k] in _PURPOSE_MARKERS and words[k + 1] in self._purpose:
                 stop = self._clause_end(words, toks, k + 1)
