@@ -49,12 +49,16 @@ def tokens(text: str) -> list[str]:
 
 def chunk_index_text(chunk: Chunk) -> str:
     """The text BM25 indexes for a chunk: its section title, and for a table row its
-    label and column headers, around the chunk's own text (see ``passage_context``)."""
+    label and column headers, around the chunk's own text (see ``passage_context``).
+    ``build_index`` adds the article's title tokens to the BM25 document (not to
+    ``chunk_tokens`` or ``vocabulary``, which abstention and the composer read)."""
     prefix, suffix = passage_context(chunk)
     return prefix + chunk.text + suffix
 
 
-#: Whether BM25 indexes each chunk with its article's title (see ``build_index``).
+#: Whether BM25 indexes each chunk with its article's title (see ``build_index``). Field
+#: support recall 0.808 -> 0.863 (tuning fa-/fb- 0.830 -> 0.894, held-out fc- 0.769 ->
+#: 0.808); bundled gold unchanged (support 0.982, recall@5 0.945).
 INDEX_TITLE = True
 
 
