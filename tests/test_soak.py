@@ -42,7 +42,7 @@ ROUND_PAUSE_S = 5.0
 CHANGE_TIMEOUT_MS = 240_000
 GRACE_S = 2 * CHANGE_TIMEOUT_MS / 1000 + 60
 #: The baseline session asks every question this many times, alone.
-BASELINE_PASSES = 2
+BASELINE_PASSES = 3
 QUESTIONS = [
     "How secure is Django?",
     "Is Node.js good for real-time applications?",
