@@ -5,8 +5,9 @@ Every change goes through ``Versus`` (the core saves, restores and deletes files
 only draws. A change runs as a ``ui.library_jobs.LibraryJob`` on its own thread: the script
 run that starts it, and any run after it, follows its progress until it ends and then shows
 its summary under the key ``ingest-summary-N`` (the session's N-th change), so a rerun in
-the meantime (Streamlit's fast reruns stop the current run) cannot lose it. In the guarded mode (``ingest.library.LibraryAccess``) the change controls are
-shown only to a session that gave the admin token.
+the meantime (Streamlit's fast reruns stop the current run) cannot lose it. In the guarded
+mode (``ingest.library.LibraryAccess``) the change controls are shown only to a session
+that gave the admin token.
 """
 
 from __future__ import annotations
