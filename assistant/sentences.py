@@ -23,7 +23,7 @@ from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
-from assistant.rewrite import ASPECTS, BOTH, find_subjects
+from assistant.rewrite import ASPECTS
 from assistant.verdict import CriterionView
 from knowledge.models import Chunk, ScoredChunk, Span
 from knowledge.subjects_config import default_subjects
@@ -119,23 +119,24 @@ def _clean_sentence(text: str) -> str:
     return out
 
 
-def _table_context(chunk: Chunk, span: Span) -> tuple[str | None, str | None]:
+def _table_context(chunk: Chunk, span: Span, config: Any) -> tuple[str | None, str | None]:
     """For a sentence in a comparison-table row: (subject of its column, row label)."""
     if chunk.row is None:
         return None, None
     for name, cell in chunk.row.cells:
         if cell.start <= span.start and span.end <= cell.end + 1:
-            subs = find_subjects(name)
+            subs = config.find_subjects(name)
             return (subs[0] if len(subs) == 1 else None), chunk.row.criterion
     return None, chunk.row.criterion
 
 
-def _infer_subject(chunk: Chunk, span: Span, text: str) -> str | None:
-    """Which subject a sentence is about: named in it, its table column, or its context."""
-    table_subject, _ = _table_context(chunk, span)
+def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any) -> str | None:
+    """Which subject (of the subjects object ``config``) a sentence is about: named in it,
+    its table column, or its context."""
+    table_subject, _ = _table_context(chunk, span, config)
     if table_subject:
         return table_subject
-    named = find_subjects(text)
+    named = config.find_subjects(text)
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
@@ -143,12 +144,12 @@ def _infer_subject(chunk: Chunk, span: Span, text: str) -> str | None:
     # Unnamed ("It is ..."): the subject of the nearest earlier sentence that names one.
     earlier = [sp for sp in sentence_spans(chunk) if sp.end <= span.start]
     for sp in reversed(earlier):
-        named = find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
+        named = config.find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
         if len(named) == 1:
             return named[0]
         if named:
             return None  # the context is about both
-    sec = find_subjects(chunk.section)
+    sec = config.find_subjects(chunk.section)
     return sec[0] if len(sec) == 1 else None
 
 
@@ -162,10 +163,15 @@ def candidates(
     retrieval: Retrieval,
     subjects: Sequence[str],
     aspect: str | None,
+    config: Any = None,
 ) -> list[Candidate]:
-    """Score every sentence of the retrieved passages against the question."""
+    """Score every sentence of the retrieved passages against the question.
+
+    ``config`` is the subjects object (``ComparisonConfig``) that names the subjects a
+    sentence can be about; the configured one when None.
+    """
     idx: CorpusIndex = retrieval.index
-    config = default_subjects()  # once per question: foreign_claim runs per sentence
+    config = config or default_subjects()  # once per question: foreign_claim runs per sentence
     names = (idx.tokenizer or config.tokenizer).name_tokens  # the subjects' names
     qtoks = [t for t in retrieval.query_tokens if t not in names]
     n_docs = max(len(idx.chunks), 1)
@@ -197,10 +203,11 @@ def candidates(
                 raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
                 text = _clean_sentence(raw)
                 keep = len(text) >= 20 and len(text.split()) >= 4
-                criterion = _table_context(chunk, span)[1]
+                criterion = _table_context(chunk, span, config)[1]
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
                 intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
-                info = (keep, text, criterion, aspect_text, _infer_subject(chunk, span, raw),
+                info = (keep, text, criterion, aspect_text,
+                        _infer_subject(chunk, span, raw, config),
                         intro, raw)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
             keep, text, criterion, aspect_text, subject, intro, raw = info
@@ -242,7 +249,8 @@ def candidates(
     return out
 
 
-def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]) -> Retrieval:
+def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str],
+                    config: Any = None) -> Retrieval:
     """For "which companies use X?": add passages that list names next to X.
 
     Retrieval ranks passages by topic; a lone sentence naming Netflix, LinkedIn and PayPal
@@ -266,7 +274,7 @@ def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]
             continue
         for m in _NAME_LIST.finditer(chunk.text):
             around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
-            named = set(find_subjects(around))
+            named = set((config or default_subjects()).find_subjects(around))
             if not wanted or (named & wanted and len(named) == 1):
                 add.append(ScoredChunk(chunk, floor))
                 break
@@ -377,16 +385,18 @@ SPREAD_FLOOR = 0.35
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
 
 
-def stance(view: CriterionView | None, text: str, subject: str) -> str:
+def stance(view: CriterionView | None, text: str, subject: str,
+           names: Sequence[str] = ()) -> str:
     """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
-    without one, by VADER sentiment."""
+    without one, by VADER sentiment (negative favours the other of ``names``, the compared
+    subjects; the configured ones when empty)."""
     if view is not None and view.stance is not None:
         return view.stance(text, subject)
     score = _vader(text)
     if score >= 0.3:
         return subject
     if score <= -0.3:
-        others = [s for s in BOTH if s != subject]
+        others = [s for s in (names or default_subjects().subject_names) if s != subject]
         return others[0] if others else "neither"
     return "neither"
 
@@ -409,16 +419,19 @@ def _tone(text: str) -> int:
     return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
 
 
-def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
+def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
+              names: Sequence[str] = ()) -> int:
     """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
-    side = stance(view, cand.text, subject)
+    side = stance(view, cand.text, subject, names)
     return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
 
 
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
-            view: CriterionView | None, memo: dict[Any, Any]) -> list[Candidate]:
+            view: CriterionView | None, memo: dict[Any, Any],
+            names: Sequence[str] = ()) -> list[Candidate]:
     """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along)
-    and, for pros/cons, sentences of the other polarity."""
+    and, for pros/cons, sentences of the other polarity (``names``: the compared
+    subjects)."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
@@ -454,9 +467,9 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         if intent.polarity:
             about = single or cand.subject
             if about:
-                pol = _polarity(view, cand, about)
+                pol = _polarity(view, cand, about, names)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
-                    pol = _polarity(view, announced[id(cand)], about)
+                    pol = _polarity(view, announced[id(cand)], about, names)
                 if pol and not single and _tone(cand.text) != pol:
                     # The question names no subject, so the side is the inferred subject's
                     # ("the npm ecosystem ... poorly maintained" read as for Django): the
