@@ -34,6 +34,29 @@ _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
 _QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
 
 
+#: Inflections VADER does not list take the valence of listed forms with the same stem.
+USE_VADER_STEMS = True
+#: A comparative or superlative VADER and the domain lexicon do not list takes its base
+#: form's valence ("harder" from "hard", "costlier" from "costly", "thinner" from "thin").
+USE_COMPARATIVE_FORMS = True
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of an English comparative or superlative adjective."""
+    out: list[str] = []
+    for suffix in ("est", "er"):
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        stem = word[: -len(suffix)]
+        if stem.endswith("i"):
+            out.append(stem[:-1] + "y")  # costlier -> costly
+        out.append(stem)  # harder -> hard
+        out.append(stem + "e")  # safer -> safe
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # thinner -> thin
+    return out
+
+
 @dataclass
 class _Match:
     start: int  # token index
@@ -96,6 +119,12 @@ class _Analyzer:
             for toks, weight, prefix in options:
                 if len(toks) == 1 and not prefix:
                     self._stems.setdefault(_stem(first), weight)
+        # VADER's valences by Snowball stem, for inflections VADER does not list ("saves" from
+        # "save" / "saved"): the mean valence of the listed forms sharing the stem.
+        by_stem: dict[str, list[float]] = defaultdict(list)
+        for word, v in self.general.valence.items():
+            by_stem[_stem(word)].append(v)
+        self._vader_stems = {k: sum(v) / len(v) for k, v in by_stem.items()}
         self._prefixed = [
             (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
         ]
@@ -109,6 +138,8 @@ class _Analyzer:
         self._conditional = {t for c in lex.conditional for t in _phrase_tokens(c)}
         self._purpose = {t for c in lex.purpose for t in _phrase_tokens(c)}
         self.contrast_words = frozenset(self._contrast)
+        #: comparatives found by their base form ("costlier"): comparative wording
+        self._inflected_comparatives: set[str] = set()
 
     # subjects -------------------------------------------------------------------------
 
@@ -243,6 +274,8 @@ class _Analyzer:
                 self._comparatives | self._comparison_phrases) or words[i] in {
                 w[0] for w in self._comparatives if len(w) == 1
             }
+            if words[i] in self._inflected_comparatives:
+                comparative = True
             if i > 0 and words[i - 1] in ("more", "less", "most", "least"):
                 comparative = True
             if i + n < len(words) and words[i + n] == "than":
@@ -266,11 +299,25 @@ class _Analyzer:
                     return n, -1.0
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
-        stemmed = self._stems.get(_stem(words[i]))
-        if stemmed is not None:
-            return 1, stemmed
-        v = self.general.valence.get(words[i])
+        v = self._word_valence(words[i])
+        if v is None and USE_COMPARATIVE_FORMS:
+            v = next((w for base in _base_forms(words[i])
+                      if (w := self._word_valence(base)) is not None), None)
+            if v is not None and words[i].endswith("er"):
+                self._inflected_comparatives.add(words[i])
         return (1, v) if v is not None else None
+
+    def _word_valence(self, word: str) -> float | None:
+        """A domain entry by stem, else VADER's valence, else VADER's by stem."""
+        if word in self._topic_words:
+            return None
+        stemmed = self._stems.get(_stem(word))
+        if stemmed is not None:
+            return stemmed
+        v = self.general.valence.get(word)
+        if v is None and USE_VADER_STEMS:
+            v = self._vader_stems.get(_stem(word))
+        return v
 
     def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
         by_token = {k: m for m in out for k in range(m.start, m.end)}
