@@ -301,7 +301,7 @@ class _Extractor:
         sentence = text[s:e]
         mentions = [m for m in self.a.mentions(sentence, s) if not m[3]]
         names = list(dict.fromkeys(m[2] for m in mentions))
-        if len(names) < 2 or re.search(r"\bboth\b", sentence, re.IGNORECASE):
+        if len(names) < 2 or self.a.names_both(sentence):
             return [(s, e)]
         first = next(m for m in mentions if m[2] == names[0])
         second = next(m for m in mentions if m[2] == names[1] and m[0] >= first[1])
@@ -331,7 +331,7 @@ class _Extractor:
         mentions = self.a.mentions(text)
         named = list(dict.fromkeys(m[2] for m in mentions if not m[3]))
         targets = {m[2] for m in mentions if m[3]}
-        has_both = re.search(r"\bboth\b", text, re.IGNORECASE) is not None
+        has_both = self.a.names_both(text)
         if len(named) >= 2:
             first = next(m for m in mentions if not m[3])
             second = next(m for m in mentions if not m[3] and m[2] != first[2])

@@ -39,6 +39,8 @@ USE_VADER_STEMS = True
 #: A comparative or superlative VADER and the domain lexicon do not list takes its base
 #: form's valence ("harder" from "hard", "costlier" from "costly", "thinner" from "thin").
 USE_COMPARATIVE_FORMS = True
+#: "both" right after a comparison word belongs to the thing compared against.
+USE_TARGET_BOTH = True
 
 
 def _base_forms(word: str) -> list[str]:
@@ -160,6 +162,13 @@ class _Analyzer:
     def is_target(self, text: str, pos: int) -> bool:
         """Whether the mention at ``pos`` is the thing compared against ("than Django")."""
         return bool(self._target_re.search(text[max(0, pos - 40) : pos]))
+
+    def names_both(self, text: str) -> bool:
+        """Whether ``text`` says "both" of its own subjects, not of what it is compared
+        against ("lags behind both Node.js and Go" names one subject)."""
+        return any(not self.is_target(text, m.end() + 1)
+                   for m in re.finditer(r"\bboth\b", text, re.IGNORECASE)) if USE_TARGET_BOTH \
+            else re.search(r"\bboth\b", text, re.IGNORECASE) is not None
 
     def third_mentions(self, text: str) -> list[tuple[int, int, bool]]:
         """Mentions of technologies that are neither subject, as ``(start, end, target)``."""
@@ -454,7 +463,7 @@ def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -
 _TARGET_BEFORE = re.compile(
     r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
     r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
-    r"\bcontrast\s+(?:to|with))\s+(?:the\s+|a\s+)?$",
+    r"\bcontrast\s+(?:to|with))\s+(?:both\s+|either\s+)?(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
 
