@@ -32,6 +32,12 @@ _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
 #: Words before a cost noun that make it a cost ("more configuration") or, with a negator
 #: ("less memory", "fewer dependencies"), a saving.
 _QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
+#: Words before a cost noun that make it a saving on their own ("half the memory", "a
+#: fraction of the memory", "very little memory"); "of", "the", "a" may stand between.
+_SAVING = frozenset({"little", "half", "fraction"})
+_FILLER = frozenset({"of", "the", "a", "an"})
+#: Whether the saving words above count (measured: see the changelog).
+USE_SAVINGS = False
 
 
 #: Inflections VADER does not list take the valence of listed forms with the same stem.
@@ -299,13 +305,17 @@ class _Analyzer:
         self, words: list[str], toks: Sequence[_Tok], i: int
     ) -> tuple[int, float] | None:
         """A cost noun after a quantity word ("more configuration"), else VADER's valence."""
-        if i > 0 and words[i - 1] in _QUANTITY:
+        before = i - 1
+        while USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
+            before -= 1
+        saving = USE_SAVINGS and before >= 0 and words[before] in _SAVING
+        if (i > 0 and words[i - 1] in _QUANTITY) or saving:
             for noun in self._cost_nouns:
                 n = len(noun)
                 if tuple(words[i : i + n]) == noun and all(
                     toks[i + k].is_word for k in range(n)
                 ):
-                    return n, -1.0
+                    return n, (1.0 if saving else -1.0)
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
         v = self._word_valence(words[i])
