@@ -71,6 +71,9 @@ _ANAPHORS = frozenset(
 USE_SECTION_POLARITY = True
 USE_PROTOTYPES = False
 PROSE_NEUTRAL = False
+#: A sentence naming no subject, with no pronoun and no section subject, takes the subject of
+#: the sentence before it in the same section.
+CARRY_WITHOUT_ANAPHOR = True
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
@@ -344,6 +347,8 @@ class _Extractor:
         if has_both and not targets:
             return _BOTH, False
         if _has_anaphor(text) and carry is not None:
+            return carry, False
+        if ctx_subj is None and CARRY_WITHOUT_ANAPHOR:
             return carry, False
         return ctx_subj, False
 
