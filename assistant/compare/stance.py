@@ -47,6 +47,8 @@ USE_VADER_STEMS = True
 USE_COMPARATIVE_FORMS = True
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
+#: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
+USE_CLAUSE_OWNER = True
 
 
 def _base_forms(word: str) -> list[str]:
@@ -431,7 +433,10 @@ class _Analyzer:
         against ("lags behind Django in built-in protection") and has comparative wording,
         only the comparative wording counts (the rest names the dimension, not a verdict).
         """
-        ms = self.matches(_tokens(text))
+        toks = _tokens(text)
+        ms = self.matches(toks)
+        if USE_CLAUSE_OWNER:
+            self._own_clauses(text, toks, ms)
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
@@ -439,6 +444,22 @@ class _Analyzer:
         if self.is_verdict(text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
+
+    def _own_clauses(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
+        """Cues that follow a mention of the *other* subject (not as a comparison target)
+        belong to it: "X produces tools at a pace that Y cannot match" -> "cannot match"
+        is said of Y, so it counts for X with its sign flipped."""
+        named = [(s, name) for s, _e, name, target in self.mentions(text) if not target]
+        if len({n for _, n in named}) < 2:
+            return
+        own = named[0][1]
+        for m in ms:
+            if not m.comparative:
+                continue
+            at = toks[m.start].start
+            owner = next((n for s, n in reversed(named) if s < at), own)
+            if owner != own:
+                m.weight = -m.weight
 
     def is_verdict(self, text: str) -> bool:
         """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
