@@ -138,7 +138,8 @@ class _Analyzer:
         self._prefixed = [
             (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
         ]
-        self._negators = {_phrase_tokens(n) for n in lex.negators if _phrase_tokens(n)}
+        self._negators = {_phrase_tokens(n) for n in (*lex.negators, *self.general.negators)
+                          if _phrase_tokens(n)}
         self._removers = {_phrase_tokens(n) for n in lex.removers if _phrase_tokens(n)}
         self._foil = {_phrase_tokens(c) for c in lex.foil if _phrase_tokens(c)}
         self._connectives = {_phrase_tokens(c) for c in lex.connectives if _phrase_tokens(c)}
