@@ -35,6 +35,7 @@ class GeneralLexicon:
         comparison: Comparative verbs and idioms -> +1 (the subject is ahead) or -1.
         negators: VADER's own negation words (``NEGATE``: "rarely", "seldom", "none" ...),
             minus ``[vader] ignore_negators``; they join the domain lexicon's negators.
+        ignored: ``[vader] ignore`` (no valence for these words, nor for other forms of them).
     """
 
     valence: dict[str, float]
@@ -48,6 +49,7 @@ class GeneralLexicon:
     benefit_terms: tuple[str, ...]
     comparison: dict[str, float]
     negators: tuple[str, ...] = ()
+    ignored: frozenset[str] = frozenset()
 
 
 def _strs(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -112,6 +114,7 @@ def _load(path_str: str, _mtime: int, use_vader: bool) -> GeneralLexicon:
         benefit_terms=tuple(t.lower() for t in _strs(path, data, "benefit_terms")),
         comparison=_levels(path, data, "comparison"),
         negators=negators,
+        ignored=frozenset(ignore),
     )
 
 

@@ -45,6 +45,8 @@ USE_VADER_STEMS = True
 #: A comparative or superlative VADER and the domain lexicon do not list takes its base
 #: form's valence ("harder" from "hard", "costlier" from "costly", "thinner" from "thin").
 USE_COMPARATIVE_FORMS = True
+#: The ``ignore`` list and the criterion topic words also block other forms of the word.
+USE_STEM_IGNORE = True
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
@@ -134,7 +136,9 @@ class _Analyzer:
         by_stem: dict[str, list[float]] = defaultdict(list)
         for word, v in self.general.valence.items():
             by_stem[_stem(word)].append(v)
-        self._vader_stems = {k: sum(v) / len(v) for k, v in by_stem.items()}
+        blocked = {_stem(w) for w in self.general.ignored}
+        self._vader_stems = {k: sum(v) / len(v) for k, v in by_stem.items()
+                             if not (USE_STEM_IGNORE and k in blocked)}
         self._prefixed = [
             (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
         ]
