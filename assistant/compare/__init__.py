@@ -14,7 +14,7 @@ How a matrix is built (``build_matrix``), and why:
    column header names, cited by the cell's span (a third technology's column is never
    read). A row is a comparison, so both of its claims favour the same side: the better cell
    on an ordinal scale ("Native" > "Good", "Built-in" > "DIY", "Low" memory > "High";
-   ``stance.cell_level``), else the subject whose cell is positive when the other's is not,
+   ``cells.cell_level``), else the subject whose cell is positive when the other's is not,
    else the one whose cell uses comparative wording, else ``neither`` (two cells that both
    praise, like "large community" / "a large community too", do not pick a side). A
    sentence inside a cell that is clearly about another criterion ("However, it is easy to

@@ -28,6 +28,7 @@ from assistant.compare.candidates import (
     _sign,
     _trim_span,
 )
+from assistant.compare.cells import cell_level, numeric_verdict
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
@@ -43,7 +44,7 @@ from assistant.compare.models import (
     Claim,
 )
 from assistant.compare.prototypes import PrototypeStance
-from assistant.compare.stance import _Analyzer, _Match, _tokens, cell_level
+from assistant.compare.stance import _Analyzer, _Match, _tokens
 from knowledge.models import Chunk, CleanedArticle, Span
 from knowledge.subjects_config import ComparisonConfig, normalize_label
 
@@ -74,6 +75,8 @@ PROSE_NEUTRAL = False
 #: A sentence naming no subject, with no pronoun and no section subject, takes the subject of
 #: the sentence before it in the same section.
 CARRY_WITHOUT_ANAPHOR = True
+#: A sentence giving each subject a number in one unit favours the better number's subject.
+USE_NUMBERS = True
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
@@ -284,8 +287,10 @@ class _Extractor:
                 s, label_crit = self._strip_label(text, s, e)
                 if label_crit:
                     ctx_crit = label_crit
+                lean = self._numbers(text[s:e])
                 for us, ue in self._units(text, s, e):
-                    cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title)
+                    cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title,
+                                             lean)
                     out.extend(cand)
         return out
 
@@ -361,9 +366,13 @@ class _Extractor:
         ctx_subj: str | None,
         carry: str | None,
         title: str,
+        lean: str | None = None,
     ) -> tuple[list[_Candidate], str | None]:
         text = article.text[s:e]
         subject, explicit = self._subject(text, ctx_subj, carry)
+        # the sentence's numbers favour ``lean``: one unit of polarity for it
+        bias = 0.0 if lean is None or subject in (None, _BOTH) else (
+            1.0 if subject == lean else -1.0)
         new_carry = subject if subject is not None or explicit else carry
         if subject is None:
             return [], new_carry
@@ -372,6 +381,7 @@ class _Extractor:
         by_similarity = False
         inferred = 0.0
         raw, _ = self.a.polarity(text)
+        raw += bias
         if subject != _BOTH and abs(raw) <= 0.25:
             inferred = self._inferred(text, subject, title)
         if ctx_crit is not None:
@@ -395,6 +405,7 @@ class _Extractor:
             return [], new_carry
         neutral = crit in self._neutral and PROSE_NEUTRAL
         pol, _ = self.a.polarity(text, neutral)
+        pol += bias
         if abs(pol) <= 0.25 and inferred and not neutral:
             pol = 0.5 * inferred
         if subject == _BOTH:
@@ -411,6 +422,12 @@ class _Extractor:
                        polarity=pol, explicit=explicit, by_similarity=by_similarity)
             for subj in subjects
         ], new_carry
+
+    def _numbers(self, sentence: str) -> str | None:
+        """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
+        if not USE_NUMBERS:
+            return None
+        return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence))
 
     def _section_sign(self, title: str) -> float:
         """The polarity a heading sets for its sentences ("What got worse", "Drawbacks"):

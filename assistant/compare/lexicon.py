@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.compare.tokens import _phrase_tokens
 from knowledge.subjects_config import DEFAULT_STANCE_FILE, SubjectsConfigError
 
 GENERAL_STANCE_FILE = DEFAULT_STANCE_FILE.parent / "stance-general-en.toml"
@@ -36,6 +37,8 @@ class GeneralLexicon:
         negators: VADER's own negation words (``NEGATE``: "rarely", "seldom", "none" ...),
             minus ``[vader] ignore_negators``; they join the domain lexicon's negators.
         ignored: ``[vader] ignore`` (no valence for these words, nor for other forms of them).
+        cost_units / benefit_units: Units after a number where less / more is better
+            (``[numbers]``; see ``cells.numeric_verdict``).
     """
 
     valence: dict[str, float]
@@ -50,6 +53,8 @@ class GeneralLexicon:
     comparison: dict[str, float]
     negators: tuple[str, ...] = ()
     ignored: frozenset[str] = frozenset()
+    cost_units: frozenset[str] = frozenset()
+    benefit_units: frozenset[str] = frozenset()
 
 
 def _strs(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -115,6 +120,10 @@ def _load(path_str: str, _mtime: int, use_vader: bool) -> GeneralLexicon:
         comparison=_levels(path, data, "comparison"),
         negators=negators,
         ignored=frozenset(ignore),
+        cost_units=frozenset(" ".join(_phrase_tokens(u)) for u in _strs(
+            path, data.get("numbers", {}), "cost_units")),
+        benefit_units=frozenset(" ".join(_phrase_tokens(u)) for u in _strs(
+            path, data.get("numbers", {}), "benefit_units")),
     )
 
 

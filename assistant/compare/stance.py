@@ -504,10 +504,6 @@ _TARGET_BEFORE = re.compile(
 )
 
 
-
-
-
-
 #: "Verdict on security: " / "Raw speed: " before a verdict's winner.
 _VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
 #: A recommendation opening a clause: the subject right after it is the one to take.
@@ -516,39 +512,3 @@ _RECOMMEND = re.compile(
 )
 #: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
 _VERDICT_TAIL_WORDS = 6
-
-_CELL_HEAD = re.compile(r"^[^,:;(\[—–]*")
-
-
-def cell_level(general: GeneralLexicon, label: str, cell: str) -> float | None:
-    """A table cell's place on an ordinal scale ("Native" > "Good" > "Needs extras"), or None.
-
-    The cell's opening words (up to the first comma, colon, semicolon or bracket) must be a
-    phrase of ``[ordinal]`` (higher is better) or ``[magnitude]`` (better when higher, unless
-    the row label names a cost: then lower is better). An opening "very" raises a level by
-    half ("Very large" > "Large").
-    """
-    m = _CELL_HEAD.match(cell.strip())
-    head = " ".join(_phrase_tokens(m.group() if m else cell))
-    if not head:
-        return None
-    if head in general.ordinal:
-        return general.ordinal[head]
-    if head in general.magnitude:
-        size = general.magnitude[head]
-        return -size if _is_cost_label(general, label) else size
-    first = head.split(" ")[0]
-    if first in general.ordinal:
-        return general.ordinal[first]
-    return None
-
-
-def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
-    words = " " + " ".join(_phrase_tokens(label)) + " "
-    pos_cost = min((words.find(f" {t} ") for t in general.cost_terms
-                    if f" {t} " in words), default=-1)
-    pos_benefit = min((words.find(f" {t} ") for t in general.benefit_terms
-                       if f" {t} " in words), default=-1)
-    if pos_cost < 0:
-        return False
-    return pos_benefit < 0 or pos_cost < pos_benefit
