@@ -73,6 +73,34 @@ def _unit_at(general: GeneralLexicon, text: str, end: int) -> tuple[str, float] 
     return None
 
 
+#: "2.5 times as many <unit> as", "three times the <unit> of", "twice as much <unit>".
+_MULTIPLE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|twice|two|three|four|five|ten)\s+(?:times\s+)?"
+    r"(as\s+many|as\s+much|more|fewer|less|the)\s+", re.IGNORECASE)
+
+
+def _multiple_verdict(
+    general: GeneralLexicon, text: str, mentions: list[tuple[int, int, str, bool]]
+) -> str | None:
+    """"X served 2.5 times as many requests per second as Y": the subject named before the
+    multiple has more of the unit (less, with "fewer" / "less")."""
+    for m in _MULTIPLE.finditer(text):
+        if m.group(0).split()[0].lower() not in ("twice",) and "times" not in m.group(0):
+            continue
+        unit = _unit_at(general, text, m.end())
+        before = [name for s, _e, name, _t in mentions if s < m.start()]
+        after = {name for s, _e, name, _t in mentions if s >= m.end()}
+        if unit is None or not before:
+            continue
+        owner = before[-1]
+        others = (after | set(before)) - {owner}
+        if len(others) != 1:
+            continue
+        more = m.group(1).lower() not in ("fewer", "less")
+        return owner if more == (unit[1] > 0) else others.pop()
+    return None
+
+
 def numeric_verdict(
     general: GeneralLexicon, text: str, mentions: list[tuple[int, int, str, bool]]
 ) -> str | None:
@@ -81,11 +109,15 @@ def numeric_verdict(
     The sentence must name exactly two subjects and give two numbers in one unit (a number
     with no unit after it takes the unit of the only other number, "610 lines ... and the
     Express build at about 940"). Numbers pair with subjects in the order both appear;
-    the lower wins for a cost unit, the higher for a benefit unit.
+    the lower wins for a cost unit, the higher for a benefit unit. A multiple ("2.5 times as
+    many requests per second as Y") gives the subject named before it more of the unit.
     """
     order = list(dict.fromkeys(name for _s, _e, name, _t in mentions))
     if len(order) != 2:
         return None
+    multiple = _multiple_verdict(general, text, mentions)
+    if multiple is not None:
+        return multiple
     found: list[tuple[float, tuple[str, float] | None]] = []
     for m in _NUMBER.finditer(text):
         if _NOT_A_MEASURE.search(text[max(0, m.start() - 12) : m.start()]):
