@@ -7,10 +7,9 @@ but lose on the held-out split and are off (``USE_PROTOTYPES``). An opinionated 
 no cue and no section criterion joins its most similar criterion (``FALLBACK_THRESHOLD``).
 In prose, a criterion marked ``neutral`` in the subjects file is judged like any other
 (``PROSE_NEUTRAL``: the comparative-only rule lost on the held-out field articles); table
-rows still apply it.
+rows still apply it. ``CARRY_WITHOUT_ANAPHOR`` and ``USE_NUMBERS``: see their comments.
 
-``_Candidate`` and the small span/display helpers live in ``candidates.py``; they are
-imported here, so ``from assistant.compare.extract import _Candidate, _claim`` still works.
+``_Candidate`` and the small text helpers live in ``candidates.py`` (imported here too).
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from assistant.compare.candidates import (
     _adhoc_name,
     _Candidate,
     _claim,
+    _has_anaphor,
     _level_favours,
     _sections_at,
     _sign,
@@ -61,10 +61,6 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the
 _LEAD_WORDS = 3
 _LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
 _PIECE_SPLIT = re.compile(r";\s+")
-#: Words that point back to an earlier subject; only a unit with one inherits a subject.
-_ANAPHORS = frozenset(
-    {"it", "its", "it's", "itself", "they", "their", "them", "this", "these", "he", "she"}
-)
 #: Which fallbacks decide a sentence the lexicon leaves neutral, measured with
 #: ``tests/stance_eval.py`` (field accuracy, tuning / held-out split): section polarity
 #: 0.604 -> 0.610 / 0.434 -> 0.465, kept; MiniLM prototypes (``prototypes.py``) alone
@@ -73,23 +69,13 @@ USE_SECTION_POLARITY = True
 USE_PROTOTYPES = False
 PROSE_NEUTRAL = False
 #: A sentence naming no subject, with no pronoun and no section subject, takes the subject of
-#: the sentence before it in the same section.
-CARRY_WITHOUT_ANAPHOR = True
-#: A sentence giving each subject a number in one unit favours the better number's subject.
-USE_NUMBERS = True
+#: the sentence before it in the same section; a sentence giving each subject a number in one
+#: unit adds one unit of polarity for the better number's subject (``cells.numeric_verdict``).
+CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = True
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
 FALLBACK_THRESHOLD = 0.15
-_IDIOMS = re.compile(r"\b(?:when|as far as)\s+it\s+comes\s+to\b|\bit\s+must\s+take\s+you\b",
-                     re.IGNORECASE)
-
-
-
-
-def _has_anaphor(text: str) -> bool:
-    words = {t.text for t in _tokens(_IDIOMS.sub(" ", text)) if t.is_word}
-    return bool(words & _ANAPHORS)
 
 
 class _Extractor:
@@ -425,9 +411,8 @@ class _Extractor:
 
     def _numbers(self, sentence: str) -> str | None:
         """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
-        if not USE_NUMBERS:
-            return None
-        return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence))
+        return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence)) \
+            if USE_NUMBERS else None
 
     def _section_sign(self, title: str) -> float:
         """The polarity a heading sets for its sentences ("What got worse", "Drawbacks"):
@@ -464,8 +449,6 @@ class _Extractor:
         if polarity < -0.25:
             return self.a.other(subject)
         return NEITHER
-
-
 
 
 def extract_candidates(
