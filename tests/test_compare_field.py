@@ -112,6 +112,8 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
         ("Django saves a small team a lot of work.", "Django"),
         # VADER's own negators; time as a cost; a domain entry of several articles
         ("Django's admin rarely disappoints.", "Django"),
+        # a negator's scope runs through a cue to the next one ("give" has valence by stem)
+        ("Django does not give you the freedom to pick every part.", "Node.js"),
         ("Express took 14 more hours to finish the same features.", "Django"),
         ("Channels in Django feels bolted on.", "Node.js"),
         # comparison structure: "both" of the target, a comparison said of the other subject

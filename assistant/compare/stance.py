@@ -47,6 +47,9 @@ USE_VADER_STEMS = True
 USE_COMPARATIVE_FORMS = True
 #: The ``ignore`` list and the criterion topic words also block other forms of the word.
 USE_STEM_IGNORE = True
+#: A negator's scope runs through other cues up to the window ("doesn't give you the
+#: flexibility" negates both "give" and "flexibility").
+NEGATION_THROUGH_CUES = True
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
@@ -363,7 +366,7 @@ class _Analyzer:
                     if owner is not None and owner is not m:
                         owner.weight = 0.0  # the negator acted on m; it does not count alone
                     break
-                if j in by_token:
+                if j in by_token and not NEGATION_THROUGH_CUES:
                     break  # another cue sits in between
                 j -= 1
                 seen += 1
