@@ -445,6 +445,16 @@ def test_a_sentence_naming_no_subject_takes_the_previous_ones(cfg: Any) -> None:
     assert not any(t.startswith("Cheap hosting") for t in claims)
 
 
+def test_a_sentence_naming_both_subjects_passes_no_subject_on(cfg: Any) -> None:
+    doc = (Doc("carry-two").heading("What got worse")
+           .prose("Django is slower for us. The latency went from 90 ms on Express to 130 ms "
+                  "on Django. The cost of hosting also got worse."))
+    arts, chunks = corpus(doc)
+    claims = {c.text: c for _crit, c in extract_claims(cfg, arts, chunks)}
+    claim = claims["The cost of hosting also got worse."]
+    assert claim.subject == "Django" and claim.favours == "Node.js"
+
+
 def test_learning_curve_disagreement_and_security_agreement(cfg: Any) -> None:
     arts, chunks = two_articles()
     m = build_matrix(cfg, arts, chunks)

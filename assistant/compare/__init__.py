@@ -26,7 +26,7 @@ How a matrix is built (``build_matrix``), and why:
    Node.js vs Django"); an opinionated sentence with neither goes to its most similar
    criterion (shown, but it does not sway the agreement). Its subject is the subject it
    names (a subject named only as the comparison target, "in contrast to Node.js", "outperforms
-   Django", "lags behind both Node.js and Go", means the claim is about the other one); else,
+   Django", "trails both Node.js and Go", means the claim is about the other one); else,
    with a pronoun ("it", "its", "they"), the subject of the sentence before it in the same
    section; else the subject the section title names; else (no pronoun, no subject in the
    title) the previous sentence's subject in the same section. A sentence or section
@@ -43,10 +43,10 @@ How a matrix is built (``build_matrix``), and why:
    wording); with a comparison target and comparative wording only the comparative wording
    counts ("lags behind Django in built-in protection"); a verdict that names only its
    winner ("Verdict on security: Django.") favours it; comparative wording after a mention
-   of the other subject is said of that subject ("ships tools at a pace that Django cannot
-   match" favours the sentence's own subject); a sentence giving each subject a number in
-   one unit ("2,480 requests per second against 1,150 for Django", "610 lines ... and 940",
-   "2.5 times as many requests per second as") adds one unit for the subject whose number is
+   of the other subject is said of that subject ("ships releases at a rate Django
+   cannot match" favours the sentence's own subject); a sentence giving each subject a number in
+   one unit ("2,400 requests per second against 1,100 for Django", "600 lines ... and 900",
+   "three times as many requests per second as") adds one unit for the subject whose number is
    better (``cells.numeric_verdict``); a negator (the domain list plus VADER's own:
    "rarely", "seldom", "none") up to four words before a cue flips it ("not secure", "less
    flexible"), a remover flips only negative cues ("avoids common mistakes", "without

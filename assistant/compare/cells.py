@@ -2,7 +2,7 @@
 
 ``cell_level`` places a table cell on an ordinal scale ("Native" > "Good" > "Needs extras");
 ``numeric_verdict`` reads a sentence that gives each subject a number in the same unit
-("Express served 2,480 requests per second against 1,150 for Django") and says which subject
+("Express served 2,400 requests per second against 1,100 for Django") and says which subject
 the numbers favour: the higher number for a benefit unit (requests per second, users), the
 lower for a cost unit (ms, MB, lines, hours, dollars). Both read ``stance-general-en.toml``.
 """
@@ -53,7 +53,7 @@ def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
 
 # -- numbers paired with subjects ------------------------------------------------------
 
-#: A number: "2,480", "21", "1.5", "$180" (a leading "$" is a unit of its own).
+#: A number: "2,400", "35", "1.5", "$200" (a leading "$" is a unit of its own).
 _NUMBER = re.compile(r"(?<![\w.])(\$)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.]*\d)")
 #: A number inside these is not a measurement ("version 4.1", "in 2024", "Python 3").
 _NOT_A_MEASURE = re.compile(r"(?:version|v|python|node|django|es|in|since|of|top)\s*$", re.I)
@@ -73,7 +73,7 @@ def _unit_at(general: GeneralLexicon, text: str, end: int) -> tuple[str, float] 
     return None
 
 
-#: "2.5 times as many <unit> as", "three times the <unit> of", "twice as much <unit>".
+#: "three times as many <unit> as", "three times the <unit> of", "twice as much <unit>".
 _MULTIPLE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|twice|two|three|four|five|ten)\s+(?:times\s+)?"
     r"(as\s+many|as\s+much|more|fewer|less|the)\s+", re.IGNORECASE)
@@ -82,7 +82,7 @@ _MULTIPLE = re.compile(
 def _multiple_verdict(
     general: GeneralLexicon, text: str, mentions: list[tuple[int, int, str, bool]]
 ) -> str | None:
-    """"X served 2.5 times as many requests per second as Y": the subject named before the
+    """"X served three times as many requests per second as Y": the subject named before the
     multiple has more of the unit (less, with "fewer" / "less")."""
     for m in _MULTIPLE.finditer(text):
         if m.group(0).split()[0].lower() not in ("twice",) and "times" not in m.group(0):
@@ -107,9 +107,9 @@ def numeric_verdict(
     """The subject a sentence's numbers favour, or None.
 
     The sentence must name exactly two subjects and give two numbers in one unit (a number
-    with no unit after it takes the unit of the only other number, "610 lines ... and the
-    Express build at about 940"). Numbers pair with subjects in the order both appear;
-    the lower wins for a cost unit, the higher for a benefit unit. A multiple ("2.5 times as
+    with no unit after it takes the unit of the only other number, "600 lines ... and the
+    Express version at 900"). Numbers pair with subjects in the order both appear;
+    the lower wins for a cost unit, the higher for a benefit unit. A multiple ("three times as
     many requests per second as Y") gives the subject named before it more of the unit.
     """
     order = list(dict.fromkeys(name for _s, _e, name, _t in mentions))

@@ -48,9 +48,6 @@ from assistant.compare.stance import _Analyzer, _Match, _tokens
 from knowledge.models import Chunk, CleanedArticle, Span
 from knowledge.subjects_config import ComparisonConfig, normalize_label
 
-# -- claim extraction ------------------------------------------------------------------
-
-
 _SPLIT_BOUNDARY = re.compile(
     r"(?:,\s+|;\s+|\s+[–—-]\s+|\s+(?:while|whereas|and|but)\s+)", re.IGNORECASE
 )
@@ -68,10 +65,10 @@ _PIECE_SPLIT = re.compile(r";\s+")
 USE_SECTION_POLARITY = True
 USE_PROTOTYPES = False
 PROSE_NEUTRAL = False
-#: A sentence naming no subject, with no pronoun and no section subject, takes the subject of
-#: the sentence before it in the same section; a sentence giving each subject a number in one
-#: unit adds one unit of polarity for the better number's subject (``cells.numeric_verdict``).
-CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = True
+#: No subject, pronoun or section subject: the previous sentence's in the section (one that
+#: names both subjects passes none on); numbers giving each subject a value in one unit add
+#: one unit of polarity for the better one's subject (``cells.numeric_verdict``).
+CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = CARRY_ONE_SUBJECT = True
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
@@ -360,6 +357,9 @@ class _Extractor:
         bias = 0.0 if lean is None or subject in (None, _BOTH) else (
             1.0 if subject == lean else -1.0)
         new_carry = subject if subject is not None or explicit else carry
+        if CARRY_ONE_SUBJECT and subject not in (None, _BOTH) and len(
+                {m[2] for m in self.a.mentions(text) if not m[3]}) > 1:
+            new_carry = carry  # "from 90 ms on Express to 130 ms on Django"
         if subject is None:
             return [], new_carry
         scores = self.a.criterion_scores(text)

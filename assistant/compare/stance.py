@@ -47,8 +47,8 @@ USE_VADER_STEMS = True
 USE_COMPARATIVE_FORMS = True
 #: The ``ignore`` list and the criterion topic words also block other forms of the word.
 USE_STEM_IGNORE = True
-#: A negator's scope runs through other cues up to the window ("doesn't give you the
-#: flexibility" negates both "give" and "flexibility").
+#: A negator's scope runs through other cues up to the window ("does not give you the
+#: freedom" negates both "give" and "freedom").
 NEGATION_THROUGH_CUES = True
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
@@ -181,7 +181,7 @@ class _Analyzer:
 
     def names_both(self, text: str) -> bool:
         """Whether ``text`` says "both" of its own subjects, not of what it is compared
-        against ("lags behind both Node.js and Go" names one subject)."""
+        against ("trails both Node.js and Go" names one subject)."""
         return any(not self.is_target(text, m.end() + 1)
                    for m in re.finditer(r"\bboth\b", text, re.IGNORECASE)) if USE_TARGET_BOTH \
             else re.search(r"\bboth\b", text, re.IGNORECASE) is not None
@@ -455,7 +455,7 @@ class _Analyzer:
 
     def _own_clauses(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
         """Cues that follow a mention of the *other* subject (not as a comparison target)
-        belong to it: "X produces tools at a pace that Y cannot match" -> "cannot match"
+        belong to it: "X ships releases at a rate Y cannot match" -> "cannot match"
         is said of Y, so it counts for X with its sign flipped."""
         named = [(s, name) for s, _e, name, target in self.mentions(text) if not target]
         if len({n for _, n in named}) < 2:
