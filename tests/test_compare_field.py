@@ -125,6 +125,9 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
          "Django"),
         ("Node.js answered three times as many requests per second as Django.", "Node.js"),
         ("Django 4.2 and Node.js 20 were tested in 2024.", NEITHER),
+        # a release after any name is not a measurement; a large number after one still is
+        ("On Express 5, Django 5 and Python 3.12 the runs were repeated twice.", NEITHER),
+        ("Express 5 served 2,400 requests per second against 1,100 for Django 5.", "Node.js"),
         # a sentence about a third technology favours neither subject
         ("Laravel is friendlier than both Django and Node.js for PHP teams.", NEITHER),
         ("Go is the fastest of the three by a wide margin.", NEITHER),

@@ -55,8 +55,13 @@ def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
 
 #: A number: "2,400", "35", "1.5", "$200" (a leading "$" is a unit of its own).
 _NUMBER = re.compile(r"(?<![\w.])(\$)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.]*\d)")
-#: A number inside these is not a measurement ("version 4.1", "in 2024", "Python 3").
-_NOT_A_MEASURE = re.compile(r"(?:version|v|python|node|django|es|in|since|of|top)\s*$", re.I)
+#: A number after these is not a measurement ("version 4.1", "in 2024", "since 2019").
+_NOT_A_MEASURE = re.compile(r"(?:version|v|es|in|since|of|top)\s*$", re.I)
+#: A small number right after a capitalised name is a release ("Python 3", "Go 1.22"): any
+#: product's name, so no list of names is needed.
+_AFTER_A_NAME = re.compile(r"\b[A-Z][\w.+#-]*\s+$")
+#: Releases are small numbers; "Express 2,400" after a name is still a measurement.
+_RELEASE_MAX = 100.0
 #: Relative difference under which two numbers say nothing ("120 MB" vs "118 MB").
 NUMERIC_MIN_RATIO = 1.1
 
@@ -120,9 +125,11 @@ def numeric_verdict(
         return multiple
     found: list[tuple[float, tuple[str, float] | None]] = []
     for m in _NUMBER.finditer(text):
-        if _NOT_A_MEASURE.search(text[max(0, m.start() - 12) : m.start()]):
-            continue
+        before = text[max(0, m.start() - 12) : m.start()]
         value = float(m.group(2).replace(",", ""))
+        if _NOT_A_MEASURE.search(before) or (
+                not m.group(1) and value < _RELEASE_MAX and _AFTER_A_NAME.search(before)):
+            continue
         unit = ("$", -1.0) if m.group(1) else _unit_at(general, text, m.end())
         found.append((value, unit))
     units = [u for _v, u in found if u is not None]
