@@ -240,7 +240,7 @@ def compose(
     view = disagreement
     retrieval = with_name_lists(question, retrieval, subjects)
     cands = usable(candidates(question, retrieval, subjects, aspect), intent, single, view,
-                    retrieval.index.memo)
+                    retrieval.index.memo, labelled=comparison)
     limit = MAX_SENTENCES_COMPARISON if comparison else MAX_SENTENCES
     merged: dict[int, list[Candidate]] = {}
     chosen = select(cands, limit, comparison, merged)

@@ -104,6 +104,9 @@ class Candidate:
     table_label: str | None = None
     bonus: float = 0.0  # answer-type bonus: ranks the sentence first, sets no floor
     polarity: int = 0  # for pros/cons questions: +1 for, -1 against the asked subject
+    sem: float = 0.0  # cosine with the question
+    lex: float = 0.0  # idf-weighted share of the question's terms the sentence holds
+    on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
 
 
 def sentence_spans(chunk: Chunk) -> list[Span]:
@@ -224,7 +227,8 @@ def candidates(
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
             lex = sum(idf[t] for t in idf if t in lex_toks) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
-            if aspect_pattern is not None and aspect_pattern.search(aspect_text):
+            on_aspect = aspect_pattern is not None and bool(aspect_pattern.search(aspect_text))
+            if on_aspect:
                 score += W_ASPECT
             if single and subject and subject != single:
                 score -= SUBJECT_MISMATCH_PENALTY
@@ -236,7 +240,8 @@ def candidates(
             bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
-                          criterion if chunk.row is not None else None, bonus)
+                          criterion if chunk.row is not None else None, bonus,
+                          sem=sem, lex=lex, on_aspect=on_aspect)
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -374,6 +379,32 @@ PASSAGE_SPREAD = 4
 SPREAD_FLOOR = 0.35
 
 
+#: A pronoun that only stands for something: "It is easy to ..." ("dummy it") does not.
+_DUMMY_IT = re.compile(r"^it(?:'s|\s+is|\s+was)\s+(?:\w+\s+){0,2}?(?:to|that)\b", re.I)
+
+
+_IT = re.compile(r"^(?:it|its|it's)\b", re.I)
+
+
+def needs_antecedent(cand: Candidate, single: str | None = None,
+                     labelled: bool = False) -> bool:
+    """Whether a sentence opens with a pronoun whose referent is in an earlier sentence
+    ("This language has ...", "They ..."): shown alone it is ambiguous.
+
+    Not when the reader knows the referent anyway: a table cell is read with its row
+    label, a dummy "it" refers to nothing, and an "It ..." about the subject the question
+    asks about (``single``), or shown under its subject's label (``labelled``: the
+    per-side groups of a comparison), points at that subject.
+    """
+    if cand.table_label or not PRONOUN_START.match(cand.text):
+        return False
+    if _DUMMY_IT.match(cand.text):
+        return False
+    if _IT.match(cand.text) and cand.subject and (cand.subject == single or labelled):
+        return False
+    return True
+
+
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
 
 
@@ -416,9 +447,11 @@ def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
 
 
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
-            view: CriterionView | None, memo: dict[Any, Any]) -> list[Candidate]:
-    """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along)
-    and, for pros/cons, sentences of the other polarity."""
+            view: CriterionView | None, memo: dict[Any, Any],
+            labelled: bool = False) -> list[Candidate]:
+    """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along,
+    ``needs_antecedent`` with ``single`` and ``labelled``) and, for pros/cons, sentences of
+    the other polarity."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
@@ -440,17 +473,24 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
+        if kind == "ok" and needs_antecedent(cand, single, labelled):
+            kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
         if kind == "dangling":
             spans = sentence_spans(cand.chunk)
             prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
             before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
-            if before is None or filler_kind(before.text) != "ok":
+            if before is None or filler_kind(before.text) != "ok" or needs_antecedent(
+                    before, single, labelled):
                 continue
+            if before.score >= cand.score:
+                continue  # the antecedent says more about the question on its own
             absorbed.add((before.chunk.chunk_id, before.span.start))
             cand = Candidate(cand.chunk, Span(before.span.start, cand.span.end),
                              f"{before.text} {cand.text}", cand.score, cand.rank,
                              before.subject or cand.subject, before.vector,
-                             before.toks | cand.toks, cand.table_label, cand.bonus)
+                             before.toks | cand.toks, cand.table_label, cand.bonus,
+                             sem=max(cand.sem, before.sem), lex=max(cand.lex, before.lex),
+                             on_aspect=cand.on_aspect or before.on_aspect)
         if intent.polarity:
             about = single or cand.subject
             if about:
