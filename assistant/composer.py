@@ -34,6 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.filler import CONNECTIVE
+from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
 from assistant.retriever import Retrieval
@@ -250,6 +251,9 @@ def compose(
     rest = [c for c in cands[:MORE_POOL] if id(c) not in taken
             and not any(duplicate(c, k) for k in chosen)]
     extra = select(rest, MAX_MORE, comparison) if rest else []
+    selected = chosen
+    chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity)
+    extra = [c for c in [*hidden, *extra] if c not in chosen][: MAX_MORE + len(hidden)]
     cites = _Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
@@ -260,7 +264,7 @@ def compose(
         if verdict is None and intent.kind == "better" and (
             len(set(subjects)) > 1 or PURPOSE.search(question)
         ):
-            verdict = _lean(chosen, view, cites)
+            verdict = _lean(chosen, view, cites) or _lean(selected, view, cites)
         if verdict is None:
             verdict, used = _contrast(groups, cites, intent)
             groups = [(s, [c for c in g if c not in used]) for s, g in groups]
@@ -277,7 +281,7 @@ def compose(
                 sentence = _render_sentence(cand, cites, subject, merged.get(id(cand), ()))
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
-        for cand in _in_reading_order(chosen):
+        for cand in chosen:  # best first (``split_visible``'s display order)
             pieces.append(_render_sentence(cand, cites, single, merged.get(id(cand), ())) + " ")
     pieces = [p for p in pieces if p]
     if pieces:
@@ -305,7 +309,7 @@ def _side_groups(chosen: list[Candidate]) -> list[tuple[str | None, list[Candida
     for subject in (*BOTH, None):
         group = [c for c in chosen if side[id(c)] == subject]
         if group:
-            out.append((subject, _in_reading_order(group)))
+            out.append((subject, group))
     return out
 
 

@@ -68,7 +68,7 @@ _MARKER = re.compile(r"\[(\d+)\]")
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
 #: "Which companies use Django?" expects names: the answer type of the question.
 _ASKS_FOR_NAMES = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:companies|company|platforms|products|sites|"
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:companies|company|platforms|products|sites|"
     r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
     r"\bused\s+by\b|\bexamples?\s+of\b",
     re.I,
@@ -107,6 +107,7 @@ class Candidate:
     sem: float = 0.0  # cosine with the question
     lex: float = 0.0  # idf-weighted share of the question's terms the sentence holds
     on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
+    typed: bool = False  # it has what the question asks for (names, a person, year, number)
 
 
 def sentence_spans(chunk: Chunk) -> list[Span]:
@@ -241,7 +242,7 @@ def candidates(
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,
-                          sem=sem, lex=lex, on_aspect=on_aspect)
+                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0)
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -490,7 +491,8 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                              before.subject or cand.subject, before.vector,
                              before.toks | cand.toks, cand.table_label, cand.bonus,
                              sem=max(cand.sem, before.sem), lex=max(cand.lex, before.lex),
-                             on_aspect=cand.on_aspect or before.on_aspect)
+                             on_aspect=cand.on_aspect or before.on_aspect,
+                             typed=cand.typed or before.typed)
         if intent.polarity:
             about = single or cand.subject
             if about:
