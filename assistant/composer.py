@@ -7,7 +7,8 @@ retrieved passages against the question, then shapes the answer by the question'
 * which is better / which for X: a verdict line first (``assistant.verdict``: the article
   stances of the asked criterion counted from the comparison matrix, each counted article
   cited; without a matrix row, which side the quoted sentences speak for), then the
-  reasons per side ("Django: ... [1]", "Node.js: ... [2]", "Side by side: ...");
+  reasons per side ("Django: ... [1]", "Node.js: ... [2]", "Compared directly: ..."; no
+  label when only one side has a sentence to show);
 * when to choose, and other questions naming both subjects: the best sentence for each
   side as the lead line, then the rest per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
@@ -271,12 +272,13 @@ def compose(
         if verdict:
             pieces.append(verdict)
             pieces.append("\n\n")
+        labelled = sum(1 for _s, g in groups if g) > 1  # a lone side needs no label
         for subject, group in groups:
             if not group:
                 continue
             if pieces and not pieces[-1].endswith("\n\n"):
                 pieces.append("\n\n")
-            lead = f"{subject}: " if subject else "Side by side: "
+            lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
             for j, cand in enumerate(group):
                 sentence = _render_sentence(cand, cites, subject, merged.get(id(cand), ()))
                 pieces.append((lead if j == 0 else "") + sentence + " ")

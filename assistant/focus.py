@@ -10,7 +10,7 @@ A sentence is on focus when it holds a question term of some weight (idf-weighte
 ``LEX_FOCUS``), carries the asked aspect's cue (in itself, its heading or its table row),
 answers the question's type or polarity (a name list for "which companies", a drawback
 for "what are the cons"), or is very close to the question in meaning (``SEM_FOCUS``).
-For a comparison, a sentence about neither side alone ("Side by side") must also name
+For a comparison, a sentence about neither side alone ("Compared directly") must also name
 both subjects: a general remark on choosing a backend helps nobody choose.
 """
 
