@@ -23,6 +23,8 @@ from assistant.sentences import Candidate, sentence_spans
 
 #: A shown sentence this short announces the next one of its passage, which comes along.
 ANNOUNCEMENT_WORDS = 8
+#: The best sentence may bring this many next sentences of its passage, one by one.
+BEST_CHAIN = 2
 #: Sentences shown for a plain question, and per side / in all for a comparison.
 VISIBLE_MAX = 4
 VISIBLE_PER_SIDE = 2
@@ -96,6 +98,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     # reads on from it (and a list intro brings its items, chained by ``select``).
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in [*pool, *chosen]}
     followers: dict[int, list[Candidate]] = {}
+    following: dict[int, int] = {}  # id -> how many sentences it follows in a chain
+    best_chain = [ranked[0]]
     i = 0
     while i < len(shown):
         cand = shown[i]
@@ -104,9 +108,12 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
             pair = [c for c in chosen if c.chunk.chunk_id == cand.chunk.chunk_id
                     and c.subject != cand.subject and c not in shown]
             shown.extend(pair[:1])
-        announces = (cand.text.rstrip(".").endswith(":")
-                     or len(cand.text.split()) <= ANNOUNCEMENT_WORDS)
-        if not announces and len(shown) > cap:
+        intro = cand.text.rstrip(".").endswith(":")
+        announces = intro or len(cand.text.split()) <= ANNOUNCEMENT_WORDS
+        depth = following.get(id(cand), 0)
+        if depth and not intro and not (depth < BEST_CHAIN and cand in best_chain):
+            continue  # a list intro's items chain on, and the best sentence's passage
+        if len(shown) >= cap + (2 if intro or cand in best_chain else 1):
             continue
         # the next sentence of the passage, past one that was dropped as filler
         nxt = [sp for sp in sentence_spans(cand.chunk) if sp.start >= cand.span.end][:2]
@@ -116,9 +123,11 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
                 announces or on_focus(follow) or _base(follow) >= floor):
             shown.append(follow)
             followers.setdefault(id(cand), []).append(follow)
+            following[id(follow)] = depth + 1
+            if cand in best_chain:
+                best_chain.append(follow)
     keep = {id(c) for c in shown}
     out: list[Candidate] = []
-    following = {id(f) for fs in followers.values() for f in fs}
 
     def put(cand: Candidate) -> None:
         out.append(cand)
