@@ -173,8 +173,9 @@ def build_answer_path(
         validate: Cleans the raw question or raises ``BadInput``.
         clean_history: Cleans the earlier turns.
         timer: The ``StepTimer`` the ``finish`` step reads; one is made when not given.
-        subjects: The subjects object (``ComparisonConfig``) the rewrite and the abstention
-            check read the subjects from; the configured one when None.
+        subjects: The subjects object (``ComparisonConfig``) the rewrite, the abstention
+            check, the composer and the LLM verdict read the subjects from; the configured
+            one when None.
     """
     timer = timer or StepTimer()
 
@@ -199,7 +200,7 @@ def build_answer_path(
                 "the offline composer instead.")
         dis = disagreement(rw, retrieval) if disagreement else None
         comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
-                       disagreement=dis)
+                       disagreement=dis, config=subjects)
         note = getattr(state.get("coverage"), "note", "")
         if note and not comp.abstained:  # the question also names an uncovered technology
             comp.pieces.insert(0, note + "\n\n")
@@ -216,7 +217,8 @@ def build_answer_path(
         def llm(state: dict[str, Any]) -> Iterator[AddableDict]:
             model = chat_model() if callable(chat_model) and not isinstance(
                 chat_model, Runnable) else chat_model
-            answerer = LLMAnswerer(model, engine=engine, timeout=llm_timeout)
+            answerer = LLMAnswerer(model, engine=engine, timeout=llm_timeout,
+                                   subjects=subjects)
             retrieval = state["documents"].retrieval
             shown = False
             try:

@@ -27,8 +27,9 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="versus",
-        description="Grounded answers about articles comparing Django and Node.js, "
-        "with every claim cited to an exact passage.",
+        description="Grounded answers about articles comparing two technologies (the pair "
+        "of the subjects file, VERSUS_SUBJECTS_FILE), with every claim cited to an exact "
+        "passage.",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -47,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="earlier user turns, oldest first")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
 
-    cmp_ = sub.add_parser("compare", help="the structured Django vs Node.js comparison")
+    cmp_ = sub.add_parser("compare", help="the structured comparison of the two subjects")
     cmp_.add_argument("--criterion", metavar="NAME", help="only this criterion")
     cmp_.add_argument("--json", action="store_true")
 

@@ -33,15 +33,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from assistant.filler import CONNECTIVE
+from assistant.filler import CONNECTIVE, PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
 from assistant.retriever import Retrieval
-from assistant.rewrite import BOTH, find_subjects
 from assistant.sentences import (
-    PRONOUN_START,
     Candidate,
     candidates,
     duplicate,
@@ -60,6 +59,7 @@ from assistant.verdict import (
     verdict_sentence,
 )
 from knowledge.models import ArticleMeta
+from knowledge.subjects_config import default_subjects
 
 #: Evidence sentences in an answer (a comparison gets one more, split between the
 #: subjects); the next ones go to "more from the sources".
@@ -179,10 +179,11 @@ def _cite_claim(claim: ClaimRef, cites: _Citations) -> int:
                       (claim.start, claim.end))
 
 
-def _render_sentence(cand: Candidate, cites: _Citations, about: str | None,
+def _render_sentence(cand: Candidate, cites: _Citations, about: str | None, config: Any,
                      twins: Sequence[Candidate] = ()) -> str:
     """The sentence and its markers (a merged near-duplicate from another article adds its
-    own); "(of Django)" when an unnamed "It ..." is about another subject than ``about``."""
+    own); "(of X)" when an unnamed "It ..." is about another subject than ``about`` (the
+    subjects as the subjects object ``config`` names them)."""
     marks = {_cite(cand, cites)}
     marks.update(_cite(t, cites) for t in twins)
     text = cand.text
@@ -190,7 +191,7 @@ def _render_sentence(cand: Candidate, cites: _Citations, about: str | None,
         who = f", for {cand.subject}" if cand.subject and cand.subject != about else ""
         text = f"({cand.table_label}{who}) {text}"
     elif (cand.subject and cand.subject != about and PRONOUN_START.match(text)
-          and not find_subjects(text)):
+          and not config.find_subjects(text)):
         text = f"(of {cand.subject}) {text}"
     return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
@@ -214,6 +215,7 @@ def compose(
     subjects: Sequence[str] = (),
     aspect: str | None = None,
     disagreement: Disagreement | None = None,
+    config: Any = None,
 ) -> Composition:
     """Build the grounded answer to ``question`` from ``retrieval``'s passages.
 
@@ -230,19 +232,24 @@ def compose(
         aspect: The aspect it asks about, if recognised.
         disagreement: The comparison matrix's view of the asked criterion
             (``assistant.verdict.matrix_view``), or None.
+        config: The subjects object (``ComparisonConfig``, injected by
+            ``build_assistant``): which subjects a sentence is about and the sides an
+            answer is grouped by. The configured one when None.
 
     Returns:
         The answer pieces, citations, verdict line and more sentences; ``abstained`` when
         no sentence qualified.
     """
     metas = retrieval.index.metas
+    config = config or default_subjects()
+    names = config.subject_names
     intent = classify_intent(question, subjects)
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
-    retrieval = with_name_lists(question, retrieval, subjects)
-    cands = usable(candidates(question, retrieval, subjects, aspect), intent, single, view,
-                    retrieval.index.memo, labelled=comparison)
+    retrieval = with_name_lists(question, retrieval, subjects, config)
+    cands = usable(candidates(question, retrieval, subjects, aspect, config), intent, single,
+                   view, retrieval.index.memo, names, labelled=comparison)
     limit = MAX_SENTENCES_COMPARISON if comparison else MAX_SENTENCES
     merged: dict[int, list[Candidate]] = {}
     chosen = select(cands, limit, comparison, merged)
@@ -253,21 +260,23 @@ def compose(
             and not any(duplicate(c, k) for k in chosen)]
     extra = select(rest, MAX_MORE, comparison) if rest else []
     selected = chosen
-    chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity)
+    chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity,
+                                   config.find_subjects)
     extra = [c for c in [*hidden, *extra] if c not in chosen][: MAX_MORE + len(hidden)]
     cites = _Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
-    groups = _side_groups(chosen) if comparison else []
+    groups = _side_groups(chosen, names) if comparison else []
     if comparison:
         if intent.kind == "better" and view is not None and view.criterion:
             verdict = verdict_sentence(view, lambda claim: _cite_claim(claim, cites))
         if verdict is None and intent.kind == "better" and (
             len(set(subjects)) > 1 or PURPOSE.search(question)
         ):
-            verdict = _lean(chosen, view, cites) or _lean(selected, view, cites)
+            verdict = (_lean(chosen, view, cites, names)
+                       or _lean(selected, view, cites, names))
         if verdict is None:
-            verdict, used = _contrast(groups, cites, intent)
+            verdict, used = _contrast(groups, cites, intent, config)
             groups = [(s, [c for c in g if c not in used]) for s, g in groups]
         if verdict:
             pieces.append(verdict)
@@ -280,21 +289,24 @@ def compose(
                 pieces.append("\n\n")
             lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
             for j, cand in enumerate(group):
-                sentence = _render_sentence(cand, cites, subject, merged.get(id(cand), ()))
+                sentence = _render_sentence(cand, cites, subject, config,
+                                            merged.get(id(cand), ()))
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
         for cand in chosen:  # best first (``split_visible``'s display order)
-            pieces.append(_render_sentence(cand, cites, single, merged.get(id(cand), ())) + " ")
+            pieces.append(_render_sentence(cand, cites, single, config,
+                                           merged.get(id(cand), ())) + " ")
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = [_render_sentence(c, cites, single) for c in _in_reading_order(extra)]
+    more = [_render_sentence(c, cites, single, config) for c in _in_reading_order(extra)]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
 
 
-def _side_groups(chosen: list[Candidate]) -> list[tuple[str | None, list[Candidate]]]:
-    """Chosen sentences per side (each subject, then both), in reading order; a sentence
+def _side_groups(chosen: list[Candidate],
+                 names: Sequence[str]) -> list[tuple[str | None, list[Candidate]]]:
+    """Chosen sentences per side (each of ``names``, then both), in reading order; a sentence
     that continues the one before it in its passage ("So the popularity is ...") stays in
     that sentence's group."""
     side: dict[int, str | None] = {}
@@ -308,7 +320,7 @@ def _side_groups(chosen: list[Candidate]) -> list[tuple[str | None, list[Candida
         else:
             side[id(cand)] = cand.subject
     out: list[tuple[str | None, list[Candidate]]] = []
-    for subject in (*BOTH, None):
+    for subject in (*names, None):
         group = [c for c in chosen if side[id(c)] == subject]
         if group:
             out.append((subject, group))
@@ -316,7 +328,7 @@ def _side_groups(chosen: list[Candidate]) -> list[tuple[str | None, list[Candida
 
 
 def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citations,
-              intent: Intent) -> tuple[str | None, list[Candidate]]:
+              intent: Intent, config: Any) -> tuple[str | None, list[Candidate]]:
     """A verdict line when no side is favoured: the best sentence for each side.
 
     "Django: it is a web framework [3]; Node.js: it is a runtime environment [3]." For a
@@ -331,8 +343,8 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citation
         return None, []
     parts = []
     for subject, cand in firsts:
-        text = _render_sentence(cand, cites, subject).replace(". [", " [")
-        text = _lower_first(text) if not find_subjects(text.split(" ", 1)[0]) else text
+        text = _render_sentence(cand, cites, subject, config).replace(". [", " [")
+        text = _lower_first(text) if not config.find_subjects(text.split(" ", 1)[0]) else text
         parts.append(f"{subject}: {text}")
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
@@ -348,15 +360,15 @@ def _lower_first(text: str) -> str:
 
 
 def _lean(chosen: list[Candidate], view: CriterionView | None,
-          cites: _Citations) -> str | None:
+          cites: _Citations, names: Sequence[str]) -> str | None:
     """The fallback verdict: which side the chosen sentences speak for (no matrix row)."""
     votes = []
     for cand in chosen:
         about = cand.subject
         if not about:
             continue
-        side = stance(view, cand.text, about)
-        if side in BOTH:
+        side = stance(view, cand.text, about, names)
+        if side in names:
             votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
-    subjects = view.subjects if view is not None and view.subjects else BOTH
+    subjects = view.subjects if view is not None and view.subjects else names
     return lean_sentence(votes, subjects)

@@ -16,7 +16,7 @@ both subjects: a general remark on choosing a backend helps nobody choose.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, sentence_spans
@@ -48,7 +48,8 @@ def _base(cand: Candidate) -> float:
 
 
 def split_visible(chosen: Sequence[Candidate], comparison: bool,
-                  pool: Sequence[Candidate] = (), polarity: int = 0
+                  pool: Sequence[Candidate] = (), polarity: int = 0,
+                  find: Callable[[str], Sequence[str]] = find_subjects,
                   ) -> tuple[list[Candidate], list[Candidate]]:
     """(shown, hidden): ``chosen`` split into the visible answer and "more".
 
@@ -62,7 +63,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
 
     When some chosen sentences have what the question asks for (names for "which
     companies", a year for "when"), or the asked ``polarity`` (+1 pros, -1 cons), only
-    those are shown beside the best one (and what they bring).
+    those are shown beside the best one (and what they bring). ``find`` names the
+    subjects in a text (the composer passes its subjects object's).
     """
     if not chosen:
         return [], []
@@ -90,7 +92,7 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if comparison:
             if per_side.get(cand.subject, 0) >= VISIBLE_PER_SIDE:
                 continue
-            if cand.subject is None and len(set(find_subjects(cand.text))) < 2:
+            if cand.subject is None and len(set(find(cand.text))) < 2:
                 continue
         shown.append(cand)
         per_side[cand.subject] = per_side.get(cand.subject, 0) + 1

@@ -28,16 +28,17 @@ from assistant.llm_grounding import (
     _Checker,
     build_messages,
     split_sentences,
+    system_prompt,
     verify_reply,
 )
-from assistant.rewrite import find_subjects
+from assistant.rewrite import both, find_subjects
 from knowledge.models import ArticleMeta, ScoredChunk
 
 __all__ = [
     "MIN_CLAIM_TOKENS", "SUPPORT_MIN", "SYSTEM_PROMPT", "LLMAnswerer", "LLMResult",
     "LLMUnavailable", "LlamaCppChat", "NoSupportedAnswer", "Passage", "Verified",
     "build_chat_model", "build_messages", "engine_name", "probe", "split_sentences",
-    "unavailable_errors", "verify_reply",
+    "system_prompt", "unavailable_errors", "verify_reply",
 ]
 
 
@@ -186,10 +187,14 @@ class LLMAnswerer:
         model: A LangChain chat model.
         engine: The engine name for notices.
         timeout: Seconds the whole answer may take; past it the answer falls back.
+        subjects: The subjects object (``ComparisonConfig``) that tells a comparative
+            question and whose names the prompt gives; the configured one when None.
     """
 
-    def __init__(self, model: Any, *, engine: str, timeout: float) -> None:
+    def __init__(self, model: Any, *, engine: str, timeout: float,
+                 subjects: Any = None) -> None:
         self.model = model
+        self.subjects = subjects
         self.engine = engine
         self.timeout = timeout
 
@@ -233,7 +238,7 @@ class LLMAnswerer:
             for i, sc in enumerate(chunks, start=1)
         ]
         checker = _Checker(passages, metas)
-        messages = build_messages(question, passages)
+        messages = build_messages(question, passages, subjects=both(self.subjects))
         buffer = ""
         pieces: list[str] = []
 
@@ -284,7 +289,8 @@ class LLMAnswerer:
         comp = Composition(pieces=pieces, citations=verified.citations)
         # The verdict line is the first verified sentence of a comparative answer: it went
         # through the same support check as every other sentence.
-        if pieces and classify_intent(question, find_subjects(question)).comparative:
+        if pieces and classify_intent(question,
+                                      find_subjects(question, self.subjects)).comparative:
             comp.verdict = pieces[0].strip()
         yield LLMResult(comp, notice)
 

@@ -31,8 +31,9 @@ SUPPORT_MIN = 0.6
 #: connectives ("In short:"); every other uncited sentence is an unsupported claim.
 MIN_CLAIM_TOKENS = 3
 
+#: The system rules; ``{subjects}`` is filled from the subjects object (``system_prompt``).
 SYSTEM_PROMPT = """You answer questions about a small set of web articles that compare \
-Django and Node.js.
+{subjects}.
 Rules:
 1. Use only the passages given in the user message. Do not use outside knowledge.
 2. After every sentence, cite the passage(s) it comes from with their numbers, like [1] \
@@ -68,9 +69,16 @@ def _neutralise(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›")
 
 
-def build_messages(question: str, passages: Sequence[Passage], nonce: str | None = None
-                   ) -> list[Any]:
-    """The system rules and a user message with every passage fenced as data."""
+def system_prompt(subjects: Sequence[str] = ()) -> str:
+    """The system rules for the compared ``subjects`` (their names, in display order)."""
+    return SYSTEM_PROMPT.format(
+        subjects=" and ".join(subjects) if subjects else "two technologies")
+
+
+def build_messages(question: str, passages: Sequence[Passage], nonce: str | None = None,
+                   subjects: Sequence[str] = ()) -> list[Any]:
+    """The system rules (for the compared ``subjects``) and a user message with every
+    passage fenced as data."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
     tag = f"passage-{nonce or secrets.token_hex(4)}"
@@ -87,7 +95,7 @@ def build_messages(question: str, passages: Sequence[Passage], nonce: str | None
         f"\n\nQuestion: {question}\n\n"
         "Answer from the passages only, with [n] after every sentence."
     )
-    return [SystemMessage(content=SYSTEM_PROMPT), HumanMessage(content=user)]
+    return [SystemMessage(content=system_prompt(subjects)), HumanMessage(content=user)]
 
 
 # -- checking the reply ----------------------------------------------------------------

@@ -37,9 +37,6 @@ def both(subjects: Any = None) -> tuple[str, ...]:
     return tuple(_config(subjects).subject_names)
 
 
-#: The configured subjects' names (for callers that do not pass a subjects object).
-BOTH = both()
-
 #: Canonical aspect -> (noun phrase used in rewrites, pattern that recognises it).
 ASPECTS: dict[str, tuple[str, re.Pattern[str]]] = {
     "security": ("security", re.compile(r"\bsecur\w*|\bvulnerab\w*|\battacks?\b|\bsafe\w*", re.I)),

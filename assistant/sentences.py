@@ -21,9 +21,10 @@ from typing import Any
 
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
+from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
-from assistant.rewrite import ASPECTS, BOTH, find_subjects
+from assistant.rewrite import ASPECTS
 from assistant.verdict import CriterionView
 from knowledge.models import Chunk, ScoredChunk, Span
 from knowledge.subjects_config import default_subjects
@@ -57,7 +58,6 @@ SUBJECT_MISMATCH_PENALTY = 0.25
 #: horizontal scalability."); the rest elaborate.
 W_LEAD = 0.04
 
-PRONOUN_START = re.compile(r"^(?:it|its|it's|this|they|their|these)\b", re.I)
 _BULLET = re.compile(r"^[\s•\-*·–—]+")
 _COMPARISON = re.compile(
     r"\b(?:vs\.?|versus|compare\w*|comparison|differen\w*|better|worse|which (?:one|is|of)|"
@@ -123,23 +123,24 @@ def _clean_sentence(text: str) -> str:
     return out
 
 
-def _table_context(chunk: Chunk, span: Span) -> tuple[str | None, str | None]:
+def _table_context(chunk: Chunk, span: Span, config: Any) -> tuple[str | None, str | None]:
     """For a sentence in a comparison-table row: (subject of its column, row label)."""
     if chunk.row is None:
         return None, None
     for name, cell in chunk.row.cells:
         if cell.start <= span.start and span.end <= cell.end + 1:
-            subs = find_subjects(name)
+            subs = config.find_subjects(name)
             return (subs[0] if len(subs) == 1 else None), chunk.row.criterion
     return None, chunk.row.criterion
 
 
-def _infer_subject(chunk: Chunk, span: Span, text: str) -> str | None:
-    """Which subject a sentence is about: named in it, its table column, or its context."""
-    table_subject, _ = _table_context(chunk, span)
+def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any) -> str | None:
+    """Which subject (of the subjects object ``config``) a sentence is about: named in it,
+    its table column, or its context."""
+    table_subject, _ = _table_context(chunk, span, config)
     if table_subject:
         return table_subject
-    named = find_subjects(text)
+    named = config.find_subjects(text)
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
@@ -147,12 +148,12 @@ def _infer_subject(chunk: Chunk, span: Span, text: str) -> str | None:
     # Unnamed ("It is ..."): the subject of the nearest earlier sentence that names one.
     earlier = [sp for sp in sentence_spans(chunk) if sp.end <= span.start]
     for sp in reversed(earlier):
-        named = find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
+        named = config.find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
         if len(named) == 1:
             return named[0]
         if named:
             return None  # the context is about both
-    sec = find_subjects(chunk.section)
+    sec = config.find_subjects(chunk.section)
     return sec[0] if len(sec) == 1 else None
 
 
@@ -166,10 +167,15 @@ def candidates(
     retrieval: Retrieval,
     subjects: Sequence[str],
     aspect: str | None,
+    config: Any = None,
 ) -> list[Candidate]:
-    """Score every sentence of the retrieved passages against the question."""
+    """Score every sentence of the retrieved passages against the question.
+
+    ``config`` is the subjects object (``ComparisonConfig``) that names the subjects a
+    sentence can be about; the configured one when None.
+    """
     idx: CorpusIndex = retrieval.index
-    config = default_subjects()  # once per question: foreign_claim runs per sentence
+    config = config or default_subjects()  # once per question: foreign_claim runs per sentence
     names = (idx.tokenizer or config.tokenizer).name_tokens  # the subjects' names
     qtoks = [t for t in retrieval.query_tokens if t not in names]
     n_docs = max(len(idx.chunks), 1)
@@ -201,10 +207,11 @@ def candidates(
                 raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
                 text = _clean_sentence(raw)
                 keep = len(text) >= 20 and len(text.split()) >= 4
-                criterion = _table_context(chunk, span)[1]
+                criterion = _table_context(chunk, span, config)[1]
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
                 intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
-                info = (keep, text, criterion, aspect_text, _infer_subject(chunk, span, raw),
+                info = (keep, text, criterion, aspect_text,
+                        _infer_subject(chunk, span, raw, config),
                         intro, raw)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
             keep, text, criterion, aspect_text, subject, intro, raw = info
@@ -248,7 +255,8 @@ def candidates(
     return out
 
 
-def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]) -> Retrieval:
+def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str],
+                    config: Any = None) -> Retrieval:
     """For "which companies use X?": add passages that list names next to X.
 
     Retrieval ranks passages by topic; a lone sentence naming Netflix, LinkedIn and PayPal
@@ -272,7 +280,7 @@ def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]
             continue
         for m in _NAME_LIST.finditer(chunk.text):
             around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
-            named = set(find_subjects(around))
+            named = set((config or default_subjects()).find_subjects(around))
             if not wanted or (named & wanted and len(named) == 1):
                 add.append(ScoredChunk(chunk, floor))
                 break
@@ -380,45 +388,21 @@ PASSAGE_SPREAD = 4
 SPREAD_FLOOR = 0.35
 
 
-#: A pronoun that only stands for something: "It is easy to ..." ("dummy it") does not.
-_DUMMY_IT = re.compile(r"^it(?:'s|\s+is|\s+was)\s+(?:\w+\s+){0,2}?(?:to|that)\b", re.I)
-
-
-_IT = re.compile(r"^(?:it|its|it's)\b", re.I)
-
-
-def needs_antecedent(cand: Candidate, single: str | None = None,
-                     labelled: bool = False) -> bool:
-    """Whether a sentence opens with a pronoun whose referent is in an earlier sentence
-    ("This language has ...", "They ..."): shown alone it is ambiguous.
-
-    Not when the reader knows the referent anyway: a table cell is read with its row
-    label, a dummy "it" refers to nothing, and an "It ..." about the subject the question
-    asks about (``single``), or shown under its subject's label (``labelled``: the
-    per-side groups of a comparison), points at that subject.
-    """
-    if cand.table_label or not PRONOUN_START.match(cand.text):
-        return False
-    if _DUMMY_IT.match(cand.text):
-        return False
-    if _IT.match(cand.text) and cand.subject and (cand.subject == single or labelled):
-        return False
-    return True
-
-
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
 
 
-def stance(view: CriterionView | None, text: str, subject: str) -> str:
+def stance(view: CriterionView | None, text: str, subject: str,
+           names: Sequence[str] = ()) -> str:
     """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
-    without one, by VADER sentiment."""
+    without one, by VADER sentiment (negative favours the other of ``names``, the compared
+    subjects; the configured ones when empty)."""
     if view is not None and view.stance is not None:
         return view.stance(text, subject)
     score = _vader(text)
     if score >= 0.3:
         return subject
     if score <= -0.3:
-        others = [s for s in BOTH if s != subject]
+        others = [s for s in (names or default_subjects().subject_names) if s != subject]
         return others[0] if others else "neither"
     return "neither"
 
@@ -441,18 +425,19 @@ def _tone(text: str) -> int:
     return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
 
 
-def _polarity(view: CriterionView | None, cand: Candidate, subject: str) -> int:
+def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
+              names: Sequence[str] = ()) -> int:
     """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
-    side = stance(view, cand.text, subject)
+    side = stance(view, cand.text, subject, names)
     return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
 
 
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
             view: CriterionView | None, memo: dict[Any, Any],
-            labelled: bool = False) -> list[Candidate]:
+            names: Sequence[str] = (), labelled: bool = False) -> list[Candidate]:
     """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along,
     ``needs_antecedent`` with ``single`` and ``labelled``) and, for pros/cons, sentences of
-    the other polarity."""
+    the other polarity (``names``: the compared subjects)."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
@@ -474,14 +459,15 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
-        if kind == "ok" and needs_antecedent(cand, single, labelled):
+        if kind == "ok" and needs_antecedent(cand.text, cand.subject, cand.table_label,
+                                             single, labelled):
             kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
         if kind == "dangling":
             spans = sentence_spans(cand.chunk)
             prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
             before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
             if before is None or filler_kind(before.text) != "ok" or needs_antecedent(
-                    before, single, labelled):
+                    before.text, before.subject, before.table_label, single, labelled):
                 continue
             if before.score >= cand.score:
                 continue  # the antecedent says more about the question on its own
@@ -496,9 +482,9 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         if intent.polarity:
             about = single or cand.subject
             if about:
-                pol = _polarity(view, cand, about)
+                pol = _polarity(view, cand, about, names)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
-                    pol = _polarity(view, announced[id(cand)], about)
+                    pol = _polarity(view, announced[id(cand)], about, names)
                 if pol and not single and _tone(cand.text) != pol:
                     # The question names no subject, so the side is the inferred subject's
                     # ("the npm ecosystem ... poorly maintained" read as for Django): the

@@ -315,8 +315,8 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
         if side in subjects:
             tally.setdefault(aid, {}).setdefault(side, []).append(n)
     per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
-    for aid, sides in tally.items():
-        ranked = sorted(sides.items(), key=lambda kv: -len(kv[1]))
+    for aid, by_side in tally.items():
+        ranked = sorted(by_side.items(), key=lambda kv: -len(kv[1]))
         if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
             continue
         per_side[ranked[0][0]][aid] = ranked[0][1][0]

@@ -5,11 +5,17 @@
   module level (an import inside a function is lazy and allowed; so is one under
   ``if TYPE_CHECKING:``, which never runs).
 * No module of ``assistant/``, ``ingest/`` or ``knowledge/`` over ``MAX_LINES`` lines.
+* No subject name in their logic: no string literal outside a docstring spells a name or
+  alias of the bundled subjects file (comments are not code; the subjects TOML is data).
+  What the subjects are comes from the subjects object ``build_assistant`` loads, so
+  another pair is a new subjects file and no code change.
 """
 
 from __future__ import annotations
 
 import ast
+import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,3 +173,101 @@ def test_no_module_over_about_500_lines() -> None:
         if lines > MAX_LINES:
             big.append(f"{rel} ({lines} lines)")
     assert not big, f"modules over {MAX_LINES} lines: " + ", ".join(sorted(big))
+
+
+#: Literals that may spell a bundled subject although they are no subject logic:
+#: (file, assigned name) -> why.
+SUBJECT_LITERAL_ALLOWED = {
+    # Third technologies a question may name; a name the configured subjects claim (or the
+    # corpus holds) is never foreign, so "Express" here is Express as a third technology.
+    ("assistant/abstain.py", "KNOWN_TECH"): "third-technology vocabulary",
+    ("assistant/abstain.py", "_TECH_SPELLINGS"): "third-technology vocabulary",
+    ("knowledge/settings.py", "BUNDLED_SUBJECTS"): "the path of the bundled subjects file",
+}
+
+
+def _bundled_spellings() -> list[str]:
+    """Names and aliases of the bundled subjects file (read as data, nothing imported)."""
+    data = tomllib.loads(
+        (ROOT / "knowledge" / "subjects" / "django-vs-nodejs.toml").read_text(encoding="utf-8"))
+    return sorted({a for s in data["subjects"] for a in (s["name"], *s.get("aliases", ()))},
+                  key=len, reverse=True)
+
+
+def _subject_literals(source: str, spellings: list[str],
+                      allowed: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(line, literal) of every string literal in ``source`` that spells one of
+    ``spellings`` (as a word, any case), docstrings and assignments to ``allowed`` names
+    excepted."""
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)", re.I)
+    tree = ast.parse(source)
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef
+                       | ast.AsyncFunctionDef) and body
+                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)):
+            skip.add(id(body[0].value))  # a docstring
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, ast.AnnAssign) else [])
+        if any(isinstance(t, ast.Name) and t.id in allowed for t in targets):
+            skip.update(id(n) for n in ast.walk(node))
+    return sorted((node.lineno, node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in skip and pattern.search(node.value))
+
+
+def test_subject_literal_finder_finds_one() -> None:
+    source = ('"""Django is named in a docstring: fine."""\n'
+              'def f(x):\n    """Node.js here too."""\n    return x == "node js"\n'
+              'TECH = {"express": "Express"}\nLABEL = f"{1} NodeJS"\n')
+    found = _subject_literals(source, ["Django", "Node.js", "node js", "NodeJS", "Express"],
+                              frozenset({"TECH"}))
+    assert found == [(4, "node js"), (6, " NodeJS")]
+
+
+def test_no_subject_literal_in_core_logic() -> None:
+    spellings = _bundled_spellings()
+    assert "Django" in spellings and "Node.js" in spellings
+    bad = []
+    for path in _modules(*CORE).values():
+        rel = path.relative_to(ROOT).as_posix()
+        allowed = frozenset(name for (file, name) in SUBJECT_LITERAL_ALLOWED if file == rel)
+        for line, literal in _subject_literals(path.read_text(encoding="utf-8"), spellings,
+                                               allowed):
+            bad.append(f"{rel}:{line} {literal[:60]!r}")
+    assert not bad, ("subject names belong in the subjects file, read through the subjects "
+                     "object:\n" + "\n".join(sorted(bad)))
+
+
+#: Calls that read the configured subjects; at import time they freeze one pair for the
+#: whole process (the old ``BOTH = both()``), whatever subjects object is injected later.
+SUBJECT_READERS = frozenset({"default_subjects", "both", "load_comparison_config"})
+
+
+def _import_time_subject_reads(source: str) -> list[int]:
+    """Lines of module-level statements (outside functions) that call a subject reader."""
+    out = []
+    for stmt in ast.parse(source).body:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
+                if name in SUBJECT_READERS:
+                    out.append(node.lineno)
+    return out
+
+
+def test_import_time_subject_read_is_found() -> None:
+    assert _import_time_subject_reads("def both(): pass\nBOTH = both()\n") == [2]
+    assert _import_time_subject_reads("def f():\n    return default_subjects()\n") == []
+
+
+def test_no_subjects_frozen_at_import() -> None:
+    bad = [f"{path.relative_to(ROOT).as_posix()}:{line}"
+           for path in _modules(*CORE).values()
+           for line in _import_time_subject_reads(path.read_text(encoding="utf-8"))]
+    assert not bad, "subjects read at import time (pass the subjects object): " + ", ".join(bad)

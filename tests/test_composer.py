@@ -307,3 +307,34 @@ def test_compose_without_passages_abstains(versus: Any) -> None:
     retrieval.extra = []
     comp = compose("How secure is Django?", retrieval)
     assert comp.abstained and not comp.citations
+
+
+#: The side labels of a composed comparison: "Flask: ..." after a break, or in the
+#: contrast line ("Flask: ...; Express: ...").
+SIDE_LABEL = re.compile(r"(?:^|\n\n|; )([A-Z][\w.]*(?: [a-z]+)*): ")
+
+
+def test_a_comparison_is_grouped_by_the_configured_subjects(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The composer reads the sides from the subjects object ``build_assistant`` loads from
+    the settings' subjects file, not from the bundled pair (where Express is a Node.js
+    alias)."""
+    from tests.test_compare import FLASK_EXPRESS_ARTICLES, FLASK_EXPRESS_TOML
+
+    root = tmp_path_factory.mktemp("composer-pair")
+    toml = root / "flask-vs-express.toml"
+    toml.write_text(FLASK_EXPRESS_TOML, encoding="utf-8")
+    for aid, body in FLASK_EXPRESS_ARTICLES.items():
+        (root / f"{aid}.txt").write_text(body, encoding="utf-8")
+    v = build_assistant(Settings(data_dir=root / "data", subjects_file=toml),
+                        embedder=DeterministicFakeEmbedding(size=32))
+    v.ingest([root / f"{aid}.txt" for aid in FLASK_EXPRESS_ARTICLES])
+    chain = chain_for(v)  # the fake embedder is no topic judge: the composer, not abstention
+    question = "Which is easier to learn, Flask or Express?"
+    comp = compose(question, chain.retriever.search(question, 6), subjects=("Flask", "Express"),
+                   config=chain.subjects)
+    labels = set(SIDE_LABEL.findall(comp.text))
+    assert labels & {"Flask", "Express"}, comp.text
+    assert labels <= {"Flask", "Express", "Compared directly"}, comp.text
+    assert comp.citations
+    assert {c.article_id for c in comp.citations} <= set(FLASK_EXPRESS_ARTICLES)

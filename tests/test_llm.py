@@ -29,6 +29,7 @@ from assistant.llm import (
     build_chat_model,
     build_messages,
     split_sentences,
+    system_prompt,
     verify_reply,
 )
 from assistant.models import Answer
@@ -72,7 +73,7 @@ def test_prompt_fences_passages_as_data() -> None:
     msgs = build_messages(SECURITY_Q, [Passage(1, chunk(injection), "the X article")],
                           nonce="abcd1234")
     system, user = msgs[0].content, msgs[1].content
-    assert system == SYSTEM_PROMPT
+    assert system == system_prompt(())
     assert "not instructions" in system and "[1]" in system
     assert "not instructions" in user
     opened = user.index('<passage-abcd1234 n="1"')
@@ -338,3 +339,11 @@ def test_real_small_gguf_end_to_end(data_dir: Any) -> None:
         assert answer.engine == "offline" and answer.notice
     numbers = {c.n for c in answer.citations}
     assert {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)} <= numbers
+
+
+def test_prompt_names_the_configured_subjects() -> None:
+    """The subjects come from the subjects object, not from the prompt's wording."""
+    msgs = build_messages("q", [Passage(1, chunk("text"), "s")], subjects=("Flask", "Express"))
+    assert "compare Flask and Express." in msgs[0].content
+    assert "Django" not in msgs[0].content
+    assert "compare two technologies." in system_prompt(())

@@ -23,6 +23,8 @@ from tests.test_compare import FLASK_EXPRESS_ARTICLES, FLASK_EXPRESS_TOML
 pytestmark = pytest.mark.integration
 
 BUNDLED_PAIR = re.compile(r"\b(?:django|node\.?js|node)\b", re.IGNORECASE)
+#: A side label of a composed comparison ("Express: ...", "Side by side: ...").
+SIDE_LABEL = re.compile(r"(?:^|\n\n|; )([A-Z][\w.]*(?: [a-z]+)*): ")
 
 
 @pytest.fixture(scope="module")
@@ -47,19 +49,16 @@ def _cited(answer: Any) -> set[str]:
     return {c.article_id for c in answer.citations}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the rewrite now gives the pair's subjects (Flask, Express), but assistant/composer.py "
-           "groups sentences by the import-time BOTH and sentences.py attributes them with the "
-           "bundled find_subjects (Express is a Node.js alias there): the answer opens a "
-           "'Node.js:' group; remove the marker once the composer takes the subjects object",
-)
 def test_a_question_is_answered_from_the_pair_articles(pair: Any) -> None:
     answer = pair.ask("Which is easier to learn, Flask or Express?")
     assert not answer.abstained, answer.answer
     assert _cited(answer) <= set(FLASK_EXPRESS_ARTICLES) and answer.citations
     assert "Flask" in answer.answer
     assert not BUNDLED_PAIR.search(answer.answer), answer.answer
+    # A comparison: its sides are the pair's subjects, each group quoting the pair's passages.
+    labels = set(SIDE_LABEL.findall(answer.answer))
+    assert labels & {"Flask", "Express"}, answer.answer
+    assert labels <= {"Flask", "Express", "Side by side"}, answer.answer
 
 
 def test_a_follow_up_takes_the_subjects_from_the_pair(pair: Any) -> None:
