@@ -90,8 +90,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if (typed and not cand.typed) or (polar and cand.polarity != polarity):
             continue
         if comparison:
-            if per_side.get(cand.subject, 0) >= VISIBLE_PER_SIDE:
-                continue
+            if per_side.get(cand.subject, 0) >= VISIBLE_PER_SIDE and not cand.table_label:
+                continue  # a table row shows both sides' cells at once: it may go over
             if cand.subject is None and len(set(find(cand.text))) < 2:
                 continue
         shown.append(cand)
