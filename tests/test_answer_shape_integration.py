@@ -101,6 +101,13 @@ def test_verdict_agrees_with_the_matrix(ingested_versus: Any, question: str) -> 
         assert ingested_versus.article(c.article_id).text[c.start : c.end] == c.text
     if counts["Django"] == counts["Node.js"]:
         assert "split evenly" in verdict
+    # The markers never seem to miscount: a side's clause cites as many articles as it
+    # counts, or says how many of them are quoted.
+    for side, k in counts.items():
+        for clause in re.split(r"; | and (?=\w+ favours? )", verdict):
+            if re.search(rf"favours? {re.escape(side)}\b", clause):
+                shown = len(MARKER.findall(clause))
+                assert shown == k or "quoted here" in clause, verdict
 
 
 @pytest.mark.parametrize(
