@@ -18,8 +18,9 @@ retrieved passages against the question, then shapes the answer by the question'
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
-merged into the kept sentence, which cites both; at most about six sentences are shown,
-the next ones go to ``Composition.more`` ("more from the sources"). Sentences are copied
+merged into the kept sentence, which cites both. Of the selected sentences only those on
+the question's focus are shown, at most about four, the best first (``assistant.focus``);
+the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
 template, the side labels and "(of X)" for an "It ..." about the other subject.
 
