@@ -191,17 +191,19 @@ _IT = re.compile(r"^(?:it|its|it's)\b", re.I)
 
 def needs_antecedent(sentence: str, subject: str | None = None,
                      table_label: str | None = None, single: str | None = None,
-                     labelled: bool = False) -> bool:
+                     labelled: bool = False, named: bool = False) -> bool:
     """Whether ``sentence`` opens with a pronoun whose referent is in an earlier sentence
     ("This language has ...", "They ..."): shown alone it is ambiguous.
 
     Not when the reader knows the referent anyway: a table cell is read with its row
     label (``table_label``), a dummy "it" stands for nothing, and an "It ..." about the
     ``subject`` the question asks about (``single``), or shown under that subject's label
-    (``labelled``: the per-side groups of a comparison), points at that subject.
+    (``labelled``: the per-side groups of a comparison), points at that subject; so does
+    one in a comparison whose sentence itself names a subject (``named``: "Its event loop
+    ... so a Node.js API serves ...").
     """
     if table_label or not PRONOUN_START.match(sentence) or _DUMMY_IT.match(sentence):
         return False
-    it_known = bool(_IT.match(sentence)) and bool(subject) and (
-        subject == single or labelled)
+    it_known = bool(_IT.match(sentence)) and (
+        (bool(subject) and (subject == single or labelled)) or (labelled and named))
     return not it_known

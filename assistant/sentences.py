@@ -459,8 +459,9 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
+        named = any(n.lower() in cand.text.lower() for n in names)
         if kind == "ok" and needs_antecedent(cand.text, cand.subject, cand.table_label,
-                                             single, labelled):
+                                             single, labelled, named):
             kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
         if kind == "dangling":
             spans = sentence_spans(cand.chunk)

@@ -120,3 +120,7 @@ def test_dangling_openers() -> None:
     assert not needs_antecedent("It is easy to add a REST layer.", None)  # dummy "it"
     assert not needs_antecedent("It runs one request per worker.", None, table_label="Model")
     assert not needs_antecedent("Django has an admin site.", "Django")
+    # in a comparison, an "Its ..." that names a subject itself is clear enough
+    assert not needs_antecedent("Its event loop lets a Node.js API serve more.", None,
+                                labelled=True, named=True)
+    assert needs_antecedent("Its event loop serves more.", None, labelled=True)
