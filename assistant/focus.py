@@ -121,6 +121,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         nxt = [sp for sp in sentence_spans(cand.chunk) if sp.start >= cand.span.end][:2]
         follow = next((by_pos[(cand.chunk.chunk_id, sp.start)] for sp in nxt
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
+        if comparison and follow is not None and follow.subject not in (None, cand.subject):
+            continue  # it would be read as about its lead's side
         if follow is not None and follow not in shown and (
                 announces or on_focus(follow) or _base(follow) >= floor):
             shown.append(follow)
@@ -135,6 +137,11 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         out.append(cand)
         for f in followers.get(id(cand), ()):
             put(f)
+        # later shown sentences of its passage read on from it, in the passage's order
+        for c in sorted(shown, key=lambda c: c.span.start):
+            if (c.chunk.chunk_id == cand.chunk.chunk_id and c.span.start > cand.span.start
+                    and c not in out and id(c) not in following):
+                put(c)
 
     for cand in shown:  # best first, each sentence with the ones it brought
         if cand not in out and id(cand) not in following:
