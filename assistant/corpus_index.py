@@ -49,9 +49,17 @@ def tokens(text: str) -> list[str]:
 
 def chunk_index_text(chunk: Chunk) -> str:
     """The text BM25 indexes for a chunk: its section title, and for a table row its
-    label and column headers, around the chunk's own text (see ``passage_context``)."""
+    label and column headers, around the chunk's own text (see ``passage_context``).
+    ``build_index`` adds the article's title tokens to the BM25 document (not to
+    ``chunk_tokens`` or ``vocabulary``, which abstention and the composer read)."""
     prefix, suffix = passage_context(chunk)
     return prefix + chunk.text + suffix
+
+
+#: Whether BM25 indexes each chunk with its article's title (see ``build_index``). Field
+#: support recall 0.808 -> 0.863 (tuning fa-/fb- 0.830 -> 0.894, held-out fc- 0.769 ->
+#: 0.808); bundled gold unchanged (support 0.982, recall@5 0.945).
+INDEX_TITLE = True
 
 
 # -- the cached index ------------------------------------------------------------------
@@ -95,6 +103,8 @@ class CorpusIndex:
     owner_starts: Any = None
     #: The tokenizer the index was built with (the subjects' spellings unified).
     tokenizer: Any = None
+    #: Stemmed tokens of the article titles (BM25 indexes each chunk with its title).
+    title_vocabulary: frozenset[str] = frozenset()
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
@@ -129,7 +139,7 @@ class CorpusIndex:
         """BM25 score of every chunk (a numpy array); zeros when no token is known."""
         import numpy as np
 
-        known = [t for t in query_tokens if t in self.vocabulary]
+        known = [t for t in query_tokens if t in self.vocabulary or t in self.title_vocabulary]
         if not known or self.bm25 is None:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return self.bm25.get_scores(known)
@@ -206,6 +216,9 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
     chunks = [e.chunk for e in ordered]
     by_id = {c.chunk_id: i for i, c in enumerate(chunks)}
     doc_tokens = [e.tokens for e in ordered]
+    metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
+    title_tokens = {aid: tok.tokens(m.title or "") if INDEX_TITLE else []
+                    for aid, m in metas.items()}
     vocabulary: dict[str, int] = {}
     raw: set[str] = set()
     for e in ordered:
@@ -215,8 +228,8 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
     bm25 = None
     if chunks:
         bm25 = bm25s.BM25()
-        bm25.index([t or ["\x00empty"] for t in doc_tokens], show_progress=False)
-    metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
+        bm25.index([(t + title_tokens.get(e.chunk.article_id, [])) or ["\x00empty"]
+                    for t, e in zip(doc_tokens, ordered, strict=True)], show_progress=False)
     for meta in metas.values():  # "the Javatpoint tutorial" names a source, not a stranger
         raw.update(tok.words(f"{meta.title} {meta.publisher or ''}"))
     blocks: list[Any] = []
@@ -257,6 +270,7 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
         owner_ids=owners,
         owner_starts=starts,
         tokenizer=tok,
+        title_vocabulary=frozenset(t for ts in title_tokens.values() for t in ts),
     )
 
 

@@ -430,6 +430,31 @@ def test_subject_from_mentions_and_comparison_targets(cfg: Any) -> None:
     assert claim.favours == "Django" and claim.subject == "Django"
 
 
+def test_a_sentence_naming_no_subject_takes_the_previous_ones(cfg: Any) -> None:
+    """No subject, no pronoun, no subject in the section title: the sentence before it in
+    the same section says whom it is about; a new section starts afresh."""
+    doc = (Doc("carry").heading("Security")
+           .prose("Django ships its own defences. CSRF protection and safe password hashing "
+                  "are switched on by default.")
+           .heading("Hosting")
+           .prose("Cheap hosting plans are robust and reliable."))
+    arts, chunks = corpus(doc)
+    claims = {c.text: (crit, c) for crit, c in extract_claims(cfg, arts, chunks)}
+    crit, claim = claims["CSRF protection and safe password hashing are switched on by default."]
+    assert crit == "Security" and claim.subject == "Django" and claim.favours == "Django"
+    assert not any(t.startswith("Cheap hosting") for t in claims)
+
+
+def test_a_sentence_naming_both_subjects_passes_no_subject_on(cfg: Any) -> None:
+    doc = (Doc("carry-two").heading("What got worse")
+           .prose("Django is slower for us. The latency went from 90 ms on Express to 130 ms "
+                  "on Django. The cost of hosting also got worse."))
+    arts, chunks = corpus(doc)
+    claims = {c.text: c for _crit, c in extract_claims(cfg, arts, chunks)}
+    claim = claims["The cost of hosting also got worse."]
+    assert claim.subject == "Django" and claim.favours == "Node.js"
+
+
 def test_learning_curve_disagreement_and_security_agreement(cfg: Any) -> None:
     arts, chunks = two_articles()
     m = build_matrix(cfg, arts, chunks)

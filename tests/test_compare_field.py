@@ -39,14 +39,14 @@ def test_probe_stance_accuracy(cfg: Any) -> None:
     score = stance_eval.probe_score(cfg)
     print(f"\nprobe: n={score.n} accuracy={score.accuracy:.3f}")
     assert score.n == 152
-    assert score.accuracy >= 0.82
+    assert score.accuracy >= 0.84
 
 
 def test_bundled_stance_accuracy_in_sample(cfg: Any) -> None:
     score = stance_eval.total(stance_eval.bundled_scores(cfg))
     print(f"\nbundled (in sample): n={score.n} matched={score.matched} "
           f"accuracy={score.accuracy:.3f}")
-    assert score.accuracy >= 0.84
+    assert score.accuracy >= 0.85
 
 
 def test_field_stance_accuracy_per_article(cfg: Any) -> None:
@@ -58,8 +58,8 @@ def test_field_stance_accuracy_per_article(cfg: Any) -> None:
     print(f"\nfield: n={t.n} matched={t.matched} accuracy={t.accuracy:.3f} "
           f"matched_accuracy={t.matched_accuracy:.3f}")
     assert t.n == 258 and len(per) == 10
-    assert t.matched_accuracy >= 0.68
-    assert t.accuracy >= 0.47
+    assert t.matched_accuracy >= 0.82
+    assert t.accuracy >= 0.63
 
 
 # -- the parts, on sentences of our own ---------------------------------------------------------
@@ -106,6 +106,25 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
         ("Verdict on throughput: Node.js.", "Node.js"),
         ("For a content site with a small team, pick Django.", "Django"),
         ("Django, for example, is one of the frameworks we reviewed this year.", NEITHER),
+        # word forms: comparatives by their base, inflections VADER lists in another form
+        ("Express is costlier to run than Django.", "Django"),
+        ("Django is harder to set up for a tiny service.", "Node.js"),
+        ("Django saves a small team a lot of work.", "Django"),
+        # VADER's own negators; time as a cost; a domain entry of several articles
+        ("Django's admin rarely disappoints.", "Django"),
+        # a negator's scope runs through a cue to the next one ("give" has valence by stem)
+        ("Django does not give you the freedom to pick every part.", "Node.js"),
+        ("Express took 14 more hours to finish the same features.", "Django"),
+        ("Channels in Django feels bolted on.", "Node.js"),
+        # comparison structure: "both" of the target, a comparison said of the other subject
+        ("Django's raw throughput lags behind both Node.js and Go.", "Node.js"),
+        ("Node.js ships new tools at a pace that Django cannot match.", "Node.js"),
+        # numbers paired with subjects: a benefit unit, a cost unit, a multiple; no unit
+        ("Express served 2,400 requests per second against 1,100 for Django.", "Node.js"),
+        ("The Django version came to 600 lines of code and the Express version to 900.",
+         "Django"),
+        ("Node.js answered three times as many requests per second as Django.", "Node.js"),
+        ("Django 4.2 and Node.js 20 were tested in 2024.", NEITHER),
         # a sentence about a third technology favours neither subject
         ("Laravel is friendlier than both Django and Node.js for PHP teams.", NEITHER),
         ("Go is the fastest of the three by a wide margin.", NEITHER),

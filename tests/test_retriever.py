@@ -142,3 +142,28 @@ def test_tokens_unify_spellings_and_stems() -> None:
     assert tokens("migrations") == tokens("migration")
     assert stem("security") == stem("secure")
     assert "the" not in tokens("the Django framework")
+
+
+def test_bm25_finds_a_passage_by_its_article_title(tmp_path: Path) -> None:
+    """A question may name what the article is ("the student's course report") in words
+    that only its title holds; BM25 indexes every chunk with its article's title."""
+    docs = tmp_path / "articles"
+    docs.mkdir()
+    (docs / "report.md").write_text(
+        "---\ntitle: \"Coursework Retrospective: Building a Pantry Tracker Twice\"\n---\n\n"
+        "## Validation\n\nRequest bodies were checked by hand in the Express build, and the "
+        "Django build relied on serializers for the same checks.\n",
+        encoding="utf-8")
+    (docs / "essay.md").write_text(
+        "---\ntitle: \"Notes From a Consultancy\"\n---\n\n"
+        "## Validation\n\nWe check request bodies with serializers in Django and with a "
+        "schema library in Express, and both catch the same mistakes.\n",
+        encoding="utf-8")
+    versus = build_assistant(Settings(data_dir=tmp_path / "data"),
+                             embedder=DeterministicFakeEmbedding(size=32))
+    versus.ingest([docs])
+    retr = HybridRetriever(store=versus.store, embedder=versus.embedder, k=2)
+    text = " ".join(c.text for c in retr.index().chunks)
+    assert "retrospective" not in text.lower()  # the word is in the title only
+    got = retr.bm25_only("How was validation done in the coursework retrospective?", 2)
+    assert got and got[0].chunk.article_id == "report"

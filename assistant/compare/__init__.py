@@ -14,7 +14,7 @@ How a matrix is built (``build_matrix``), and why:
    column header names, cited by the cell's span (a third technology's column is never
    read). A row is a comparison, so both of its claims favour the same side: the better cell
    on an ordinal scale ("Native" > "Good", "Built-in" > "DIY", "Low" memory > "High";
-   ``stance.cell_level``), else the subject whose cell is positive when the other's is not,
+   ``cells.cell_level``), else the subject whose cell is positive when the other's is not,
    else the one whose cell uses comparative wording, else ``neither`` (two cells that both
    praise, like "large community" / "a large community too", do not pick a side). A
    sentence inside a cell that is clearly about another criterion ("However, it is easy to
@@ -26,8 +26,10 @@ How a matrix is built (``build_matrix``), and why:
    Node.js vs Django"); an opinionated sentence with neither goes to its most similar
    criterion (shown, but it does not sway the agreement). Its subject is the subject it
    names (a subject named only as the comparison target, "in contrast to Node.js", "outperforms
-   Django", means the claim is about the other one), else the subject of the sentence before
-   it in the same section, else the subject the section title names. A sentence or section
+   Django", "trails both Node.js and Go", means the claim is about the other one); else,
+   with a pronoun ("it", "its", "they"), the subject of the sentence before it in the same
+   section; else the subject the section title names; else (no pronoun, no subject in the
+   title) the previous sentence's subject in the same section. A sentence or section
    whose first named technology is a third one ("Laravel ...", "Go (Gin): ...") has none.
    Neutral prose is kept only with a strong cue; per cell at most ``MAX_PROSE_PER_CELL``
    prose claims, chosen round-robin over articles so one article cannot crowd out the
@@ -35,10 +37,18 @@ How a matrix is built (``build_matrix``), and why:
 4. **Stance by documented rules** (the lexicons are data: ``knowledge/subjects/stance-
    en.toml`` for technical valence, ``stance-general-en.toml`` for VADER's valences,
    comparison idioms and scales): polarity is the sum of cue weights (a domain entry, else
-   its Snowball stem, else VADER's valence); with a comparison target and comparative
-   wording only the comparative wording counts ("lags behind Django in built-in
-   protection"); a verdict that names only its winner ("Verdict on security: Django.")
-   favours it; a negator up to four words before a cue flips it ("not secure", "less
+   its Snowball stem, else VADER's valence, else the mean valence of the VADER words sharing
+   its Snowball stem, unless the stem is one of the ``[vader] ignore`` words; a comparative
+   or superlative takes its base form's, "costlier" from "costly", and counts as comparative
+   wording); with a comparison target and comparative wording only the comparative wording
+   counts ("lags behind Django in built-in protection"); a verdict that names only its
+   winner ("Verdict on security: Django.") favours it; comparative wording after a mention
+   of the other subject is said of that subject ("ships releases at a rate Django
+   cannot match" favours the sentence's own subject); a sentence giving each subject a number in
+   one unit ("2,400 requests per second against 1,100 for Django", "600 lines ... and 900",
+   "three times as many requests per second as") adds one unit for the subject whose number is
+   better (``cells.numeric_verdict``); a negator (the domain list plus VADER's own:
+   "rarely", "seldom", "none") up to four words before a cue flips it ("not secure", "less
    flexible"), a remover flips only negative cues ("avoids common mistakes", "without
    compromising"); after "but" / "however" the earlier part counts a third; a concessive
    opener ("Though ..., ...") and an "if" condition count half; a foil opener ("In contrast
@@ -62,7 +72,8 @@ Build once, serve fast: ``ComparisonService`` caches the matrix by the store's c
 ``<data_dir>/compare-<key>.json``, so reading it costs one manifest read and a dict lookup.
 
 Modules: ``models`` (data types and tuning constants), ``lexicon`` (VADER valences, third
-technologies, ordinal scales), ``stance`` (the stance analyser), ``criteria`` (labels placed
+technologies, ordinal scales), ``stance`` (the stance analyser), ``cells`` (ordinal table
+cells, numbers paired with subjects), ``criteria`` (labels placed
 by similarity), ``extract`` (claims from table rows and prose), ``candidates`` (the
 claim-candidate type and its span helpers), ``judge`` (stance of one
 statement or row), ``matrix`` (selection, agreement, the matrix), ``service`` (the cached

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.compare.models import NEITHER, Claim, ClaimCitation, SourceKind
+from assistant.compare.tokens import _tokens
 from knowledge.models import CleanedArticle
 
 _BULLET = re.compile(r"^[\s•●▪◦‣∙*+\-]+")
@@ -95,3 +96,17 @@ def _claim(c: _Candidate, texts: Mapping[str, str]) -> Claim:
         subject=c.subject,
         label=c.label,
     )
+
+
+#: Words that point back to an earlier subject; only a unit with one inherits a subject.
+_ANAPHORS = frozenset(
+    {"it", "its", "it's", "itself", "they", "their", "them", "this", "these", "he", "she"}
+)
+_IDIOMS = re.compile(r"\b(?:when|as far as)\s+it\s+comes\s+to\b|\bit\s+must\s+take\s+you\b",
+                     re.IGNORECASE)
+
+
+def _has_anaphor(text: str) -> bool:
+    """Whether ``text`` holds a word pointing back to an earlier subject (idioms aside)."""
+    words = {t.text for t in _tokens(_IDIOMS.sub(" ", text)) if t.is_word}
+    return bool(words & _ANAPHORS)

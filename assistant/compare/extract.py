@@ -7,10 +7,9 @@ but lose on the held-out split and are off (``USE_PROTOTYPES``). An opinionated 
 no cue and no section criterion joins its most similar criterion (``FALLBACK_THRESHOLD``).
 In prose, a criterion marked ``neutral`` in the subjects file is judged like any other
 (``PROSE_NEUTRAL``: the comparative-only rule lost on the held-out field articles); table
-rows still apply it.
+rows still apply it. ``CARRY_WITHOUT_ANAPHOR`` and ``USE_NUMBERS``: see their comments.
 
-``_Candidate`` and the small span/display helpers live in ``candidates.py``; they are
-imported here, so ``from assistant.compare.extract import _Candidate, _claim`` still works.
+``_Candidate`` and the small text helpers live in ``candidates.py`` (imported here too).
 """
 
 from __future__ import annotations
@@ -23,11 +22,13 @@ from assistant.compare.candidates import (
     _adhoc_name,
     _Candidate,
     _claim,
+    _has_anaphor,
     _level_favours,
     _sections_at,
     _sign,
     _trim_span,
 )
+from assistant.compare.cells import cell_level, numeric_verdict
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
@@ -43,12 +44,9 @@ from assistant.compare.models import (
     Claim,
 )
 from assistant.compare.prototypes import PrototypeStance
-from assistant.compare.stance import _Analyzer, _Match, _tokens, cell_level
+from assistant.compare.stance import _Analyzer, _Match, _tokens
 from knowledge.models import Chunk, CleanedArticle, Span
 from knowledge.subjects_config import ComparisonConfig, normalize_label
-
-# -- claim extraction ------------------------------------------------------------------
-
 
 _SPLIT_BOUNDARY = re.compile(
     r"(?:,\s+|;\s+|\s+[–—-]\s+|\s+(?:while|whereas|and|but)\s+)", re.IGNORECASE
@@ -60,10 +58,6 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the
 _LEAD_WORDS = 3
 _LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
 _PIECE_SPLIT = re.compile(r";\s+")
-#: Words that point back to an earlier subject; only a unit with one inherits a subject.
-_ANAPHORS = frozenset(
-    {"it", "its", "it's", "itself", "they", "their", "them", "this", "these", "he", "she"}
-)
 #: Which fallbacks decide a sentence the lexicon leaves neutral, measured with
 #: ``tests/stance_eval.py`` (field accuracy, tuning / held-out split): section polarity
 #: 0.604 -> 0.610 / 0.434 -> 0.465, kept; MiniLM prototypes (``prototypes.py``) alone
@@ -71,19 +65,14 @@ _ANAPHORS = frozenset(
 USE_SECTION_POLARITY = True
 USE_PROTOTYPES = False
 PROSE_NEUTRAL = False
+#: No subject, pronoun or section subject: the previous sentence's in the section (one that
+#: names both subjects passes none on); numbers giving each subject a value in one unit add
+#: one unit of polarity for the better one's subject (``cells.numeric_verdict``).
+CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = CARRY_ONE_SUBJECT = True
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
 FALLBACK_THRESHOLD = 0.15
-_IDIOMS = re.compile(r"\b(?:when|as far as)\s+it\s+comes\s+to\b|\bit\s+must\s+take\s+you\b",
-                     re.IGNORECASE)
-
-
-
-
-def _has_anaphor(text: str) -> bool:
-    words = {t.text for t in _tokens(_IDIOMS.sub(" ", text)) if t.is_word}
-    return bool(words & _ANAPHORS)
 
 
 class _Extractor:
@@ -281,8 +270,10 @@ class _Extractor:
                 s, label_crit = self._strip_label(text, s, e)
                 if label_crit:
                     ctx_crit = label_crit
+                lean = self._numbers(text[s:e])
                 for us, ue in self._units(text, s, e):
-                    cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title)
+                    cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title,
+                                             lean)
                     out.extend(cand)
         return out
 
@@ -301,7 +292,7 @@ class _Extractor:
         sentence = text[s:e]
         mentions = [m for m in self.a.mentions(sentence, s) if not m[3]]
         names = list(dict.fromkeys(m[2] for m in mentions))
-        if len(names) < 2 or re.search(r"\bboth\b", sentence, re.IGNORECASE):
+        if len(names) < 2 or self.a.names_both(sentence):
             return [(s, e)]
         first = next(m for m in mentions if m[2] == names[0])
         second = next(m for m in mentions if m[2] == names[1] and m[0] >= first[1])
@@ -331,7 +322,7 @@ class _Extractor:
         mentions = self.a.mentions(text)
         named = list(dict.fromkeys(m[2] for m in mentions if not m[3]))
         targets = {m[2] for m in mentions if m[3]}
-        has_both = re.search(r"\bboth\b", text, re.IGNORECASE) is not None
+        has_both = self.a.names_both(text)
         if len(named) >= 2:
             first = next(m for m in mentions if not m[3])
             second = next(m for m in mentions if not m[3] and m[2] != first[2])
@@ -345,6 +336,8 @@ class _Extractor:
             return _BOTH, False
         if _has_anaphor(text) and carry is not None:
             return carry, False
+        if ctx_subj is None and CARRY_WITHOUT_ANAPHOR:
+            return carry, False
         return ctx_subj, False
 
     def _unit(
@@ -356,10 +349,17 @@ class _Extractor:
         ctx_subj: str | None,
         carry: str | None,
         title: str,
+        lean: str | None = None,
     ) -> tuple[list[_Candidate], str | None]:
         text = article.text[s:e]
         subject, explicit = self._subject(text, ctx_subj, carry)
+        # the sentence's numbers favour ``lean``: one unit of polarity for it
+        bias = 0.0 if lean is None or subject in (None, _BOTH) else (
+            1.0 if subject == lean else -1.0)
         new_carry = subject if subject is not None or explicit else carry
+        if CARRY_ONE_SUBJECT and subject not in (None, _BOTH) and len(
+                {m[2] for m in self.a.mentions(text) if not m[3]}) > 1:
+            new_carry = carry  # "from 90 ms on Express to 130 ms on Django"
         if subject is None:
             return [], new_carry
         scores = self.a.criterion_scores(text)
@@ -367,6 +367,7 @@ class _Extractor:
         by_similarity = False
         inferred = 0.0
         raw, _ = self.a.polarity(text)
+        raw += bias
         if subject != _BOTH and abs(raw) <= 0.25:
             inferred = self._inferred(text, subject, title)
         if ctx_crit is not None:
@@ -390,6 +391,7 @@ class _Extractor:
             return [], new_carry
         neutral = crit in self._neutral and PROSE_NEUTRAL
         pol, _ = self.a.polarity(text, neutral)
+        pol += bias
         if abs(pol) <= 0.25 and inferred and not neutral:
             pol = 0.5 * inferred
         if subject == _BOTH:
@@ -406,6 +408,11 @@ class _Extractor:
                        polarity=pol, explicit=explicit, by_similarity=by_similarity)
             for subj in subjects
         ], new_carry
+
+    def _numbers(self, sentence: str) -> str | None:
+        """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
+        return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence)) \
+            if USE_NUMBERS else None
 
     def _section_sign(self, title: str) -> float:
         """The polarity a heading sets for its sentences ("What got worse", "Drawbacks"):
@@ -442,8 +449,6 @@ class _Extractor:
         if polarity < -0.25:
             return self.a.other(subject)
         return NEITHER
-
-
 
 
 def extract_candidates(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 
+from assistant.compare.cells import cell_level
 from assistant.compare.extract import _Extractor, _level_favours
 from assistant.compare.models import _BOTH, CONTRAST_FACTOR
-from assistant.compare.stance import _Analyzer, cell_level
+from assistant.compare.stance import _Analyzer
 from knowledge.subjects_config import ComparisonConfig
 
 _LOCK = threading.Lock()
@@ -57,7 +58,8 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
     The statement is cut where its grammatical subject changes, as the extractor does; each
     part favours a side by its own polarity, and a part before a contrast ("X is quicker,
     but Y is quick enough and far safer") counts a third. A statement naming no subject,
-    or about a third technology, favours ``neither``.
+    or about a third technology, favours ``neither``. Numbers that give each subject a
+    value in one unit add one unit of polarity for the better value's subject.
     """
     ex = _extractor(config)
     spec = config.criterion_for_label(criterion) if criterion else None
@@ -79,6 +81,9 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
             if gap & ex.a.contrast_words:
                 weight = CONTRAST_FACTOR
         score += weight * (pol if subject == a else -pol)
+    lean = ex._numbers(text)
+    if lean is not None:
+        score += 1.0 if lean == a else -1.0
     return ex._favours(a, score)
 
 

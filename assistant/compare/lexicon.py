@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.compare.tokens import _phrase_tokens
 from knowledge.subjects_config import DEFAULT_STANCE_FILE, SubjectsConfigError
 
 GENERAL_STANCE_FILE = DEFAULT_STANCE_FILE.parent / "stance-general-en.toml"
@@ -33,6 +34,11 @@ class GeneralLexicon:
         cost_terms: Row-label words that make a lower magnitude better.
         benefit_terms: Row-label words that keep a higher magnitude better (checked first).
         comparison: Comparative verbs and idioms -> +1 (the subject is ahead) or -1.
+        negators: VADER's own negation words (``NEGATE``: "rarely", "seldom", "none" ...),
+            minus ``[vader] ignore_negators``; they join the domain lexicon's negators.
+        ignored: ``[vader] ignore`` (no valence for these words, nor for other forms of them).
+        cost_units / benefit_units: Units after a number where less / more is better
+            (``[numbers]``; see ``cells.numeric_verdict``).
     """
 
     valence: dict[str, float]
@@ -45,6 +51,10 @@ class GeneralLexicon:
     cost_terms: tuple[str, ...]
     benefit_terms: tuple[str, ...]
     comparison: dict[str, float]
+    negators: tuple[str, ...] = ()
+    ignored: frozenset[str] = frozenset()
+    cost_units: frozenset[str] = frozenset()
+    benefit_units: frozenset[str] = frozenset()
 
 
 def _strs(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -70,6 +80,13 @@ def vader_lexicon() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
+def vader_negators() -> tuple[str, ...]:
+    """vaderSentiment's negation words, read from the installed package."""
+    from vaderSentiment.vaderSentiment import NEGATE
+
+    return tuple(str(w).lower() for w in NEGATE)
+
+
 @functools.lru_cache(maxsize=4)
 def _load(path_str: str, _mtime: int, use_vader: bool) -> GeneralLexicon:
     path = Path(path_str)
@@ -82,6 +99,10 @@ def _load(path_str: str, _mtime: int, use_vader: bool) -> GeneralLexicon:
     min_abs = float(vader.get("min_abs", 1.0))
     ignore = {w.lower() for w in _strs(path, vader, "ignore")}
     valence: dict[str, float] = {}
+    negators: tuple[str, ...] = ()
+    skip_neg = {w.lower() for w in _strs(path, vader, "ignore_negators")}
+    if use_vader and vader.get("negators", True):
+        negators = tuple(w for w in vader_negators() if w not in skip_neg)
     if use_vader:
         for word, v in vader_lexicon().items():
             if word.isalpha() and abs(v) >= min_abs and word not in ignore:
@@ -97,6 +118,12 @@ def _load(path_str: str, _mtime: int, use_vader: bool) -> GeneralLexicon:
         cost_terms=tuple(t.lower() for t in _strs(path, data, "cost_terms")),
         benefit_terms=tuple(t.lower() for t in _strs(path, data, "benefit_terms")),
         comparison=_levels(path, data, "comparison"),
+        negators=negators,
+        ignored=frozenset(ignore),
+        cost_units=frozenset(" ".join(_phrase_tokens(u)) for u in _strs(
+            path, data.get("numbers", {}), "cost_units")),
+        benefit_units=frozenset(" ".join(_phrase_tokens(u)) for u in _strs(
+            path, data.get("numbers", {}), "benefit_units")),
     )
 
 

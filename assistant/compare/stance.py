@@ -32,6 +32,44 @@ _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
 #: Words before a cost noun that make it a cost ("more configuration") or, with a negator
 #: ("less memory", "fewer dependencies"), a saving.
 _QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
+#: Words before a cost noun that make it a saving on their own ("half the memory", "a
+#: fraction of the memory", "very little memory"); "of", "the", "a" may stand between.
+_SAVING = frozenset({"little", "half", "fraction"})
+_FILLER = frozenset({"of", "the", "a", "an"})
+#: Whether the saving words above count (measured: see the changelog).
+USE_SAVINGS = False
+
+
+#: Inflections VADER does not list take the valence of listed forms with the same stem.
+USE_VADER_STEMS = True
+#: A comparative or superlative VADER and the domain lexicon do not list takes its base
+#: form's valence ("harder" from "hard", "costlier" from "costly", "thinner" from "thin").
+USE_COMPARATIVE_FORMS = True
+#: The ``ignore`` list and the criterion topic words also block other forms of the word.
+USE_STEM_IGNORE = True
+#: A negator's scope runs through other cues up to the window ("does not give you the
+#: freedom" negates both "give" and "freedom").
+NEGATION_THROUGH_CUES = True
+#: "both" right after a comparison word belongs to the thing compared against.
+USE_TARGET_BOTH = True
+#: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
+USE_CLAUSE_OWNER = True
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of an English comparative or superlative adjective."""
+    out: list[str] = []
+    for suffix in ("est", "er"):
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        stem = word[: -len(suffix)]
+        if stem.endswith("i"):
+            out.append(stem[:-1] + "y")  # costlier -> costly
+        out.append(stem)  # harder -> hard
+        out.append(stem + "e")  # safer -> safe
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # thinner -> thin
+    return out
 
 
 @dataclass
@@ -96,10 +134,19 @@ class _Analyzer:
             for toks, weight, prefix in options:
                 if len(toks) == 1 and not prefix:
                     self._stems.setdefault(_stem(first), weight)
+        # VADER's valences by Snowball stem, for inflections VADER does not list ("saves" from
+        # "save" / "saved"): the mean valence of the listed forms sharing the stem.
+        by_stem: dict[str, list[float]] = defaultdict(list)
+        for word, v in self.general.valence.items():
+            by_stem[_stem(word)].append(v)
+        blocked = {_stem(w) for w in self.general.ignored}
+        self._vader_stems = {k: sum(v) / len(v) for k, v in by_stem.items()
+                             if not (USE_STEM_IGNORE and k in blocked)}
         self._prefixed = [
             (toks, w, p) for opts in self._phrases.values() for toks, w, p in opts if p
         ]
-        self._negators = {_phrase_tokens(n) for n in lex.negators if _phrase_tokens(n)}
+        self._negators = {_phrase_tokens(n) for n in (*lex.negators, *self.general.negators)
+                          if _phrase_tokens(n)}
         self._removers = {_phrase_tokens(n) for n in lex.removers if _phrase_tokens(n)}
         self._foil = {_phrase_tokens(c) for c in lex.foil if _phrase_tokens(c)}
         self._connectives = {_phrase_tokens(c) for c in lex.connectives if _phrase_tokens(c)}
@@ -109,6 +156,8 @@ class _Analyzer:
         self._conditional = {t for c in lex.conditional for t in _phrase_tokens(c)}
         self._purpose = {t for c in lex.purpose for t in _phrase_tokens(c)}
         self.contrast_words = frozenset(self._contrast)
+        #: comparatives found by their base form ("costlier"): comparative wording
+        self._inflected_comparatives: set[str] = set()
 
     # subjects -------------------------------------------------------------------------
 
@@ -129,6 +178,13 @@ class _Analyzer:
     def is_target(self, text: str, pos: int) -> bool:
         """Whether the mention at ``pos`` is the thing compared against ("than Django")."""
         return bool(self._target_re.search(text[max(0, pos - 40) : pos]))
+
+    def names_both(self, text: str) -> bool:
+        """Whether ``text`` says "both" of its own subjects, not of what it is compared
+        against ("trails both Node.js and Go" names one subject)."""
+        return any(not self.is_target(text, m.end() + 1)
+                   for m in re.finditer(r"\bboth\b", text, re.IGNORECASE)) if USE_TARGET_BOTH \
+            else re.search(r"\bboth\b", text, re.IGNORECASE) is not None
 
     def third_mentions(self, text: str) -> list[tuple[int, int, bool]]:
         """Mentions of technologies that are neither subject, as ``(start, end, target)``."""
@@ -243,6 +299,8 @@ class _Analyzer:
                 self._comparatives | self._comparison_phrases) or words[i] in {
                 w[0] for w in self._comparatives if len(w) == 1
             }
+            if words[i] in self._inflected_comparatives:
+                comparative = True
             if i > 0 and words[i - 1] in ("more", "less", "most", "least"):
                 comparative = True
             if i + n < len(words) and words[i + n] == "than":
@@ -257,20 +315,38 @@ class _Analyzer:
         self, words: list[str], toks: Sequence[_Tok], i: int
     ) -> tuple[int, float] | None:
         """A cost noun after a quantity word ("more configuration"), else VADER's valence."""
-        if i > 0 and words[i - 1] in _QUANTITY:
+        before = i - 1
+        while USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
+            before -= 1
+        saving = USE_SAVINGS and before >= 0 and words[before] in _SAVING
+        if (i > 0 and words[i - 1] in _QUANTITY) or saving:
             for noun in self._cost_nouns:
                 n = len(noun)
                 if tuple(words[i : i + n]) == noun and all(
                     toks[i + k].is_word for k in range(n)
                 ):
-                    return n, -1.0
+                    return n, (1.0 if saving else -1.0)
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
-        stemmed = self._stems.get(_stem(words[i]))
-        if stemmed is not None:
-            return 1, stemmed
-        v = self.general.valence.get(words[i])
+        v = self._word_valence(words[i])
+        if v is None and USE_COMPARATIVE_FORMS:
+            v = next((w for base in _base_forms(words[i])
+                      if (w := self._word_valence(base)) is not None), None)
+            if v is not None and words[i].endswith("er"):
+                self._inflected_comparatives.add(words[i])
         return (1, v) if v is not None else None
+
+    def _word_valence(self, word: str) -> float | None:
+        """A domain entry by stem, else VADER's valence, else VADER's by stem."""
+        if word in self._topic_words:
+            return None
+        stemmed = self._stems.get(_stem(word))
+        if stemmed is not None:
+            return stemmed
+        v = self.general.valence.get(word)
+        if v is None and USE_VADER_STEMS:
+            v = self._vader_stems.get(_stem(word))
+        return v
 
     def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
         by_token = {k: m for m in out for k in range(m.start, m.end)}
@@ -290,7 +366,7 @@ class _Analyzer:
                     if owner is not None and owner is not m:
                         owner.weight = 0.0  # the negator acted on m; it does not count alone
                     break
-                if j in by_token:
+                if j in by_token and not NEGATION_THROUGH_CUES:
                     break  # another cue sits in between
                 j -= 1
                 seen += 1
@@ -365,7 +441,10 @@ class _Analyzer:
         against ("lags behind Django in built-in protection") and has comparative wording,
         only the comparative wording counts (the rest names the dimension, not a verdict).
         """
-        ms = self.matches(_tokens(text))
+        toks = _tokens(text)
+        ms = self.matches(toks)
+        if USE_CLAUSE_OWNER:
+            self._own_clauses(text, toks, ms)
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
@@ -373,6 +452,22 @@ class _Analyzer:
         if self.is_verdict(text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
+
+    def _own_clauses(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
+        """Cues that follow a mention of the *other* subject (not as a comparison target)
+        belong to it: "X ships releases at a rate Y cannot match" -> "cannot match"
+        is said of Y, so it counts for X with its sign flipped."""
+        named = [(s, name) for s, _e, name, target in self.mentions(text) if not target]
+        if len({n for _, n in named}) < 2:
+            return
+        own = named[0][1]
+        for m in ms:
+            if not m.comparative:
+                continue
+            at = toks[m.start].start
+            owner = next((n for s, n in reversed(named) if s < at), own)
+            if owner != own:
+                m.weight = -m.weight
 
     def is_verdict(self, text: str) -> bool:
         """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
@@ -407,13 +502,9 @@ def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -
 _TARGET_BEFORE = re.compile(
     r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
     r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
-    r"\bcontrast\s+(?:to|with))\s+(?:the\s+|a\s+)?$",
+    r"\bcontrast\s+(?:to|with))\s+(?:both\s+|either\s+)?(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
-
-
-
-
 
 
 #: "Verdict on security: " / "Raw speed: " before a verdict's winner.
@@ -424,39 +515,3 @@ _RECOMMEND = re.compile(
 )
 #: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
 _VERDICT_TAIL_WORDS = 6
-
-_CELL_HEAD = re.compile(r"^[^,:;(\[—–]*")
-
-
-def cell_level(general: GeneralLexicon, label: str, cell: str) -> float | None:
-    """A table cell's place on an ordinal scale ("Native" > "Good" > "Needs extras"), or None.
-
-    The cell's opening words (up to the first comma, colon, semicolon or bracket) must be a
-    phrase of ``[ordinal]`` (higher is better) or ``[magnitude]`` (better when higher, unless
-    the row label names a cost: then lower is better). An opening "very" raises a level by
-    half ("Very large" > "Large").
-    """
-    m = _CELL_HEAD.match(cell.strip())
-    head = " ".join(_phrase_tokens(m.group() if m else cell))
-    if not head:
-        return None
-    if head in general.ordinal:
-        return general.ordinal[head]
-    if head in general.magnitude:
-        size = general.magnitude[head]
-        return -size if _is_cost_label(general, label) else size
-    first = head.split(" ")[0]
-    if first in general.ordinal:
-        return general.ordinal[first]
-    return None
-
-
-def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
-    words = " " + " ".join(_phrase_tokens(label)) + " "
-    pos_cost = min((words.find(f" {t} ") for t in general.cost_terms
-                    if f" {t} " in words), default=-1)
-    pos_benefit = min((words.find(f" {t} ") for t in general.benefit_terms
-                       if f" {t} " in words), default=-1)
-    if pos_cost < 0:
-        return False
-    return pos_benefit < 0 or pos_cost < pos_benefit

@@ -1,10 +1,11 @@
 """Library flows in a real browser, on an app whose store these tests change.
 
-Both tests share one server (module scope) and touch different articles.
+The tests share one server (module scope) and touch different articles.
 """
 
 from __future__ import annotations
 
+import fcntl
 from typing import Any
 
 import pytest
@@ -112,4 +113,36 @@ def test_uploaded_markup_is_shown_never_run(mutable_server: Any, page: Any) -> N
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
     assert not page.dialogs  # type: ignore[attr-defined]
+    assert not page.errors  # type: ignore[attr-defined]
+
+
+def test_a_rerun_while_an_upload_ingests_does_not_lose_it(mutable_server: Any,
+                                                          page: Any) -> None:
+    """Any rerun of the session (here a toggle; in the soak the next upload or a reconnect)
+    used to stop the script run that was ingesting: Streamlit's fast reruns raise
+    ``StopException`` at the run's next ``st`` call, which was the ingest's own progress
+    bar, so the ingest was abandoned and its summary never shown. The test holds the
+    store's ingest lock (the same ``flock`` a second ingest waits on) so the rerun lands
+    while the ingest is certainly under way."""
+    text = (ROOT / "knowledge" / "corpus" / f"{PLANEKS}.txt").read_text(encoding="utf-8")
+    text += "\nRerun check\nDjango keeps its admin panel even when a rerun lands.\n"
+    open_app(page, mutable_server.url)
+    goto_page(page, "Library")
+    upload(page, f"{PLANEKS}.txt", text.encode("utf-8"))
+    button = page.get_by_role("button", name="Update and ingest")
+    expect(button).to_be_visible()
+    with open(mutable_server.data_dir / "ingest.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            button.click()
+            expect(page.get_by_test_id("stProgress").first).to_be_visible()
+            page.get_by_text("Rebuild from scratch").click()  # a rerun, mid-ingest
+            expect(page.get_by_test_id("stApp")).to_have_attribute(
+                "data-test-script-state", "running")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    summary = page.locator(".st-key-ingest-summary-1")
+    expect(summary).to_contain_text(f"{PLANEKS}.txt: updated", timeout=INGEST_TIMEOUT_MS)
+    expect(summary).to_contain_text(f"Updated: {PLANEKS}")
+    wait_idle(page)
     assert not page.errors  # type: ignore[attr-defined]

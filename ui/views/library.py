@@ -2,8 +2,12 @@
 refresh, and the latest change report.
 
 Every change goes through ``Versus`` (the core saves, restores and deletes files); this page
-only draws. In the guarded mode (``ingest.library.LibraryAccess``) the change controls are
-shown only to a session that gave the admin token.
+only draws. A change runs as a ``ui.library_jobs.LibraryJob`` on its own thread: the script
+run that starts it, and any run after it, follows its progress until it ends and then shows
+its summary under the key ``ingest-summary-N`` (the session's N-th change), so a rerun in
+the meantime (Streamlit's fast reruns stop the current run) cannot lose it. In the guarded
+mode (``ingest.library.LibraryAccess``) the change controls are shown only to a session
+that gave the admin token.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from knowledge.text.sizes import human_size
-from ui import change_report, components, render, state
+from ui import change_report, components, library_jobs, render, state
 
 versus = state.get_versus()
 settings = versus.settings
@@ -27,68 +31,48 @@ components.page_title(
 )
 
 
-def run_ingest(label: str, **kwargs: Any) -> Any:
-    """``versus.ingest`` with a progress bar; the store stays answerable throughout."""
-    bar = st.progress(0.0, text=label)
+def ingest_progress(report: library_jobs.Report, lo: float = 0.0,
+                    span: float = 1.0) -> Any:
+    """``versus.ingest``'s progress callback, feeding a job's (fraction, text)."""
 
     def progress(stage: str, done: int, total: int) -> None:
         value, text = render.progress_fraction(stage, done, total)
-        bar.progress(value, text=text)
+        report(lo + span * value, text)
 
-    report = versus.ingest(progress=progress, **kwargs)
-    bar.progress(1.0, text="Done")
-    return report
+    return progress
 
 
-def remember(title: str, report: Any, ok: bool = True) -> None:
-    st.session_state[state.LAST_INGEST] = {
-        "title": title, "lines": render.ingest_summary(report), "ok": ok,
-    }
+def summary(title: str, report: Any, ok: bool = True) -> dict[str, Any]:
+    return {"title": title, "lines": render.ingest_summary(report), "ok": ok}
 
 
-def ingest_upload(upload: Any) -> None:
-    """Check, save and ingest an upload through the core (which restores on failure)."""
-    check = versus.check_upload(upload.name, upload.getvalue())
-    if not check.ok:
-        st.session_state[state.LAST_INGEST] = {
-            "title": "Upload refused", "lines": [check.reason], "ok": False,
-        }
-        return
-    bar = st.progress(0.0, text="Ingesting the upload…")
-
-    def progress(stage: str, done: int, total: int) -> None:
-        value, text = render.progress_fraction(stage, done, total)
-        bar.progress(value, text=text)
-
-    report, live = versus.add_upload(check, progress=progress)
-    bar.progress(1.0, text="Done")
+def ingest_upload(check: Any, report: library_jobs.Report) -> dict[str, Any]:
+    """Save a checked upload and ingest it through the core (which restores on failure)."""
+    rep, live = versus.add_upload(check, progress=ingest_progress(report))
     if not live:
-        remember("Upload not ingested", report, ok=False)
-        return
-    verb = "updated" if check.article_id in report.updated else (
-        "added" if check.article_id in report.added else "unchanged")
-    remember(f"{check.file_name}: {verb}", report)
+        return summary("Upload not ingested", rep, ok=False)
+    verb = "updated" if check.article_id in rep.updated else (
+        "added" if check.article_id in rep.added else "unchanged")
+    return summary(f"{check.file_name}: {verb}", rep)
 
 
-def ingest_url(url: str) -> None:
-    report = run_ingest("Fetching and ingesting…", urls=[url.strip()], guarded=access.guarded)
-    ok = bool(report.added or report.updated or report.unchanged)
-    remember("Page ingested" if ok else "Page not ingested", report, ok=ok)
+def ingest_url(url: str, report: library_jobs.Report) -> dict[str, Any]:
+    rep = versus.ingest(urls=[url.strip()], guarded=access.guarded,
+                        progress=ingest_progress(report))
+    ok = bool(rep.added or rep.updated or rep.unchanged)
+    return summary("Page ingested" if ok else "Page not ingested", rep, ok=ok)
 
 
-def refresh_pages() -> None:
-    bar = st.progress(0.0, text="Checking pages…")
-
+def refresh_pages(report: library_jobs.Report) -> dict[str, Any]:
     def progress(stage: str, done: int, total: int) -> None:
         if stage == "fetch":
             frac = done / total if total else 1.0
-            bar.progress(0.3 * frac, text=f"Checking pages ({done}/{total})")
+            report(0.3 * frac, f"Checking pages ({done}/{total})")
         else:
             value, text = render.progress_fraction(stage, done, total)
-            bar.progress(0.3 + 0.7 * value, text=text)
+            report(0.3 + 0.7 * value, text)
 
     rep = versus.refresh(progress=progress, guarded=access.guarded)
-    bar.progress(1.0, text="Done")
     lines = []
     if rep.updated:
         lines.append(f"Updated: {', '.join(rep.updated)}")
@@ -96,41 +80,57 @@ def refresh_pages() -> None:
         lines.append(f"Unchanged: {', '.join(rep.unchanged)}")
     lines += [f"Failed {f['id']}: {f['reason']}" for f in rep.failed]
     lines.append(f"{len(rep.checked)} pages checked; {rep.seconds:.1f} s.")
-    st.session_state[state.LAST_INGEST] = {
-        "title": "Refresh finished" if not rep.failed else "Refresh finished with failures",
-        "lines": lines, "ok": not rep.failed,
-    }
+    return {"title": "Refresh finished" if not rep.failed else "Refresh finished with failures",
+            "lines": lines, "ok": not rep.failed}
+
+
+def reingest(rebuild: bool, report: library_jobs.Report) -> dict[str, Any]:
+    rep = versus.ingest(rebuild=rebuild, progress=ingest_progress(report))
+    return summary("Re-ingest finished", rep)
+
+
+def remove(aid: str, report: library_jobs.Report) -> dict[str, Any]:
+    """Drop an article; the core also deletes the app's own copy (upload or page)."""
+    return summary(f"Removed {aid}", versus.ingest(remove=[aid], progress=ingest_progress(report)))
 
 
 GEN = "library-gen"  # bumped after an action, to reset the uploader and the confirmation
+JOB = "library-job"  # the session's running library change (``ui.library_jobs``)
+SEQ = "library-seq"  # how many library changes this session has finished
 gen = st.session_state.get(GEN, 0)
 
 
-def done_action() -> None:
-    st.session_state[GEN] = gen + 1
+def start(title: str, work: Any, *args: Any) -> None:
+    """Run a library change on its own thread (a rerun cannot stop it), then follow it."""
+    job = library_jobs.LibraryJob(title, lambda report: work(*args, report)).start()
+    st.session_state[JOB] = job
     st.rerun()
 
 
-def attempt(title: str, fn: Any, *args: Any, **kwargs: Any) -> None:
-    try:
-        fn(*args, **kwargs)
-    except Exception as exc:  # the index is unchanged; say so
-        st.session_state[state.LAST_INGEST] = {
-            "title": f"{title} failed; the index was not changed",
-            "lines": [f"{exc.__class__.__name__}: {exc}"],
-            "ok": False,
-        }
+def follow(job: library_jobs.LibraryJob) -> None:
+    """Show the job's progress until it ends, then its summary (in whichever run is current).
 
+    A run stopped by a rerun stops here, at its next ``st`` call; the job goes on and the
+    new run follows it. The summary is applied once (``LibraryJob.settle``).
+    """
+    shown = job.progress
+    bar = st.progress(shown[0], text=shown[1])
+    while not job.wait(0.25):
+        now = job.progress
+        if now != shown:
+            bar.progress(now[0], text=now[1])
+            shown = now
 
-def reingest(rebuild: bool) -> None:
-    remember("Re-ingest finished", run_ingest("Re-ingesting…", rebuild=rebuild))
+    def apply(result: dict[str, Any]) -> None:
+        seq = int(st.session_state.get(SEQ, 0)) + 1
+        st.session_state[SEQ] = seq
+        st.session_state[state.LAST_INGEST] = {**result, "seq": seq}
+        st.session_state[GEN] = gen + 1
+        if st.session_state.get(JOB) is job:
+            del st.session_state[JOB]
 
-
-def remove(rec: Any) -> None:
-    """Drop an article; the core also deletes the app's own copy (upload or page)."""
-    aid = rec.meta.article_id
-    report = run_ingest("Removing…", remove=[aid])
-    remember(f"Removed {aid}", report)
+    job.settle(apply)
+    st.rerun()
 
 
 if access.notice:
@@ -143,6 +143,10 @@ if access.notice:
                     st.session_state[state.ADMIN_TOKEN] = given
                     st.rerun()
 
+running = st.session_state.get(JOB)
+if running is not None:
+    follow(running)
+
 records = versus.library()
 ids = [r.meta.article_id for r in records]
 by_id = {r.meta.article_id: r for r in records}
@@ -150,7 +154,8 @@ by_id = {r.meta.article_id: r for r in records}
 last = st.session_state.get(state.LAST_INGEST)
 if last:
     box = st.success if last["ok"] else st.warning
-    with st.container(key="ingest-summary"):
+    # The key names the change: ``.st-key-ingest-summary-3`` is this session's third.
+    with st.container(key=f"ingest-summary-{last.get('seq', 0)}"):
         box(last["title"], icon=":material/task_alt:" if last["ok"] else ":material/warning:")
         components.html(
             '<div class="vs-meta">' + "<br>".join(render.esc(x) for x in last["lines"]) + "</div>"
@@ -222,8 +227,7 @@ with left:
                                    key=f"library-remove-sure-{gen}")
                 if st.button("Remove", icon=":material/delete:", key="library-remove",
                              disabled=not sure, width="stretch"):
-                    attempt("Removal", remove, by_id[gone])
-                    done_action()
+                    start("Removal", remove, gone)
 
 if not locked:
     with right:
@@ -251,15 +255,13 @@ if not locked:
                     if st.button(f"{action} and ingest", type="primary",
                                  key="library-ingest-upload", icon=":material/upload:",
                                  width="stretch"):
-                        attempt("Upload", ingest_upload, upload)
-                        done_action()
+                        start("Upload", ingest_upload, preview)
             url_col, go_col = st.columns([4, 1], vertical_alignment="bottom")
             url = url_col.text_input("Page URL", placeholder="https://…",
                                      key=f"library-url-{gen}", label_visibility="collapsed")
             if go_col.button("Fetch", icon=":material/language:", key="library-ingest-url",
                              disabled=not url.strip(), width="stretch"):
-                attempt("Adding the page", ingest_url, url)
-                done_action()
+                start("Adding the page", ingest_url, url)
 
         with st.container(border=True):
             st.markdown("**Refresh pages from their URLs**")
@@ -271,8 +273,7 @@ if not locked:
             )
             if st.button("Refresh", icon=":material/refresh:", key="library-refresh",
                          disabled=not with_url, width="stretch"):
-                attempt("Refresh", refresh_pages)
-                done_action()
+                start("Refresh", refresh_pages)
 
         with st.container(border=True):
             st.markdown("**Re-ingest the library**")
@@ -284,8 +285,7 @@ if not locked:
                                 help="Re-embed every passage, even unchanged ones.")
             if st.button("Re-ingest", icon=":material/sync:", key="library-reingest",
                          width="stretch"):
-                attempt("Re-ingest", reingest, rebuild)
-                done_action()
+                start("Re-ingest", reingest, rebuild)
 
 # -- the latest change report --------------------------------------------------------------
 
