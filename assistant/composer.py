@@ -7,7 +7,8 @@ retrieved passages against the question, then shapes the answer by the question'
 * which is better / which for X: a verdict line first (``assistant.verdict``: the article
   stances of the asked criterion counted from the comparison matrix, each counted article
   cited; without a matrix row, which side the quoted sentences speak for), then the
-  reasons per side ("Django: ... [1]", "Node.js: ... [2]", "Side by side: ...");
+  reasons per side ("Django: ... [1]", "Node.js: ... [2]", "Compared directly: ..."; no
+  label when only one side has a sentence to show);
 * when to choose, and other questions naming both subjects: the best sentence for each
   side as the lead line, then the rest per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
@@ -17,8 +18,9 @@ retrieved passages against the question, then shapes the answer by the question'
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
-merged into the kept sentence, which cites both; at most about six sentences are shown,
-the next ones go to ``Composition.more`` ("more from the sources"). Sentences are copied
+merged into the kept sentence, which cites both. Of the selected sentences only those on
+the question's focus are shown, at most about four, the best first (``assistant.focus``);
+the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
 template, the side labels and "(of X)" for an "It ..." about the other subject.
 
@@ -34,12 +36,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.filler import CONNECTIVE
+from assistant.filler import CONNECTIVE, PRONOUN_START
+from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
 from assistant.retriever import Retrieval
 from assistant.sentences import (
-    PRONOUN_START,
     Candidate,
     candidates,
     duplicate,
@@ -248,7 +250,7 @@ def compose(
     view = disagreement
     retrieval = with_name_lists(question, retrieval, subjects, config)
     cands = usable(candidates(question, retrieval, subjects, aspect, config), intent, single,
-                   view, retrieval.index.memo, names)
+                   view, retrieval.index.memo, names, labelled=comparison)
     limit = MAX_SENTENCES_COMPARISON if comparison else MAX_SENTENCES
     merged: dict[int, list[Candidate]] = {}
     chosen = select(cands, limit, comparison, merged)
@@ -258,6 +260,10 @@ def compose(
     rest = [c for c in cands[:MORE_POOL] if id(c) not in taken
             and not any(duplicate(c, k) for k in chosen)]
     extra = select(rest, MAX_MORE, comparison) if rest else []
+    selected = chosen
+    chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity,
+                                   config.find_subjects)
+    extra = [c for c in [*hidden, *extra] if c not in chosen][: MAX_MORE + len(hidden)]
     cites = _Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
@@ -268,25 +274,27 @@ def compose(
         if verdict is None and intent.kind == "better" and (
             len(set(subjects)) > 1 or PURPOSE.search(question)
         ):
-            verdict = _lean(chosen, view, cites, names)
+            verdict = (_lean(chosen, view, cites, names)
+                       or _lean(selected, view, cites, names))
         if verdict is None:
             verdict, used = _contrast(groups, cites, intent, config)
             groups = [(s, [c for c in g if c not in used]) for s, g in groups]
         if verdict:
             pieces.append(verdict)
             pieces.append("\n\n")
+        labelled = sum(1 for _s, g in groups if g) > 1  # a lone side needs no label
         for subject, group in groups:
             if not group:
                 continue
             if pieces and not pieces[-1].endswith("\n\n"):
                 pieces.append("\n\n")
-            lead = f"{subject}: " if subject else "Side by side: "
+            lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
             for j, cand in enumerate(group):
                 sentence = _render_sentence(cand, cites, subject, config,
                                             merged.get(id(cand), ()))
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
-        for cand in _in_reading_order(chosen):
+        for cand in chosen:  # best first (``split_visible``'s display order)
             pieces.append(_render_sentence(cand, cites, single, config,
                                            merged.get(id(cand), ())) + " ")
     pieces = [p for p in pieces if p]
@@ -316,7 +324,7 @@ def _side_groups(chosen: list[Candidate],
     for subject in (*names, None):
         group = [c for c in chosen if side[id(c)] == subject]
         if group:
-            out.append((subject, _in_reading_order(group)))
+            out.append((subject, group))
     return out
 
 

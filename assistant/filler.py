@@ -174,3 +174,36 @@ def filler_rate(answers: Iterable[str]) -> tuple[float, int, int]:
             total += 1
             bad += is_filler(sentence)
     return (bad / total if total else 0.0), bad, total
+
+
+#: A sentence opening with a pronoun that stands for something said before it.
+PRONOUN_START = re.compile(r"^(?:it|its|it's|this|they|their|these)\b", re.I)
+#: "It is easy to ...", "It is true that ...": a dummy "it" stands for nothing.
+_DUMMY_IT = re.compile(
+    r"^it(?:'s|\s+is|\s+was)\s+(?:not\s+|also\s+|very\s+|quite\s+|often\s+)?"
+    r"(?:easy|easier|hard|harder|difficult|possible|impossible|important|essential|crucial|"
+    r"vital|necessary|worth|true|clear|obvious|common|likely|unlikely|better|best|wise|"
+    r"advisable|recommended|fair|safe|tempting|no secret|no surprise|a good idea)\b",
+    re.I,
+)
+_IT = re.compile(r"^(?:it|its|it's)\b", re.I)
+
+
+def needs_antecedent(sentence: str, subject: str | None = None,
+                     table_label: str | None = None, single: str | None = None,
+                     labelled: bool = False, named: bool = False) -> bool:
+    """Whether ``sentence`` opens with a pronoun whose referent is in an earlier sentence
+    ("This language has ...", "They ..."): shown alone it is ambiguous.
+
+    Not when the reader knows the referent anyway: a table cell is read with its row
+    label (``table_label``), a dummy "it" stands for nothing, and an "It ..." about the
+    ``subject`` the question asks about (``single``), or shown under that subject's label
+    (``labelled``: the per-side groups of a comparison), points at that subject; so does
+    one in a comparison whose sentence itself names a subject (``named``: "Its event loop
+    ... so a Node.js API serves ...").
+    """
+    if table_label or not PRONOUN_START.match(sentence) or _DUMMY_IT.match(sentence):
+        return False
+    it_known = bool(_IT.match(sentence)) and (
+        (bool(subject) and (subject == single or labelled)) or (labelled and named))
+    return not it_known

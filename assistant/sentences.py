@@ -21,6 +21,7 @@ from typing import Any
 
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
+from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
@@ -57,7 +58,6 @@ SUBJECT_MISMATCH_PENALTY = 0.25
 #: horizontal scalability."); the rest elaborate.
 W_LEAD = 0.04
 
-PRONOUN_START = re.compile(r"^(?:it|its|it's|this|they|their|these)\b", re.I)
 _BULLET = re.compile(r"^[\s•\-*·–—]+")
 _COMPARISON = re.compile(
     r"\b(?:vs\.?|versus|compare\w*|comparison|differen\w*|better|worse|which (?:one|is|of)|"
@@ -68,7 +68,7 @@ _MARKER = re.compile(r"\[(\d+)\]")
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
 #: "Which companies use Django?" expects names: the answer type of the question.
 _ASKS_FOR_NAMES = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:companies|company|platforms|products|sites|"
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:companies|company|platforms|products|sites|"
     r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
     r"\bused\s+by\b|\bexamples?\s+of\b",
     re.I,
@@ -104,6 +104,10 @@ class Candidate:
     table_label: str | None = None
     bonus: float = 0.0  # answer-type bonus: ranks the sentence first, sets no floor
     polarity: int = 0  # for pros/cons questions: +1 for, -1 against the asked subject
+    sem: float = 0.0  # cosine with the question
+    lex: float = 0.0  # idf-weighted share of the question's terms the sentence holds
+    on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
+    typed: bool = False  # it has what the question asks for (names, a person, year, number)
 
 
 def sentence_spans(chunk: Chunk) -> list[Span]:
@@ -231,7 +235,8 @@ def candidates(
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
             lex = sum(idf[t] for t in idf if t in lex_toks) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
-            if aspect_pattern is not None and aspect_pattern.search(aspect_text):
+            on_aspect = aspect_pattern is not None and bool(aspect_pattern.search(aspect_text))
+            if on_aspect:
                 score += W_ASPECT
             if single and subject and subject != single:
                 score -= SUBJECT_MISMATCH_PENALTY
@@ -243,7 +248,8 @@ def candidates(
             bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
-                          criterion if chunk.row is not None else None, bonus)
+                          criterion if chunk.row is not None else None, bonus,
+                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0)
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -428,10 +434,10 @@ def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
 
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
             view: CriterionView | None, memo: dict[Any, Any],
-            names: Sequence[str] = ()) -> list[Candidate]:
-    """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along)
-    and, for pros/cons, sentences of the other polarity (``names``: the compared
-    subjects)."""
+            names: Sequence[str] = (), labelled: bool = False) -> list[Candidate]:
+    """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along,
+    ``needs_antecedent`` with ``single`` and ``labelled``) and, for pros/cons, sentences of
+    the other polarity (``names``: the compared subjects)."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
@@ -453,17 +459,27 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
+        named = any(n.lower() in cand.text.lower() for n in names)
+        if kind == "ok" and needs_antecedent(cand.text, cand.subject, cand.table_label,
+                                             single, labelled, named):
+            kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
         if kind == "dangling":
             spans = sentence_spans(cand.chunk)
             prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
             before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
-            if before is None or filler_kind(before.text) != "ok":
+            if before is None or filler_kind(before.text) != "ok" or needs_antecedent(
+                    before.text, before.subject, before.table_label, single, labelled):
                 continue
+            if before.score >= cand.score:
+                continue  # the antecedent says more about the question on its own
             absorbed.add((before.chunk.chunk_id, before.span.start))
             cand = Candidate(cand.chunk, Span(before.span.start, cand.span.end),
                              f"{before.text} {cand.text}", cand.score, cand.rank,
                              before.subject or cand.subject, before.vector,
-                             before.toks | cand.toks, cand.table_label, cand.bonus)
+                             before.toks | cand.toks, cand.table_label, cand.bonus,
+                             sem=max(cand.sem, before.sem), lex=max(cand.lex, before.lex),
+                             on_aspect=cand.on_aspect or before.on_aspect,
+                             typed=cand.typed or before.typed)
         if intent.polarity:
             about = single or cand.subject
             if about:

@@ -253,12 +253,19 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         (by_side if stance in by_side else others).setdefault(stance, []).append(aid)
 
     def marks(aids: Sequence[str], side: str) -> str:
+        """The articles' markers; when the matrix shows no claim of some article for
+        ``side`` (its stance counts claims the matrix does not display), the count of
+        those quoted is said, so that the markers never seem to miscount."""
         out = []
         for aid in aids:
             claim = _claim_for(view, aid, side)
             if claim is not None:
                 out.append(f"[{cite(claim)}]")
-        return "".join(out)
+        if len(out) == len(aids):
+            return "".join(out)
+        if not out:
+            return "(none quoted here)" if len(aids) > 1 else "(not quoted here)"
+        return f"({number(len(out))} quoted here {''.join(out)})"
 
     sides = sorted(((s, a) for s, a in by_side.items() if a), key=lambda kv: -len(kv[1]))
     if not sides:
@@ -299,13 +306,20 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
                   topic: str = "this") -> str | None:
     """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
 
-    Counts articles per side among the evidence sentences that favour a side; None when no
-    sentence favours one.
+    Counts articles per side among the evidence sentences that favour a side, each article
+    once (for the side most of its sentences favour; an article split evenly is not
+    counted); None when no sentence favours one.
     """
-    per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
+    tally: dict[str, dict[str, list[int]]] = {}
     for aid, side, n in votes:
-        if side in per_side:
-            per_side[side].setdefault(aid, n)
+        if side in subjects:
+            tally.setdefault(aid, {}).setdefault(side, []).append(n)
+    per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
+    for aid, by_side in tally.items():
+        ranked = sorted(by_side.items(), key=lambda kv: -len(kv[1]))
+        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+            continue
+        per_side[ranked[0][0]][aid] = ranked[0][1][0]
     sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
     if not sides:
         return None

@@ -60,7 +60,7 @@ def assert_grounded(versus: Any, answer: Answer) -> None:
     body = answer.answer[len(answer.verdict or ""):]
     for m in re.finditer(r"([^\[\]]*?)\s*\[(\d+)\]", body + "\n" + "\n".join(answer.more)):
         sentence = m.group(1).strip()
-        sentence = re.sub(r"^(?:Django|Node\.js|Side by side): ", "", sentence)
+        sentence = re.sub(r"^(?:Django|Node\.js|Side by side|Compared directly): ", "", sentence)
         sentence = re.sub(r"^\([^)]*\) ", "", sentence)
         words = re.findall(r"[A-Za-z]{4,}", sentence)
         passage = by_n[int(m.group(2))].text
@@ -335,6 +335,6 @@ def test_a_comparison_is_grouped_by_the_configured_subjects(
                    config=chain.subjects)
     labels = set(SIDE_LABEL.findall(comp.text))
     assert labels & {"Flask", "Express"}, comp.text
-    assert labels <= {"Flask", "Express", "Side by side"}, comp.text
+    assert labels <= {"Flask", "Express", "Compared directly"}, comp.text
     assert comp.citations
     assert {c.article_id for c in comp.citations} <= set(FLASK_EXPRESS_ARTICLES)

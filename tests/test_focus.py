@@ -1,0 +1,126 @@
+"""The visible answer (assistant.focus.split_visible) and dangling openers
+(assistant.filler.needs_antecedent) on hand-built candidates: fast units.
+
+The sentences are invented for these tests; what they check is the shape of the rules.
+"""
+
+from __future__ import annotations
+
+from assistant.filler import needs_antecedent
+from assistant.focus import VISIBLE_MAX, split_visible
+from assistant.sentences import Candidate
+from knowledge.models import Chunk, Span
+
+
+def _passage(cid: str, sentences: list[str]) -> tuple[Chunk, list[Span]]:
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        spans.append(Span(pos, pos + len(s)))
+        text += s + " "
+        pos += len(s) + 1
+    return Chunk(cid, f"article-{cid}", 0, text, 0, len(text), sentences=tuple(spans)), spans
+
+
+def _cand(chunk: Chunk, span: Span, score: float, *, subject: str | None = None,
+          lex: float = 0.5, sem: float = 0.5, typed: bool = False, polarity: int = 0,
+          bonus: float = 0.0, label: str | None = None) -> Candidate:
+    text = chunk.text[span.start:span.end]
+    return Candidate(chunk, span, text, score, 0, subject, table_label=label, bonus=bonus,
+                     polarity=polarity, sem=sem, lex=lex, typed=typed)
+
+
+def _texts(cands: list[Candidate]) -> list[str]:
+    return [c.text for c in cands]
+
+
+def test_off_focus_sentences_go_to_more() -> None:
+    a, sa = _passage("a", ["Django renders templates without any Python in them."])
+    b, sb = _passage("b", ["Choosing a backend shapes your whole product."])
+    on = _cand(a, sa[0], 0.9)
+    off = _cand(b, sb[0], 0.85, lex=0.0, sem=0.4)  # no question term, not close in meaning
+    shown, hidden = split_visible([on, off], comparison=False)
+    assert _texts(shown) == [on.text]
+    assert _texts(hidden) == [off.text]
+
+
+def test_a_sentence_far_below_the_best_goes_to_more() -> None:
+    a, sa = _passage("a", ["Express apps need helmet for secure headers."])
+    b, sb = _passage("b", ["Security reviews take time on every stack."])
+    best, weak = _cand(a, sa[0], 1.0), _cand(b, sb[0], 0.5)
+    shown, hidden = split_visible([best, weak], comparison=False)
+    assert _texts(shown) == [best.text] and _texts(hidden) == [weak.text]
+
+
+def test_at_most_the_cap_and_the_best_first() -> None:
+    chunks = [_passage(str(i), [f"Fact number {i} about routing in the framework."])
+              for i in range(VISIBLE_MAX + 3)]
+    cands = [_cand(c, s[0], 0.9 - 0.01 * i) for i, (c, s) in enumerate(chunks)]
+    shown, hidden = split_visible(list(reversed(cands)), comparison=False)
+    assert len(shown) == VISIBLE_MAX
+    assert shown[0] is cands[0]
+    assert len(hidden) == 3
+
+
+def test_the_next_sentence_reads_on_and_comes_along() -> None:
+    a, sa = _passage("a", ["We did not rewrite it at once.",
+                           "A proxy routed each endpoint to the new app in turn."])
+    first = _cand(a, sa[0], 0.9)
+    nxt = _cand(a, sa[1], 0.3, lex=0.0, sem=0.3)  # weak alone, but announced
+    shown, _hidden = split_visible([first], comparison=False, pool=[first, nxt])
+    assert _texts(shown) == [first.text, nxt.text]
+
+
+def test_answer_type_and_polarity_keep_only_matching_sentences() -> None:
+    a, sa = _passage("a", ["Acme, Globex and Initech run their stores on it.",
+                           "The framework is written in Python."])
+    names = _cand(a, sa[0], 1.2, typed=True, bonus=0.5)
+    other = _cand(a, sa[1], 0.7)
+    b, sb = _passage("b", ["Its async support is still patchy in places."])
+    other2 = _cand(b, sb[0], 0.7)
+    shown, _ = split_visible([names, other2], comparison=False)
+    assert _texts(shown) == [names.text]
+    con = _cand(b, sb[0], 0.8, polarity=-1)
+    neutral = _cand(a, sa[1], 0.79, polarity=0)
+    shown, hidden = split_visible([con, neutral], comparison=False, polarity=-1)
+    assert _texts(shown) == [con.text] and _texts(hidden) == [neutral.text]
+    assert other not in shown
+
+
+def test_a_comparison_shows_each_side_and_drops_general_remarks() -> None:
+    a, sa = _passage("a", ["Django ships CSRF protection on by default."])
+    b, sb = _passage("b", ["Node.js leaves security headers to middleware."])
+    c, sc = _passage("c", ["Security matters for every web product."])
+    d, sd = _passage("d", ["Django is safer than Node.js without extra setup."])
+    dj = _cand(a, sa[0], 0.95, subject="Django")
+    nd = _cand(b, sb[0], 0.7, subject="Node.js", lex=0.0, sem=0.65)
+    general = _cand(c, sc[0], 0.9, subject=None)
+    both = _cand(d, sd[0], 0.85, subject=None)
+    shown, hidden = split_visible([dj, general, both, nd], comparison=True,
+                                  find=lambda t: tuple(s for s in ("Django", "Node.js")
+                                                       if s in t))
+    assert nd in shown  # each side's best, though below the floor
+    assert both in shown and general in hidden
+
+
+def test_a_table_cell_brings_the_other_sides_cell_of_its_row() -> None:
+    row, sr = _passage("r", ["Web framework.", "Runtime environment."])
+    dj = _cand(row, sr[0], 0.9, subject="Django", label="Tool type")
+    nd = _cand(row, sr[1], 0.4, subject="Node.js", label="Tool type", lex=0.0, sem=0.3)
+    shown, _ = split_visible([dj, nd], comparison=True)
+    assert _texts(shown) == [dj.text, nd.text]
+
+
+def test_dangling_openers() -> None:
+    # "This"/"They" always point back; "It" is clear when the question or label names it.
+    assert needs_antecedent("This language has a gentle learning curve.", "Django")
+    assert needs_antecedent("They moved the billing service first.", None)
+    assert needs_antecedent("It is not suited to small apps.", "Django", single="Node.js")
+    assert not needs_antecedent("It is not suited to small apps.", "Django", single="Django")
+    assert not needs_antecedent("It is not suited to small apps.", "Django", labelled=True)
+    assert not needs_antecedent("It is easy to add a REST layer.", None)  # dummy "it"
+    assert not needs_antecedent("It runs one request per worker.", None, table_label="Model")
+    assert not needs_antecedent("Django has an admin site.", "Django")
+    # in a comparison, an "Its ..." that names a subject itself is clear enough
+    assert not needs_antecedent("Its event loop lets a Node.js API serve more.", None,
+                                labelled=True, named=True)
+    assert needs_antecedent("Its event loop serves more.", None, labelled=True)
