@@ -191,6 +191,19 @@ def name_support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int
     return len(where), best
 
 
+#: A choice between options the question leaves unnamed ("which one", "which of the two").
+_CHOICE = re.compile(r"\bwhich (?:one|of (?:the|these|those) (?:two|2)|of them)\b"
+                     r"|\b(?:either|both) (?:one|of them|options?)\b", re.I)
+#: An initialism ("DX", "TCO", "SLA"): letters only, all capitals, two to five of them.
+_INITIALISM = re.compile(r"[A-Z]{2,5}s?")
+
+
+def _abbreviation(name: str) -> bool:
+    """Whether ``name`` is an initialism that no list knows as a product (KNOWN_TECH)."""
+    return bool(_INITIALISM.fullmatch(name)) and name.lower().rstrip("s") not in KNOWN_TECH \
+        and name.lower() not in KNOWN_TECH
+
+
 _COMPARED = r"(?:than|vs\.?|versus|over|instead\s+of|or|against|compared\s+(?:to|with))"
 
 
@@ -233,6 +246,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     tok = idx.tokenizer or subjects.tokenizer
     vocab_raw = idx.raw_vocabulary
     named = subjects.find_subjects(question)
+    if not named and _CHOICE.search(question):
+        # "which one has the better perf?": a choice between unnamed options is, in a
+        # corpus of one pair, a choice between the pair
+        named = tuple(subjects.subject_names)
     content = [t for t in retrieval.query_tokens if t not in _GENERIC]
     topical = [t for t in content if t not in subjects.subject_tokens]
     known = [t for t in topical if t in idx.vocabulary]
@@ -247,7 +264,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
             continue  # names an article or its publisher
         n, cover = name_support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))
-        if n == 0 and name not in foreign and name.lower() not in STOPWORDS:
+        if n == 0 and _abbreviation(name) and not compared_with(question, name):
+            # "better DX", "the TCO": an unknown initialism not weighed against anything
+            # is a term, not a product; it weighs like any capitalised unknown word
+            if name not in unknown:
+                unknown.append(name)
+        elif n == 0 and name not in foreign and name.lower() not in STOPWORDS:
             foreign.append(name)
         elif 0 < n <= PASSING and cover < NAME_COVERAGE:
             passing.append(name)

@@ -59,7 +59,8 @@ _LIST = re.compile(
     r"\b(?:which|what|name|list)\s+(?:some\s+|the\s+|a few\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:companies|company|platforms|products|sites|websites|brands|businesses|"
     r"organi[sz]ations|apps|applications|services|tools|libraries|packages|modules|features|"
-    r"kinds|types|examples)\b|\bwho\s+(?:is\s+|are\s+)?us(?:es|e|ing)\b|\bused\s+by\b|\bexamples?\s+of\b|^list\b|"
+    r"kinds|types|examples|criteria|aspects|factors|dimensions|metrics|parameters)\b"
+    r"|\bwho\s+(?:is\s+|are\s+)?us(?:es|e|ing)\b|\bused\s+by\b|\bexamples?\s+of\b|^list\b|"
     r"\bname (?:some|a few)\b|\bpowered by\b",
     re.I,
 )
@@ -106,7 +107,7 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
             return Intent("cons")
         if _PROS.search(q):
             return Intent("pros")
-    if _LIST.search(q) and not both:
+    if _LIST.search(q) and (not both or (_ASPECTS.search(q) and not _BETTER.search(q))):
         return Intent("list")
     if _BETTER.search(q) and (both or len(set(subjects)) == 0 or _THAN.search(q)):
         return Intent("better")
@@ -122,6 +123,11 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
 
 
 _THAN = re.compile(r"\bthan\b", re.I)
+#: A question for the list of points of comparison ("What criteria are used to compare
+#: A and B?") asks for a list, not a verdict, even though it names both subjects.
+_ASPECTS = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:criteria|aspects|factors|dimensions|areas|metrics|"
+    r"parameters)\b", re.I)
 #: Comparative forms that make a question naming both subjects a "which is better" one.
 _COMPARATIVE_FORM = re.compile(
     r"\b(?:more|less|fewer)\s+\w+|\b(?:bigger|larger|smaller|faster|slower|easier|harder|"

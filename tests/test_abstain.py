@@ -175,3 +175,34 @@ def test_a_name_mentioned_in_passing_does_not_cover_a_question_about_it(
     cov = assess(q, signals(retriever, q, dense_top=0.6))
     assert not cov.covered, cov.signals
     assert "Angular" in cov.message
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an initialism that names no product is a term ("DX", "TCO"), not a technology
+        "Does Django or Node.js give the better DX for building an admin?",
+        "Is the UX of building an admin panel nicer in Django or in Node.js?",
+        # a choice between unnamed options is a choice between the pair
+        "For a service that mostly waits on its database, which one performs better?",
+    ],
+)
+def test_terms_and_unnamed_choices_are_covered(retriever: HybridRetriever,
+                                               question: str) -> None:
+    cov = assess(question, signals(retriever, question, dense_top=0.42))
+    assert cov.covered, cov.signals
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the same shapes still refuse what the articles lack
+        "Which one is better, Laravel or Rails?",
+        "Is Django faster than HHVM?",
+        "Which one of them is the capital of Australia?",
+    ],
+)
+def test_the_same_shapes_with_uncovered_names_are_refused(retriever: HybridRetriever,
+                                                          question: str) -> None:
+    cov = assess(question, signals(retriever, question, dense_top=0.42))
+    assert not cov.covered, cov.signals

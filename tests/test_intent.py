@@ -29,6 +29,11 @@ CASES = [
     ("Give me examples of apps made with Node.js.", (N,), "list"),
     ("What libraries does Node.js have for authentication?", (N,), "list"),
     ("Who is using Node.js?", (N,), "list"),
+    # the points of comparison are a list even when both subjects are named; a comparative
+    # form keeps the verdict
+    ("Which aspects do writers weigh when they put Django against Node.js?", (D, N), "list"),
+    ("On what dimensions are Node.js and Django usually compared?", (D, N), "list"),
+    ("Which factors make Node.js faster than Django?", (D, N), "better"),
     # pros
     ("Why do people like Django?", (D,), "pros"),
     ("What upsides does Node.js bring?", (N,), "pros"),
