@@ -243,9 +243,9 @@ class HybridRetriever(BaseRetriever):
         n_cand = min(max(CANDIDATES, k), len(idx.chunks))
         dense: list[tuple[str, float]] = []
         if mode != "bm25":
-            hits = self.store.search(vector, n_cand, versions=idx.versions)
-            dense = [(h.chunk.chunk_id, float(h.score)) for h in hits if h.chunk.chunk_id in
-                     idx.by_id]
+            # Ids and scores only: the index holds the chunks already.
+            hits = self.store.search_ids(vector, n_cand, versions=idx.versions)
+            dense = [(cid, float(score)) for cid, score in hits if cid in idx.by_id]
         bm = idx.bm25_scores(qtokens)
         bm25_top = float(bm.max()) if len(bm) else 0.0
         sent = None
