@@ -17,14 +17,17 @@ object passed in), compounds split, Snowball stems through bm25s's tokenizer. A 
 row is indexed with its section, its label and its column headers
 (``passage_context``, the same context the ingest embeds).
 
-Latency budget per question: one query embedding, one Chroma query, one manifest read
-(staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
+Latency budget per question: one query embedding, one Chroma query (ids and distances
+only: the index holds the chunks), one manifest read (staleness check; its parse is cached
+by the store) and in-memory BM25. Everything else (all chunks, their sentence vectors)
 is loaded once per corpus version and cached (``assistant.corpus_index``), which rebuilds
 only what changed.
 
-Per question nothing runs in Python over every chunk: rankings are stable numpy argsorts
-(the order Python's ``sorted`` gave), and each chunk's best sentence comes from one matrix
-product and one ``np.maximum.reduceat`` over rows grouped by chunk.
+Per question nothing runs in Python over every chunk: rankings take the top n by a numpy
+partition and a stable sort of what is above it (the order Python's ``sorted`` gave), and
+each chunk's best sentence comes from one matrix product and one ``np.maximum.reduceat``
+over rows grouped by chunk (that product still spans every sentence of the library: the
+sentence ranker's candidates are all chunks).
 """
 
 from __future__ import annotations
