@@ -286,10 +286,16 @@ class AnswerChain:
         from assistant.verdict import matrix_view
 
         idx = retrieval.index
+        by_article = idx.memo.get("chunks-by-article")
+        if by_article is None:  # once per corpus version, not a scan of every chunk per claim
+            by_article = {}
+            for c in idx.chunks:
+                by_article.setdefault(c.article_id, []).append(c)
+            idx.memo["chunks-by-article"] = by_article
 
         def section_of(aid: str, pos: int) -> str:
-            return next((c.section for c in idx.chunks
-                         if c.article_id == aid and c.start <= pos < c.end), "")
+            return next((c.section for c in by_article.get(aid, ())
+                         if c.start <= pos < c.end), "")
 
         return matrix_view(self.comparisons, rw.text, rw.subjects,
                            lambda aid: self._article_text(aid, idx.corpus_version), section_of)

@@ -277,9 +277,20 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
 def top_positions(scores: Any, n: int) -> Any:
     """Positions of the ``n`` highest scores, best first; ties keep position order.
 
-    The same order as ``sorted(range(len(scores)), key=lambda i: -scores[i])[:n]``, done
-    in numpy: a stable argsort of the negated scores.
+    The same order as ``sorted(range(len(scores)), key=lambda i: -scores[i])[:n]``, and
+    as a stable argsort of the negated scores, without sorting every chunk: a partition
+    finds the ``n``-th best score, only the scores above it are sorted, and the ties at it
+    follow in position order (which is where a stable sort puts them).
     """
     import numpy as np
 
-    return np.argsort(-np.asarray(scores), kind="stable")[:n]
+    neg = -np.asarray(scores)
+    if n <= 0 or n >= len(neg):
+        return np.argsort(neg, kind="stable")[:n]
+    kth = np.partition(neg, n - 1)[n - 1]
+    if np.isnan(kth):  # NaNs sort last; leave them to the plain sort
+        return np.argsort(neg, kind="stable")[:n]
+    better = np.flatnonzero(neg < kth)
+    better = better[np.argsort(neg[better], kind="stable")]
+    tied = np.flatnonzero(neg == kth)[: n - len(better)]
+    return np.concatenate([better, tied])

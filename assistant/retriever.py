@@ -19,14 +19,17 @@ row is indexed with its section, its label and its column headers
 article's title (BM25 only: a question that names what the article is, "the three-way
 comparison", "the student's report", reaches its passages; ``corpus_index.INDEX_TITLE``).
 
-Latency budget per question: one query embedding, one Chroma query, one manifest read
-(staleness check) and in-memory BM25. Everything else (all chunks, their sentence vectors)
+Latency budget per question: one query embedding, one Chroma query (ids and distances
+only: the index holds the chunks), one manifest read (staleness check; its parse is cached
+by the store) and in-memory BM25. Everything else (all chunks, their sentence vectors)
 is loaded once per corpus version and cached (``assistant.corpus_index``), which rebuilds
 only what changed.
 
-Per question nothing runs in Python over every chunk: rankings are stable numpy argsorts
-(the order Python's ``sorted`` gave), and each chunk's best sentence comes from one matrix
-product and one ``np.maximum.reduceat`` over rows grouped by chunk.
+Per question nothing runs in Python over every chunk: rankings take the top n by a numpy
+partition and a stable sort of what is above it (the order Python's ``sorted`` gave), and
+each chunk's best sentence comes from one matrix product and one ``np.maximum.reduceat``
+over rows grouped by chunk (that product still spans every sentence of the library: the
+sentence ranker's candidates are all chunks).
 """
 
 from __future__ import annotations
@@ -248,9 +251,9 @@ class HybridRetriever(BaseRetriever):
         n_cand = min(max(CANDIDATES, k), len(idx.chunks))
         dense: list[tuple[str, float]] = []
         if mode != "bm25":
-            hits = self.store.search(vector, n_cand, versions=idx.versions)
-            dense = [(h.chunk.chunk_id, float(h.score)) for h in hits if h.chunk.chunk_id in
-                     idx.by_id]
+            # Ids and scores only: the index holds the chunks already.
+            hits = self.store.search_ids(vector, n_cand, versions=idx.versions)
+            dense = [(cid, float(score)) for cid, score in hits if cid in idx.by_id]
         bm = idx.bm25_scores(qtokens)
         bm25_top = float(bm.max()) if len(bm) else 0.0
         sent = None

@@ -51,8 +51,9 @@ class InMemoryKnowledgeStore:
     # -- reads ------------------------------------------------------------------------
 
     def manifest(self) -> Manifest:
-        with self._lock:
-            return self._manifest
+        with self._lock:  # the caller's own copy, as the Chroma store hands out
+            m = self._manifest
+            return Manifest(articles=dict(m.articles), embedder=m.embedder)
 
     def _live(self, versions: list[str] | None) -> set[str]:
         return set(versions if versions is not None else self.manifest().versions)
@@ -77,6 +78,12 @@ class InMemoryKnowledgeStore:
         sims = np.stack([r.vector for r in recs]) @ q
         order = np.argsort(-sims, kind="stable")[:k]
         return [ScoredChunk(recs[i].chunk, float(sims[i])) for i in order]
+
+    def search_ids(
+        self, vector: Vector, k: int, versions: list[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """``search`` as ``(chunk id, cosine)`` pairs."""
+        return [(sc.chunk.chunk_id, sc.score) for sc in self.search(vector, k, versions)]
 
     def chunks(
         self, article_ids: Sequence[str] | None = None, versions: list[str] | None = None

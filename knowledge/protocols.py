@@ -117,6 +117,12 @@ class KnowledgeReader(Protocol):
         self, vector: Vector, k: int, versions: list[str] | None = None
     ) -> list[ScoredChunk]: ...
 
+    def search_ids(
+        self, vector: Vector, k: int, versions: list[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """``search``'s ranking as ``(chunk id, cosine)`` pairs: no chunk is read back."""
+        ...
+
     def chunks(
         self, article_ids: Sequence[str] | None = None, versions: list[str] | None = None
     ) -> list[Chunk]: ...

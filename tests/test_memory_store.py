@@ -90,6 +90,30 @@ def test_search_is_cosine_best_first_among_live_versions(store: Any) -> None:
         store.search([1.0, 0.0, 0.0], 0)
 
 
+def test_search_ids_is_search_without_the_chunks(store: Any) -> None:
+    _stage(store)
+    _stage(store, aid="b", version="b-v1")  # staged, never committed: must stay out
+    store.commit(Manifest(articles={"a": _record("a", "a-v1", 2)}))
+    for query in ([0.1, 0.9, 0.0], [1.0, 0.2, 0.0]):
+        for k in (1, 2, 5):
+            want = [(h.chunk.chunk_id, h.score) for h in store.search(query, k)]
+            assert store.search_ids(query, k) == want
+    assert store.search_ids([0.1, 0.9, 0.0], 2, versions=["other"]) == []
+    with pytest.raises(ValueError, match="k must be > 0, got 0"):
+        store.search_ids([1.0, 0.0, 0.0], 0)
+
+
+def test_a_manifest_read_is_the_callers_own_and_follows_commits(store: Any) -> None:
+    _stage(store)
+    store.commit(Manifest(articles={"a": _record("a", "a-v1", 2)}))
+    first = store.manifest()
+    first.articles.clear()  # changing what was handed out changes nothing stored
+    assert list(store.manifest().articles) == ["a"]
+    _stage(store, version="a-v2")
+    store.commit(Manifest(articles={"a": _record("a", "a-v2", 2)}))
+    assert store.manifest().articles["a"].version == "a-v2"
+
+
 def test_sentence_and_reusable_vectors_round_trip(store: Any) -> None:
     _stage(store)
     store.commit(Manifest(articles={"a": _record("a", "a-v1", 2)}))

@@ -112,7 +112,6 @@ class Tokenizer:
     stemmer: str = STEMMER
     _patterns: tuple[tuple[re.Pattern[str], str], ...] = field(default=(), init=False,
                                                                repr=False, compare=False)
-    _lock: Any = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pats: list[tuple[int, re.Pattern[str], str]] = []
@@ -167,15 +166,39 @@ class Tokenizer:
         return self._bm25s_tokens(" ".join(kept))
 
     def _bm25s_tokens(self, text: str) -> list[str]:
-        tok = _bm25s_tokenizer(self.name_tokens)
+        return _bm25s_tokenizer(self.name_tokens)(text)
+
+
+class _Bm25sStems:
+    """bm25s's tokenizer returning stems, with the id-to-stem map kept between calls.
+
+    ``tokenize(..., return_as="string")`` decodes through a reverse vocabulary that bm25s
+    rebuilds on every call: a cost per call that grows with every word the tokenizer has
+    seen (the whole library, once the index is built), paid for each sentence the composer
+    scores. Here the reverse map is rebuilt only when the vocabulary has grown (it only
+    ever grows), so a call costs its own words. The stems are the same (a test compares).
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self._lock = threading.Lock()
+        self._reverse: dict[int, str] = {}
+        self._size = -1
+
+    def __call__(self, text: str) -> list[str]:
         with self._lock:
-            out = tok.tokenize([text], return_as="string", show_progress=False,
-                               update_vocab=True)
-        return [str(t) for t in out[0]] if out else []
+            # What ``tokenize([text], update_vocab=True)`` runs, without its progress bar.
+            ids = next(iter(self.tokenizer.streaming_tokenize([text], update_vocab=True)))
+            vocab = self.tokenizer.get_vocab_dict()
+            if len(vocab) != self._size:
+                self._reverse = {v: k for k, v in vocab.items()}
+                self._size = len(vocab)
+            reverse = self._reverse
+            return [str(reverse[i]) for i in ids]
 
 
 @lru_cache(maxsize=8)
-def _bm25s_tokenizer(protected: frozenset[str]) -> Any:
+def _bm25s_tokenizer(protected: frozenset[str]) -> _Bm25sStems:
     from bm25s.tokenization import Tokenizer as Bm25sTokenizer
 
     def stem(word: str) -> str:
@@ -183,7 +206,8 @@ def _bm25s_tokenizer(protected: frozenset[str]) -> Any:
 
     # The words arrive normalised and stopword-free; the splitter keeps one-character
     # tokens ("5", "c") that bm25s's default pattern would drop.
-    return Bm25sTokenizer(lower=False, splitter=r"[a-z0-9]+", stopwords=[], stemmer=stem)
+    return _Bm25sStems(
+        Bm25sTokenizer(lower=False, splitter=r"[a-z0-9]+", stopwords=[], stemmer=stem))
 
 
 def tokenizer_for(names: Iterable[tuple[str, Sequence[str]]],
