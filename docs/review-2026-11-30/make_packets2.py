@@ -1,7 +1,9 @@
 """Blind review packets: each question's two answers in random order, with their passages.
 
-Usage: python3 make_packets2.py answers-old.jsonl answers-new.jsonl key.json
-Writes packet1..3.md here (15 questions each) and the A/B key to key.json.
+Usage: python3 make_packets2.py answers-old.jsonl answers-new.jsonl key.json [QUESTIONS OUTDIR SEED]
+Writes packet1..3.md (15 questions each) here, or to OUTDIR, and the A/B key to key.json.
+QUESTIONS defaults to the first review's set; the second round (../review-2026-11-30b)
+passed tests/data/review_questions2.jsonl, its own OUTDIR and seeds 11 and 12.
 """
 
 import json
@@ -33,8 +35,10 @@ def _lines(path: Path) -> list[dict]:
 def main() -> None:
     old = _lines(Path(sys.argv[1]))
     new = _lines(Path(sys.argv[2]))
-    qs = _lines(QUESTIONS)
-    rng = random.Random(20261130)
+    qs = _lines(Path(sys.argv[4]) if len(sys.argv) > 4 else QUESTIONS)
+    out = Path(sys.argv[5]) if len(sys.argv) > 5 else HERE
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(int(sys.argv[6]) if len(sys.argv) > 6 else 20261130)
     key = {}
     packets: list[list[str]] = [[], [], []]
     for i, (q, o, n) in enumerate(zip(qs, old, new, strict=True)):
@@ -45,7 +49,7 @@ def main() -> None:
         packets[i % 3].append(f"### {q['id']}\nQuestion: {q['question']}\n\n--- Answer A ---\n"
                               f"{show(a)}\n\n--- Answer B ---\n{show(b)}\n")
     for j, p in enumerate(packets):
-        (HERE / f"packet{j + 1}.md").write_text("\n\n".join(p), encoding="utf-8")
+        (out / f"packet{j + 1}.md").write_text("\n\n".join(p), encoding="utf-8")
     Path(sys.argv[3]).write_text(json.dumps(key, indent=1), encoding="utf-8")
 
 
