@@ -183,3 +183,16 @@ def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = N
         env={**os.environ, **(env or {})},
         cwd=ROOT,
     )
+
+
+def passage(cid: str, sentences: list[str]) -> tuple[Any, list[Any]]:
+    """A chunk of ``sentences`` (article ``article-<cid>``) and its sentence spans, for
+    unit tests of sentence selection that need no store."""
+    from knowledge.models import Chunk, Span
+
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        spans.append(Span(pos, pos + len(s)))
+        text += s + " "
+        pos += len(s) + 1
+    return Chunk(cid, f"article-{cid}", 0, text, 0, len(text), sentences=tuple(spans)), spans

@@ -10,15 +10,7 @@ from assistant.filler import needs_antecedent
 from assistant.focus import VISIBLE_MAX, split_visible
 from assistant.sentences import Candidate
 from knowledge.models import Chunk, Span
-
-
-def _passage(cid: str, sentences: list[str]) -> tuple[Chunk, list[Span]]:
-    text, spans, pos = "", [], 0
-    for s in sentences:
-        spans.append(Span(pos, pos + len(s)))
-        text += s + " "
-        pos += len(s) + 1
-    return Chunk(cid, f"article-{cid}", 0, text, 0, len(text), sentences=tuple(spans)), spans
+from tests.conftest import passage as _passage
 
 
 def _cand(chunk: Chunk, span: Span, score: float, *, subject: str | None = None,

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from assistant.sentences import Candidate, select
 from knowledge.models import Chunk, Span
-
-
-def _passage(cid: str, sentences: list[str]) -> tuple[Chunk, list[Span]]:
-    text, spans, pos = "", [], 0
-    for s in sentences:
-        spans.append(Span(pos, pos + len(s)))
-        text += s + " "
-        pos += len(s) + 1
-    return Chunk(cid, f"article-{cid}", 0, text, 0, len(text), sentences=tuple(spans)), spans
+from tests.conftest import passage as _passage
 
 
 def _cand(chunk: Chunk, span: Span, score: float, rank: int) -> Candidate:
