@@ -161,6 +161,9 @@ PURPOSE = re.compile(
     r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
     re.I,
 )
+#: "For <a use>, which ...?": the same purpose phrase fronted, up to its comma.
+LEADING_PURPOSE = re.compile(
+    r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
 
 
 def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
@@ -170,10 +173,11 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
     use; a criterion cue inside it ("learning") is part of a compound noun unless the
     phrase is one word ("better for security") or its first word is itself a cue ("for
     CPU-intensive work", "for a secure backend"). Then the criterion must come from the
-    rest of the question.
+    rest of the question. The phrase may also be fronted ("For CPU-heavy work like complex
+    algorithms, Django or Node.js?").
     """
     name = find(question)
-    m = PURPOSE.search(question)
+    m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
     if not name or m is None:
         return name
     words = m.group("np").split()

@@ -867,3 +867,25 @@ def test_prototype_stance_compares_best_positive_and_negative_similarity(cfg: An
     assert protos.polarity("bad") == -1.0
     assert protos.polarity("neither") == 0.0
     assert not PrototypeStance(CriterionMatcher(cfg, None)).available
+
+
+@pytest.mark.parametrize(
+    ("question", "criterion"),
+    [
+        # a purpose phrase names a use; a cue word inside it is not the asked criterion
+        ("Which is better for machine learning and data work?", None),
+        ("For heavy number crunching with complex maths, should I pick Django or Node.js?",
+         None),
+        # unless the phrase is one word, or its first word is itself the criterion's cue
+        ("For security, which is better, Django or Node.js?", "Security"),
+        ("For a secure payments service, is Django or Node.js the stronger pick?", "Security"),
+        # a question with no purpose phrase keeps its criterion
+        ("Is Django more secure than Node.js?", "Security"),
+    ],
+)
+def test_asked_criterion_skips_cues_inside_a_use(service: Any, question: str,
+                                                 criterion: str | None) -> None:
+    from assistant.verdict import asked_criterion
+
+    svc, _store = service
+    assert asked_criterion(svc.find_criterion, question) == criterion
