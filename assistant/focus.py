@@ -1,7 +1,7 @@
 """What the visible answer shows: the selected sentences that bear on the question.
 
 ``select`` (``assistant.sentences``) picks the best sentences of the retrieved passages;
-many of them are true but off the question ("Django is a high-level web framework" in an
+many of them are true but off the question ("Django is a Python web framework" in an
 answer about its templates). ``split_visible`` keeps in view only the sentences *on
 focus* and close to the best one, at most a few; the rest are still cited, under "more
 from the sources".

@@ -308,7 +308,7 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
     """Keep the best sentences: above the relative floor, no near-duplicates, spread out.
 
     Up to ``MIN_SENTENCES`` are kept under a looser floor, so that one sentence that
-    merely announces the topic ("Yet, Node.js has substantial drawbacks.") is not the
+    merely announces the topic ("Still, Node.js has real weaknesses.") is not the
     whole answer; and a short announcing sentence brings the next sentence of its passage.
     A near-duplicate from another article is not repeated: it goes to ``merged`` under the
     id of the kept sentence, which then cites both.

@@ -151,8 +151,8 @@ def detect_sections(
 
     Plain heading levels: a bare subject name ("Django") or a heading directly under another
     heading is level 2; a question, or a title naming a subject or framing the comparison
-    ("Key Comparison Criteria", "Pros and Cons ...") is level 1; any other heading is level 2
-    once a level-1 heading exists ("Performance" under "Key Comparison Criteria"), else 1.
+    ("Main Differences", "Upsides and Downsides ...") is level 1; any other heading is level 2
+    once a level-1 heading exists ("Performance" under "Main Differences"), else 1.
 
     A section ends where the next section of the same or a higher level starts. A level-2
     section also ends where a comparison table starts after some body text: such a table

@@ -259,7 +259,7 @@ def configured_subject_names() -> tuple[str, ...]:
 def _flat_header(
     text: str, start: int, end: int, names: tuple[str, ...]
 ) -> tuple[str, tuple[str, str]] | None:
-    """Parse "Characteristics Django Node JS" into ("Characteristics", ("Django", "Node JS"))."""
+    """Parse "Aspect Django Node JS" into ("Aspect", ("Django", "Node JS"))."""
     line = text[start:end]
     words = line.split()
     two = _two_subjects_re(names)
