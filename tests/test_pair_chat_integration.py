@@ -23,7 +23,7 @@ from tests.test_compare import FLASK_EXPRESS_ARTICLES, FLASK_EXPRESS_TOML
 pytestmark = pytest.mark.integration
 
 BUNDLED_PAIR = re.compile(r"\b(?:django|node\.?js|node)\b", re.IGNORECASE)
-#: A side label of a composed comparison ("Express: ...", "Side by side: ...").
+#: A side label of a composed comparison ("Express: ...", "Compared directly: ...").
 SIDE_LABEL = re.compile(r"(?:^|\n\n|; )([A-Z][\w.]*(?: [a-z]+)*): ")
 
 
@@ -58,7 +58,7 @@ def test_a_question_is_answered_from_the_pair_articles(pair: Any) -> None:
     # A comparison: its sides are the pair's subjects, each group quoting the pair's passages.
     labels = set(SIDE_LABEL.findall(answer.answer))
     assert labels & {"Flask", "Express"}, answer.answer
-    assert labels <= {"Flask", "Express", "Side by side"}, answer.answer
+    assert labels <= {"Flask", "Express", "Compared directly"}, answer.answer
 
 
 def test_a_follow_up_takes_the_subjects_from_the_pair(pair: Any) -> None:
