@@ -27,10 +27,10 @@ import errno
 import json
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from knowledge.chroma_client import StoreError, open_client
 from knowledge.chroma_records import chunk_from_record, chunk_metadata, pack, unpack
@@ -60,6 +60,8 @@ _LEGACY_SENTENCES = "sentences"
 _DISK_FULL_BYTES = 8 * 1024 * 1024
 #: Extra neighbours asked for by an unfiltered search, to absorb staged records.
 _SEARCH_SLACK = 8
+#: What one live query returns: chunks with scores, or (id, score) pairs.
+_T = TypeVar("_T")
 
 
 def _is_disk_full(exc: BaseException) -> bool:
@@ -208,41 +210,40 @@ class ChromaKnowledgeStore:
     def _live_filter(versions: list[str]) -> dict[str, Any]:
         return {"version": {"$in": versions}}
 
-    def search(
-        self, vector: Vector, k: int, versions: list[str] | None = None
-    ) -> list[ScoredChunk]:
-        """Dense search among live chunks; scores are cosine similarities."""
+    def _live_query(
+        self, vector: Vector, k: int, versions: list[str] | None, include: list[str],
+        keep: Callable[[dict[str, Any], set[str]], list[_T]],
+    ) -> list[_T]:
+        """The ``k`` nearest live records, as ``keep`` reads them from a query result.
+
+        A metadata filter makes Chroma scan every record's metadata first: at 100x the
+        bundled corpus that is 20x the cost of the vector search itself. Almost always
+        every stored chunk is live (staged versions exist only during an ingest), so ask
+        for a few more neighbours than needed without a filter and drop the rest; only
+        when too few live ones come back does the filtered query run.
+        """
         if k <= 0:
             raise ValueError(f"k must be > 0, got {k}")
         live = versions if versions is not None else self.manifest().versions
         if not live:
             return []
         live_set = set(live)
-        # A metadata filter makes Chroma scan every record's metadata first: at 100x the
-        # bundled corpus that is 20x the cost of the vector search itself. Almost always
-        # every stored chunk is live (staged versions exist only during an ingest), so
-        # ask for a few more neighbours than needed without a filter and drop the rest;
-        # only when too few live ones come back does the filtered query run.
         want = k + _SEARCH_SLACK
-        res = self._call(
-            "chunks",
-            "query",
-            query_embeddings=[vector],
-            n_results=want,
-            include=["documents", "metadatas", "distances"],
-        )
-        out = self._scored(res, live_set)
+        res = self._call("chunks", "query", query_embeddings=[vector], n_results=want,
+                         include=include)
+        out = keep(res, live_set)
         if len(out) >= k or len(res["ids"][0]) < want:  # enough, or no more records
             return out[:k]
-        res = self._call(
-            "chunks",
-            "query",
-            query_embeddings=[vector],
-            n_results=k,
-            where=self._live_filter(live),
-            include=["documents", "metadatas", "distances"],
-        )
-        return self._scored(res, live_set)
+        res = self._call("chunks", "query", query_embeddings=[vector], n_results=k,
+                         where=self._live_filter(live), include=include)
+        return keep(res, live_set)
+
+    def search(
+        self, vector: Vector, k: int, versions: list[str] | None = None
+    ) -> list[ScoredChunk]:
+        """Dense search among live chunks; scores are cosine similarities."""
+        return self._live_query(vector, k, versions, ["documents", "metadatas", "distances"],
+                                self._scored)
 
     def search_ids(
         self, vector: Vector, k: int, versions: list[str] | None = None
@@ -253,27 +254,13 @@ class ChromaKnowledgeStore:
         full result's bytes (at 32 hits, ~60% of the query's time). A record's id is
         ``<version>/<ordinal>``, so liveness is read from the id.
         """
-        if k <= 0:
-            raise ValueError(f"k must be > 0, got {k}")
-        live = versions if versions is not None else self.manifest().versions
-        if not live:
-            return []
-        live_set = set(live)
+        return self._live_query(vector, k, versions, ["distances"], self._id_pairs)
 
-        def pairs(res: dict[str, Any]) -> list[tuple[str, float]]:
-            return [(rid, 1.0 - float(dist))
-                    for rid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
-                    if rid.rpartition("/")[0] in live_set]
-
-        want = k + _SEARCH_SLACK  # as in ``search``: unfiltered first, filtered if short
-        res = self._call("chunks", "query", query_embeddings=[vector], n_results=want,
-                         include=["distances"])
-        out = pairs(res)
-        if len(out) >= k or len(res["ids"][0]) < want:
-            return out[:k]
-        res = self._call("chunks", "query", query_embeddings=[vector], n_results=k,
-                         where=self._live_filter(live), include=["distances"])
-        return pairs(res)
+    @staticmethod
+    def _id_pairs(res: dict[str, Any], live: set[str]) -> list[tuple[str, float]]:
+        return [(rid, 1.0 - float(dist))
+                for rid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
+                if rid.rpartition("/")[0] in live]
 
     @staticmethod
     def _scored(res: dict[str, Any], live: set[str]) -> list[ScoredChunk]:
