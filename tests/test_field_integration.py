@@ -70,7 +70,7 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     held = _split(field_report, ("fc-",))
     summary = {"total": total, "held_out": held, "false": data["false_abstention_ids"],
                "missed": data["missed_abstention_ids"]}
-    assert data["abstention_accuracy"] >= 0.95, summary  # 0.958 reached
+    assert data["abstention_accuracy"] >= 0.96, summary  # 0.968 reached
     assert data["false_abstentions"] <= 1, summary
     assert held["abstention"] >= 0.9, summary
     # Hybrid beats each ranker alone, over all field questions and on the held-out ones.
@@ -79,14 +79,16 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     assert held["recall5_hybrid"] > held["recall5_bm25"], summary
     assert held["recall5_hybrid"] >= held["recall5_dense"], summary
     assert total["recall5_hybrid"] >= 0.83, summary  # 0.849 reached
-    assert data["support_recall"] >= 0.86, summary  # 0.877 reached, as a floor
+    assert data["support_recall"] >= 0.90, summary  # 0.918 reached, as a floor
     assert held["support_recall"] >= 0.82, summary  # 0.846 reached
     assert field_report.citation_errors == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
-                   "is 0.877 (held-out fc- 0.846); the tuning misses are vocabulary gaps "
-                   "and comparisons cited through the matrix; see the CHANGELOG")
+                   "is 0.918 (held-out fc- 0.885); the tuning misses are a paraphrase "
+                   "retrieval miss (fa-q02), a verdict quoting another row of the "
+                   "right article (fb-q23) and a quote beside the rows that answer "
+                   "(fb-q18); see the CHANGELOG")
 def test_field_support_recall_reaches_the_target(field_report: EvalReport) -> None:
     assert field_report.support_recall >= 0.95
 
