@@ -19,6 +19,15 @@ combines evidence of different kinds:
    article that names Vercel once in a deployment row does not answer "How do I set up a
    custom domain on Vercel with SSL?".
 
+6. **A name's own thing**: a question about a part of a well-covered name ("How does
+   Fastify's plugin system work?", "Gunicorn's graceful timeout") is not covered when no
+   passage that mentions the name holds that part (``possessed``), however many passages
+   mention the name. A possessive that asks about an aspect the articles compare ("Gin's
+   performance") or a name's standing ("Socket.IO's role", ``_STANDING``) is not checked:
+   the articles say those in other words. Third technologies of the corpus (a comparison
+   table's other column: Laravel, Go) are checked like any name even when an article's
+   title holds them.
+
 Names of the subjects (from the subjects object passed in, never from this module) count
 as strong evidence of topicality; the other signals then decide whether the question asks
 something the articles talk about. A question that names an uncovered technology beside a
@@ -32,8 +41,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.attribution import technology_names
+from assistant.attribution import technology_names, third_technologies
 from assistant.retriever import STOPWORDS, Retrieval, stem, words
+from assistant.rewrite import ASPECTS
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -108,6 +118,16 @@ _GENERIC = frozenset(
     essay essays piece pieces post posts blog tutorial guide newsletter writeup
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+#: Words that ask about a thing's standing, not a feature of it ("Socket.IO's role",
+#: "Gin's strengths"): the articles answer those in other words.
+_STANDING = frozenset(
+    stem(w)
+    for w in """
+    role roles purpose place part job point story approach future idea philosophy
+    strength strengths weakness weaknesses advantage advantages disadvantage disadvantages
+    pros cons benefit benefits drawback drawbacks downside downsides upside upsides
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+|[A-Z]{2,})\b")
 
 
@@ -117,7 +137,8 @@ class Coverage:
 
     Attributes:
         covered: False means: answer that the articles don't say, with no citations.
-        reason: ``covered``, ``instructions``, ``foreign-name``, ``off-topic`` or ``empty``.
+        reason: ``covered``, ``partial``, ``instructions``, ``foreign-name``,
+            ``passing-name``, ``unrelated-name``, ``off-topic`` or ``empty``.
         message: The reply to give when not covered.
         signals: The measurements the decision used (shown in debugging and the eval).
     """
@@ -204,7 +225,8 @@ def _abbreviation(name: str) -> bool:
         and name.lower() not in KNOWN_TECH
 
 
-_COMPARED = r"(?:than|vs\.?|versus|over|instead\s+of|or|against|compared\s+(?:to|with))"
+_COMPARED = (r"(?:than|vs\.?|versus|over|instead\s+of|or|against"
+             r"|compar(?:e|es|ed|ing)\s+(?:to|with))")
 
 
 def coordinated(question: str, name: str) -> bool:
@@ -223,6 +245,21 @@ def compared_with(question: str, name: str) -> bool:
         re.search(rf"\b{_COMPARED}\s+(?:[\w.']+\s+){{0,2}}{n}\b", question, re.I)
         or re.search(rf"\b{n}(?:'s)?\s+(?:[\w.']+\s+){{0,3}}{_COMPARED}\b", question, re.I)
     )
+
+
+def possessed(question: str, name: str, tok: Any) -> list[str]:
+    """The content tokens of what the question asks about ``name``'s own thing: the (up
+    to two) words after its possessive ("Fastify's plugin system" -> plugin, system);
+    empty when the question has no such possessive."""
+    m = re.search(rf"\b{re.escape(name)}['’]s\s+([\w-]+(?:\s+[\w-]+)?)", question, re.I)
+    if not m or any(pattern.search(m.group(1)) for _n, pattern in ASPECTS.values()):
+        return []  # an aspect the articles compare ("Gin's performance"), said in their words
+    out: list[str] = []
+    for w in m.group(1).split():
+        if w.lower() in STOPWORDS:
+            break
+        out.extend(t for t in tok.tokens(w) if t not in _GENERIC and t not in _STANDING)
+    return out
 
 
 def is_instruction(question: str) -> bool:
@@ -258,10 +295,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     unknown = _unknown_names(question, vocab_raw, subjects)
     sources = _source_words(idx) if not idx.empty else frozenset()
     passing: list[str] = []
+    unrelated: list[str] = []
+    third = third_technologies(idx, subjects) if not idx.empty else {}
     names = {}
     for name in technology_names(question, subjects):
-        if set(words(name)) <= sources:
-            continue  # names an article or its publisher
+        if set(words(name)) <= sources and name.lower() not in third:
+            continue  # names an article or its publisher (a third technology still counts)
         n, cover = name_support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))
         if n == 0 and _abbreviation(name) and not compared_with(question, name):
@@ -273,6 +312,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
             foreign.append(name)
         elif 0 < n <= PASSING and cover < NAME_COVERAGE:
             passing.append(name)
+        elif n > PASSING and (owned := possessed(question, name, tok)) \
+                and name_support(name, owned, idx, tok)[1] < 1.0:
+            # "How does Fastify's plugin system work?": the articles mention Fastify often,
+            # but no passage that does holds what the question asks about it
+            unrelated.append(name)
     pair = " and ".join(subjects.subject_names)
     signals: dict[str, Any] = {
         "dense_top": round(retrieval.dense_top, 4),
@@ -283,6 +327,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         "unknown_names": unknown,
         "names": names,
         "passing": passing,
+        "unrelated": unrelated,
     }
 
     def no(reason: str, message: str) -> Coverage:
@@ -313,6 +358,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         if not named or any(compared_with(question, f) for f in passing):
             return no("passing-name",
                       f"The articles mention {listed} only in passing and don't cover that.")
+    if unrelated:
+        return no("unrelated-name",
+                  f"The articles mention {', '.join(unrelated)} but don't say anything "
+                  "about that.")
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
     strong_lexical = lexical >= 0.99 and retrieval.bm25_top >= BM25_STRONG

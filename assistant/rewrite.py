@@ -62,7 +62,13 @@ ASPECTS: dict[str, tuple[str, re.Pattern[str]]] = {
     ),
     "use cases": (
         "use cases",
-        re.compile(r"\buse cases?\b|\bbest (?:for|suited)\b|\bgood for\b|\breal[- ]time\b", re.I),
+        re.compile(r"\buse cases?\b|\bbest (?:for|suited)\b|\bgood for\b|\breal[- ]time\b"
+                   # "recommended for", "suited to", "a good pick for", "the right choice for"
+                   r"|\brecommend(?:ed|s)?(?:\s+[\w.]+)?\s+for\b"
+                   r"|\b(?:suited|ideal|(?:good|right|best|better) (?:pick|choice|fit|option))"
+                   r"\s+(?:for|to)\b"
+                   r"|\b(?:kinds?|types?|sorts?) of (?:projects?|apps?|applications?|products?)\b",
+                   re.I),
     ),
     "development speed": (
         "development speed",

@@ -206,3 +206,35 @@ def test_the_same_shapes_with_uncovered_names_are_refused(retriever: HybridRetri
                                                           question: str) -> None:
     cov = assess(question, signals(retriever, question, dense_top=0.42))
     assert not cov.covered, cov.signals
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # JavaScript is in many passages, but none of them holds a garbage collector
+        "How does JavaScript's garbage collector free memory?",
+        "What do JavaScript's weak references keep alive?",
+    ],
+)
+def test_a_thing_of_a_well_covered_name_that_no_passage_holds_is_refused(
+    retriever: HybridRetriever, question: str
+) -> None:
+    cov = assess(question, signals(retriever, question, dense_top=0.6))
+    assert not cov.covered, cov.signals
+    assert cov.reason == "unrelated-name"
+    assert "JavaScript" in cov.message
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does JavaScript's event loop handle many requests?",  # held beside the name
+        "What is JavaScript's role in full-stack development?",  # its standing, not a part
+        "How does JavaScript's performance compare with Python?",  # an aspect
+    ],
+)
+def test_a_thing_of_a_name_that_passages_hold_is_covered(
+    retriever: HybridRetriever, question: str
+) -> None:
+    cov = assess(question, signals(retriever, question, dense_top=0.6))
+    assert cov.covered, cov.signals

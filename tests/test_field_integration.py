@@ -70,7 +70,7 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     held = _split(field_report, ("fc-",))
     summary = {"total": total, "held_out": held, "false": data["false_abstention_ids"],
                "missed": data["missed_abstention_ids"]}
-    assert data["abstention_accuracy"] >= 0.95, summary  # 0.958 reached
+    assert data["abstention_accuracy"] >= 0.96, summary  # 0.968 reached
     assert data["false_abstentions"] <= 1, summary
     assert held["abstention"] >= 0.9, summary
     # Hybrid beats each ranker alone, over all field questions and on the held-out ones.
@@ -79,14 +79,16 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     assert held["recall5_hybrid"] > held["recall5_bm25"], summary
     assert held["recall5_hybrid"] >= held["recall5_dense"], summary
     assert total["recall5_hybrid"] >= 0.83, summary  # 0.849 reached
-    assert data["support_recall"] >= 0.86, summary  # 0.877 reached, as a floor
+    assert data["support_recall"] >= 0.90, summary  # 0.918 reached, as a floor
     assert held["support_recall"] >= 0.82, summary  # 0.846 reached
     assert field_report.citation_errors == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
-                   "is 0.877 (held-out fc- 0.846); the tuning misses are vocabulary gaps "
-                   "and comparisons cited through the matrix; see the CHANGELOG")
+                   "is 0.918 (held-out fc- 0.885); the tuning misses are a paraphrase "
+                   "retrieval miss (fa-q02), a verdict quoting another row of the "
+                   "right article (fb-q23) and a quote beside the rows that answer "
+                   "(fb-q18); see the CHANGELOG")
 def test_field_support_recall_reaches_the_target(field_report: EvalReport) -> None:
     assert field_report.support_recall >= 0.95
 
@@ -125,3 +127,27 @@ def test_bundled_gold_holds_beside_the_field_articles(field_versus: Any) -> None
     data = run_eval(field_versus, load_questions()).to_json()
     assert data["abstention_accuracy"] >= 0.97, data["missed_abstention_ids"]
     assert data["support_recall"] >= 0.9, data["unsupported_ids"]
+
+
+def test_coverage_probe_questions_written_after_the_rules(field_versus: Any) -> None:
+    """Questions written for the ``unrelated-name`` rule (``coverage_probe.jsonl``, none
+    from the field or gold sets) about names the library mentions: a part of the name that no
+    passage holds is refused ("Fastify's hooks", "Gunicorn's graceful timeout"), what the
+    articles say about it is answered. One miss is known: "How do Laravel queues retry
+    failed jobs?" (no possessive; Laravel's passages mention queues once)."""
+    from assistant.abstain import assess
+    from assistant.rewrite import rewrite
+
+    chain = field_versus.chain
+    idx = chain.retriever.index()
+    wrong = []
+    questions = load_questions(FIELD / "coverage_probe.jsonl")
+    for q in questions:
+        text = rewrite(q.question, list(q.history), subjects=chain.subjects).text
+        cov = assess(text, chain.retriever.search(text, 10, index=idx), chain.subjects)
+        if cov.covered != q.answerable:
+            wrong.append((q.id, cov.reason))
+    false_refusals = [w for w in wrong if w[0].startswith("cp-a")]
+    assert false_refusals == []
+    assert len(wrong) <= 1, wrong
+    assert len(questions) >= 30

@@ -136,3 +136,20 @@ def test_the_x_one_points_back_to_the_previous_question(question: str) -> None:
 def test_one_of_is_no_pointer_back() -> None:
     rw = rewrite("Is Django the one framework that ships an admin?", ["How fast is Node.js?"])
     assert "How fast is Node.js" not in rw.text
+
+
+@pytest.mark.parametrize("question", [
+    "Which projects would you recommend Django for?",
+    "What is Node.js recommended for?",
+    "Is Django a good choice for a newsroom?",
+    "Would Node.js be the right pick for a chat service?",
+    "What sorts of applications is Django suited to?",
+    "What kinds of products do people build with Node.js?",
+])
+def test_ways_of_asking_what_something_is_for_are_the_use_cases_aspect(question: str) -> None:
+    assert find_aspect(question) == "use cases"
+
+
+def test_a_recommendation_without_a_purpose_is_not_the_use_cases_aspect() -> None:
+    assert find_aspect("Which would you recommend?") is None
+    assert find_aspect("Is it a good choice?") is None
