@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
@@ -181,6 +181,9 @@ def candidates(
     n_docs = max(len(idx.chunks), 1)
     idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in set(qtoks)}
     idf_total = sum(idf.values()) or 1.0
+    # "scale" in the question is answered by "scalable" in a sentence: each query stem
+    # matches the corpus stems of its derivational family too.
+    families = {t: word_family(t, idx.vocabulary, idx.memo) for t in idf}
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
     answer_types = [pattern for asks, pattern in (
@@ -233,7 +236,8 @@ def candidates(
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
-            lex = sum(idf[t] for t in idf if t in lex_toks) / idf_total
+            lex = sum(idf[t] for t in idf
+                      if t in lex_toks or not families[t].isdisjoint(lex_toks)) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
             on_aspect = aspect_pattern is not None and bool(aspect_pattern.search(aspect_text))
             if on_aspect:
@@ -253,6 +257,41 @@ def candidates(
             )
     out.sort(key=lambda c: -c.score)
     return out
+
+
+#: Endings that make a derivational family of a stem: "scale" / "scalabl", "learn" /
+#: "learner", "fast" / "faster" (Snowball stems keep them). Two stems are one family when
+#: they share a prefix of ``FAMILY_PREFIX`` letters or more and each ends, past it, in one
+#: of these ("form" / "format" and "data" / "databas" do not).
+_FAMILY_ENDINGS = frozenset({
+    "", "e", "abl", "ibl", "er", "est", "ant", "ent", "anc", "enc", "iti", "ion", "ive",
+    "al", "ic", "li", "y", "i", "or",
+})
+FAMILY_PREFIX = 4
+
+
+def same_family(a: str, b: str) -> bool:
+    """Whether two stems are one word family ("scale" and "scalabl")."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return (n >= FAMILY_PREFIX and a[n:] in _FAMILY_ENDINGS and b[n:] in _FAMILY_ENDINGS)
+
+
+def word_family(stem: str, vocabulary: dict[str, int], memo: dict[Any, Any]) -> frozenset[str]:
+    """The corpus stems of ``stem``'s family, ``stem`` itself included (memoised)."""
+    key = ("family", stem)
+    got = memo.get(key)
+    if got is None:
+        head = stem[:FAMILY_PREFIX]
+        got = frozenset({stem} | {t for t in vocabulary
+                                  if t.startswith(head) and same_family(stem, t)})
+        memo[key] = got
+    return cast(frozenset[str], got)
 
 
 def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str],
