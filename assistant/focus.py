@@ -11,7 +11,8 @@ A sentence is on focus when it holds a question term of some weight (idf-weighte
 answers the question's type or polarity (a name list for "which companies", a drawback
 for "what are the cons"), or is very close to the question in meaning (``SEM_FOCUS``).
 For a comparison, a sentence about neither side alone ("Compared directly") must also name
-both subjects: a general remark on choosing a backend helps nobody choose.
+both subjects, whether it is the best one, a follower or any other: a general remark on
+choosing a backend helps nobody choose.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ VISIBLE_PER_SIDE = 2
 VISIBLE_MAX_COMPARISON = 4
 #: A shown sentence scores at least this share of the best one (answer-type and polarity
 #: bonuses aside), ...
-VISIBLE_FLOOR = 0.7
+VISIBLE_FLOOR = 0.75
 #: ... and is on focus: this idf-weighted share of the question's terms, or this cosine.
 LEX_FOCUS = 0.2
 SEM_FOCUS = 0.7
@@ -69,6 +70,16 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     if not chosen:
         return [], []
     ranked = sorted(chosen, key=lambda c: -c.score)
+
+    def unplaced(cand: Candidate) -> bool:
+        """A comparison's sentence about neither side that does not name both: a general
+        remark ("Both come with trade-offs.", a project's background) helps nobody choose."""
+        return (comparison and cand.subject is None and not cand.table_label
+                and len(set(find(cand.text))) < 2)
+
+    placed = [c for c in ranked if not unplaced(c)]
+    if placed:
+        ranked = placed + [c for c in ranked if unplaced(c)]
     best = max(_base(c) for c in chosen)
     floor = best * VISIBLE_FLOOR if best > 0 else best - 0.1
     shown: list[Candidate] = [ranked[0]]
@@ -92,7 +103,7 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if comparison:
             if per_side.get(cand.subject, 0) >= VISIBLE_PER_SIDE and not cand.table_label:
                 continue  # a table row shows both sides' cells at once: it may go over
-            if cand.subject is None and len(set(find(cand.text))) < 2:
+            if unplaced(cand):
                 continue
         shown.append(cand)
         per_side[cand.subject] = per_side.get(cand.subject, 0) + 1
@@ -123,7 +134,7 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
         if comparison and follow is not None and follow.subject not in (None, cand.subject):
             continue  # it would be read as about its lead's side
-        if follow is not None and follow not in shown and (
+        if follow is not None and follow not in shown and not unplaced(follow) and (
                 announces or on_focus(follow) or _base(follow) >= floor):
             shown.append(follow)
             followers.setdefault(id(cand), []).append(follow)

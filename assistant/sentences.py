@@ -54,6 +54,10 @@ PARAPHRASE_COSINE, PARAPHRASE_JACCARD = 0.9, 0.3
 #: Weights of the sentence score.
 W_SEMANTIC, W_LEXICAL, W_PASSAGE, W_ASPECT = 0.5, 0.35, 0.25, 0.08
 SUBJECT_MISMATCH_PENALTY = 0.25
+#: A question term in the sentence's heading (or, for a table cell, elsewhere in its row)
+#: counts this share of one in the sentence: "Express gives you nothing here" under
+#: "Admin panel" answers a question about admin panels.
+W_CONTEXT = 0.25
 #: The first sentence of a passage usually states its point ("Node.js comes in use for
 #: horizontal scalability."); the rest elaborate.
 W_LEAD = 0.04
@@ -83,7 +87,10 @@ _ASKS_FOR_PERSON = re.compile(
 _PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_ASKS_FOR_NUMBER = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_ASKS_FOR_NUMBER = re.compile(
+    r"\bhow\s+(?:many|much|long)\b"
+    r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
+    r"rate|score|count|size|share)\b", re.I)
 _NUMBER = re.compile(r"\d")
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
@@ -236,8 +243,18 @@ def candidates(
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
-            lex = sum(idf[t] for t in idf
-                      if t in lex_toks or not families[t].isdisjoint(lex_toks)) / idf_total
+            ctx_key = ("context-tokens", chunk.chunk_id)
+            ctx = idx.memo.get(ctx_key)
+            if ctx is None:  # its heading, and for a table row the row's other cells
+                ctx = idx.memo[ctx_key] = frozenset(tokens(
+                    chunk.section + ("\n" + chunk.text if chunk.row is not None else "")))
+            own = ctx_only = 0.0
+            for t in idf:
+                if t in lex_toks or not families[t].isdisjoint(lex_toks):
+                    own += idf[t]
+                elif not families[t].isdisjoint(ctx):
+                    ctx_only += idf[t]
+            lex = (own + W_CONTEXT * ctx_only) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
             on_aspect = aspect_pattern is not None and bool(aspect_pattern.search(aspect_text))
             if on_aspect:
@@ -265,7 +282,7 @@ def candidates(
 #: of these ("form" / "format" and "data" / "databas" do not).
 _FAMILY_ENDINGS = frozenset({
     "", "e", "abl", "ibl", "er", "est", "ant", "ent", "anc", "enc", "iti", "ion", "ive",
-    "al", "ic", "li", "y", "i", "or",
+    "ic", "li", "y", "i", "or",
 })
 FAMILY_PREFIX = 4
 
@@ -458,7 +475,7 @@ def _vader(text: str) -> float:
     return float(_VADER.polarity_scores(text)["compound"])
 
 
-def _tone(text: str) -> int:
+def tone(text: str) -> int:
     """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
     score = _vader(text)
     return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
@@ -525,7 +542,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 pol = _polarity(view, cand, about, names)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
                     pol = _polarity(view, announced[id(cand)], about, names)
-                if pol and not single and _tone(cand.text) != pol:
+                if pol and not single and tone(cand.text) != pol:
                     # The question names no subject, so the side is the inferred subject's
                     # ("the npm ecosystem ... poorly maintained" read as for Django): the
                     # sentence is dropped or favoured only when its own tone agrees.

@@ -307,12 +307,13 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
 
 
 def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
-                  topic: str = "this") -> str | None:
+                  topic: str | None = None) -> str | None:
     """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
 
     Counts articles per side among the evidence sentences that favour a side, each article
     once (for the side most of its sentences favour; an article split evenly is not
-    counted); None when no sentence favours one.
+    counted); None when no sentence favours one. ``topic`` is the use the question asks
+    about ("a real-time chat"), named in the line; without it the line says "this".
     """
     tally: dict[str, dict[str, list[int]]] = {}
     for aid, side, n in votes:
@@ -334,7 +335,8 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
     def arts(k: int) -> str:
         return f"{number(k)} article" + ("" if k == 1 else "s")
 
-    head = f"The articles do not rate {topic} as such"
+    head = (f"The articles give no overall rating for {topic}" if topic
+            else "The articles do not rate this as such")
     if len(sides) == 1:
         side, a = sides[0]
         return f"{head}; the passages quoted here lean to {side} ({arts(len(a))}) {marks(a)}."

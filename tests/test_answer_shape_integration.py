@@ -58,6 +58,11 @@ def _comparative_questions() -> list[str]:
         "Django or Node.js for a real-time chat?",
         "Is it harder to secure a Node.js app than a Django one?",
         "Of Django, Node.js and Flask, which scales furthest?",
+        # round three, written for this test and never tuned on
+        "Between Django and Node.js, which is the safer bet for a bank's web app?",
+        "Does Django or Node.js have the bigger ecosystem of packages?",
+        "For a newcomer to web development, is Django or Node.js quicker to learn?",
+        "Which of the two would you pick for a live auction site?",
     ]
 
 

@@ -116,3 +116,19 @@ def test_dangling_openers() -> None:
     assert not needs_antecedent("Its event loop lets a Node.js API serve more.", None,
                                 labelled=True, named=True)
     assert needs_antecedent("Its event loop serves more.", None, labelled=True)
+
+
+def test_a_general_remark_is_not_shown_even_when_it_scores_best() -> None:
+    # The best-scoring sentence of a comparison is a remark about neither side: it goes to
+    # "more", and the sides' own sentences lead (no generic "Compared directly" line).
+    a, sa = _passage("a", ["Every stack comes with trade-offs for a small team."])
+    b, sb = _passage("b", ["Flask keeps request handling in one thread per worker."])
+    c, sc = _passage("c", ["Express serves many open sockets from one process."])
+    general = _cand(a, sa[0], 1.0, subject=None)
+    fl = _cand(b, sb[0], 0.8, subject="Flask")
+    ex = _cand(c, sc[0], 0.78, subject="Express")
+    shown, hidden = split_visible([general, fl, ex], comparison=True,
+                                  find=lambda t: tuple(s for s in ("Flask", "Express")
+                                                       if s in t))
+    assert general in hidden
+    assert shown[0] is fl and ex in shown

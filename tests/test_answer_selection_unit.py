@@ -1,0 +1,70 @@
+"""Fast units of the answer's sentence choice and verdict wording (issue 11, round 3).
+
+Examples are invented (Flask, Express, made-up sentences), never lifted from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.composer import _purpose
+from assistant.filler import classify
+from assistant.sentences import same_family, word_family
+from assistant.verdict import lean_sentence
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("scale", "scalabl"), ("learn", "learner"), ("fast", "faster"), ("perform", "perform"),
+    ("flexibl", "flexibl"), ("learn", "learnabl"),
+])
+def test_one_word_family(a: str, b: str) -> None:
+    assert same_family(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("form", "format"), ("data", "databas"), ("use", "user"), ("secur", "second"),
+    ("port", "portal"),
+])
+def test_not_one_word_family(a: str, b: str) -> None:
+    assert not same_family(a, b)
+
+
+def test_word_family_reads_the_vocabulary_once() -> None:
+    memo: dict[object, object] = {}
+    vocab = {"scale": 3, "scalabl": 2, "scala": 1, "format": 1}
+    assert word_family("scale", vocab, memo) == frozenset({"scale", "scalabl"})
+    assert memo[("family", "scale")] == frozenset({"scale", "scalabl"})
+
+
+@pytest.mark.parametrize("text", [
+    "Table 3: Hosting bills per month.",
+    "Figure 1 - Median latency by stack.",
+    "Listing 2: The settings module.",
+])
+def test_captions_are_signposts(text: str) -> None:
+    assert classify(text) == "signpost"
+
+
+def test_a_sentence_about_a_table_is_not_a_caption() -> None:
+    assert classify("Table 5 shows that Express answered twice as many requests.") == "ok"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Which is better for a real-time chat, Flask or Express?", "real-time chat"),
+    ("Flask or Express: which is the best fit for image uploads?", "image uploads"),
+    ("Is Flask a good choice for an agency that hosts dozens of tiny client sites "
+     "on shared servers?", None),  # too long to name in a sentence
+    ("Which one is better?", None),
+    ("What do people use for that instead (the admin question)?", None),
+])
+def test_the_use_named_in_a_verdict(question: str, topic: str | None) -> None:
+    assert _purpose(question) == topic
+
+
+def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
+    line = lean_sentence([("a1", "Express", 1), ("a2", "Express", 2), ("a3", "Flask", 3)],
+                         ("Flask", "Express"), "live dashboards")
+    assert line == ("The articles give no overall rating for live dashboards; the passages "
+                    "quoted here lean to Express (two articles) [1][2], with one article "
+                    "for Flask [3].")
+    assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
