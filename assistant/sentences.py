@@ -88,7 +88,7 @@ _PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _ASKS_FOR_NUMBER = re.compile(
-    r"\bhow\s+(?:many|much|long)\b"
+    r"\bhow\s+(?:many|much)\b"
     r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
     r"rate|score|count|size|share)\b", re.I)
 _NUMBER = re.compile(r"\d")
