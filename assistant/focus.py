@@ -36,6 +36,9 @@ VISIBLE_FLOOR = 0.75
 #: ... and is on focus: this idf-weighted share of the question's terms, or this cosine.
 LEX_FOCUS = 0.2
 SEM_FOCUS = 0.7
+#: In a comparison, a table row whose label holds this idf-weighted share of the question's
+#: terms ("Concurrency model" for "how do they handle concurrency?") is shown, both cells.
+ROW_FOCUS = 0.3
 
 
 def on_focus(cand: Candidate) -> bool:
@@ -91,6 +94,13 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
             if top not in shown and (on_focus(top) or _base(top) >= floor):
                 shown.append(top)
                 per_side[side] = per_side.get(side, 0) + 1
+    row = None
+    if comparison:  # a table row on the asked point answers side by side: it comes first
+        row = max((c for c in [*chosen, *pool] if c.table_label and c.subject is not None
+                   and c.label_lex >= ROW_FOCUS), key=lambda c: c.score, default=None)
+        if row is not None and row not in shown:
+            shown.insert(1, row)
+            per_side[row.subject] = per_side.get(row.subject, 0) + 1
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
     for cand in ranked[1:]:
@@ -118,7 +128,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         cand = shown[i]
         i += 1
         if cand.table_label:
-            pair = [c for c in chosen if c.chunk.chunk_id == cand.chunk.chunk_id
+            pair = [c for c in [*chosen, *(pool if cand is row else ())]
+                    if c.chunk.chunk_id == cand.chunk.chunk_id
                     and c.subject != cand.subject and c not in shown]
             shown.extend(pair[:1])
         intro = cand.text.rstrip(".").endswith(":")

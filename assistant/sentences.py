@@ -115,6 +115,7 @@ class Candidate:
     lex: float = 0.0  # idf-weighted share of the question's terms the sentence holds
     on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
     typed: bool = False  # it has what the question asks for (names, a person, year, number)
+    label_lex: float = 0.0  # a table cell: idf-weighted share of question terms in its row label
 
 
 def sentence_spans(chunk: Chunk) -> list[Span]:
@@ -238,8 +239,11 @@ def candidates(
                 if label is None:
                     label = idx.memo[label_key] = frozenset(tokens(criterion))
                 lex_toks = toks | label
+                label_lex = sum(idf[t] for t in idf
+                                if not families[t].isdisjoint(label)) / idf_total
             else:
                 lex_toks = toks
+                label_lex = 0.0
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
@@ -270,7 +274,8 @@ def candidates(
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,
-                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0)
+                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0,
+                          label_lex=label_lex)
             )
     out.sort(key=lambda c: -c.score)
     return out

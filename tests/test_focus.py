@@ -132,3 +132,25 @@ def test_a_general_remark_is_not_shown_even_when_it_scores_best() -> None:
                                                        if s in t))
     assert general in hidden
     assert shown[0] is fl and ex in shown
+
+
+def test_a_table_row_on_the_asked_point_is_shown_with_both_cells() -> None:
+    # "How do Flask and Express handle uploads?": the row labelled with the asked term is
+    # the side-by-side answer, even when neither cell was among the chosen sentences.
+    a, sa = _passage("a", ["Flask streams large uploads to disk before the view runs."])
+    b, sb = _passage("b", ["Express hands uploads to a middleware of your choice."])
+    row, srow = _passage("r", ["Werkzeug parser.", "Multer or busboy."])
+    fl = _cand(a, sa[0], 1.0, subject="Flask")
+    ex = _cand(b, sb[0], 0.9, subject="Express")
+    cell_f = _cand(row, srow[0], 0.5, subject="Flask", label="File uploads")
+    cell_e = _cand(row, srow[1], 0.45, subject="Express", label="File uploads")
+    cell_f.label_lex = cell_e.label_lex = 0.6
+    find = lambda t: tuple(s for s in ("Flask", "Express") if s in t)  # noqa: E731
+    shown, _hidden = split_visible([fl, ex], comparison=True, pool=[fl, ex, cell_f, cell_e],
+                                   find=find)
+    assert cell_f in shown and cell_e in shown
+    # a row whose label is off the question stays out
+    cell_f.label_lex = cell_e.label_lex = 0.1
+    shown, _hidden = split_visible([fl, ex], comparison=True, pool=[fl, ex, cell_f, cell_e],
+                                   find=find)
+    assert cell_f not in shown and cell_e not in shown
