@@ -84,13 +84,13 @@ def test_a_comparison_shows_each_side_and_drops_general_remarks() -> None:
     c, sc = _passage("c", ["Security matters for every web product."])
     d, sd = _passage("d", ["Django is safer than Node.js without extra setup."])
     dj = _cand(a, sa[0], 0.95, subject="Django")
-    nd = _cand(b, sb[0], 0.7, subject="Node.js", lex=0.0, sem=0.65)
+    nd = _cand(b, sb[0], 0.6, subject="Node.js", lex=0.0, sem=0.7)
     general = _cand(c, sc[0], 0.9, subject=None)
     both = _cand(d, sd[0], 0.85, subject=None)
     shown, hidden = split_visible([dj, general, both, nd], comparison=True,
                                   find=lambda t: tuple(s for s in ("Django", "Node.js")
                                                        if s in t))
-    assert nd in shown  # each side's best, though below the floor
+    assert nd in shown  # each side's best on focus, though below the floor
     assert both in shown and general in hidden
 
 
