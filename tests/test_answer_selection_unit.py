@@ -68,3 +68,41 @@ def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
                     "quoted here lean to Express (two articles) [1][2], with one article "
                     "for Flask [3].")
     assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
+
+
+def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
+    from assistant.sentences import Candidate
+    from tests.conftest import passage
+
+    chunk, spans = passage(cid, [text])
+    return Candidate(chunk, spans[0], text, 1.0, 0, subject, lex=lex)
+
+
+def _lean_line(cands: list[object]) -> str | None:
+    from assistant.composer import _Citations, _lean
+    from assistant.verdict import CriterionView
+
+    def stance(text: str, subject: str) -> str:  # a stand-in analyser: praise favours it
+        return subject if "excellent" in text or "praised" in text else "neither"
+
+    view = CriterionView(None, subjects=("Flask", "Express"), stance=stance)
+    return _lean(cands, view, _Citations({}), ("Flask", "Express"), "image uploads")  # type: ignore[arg-type]
+
+
+def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
+    on = _vote_cand("a", "Express has excellent upload middleware for large images.",
+                    "Express", lex=0.6)
+    off = _vote_cand("b", "Flask is praised for its excellent templating engine.",
+                     "Flask", lex=0.0)  # about another point: no vote
+    line = _lean_line([on, off])
+    assert line is not None and "lean to Express (one article) [1]" in line, line
+    assert "Flask" not in line.split(";", 1)[1]
+    assert _lean_line([off]) is None  # nothing on the question: no lean line at all
+
+
+def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> None:
+    # the stand-in analyser reads "praised" as for Express; the sentence's own tone is
+    # clearly negative, so it does not vote
+    bad = _vote_cand("c", "Express was praised once, but its upload handling is a terrible, "
+                     "buggy and painful mess.", "Express", lex=0.6)
+    assert _lean_line([bad]) is None
