@@ -38,7 +38,7 @@ LEX_FOCUS = 0.2
 SEM_FOCUS = 0.7
 #: In a comparison, a table row whose label holds this idf-weighted share of the question's
 #: terms ("Concurrency model" for "how do they handle concurrency?") is shown, both cells.
-ROW_FOCUS = 0.3
+ROW_FOCUS = 0.15
 
 
 def on_focus(cand: Candidate) -> bool:
