@@ -26,6 +26,9 @@ from assistant.sentences import Candidate, sentence_spans
 ANNOUNCEMENT_WORDS = 8
 #: The best sentence may bring this many next sentences of its passage, one by one.
 BEST_CHAIN = 2
+#: A visible answer of one sentence this short, naming no subject, brings the next chosen
+#: sentence.
+LONE_WORDS = 12
 #: Sentences shown for a plain question, and per side / in all for a comparison.
 VISIBLE_MAX = 4
 VISIBLE_PER_SIDE = 2
@@ -152,6 +155,13 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
             following[id(follow)] = depth + 1
             if cand in best_chain:
                 best_chain.append(follow)
+    if (len(shown) == 1 and len(shown[0].text.split()) <= LONE_WORDS
+            and not find(shown[0].text)):
+        # A lone short line that names no subject ("The team wanted a back office too.")
+        # is not an answer: the next chosen sentence comes along, on focus or not.
+        nxt = next((c for c in ranked[1:] if not unplaced(c)), None)
+        if nxt is not None:
+            shown.append(nxt)
     keep = {id(c) for c in shown}
     out: list[Candidate] = []
 
