@@ -159,9 +159,11 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
             and not find(shown[0].text)):
         # A lone short line that names no subject ("The team wanted a back office too.")
         # is not an answer: the next chosen sentence comes along, on focus or not.
-        nxt = next((c for c in ranked[1:] if not unplaced(c)), None)
-        if nxt is not None:
-            shown.append(nxt)
+        second = next((c for c in ranked[1:] if not unplaced(c)
+                       and not ((typed and not c.typed) or (polar and c.polarity != polarity))),
+                      None)
+        if second is not None:
+            shown.append(second)
     keep = {id(c) for c in shown}
     out: list[Candidate] = []
 

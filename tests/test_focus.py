@@ -154,3 +154,18 @@ def test_a_table_row_on_the_asked_point_is_shown_with_both_cells() -> None:
     shown, _hidden = split_visible([fl, ex], comparison=True, pool=[fl, ex, cell_f, cell_e],
                                    find=find)
     assert cell_f not in shown and cell_e not in shown
+
+
+def test_a_lone_short_line_naming_no_subject_brings_the_next_sentence() -> None:
+    a, sa = _passage("a", ["Our support staff wanted an admin screen too."])
+    b, sb = _passage("b", ["Express leaves that screen for you to build by hand."])
+    lone = _cand(a, sa[0], 1.0, lex=0.4)
+    nxt = _cand(b, sb[0], 0.4, lex=0.0, sem=0.3)  # far below the floor, off focus
+    find = lambda t: tuple(s for s in ("Flask", "Express") if s in t)  # noqa: E731
+    shown, _hidden = split_visible([lone, nxt], comparison=False, find=find)
+    assert _texts(shown) == [lone.text, nxt.text]
+    # a lone line that names its subject is an answer on its own
+    named, sn = _passage("c", ["Express ships no admin screen at all."])
+    own = _cand(named, sn[0], 1.0, lex=0.4)
+    shown, _hidden = split_visible([own, nxt], comparison=False, find=find)
+    assert _texts(shown) == [own.text]
