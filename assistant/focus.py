@@ -12,7 +12,11 @@ answers the question's type or polarity (a name list for "which companies", a dr
 for "what are the cons"), or is very close to the question in meaning (``SEM_FOCUS``).
 For a comparison, a sentence about neither side alone ("Compared directly") must also name
 both subjects, whether it is the best one, a follower or any other: a general remark on
-choosing a backend helps nobody choose.
+choosing a backend helps nobody choose. A comparison-table row whose label holds the
+asked term ("Concurrency model" for a question on concurrency; ``label_lex``, by word
+family) is the side-by-side answer: it is shown right after the best sentence, both cells.
+A lone short visible line that names no subject ("The team wanted a back office too.")
+brings the next chosen sentence: on its own it answers nothing.
 """
 
 from __future__ import annotations
