@@ -50,11 +50,10 @@ from assistant.sentences import (
     is_comparison,
     select,
     sentence_spans,
-    stance,
-    tone,
     usable,
     with_name_lists,
 )
+from assistant.tone import stance, tone
 from assistant.verdict import (
     PURPOSE,
     ClaimRef,

@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
@@ -27,7 +27,9 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
+from assistant.tone import stance, tone
 from assistant.verdict import CriterionView
+from assistant.word_family import word_family
 from knowledge.models import Chunk, ScoredChunk, Span
 from knowledge.subjects_config import default_subjects
 
@@ -283,41 +285,6 @@ def candidates(
     return out
 
 
-#: Endings that make a derivational family of a stem: "scale" / "scalabl", "learn" /
-#: "learner", "fast" / "faster" (Snowball stems keep them). Two stems are one family when
-#: they share a prefix of ``FAMILY_PREFIX`` letters or more and each ends, past it, in one
-#: of these ("form" / "format" and "data" / "databas" do not).
-_FAMILY_ENDINGS = frozenset({
-    "", "e", "abl", "ibl", "er", "est", "ant", "ent", "anc", "enc", "iti", "ion", "ive",
-    "ic", "li", "y", "i", "or",
-})
-FAMILY_PREFIX = 4
-
-
-def same_family(a: str, b: str) -> bool:
-    """Whether two stems are one word family ("scale" and "scalabl")."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return (n >= FAMILY_PREFIX and a[n:] in _FAMILY_ENDINGS and b[n:] in _FAMILY_ENDINGS)
-
-
-def word_family(stem: str, vocabulary: dict[str, int], memo: dict[Any, Any]) -> frozenset[str]:
-    """The corpus stems of ``stem``'s family, ``stem`` itself included (memoised)."""
-    key = ("family", stem)
-    got = memo.get(key)
-    if got is None:
-        head = stem[:FAMILY_PREFIX]
-        got = frozenset({stem} | {t for t in vocabulary
-                                  if t.startswith(head) and same_family(stem, t)})
-        memo[key] = got
-    return cast(frozenset[str], got)
-
-
 def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str],
                     config: Any = None) -> Retrieval:
     """For "which companies use X?": add passages that list names next to X.
@@ -452,40 +419,6 @@ SPREAD_FLOOR = 0.35
 
 
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
-
-
-def stance(view: CriterionView | None, text: str, subject: str,
-           names: Sequence[str] = ()) -> str:
-    """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
-    without one, by VADER sentiment (negative favours the other of ``names``, the compared
-    subjects; the configured ones when empty)."""
-    if view is not None and view.stance is not None:
-        return view.stance(text, subject)
-    score = _vader(text)
-    if score >= 0.3:
-        return subject
-    if score <= -0.3:
-        others = [s for s in (names or default_subjects().subject_names) if s != subject]
-        return others[0] if others else "neither"
-    return "neither"
-
-
-_VADER: Any = None
-
-
-def _vader(text: str) -> float:
-    global _VADER
-    if _VADER is None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        _VADER = SentimentIntensityAnalyzer()
-    return float(_VADER.polarity_scores(text)["compound"])
-
-
-def tone(text: str) -> int:
-    """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
-    score = _vader(text)
-    return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
 
 
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str,

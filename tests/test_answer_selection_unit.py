@@ -9,8 +9,8 @@ import pytest
 
 from assistant.composer import _purpose
 from assistant.filler import classify
-from assistant.sentences import same_family, word_family
 from assistant.verdict import lean_sentence
+from assistant.word_family import same_family, word_family
 
 
 @pytest.mark.parametrize(("a", "b"), [
