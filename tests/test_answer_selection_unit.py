@@ -5,6 +5,8 @@ Examples are invented (Flask, Express, made-up sentences), never lifted from an 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant.composer import _purpose
@@ -106,3 +108,36 @@ def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> No
     bad = _vote_cand("c", "Express was praised once, but its upload handling is a terrible, "
                      "buggy and painful mess.", "Express", lex=0.6)
     assert _lean_line([bad]) is None
+
+
+@pytest.fixture(scope="module")
+def find_criterion(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The bundled pair's criterion finder (pure text matching on its configuration)."""
+    from assistant.compare import ComparisonService
+    from knowledge.settings import Settings
+
+    svc = ComparisonService(store=None, settings=Settings(
+        data_dir=tmp_path_factory.mktemp("crit")))
+    return svc.find_criterion
+
+
+@pytest.mark.parametrize(("question", "criterion"), [
+    # written for this test, never tuned on: the team's speed is development speed ...
+    ("Which of the pair lets a two-person startup ship its first release sooner?",
+     "Development speed"),
+    ("Which gets a paying product out the door quicker, Django or Node.js?",
+     "Development speed"),
+    ("Is Django or Node.js better for time to market?", "Development speed"),
+    # ... a newcomer's speed is the learning curve ...
+    ("Which one do junior hires get up to speed on faster?", "Learning curve"),
+    ("How quickly can a new teammate ramp up on Django compared with Node.js?",
+     "Learning curve"),
+    # ... and the program's speed stays performance
+    ("Which answers API calls faster under load, Django or Node.js?", "Performance"),
+    ("Which gets rows from the database faster, Django or Node.js?", "Performance"),
+])
+def test_a_speed_word_is_read_by_what_is_fast(find_criterion: Any, question: str,
+                                             criterion: str) -> None:
+    from assistant.verdict import asked_criterion
+
+    assert asked_criterion(find_criterion, question) == criterion
