@@ -333,14 +333,20 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     return "; ".join(parts) + "."
 
 
+#: A lean from quoted sentences needs this many articles counted (one sentence of one
+#: article beside stronger words for the other side is not a lean).
+LEAN_MIN_ARTICLES = 2
+
+
 def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
                   topic: str | None = None) -> str | None:
     """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
 
     Counts articles per side among the evidence sentences that favour a side, each article
     once (for the side most of its sentences favour; an article split evenly is not
-    counted); None when no sentence favours one. ``topic`` is the use the question asks
-    about ("a real-time chat"), named in the line; without it the line says "this".
+    counted); None when fewer than ``LEAN_MIN_ARTICLES`` articles are counted. ``topic``
+    is the use the question asks about ("a real-time chat"), named in the line; without it
+    the line says "this".
     """
     tally: dict[str, dict[str, list[int]]] = {}
     for aid, side, n in votes:
@@ -353,8 +359,8 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
             continue
         per_side[ranked[0][0]][aid] = ranked[0][1][0]
     sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
-    if not sides:
-        return None
+    if sum(len(a) for _s, a in sides) < LEAN_MIN_ARTICLES:
+        return None  # one quoted sentence is no lean: the composer shows each side instead
 
     def marks(a: Mapping[str, int]) -> str:
         return "".join(f"[{n}]" for n in sorted(set(a.values())))

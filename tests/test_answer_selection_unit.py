@@ -70,6 +70,8 @@ def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
                     "quoted here lean to Express (two articles) [1][2], with one article "
                     "for Flask [3].")
     assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
+    # one article's sentence is no lean
+    assert lean_sentence([("a1", "Express", 1)], ("Flask", "Express"), "uploads") is None
 
 
 def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
@@ -94,12 +96,14 @@ def _lean_line(cands: list[object]) -> str | None:
 def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
     on = _vote_cand("a", "Express has excellent upload middleware for large images.",
                     "Express", lex=0.6)
+    on2 = _vote_cand("d", "Express was praised for streaming uploads straight to storage.",
+                     "Express", lex=0.5)
     off = _vote_cand("b", "Flask is praised for its excellent templating engine.",
                      "Flask", lex=0.0)  # about another point: no vote
-    line = _lean_line([on, off])
-    assert line is not None and "lean to Express (one article) [1]" in line, line
+    line = _lean_line([on, on2, off])
+    assert line is not None and "lean to Express (two articles) [1][2]" in line, line
     assert "Flask" not in line.split(";", 1)[1]
-    assert _lean_line([off]) is None  # nothing on the question: no lean line at all
+    assert _lean_line([off, on]) is None  # one article on the question: no lean
 
 
 def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> None:
