@@ -55,6 +55,7 @@ from assistant.sentences import (
 )
 from assistant.tone import stance, tone
 from assistant.verdict import (
+    LEAN_MIN_ARTICLES,
     PURPOSE,
     ClaimRef,
     CriterionView,
@@ -402,4 +403,5 @@ def _lean(chosen: list[Candidate], view: CriterionView | None,
             continue
         votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
     subjects = view.subjects if view is not None and view.subjects else names
-    return lean_sentence(votes, subjects, topic)
+    sides = {c.subject for c in chosen if c.subject in subjects}
+    return lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)

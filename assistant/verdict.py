@@ -333,18 +333,20 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     return "; ".join(parts) + "."
 
 
-#: A lean from quoted sentences needs this many articles counted (one sentence of one
-#: article beside stronger words for the other side is not a lean).
+#: A lean from quoted sentences needs this many articles counted when the answer quotes
+#: both sides (one sentence of one article beside stronger words for the other side is
+#: not a lean); the composer passes 1 when only one side is quoted.
 LEAN_MIN_ARTICLES = 2
 
 
 def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
-                  topic: str | None = None) -> str | None:
+                  topic: str | None = None,
+                  min_articles: int = LEAN_MIN_ARTICLES) -> str | None:
     """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
 
     Counts articles per side among the evidence sentences that favour a side, each article
     once (for the side most of its sentences favour; an article split evenly is not
-    counted); None when fewer than ``LEAN_MIN_ARTICLES`` articles are counted. ``topic``
+    counted); None when fewer than ``min_articles`` articles are counted. ``topic``
     is the use the question asks about ("a real-time chat"), named in the line; without it
     the line says "this".
     """
@@ -359,7 +361,7 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
             continue
         per_side[ranked[0][0]][aid] = ranked[0][1][0]
     sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
-    if sum(len(a) for _s, a in sides) < LEAN_MIN_ARTICLES:
+    if not sides or sum(len(a) for _s, a in sides) < min_articles:
         return None  # one quoted sentence is no lean: the composer shows each side instead
 
     def marks(a: Mapping[str, int]) -> str:

@@ -103,7 +103,9 @@ def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
     line = _lean_line([on, on2, off])
     assert line is not None and "lean to Express (two articles) [1][2]" in line, line
     assert "Flask" not in line.split(";", 1)[1]
-    assert _lean_line([off, on]) is None  # one article on the question: no lean
+    assert _lean_line([off, on]) is None  # one article on the question: no lean ...
+    line = _lean_line([on])  # ... unless the answer quotes only that side
+    assert line is not None and "lean to Express (one article) [1]" in line, line
 
 
 def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> None:
