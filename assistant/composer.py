@@ -6,9 +6,11 @@ retrieved passages against the question, then shapes the answer by the question'
 
 * which is better / which for X: a verdict line first (``assistant.verdict``: the article
   stances of the asked criterion counted from the comparison matrix, each counted article
-  cited; without a matrix row, which side the quoted sentences speak for), then the
-  reasons per side ("Django: ... [1]", "Node.js: ... [2]", "Compared directly: ..."; no
-  label when only one side has a sentence to show);
+  cited; without a matrix row, which side the quoted sentences on the question itself
+  speak for, naming the asked use, and without such sentences each side's best sentence),
+  then the reasons per side ("Django: ... [1]", "Node.js: ... [2]"; "Compared directly:
+  ..." only for a sentence that names both sides; no label when only one side has a
+  sentence to show);
 * when to choose, and other questions naming both subjects: the best sentence for each
   side as the lead line, then the rest per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.filler import CONNECTIVE, PRONOUN_START
-from assistant.focus import split_visible
+from assistant.focus import LEX_FOCUS, split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
 from assistant.retriever import Retrieval
@@ -48,11 +50,12 @@ from assistant.sentences import (
     is_comparison,
     select,
     sentence_spans,
-    stance,
     usable,
     with_name_lists,
 )
+from assistant.tone import stance, tone
 from assistant.verdict import (
+    LEAN_MIN_ARTICLES,
     PURPOSE,
     ClaimRef,
     CriterionView,
@@ -274,8 +277,9 @@ def compose(
         if verdict is None and intent.kind == "better" and (
             len(set(subjects)) > 1 or PURPOSE.search(question)
         ):
-            verdict = (_lean(chosen, view, cites, names)
-                       or _lean(selected, view, cites, names))
+            topic = _purpose(question)
+            verdict = (_lean(chosen, view, cites, names, topic)
+                       or _lean(selected, view, cites, names, topic))
         if verdict is None:
             verdict, used = _contrast(groups, cites, intent, config)
             groups = [(s, [c for c in g if c not in used]) for s, g in groups]
@@ -360,16 +364,44 @@ def _lower_first(text: str) -> str:
     return text
 
 
+#: A use named in a verdict line has at most this many words ("a real-time chat app").
+TOPIC_WORDS = 5
+
+
+def _purpose(question: str) -> str | None:
+    """The use a which-for-X question asks about ("better for a real-time chat"), if it
+    is short enough to name in a sentence; None otherwise."""
+    m = PURPOSE.search(question)
+    if m is None:
+        return None
+    topic = re.split(r"[(\[]", m.group("np"), maxsplit=1)[0].strip()
+    words = topic.split()
+    if not words or len(words) > TOPIC_WORDS or words[0].lower() in {"that", "this", "it"}:
+        return None
+    return topic
+
+
 def _lean(chosen: list[Candidate], view: CriterionView | None,
-          cites: _Citations, names: Sequence[str]) -> str | None:
-    """The fallback verdict: which side the chosen sentences speak for (no matrix row)."""
+          cites: _Citations, names: Sequence[str], topic: str | None = None) -> str | None:
+    """The fallback verdict: which side the chosen sentences speak for (no matrix row).
+
+    A sentence votes only when it is on the question itself (it holds the question's
+    terms or its aspect's cue: "Node.js is faster" does not vote on time to market) and its
+    own tone does not contradict the side the stance analyser reads ("the npm packages
+    are poorly maintained" never counts for Node.js). Without votes the composer says
+    what each side's best sentence says instead (``_contrast``).
+    """
     votes = []
     for cand in chosen:
         about = cand.subject
-        if not about:
+        if not about or not (cand.lex >= LEX_FOCUS or cand.on_aspect):
             continue
         side = stance(view, cand.text, about, names)
-        if side in names:
-            votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
+        if side not in names:
+            continue
+        if tone(cand.text) == (-1 if side == about else 1):
+            continue
+        votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
     subjects = view.subjects if view is not None and view.subjects else names
-    return lean_sentence(votes, subjects)
+    sides = {c.subject for c in chosen if c.subject in subjects}
+    return lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)

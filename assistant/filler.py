@@ -5,7 +5,8 @@ Three kinds, recognised by the shape of the sentence, never by phrases of one ar
 * ``meta``: the text talks about itself or its reader ("In this post we will compare ...",
   "Read on to ...", "Thanks for reading", "Contact our team ...").
 * ``signpost``: it announces what comes next ("Let us now look at the disadvantages.",
-  "Below are the main advantages:", "Here are the key reasons why ...").
+  "Below are the main advantages:", "Here are the key reasons why ...", a caption such as
+  "Table 3: Monthly hosting costs.").
 * ``dangling``: it only makes sense with its neighbour: it opens with a bare demonstrative or
   a back-reference ("That is why ...", "Because of this ...", "The same goes for the
   latter.") or a reply word ("Yes, ..."), or it is a short rhetorical exclamation ("But
@@ -54,6 +55,9 @@ _SIGNPOST = re.compile(
     r"|\b(?:are|is)\s+(?:listed|given|shown|described|outlined|mentioned)\s+below\b"
     r"|^(?:next|now|then),?\s+(?:we|i)\s+\w+"
     r"|^consider the following\b"
+    # a caption: "Table 2: Hosting costs per month." names what follows, says nothing
+    r"|^(?:table|figure|fig\.|listing|chart|diagram|exhibit)\s+\d+[a-z]?\s*[:.–—-]\s*"
+    r"(?:[\w'’&/()-]+\s*){1,8}[.:]?$"
     r"|^there are (?:several|many|a few|some|various|multiple|a number of)\s+"
     r"(?:\w+\s+)?(?:factors|things|points|aspects|reasons|considerations|ways|differences)"
     r"(?:\s+(?:to|that|you|we)\b.*)?[.!:]?$",

@@ -11,7 +11,12 @@ A sentence is on focus when it holds a question term of some weight (idf-weighte
 answers the question's type or polarity (a name list for "which companies", a drawback
 for "what are the cons"), or is very close to the question in meaning (``SEM_FOCUS``).
 For a comparison, a sentence about neither side alone ("Compared directly") must also name
-both subjects: a general remark on choosing a backend helps nobody choose.
+both subjects, whether it is the best one, a follower or any other: a general remark on
+choosing a backend helps nobody choose. A comparison-table row whose label holds the
+asked term ("Concurrency model" for a question on concurrency; ``label_lex``, by word
+family) is the side-by-side answer: it is shown right after the best sentence, both cells.
+A lone short visible line that names no subject ("The team wanted a back office too.")
+brings the next chosen sentence: on its own it answers nothing.
 """
 
 from __future__ import annotations
@@ -25,16 +30,22 @@ from assistant.sentences import Candidate, sentence_spans
 ANNOUNCEMENT_WORDS = 8
 #: The best sentence may bring this many next sentences of its passage, one by one.
 BEST_CHAIN = 2
+#: A visible answer of one sentence this short, naming no subject, brings the next chosen
+#: sentence.
+LONE_WORDS = 12
 #: Sentences shown for a plain question, and per side / in all for a comparison.
 VISIBLE_MAX = 4
 VISIBLE_PER_SIDE = 2
 VISIBLE_MAX_COMPARISON = 4
 #: A shown sentence scores at least this share of the best one (answer-type and polarity
 #: bonuses aside), ...
-VISIBLE_FLOOR = 0.7
+VISIBLE_FLOOR = 0.75
 #: ... and is on focus: this idf-weighted share of the question's terms, or this cosine.
 LEX_FOCUS = 0.2
 SEM_FOCUS = 0.7
+#: In a comparison, a table row whose label holds this idf-weighted share of the question's
+#: terms ("Concurrency model" for "how do they handle concurrency?") is shown, both cells.
+ROW_FOCUS = 0.15
 
 
 def on_focus(cand: Candidate) -> bool:
@@ -69,6 +80,16 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     if not chosen:
         return [], []
     ranked = sorted(chosen, key=lambda c: -c.score)
+
+    def unplaced(cand: Candidate) -> bool:
+        """A comparison's sentence about neither side that does not name both: a general
+        remark ("Both come with trade-offs.", a project's background) helps nobody choose."""
+        return (comparison and cand.subject is None and not cand.table_label
+                and len(set(find(cand.text))) < 2)
+
+    placed = [c for c in ranked if not unplaced(c)]
+    if placed:
+        ranked = placed + [c for c in ranked if unplaced(c)]
     best = max(_base(c) for c in chosen)
     floor = best * VISIBLE_FLOOR if best > 0 else best - 0.1
     shown: list[Candidate] = [ranked[0]]
@@ -80,6 +101,13 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
             if top not in shown and (on_focus(top) or _base(top) >= floor):
                 shown.append(top)
                 per_side[side] = per_side.get(side, 0) + 1
+    row = None
+    if comparison:  # a table row on the asked point answers side by side: it comes first
+        row = max((c for c in [*chosen, *pool] if c.table_label and c.subject is not None
+                   and c.label_lex >= ROW_FOCUS), key=lambda c: c.score, default=None)
+        if row is not None and row not in shown:
+            shown.insert(1, row)
+            per_side[row.subject] = per_side.get(row.subject, 0) + 1
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
     for cand in ranked[1:]:
@@ -92,7 +120,7 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if comparison:
             if per_side.get(cand.subject, 0) >= VISIBLE_PER_SIDE and not cand.table_label:
                 continue  # a table row shows both sides' cells at once: it may go over
-            if cand.subject is None and len(set(find(cand.text))) < 2:
+            if unplaced(cand):
                 continue
         shown.append(cand)
         per_side[cand.subject] = per_side.get(cand.subject, 0) + 1
@@ -107,7 +135,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         cand = shown[i]
         i += 1
         if cand.table_label:
-            pair = [c for c in chosen if c.chunk.chunk_id == cand.chunk.chunk_id
+            pair = [c for c in [*chosen, *(pool if cand is row else ())]
+                    if c.chunk.chunk_id == cand.chunk.chunk_id
                     and c.subject != cand.subject and c not in shown]
             shown.extend(pair[:1])
         intro = cand.text.rstrip(".").endswith(":")
@@ -123,13 +152,22 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
         if comparison and follow is not None and follow.subject not in (None, cand.subject):
             continue  # it would be read as about its lead's side
-        if follow is not None and follow not in shown and (
+        if follow is not None and follow not in shown and not unplaced(follow) and (
                 announces or on_focus(follow) or _base(follow) >= floor):
             shown.append(follow)
             followers.setdefault(id(cand), []).append(follow)
             following[id(follow)] = depth + 1
             if cand in best_chain:
                 best_chain.append(follow)
+    if (len(shown) == 1 and len(shown[0].text.split()) <= LONE_WORDS
+            and not find(shown[0].text)):
+        # A lone short line that names no subject ("The team wanted a back office too.")
+        # is not an answer: the next chosen sentence comes along, on focus or not.
+        second = next((c for c in ranked[1:] if not unplaced(c)
+                       and not ((typed and not c.typed) or (polar and c.polarity != polarity))),
+                      None)
+        if second is not None:
+            shown.append(second)
     keep = {id(c) for c in shown}
     out: list[Candidate] = []
 

@@ -1,7 +1,9 @@
 """Answer sentences: scored against the question, filtered, selected.
 
 ``candidates`` scores every sentence of the retrieved passages (semantic similarity,
-lexical overlap, passage score, aspect, answer type); ``usable`` drops filler (meta,
+lexical overlap, passage score, aspect, answer type); the lexical overlap counts a question
+stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
+weight, a term found only in the sentence's heading or table row; ``usable`` drops filler (meta,
 signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
 for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
 relative floor, spread over passages and subjects, and records near-duplicates from other
@@ -25,7 +27,9 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
+from assistant.tone import stance, tone
 from assistant.verdict import CriterionView
+from assistant.word_family import word_family
 from knowledge.models import Chunk, ScoredChunk, Span
 from knowledge.subjects_config import default_subjects
 
@@ -54,6 +58,10 @@ PARAPHRASE_COSINE, PARAPHRASE_JACCARD = 0.9, 0.3
 #: Weights of the sentence score.
 W_SEMANTIC, W_LEXICAL, W_PASSAGE, W_ASPECT = 0.5, 0.35, 0.25, 0.08
 SUBJECT_MISMATCH_PENALTY = 0.25
+#: A question term in the sentence's heading (or, for a table cell, elsewhere in its row)
+#: counts this share of one in the sentence: "Express gives you nothing here" under
+#: "Admin panel" answers a question about admin panels.
+W_CONTEXT = 0.25
 #: The first sentence of a passage usually states its point ("Node.js comes in use for
 #: horizontal scalability."); the rest elaborate.
 W_LEAD = 0.04
@@ -83,7 +91,10 @@ _ASKS_FOR_PERSON = re.compile(
 _PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_ASKS_FOR_NUMBER = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_ASKS_FOR_NUMBER = re.compile(
+    r"\bhow\s+(?:many|much)\b"
+    r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
+    r"rate|score|count|size|share)\b", re.I)
 _NUMBER = re.compile(r"\d")
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
@@ -108,6 +119,7 @@ class Candidate:
     lex: float = 0.0  # idf-weighted share of the question's terms the sentence holds
     on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
     typed: bool = False  # it has what the question asks for (names, a person, year, number)
+    label_lex: float = 0.0  # a table cell: idf-weighted share of question terms in its row label
 
 
 def sentence_spans(chunk: Chunk) -> list[Span]:
@@ -181,6 +193,9 @@ def candidates(
     n_docs = max(len(idx.chunks), 1)
     idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in set(qtoks)}
     idf_total = sum(idf.values()) or 1.0
+    # "scale" in the question is answered by "scalable" in a sentence: each query stem
+    # matches the corpus stems of its derivational family too.
+    families = {t: word_family(t, idx.vocabulary, idx.memo) for t in idf}
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
     answer_types = [pattern for asks, pattern in (
@@ -228,12 +243,26 @@ def candidates(
                 if label is None:
                     label = idx.memo[label_key] = frozenset(tokens(criterion))
                 lex_toks = toks | label
+                label_lex = sum(idf[t] for t in idf
+                                if not families[t].isdisjoint(label)) / idf_total
             else:
                 lex_toks = toks
+                label_lex = 0.0
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
-            lex = sum(idf[t] for t in idf if t in lex_toks) / idf_total
+            ctx_key = ("context-tokens", chunk.chunk_id)
+            ctx = idx.memo.get(ctx_key)
+            if ctx is None:  # its heading, and for a table row the row's other cells
+                ctx = idx.memo[ctx_key] = frozenset(tokens(
+                    chunk.section + ("\n" + chunk.text if chunk.row is not None else "")))
+            own = ctx_only = 0.0
+            for t in idf:
+                if t in lex_toks or not families[t].isdisjoint(lex_toks):
+                    own += idf[t]
+                elif not families[t].isdisjoint(ctx):
+                    ctx_only += idf[t]
+            lex = (own + W_CONTEXT * ctx_only) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
             on_aspect = aspect_pattern is not None and bool(aspect_pattern.search(aspect_text))
             if on_aspect:
@@ -249,7 +278,8 @@ def candidates(
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,
-                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0)
+                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0,
+                          label_lex=label_lex)
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -391,40 +421,6 @@ SPREAD_FLOOR = 0.35
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
 
 
-def stance(view: CriterionView | None, text: str, subject: str,
-           names: Sequence[str] = ()) -> str:
-    """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
-    without one, by VADER sentiment (negative favours the other of ``names``, the compared
-    subjects; the configured ones when empty)."""
-    if view is not None and view.stance is not None:
-        return view.stance(text, subject)
-    score = _vader(text)
-    if score >= 0.3:
-        return subject
-    if score <= -0.3:
-        others = [s for s in (names or default_subjects().subject_names) if s != subject]
-        return others[0] if others else "neither"
-    return "neither"
-
-
-_VADER: Any = None
-
-
-def _vader(text: str) -> float:
-    global _VADER
-    if _VADER is None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        _VADER = SentimentIntensityAnalyzer()
-    return float(_VADER.polarity_scores(text)["compound"])
-
-
-def _tone(text: str) -> int:
-    """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
-    score = _vader(text)
-    return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
-
-
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
               names: Sequence[str] = ()) -> int:
     """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
@@ -486,7 +482,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 pol = _polarity(view, cand, about, names)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
                     pol = _polarity(view, announced[id(cand)], about, names)
-                if pol and not single and _tone(cand.text) != pol:
+                if pol and not single and tone(cand.text) != pol:
                     # The question names no subject, so the side is the inferred subject's
                     # ("the npm ecosystem ... poorly maintained" read as for Django): the
                     # sentence is dropped or favoured only when its own tone agrees.

@@ -166,8 +166,31 @@ LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
 
 
+#: Speed of the team, not of the running program: a delivery verb before a speed word
+#: ("ship a project faster", "get a working product out quicker") or a speed word before
+#: one ("quicker to build"), or time to market / an MVP.
+_TEAM_SPEED = re.compile(
+    r"\b(?:ship\w*|build\w*|develop\w*|deliver\w*|launch\w*|releas\w*|prototyp\w*|"
+    r"get\w*\s+(?:\w+\s+){0,3}?(?:there|out|done|live|to\s+(?:(?:a|an|the|your|our)\s+)?"
+    r"(?:\w+\s+)?(?:product|version|mvp|market|release|launch|prototype))|go\s+live)"
+    r"\b[^?.;]{0,60}?\b(?:fast|faster|fastest|quick|quicker|quickest|quickly|sooner|speed)\b"
+    r"|\b(?:fast|faster|fastest|quick|quicker|quickest|quickly|sooner)\s+to\s+"
+    r"(?:ship|build|develop|deliver|launch|market|release|prototype)\b"
+    r"|\btime[- ]to[- ](?:market|mvp)\b|\bmvp\b",
+    re.I)
+#: Speed of a person learning: "get up to speed", "ramp up", "onboard", "pick it up".
+_LEARNER_SPEED = re.compile(
+    r"\bup to speed\b|\bramp(?:s|ed|ing)? up\b|\bonboard\w*|\bpick(?:s|ed|ing)?\s+"
+    r"(?:\w+\s+)?up\b", re.I)
+
+
 def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
     """The matrix criterion ``question`` asks about, not one named inside a use.
+
+    Speed words are read by what is fast: a team shipping ("ship a project faster", "time
+    to market") asks about the criterion the configuration's cues give "productivity",
+    a person getting "up to speed" about the one they give "learn"; only then the
+    question's own cues (where "faster" means the running program).
 
     In "Which is better for machine learning and data work?" the purpose phrase names a
     use; a criterion cue inside it ("learning") is part of a compound noun unless the
@@ -176,6 +199,10 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
     rest of the question. The phrase may also be fronted ("For CPU-heavy work like complex
     algorithms, Django or Node.js?").
     """
+    if _LEARNER_SPEED.search(question) and find("learn"):
+        return find("learn")
+    if _TEAM_SPEED.search(question) and find("productivity"):
+        return find("productivity")
     name = find(question)
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
     if not name or m is None:
@@ -306,13 +333,22 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     return "; ".join(parts) + "."
 
 
+#: A lean from quoted sentences needs this many articles counted when the answer quotes
+#: both sides (one sentence of one article beside stronger words for the other side is
+#: not a lean); the composer passes 1 when only one side is quoted.
+LEAN_MIN_ARTICLES = 2
+
+
 def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
-                  topic: str = "this") -> str | None:
+                  topic: str | None = None,
+                  min_articles: int = LEAN_MIN_ARTICLES) -> str | None:
     """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
 
     Counts articles per side among the evidence sentences that favour a side, each article
     once (for the side most of its sentences favour; an article split evenly is not
-    counted); None when no sentence favours one.
+    counted); None when fewer than ``min_articles`` articles are counted. ``topic``
+    is the use the question asks about ("a real-time chat"), named in the line; without it
+    the line says "this".
     """
     tally: dict[str, dict[str, list[int]]] = {}
     for aid, side, n in votes:
@@ -325,8 +361,8 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
             continue
         per_side[ranked[0][0]][aid] = ranked[0][1][0]
     sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
-    if not sides:
-        return None
+    if not sides or sum(len(a) for _s, a in sides) < min_articles:
+        return None  # one quoted sentence is no lean: the composer shows each side instead
 
     def marks(a: Mapping[str, int]) -> str:
         return "".join(f"[{n}]" for n in sorted(set(a.values())))
@@ -334,7 +370,8 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
     def arts(k: int) -> str:
         return f"{number(k)} article" + ("" if k == 1 else "s")
 
-    head = f"The articles do not rate {topic} as such"
+    head = (f"The articles give no overall rating for {topic}" if topic
+            else "The articles do not rate this as such")
     if len(sides) == 1:
         side, a = sides[0]
         return f"{head}; the passages quoted here lean to {side} ({arts(len(a))}) {marks(a)}."

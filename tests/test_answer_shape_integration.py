@@ -30,17 +30,13 @@ def test_gold_answers_hold_evidence_in_text_without_filler(gold_report: EvalRepo
     data = gold_report.to_json()
     summary = {k: data[k] for k in ("answer_recall", "not_in_text_ids", "filler_rate",
                                     "filler_sentences", "verdict_rate")}
-    # Floor at the figure reached once parsing, stance and fusion changes met (0.927); the
-    # issue's 0.97 is the strict xfail below.
-    assert data["answer_recall"] >= 0.92, summary
+    # The issue's 0.97 (reached in the fourth answer round, 0.982; q41 still misses).
+    assert data["answer_recall"] >= 0.97, summary
     assert data["filler_rate"] <= 0.02, summary
     assert data["verdict_rate"] >= 0.95, summary
     assert data["citation_errors"] == [], data["citation_errors"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 target not reached: bundled gold answer "
-                   "recall 0.927 (q25, q26, q41, f02 hold the evidence only in citations or "
-                   "under 'more')")
 def test_gold_answer_recall_reaches_the_issue_target(gold_report: EvalReport) -> None:
     data = gold_report.to_json()
     assert data["answer_recall"] >= 0.97, data["not_in_text_ids"]
@@ -58,6 +54,11 @@ def _comparative_questions() -> list[str]:
         "Django or Node.js for a real-time chat?",
         "Is it harder to secure a Node.js app than a Django one?",
         "Of Django, Node.js and Flask, which scales furthest?",
+        # round three, written for this test and never tuned on
+        "Between Django and Node.js, which is the safer bet for a bank's web app?",
+        "Does Django or Node.js have the bigger ecosystem of packages?",
+        "For a newcomer to web development, is Django or Node.js quicker to learn?",
+        "Which of the two would you pick for a live auction site?",
     ]
 
 

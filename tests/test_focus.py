@@ -84,13 +84,13 @@ def test_a_comparison_shows_each_side_and_drops_general_remarks() -> None:
     c, sc = _passage("c", ["Security matters for every web product."])
     d, sd = _passage("d", ["Django is safer than Node.js without extra setup."])
     dj = _cand(a, sa[0], 0.95, subject="Django")
-    nd = _cand(b, sb[0], 0.7, subject="Node.js", lex=0.0, sem=0.65)
+    nd = _cand(b, sb[0], 0.6, subject="Node.js", lex=0.0, sem=0.7)
     general = _cand(c, sc[0], 0.9, subject=None)
     both = _cand(d, sd[0], 0.85, subject=None)
     shown, hidden = split_visible([dj, general, both, nd], comparison=True,
                                   find=lambda t: tuple(s for s in ("Django", "Node.js")
                                                        if s in t))
-    assert nd in shown  # each side's best, though below the floor
+    assert nd in shown  # each side's best on focus, though below the floor
     assert both in shown and general in hidden
 
 
@@ -116,3 +116,56 @@ def test_dangling_openers() -> None:
     assert not needs_antecedent("Its event loop lets a Node.js API serve more.", None,
                                 labelled=True, named=True)
     assert needs_antecedent("Its event loop serves more.", None, labelled=True)
+
+
+def test_a_general_remark_is_not_shown_even_when_it_scores_best() -> None:
+    # The best-scoring sentence of a comparison is a remark about neither side: it goes to
+    # "more", and the sides' own sentences lead (no generic "Compared directly" line).
+    a, sa = _passage("a", ["Every stack comes with trade-offs for a small team."])
+    b, sb = _passage("b", ["Flask keeps request handling in one thread per worker."])
+    c, sc = _passage("c", ["Express serves many open sockets from one process."])
+    general = _cand(a, sa[0], 1.0, subject=None)
+    fl = _cand(b, sb[0], 0.8, subject="Flask")
+    ex = _cand(c, sc[0], 0.78, subject="Express")
+    shown, hidden = split_visible([general, fl, ex], comparison=True,
+                                  find=lambda t: tuple(s for s in ("Flask", "Express")
+                                                       if s in t))
+    assert general in hidden
+    assert shown[0] is fl and ex in shown
+
+
+def test_a_table_row_on_the_asked_point_is_shown_with_both_cells() -> None:
+    # "How do Flask and Express handle uploads?": the row labelled with the asked term is
+    # the side-by-side answer, even when neither cell was among the chosen sentences.
+    a, sa = _passage("a", ["Flask streams large uploads to disk before the view runs."])
+    b, sb = _passage("b", ["Express hands uploads to a middleware of your choice."])
+    row, srow = _passage("r", ["Werkzeug parser.", "Multer or busboy."])
+    fl = _cand(a, sa[0], 1.0, subject="Flask")
+    ex = _cand(b, sb[0], 0.9, subject="Express")
+    cell_f = _cand(row, srow[0], 0.5, subject="Flask", label="File uploads")
+    cell_e = _cand(row, srow[1], 0.45, subject="Express", label="File uploads")
+    cell_f.label_lex = cell_e.label_lex = 0.6
+    find = lambda t: tuple(s for s in ("Flask", "Express") if s in t)  # noqa: E731
+    shown, _hidden = split_visible([fl, ex], comparison=True, pool=[fl, ex, cell_f, cell_e],
+                                   find=find)
+    assert cell_f in shown and cell_e in shown
+    # a row whose label is off the question stays out
+    cell_f.label_lex = cell_e.label_lex = 0.1
+    shown, _hidden = split_visible([fl, ex], comparison=True, pool=[fl, ex, cell_f, cell_e],
+                                   find=find)
+    assert cell_f not in shown and cell_e not in shown
+
+
+def test_a_lone_short_line_naming_no_subject_brings_the_next_sentence() -> None:
+    a, sa = _passage("a", ["Our support staff wanted an admin screen too."])
+    b, sb = _passage("b", ["Express leaves that screen for you to build by hand."])
+    lone = _cand(a, sa[0], 1.0, lex=0.4)
+    nxt = _cand(b, sb[0], 0.4, lex=0.0, sem=0.3)  # far below the floor, off focus
+    find = lambda t: tuple(s for s in ("Flask", "Express") if s in t)  # noqa: E731
+    shown, _hidden = split_visible([lone, nxt], comparison=False, find=find)
+    assert _texts(shown) == [lone.text, nxt.text]
+    # a lone line that names its subject is an answer on its own
+    named, sn = _passage("c", ["Express ships no admin screen at all."])
+    own = _cand(named, sn[0], 1.0, lex=0.4)
+    shown, _hidden = split_visible([own, nxt], comparison=False, find=find)
+    assert _texts(shown) == [own.text]

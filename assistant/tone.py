@@ -1,0 +1,48 @@
+"""Which side a sentence speaks for, and its own tone.
+
+``stance(view, text, subject)`` asks the comparison matrix's stance analyser (through the
+``CriterionView``), or VADER sentiment without one; ``tone(text)`` is the sentence's own
+VADER tone. The composer uses them for pros/cons polarity and the fallback verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.verdict import CriterionView
+from knowledge.subjects_config import default_subjects
+
+
+def stance(view: CriterionView | None, text: str, subject: str,
+           names: Sequence[str] = ()) -> str:
+    """The side ``text`` (about ``subject``) favours, by the matrix's stance analyser or,
+    without one, by VADER sentiment (negative favours the other of ``names``, the compared
+    subjects; the configured ones when empty)."""
+    if view is not None and view.stance is not None:
+        return view.stance(text, subject)
+    score = _vader(text)
+    if score >= 0.3:
+        return subject
+    if score <= -0.3:
+        others = [s for s in (names or default_subjects().subject_names) if s != subject]
+        return others[0] if others else "neither"
+    return "neither"
+
+
+_VADER: Any = None
+
+
+def _vader(text: str) -> float:
+    global _VADER
+    if _VADER is None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        _VADER = SentimentIntensityAnalyzer()
+    return float(_VADER.polarity_scores(text)["compound"])
+
+
+def tone(text: str) -> int:
+    """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
+    score = _vader(text)
+    return 1 if score >= 0.3 else -1 if score <= -0.3 else 0

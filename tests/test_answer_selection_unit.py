@@ -1,0 +1,149 @@
+"""Fast units of the answer's sentence choice and verdict wording (issue 11, round 3).
+
+Examples are invented (Flask, Express, made-up sentences), never lifted from an article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.composer import _purpose
+from assistant.filler import classify
+from assistant.verdict import lean_sentence
+from assistant.word_family import same_family, word_family
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("scale", "scalabl"), ("learn", "learner"), ("fast", "faster"), ("perform", "perform"),
+    ("flexibl", "flexibl"), ("learn", "learnabl"),
+])
+def test_one_word_family(a: str, b: str) -> None:
+    assert same_family(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("form", "format"), ("data", "databas"), ("use", "user"), ("secur", "second"),
+    ("port", "portal"),
+])
+def test_not_one_word_family(a: str, b: str) -> None:
+    assert not same_family(a, b)
+
+
+def test_word_family_reads_the_vocabulary_once() -> None:
+    memo: dict[object, object] = {}
+    vocab = {"scale": 3, "scalabl": 2, "scala": 1, "format": 1}
+    assert word_family("scale", vocab, memo) == frozenset({"scale", "scalabl"})
+    assert memo[("family", "scale")] == frozenset({"scale", "scalabl"})
+
+
+@pytest.mark.parametrize("text", [
+    "Table 3: Hosting bills per month.",
+    "Figure 1 - Median latency by stack.",
+    "Listing 2: The settings module.",
+])
+def test_captions_are_signposts(text: str) -> None:
+    assert classify(text) == "signpost"
+
+
+def test_a_sentence_about_a_table_is_not_a_caption() -> None:
+    assert classify("Table 5 shows that Express answered twice as many requests.") == "ok"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Which is better for a real-time chat, Flask or Express?", "real-time chat"),
+    ("Flask or Express: which is the best fit for image uploads?", "image uploads"),
+    ("Is Flask a good choice for an agency that hosts dozens of tiny client sites "
+     "on shared servers?", None),  # too long to name in a sentence
+    ("Which one is better?", None),
+    ("What do people use for that instead (the admin question)?", None),
+])
+def test_the_use_named_in_a_verdict(question: str, topic: str | None) -> None:
+    assert _purpose(question) == topic
+
+
+def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
+    line = lean_sentence([("a1", "Express", 1), ("a2", "Express", 2), ("a3", "Flask", 3)],
+                         ("Flask", "Express"), "live dashboards")
+    assert line == ("The articles give no overall rating for live dashboards; the passages "
+                    "quoted here lean to Express (two articles) [1][2], with one article "
+                    "for Flask [3].")
+    assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
+    # one article's sentence is no lean
+    assert lean_sentence([("a1", "Express", 1)], ("Flask", "Express"), "uploads") is None
+
+
+def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
+    from assistant.sentences import Candidate
+    from tests.conftest import passage
+
+    chunk, spans = passage(cid, [text])
+    return Candidate(chunk, spans[0], text, 1.0, 0, subject, lex=lex)
+
+
+def _lean_line(cands: list[object]) -> str | None:
+    from assistant.composer import _Citations, _lean
+    from assistant.verdict import CriterionView
+
+    def stance(text: str, subject: str) -> str:  # a stand-in analyser: praise favours it
+        return subject if "excellent" in text or "praised" in text else "neither"
+
+    view = CriterionView(None, subjects=("Flask", "Express"), stance=stance)
+    return _lean(cands, view, _Citations({}), ("Flask", "Express"), "image uploads")  # type: ignore[arg-type]
+
+
+def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
+    on = _vote_cand("a", "Express has excellent upload middleware for large images.",
+                    "Express", lex=0.6)
+    on2 = _vote_cand("d", "Express was praised for streaming uploads straight to storage.",
+                     "Express", lex=0.5)
+    off = _vote_cand("b", "Flask is praised for its excellent templating engine.",
+                     "Flask", lex=0.0)  # about another point: no vote
+    line = _lean_line([on, on2, off])
+    assert line is not None and "lean to Express (two articles) [1][2]" in line, line
+    assert "Flask" not in line.split(";", 1)[1]
+    assert _lean_line([off, on]) is None  # one article on the question: no lean ...
+    line = _lean_line([on])  # ... unless the answer quotes only that side
+    assert line is not None and "lean to Express (one article) [1]" in line, line
+
+
+def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> None:
+    # the stand-in analyser reads "praised" as for Express; the sentence's own tone is
+    # clearly negative, so it does not vote
+    bad = _vote_cand("c", "Express was praised once, but its upload handling is a terrible, "
+                     "buggy and painful mess.", "Express", lex=0.6)
+    assert _lean_line([bad]) is None
+
+
+@pytest.fixture(scope="module")
+def find_criterion(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The bundled pair's criterion finder (pure text matching on its configuration)."""
+    from assistant.compare import ComparisonService
+    from knowledge.settings import Settings
+
+    svc = ComparisonService(store=None, settings=Settings(
+        data_dir=tmp_path_factory.mktemp("crit")))
+    return svc.find_criterion
+
+
+@pytest.mark.parametrize(("question", "criterion"), [
+    # written for this test, never tuned on: the team's speed is development speed ...
+    ("Which of the pair lets a two-person startup ship its first release sooner?",
+     "Development speed"),
+    ("Which gets a paying product out the door quicker, Django or Node.js?",
+     "Development speed"),
+    ("Is Django or Node.js better for time to market?", "Development speed"),
+    # ... a newcomer's speed is the learning curve ...
+    ("Which one do junior hires get up to speed on faster?", "Learning curve"),
+    ("How quickly can a new teammate ramp up on Django compared with Node.js?",
+     "Learning curve"),
+    # ... and the program's speed stays performance
+    ("Which answers API calls faster under load, Django or Node.js?", "Performance"),
+    ("Which gets rows from the database faster, Django or Node.js?", "Performance"),
+])
+def test_a_speed_word_is_read_by_what_is_fast(find_criterion: Any, question: str,
+                                             criterion: str) -> None:
+    from assistant.verdict import asked_criterion
+
+    assert asked_criterion(find_criterion, question) == criterion
