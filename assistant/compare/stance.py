@@ -50,10 +50,46 @@ USE_STEM_IGNORE = True
 #: A negator's scope runs through other cues up to the window ("does not give you the
 #: freedom" negates both "give" and "freedom").
 NEGATION_THROUGH_CUES = True
+#: VADER's stem fallback takes only inflections of a listed form ("saves" from "save"),
+#: not derivations with another sense ("lively" -> "live", "validate" -> "validation").
+INFLECTIONS_ONLY = False
+#: A negator's scope runs over punctuation inside a name ("wouldn't call Node.js insecure").
+NEGATION_THROUGH_NAMES = True
+#: "A, but B" where B holds no cue: the contrast itself says B goes against A, so A's cues
+#: count with their sign flipped ("X can be just as secure, but only if ...").
+IMPLIED_CONTRAST = True
+#: Words after a contrast word that make it additive or corrective, not a contrast.
+_NOT_CONTRAST_AFTER = frozenset({"also", "rather", "instead", "even", "too", "then"})
+#: Contrast words that join clauses ("still", "yet" are also adverbs: "still runs", "not yet").
+_CLAUSE_CONTRAST = frozenset({"but", "however", "nevertheless", "nonetheless", "yet"})
+_ADVERB_BEFORE = frozenset({"not", "as", "and", "never"})
+#: The implied contrast needs at least this many words after the contrast word.
+_CONTRAST_CLAUSE_WORDS = 3
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
 USE_CLAUSE_OWNER = True
+
+
+def _lemmas(word: str) -> set[str]:
+    """The word and the bases it may inflect ("saves" -> save, "used" -> use, "planned" ->
+    plan): regular English -s / -es / -ed / -d / -ing endings only."""
+    out = {word}
+    for suffix in ("ing", "es", "ed", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out.update((stem, stem + "e"))
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])
+            if stem.endswith("i"):
+                out.add(stem[:-1] + "y")
+    return out
+
+
+def _glued(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether punctuation token ``j`` sits inside a word ("Node.js", "ASP.NET")."""
+    return 0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start \
+        and toks[j].end == toks[j + 1].start and toks[j - 1].is_word and toks[j + 1].is_word
 
 
 def _base_forms(word: str) -> list[str]:
@@ -137,8 +173,10 @@ class _Analyzer:
         # VADER's valences by Snowball stem, for inflections VADER does not list ("saves" from
         # "save" / "saved"): the mean valence of the listed forms sharing the stem.
         by_stem: dict[str, list[float]] = defaultdict(list)
+        self._vader_forms: dict[str, list[tuple[set[str], float]]] = defaultdict(list)
         for word, v in self.general.valence.items():
             by_stem[_stem(word)].append(v)
+            self._vader_forms[_stem(word)].append((_lemmas(word), v))
         blocked = {_stem(w) for w in self.general.ignored}
         self._vader_stems = {k: sum(v) / len(v) for k, v in by_stem.items()
                              if not (USE_STEM_IGNORE and k in blocked)}
@@ -345,7 +383,15 @@ class _Analyzer:
             return stemmed
         v = self.general.valence.get(word)
         if v is None and USE_VADER_STEMS:
-            v = self._vader_stems.get(_stem(word))
+            key = _stem(word)
+            if INFLECTIONS_ONLY:
+                if key not in self._vader_stems:
+                    return None
+                mine = _lemmas(word)
+                same = [val for forms, val in self._vader_forms.get(key, ()) if forms & mine]
+                v = sum(same) / len(same) if same else None
+            else:
+                v = self._vader_stems.get(key)
         return v
 
     def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
@@ -353,7 +399,11 @@ class _Analyzer:
         for m in out:
             j = m.start - 1
             seen = 0
-            while j >= 0 and seen < NEGATION_WINDOW and toks[j].is_word:
+            while j >= 0 and seen < NEGATION_WINDOW and (
+                    toks[j].is_word or (NEGATION_THROUGH_NAMES and _glued(toks, j))):
+                if not toks[j].is_word:
+                    j -= 1
+                    continue
                 neg = None
                 for size in (2, 1):
                     gram = tuple(words[j - size + 1 : j + 1]) if j - size + 1 >= 0 else ()
@@ -395,9 +445,16 @@ class _Analyzer:
             (k for k in word_idx if words[k] in self._contrast and k > word_idx[0]), default=None
         )
         if last_contrast is not None:
+            after = [k for k in word_idx if k > last_contrast]
+            before = [k for k in word_idx if k < last_contrast]
+            implied = IMPLIED_CONTRAST and len(after) >= _CONTRAST_CLAUSE_WORDS and (
+                words[last_contrast] in _CLAUSE_CONTRAST) and (
+                words[before[-1]] not in _ADVERB_BEFORE) and (
+                words[after[0]] not in _NOT_CONTRAST_AFTER) and not any(
+                m.start > last_contrast and m.weight for m in out)
             for m in out:
                 if m.end <= last_contrast:
-                    m.weight *= CONTRAST_FACTOR
+                    m.weight *= -CONTRAST_FACTOR if implied else CONTRAST_FACTOR
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
         k0 = self._opener(words, toks)
         if k0 is not None:
