@@ -36,6 +36,18 @@ _QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "
 #: fraction of the memory", "very little memory"); "of", "the", "a" may stand between.
 _SAVING = frozenset({"little", "half", "fraction"})
 _FILLER = frozenset({"of", "the", "a", "an"})
+#: Verbs that raise or cut a cost noun: "increases setup time" is a cost, "cuts boilerplate"
+#: a saving (grammar, not vocabulary: the cost nouns are the lexicon's).
+_INCREASE = frozenset({"increase", "increases", "increased", "increasing", "add", "adds",
+                       "added", "adding", "raise", "raises", "raised", "doubles", "doubled"})
+_DECREASE = frozenset({"reduce", "reduces", "reduced", "reducing", "cut", "cuts", "cutting",
+                       "save", "saves", "saved", "saving", "eliminate", "eliminates",
+                       "eliminated", "removes", "removed", "halves", "halved"})
+#: One modifier may stand between the quantity word and the cost noun ("more operating
+#: time", "additional engineering effort"), and "the" after a verb ("increases the setup").
+COST_MODIFIER = True
+#: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
+COST_VERBS = True
 #: Whether the saving words above count (measured: see the changelog).
 USE_SAVINGS = False
 
@@ -357,13 +369,14 @@ class _Analyzer:
         while USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
             before -= 1
         saving = USE_SAVINGS and before >= 0 and words[before] in _SAVING
-        if (i > 0 and words[i - 1] in _QUANTITY) or saving:
+        direction = self._cost_direction(words, toks, i)
+        if direction is not None or saving:
             for noun in self._cost_nouns:
                 n = len(noun)
                 if tuple(words[i : i + n]) == noun and all(
                     toks[i + k].is_word for k in range(n)
                 ):
-                    return n, (1.0 if saving else -1.0)
+                    return n, (1.0 if saving else direction or -1.0)
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
         v = self._word_valence(words[i])
@@ -373,6 +386,26 @@ class _Analyzer:
             if v is not None and words[i].endswith("er"):
                 self._inflected_comparatives.add(words[i])
         return (1, v) if v is not None else None
+
+    def _cost_direction(self, words: list[str], toks: Sequence[_Tok], i: int) -> float | None:
+        """-1 when a cost noun at ``i`` is added to ("more X", "increases the X"), +1 when it is
+        cut ("reduces X"), None when nothing before it says either."""
+        def word(k: int) -> str | None:
+            return words[k] if k >= 0 and toks[k].is_word else None
+
+        before = [word(i - 1)]
+        if COST_MODIFIER and word(i - 1) not in _QUANTITY | _INCREASE | _DECREASE | {None}:
+            before.append(word(i - 2))  # "more operating time"
+        if COST_VERBS and word(i - 1) == "the":
+            before.append(word(i - 2))  # "increases the setup"
+        for w in before:
+            if w in _QUANTITY:
+                return -1.0
+            if COST_VERBS and w in _INCREASE:
+                return -1.0
+            if COST_VERBS and w in _DECREASE:
+                return 1.0
+        return None
 
     def _word_valence(self, word: str) -> float | None:
         """A domain entry by stem, else VADER's valence, else VADER's by stem."""
