@@ -77,6 +77,17 @@ _CLAUSE_CONTRAST = frozenset({"but", "however", "nevertheless", "nonetheless", "
 _ADVERB_BEFORE = frozenset({"not", "as", "and", "never"})
 #: The implied contrast needs at least this many words after the contrast word.
 _CONTRAST_CLAUSE_WORDS = 3
+#: A view reported from others ("people say ...", "critics argue ...", "it is often said
+#: ...", "the usual case against X is that ...") is not the writer's: its cues do not count.
+REPORTED_SPEECH = True
+_SPEAKERS = frozenset({"people", "critics", "skeptics", "sceptics", "detractors", "some",
+                       "many", "others", "everyone", "folks", "opponents", "fans"})
+_REPORTING = frozenset({"say", "says", "said", "claim", "claims", "claimed", "argue", "argues",
+                        "argued", "complain", "complains", "insist", "insists", "think",
+                        "believe", "assume", "assumes"})
+_HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequently",
+                              "usually", "generally"})
+_OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
@@ -509,6 +520,13 @@ class _Analyzer:
                 for m in out:
                     if k < m.start < stop:
                         m.weight *= CONCESSIVE_FACTOR
+        # Reported views: "people say X", "it is often said X", "the usual case against ...".
+        if REPORTED_SPEECH:
+            for k in self._reported(words, word_idx):
+                stop = self._clause_end(words, toks, k)
+                for m in out:
+                    if k < m.start < stop:
+                        m.weight = 0.0
         # Purposes: "to make sure the app stays secure" states a goal, not a property.
         for k in word_idx[:-1]:
             if words[k] in _PURPOSE_MARKERS and words[k + 1] in self._purpose:
@@ -516,6 +534,23 @@ class _Analyzer:
                 for m in out:
                     if k < m.start < stop:
                         m.weight = 0.0
+
+    def _reported(self, words: list[str], word_idx: list[int]) -> list[int]:
+        """Token indices where a reported view begins (its frame's last word)."""
+        found: list[int] = []
+        ws = [words[k] for k in word_idx]
+        for n, w in enumerate(ws):
+            prev = ws[n - 1] if n else ""
+            prev2 = ws[n - 2] if n > 1 else ""
+            if w in _REPORTING and (prev in _SPEAKERS or (
+                    prev in _HEARSAY_ADVERBS and prev2 in _SPEAKERS)):
+                found.append(word_idx[n])  # "people say", "critics often claim"
+            elif w in {"said", "claimed", "argued"} and (
+                    prev in {"is", "was"} or (prev in _HEARSAY_ADVERBS and prev2 in {"is", "was"})):
+                found.append(word_idx[n])  # "it is often said"
+            elif w == "against" and prev in _OBJECTIONS:
+                found.append(word_idx[n])  # "the usual case against X is that ..."
+        return found
 
     def _clause_end(self, words: list[str], toks: Sequence[_Tok], k: int) -> int:
         return next(
@@ -601,7 +636,8 @@ _TARGET_BEFORE = re.compile(
 _VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
 #: A recommendation opening a clause: the subject right after it is the one to take.
 _RECOMMEND = re.compile(
-    r"(?:^|[,;:]\s+|\bthen\s+)(?:pick|choose|go\s+with|stay\s+with|use)\s+", re.IGNORECASE
+    r"(?:^|[,;:]\s+|\bthen\s+)(?:pick|choose|go\s+(?:with|for)|stay\s+with|stick\s+with|"
+    r"start\s+with|opt\s+for|use)\s+", re.IGNORECASE
 )
 #: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
 _VERDICT_TAIL_WORDS = 6
