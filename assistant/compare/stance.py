@@ -88,6 +88,8 @@ _REPORTING = frozenset({"say", "says", "said", "claim", "claims", "claimed", "ar
 _HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequently",
                               "usually", "generally"})
 _OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
+#: "only as safe as the packages you pick": "only as" before a positive cue makes it a limit.
+ONLY_AS_LIMIT = True
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
@@ -366,6 +368,8 @@ class _Analyzer:
                 comparative = True
             if i + n < len(words) and words[i + n] == "than":
                 comparative = True
+            if ONLY_AS_LIMIT and weight > 0 and i > 1 and words[i - 2 : i] == ["only", "as"]:
+                weight = -weight
             out.append(_Match(i, i + n, weight, comparative))
             i += n
         self._negate(words, toks, out)
