@@ -49,7 +49,7 @@ COST_MODIFIER = True
 #: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
 COST_VERBS = True
 #: Whether the saving words above count (measured: see the changelog).
-USE_SAVINGS = False
+USE_SAVINGS = True
 
 
 #: Inflections VADER does not list take the valence of listed forms with the same stem.
