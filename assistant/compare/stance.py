@@ -90,6 +90,11 @@ _HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequ
 _OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
 #: "only as safe as the packages you pick": "only as" before a positive cue makes it a limit.
 ONLY_AS_LIMIT = True
+#: A domain entry that is an adjective made from a verb or noun ("maintainable", "productive",
+#: "helpful") does not lend its valence to that verb or noun ("maintaining", "product",
+#: "helps"): only to forms that keep the adjective ("maintainability", "productivity").
+ADJECTIVE_STEMS_ONLY = True
+_ADJ_SUFFIXES = ("able", "ible", "ive", "ful", "ous")
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
@@ -109,6 +114,15 @@ def _lemmas(word: str) -> set[str]:
             if stem.endswith("i"):
                 out.add(stem[:-1] + "y")
     return out
+
+
+def _loses_adjective(entry: str, word: str) -> bool:
+    """Whether ``word`` is the verb or noun an adjective entry was made from ("maintaining"
+    for "maintainable"), rather than a form that keeps the adjective ("maintainability")."""
+    for suffix in _ADJ_SUFFIXES:
+        if entry.endswith(suffix) and word != entry:
+            return not word.startswith(entry[: -len(suffix)] + suffix[:2])
+    return False
 
 
 def _glued(toks: Sequence[_Tok], j: int) -> bool:
@@ -191,10 +205,12 @@ class _Analyzer:
         # One-word entries also match other forms of the word by their Snowball stem
         # ("manual" -> "manually", "flexibility" -> "flexible"); the first entry wins.
         self._stems: dict[str, float] = {}
+        self._stem_entry: dict[str, str] = {}
         for first, options in self._phrases.items():
             for toks, weight, prefix in options:
                 if len(toks) == 1 and not prefix:
                     self._stems.setdefault(_stem(first), weight)
+                    self._stem_entry.setdefault(_stem(first), first)
         # VADER's valences by Snowball stem, for inflections VADER does not list ("saves" from
         # "save" / "saved"): the mean valence of the listed forms sharing the stem.
         by_stem: dict[str, list[float]] = defaultdict(list)
@@ -426,8 +442,10 @@ class _Analyzer:
         """A domain entry by stem, else VADER's valence, else VADER's by stem."""
         if word in self._topic_words:
             return None
-        stemmed = self._stems.get(_stem(word))
-        if stemmed is not None:
+        key = _stem(word)
+        stemmed = self._stems.get(key)
+        if stemmed is not None and not (ADJECTIVE_STEMS_ONLY and _loses_adjective(
+                self._stem_entry[key], word)):
             return stemmed
         v = self.general.valence.get(word)
         if v is None and USE_VADER_STEMS:
@@ -640,8 +658,9 @@ _TARGET_BEFORE = re.compile(
 _VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
 #: A recommendation opening a clause: the subject right after it is the one to take.
 _RECOMMEND = re.compile(
-    r"(?:^|[,;:]\s+|\bthen\s+)(?:pick|choose|go\s+(?:with|for)|stay\s+with|stick\s+with|"
-    r"start\s+with|opt\s+for|use)\s+", re.IGNORECASE
+    r"(?:^|[,;:]\s+|\bthen\s+|\b(?:I|we)\s*(?:would|'d|will)\s+)"
+    r"(?:pick|choose|go\s+(?:with|for)|stay\s+with|stick\s+with|start\s+with|opt\s+for|use)\s+",
+    re.IGNORECASE
 )
 #: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
 _VERDICT_TAIL_WORDS = 6
