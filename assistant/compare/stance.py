@@ -511,16 +511,20 @@ class _Analyzer:
             (k for k in word_idx if words[k] in self._contrast and k > word_idx[0]), default=None
         )
         if last_contrast is not None:
-            after = [k for k in word_idx if k > last_contrast]
-            before = [k for k in word_idx if k < last_contrast]
-            implied = IMPLIED_CONTRAST and len(after) >= _CONTRAST_CLAUSE_WORDS and (
-                words[last_contrast] in _CLAUSE_CONTRAST) and (
-                words[before[-1]] not in _ADVERB_BEFORE) and (
-                words[after[0]] not in _NOT_CONTRAST_AFTER) and not any(
-                m.start > last_contrast and m.weight for m in out)
             for m in out:
                 if m.end <= last_contrast:
-                    m.weight *= -CONTRAST_FACTOR if implied else CONTRAST_FACTOR
+                    m.weight *= CONTRAST_FACTOR
+        # Implied contrast: the last clause-joining "but" / "yet" with no cue after it.
+        joint = max((k for n, k in enumerate(word_idx) if n and words[k] in _CLAUSE_CONTRAST
+                     and words[word_idx[n - 1]] not in _ADVERB_BEFORE), default=None)
+        if IMPLIED_CONTRAST and joint is not None:
+            after = [k for k in word_idx if k > joint]
+            if len(after) >= _CONTRAST_CLAUSE_WORDS and (
+                    words[after[0]] not in _NOT_CONTRAST_AFTER) and not any(
+                    m.start > joint and m.weight for m in out):
+                for m in out:
+                    if m.end <= joint:
+                        m.weight = -m.weight
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
         k0 = self._opener(words, toks)
         if k0 is not None:
