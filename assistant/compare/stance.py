@@ -43,6 +43,11 @@ _INCREASE = frozenset({"increase", "increases", "increased", "increasing", "add"
 _DECREASE = frozenset({"reduce", "reduces", "reduced", "reducing", "cut", "cuts", "cutting",
                        "save", "saves", "saved", "saving", "eliminate", "eliminates",
                        "eliminated", "removes", "removed", "halves", "halved"})
+#: Spending time is a cost: "you spend the first few days choosing ...", "until you have spent
+#: two days comparing ..." (two field articles of the tuning half); up to three words between.
+_SPEND = frozenset({"spend", "spends", "spent", "spending", "waste", "wastes", "wasted",
+                    "wasting", "lose", "loses", "lost", "losing"})
+_SPEND_GAP = 3
 #: One modifier may stand between the quantity word and the cost noun ("more operating
 #: time", "additional engineering effort"), and "the" after a verb ("increases the setup").
 COST_MODIFIER = True
@@ -429,6 +434,8 @@ class _Analyzer:
             before.append(word(i - 2))  # "more operating time"
         if COST_VERBS and word(i - 1) == "the":
             before.append(word(i - 2))  # "increases the setup"
+        if COST_VERBS and any(word(k) in _SPEND for k in range(i - 1 - _SPEND_GAP, i)):
+            return -1.0
         for w in before:
             if w in _QUANTITY:
                 return -1.0
