@@ -104,6 +104,9 @@ _ADJ_SUFFIXES = ("able", "ible", "ive", "ful", "ous")
 USE_TARGET_BOTH = True
 #: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
 USE_CLAUSE_OWNER = True
+#: Cues of clauses before the one whose grammatical subject is the first named subject do not
+#: count (``_Analyzer._late_subject``).
+LATE_SUBJECT = True
 
 
 def _lemmas(word: str) -> set[str]:
@@ -603,6 +606,8 @@ class _Analyzer:
         ms = self.matches(toks)
         if USE_CLAUSE_OWNER:
             self._own_clauses(text, toks, ms)
+        if LATE_SUBJECT:
+            self._late_subject(text, toks, ms)
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
@@ -610,6 +615,29 @@ class _Analyzer:
         if self.is_verdict(text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
+
+    def _late_subject(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
+        """A subject first named as the grammatical subject of a later coordinated clause
+        ("the event loop is a natural fit and Django Channels feels bolted on"): the cues of
+        the clauses before it are about something else and do not count."""
+        named = [s for s, _e, _n, target in self.mentions(text) if not target]
+        if not named:
+            return
+        first = min(named)
+        joint = None
+        for b in _LATE_BOUNDARY.finditer(text, 0, first):
+            joint = b
+        if joint is None:
+            return
+        lead = text[joint.end() : first]
+        plain_and = joint.group().strip() == "and"
+        if "," in lead or len(re.findall(r"[\w'’]+", lead)) > (0 if plain_and else 2):
+            return  # "simplicity and readability, Django ...": the "and" joins nouns
+        if len(re.findall(r"[\w'’]+", text[: joint.start()])) < 3:
+            return
+        for m in ms:
+            if toks[m.start].start < joint.start():
+                m.weight = 0.0
 
     def _own_clauses(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
         """Cues that follow a mention of the *other* subject (not as a comparison target)
@@ -655,6 +683,11 @@ def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -
         pat = r"[\s\-]*".join(re.escape(w) for w in re.split(r"\s+", alias.strip()))
         parts.append(f"(?-i:{pat})" if alias in proper else pat)
     return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+#: Clause joints after which a newly named subject starts its own clause (``_late_subject``).
+_LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+|,\s+while\s+|\s+whereas\s+)",
+                            re.IGNORECASE)
 
 
 _TARGET_BEFORE = re.compile(
