@@ -128,6 +128,29 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
         # a release after any name is not a measurement; a large number after one still is
         ("On Express 5, Django 5 and Python 3.12 the runs were repeated twice.", NEITHER),
         ("Express 5 served 2,400 requests per second against 1,100 for Django 5.", "Node.js"),
+        # an implied contrast: "but" with no cue after it turns what came before
+        ("Node.js is perfectly secure, but only when a team audits every dependency.",
+         "Django"),
+        # a negator's scope runs over the dot inside a name
+        ("We don't find Node.js unstable.", "Node.js"),
+        # a view reported from others is not the writer's
+        ("Critics claim Django is bloated.", NEITHER),
+        ("It is often said that Node.js is chaotic.", NEITHER),
+        # "only as <good> as" is a limit
+        ("Node.js is only as reliable as the packages it pulls in.", "Django"),
+        # cost nouns through a modifier, after verbs that raise or cut them, time spent
+        ("Express needs additional routing code for every endpoint.", "Django"),
+        ("Express increases the maintenance burden of a small team.", "Django"),
+        ("Django reduces boilerplate for ordinary pages.", "Django"),
+        ("With Express you spend whole weeks wiring middleware together.", "Django"),
+        ("Node.js runs the same service in half the memory.", "Node.js"),
+        # recommendations in the first person and with other verbs
+        ("For a newsroom CMS I would choose Django.", "Django"),
+        ("If you need sockets everywhere, go for Node.js.", "Node.js"),
+        # an adjective entry ("maintainable") lends nothing to its verb ("maintained")
+        ("Node.js is maintained by a foundation.", NEITHER),
+        # cues of a clause before the one the subject opens are about something else
+        ("The async runtime is a delight and Django Channels feels bolted on.", "Node.js"),
         # a sentence about a third technology favours neither subject
         ("Laravel is friendlier than both Django and Node.js for PHP teams.", NEITHER),
         ("Go is the fastest of the three by a wide margin.", NEITHER),

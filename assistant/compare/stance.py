@@ -72,6 +72,8 @@ NEGATION_THROUGH_CUES = True
 INFLECTIONS_ONLY = False
 #: A negator's scope runs over punctuation inside a name ("wouldn't call Node.js insecure").
 NEGATION_THROUGH_NAMES = True
+#: A clause does not end at the dot inside a name ("if Node.js is ...").
+CLAUSE_THROUGH_NAMES = True
 #: "A, but B" where B holds no cue: the contrast itself says B goes against A, so A's cues
 #: count with their sign flipped ("X can be just as secure, but only if ...").
 IMPLIED_CONTRAST = True
@@ -561,7 +563,7 @@ class _Analyzer:
             for k in self._reported(words, word_idx):
                 stop = self._clause_end(words, toks, k)
                 for m in out:
-                    if k < m.start < stop:
+                    if k - 3 < m.start < stop:  # the speaker ("critics") counts neither
                         m.weight = 0.0
         # Purposes: "to make sure the app stays secure" states a goal, not a property.
         for k in word_idx[:-1]:
@@ -591,7 +593,8 @@ class _Analyzer:
     def _clause_end(self, words: list[str], toks: Sequence[_Tok], k: int) -> int:
         return next(
             (e for e in range(k + 1, len(toks))
-             if toks[e].text in ",;.!?" or words[e] in self._contrast),
+             if (toks[e].text in ",;.!?" and not (CLAUSE_THROUGH_NAMES and _glued(toks, e)))
+             or words[e] in self._contrast),
             len(toks),
         )
 
