@@ -77,6 +77,8 @@ CLAUSE_THROUGH_NAMES = True
 #: "A, but B" where B holds no cue: the contrast itself says B goes against A, so A's cues
 #: count with their sign flipped ("X can be just as secure, but only if ...").
 IMPLIED_CONTRAST = True
+#: The same for a concessive opener: "Although A, B" where B holds no cue turns A.
+IMPLIED_CONCESSION = True
 #: Words after a contrast word that make it additive or corrective, not a contrast.
 _NOT_CONTRAST_AFTER = frozenset({"also", "rather", "instead", "even", "too", "then"})
 #: Contrast words that join clauses ("still", "yet" are also adverbs: "still runs", "not yet").
@@ -545,6 +547,10 @@ class _Analyzer:
                 factor = None
                 if any(tuple(words[k0 : k0 + len(c)]) == c for c in self._concessive):
                     factor = CONCESSIVE_FACTOR
+                    main = [k for k in word_idx if k > comma]
+                    if IMPLIED_CONCESSION and len(main) >= _CONTRAST_CLAUSE_WORDS and not any(
+                            m.start > comma and m.weight for m in out):
+                        factor = -CONCESSIVE_FACTOR  # "Although X lags, it is the choice for"
                 elif any(tuple(words[k0 : k0 + len(c)]) == c for c in self._foil):
                     factor = -1.0
                 if factor is not None:
