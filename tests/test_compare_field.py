@@ -131,6 +131,10 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
         # an implied contrast: "but" with no cue after it turns what came before
         ("Node.js is perfectly secure, but only when a team audits every dependency.",
          "Django"),
+        ("Although Django trails in raw speed, it remains the usual choice for newsrooms.",
+         "Django"),
+        # a later clause about a new, indefinite thing is not about the subject
+        ("Django is quick enough, and a slow query will hurt you far more.", "Django"),
         # a negator's scope runs over the dot inside a name
         ("We don't find Node.js unstable.", "Node.js"),
         # a view reported from others is not the writer's

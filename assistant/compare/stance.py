@@ -111,6 +111,9 @@ USE_CLAUSE_OWNER = True
 #: Cues of clauses before the one whose grammatical subject is the first named subject do not
 #: count (``_Analyzer._late_subject``).
 LATE_SUBJECT = True
+#: Cues of a later coordinated clause about a new, indefinite thing do not count
+#: (``_Analyzer._new_referent``).
+NEW_REFERENT = True
 
 
 def _lemmas(word: str) -> set[str]:
@@ -617,6 +620,8 @@ class _Analyzer:
             self._own_clauses(text, toks, ms)
         if LATE_SUBJECT:
             self._late_subject(text, toks, ms)
+        if NEW_REFERENT:
+            self._new_referent(text, toks, ms)
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
@@ -624,6 +629,22 @@ class _Analyzer:
         if self.is_verdict(text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
+
+    def _new_referent(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
+        """A coordinated clause after the subject's that opens on an indefinite noun phrase
+        ("Django is fast enough, and a missing index will hurt you more") is about that new
+        thing, not the subject: its cues do not count (unless it names a subject)."""
+        named = [s for s, _e, _n, target in self.mentions(text) if not target]
+        if not named:
+            return
+        for b in _NEW_REFERENT.finditer(text, min(named)):
+            end = _CLAUSE_STOP.search(text, b.end())
+            stop = end.start() if end else len(text)
+            if any(b.end() <= s < stop for s, _e, _n, _t in self.mentions(text)):
+                continue
+            for m in ms:
+                if b.start() <= toks[m.start].start < stop:
+                    m.weight = 0.0
 
     def _late_subject(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
         """A subject first named as the grammatical subject of a later coordinated clause
@@ -697,6 +718,11 @@ def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -
 #: Clause joints after which a newly named subject starts its own clause (``_late_subject``).
 _LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+|,\s+while\s+|\s+whereas\s+)",
                             re.IGNORECASE)
+
+
+#: A coordinated clause opening on an indefinite noun phrase (``_new_referent``).
+_NEW_REFERENT = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+(?:a|an)\s+", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but|while)\s+")
 
 
 _TARGET_BEFORE = re.compile(
