@@ -6,7 +6,8 @@ model, real Chroma) and reads ``versus compare --json`` as a user would. Figures
 (``-s``); ``python -m tests.stance_eval`` prints them per article.
 
 The floors below are what the rules reach today, so that a change that loses ground fails.
-They are below issue 10's targets (0.85 field, 0.85 probe, 0.90 bundled): see the README.
+Without the model the field set is below issue 10's 0.85 target (the probe set and the bundled
+labels reach theirs: 0.862 and 0.900); see the README.
 """
 
 from __future__ import annotations
@@ -39,14 +40,14 @@ def test_probe_stance_accuracy(cfg: Any) -> None:
     score = stance_eval.probe_score(cfg)
     print(f"\nprobe: n={score.n} accuracy={score.accuracy:.3f}")
     assert score.n == 152
-    assert score.accuracy >= 0.84
+    assert score.accuracy >= 0.86
 
 
 def test_bundled_stance_accuracy_in_sample(cfg: Any) -> None:
     score = stance_eval.total(stance_eval.bundled_scores(cfg))
     print(f"\nbundled (in sample): n={score.n} matched={score.matched} "
           f"accuracy={score.accuracy:.3f}")
-    assert score.accuracy >= 0.85
+    assert score.accuracy >= 0.9
 
 
 def test_field_stance_accuracy_per_article(cfg: Any) -> None:
@@ -58,8 +59,8 @@ def test_field_stance_accuracy_per_article(cfg: Any) -> None:
     print(f"\nfield: n={t.n} matched={t.matched} accuracy={t.accuracy:.3f} "
           f"matched_accuracy={t.matched_accuracy:.3f}")
     assert t.n == 258 and len(per) == 10
-    assert t.matched_accuracy >= 0.82
-    assert t.accuracy >= 0.63
+    assert t.matched_accuracy >= 0.88
+    assert t.accuracy >= 0.66
 
 
 # -- the parts, on sentences of our own ---------------------------------------------------------
