@@ -54,16 +54,16 @@ How a matrix is built (``build_matrix``), and why:
    insecure"); after "but" / "however" the earlier part counts a third; a concessive
    opener ("Though ..., ...") and an "if" condition count half; "A, but B" or "Although A,
    B" where B holds no cue turns A round (the contrast says B goes against it: "can be
-   just as secure, but only if ..."); "only as <good> as" is a limit; a foil opener ("In
+   every bit as quick, but only after tuning"); "only as <good> as" is a limit; a foil opener ("In
    contrast to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to
    ensure your application is secure") and a view reported from others ("people say ...",
-   "critics argue ...", "it is often said ...", "the usual case against X is that ...")
+   "critics argue ...", "it is often said ...", "the common complaint against X is that ...")
    do not count; nor do the cues of a clause before the one a subject first opens ("the
-   event loop is a natural fit and Django Channels feels bolted on") or of a later clause
+   async runtime is a delight and X feels bolted on") or of a later clause
    about a new, indefinite thing ("..., and a slow query will hurt you more"). A cost noun
    is a cost after "more" / "extra" (one modifier may stand between: "additional
-   engineering effort"), after a verb that raises it ("increases setup time") or time
-   spent ("you spend the first days ..."), a saving after a verb that cuts it ("reduces
+   wiring effort"), after a verb that raises it ("increases maintenance") or time
+   spent ("you spend a week wiring ..."), a saving after a verb that cuts it ("reduces
    boilerplate") or "half" / "a fraction of". A recommendation ("pick", "choose", "go
    for", "start with", "I would choose" + a subject) favours that subject. A domain entry
    that is an adjective ("maintainable") lends nothing to the verb or noun it is made from

@@ -1,12 +1,34 @@
-"""Stance: which side one statement favours (see ``assistant.compare`` for the rules)."""
+"""Stance: which side one statement favours (see ``assistant.compare`` for the rules).
+
+Word- and clause-level rules (cost nouns, reported views, implied contrast, whose clause a
+cue is in) live in ``assistant.compare.clauses``; their flags are read from there.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import assistant.compare.clauses as clauses
+from assistant.compare.clauses import (
+    _FILLER,
+    _RECOMMEND,
+    _SAVING,
+    _VERDICT_LABEL,
+    _VERDICT_TAIL_WORDS,
+    _base_forms,
+    _glued,
+    _lemmas,
+    _loses_adjective,
+    _Match,
+    cost_direction,
+    implied_contrast,
+    late_subject,
+    new_referent,
+    own_clauses,
+    reported_starts,
+)
 from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
 from assistant.compare.models import (
     CONCESSIVE_FACTOR,
@@ -16,47 +38,10 @@ from assistant.compare.models import (
     STRONG_WEIGHT,
     WEAK_WEIGHT,
 )
-from assistant.compare.tokens import (
-    _CueSet,
-    _in_compound,
-    _phrase_tokens,
-    _stem,
-    _Tok,
-    _tokens,
-)
+from assistant.compare.tokens import _CueSet, _in_compound, _phrase_tokens, _stem, _Tok, _tokens
 from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize_label
 
-# -- text analysis ---------------------------------------------------------------------
-
 _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
-#: Words before a cost noun that make it a cost ("more configuration") or, with a negator
-#: ("less memory", "fewer dependencies"), a saving.
-_QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
-#: Words before a cost noun that make it a saving on their own ("half the memory", "a
-#: fraction of the memory", "very little memory"); "of", "the", "a" may stand between.
-_SAVING = frozenset({"little", "half", "fraction"})
-_FILLER = frozenset({"of", "the", "a", "an"})
-#: Verbs that raise or cut a cost noun: "increases setup time" is a cost, "cuts boilerplate"
-#: a saving (grammar, not vocabulary: the cost nouns are the lexicon's).
-_INCREASE = frozenset({"increase", "increases", "increased", "increasing", "add", "adds",
-                       "added", "adding", "raise", "raises", "raised", "doubles", "doubled"})
-_DECREASE = frozenset({"reduce", "reduces", "reduced", "reducing", "cut", "cuts", "cutting",
-                       "save", "saves", "saved", "saving", "eliminate", "eliminates",
-                       "eliminated", "removes", "removed", "halves", "halved"})
-#: Spending time is a cost: "you spend the first few days choosing ...", "until you have spent
-#: two days comparing ..." (two field articles of the tuning half); up to three words between.
-_SPEND = frozenset({"spend", "spends", "spent", "spending", "waste", "wastes", "wasted",
-                    "wasting", "lose", "loses", "lost", "losing"})
-_SPEND_GAP = 3
-#: One modifier may stand between the quantity word and the cost noun ("more operating
-#: time", "additional engineering effort"), and "the" after a verb ("increases the setup").
-COST_MODIFIER = True
-#: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
-COST_VERBS = True
-#: Whether the saving words above count (measured: see the changelog).
-USE_SAVINGS = True
-
-
 #: Inflections VADER does not list take the valence of listed forms with the same stem.
 USE_VADER_STEMS = True
 #: A comparative or superlative VADER and the domain lexicon do not list takes its base
@@ -67,107 +52,16 @@ USE_STEM_IGNORE = True
 #: A negator's scope runs through other cues up to the window ("does not give you the
 #: freedom" negates both "give" and "freedom").
 NEGATION_THROUGH_CUES = True
-#: VADER's stem fallback takes only inflections of a listed form ("saves" from "save"),
-#: not derivations with another sense ("lively" -> "live", "validate" -> "validation").
-INFLECTIONS_ONLY = False
-#: A negator's scope runs over punctuation inside a name ("wouldn't call Node.js insecure").
+#: A negator's scope runs over punctuation inside a name ("we don't find Node.js unstable").
 NEGATION_THROUGH_NAMES = True
 #: A clause does not end at the dot inside a name ("if Node.js is ...").
 CLAUSE_THROUGH_NAMES = True
-#: "A, but B" where B holds no cue: the contrast itself says B goes against A, so A's cues
-#: count with their sign flipped ("X can be just as secure, but only if ...").
-IMPLIED_CONTRAST = True
-#: The same for a concessive opener: "Although A, B" where B holds no cue turns A.
-IMPLIED_CONCESSION = True
-#: Words after a contrast word that make it additive or corrective, not a contrast.
-_NOT_CONTRAST_AFTER = frozenset({"also", "rather", "instead", "even", "too", "then"})
-#: Contrast words that join clauses ("still", "yet" are also adverbs: "still runs", "not yet").
-_CLAUSE_CONTRAST = frozenset({"but", "however", "nevertheless", "nonetheless", "yet"})
-_ADVERB_BEFORE = frozenset({"not", "as", "and", "never"})
-#: The implied contrast needs at least this many words after the contrast word.
-_CONTRAST_CLAUSE_WORDS = 3
-#: A view reported from others ("people say ...", "critics argue ...", "it is often said
-#: ...", "the usual case against X is that ...") is not the writer's: its cues do not count.
-REPORTED_SPEECH = True
-_SPEAKERS = frozenset({"people", "critics", "skeptics", "sceptics", "detractors", "some",
-                       "many", "others", "everyone", "folks", "opponents", "fans"})
-_REPORTING = frozenset({"say", "says", "said", "claim", "claims", "claimed", "argue", "argues",
-                        "argued", "complain", "complains", "insist", "insists", "think",
-                        "believe", "assume", "assumes"})
-_HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequently",
-                              "usually", "generally"})
-_OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
-#: "only as safe as the packages you pick": "only as" before a positive cue makes it a limit.
+#: "only as good as its plugins": "only as" before a positive cue makes it a limit.
 ONLY_AS_LIMIT = True
-#: A domain entry that is an adjective made from a verb or noun ("maintainable", "productive",
-#: "helpful") does not lend its valence to that verb or noun ("maintaining", "product",
-#: "helps"): only to forms that keep the adjective ("maintainability", "productivity").
-ADJECTIVE_STEMS_ONLY = True
-_ADJ_SUFFIXES = ("able", "ible", "ive", "ful", "ous")
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
-#: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
+#: A cue after a mention of the other subject is said of that subject (``clauses.own_clauses``).
 USE_CLAUSE_OWNER = True
-#: Cues of clauses before the one whose grammatical subject is the first named subject do not
-#: count (``_Analyzer._late_subject``).
-LATE_SUBJECT = True
-#: Cues of a later coordinated clause about a new, indefinite thing do not count
-#: (``_Analyzer._new_referent``).
-NEW_REFERENT = True
-
-
-def _lemmas(word: str) -> set[str]:
-    """The word and the bases it may inflect ("saves" -> save, "used" -> use, "planned" ->
-    plan): regular English -s / -es / -ed / -d / -ing endings only."""
-    out = {word}
-    for suffix in ("ing", "es", "ed", "s", "d"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            out.update((stem, stem + "e"))
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.add(stem[:-1])
-            if stem.endswith("i"):
-                out.add(stem[:-1] + "y")
-    return out
-
-
-def _loses_adjective(entry: str, word: str) -> bool:
-    """Whether ``word`` is the verb or noun an adjective entry was made from ("maintaining"
-    for "maintainable"), rather than a form that keeps the adjective ("maintainability")."""
-    for suffix in _ADJ_SUFFIXES:
-        if entry.endswith(suffix) and word != entry:
-            return not word.startswith(entry[: -len(suffix)] + suffix[:2])
-    return False
-
-
-def _glued(toks: Sequence[_Tok], j: int) -> bool:
-    """Whether punctuation token ``j`` sits inside a word ("Node.js", "ASP.NET")."""
-    return 0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start \
-        and toks[j].end == toks[j + 1].start and toks[j - 1].is_word and toks[j + 1].is_word
-
-
-def _base_forms(word: str) -> list[str]:
-    """Candidate base forms of an English comparative or superlative adjective."""
-    out: list[str] = []
-    for suffix in ("est", "er"):
-        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
-            continue
-        stem = word[: -len(suffix)]
-        if stem.endswith("i"):
-            out.append(stem[:-1] + "y")  # costlier -> costly
-        out.append(stem)  # harder -> hard
-        out.append(stem + "e")  # safer -> safe
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            out.append(stem[:-1])  # thinner -> thin
-    return out
-
-
-@dataclass
-class _Match:
-    start: int  # token index
-    end: int  # token index, exclusive
-    weight: float
-    comparative: bool = False
 
 
 class _Analyzer:
@@ -412,10 +306,10 @@ class _Analyzer:
     ) -> tuple[int, float] | None:
         """A cost noun after a quantity word ("more configuration"), else VADER's valence."""
         before = i - 1
-        while USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
+        while clauses.USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
             before -= 1
-        saving = USE_SAVINGS and before >= 0 and words[before] in _SAVING
-        direction = self._cost_direction(words, toks, i)
+        saving = clauses.USE_SAVINGS and before >= 0 and words[before] in _SAVING
+        direction = cost_direction(words, toks, i)
         if direction is not None or saving:
             for noun in self._cost_nouns:
                 n = len(noun)
@@ -433,41 +327,19 @@ class _Analyzer:
                 self._inflected_comparatives.add(words[i])
         return (1, v) if v is not None else None
 
-    def _cost_direction(self, words: list[str], toks: Sequence[_Tok], i: int) -> float | None:
-        """-1 when a cost noun at ``i`` is added to ("more X", "increases the X"), +1 when it is
-        cut ("reduces X"), None when nothing before it says either."""
-        def word(k: int) -> str | None:
-            return words[k] if k >= 0 and toks[k].is_word else None
-
-        before = [word(i - 1)]
-        if COST_MODIFIER and word(i - 1) not in _QUANTITY | _INCREASE | _DECREASE | {None}:
-            before.append(word(i - 2))  # "more operating time"
-        if COST_VERBS and word(i - 1) == "the":
-            before.append(word(i - 2))  # "increases the setup"
-        if COST_VERBS and any(word(k) in _SPEND for k in range(i - 1 - _SPEND_GAP, i)):
-            return -1.0
-        for w in before:
-            if w in _QUANTITY:
-                return -1.0
-            if COST_VERBS and w in _INCREASE:
-                return -1.0
-            if COST_VERBS and w in _DECREASE:
-                return 1.0
-        return None
-
     def _word_valence(self, word: str) -> float | None:
         """A domain entry by stem, else VADER's valence, else VADER's by stem."""
         if word in self._topic_words:
             return None
         key = _stem(word)
         stemmed = self._stems.get(key)
-        if stemmed is not None and not (ADJECTIVE_STEMS_ONLY and _loses_adjective(
+        if stemmed is not None and not (clauses.ADJECTIVE_STEMS_ONLY and _loses_adjective(
                 self._stem_entry[key], word)):
             return stemmed
         v = self.general.valence.get(word)
         if v is None and USE_VADER_STEMS:
             key = _stem(word)
-            if INFLECTIONS_ONLY:
+            if clauses.INFLECTIONS_ONLY:
                 if key not in self._vader_stems:
                     return None
                 mine = _lemmas(word)
@@ -531,17 +403,8 @@ class _Analyzer:
             for m in out:
                 if m.end <= last_contrast:
                     m.weight *= CONTRAST_FACTOR
-        # Implied contrast: the last clause-joining "but" / "yet" with no cue after it.
-        joint = max((k for n, k in enumerate(word_idx) if n and words[k] in _CLAUSE_CONTRAST
-                     and words[word_idx[n - 1]] not in _ADVERB_BEFORE), default=None)
-        if IMPLIED_CONTRAST and joint is not None:
-            after = [k for k in word_idx if k > joint]
-            if len(after) >= _CONTRAST_CLAUSE_WORDS and (
-                    words[after[0]] not in _NOT_CONTRAST_AFTER) and not any(
-                    m.start > joint and m.weight for m in out):
-                for m in out:
-                    if m.end <= joint:
-                        m.weight = -m.weight
+        if clauses.IMPLIED_CONTRAST:  # "A, but B" with no cue in B turns A
+            implied_contrast(words, word_idx, out)
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
         k0 = self._opener(words, toks)
         if k0 is not None:
@@ -551,7 +414,7 @@ class _Analyzer:
                 if any(tuple(words[k0 : k0 + len(c)]) == c for c in self._concessive):
                     factor = CONCESSIVE_FACTOR
                     main = [k for k in word_idx if k > comma]
-                    if IMPLIED_CONCESSION and len(main) >= _CONTRAST_CLAUSE_WORDS and not any(
+                    if clauses.IMPLIED_CONCESSION and len(main) >= clauses.CLAUSE_WORDS and not any(
                             m.start > comma and m.weight for m in out):
                         factor = -CONCESSIVE_FACTOR  # "Although X lags, it is the choice for"
                 elif any(tuple(words[k0 : k0 + len(c)]) == c for c in self._foil):
@@ -567,9 +430,9 @@ class _Analyzer:
                 for m in out:
                     if k < m.start < stop:
                         m.weight *= CONCESSIVE_FACTOR
-        # Reported views: "people say X", "it is often said X", "the usual case against ...".
-        if REPORTED_SPEECH:
-            for k in self._reported(words, word_idx):
+        # Reported views: "people say X", "it is often said X", "the common complaint against ...".
+        if clauses.REPORTED_SPEECH:
+            for k in reported_starts(words, word_idx):
                 stop = self._clause_end(words, toks, k)
                 for m in out:
                     if k - 3 < m.start < stop:  # the speaker ("critics") counts neither
@@ -581,23 +444,6 @@ class _Analyzer:
                 for m in out:
                     if k < m.start < stop:
                         m.weight = 0.0
-
-    def _reported(self, words: list[str], word_idx: list[int]) -> list[int]:
-        """Token indices where a reported view begins (its frame's last word)."""
-        found: list[int] = []
-        ws = [words[k] for k in word_idx]
-        for n, w in enumerate(ws):
-            prev = ws[n - 1] if n else ""
-            prev2 = ws[n - 2] if n > 1 else ""
-            if w in _REPORTING and (prev in _SPEAKERS or (
-                    prev in _HEARSAY_ADVERBS and prev2 in _SPEAKERS)):
-                found.append(word_idx[n])  # "people say", "critics often claim"
-            elif w in {"said", "claimed", "argued"} and (
-                    prev in {"is", "was"} or (prev in _HEARSAY_ADVERBS and prev2 in {"is", "was"})):
-                found.append(word_idx[n])  # "it is often said"
-            elif w == "against" and prev in _OBJECTIONS:
-                found.append(word_idx[n])  # "the usual case against X is that ..."
-        return found
 
     def _clause_end(self, words: list[str], toks: Sequence[_Tok], k: int) -> int:
         return next(
@@ -617,11 +463,11 @@ class _Analyzer:
         toks = _tokens(text)
         ms = self.matches(toks)
         if USE_CLAUSE_OWNER:
-            self._own_clauses(text, toks, ms)
-        if LATE_SUBJECT:
-            self._late_subject(text, toks, ms)
-        if NEW_REFERENT:
-            self._new_referent(text, toks, ms)
+            own_clauses(toks, ms, self.mentions(text))
+        if clauses.LATE_SUBJECT:
+            late_subject(text, toks, ms, self.mentions(text))
+        if clauses.NEW_REFERENT:
+            new_referent(text, toks, ms, self.mentions(text))
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
@@ -629,61 +475,6 @@ class _Analyzer:
         if self.is_verdict(text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
-
-    def _new_referent(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
-        """A coordinated clause after the subject's that opens on an indefinite noun phrase
-        ("Django is fast enough, and a missing index will hurt you more") is about that new
-        thing, not the subject: its cues do not count (unless it names a subject)."""
-        named = [s for s, _e, _n, target in self.mentions(text) if not target]
-        if not named:
-            return
-        for b in _NEW_REFERENT.finditer(text, min(named)):
-            end = _CLAUSE_STOP.search(text, b.end())
-            stop = end.start() if end else len(text)
-            if any(b.end() <= s < stop for s, _e, _n, _t in self.mentions(text)):
-                continue
-            for m in ms:
-                if b.start() <= toks[m.start].start < stop:
-                    m.weight = 0.0
-
-    def _late_subject(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
-        """A subject first named as the grammatical subject of a later coordinated clause
-        ("the event loop is a natural fit and Django Channels feels bolted on"): the cues of
-        the clauses before it are about something else and do not count."""
-        named = [s for s, _e, _n, target in self.mentions(text) if not target]
-        if not named:
-            return
-        first = min(named)
-        joint = None
-        for b in _LATE_BOUNDARY.finditer(text, 0, first):
-            joint = b
-        if joint is None:
-            return
-        lead = text[joint.end() : first]
-        plain_and = joint.group().strip() == "and"
-        if "," in lead or len(re.findall(r"[\w'’]+", lead)) > (0 if plain_and else 2):
-            return  # "simplicity and readability, Django ...": the "and" joins nouns
-        if len(re.findall(r"[\w'’]+", text[: joint.start()])) < 3:
-            return
-        for m in ms:
-            if toks[m.start].start < joint.start():
-                m.weight = 0.0
-
-    def _own_clauses(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
-        """Cues that follow a mention of the *other* subject (not as a comparison target)
-        belong to it: "X ships releases at a rate Y cannot match" -> "cannot match"
-        is said of Y, so it counts for X with its sign flipped."""
-        named = [(s, name) for s, _e, name, target in self.mentions(text) if not target]
-        if len({n for _, n in named}) < 2:
-            return
-        own = named[0][1]
-        for m in ms:
-            if not m.comparative:
-                continue
-            at = toks[m.start].start
-            owner = next((n for s, n in reversed(named) if s < at), own)
-            if owner != own:
-                m.weight = -m.weight
 
     def is_verdict(self, text: str) -> bool:
         """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
@@ -715,31 +506,9 @@ def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -
     return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
-#: Clause joints after which a newly named subject starts its own clause (``_late_subject``).
-_LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+|,\s+while\s+|\s+whereas\s+)",
-                            re.IGNORECASE)
-
-
-#: A coordinated clause opening on an indefinite noun phrase (``_new_referent``).
-_NEW_REFERENT = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+(?:a|an)\s+", re.IGNORECASE)
-_CLAUSE_STOP = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but|while)\s+")
-
-
 _TARGET_BEFORE = re.compile(
     r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
     r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
     r"\bcontrast\s+(?:to|with))\s+(?:both\s+|either\s+)?(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
-
-
-#: "Verdict on security: " / "Raw speed: " before a verdict's winner.
-_VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
-#: A recommendation opening a clause: the subject right after it is the one to take.
-_RECOMMEND = re.compile(
-    r"(?:^|[,;:]\s+|\bthen\s+|\b(?:I|we)\s*(?:would|'d|will)\s+)"
-    r"(?:pick|choose|go\s+(?:with|for)|stay\s+with|stick\s+with|start\s+with|opt\s+for|use)\s+",
-    re.IGNORECASE
-)
-#: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
-_VERDICT_TAIL_WORDS = 6
