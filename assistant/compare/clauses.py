@@ -233,8 +233,9 @@ def late_subject(text: str, toks: Sequence[_Tok], ms: list[_Match],
 
 
 #: Clause joints after which a newly named subject starts its own clause (``late_subject``).
-_LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+|,\s+while\s+|\s+whereas\s+)",
-                            re.IGNORECASE)
+#: Not "while" / "whereas": a clause before those is about the other subject, which the
+#: caller may be asking about (the answers' verdict judges a sentence for either subject).
+_LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+)", re.IGNORECASE)
 
 
 #: A coordinated clause opening on an indefinite noun phrase (``new_referent``).
