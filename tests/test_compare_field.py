@@ -6,7 +6,8 @@ model, real Chroma) and reads ``versus compare --json`` as a user would. Figures
 (``-s``); ``python -m tests.stance_eval`` prints them per article.
 
 The floors below are what the rules reach today, so that a change that loses ground fails.
-They are below issue 10's targets (0.85 field, 0.85 probe, 0.90 bundled): see the README.
+Without the model the field set is below issue 10's 0.85 target (the probe set and the bundled
+labels reach theirs: 0.862 and 0.900); see the README.
 """
 
 from __future__ import annotations
@@ -39,14 +40,14 @@ def test_probe_stance_accuracy(cfg: Any) -> None:
     score = stance_eval.probe_score(cfg)
     print(f"\nprobe: n={score.n} accuracy={score.accuracy:.3f}")
     assert score.n == 152
-    assert score.accuracy >= 0.84
+    assert score.accuracy >= 0.86
 
 
 def test_bundled_stance_accuracy_in_sample(cfg: Any) -> None:
     score = stance_eval.total(stance_eval.bundled_scores(cfg))
     print(f"\nbundled (in sample): n={score.n} matched={score.matched} "
           f"accuracy={score.accuracy:.3f}")
-    assert score.accuracy >= 0.85
+    assert score.accuracy >= 0.9
 
 
 def test_field_stance_accuracy_per_article(cfg: Any) -> None:
@@ -58,8 +59,8 @@ def test_field_stance_accuracy_per_article(cfg: Any) -> None:
     print(f"\nfield: n={t.n} matched={t.matched} accuracy={t.accuracy:.3f} "
           f"matched_accuracy={t.matched_accuracy:.3f}")
     assert t.n == 258 and len(per) == 10
-    assert t.matched_accuracy >= 0.82
-    assert t.accuracy >= 0.63
+    assert t.matched_accuracy >= 0.88
+    assert t.accuracy >= 0.66
 
 
 # -- the parts, on sentences of our own ---------------------------------------------------------
@@ -128,6 +129,33 @@ def test_table_rows_are_judged_across_their_cells(cfg: Any, cells: dict[str, str
         # a release after any name is not a measurement; a large number after one still is
         ("On Express 5, Django 5 and Python 3.12 the runs were repeated twice.", NEITHER),
         ("Express 5 served 2,400 requests per second against 1,100 for Django 5.", "Node.js"),
+        # an implied contrast: "but" with no cue after it turns what came before
+        ("Node.js is perfectly secure, but only when a team audits every dependency.",
+         "Django"),
+        ("Although Django trails in raw speed, it remains the usual choice for newsrooms.",
+         "Django"),
+        # a later clause about a new, indefinite thing is not about the subject
+        ("Django is quick enough, and a slow query will hurt you far more.", "Django"),
+        # a negator's scope runs over the dot inside a name
+        ("We don't find Node.js unstable.", "Node.js"),
+        # a view reported from others is not the writer's
+        ("Critics claim Django is bloated.", NEITHER),
+        ("It is often said that Node.js is chaotic.", NEITHER),
+        # "only as <good> as" is a limit
+        ("Node.js is only as reliable as the packages it pulls in.", "Django"),
+        # cost nouns through a modifier, after verbs that raise or cut them, time spent
+        ("Express needs additional routing code for every endpoint.", "Django"),
+        ("Express increases the maintenance burden of a small team.", "Django"),
+        ("Django reduces boilerplate for ordinary pages.", "Django"),
+        ("With Express you spend whole weeks wiring middleware together.", "Django"),
+        ("Node.js runs the same service in half the memory.", "Node.js"),
+        # recommendations in the first person and with other verbs
+        ("For a newsroom CMS I would choose Django.", "Django"),
+        ("If you need sockets everywhere, go for Node.js.", "Node.js"),
+        # an adjective entry ("maintainable") lends nothing to its verb ("maintained")
+        ("Node.js is maintained by a foundation.", NEITHER),
+        # cues of a clause before the one the subject opens are about something else
+        ("The async runtime is a delight and Django Channels feels bolted on.", "Node.js"),
         # a sentence about a third technology favours neither subject
         ("Laravel is friendlier than both Django and Node.js for PHP teams.", NEITHER),
         ("Go is the fastest of the three by a wide margin.", NEITHER),

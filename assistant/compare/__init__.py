@@ -50,10 +50,24 @@ How a matrix is built (``build_matrix``), and why:
    better (``cells.numeric_verdict``); a negator (the domain list plus VADER's own:
    "rarely", "seldom", "none") up to four words before a cue flips it ("not secure", "less
    flexible"), a remover flips only negative cues ("avoids common mistakes", "without
-   compromising"); after "but" / "however" the earlier part counts a third; a concessive
-   opener ("Though ..., ...") and an "if" condition count half; a foil opener ("In contrast
-   to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to ensure
-   your application is secure") does not count. Positive polarity favours the claim's
+   compromising"), and its scope runs over the dot inside a name ("wouldn't call Node.js
+   insecure"); after "but" / "however" the earlier part counts a third; a concessive
+   opener ("Though ..., ...") and an "if" condition count half; "A, but B" or "Although A,
+   B" where B holds no cue turns A round (the contrast says B goes against it: "can be
+   every bit as quick, but only after tuning"); "only as <good> as" is a limit; a foil opener ("In
+   contrast to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to
+   ensure your application is secure") and a view reported from others ("people say ...",
+   "critics argue ...", "it is often said ...", "the common complaint against X is that ...")
+   do not count; nor do the cues of a clause before the one a subject first opens ("the
+   async runtime is a delight and X feels bolted on") or of a later clause
+   about a new, indefinite thing ("..., and a slow query will hurt you more"). A cost noun
+   is a cost after "more" / "extra" (one modifier may stand between: "additional
+   wiring effort"), after a verb that raises it ("increases maintenance") or time
+   spent ("you spend a week wiring ..."), a saving after a verb that cuts it ("reduces
+   boilerplate") or "half" / "a fraction of". A recommendation ("pick", "choose", "go
+   for", "start with", "I would choose" + a subject) favours that subject. A domain entry
+   that is an adjective ("maintainable") lends nothing to the verb or noun it is made from
+   ("maintaining"). Positive polarity favours the claim's
    subject, negative favours the other subject ("Node.js may fall short for CPU-intensive
    tasks" favours Django), zero favours ``neither``. Criteria marked ``neutral`` (use cases,
    definitions) only count comparative wording ("better suited", "less suited"): "great for

@@ -1,12 +1,34 @@
-"""Stance: which side one statement favours (see ``assistant.compare`` for the rules)."""
+"""Stance: which side one statement favours (see ``assistant.compare`` for the rules).
+
+Word- and clause-level rules (cost nouns, reported views, implied contrast, whose clause a
+cue is in) live in ``assistant.compare.clauses``; their flags are read from there.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import assistant.compare.clauses as clauses
+from assistant.compare.clauses import (
+    _FILLER,
+    _RECOMMEND,
+    _SAVING,
+    _VERDICT_LABEL,
+    _VERDICT_TAIL_WORDS,
+    _base_forms,
+    _glued,
+    _lemmas,
+    _loses_adjective,
+    _Match,
+    cost_direction,
+    implied_contrast,
+    late_subject,
+    new_referent,
+    own_clauses,
+    reported_starts,
+)
 from assistant.compare.lexicon import GeneralLexicon, load_general_lexicon
 from assistant.compare.models import (
     CONCESSIVE_FACTOR,
@@ -16,30 +38,10 @@ from assistant.compare.models import (
     STRONG_WEIGHT,
     WEAK_WEIGHT,
 )
-from assistant.compare.tokens import (
-    _CueSet,
-    _in_compound,
-    _phrase_tokens,
-    _stem,
-    _Tok,
-    _tokens,
-)
+from assistant.compare.tokens import _CueSet, _in_compound, _phrase_tokens, _stem, _Tok, _tokens
 from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize_label
 
-# -- text analysis ---------------------------------------------------------------------
-
 _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
-#: Words before a cost noun that make it a cost ("more configuration") or, with a negator
-#: ("less memory", "fewer dependencies"), a saving.
-_QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
-#: Words before a cost noun that make it a saving on their own ("half the memory", "a
-#: fraction of the memory", "very little memory"); "of", "the", "a" may stand between.
-_SAVING = frozenset({"little", "half", "fraction"})
-_FILLER = frozenset({"of", "the", "a", "an"})
-#: Whether the saving words above count (measured: see the changelog).
-USE_SAVINGS = False
-
-
 #: Inflections VADER does not list take the valence of listed forms with the same stem.
 USE_VADER_STEMS = True
 #: A comparative or superlative VADER and the domain lexicon do not list takes its base
@@ -50,34 +52,16 @@ USE_STEM_IGNORE = True
 #: A negator's scope runs through other cues up to the window ("does not give you the
 #: freedom" negates both "give" and "freedom").
 NEGATION_THROUGH_CUES = True
+#: A negator's scope runs over punctuation inside a name ("we don't find Node.js unstable").
+NEGATION_THROUGH_NAMES = True
+#: A clause does not end at the dot inside a name ("if Node.js is ...").
+CLAUSE_THROUGH_NAMES = True
+#: "only as good as its plugins": "only as" before a positive cue makes it a limit.
+ONLY_AS_LIMIT = True
 #: "both" right after a comparison word belongs to the thing compared against.
 USE_TARGET_BOTH = True
-#: A cue after a mention of the other subject is said of that subject (``_own_clauses``).
+#: A cue after a mention of the other subject is said of that subject (``clauses.own_clauses``).
 USE_CLAUSE_OWNER = True
-
-
-def _base_forms(word: str) -> list[str]:
-    """Candidate base forms of an English comparative or superlative adjective."""
-    out: list[str] = []
-    for suffix in ("est", "er"):
-        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
-            continue
-        stem = word[: -len(suffix)]
-        if stem.endswith("i"):
-            out.append(stem[:-1] + "y")  # costlier -> costly
-        out.append(stem)  # harder -> hard
-        out.append(stem + "e")  # safer -> safe
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            out.append(stem[:-1])  # thinner -> thin
-    return out
-
-
-@dataclass
-class _Match:
-    start: int  # token index
-    end: int  # token index, exclusive
-    weight: float
-    comparative: bool = False
 
 
 class _Analyzer:
@@ -130,15 +114,19 @@ class _Analyzer:
         # One-word entries also match other forms of the word by their Snowball stem
         # ("manual" -> "manually", "flexibility" -> "flexible"); the first entry wins.
         self._stems: dict[str, float] = {}
+        self._stem_entry: dict[str, str] = {}
         for first, options in self._phrases.items():
             for toks, weight, prefix in options:
                 if len(toks) == 1 and not prefix:
                     self._stems.setdefault(_stem(first), weight)
+                    self._stem_entry.setdefault(_stem(first), first)
         # VADER's valences by Snowball stem, for inflections VADER does not list ("saves" from
         # "save" / "saved"): the mean valence of the listed forms sharing the stem.
         by_stem: dict[str, list[float]] = defaultdict(list)
+        self._vader_forms: dict[str, list[tuple[set[str], float]]] = defaultdict(list)
         for word, v in self.general.valence.items():
             by_stem[_stem(word)].append(v)
+            self._vader_forms[_stem(word)].append((_lemmas(word), v))
         blocked = {_stem(w) for w in self.general.ignored}
         self._vader_stems = {k: sum(v) / len(v) for k, v in by_stem.items()
                              if not (USE_STEM_IGNORE and k in blocked)}
@@ -305,6 +293,8 @@ class _Analyzer:
                 comparative = True
             if i + n < len(words) and words[i + n] == "than":
                 comparative = True
+            if ONLY_AS_LIMIT and weight > 0 and i > 1 and words[i - 2 : i] == ["only", "as"]:
+                weight = -weight
             out.append(_Match(i, i + n, weight, comparative))
             i += n
         self._negate(words, toks, out)
@@ -316,16 +306,17 @@ class _Analyzer:
     ) -> tuple[int, float] | None:
         """A cost noun after a quantity word ("more configuration"), else VADER's valence."""
         before = i - 1
-        while USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
+        while clauses.USE_SAVINGS and before >= 0 and words[before] in _FILLER and i - before < 3:
             before -= 1
-        saving = USE_SAVINGS and before >= 0 and words[before] in _SAVING
-        if (i > 0 and words[i - 1] in _QUANTITY) or saving:
+        saving = clauses.USE_SAVINGS and before >= 0 and words[before] in _SAVING
+        direction = cost_direction(words, toks, i)
+        if direction is not None or saving:
             for noun in self._cost_nouns:
                 n = len(noun)
                 if tuple(words[i : i + n]) == noun and all(
                     toks[i + k].is_word for k in range(n)
                 ):
-                    return n, (1.0 if saving else -1.0)
+                    return n, (1.0 if saving else direction or -1.0)
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
         v = self._word_valence(words[i])
@@ -340,12 +331,22 @@ class _Analyzer:
         """A domain entry by stem, else VADER's valence, else VADER's by stem."""
         if word in self._topic_words:
             return None
-        stemmed = self._stems.get(_stem(word))
-        if stemmed is not None:
+        key = _stem(word)
+        stemmed = self._stems.get(key)
+        if stemmed is not None and not (clauses.ADJECTIVE_STEMS_ONLY and _loses_adjective(
+                self._stem_entry[key], word)):
             return stemmed
         v = self.general.valence.get(word)
         if v is None and USE_VADER_STEMS:
-            v = self._vader_stems.get(_stem(word))
+            key = _stem(word)
+            if clauses.INFLECTIONS_ONLY:
+                if key not in self._vader_stems:
+                    return None
+                mine = _lemmas(word)
+                same = [val for forms, val in self._vader_forms.get(key, ()) if forms & mine]
+                v = sum(same) / len(same) if same else None
+            else:
+                v = self._vader_stems.get(key)
         return v
 
     def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
@@ -353,7 +354,11 @@ class _Analyzer:
         for m in out:
             j = m.start - 1
             seen = 0
-            while j >= 0 and seen < NEGATION_WINDOW and toks[j].is_word:
+            while j >= 0 and seen < NEGATION_WINDOW and (
+                    toks[j].is_word or (NEGATION_THROUGH_NAMES and _glued(toks, j))):
+                if not toks[j].is_word:
+                    j -= 1
+                    continue
                 neg = None
                 for size in (2, 1):
                     gram = tuple(words[j - size + 1 : j + 1]) if j - size + 1 >= 0 else ()
@@ -398,6 +403,8 @@ class _Analyzer:
             for m in out:
                 if m.end <= last_contrast:
                     m.weight *= CONTRAST_FACTOR
+        if clauses.IMPLIED_CONTRAST:  # "A, but B" with no cue in B turns A
+            implied_contrast(words, word_idx, out)
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
         k0 = self._opener(words, toks)
         if k0 is not None:
@@ -406,6 +413,10 @@ class _Analyzer:
                 factor = None
                 if any(tuple(words[k0 : k0 + len(c)]) == c for c in self._concessive):
                     factor = CONCESSIVE_FACTOR
+                    main = [k for k in word_idx if k > comma]
+                    if clauses.IMPLIED_CONCESSION and len(main) >= clauses.CLAUSE_WORDS and not any(
+                            m.start > comma and m.weight for m in out):
+                        factor = -CONCESSIVE_FACTOR  # "Although X lags, it is the choice for"
                 elif any(tuple(words[k0 : k0 + len(c)]) == c for c in self._foil):
                     factor = -1.0
                 if factor is not None:
@@ -419,6 +430,13 @@ class _Analyzer:
                 for m in out:
                     if k < m.start < stop:
                         m.weight *= CONCESSIVE_FACTOR
+        # Reported views: "people say X", "it is often said X", "the common complaint against ...".
+        if clauses.REPORTED_SPEECH:
+            for k in reported_starts(words, word_idx):
+                stop = self._clause_end(words, toks, k)
+                for m in out:
+                    if k - 3 < m.start < stop:  # the speaker ("critics") counts neither
+                        m.weight = 0.0
         # Purposes: "to make sure the app stays secure" states a goal, not a property.
         for k in word_idx[:-1]:
             if words[k] in _PURPOSE_MARKERS and words[k + 1] in self._purpose:
@@ -430,7 +448,8 @@ class _Analyzer:
     def _clause_end(self, words: list[str], toks: Sequence[_Tok], k: int) -> int:
         return next(
             (e for e in range(k + 1, len(toks))
-             if toks[e].text in ",;.!?" or words[e] in self._contrast),
+             if (toks[e].text in ",;.!?" and not (CLAUSE_THROUGH_NAMES and _glued(toks, e)))
+             or words[e] in self._contrast),
             len(toks),
         )
 
@@ -444,7 +463,11 @@ class _Analyzer:
         toks = _tokens(text)
         ms = self.matches(toks)
         if USE_CLAUSE_OWNER:
-            self._own_clauses(text, toks, ms)
+            own_clauses(toks, ms, self.mentions(text))
+        if clauses.LATE_SUBJECT:
+            late_subject(text, toks, ms, self.mentions(text))
+        if clauses.NEW_REFERENT:
+            new_referent(text, toks, ms, self.mentions(text))
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
@@ -452,22 +475,6 @@ class _Analyzer:
         if self.is_verdict(text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
-
-    def _own_clauses(self, text: str, toks: Sequence[_Tok], ms: list[_Match]) -> None:
-        """Cues that follow a mention of the *other* subject (not as a comparison target)
-        belong to it: "X ships releases at a rate Y cannot match" -> "cannot match"
-        is said of Y, so it counts for X with its sign flipped."""
-        named = [(s, name) for s, _e, name, target in self.mentions(text) if not target]
-        if len({n for _, n in named}) < 2:
-            return
-        own = named[0][1]
-        for m in ms:
-            if not m.comparative:
-                continue
-            at = toks[m.start].start
-            owner = next((n for s, n in reversed(named) if s < at), own)
-            if owner != own:
-                m.weight = -m.weight
 
     def is_verdict(self, text: str) -> bool:
         """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
@@ -505,13 +512,3 @@ _TARGET_BEFORE = re.compile(
     r"\bcontrast\s+(?:to|with))\s+(?:both\s+|either\s+)?(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
-
-
-#: "Verdict on security: " / "Raw speed: " before a verdict's winner.
-_VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
-#: A recommendation opening a clause: the subject right after it is the one to take.
-_RECOMMEND = re.compile(
-    r"(?:^|[,;:]\s+|\bthen\s+)(?:pick|choose|go\s+with|stay\s+with|use)\s+", re.IGNORECASE
-)
-#: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
-_VERDICT_TAIL_WORDS = 6

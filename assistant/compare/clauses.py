@@ -1,0 +1,273 @@
+"""Word- and clause-level rules of the stance analyser (``assistant.compare.stance``).
+
+Grammar, not vocabulary: which words a cost noun's direction depends on ("more", "increases",
+"reduces", "spent"), where a view reported from others begins, a contrast or concession
+implied by "but" / "although" when the clause after it holds no cue, clauses whose cues are
+about something other than the named subject, and the word forms a valence may pass to.
+Each rule is a flag measured on the tuning half of the field set (see the README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.compare.tokens import _Tok
+
+#: Words before a cost noun that make it a cost ("more configuration") or, with a negator
+#: ("less memory", "fewer dependencies"), a saving.
+_QUANTITY = frozenset({"more", "extra", "additional", "much", "less", "fewer", "lot", "lots"})
+#: Words before a cost noun that make it a saving on their own ("half the memory", "a
+#: fraction of the memory", "very little memory"); "of", "the", "a" may stand between.
+_SAVING = frozenset({"little", "half", "fraction"})
+_FILLER = frozenset({"of", "the", "a", "an"})
+#: Verbs that raise or cut a cost noun: "increases maintenance" is a cost, "cuts boilerplate"
+#: a saving (grammar, not vocabulary: the cost nouns are the lexicon's).
+_INCREASE = frozenset({"increase", "increases", "increased", "increasing", "add", "adds",
+                       "added", "adding", "raise", "raises", "raised", "doubles", "doubled"})
+_DECREASE = frozenset({"reduce", "reduces", "reduced", "reducing", "cut", "cuts", "cutting",
+                       "save", "saves", "saved", "saving", "eliminate", "eliminates",
+                       "eliminated", "removes", "removed", "halves", "halved"})
+#: Spending time is a cost: "you spend a week wiring ...", "after you have spent
+#: three weeks on glue ..." (two field articles of the tuning half); up to three words between.
+_SPEND = frozenset({"spend", "spends", "spent", "spending", "waste", "wastes", "wasted",
+                    "wasting", "lose", "loses", "lost", "losing"})
+_SPEND_GAP = 3
+#: One modifier may stand between the quantity word and the cost noun ("more wiring
+#: time", "additional wiring effort"), and "the" after a verb ("increases the setup").
+COST_MODIFIER = True
+#: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
+COST_VERBS = True
+#: Whether the saving words above count (measured: see the changelog).
+USE_SAVINGS = True
+#: VADER's stem fallback takes only inflections of a listed form ("saves" from "save"),
+#: not derivations with another sense ("lively" -> "live", "validate" -> "validation").
+INFLECTIONS_ONLY = False
+#: "A, but B" where B holds no cue: the contrast itself says B goes against A, so A's cues
+#: count with their sign flipped ("X can be every bit as quick, but only after tuning").
+IMPLIED_CONTRAST = True
+#: The same for a concessive opener: "Although A, B" where B holds no cue turns A.
+IMPLIED_CONCESSION = True
+#: Words after a contrast word that make it additive or corrective, not a contrast.
+_NOT_CONTRAST_AFTER = frozenset({"also", "rather", "instead", "even", "too", "then"})
+#: Contrast words that join clauses ("still", "yet" are also adverbs: "still runs", "not yet").
+_CLAUSE_CONTRAST = frozenset({"but", "however", "nevertheless", "nonetheless", "yet"})
+_ADVERB_BEFORE = frozenset({"not", "as", "and", "never"})
+#: The implied contrast needs at least this many words after the contrast word.
+CLAUSE_WORDS = 3
+#: A view reported from others ("people say ...", "critics argue ...", "it is often said
+#: ...", "the common complaint against X is that ...") is not the writer's: its cues do not count.
+REPORTED_SPEECH = True
+_SPEAKERS = frozenset({"people", "critics", "skeptics", "sceptics", "detractors", "some",
+                       "many", "others", "everyone", "folks", "opponents", "fans"})
+_REPORTING = frozenset({"say", "says", "said", "claim", "claims", "claimed", "argue", "argues",
+                        "argued", "complain", "complains", "insist", "insists", "think",
+                        "believe", "assume", "assumes"})
+_HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequently",
+                              "usually", "generally"})
+_OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
+#: A domain entry that is an adjective made from a verb or noun ("maintainable", "productive",
+#: "helpful") does not lend its valence to that verb or noun ("maintaining", "product",
+#: "helps"): only to forms that keep the adjective ("maintainability", "productivity").
+ADJECTIVE_STEMS_ONLY = True
+_ADJ_SUFFIXES = ("able", "ible", "ive", "ful", "ous")
+#: Cues of clauses before the one whose grammatical subject is the first named subject do not
+#: count (``late_subject``).
+LATE_SUBJECT = True
+#: Cues of a later coordinated clause about a new, indefinite thing do not count
+#: (``new_referent``).
+NEW_REFERENT = True
+
+
+@dataclass
+class _Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    weight: float
+    comparative: bool = False
+
+
+def _lemmas(word: str) -> set[str]:
+    """The word and the bases it may inflect ("saves" -> save, "used" -> use, "planned" ->
+    plan): regular English -s / -es / -ed / -d / -ing endings only."""
+    out = {word}
+    for suffix in ("ing", "es", "ed", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out.update((stem, stem + "e"))
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])
+            if stem.endswith("i"):
+                out.add(stem[:-1] + "y")
+    return out
+
+
+def _loses_adjective(entry: str, word: str) -> bool:
+    """Whether ``word`` is the verb or noun an adjective entry was made from ("maintaining"
+    for "maintainable"), rather than a form that keeps the adjective ("maintainability")."""
+    for suffix in _ADJ_SUFFIXES:
+        if entry.endswith(suffix) and word != entry:
+            return not word.startswith(entry[: -len(suffix)] + suffix[:2])
+    return False
+
+
+def _glued(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether punctuation token ``j`` sits inside a word ("Node.js", "ASP.NET")."""
+    return 0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start \
+        and toks[j].end == toks[j + 1].start and toks[j - 1].is_word and toks[j + 1].is_word
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of an English comparative or superlative adjective."""
+    out: list[str] = []
+    for suffix in ("est", "er"):
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        stem = word[: -len(suffix)]
+        if stem.endswith("i"):
+            out.append(stem[:-1] + "y")  # costlier -> costly
+        out.append(stem)  # harder -> hard
+        out.append(stem + "e")  # safer -> safe
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # thinner -> thin
+    return out
+
+
+def cost_direction(words: list[str], toks: Sequence[_Tok], i: int) -> float | None:
+    """-1 when a cost noun at ``i`` is added to ("more X", "increases the X"), +1 when it is
+    cut ("reduces X"), None when nothing before it says either."""
+    def word(k: int) -> str | None:
+        return words[k] if k >= 0 and toks[k].is_word else None
+
+    before = [word(i - 1)]
+    if COST_MODIFIER and word(i - 1) not in _QUANTITY | _INCREASE | _DECREASE | {None}:
+        before.append(word(i - 2))  # "more wiring time"
+    if COST_VERBS and word(i - 1) == "the":
+        before.append(word(i - 2))  # "increases the setup"
+    if COST_VERBS and any(word(k) in _SPEND for k in range(i - 1 - _SPEND_GAP, i)):
+        return -1.0
+    for w in before:
+        if w in _QUANTITY:
+            return -1.0
+        if COST_VERBS and w in _INCREASE:
+            return -1.0
+        if COST_VERBS and w in _DECREASE:
+            return 1.0
+    return None
+
+
+def reported_starts(words: list[str], word_idx: list[int]) -> list[int]:
+    """Token indices where a reported view begins (its frame's last word)."""
+    found: list[int] = []
+    ws = [words[k] for k in word_idx]
+    for n, w in enumerate(ws):
+        prev = ws[n - 1] if n else ""
+        prev2 = ws[n - 2] if n > 1 else ""
+        if w in _REPORTING and (prev in _SPEAKERS or (
+                prev in _HEARSAY_ADVERBS and prev2 in _SPEAKERS)):
+            found.append(word_idx[n])  # "people say", "critics often claim"
+        elif w in {"said", "claimed", "argued"} and (
+                prev in {"is", "was"} or (prev in _HEARSAY_ADVERBS and prev2 in {"is", "was"})):
+            found.append(word_idx[n])  # "it is often said"
+        elif w == "against" and prev in _OBJECTIONS:
+            found.append(word_idx[n])  # "the common complaint against X is that ..."
+    return found
+
+
+def implied_contrast(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
+    """The last clause-joining "but" / "yet" with no cue after it turns the cues before it."""
+    joint = max((k for n, k in enumerate(word_idx) if n and words[k] in _CLAUSE_CONTRAST
+                 and words[word_idx[n - 1]] not in _ADVERB_BEFORE), default=None)
+    if joint is not None:
+        after = [k for k in word_idx if k > joint]
+        if len(after) >= CLAUSE_WORDS and (
+                words[after[0]] not in _NOT_CONTRAST_AFTER) and not any(
+                m.start > joint and m.weight for m in out):
+            for m in out:
+                if m.end <= joint:
+                    m.weight = -m.weight
+
+
+def new_referent(text: str, toks: Sequence[_Tok], ms: list[_Match],
+                 mentions: list[tuple[int, int, str, bool]]) -> None:
+    """A coordinated clause after the subject's that opens on an indefinite noun phrase
+    ("X is quick enough, and a slow query will hurt you more") is about that new
+    thing, not the subject: its cues do not count (unless it names a subject)."""
+    named = [s for s, _e, _n, target in mentions if not target]
+    if not named:
+        return
+    for b in _NEW_REFERENT.finditer(text, min(named)):
+        end = _CLAUSE_STOP.search(text, b.end())
+        stop = end.start() if end else len(text)
+        if any(b.end() <= s < stop for s, _e, _n, _t in mentions):
+            continue
+        for m in ms:
+            if b.start() <= toks[m.start].start < stop:
+                m.weight = 0.0
+
+
+def late_subject(text: str, toks: Sequence[_Tok], ms: list[_Match],
+                 mentions: list[tuple[int, int, str, bool]]) -> None:
+    """A subject first named as the grammatical subject of a later coordinated clause
+    ("the async runtime is a delight and X feels bolted on"): the cues of
+    the clauses before it are about something else and do not count."""
+    named = [s for s, _e, _n, target in mentions if not target]
+    if not named:
+        return
+    first = min(named)
+    joint = None
+    for b in _LATE_BOUNDARY.finditer(text, 0, first):
+        joint = b
+    if joint is None:
+        return
+    lead = text[joint.end() : first]
+    plain_and = joint.group().strip() == "and"
+    if "," in lead or len(re.findall(r"[\w'’]+", lead)) > (0 if plain_and else 2):
+        return  # "speed and polish, X ...": the "and" joins nouns
+    if len(re.findall(r"[\w'’]+", text[: joint.start()])) < 3:
+        return
+    for m in ms:
+        if toks[m.start].start < joint.start():
+            m.weight = 0.0
+
+
+#: Clause joints after which a newly named subject starts its own clause (``late_subject``).
+#: Not "while" / "whereas": a clause before those is about the other subject, which the
+#: caller may be asking about (the answers' verdict judges a sentence for either subject).
+_LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+)", re.IGNORECASE)
+
+
+#: A coordinated clause opening on an indefinite noun phrase (``new_referent``).
+_NEW_REFERENT = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+(?:a|an)\s+", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but|while)\s+")
+
+
+def own_clauses(toks: Sequence[_Tok], ms: list[_Match],
+                mentions: list[tuple[int, int, str, bool]]) -> None:
+    """Cues that follow a mention of the *other* subject (not as a comparison target)
+    belong to it: "X ships releases at a rate Y cannot match" -> "cannot match"
+    is said of Y, so it counts for X with its sign flipped."""
+    named = [(s, name) for s, _e, name, target in mentions if not target]
+    if len({n for _, n in named}) < 2:
+        return
+    own = named[0][1]
+    for m in ms:
+        if not m.comparative:
+            continue
+        at = toks[m.start].start
+        owner = next((n for s, n in reversed(named) if s < at), own)
+        if owner != own:
+            m.weight = -m.weight
+
+
+#: "Verdict on security: " / "Raw speed: " before a verdict's winner.
+_VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
+#: A recommendation opening a clause: the subject right after it is the one to take.
+_RECOMMEND = re.compile(
+    r"(?:^|[,;:]\s+|\bthen\s+|\b(?:I|we)\s*(?:would|'d|will)\s+)"
+    r"(?:pick|choose|go\s+(?:with|for)|stay\s+with|stick\s+with|start\s+with|opt\s+for|use)\s+",
+    re.IGNORECASE
+)
+#: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
+_VERDICT_TAIL_WORDS = 6
