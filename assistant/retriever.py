@@ -20,10 +20,10 @@ article's title (BM25 only: a question that names what the article is, "the thre
 comparison", "the student's report", reaches its passages; ``corpus_index.INDEX_TITLE``).
 
 Latency budget per question: one query embedding, one Chroma query (ids and distances
-only: the index holds the chunks), one manifest read (staleness check; its parse is cached
-by the store) and in-memory BM25. Everything else (all chunks, their sentence vectors)
-is loaded once per corpus version and cached (``assistant.corpus_index``), which rebuilds
-only what changed.
+only: the index holds the chunks), one read of the store's change stamp (the staleness
+check: the manifest is read only when a commit changed the stamp) and in-memory BM25.
+Everything else (all chunks, their sentence vectors) is loaded once per corpus version
+and cached (``assistant.corpus_index``), which rebuilds only what changed.
 
 Per question nothing runs in Python over every chunk: rankings take the top n by a numpy
 partition and a stable sort of what is above it (the order Python's ``sorted`` gave), and
@@ -177,6 +177,8 @@ class HybridRetriever(BaseRetriever):
     #: The last index built, kept after ``invalidate`` so the next build reuses its chunks.
     _previous: CorpusIndex | None = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
+    #: The store's change stamp when the cached index was last found current.
+    _stamp: str | None = PrivateAttr(default=None)
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -192,23 +194,35 @@ class HybridRetriever(BaseRetriever):
         """Forget the cached index (the corpus changed); the next build reuses what it can."""
         with self._lock:
             self._index = None
+            self._stamp = None
 
     def index(self, *, check: bool = True) -> CorpusIndex:
         """The index for the live corpus, rebuilt when another ingest changed it.
 
         Args:
-            check: Compare the cached corpus version with the store's manifest (one cheap
-                store read). Callers that just checked pass False.
+            check: Whether the corpus may have changed since the index was built: the
+                store's change stamp (a few bytes, no Chroma call) is compared with the
+                one read before the build; only when it differs, or the store has none,
+                is the manifest read and its corpus version compared. Callers that just
+                checked pass False.
         """
         with self._lock:
             idx = self._index
-            if (idx is not None and check
-                    and self.store.manifest().corpus_version != idx.corpus_version):
-                idx = None
+            if idx is not None and check:
+                stamp = self.store.change_stamp()
+                if stamp is None or stamp != self._stamp:
+                    if self.store.manifest().corpus_version != idx.corpus_version:
+                        idx = None
+                    else:
+                        self._stamp = stamp
             if idx is None:
+                # Read before the manifest the build reads: a commit in between leaves a
+                # stale stamp, so the next check reads the manifest again (never misses).
+                stamp = self.store.change_stamp()
                 idx = build_index(self.store, previous=self._previous,
                                   tokenizer=self.tokenizer)
                 self._index = self._previous = idx
+                self._stamp = stamp
             return idx
 
     # -- retrieval ---------------------------------------------------------------------
