@@ -223,12 +223,10 @@ class AnswerChain:
             BadInput: The question is empty, blank or too long.
             SettingsError: The configured LLM backend lacks a required setting.
         """
-        final: Answer | None = None
-        for item in self.stream(question, history):
-            if isinstance(item, Answer):
-                final = item
-        assert final is not None
-        return final
+        # ``invoke``, not ``stream``: nobody reads the pieces, and a streamed piece passes
+        # through every step's streaming layer.
+        answer: Answer = self.path.invoke({"question": question, "history": history})["answer"]
+        return answer
 
     @property
     def path(self) -> Any:
