@@ -108,6 +108,8 @@ class CorpusIndex:
     tokenizer: Any = None
     #: Stemmed tokens of the article titles (BM25 indexes each chunk with its title).
     title_vocabulary: frozenset[str] = frozenset()
+    #: Article id -> its live version (a store read by version skips the manifest).
+    article_versions: dict[str, str] = field(default_factory=dict)
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
@@ -297,6 +299,7 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
         row_end=row_end,
         tokenizer=tok,
         title_vocabulary=frozenset(t for ts in title_tokens.values() for t in ts),
+        article_versions=live,
     )
 
 
