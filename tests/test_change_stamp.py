@@ -128,3 +128,34 @@ def test_memory_store_stamp_follows_commits() -> None:
     assert store.change_stamp() == first
     store.commit(Manifest())
     assert store.change_stamp() != first
+
+
+def test_mirror_memo_follows_every_write(tmp_path: Path) -> None:
+    """The parsed mirror is kept by file identity; each write is still read afresh."""
+    from knowledge.mirror import ManifestMirror
+    from knowledge.models import ArticleMeta
+    from knowledge.protocols import ArticleRecord
+
+    chroma = tmp_path / "chroma"
+    chroma.mkdir()
+    header = b"SQLite format 3\x00" + (4096).to_bytes(2, "big")
+    (chroma / "chroma.sqlite3").write_bytes(header.ljust(4096, b"\x00"))
+    mirror = ManifestMirror(tmp_path)
+
+    def manifest(n: int) -> Manifest:
+        recs = {f"a{i}": ArticleRecord(meta=ArticleMeta(article_id=f"a{i}", title=f"T{i}",
+                                                        source=f"a{i}.txt"),
+                                       version=f"a{i}@v", content_hash="h", chunk_count=1,
+                                       ingested_at="2026-11-30T00:00:00+00:00")
+                for i in range(n)}
+        return Manifest(articles=recs, embedder="e")
+
+    for n in (1, 2, 3):
+        mirror.write(manifest(n), clean=True)
+        got = mirror.cached()
+        assert got is not None and sorted(got.articles) == sorted(manifest(n).articles)
+        got.articles.clear()  # the caller's copy: the next read is whole again
+        again = mirror.cached()
+        assert again is not None and len(again.articles) == n
+    mirror.write(manifest(3), clean=False)
+    assert mirror.cached() is None
