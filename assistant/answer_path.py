@@ -1,4 +1,4 @@
-"""The answer path as LangChain runnables: rewrite | retrieve | assess | answer | finish.
+"""The answer path as LangChain runnables: rewrite | retrieve | assess | answer.
 
 ``build_answer_path`` is the one place that builds it; ``AnswerChain`` calls it with the
 real retriever and chat model, tests with fakes. Every step is a ``Runnable``:
@@ -7,12 +7,18 @@ real retriever and chat model, tests with fakes. Every step is a ``Runnable``:
 * ``retrieve``: the ``HybridRetriever`` itself, through ``invoke``/``batch`` (it returns
   LangChain ``Document``s; the list also carries the retrieval signals abstention needs);
 * ``assess``: decide whether the passages cover the question (``assistant.abstain``);
-* ``answer``: an abstention when they don't; otherwise the engine, which for an LLM backend
-  is ``llm.with_fallbacks([offline])``: a backend that fails (connection refused, the
-  client's own ``timeout=``, a server error) or writes nothing the passages support hands
-  over to the offline composer, which says why in the answer's notice;
-* ``finish``: the final ``Answer``, its ``timings_ms`` read from a callback handler
-  (``StepTimer``) that times every step.
+* ``answer``: an abstention when they don't; otherwise the engine: the offline composer,
+  run inside this step, or for an LLM backend a child run ``llm.with_fallbacks([offline])``:
+  a backend that fails (connection refused, the client's own ``timeout=``, a server
+  error) or writes nothing the passages support hands over to the offline composer, which
+  says why in the answer's notice. The step ends with the final ``Answer``, its
+  ``timings_ms`` read from a callback handler (``StepTimer``) that times every step.
+
+Cost: each LangChain run (callbacks, config) costs ~0.1 ms and each streamed piece passes
+through every streaming layer, so the path has the steps above and no more (the offline
+composer, the abstention and the final ``Answer`` are no runs of their own), built once;
+each step function carries a precomputed ``__signature__``, which spares LangChain an
+``inspect.signature`` parse per step per call.
 
 Input: ``{"question": str, "history": [str, ...]}``. Output, streamed: ``{"text": piece}``
 chunks as the answer is written, then ``{"answer": Answer}``; ``invoke`` and ``batch``
@@ -25,19 +31,18 @@ engine itself finishes with the offline composer after a blank line, as before.
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.runnables import (
     Runnable,
-    RunnableBranch,
     RunnableConfig,
-    RunnableGenerator,
     RunnableLambda,
 )
 from langchain_core.runnables.utils import AddableDict
@@ -142,6 +147,19 @@ def _stream_composition(comp: Composition, engine: str, notice: str | None
     yield AddableDict(composed=Composed(comp, engine, notice))
 
 
+def _signed(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` with its signature computed once: LangChain inspects a step function's
+    signature on every call (does it take ``config``, ``run_manager``?), and
+    ``inspect.signature`` returns a precomputed ``__signature__`` without parsing it."""
+    fn.__signature__ = inspect.signature(fn)  # type: ignore[attr-defined]
+    return fn
+
+
+def _step(fn: Callable[..., Any], name: str) -> RunnableLambda[Any, Any]:
+    """A named step of the answer path (built once, with the call-time inspection cut)."""
+    return RunnableLambda(_signed(fn), name=name)
+
+
 def build_answer_path(
     *,
     retriever: Runnable[str, Any],
@@ -172,7 +190,7 @@ def build_answer_path(
         disagreement: Where the sources disagree on the asked criterion (optional).
         validate: Cleans the raw question or raises ``BadInput``.
         clean_history: Cleans the earlier turns.
-        timer: The ``StepTimer`` the ``finish`` step reads; one is made when not given.
+        timer: The ``StepTimer`` the ``answer`` step reads; one is made when not given.
         subjects: The subjects object (``ComparisonConfig``) the rewrite, the abstention
             check, the composer and the LLM verdict read the subjects from; the configured
             one when None.
@@ -209,8 +227,7 @@ def build_answer_path(
     def abstain(state: dict[str, Any]) -> Iterator[AddableDict]:
         yield from _stream_composition(abstention(state["coverage"].message), "offline", None)
 
-    answer_engine: Runnable[dict[str, Any], AddableDict] = RunnableLambda(offline,
-                                                                          name="offline")
+    engine_runnable: Runnable[dict[str, Any], AddableDict] | None = None
     if chat_model is not None:
         from assistant.llm import LLMAnswerer, LLMUnavailable, NoSupportedAnswer
 
@@ -241,25 +258,34 @@ def build_answer_path(
                 yield AddableDict(text="\n\n")
                 yield from offline({**state, "error": exc})
 
-        answer_engine = RunnableLambda(llm, name=engine).with_fallbacks(
-            [answer_engine], exceptions_to_handle=(LLMUnavailable,), exception_key="error")
+        engine_runnable = _step(llm, engine).with_fallbacks(
+            [_step(offline, "offline")], exceptions_to_handle=(LLMUnavailable,),
+            exception_key="error")
 
-    answer = RunnableBranch(
-        (lambda s: not s["coverage"].covered, RunnableLambda(abstain, name="abstention")),
-        answer_engine,
-    )
+    def engine_output(state: dict[str, Any], config: RunnableConfig) -> Iterator[AddableDict]:
+        if not state["coverage"].covered:
+            yield from abstain(state)
+        elif engine_runnable is None:
+            yield from offline(state)
+        else:
+            yield from engine_runnable.stream(state, config)
 
-    def finish(chunks: Iterator[AddableDict], config: Any) -> Iterator[AddableDict]:
+    def answer(state: dict[str, Any], config: RunnableConfig) -> Iterator[AddableDict]:
+        """The answer's text as it is written, then the final ``Answer``.
+
+        An abstention, or the engine's answer. The offline composer runs in this step (no
+        run of its own: a LangChain run costs ~0.1 ms); an LLM engine is a child run, so
+        that ``with_fallbacks`` can hand over to the offline composer.
+        """
         composed: Composed | None = None
-        state: dict[str, Any] = {}
-        for chunk in chunks:
+        for chunk in engine_output(state, config):
             if "text" in chunk:
                 yield AddableDict(text=chunk["text"])
             if "composed" in chunk:
                 composed = chunk["composed"]
-            if "rewritten" in chunk:
-                state = chunk
         assert composed is not None, "the answer step produced no composition"
+        # This step's own run is the parent of its child config's callbacks; its end is
+        # not recorded yet, so ``timings`` counts the answer phase up to now.
         parent = getattr(config.get("callbacks"), "parent_run_id", None)
         timings = timer.timings(parent) if parent is not None else {}
         comp = composed.composition
@@ -277,11 +303,6 @@ def build_answer_path(
             intent=comp.intent,
         ))
 
-    def carry(state: dict[str, Any], config: Any) -> Iterator[AddableDict]:
-        """The answer's chunks, after the state ``finish`` needs to label them."""
-        yield AddableDict(question=state["question"], rewritten=state["rewritten"])
-        yield from answer.stream(state, config)
-
     # The retrieve and assess steps add one key each to the state. They are plain lambdas
     # rather than ``RunnablePassthrough.assign``: streamed, ``assign`` runs its mapper on an
     # executor thread per question, which cost ~5 ms of a ~25 ms warm ask.
@@ -293,11 +314,10 @@ def build_answer_path(
         return {**state, "coverage": do_assess(state)}
 
     path = (
-        RunnableLambda(do_rewrite, name="rewrite")
-        | RunnableLambda(do_retrieve, name="retrieve")
-        | RunnableLambda(with_coverage, name="assess")
-        | RunnableLambda(carry, name="answer")
-        | RunnableGenerator(cast(Any, finish), name="finish")
+        _step(do_rewrite, "rewrite")
+        | _step(do_retrieve, "retrieve")
+        | _step(with_coverage, "assess")
+        | _step(answer, "answer")
     )
     return path.with_config(run_name="answer_path", callbacks=[timer])
 

@@ -223,12 +223,10 @@ class AnswerChain:
             BadInput: The question is empty, blank or too long.
             SettingsError: The configured LLM backend lacks a required setting.
         """
-        final: Answer | None = None
-        for item in self.stream(question, history):
-            if isinstance(item, Answer):
-                final = item
-        assert final is not None
-        return final
+        # ``invoke``, not ``stream``: nobody reads the pieces, and a streamed piece passes
+        # through every step's streaming layer.
+        answer: Answer = self.path.invoke({"question": question, "history": history})["answer"]
+        return answer
 
     @property
     def path(self) -> Any:
@@ -264,13 +262,15 @@ class AnswerChain:
 
     # -- where the sources disagree ----------------------------------------------------
 
-    def _article_text(self, article_id: str, corpus_version: str) -> str | None:
+    def _article_text(self, article_id: str, corpus_version: str,
+                      version: str | None = None) -> str | None:
         with self._lock:
             if self._articles_version != corpus_version:
                 self._articles.clear()
                 self._articles_version = corpus_version
             if article_id not in self._articles:
-                art = self.store.article(article_id)
+                # By version when the index knows it: no manifest read per article.
+                art = self.store.article(article_id, version)
                 if art is None:
                     return None
                 self._articles[article_id] = art.text
@@ -298,4 +298,6 @@ class AnswerChain:
                          if c.start <= pos < c.end), "")
 
         return matrix_view(self.comparisons, rw.text, rw.subjects,
-                           lambda aid: self._article_text(aid, idx.corpus_version), section_of)
+                           lambda aid: self._article_text(aid, idx.corpus_version,
+                                                          idx.article_versions.get(aid)),
+                           section_of)

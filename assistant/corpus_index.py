@@ -101,10 +101,15 @@ class CorpusIndex:
     #: The chunks that own sentence rows, and the first row of each (for ``reduceat``).
     owner_ids: Any = None
     owner_starts: Any = None
+    #: Per chunk position, its rows in ``sentence_matrix``: ``row_start[i]:row_end[i]``.
+    row_start: Any = None
+    row_end: Any = None
     #: The tokenizer the index was built with (the subjects' spellings unified).
     tokenizer: Any = None
     #: Stemmed tokens of the article titles (BM25 indexes each chunk with its title).
     title_vocabulary: frozenset[str] = frozenset()
+    #: Article id -> its live version (a store read by version skips the manifest).
+    article_versions: dict[str, str] = field(default_factory=dict)
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
@@ -116,18 +121,37 @@ class CorpusIndex:
             self._token_cache[key] = got
         return got
 
-    def sentence_max(self, vector: Sequence[float]) -> Any:
+    def sentence_max(self, vector: Sequence[float], positions: Sequence[int] | None = None
+                     ) -> Any:
         """Per chunk, the best cosine between ``vector`` and one of its sentence vectors.
 
         The pooled sentence vectors are loaded once per corpus version, so this costs one
-        small matrix product and no store call.
+        matrix product and no store call. With ``positions`` (chunk positions), only those
+        chunks' sentence rows are multiplied and the result has one value per position
+        (the product over every sentence grows with the library; the candidates do not).
+        A chunk without sentence vectors scores -1.
         """
         import numpy as np
 
+        v = np.asarray(vector, dtype=np.float32)
+        if positions is not None:
+            pos = np.asarray(positions, dtype=np.int64)
+            best = np.full(len(pos), -1.0, dtype=np.float32)
+            if self.sentence_matrix is None or not len(pos):
+                return best
+            starts, ends = self.row_start[pos], self.row_end[pos]
+            counts = ends - starts
+            offsets = np.cumsum(counts) - counts
+            rows = np.arange(int(counts.sum())) + np.repeat(starts - offsets, counts)
+            if len(rows):
+                sims = self.sentence_matrix[rows] @ v
+                has = counts > 0
+                best[has] = np.maximum.reduceat(sims, offsets[has])
+            return best
         best = np.full(len(self.chunks), -1.0, dtype=np.float32)
         if self.sentence_matrix is None or not len(self.sentence_matrix):
             return best
-        sims = self.sentence_matrix @ np.asarray(vector, dtype=np.float32)
+        sims = self.sentence_matrix @ v
         best[self.owner_ids] = np.maximum.reduceat(sims, self.owner_starts)
         return best
 
@@ -249,6 +273,8 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
     owner_arr = np.asarray(owner, dtype=np.int64)
     # Rows are grouped by chunk, in chunk order: one ``reduceat`` takes each chunk's best.
     owners, starts = np.unique(owner_arr, return_index=True)
+    counts = np.asarray([len(e.spans) for e in ordered], dtype=np.int64)
+    row_end = np.cumsum(counts)
     if matrix is not None:  # entries keep views of the matrix, not copies of their rows
         for e, lo in zip((e for e in ordered if e.spans), np.cumsum([0] + [len(b) for b in blocks]),
                          strict=False):
@@ -269,8 +295,11 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
         entries=entries,
         owner_ids=owners,
         owner_starts=starts,
+        row_start=row_end - counts,
+        row_end=row_end,
         tokenizer=tok,
         title_vocabulary=frozenset(t for ts in title_tokens.values() for t in ts),
+        article_versions=live,
     )
 
 

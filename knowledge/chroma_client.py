@@ -3,11 +3,12 @@
 ``chromadb.HttpClient`` talks to the server while it is being constructed, before any
 timeout can be set; ``open_client`` asks for the heartbeat with a bounded request first,
 then sets the client's own session timeout. Every failure becomes a ``StoreError`` whose
-message says what to do.
+message says what to do (``is_disk_full`` tells a full disk from other failures).
 """
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -15,6 +16,21 @@ from urllib.parse import urlparse
 
 class StoreError(RuntimeError):
     """The store cannot be opened or answered; the message says what to do."""
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the disk is full."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno == errno.ENOSPC:
+            return True
+        text = str(cur).lower()
+        if "no space left" in text or "disk is full" in text or "disk full" in text:
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
 
 
 def heartbeat(base: str, chroma_url: str, timeout: float) -> None:

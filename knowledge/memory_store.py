@@ -40,6 +40,7 @@ class InMemoryKnowledgeStore:
         self._manifest = Manifest()
         self._records: dict[str, _Record] = {}
         self._articles: dict[str, tuple[str, CleanedArticle]] = {}  # version -> (id, text)
+        self._commits = 0  # the change stamp: bumped by every commit and reset
 
     @property
     def lock_dir(self) -> Path | None:
@@ -49,6 +50,10 @@ class InMemoryKnowledgeStore:
         return None  # reading the real one costs nothing
 
     # -- reads ------------------------------------------------------------------------
+
+    def change_stamp(self) -> str | None:
+        with self._lock:
+            return str(self._commits)
 
     def manifest(self) -> Manifest:
         with self._lock:  # the caller's own copy, as the Chroma store hands out
@@ -169,6 +174,7 @@ class InMemoryKnowledgeStore:
     def commit(self, manifest: Manifest) -> None:
         with self._lock:
             self._manifest = manifest
+            self._commits += 1
 
     def collect_garbage(self) -> int:
         with self._lock:
@@ -185,3 +191,4 @@ class InMemoryKnowledgeStore:
             self._manifest = Manifest()
             self._records.clear()
             self._articles.clear()
+            self._commits += 1

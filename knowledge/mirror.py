@@ -1,6 +1,6 @@
 """The local manifest mirror, and moving a damaged embedded store aside.
 
-Two jobs that live beside the Chroma store but are not Chroma:
+Three jobs that live beside the Chroma store but are not Chroma:
 
 * **The mirror** (``ManifestMirror``): after every commit the store writes a copy of the
   committed manifest to ``<data_dir>/manifest.json``. A no-op ``versus ingest`` reads it
@@ -10,6 +10,13 @@ Two jobs that live beside the Chroma store but are not Chroma:
   and the random id it records matches the id file inside the store folder (a folder
   deleted and recreated is not the mirrored one). A server's store has no mirror: another
   machine may write to it.
+* **The commit stamp** (``CommitStamp``): a small file inside the store folder that every
+  commit (and reset) rewrites with a fresh random token, after the manifest record. A
+  reader that kept an index checks whether the corpus may have changed (another process
+  ingested) by reading these few bytes instead of the manifest record from Chroma (~0.5 ms
+  at 1x, ~14 ms at 100x the bundled library, whose manifest is large): an unchanged token
+  means no commit since. A missing or unreadable stamp says nothing (``None``): the reader
+  falls back to the manifest. The folder moved aside or deleted takes its stamp with it.
 * **Recovery** (``move_aside``): ``versus ingest --rebuild`` over a store Chroma cannot
   open moves the damaged folder to ``chroma.damaged-<time>`` (never deletes it) and
   rebuilds the library from the articles the last mirrored manifest names.
@@ -29,6 +36,8 @@ from knowledge.protocols import ArticleRecord, Manifest
 
 #: The file inside the store folder whose random id ties the mirror to that folder.
 STORE_ID_FILE = "versus-store-id"
+#: The file inside the store folder that every commit rewrites (``CommitStamp``).
+STAMP_FILE = "versus-commit-stamp"
 
 
 def manifest_to_json(manifest: Manifest) -> str:
@@ -78,6 +87,11 @@ class ManifestMirror:
 
     def __init__(self, data_dir: Path | None) -> None:
         self.data_dir = data_dir
+        #: The last mirror file parsed: its (inode, mtime, size) and what it held. Every
+        #: write replaces the file (a new inode), so an equal key means the same file; at
+        #: 100x the bundled library the parse costs ~2 ms and the comparison service asks
+        #: on every question that consults the matrix.
+        self._memo: tuple[tuple[int, int, int], dict[str, object], Manifest] | None = None
 
     @property
     def path(self) -> Path | None:
@@ -107,14 +121,23 @@ class ManifestMirror:
         if not sqlite_looks_whole(self.data_dir / "chroma" / "chroma.sqlite3"):
             return None
         try:
-            raw = path.read_text(encoding="utf-8")
-            payload = json.loads(raw)
+            st = path.stat()
+            key = (st.st_ino, st.st_mtime_ns, st.st_size)
+            memo = self._memo
+            if memo is not None and memo[0] == key:
+                payload, manifest = memo[1], memo[2]
+            else:
+                raw = path.read_text(encoding="utf-8")
+                payload = json.loads(raw)
+                manifest = manifest_from_json(raw)
+                self._memo = (key, payload, manifest)
             if not payload.get("clean"):
                 return None
             store_id = self.store_id(create=False)
             if not store_id or payload.get("store_id") != store_id:
                 return None
-            return manifest_from_json(raw)
+            # The caller's own copy (the records are frozen; the dict is not).
+            return Manifest(articles=dict(manifest.articles), embedder=manifest.embedder)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -148,6 +171,53 @@ class ManifestMirror:
         tmp.write_text(new_id, encoding="ascii")
         os.replace(tmp, path)
         return new_id
+
+
+class CommitStamp:
+    """The embedded store's change stamp (``data_dir=None``, a server's store: none).
+
+    ``bump()`` runs after every commit and replaces the token. ``read()`` returns the
+    current token; a store written before stamps existed gets one on its first read,
+    created only if still absent (a commit's ``bump`` in between wins, so the reader that
+    created it cannot have missed that commit: it reads the manifest after the stamp).
+    None when there is none to trust: unreadable, not creatable (a read-only folder), or a
+    server's store that another machine may write to.
+    """
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self.path = None if data_dir is None else data_dir / "chroma" / STAMP_FILE
+
+    @staticmethod
+    def _token() -> str:
+        return f"{time.time_ns():x}-{secrets.token_hex(8)}"
+
+    def read(self) -> str | None:
+        if self.path is None:
+            return None
+        try:
+            return self.path.read_text(encoding="ascii").strip() or None
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError):
+            return None
+        token = self._token()
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:  # a commit or another reader wrote one just now
+            return self.read()
+        except OSError:
+            return None
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(token)
+        return token
+
+    def bump(self) -> None:
+        """Write a fresh token (atomically: a reader sees the old one or the new one)."""
+        if self.path is None or not self.path.parent.is_dir():
+            return
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(self._token(), encoding="ascii")
+        os.replace(tmp, self.path)
 
 
 def move_aside(data_dir: Path) -> Path:

@@ -113,6 +113,11 @@ class KnowledgeReader(Protocol):
 
     def manifest(self) -> Manifest: ...
 
+    def change_stamp(self) -> str | None:
+        """A cheap token that changes whenever a commit changes the manifest, or None when
+        the store has none to offer (the caller then compares manifests)."""
+        ...
+
     def search(
         self, vector: Vector, k: int, versions: list[str] | None = None
     ) -> list[ScoredChunk]: ...

@@ -15,7 +15,8 @@ upsert of one record: atomic in Chroma), then deletes versions the manifest no l
 Every read filters on the manifest's versions, so a kill at any point leaves readers on one
 complete index, old or new, and the next ingest finishes or discards the staged rest.
 The same code runs against the embedded store and a ``chroma run`` server. The local
-manifest mirror and the recovery of a store Chroma cannot open are in ``knowledge.mirror``,
+manifest mirror, the commit stamp (``change_stamp``: has anything been committed since?
+read without Chroma) and the recovery of a store Chroma cannot open are in ``knowledge.mirror``,
 opening the client in ``knowledge.chroma_client`` (``StoreError`` is defined there and
 re-exported here), the record layout of a chunk in ``knowledge.chroma_records``.
 """
@@ -23,7 +24,6 @@ re-exported here), the record layout of a chunk in ``knowledge.chroma_records``.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import shutil
 import threading
@@ -32,9 +32,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
-from knowledge.chroma_client import StoreError, open_client
+from knowledge.chroma_client import StoreError, is_disk_full, open_client
 from knowledge.chroma_records import chunk_from_record, chunk_metadata, pack, unpack
-from knowledge.mirror import ManifestMirror, manifest_from_json, manifest_to_json, move_aside
+from knowledge.mirror import (
+    CommitStamp,
+    ManifestMirror,
+    manifest_from_json,
+    manifest_to_json,
+    move_aside,
+)
 from knowledge.models import (
     ArticleMeta,
     Chunk,
@@ -62,21 +68,6 @@ _DISK_FULL_BYTES = 8 * 1024 * 1024
 _SEARCH_SLACK = 8
 #: What one live query returns: chunks with scores, or (id, score) pairs.
 _T = TypeVar("_T")
-
-
-def _is_disk_full(exc: BaseException) -> bool:
-    """Whether ``exc`` (or what caused it) says the disk is full."""
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        if isinstance(cur, OSError) and cur.errno == errno.ENOSPC:
-            return True
-        text = str(cur).lower()
-        if "no space left" in text or "disk is full" in text or "disk full" in text:
-            return True
-        cur = cur.__cause__ or cur.__context__
-    return False
 
 
 class ChromaKnowledgeStore:
@@ -109,6 +100,7 @@ class ChromaKnowledgeStore:
         self._lock = threading.RLock()
         # A server's store has no local mirror: another machine may write to it.
         self._mirror = ManifestMirror(None if chroma_url else data_dir)
+        self._stamp = CommitStamp(None if chroma_url else data_dir)
         #: The last manifest record read and what it parsed to: every question reads the
         #: record (the staleness check), but parsing it costs ~1 ms per 100 articles and
         #: it rarely changes.
@@ -143,7 +135,7 @@ class ChromaKnowledgeStore:
     def _wrap(self, exc: Exception) -> StoreError:
         if isinstance(exc, StoreError):
             return exc
-        if _is_disk_full(exc) or self._disk_nearly_full():
+        if is_disk_full(exc) or self._disk_nearly_full():
             return StoreError(
                 f"the disk holding the store at {self.location} is full "
                 f"({exc.__class__.__name__}: {exc}); the previous index is kept: free "
@@ -192,6 +184,11 @@ class ChromaKnowledgeStore:
             offset += n
 
     # -- reads ------------------------------------------------------------------------
+
+    def change_stamp(self) -> str | None:
+        """A token that every commit changes (``knowledge.mirror.CommitStamp``), read
+        without Chroma; None for a server's store or when none was written yet."""
+        return self._stamp.read()
 
     def manifest(self) -> Manifest:
         """The committed state (an empty manifest for a new store)."""
@@ -417,6 +414,7 @@ class ChromaKnowledgeStore:
             documents=[manifest_to_json(manifest)],
             metadatas=[{"kind": "manifest"}],
         )
+        self._stamp.bump()  # after the manifest: a reader that sees it reads the new one
         self.mirror_manifest(manifest, clean=False)
 
     # -- the local manifest mirror and recovery (``knowledge.mirror``) ----------------
@@ -497,6 +495,7 @@ class ChromaKnowledgeStore:
                 with contextlib.suppress(Exception):  # an absent collection is fine
                     self._client_obj.delete_collection(f"{self.prefix}_{name}")
             self._cols.clear()
+            self._stamp.bump()
 
     def ping(self) -> None:
         """Raise ``StoreError`` unless the store answers a trivial read."""
