@@ -425,7 +425,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                    labelled=True)
     ranked = items(question, cands, named, retrieval.index, config,
                    [*retrieval.chunks, *retrieval.extra])
-    shown, rest = choose(ranked)
+    shown, rest = choose(ranked, named)
     missing = uncovered(shown, named)
     if not shown or len(missing) == sum(1 for n in named if n.third):
         return abstention(f"The articles don't say anything about {' or '.join(missing)} "

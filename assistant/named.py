@@ -263,17 +263,20 @@ def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
                 cells=tuple((sp.start, sp.end) for _h, sp in cells))
 
 
-def choose(ranked: list[Item]) -> tuple[list[Item], list[Item]]:
-    """The items to show (on topic, naming what was asked, best first) and the rest."""
+def choose(ranked: list[Item], named: Sequence[Named]) -> tuple[list[Item], list[Item]]:
+    """The items to show (on topic, naming what was asked; those on a named third
+    technology first, then the best) and the rest."""
     shown: list[Item] = []
     per_chunk: dict[str, int] = {}
-    pool = [it for it in ranked if it.mentions and it.topical]
-    best = pool[0].score if pool else 0.0
+    third = {n.display for n in named if n.third}
+    pool = sorted((it for it in ranked if it.mentions and it.topical),
+                  key=lambda it: (it.mentions.isdisjoint(third), -it.score))
+    best = max((it.score for it in pool), default=0.0)
     for it in pool:
         if len(shown) >= VISIBLE:
             break
         if shown and it.score < best * FLOOR:
-            break
+            continue
         cid = it.lead.chunk.chunk_id
         if per_chunk.get(cid, 0) >= MAX_PER_CHUNK:
             continue
@@ -281,6 +284,15 @@ def choose(ranked: list[Item]) -> tuple[list[Item], list[Item]]:
             continue
         shown.append(it)
         per_chunk[cid] = per_chunk.get(cid, 0) + 1
+    for n in named:  # each named technology the articles speak of gets its best item
+        if not shown or any(n.display in it.mentions for it in shown):
+            continue
+        extra = next((it for it in pool if n.display in it.mentions and it not in shown
+                      and it.score >= best * FLOOR), None)
+        if extra is not None:
+            if len(shown) >= VISIBLE:
+                shown.pop()
+            shown.append(extra)
     rest = [it for it in ranked if it not in shown]
     return shown, rest
 

@@ -33,13 +33,17 @@ We rated three stacks on our own client work.
 
 | Criterion | Django | Node.js | Elixir (Phoenix) |
 |---|---|---|---|
-| Socket fan-out | Workable with Channels | Strong with the ws library | Strongest: light processes |
+| Socket fan-out | Workable with Channels | Strong with the ws lib | Strongest: light processes |
 | Background jobs | Celery, a separate service | BullMQ on Redis | Built into the runtime |
 
 ## Elixir (Phoenix)
 
 Phoenix kept every socket open through a full day of load without a restart. Its hot
 code reloading let us patch a live system during a sale.
+
+## Elixir (Phoenix) in production
+
+Release builds shipped to a single small server in under a minute.
 """
 
 PROSE = """---
@@ -109,16 +113,20 @@ def test_a_table_row_shows_the_named_columns_only(versus: Any) -> None:
     text = answer.answer
     assert "Django: Workable with Channels" in text
     assert "Elixir (Phoenix): Strongest: light processes" in text
-    assert "Strong with the ws library" not in text  # Node.js was not asked about
+    assert "Strong with the ws lib" not in text  # Node.js was not asked about
     assert answer.verdict is None
     assert "favour" not in text
 
 
 def test_an_unnamed_sentence_about_the_third_technology_says_whose_it_is(versus: Any) -> None:
-    answer = versus.ask("Can Phoenix patch a live system during a sale, like Django?")
+    answer = versus.ask("How quickly do Phoenix release builds ship compared with Django?")
     assert not answer.abstained
-    if "hot code reloading" in answer.answer:
-        assert "(of Elixir (Phoenix)) Its hot code reloading" in answer.answer
+    assert "(of Elixir (Phoenix)) Release builds shipped to a single small server" in (
+        answer.answer)
+    # a dangling "Its ..." is quoted with the sentence before it, which names Phoenix
+    answer = versus.ask("Can Phoenix patch a live system during a sale, like Django?")
+    assert ("Phoenix kept every socket open through a full day of load without a restart. "
+            "Its hot code reloading") in answer.answer
 
 
 def test_two_frameworks_of_one_subject_rank_the_sentence_naming_both_first(
