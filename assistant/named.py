@@ -52,8 +52,16 @@ VISIBLE = 4
 MAX_PER_CHUNK = 2
 #: A shown item (after the first) scores at least this share of the best one.
 FLOOR = 0.6
-#: A sentence this close to the question in meaning is on its topic without sharing a word.
-SEM_TOPIC = 0.55
+#: A question of degree ("faster than", "how much memory"): a measured figure about a named
+#: technology answers it even without the question's words ("topped the chart at 18,600
+#: requests per second"). Cosine is no topic test here: the names dominate a sentence's
+#: vector, so any sentence about Laravel is close to any question about Laravel.
+_DEGREE = re.compile(r"\b\w+er\s+than\b|\b(?:more|less|fewer|lower|higher)\b|"
+                     r"\bhow\s+(?:much|many|fast|quick\w*)\b", re.I)
+_FIGURE = re.compile(r"\d")
+#: Words that make a question a comparison without saying what is compared.
+_COMPARING = frozenset({"better", "worse", "best", "good", "compare", "compared",
+                        "comparison", "versus", "vs", "differ", "difference", "than"})
 #: Lower-case names that are ordinary English words: they count only when capitalised.
 _WORDS = frozenset({"go", "gin", "rust", "swift", "spring", "express", "bottle", "pyramid",
                     "phoenix", "react", "ember", "flutter", "java", "ruby", "bun", "deno",
@@ -170,7 +178,7 @@ class Item:
 
 def _topic_terms(question: str, named: Sequence[Named], index: Any) -> list[frozenset[str]]:
     """The question's terms other than the names, each with its word family."""
-    skip = set().union(*(n.names for n in named))
+    skip = set().union(*(n.names for n in named)) | _COMPARING
     skip_toks = set(tokens(" ".join(skip))) if skip else set()
     out = []
     for t in dict.fromkeys(tokens(question)):
@@ -192,6 +200,7 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
     the retrieved ``passages`` (scored chunks; their cells are often too short to be
     candidates)."""
     terms = _topic_terms(question, named, index)
+    degree = bool(_DEGREE.search(question))
     third = third_technologies(index, config)
     friends = companions(index, config)
     out: list[Item] = []
@@ -215,7 +224,8 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                     or (not n.third and not n.member and cand.subject == n.subject)}
         ctx = cand.toks | frozenset(tokens(chunk.section))
         share = _share(terms, ctx)
-        topical = share > 0 or cand.on_aspect or cand.sem >= SEM_TOPIC
+        topical = (share > 0 or cand.on_aspect
+                   or (degree and bool(mentions) and bool(_FIGURE.search(cand.text))))
         unnamed = about if about and not any(
             n.named_in(cand.text) for n in named if n.display == about) else None
         bonus = (W_NAMED * len(mentions) / len(named) + W_PASSAGE_NAMED * passage_named[cid]

@@ -440,7 +440,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
     the other polarity (``names``: the compared subjects)."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
-    absorbed: set[int] = set()  # ids of antecedents quoted with the sentence after them
+    absorbed: set[tuple[str, int]] = set()
     announced: dict[int, Candidate] = {}
     for cand in cands:
         memo_key = ("filler", cand.chunk.chunk_id, cand.span.start)
@@ -472,7 +472,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 continue
             if before.score >= cand.score:
                 continue  # the antecedent says more about the question on its own
-            absorbed.add(id(before))
+            absorbed.add((before.chunk.chunk_id, before.span.start))
             cand = Candidate(cand.chunk, Span(before.span.start, cand.span.end),
                              f"{before.text} {cand.text}", cand.score, cand.rank,
                              before.subject or cand.subject, before.vector,
@@ -501,7 +501,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
             cand.score += W_DEFINITION
             cand.bonus += W_DEFINITION
         out.append(cand)
-    out = [c for c in out if id(c) not in absorbed]
+    out = [c for c in out if (c.chunk.chunk_id, c.span.start) not in absorbed]
     if intent.polarity:
         polar = [c for c in out if c.score >= 0 and c.polarity == intent.polarity]
         if len(polar) >= MIN_SENTENCES:
