@@ -16,7 +16,10 @@ retrieved passages against the question, then shapes the answer by the question'
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
   analyser, VADER without it);
 * list, definition, fact: the sentence that answers best first (a sentence listing names
-  for "which companies use X?", an "X is a ..." sentence for "what is X?").
+  for "which companies use X?", an "X is a ..." sentence for "what is X?");
+* a question naming a technology other than the configured pair ("Is Django faster than
+  Go's Gin?"): no verdict (the matrix is the pair's), the passages that mention the named
+  technologies, a table row with the named columns' cells (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
