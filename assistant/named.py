@@ -63,7 +63,7 @@ _FIGURE = re.compile(r"\d")
 _COMPARING = frozenset({"better", "worse", "best", "good", "compare", "compared",
                         "comparison", "versus", "vs", "differ", "difference", "than"})
 #: Lower-case names that are ordinary English words: they count only when capitalised.
-_WORDS = frozenset({"go", "gin", "rust", "swift", "spring", "express", "bottle", "pyramid",
+_WORDS = frozenset({"go", "gin", "rust", "swift", "spring", "bottle", "pyramid",
                     "phoenix", "react", "ember", "flutter", "java", "ruby", "bun", "deno",
                     "tornado", "celery", "scala", "perl", "blockchain", "vue", "koa"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#]*")
