@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.attribution import about_other_technology, companions, third_technologies
+from assistant.filler import PRONOUN_START
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
 from assistant.word_family import word_family
@@ -168,7 +169,7 @@ class Item:
     score: float
     mentions: frozenset[str]
     topical: bool
-    about: str | None = None  # the third technology an unnamed sentence is about
+    about: str | None = None  # whose an unnamed sentence is ("(of Laravel) Its ...")
     cells: tuple[tuple[int, int], ...] = ()
 
     @property
@@ -228,6 +229,9 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                    or (degree and bool(mentions) and bool(_FIGURE.search(cand.text))))
         unnamed = about if about and not any(
             n.named_in(cand.text) for n in named if n.display == about) else None
+        if (unnamed is None and about is None and cand.subject
+                and PRONOUN_START.match(cand.text) and not config.find_subjects(cand.text)):
+            unnamed = cand.subject  # "It provides ..." of Django: no side label says whose
         bonus = (W_NAMED * len(mentions) / len(named) + W_PASSAGE_NAMED * passage_named[cid]
                  if mentions else 0.0)
         out.append(Item([cand], cand.text, cand.score + bonus + W_TOPIC * share,
