@@ -16,7 +16,10 @@ retrieved passages against the question, then shapes the answer by the question'
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
   analyser, VADER without it);
 * list, definition, fact: the sentence that answers best first (a sentence listing names
-  for "which companies use X?", an "X is a ..." sentence for "what is X?").
+  for "which companies use X?", an "X is a ..." sentence for "what is X?");
+* a question naming a technology other than the configured pair ("Is Django faster than
+  Go's Gin?"): no verdict (the matrix is the pair's), the passages that mention the named
+  technologies, a table row with the named columns' cells (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -42,6 +45,7 @@ from assistant.filler import CONNECTIVE, PRONOUN_START
 from assistant.focus import LEX_FOCUS, split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
+from assistant.named import Named, asked_technologies, choose, items, uncovered
 from assistant.retriever import Retrieval
 from assistant.sentences import (
     Candidate,
@@ -248,6 +252,9 @@ def compose(
     config = config or default_subjects()
     names = config.subject_names
     intent = classify_intent(question, subjects)
+    named = asked_technologies(question, retrieval.index, config)
+    if named:  # a third technology: no Django-vs-Node.js verdict (``assistant.named``)
+        return _compose_named(question, retrieval, named, intent, subjects, aspect, config)
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
@@ -405,3 +412,48 @@ def _lean(chosen: list[Candidate], view: CriterionView | None,
     subjects = view.subjects if view is not None and view.subjects else names
     sides = {c.subject for c in chosen if c.subject in subjects}
     return lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)
+
+
+def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
+                   intent: Intent, subjects: Sequence[str], aspect: str | None,
+                   config: Any) -> Composition:
+    """The answer to a question naming a third technology (``assistant.named``): the
+    passages that mention the named technologies, best first, no pair verdict; a table
+    row shows the named columns' cells; a third technology's unnamed sentence says whose
+    it is. Says so when the articles do not cover a named third technology on the topic.
+    """
+    keep = frozenset(n.display for n in named if n.third)
+    cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
+                   intent, None, None, retrieval.index.memo, config.subject_names,
+                   labelled=True)
+    ranked = items(question, cands, named, retrieval.index, config,
+                   [*retrieval.chunks, *retrieval.extra])
+    shown, rest = choose(ranked, named)
+    missing = uncovered(shown, named)
+    if not shown or len(missing) == sum(1 for n in named if n.third):
+        return abstention(f"The articles don't say anything about {' or '.join(missing)} "
+                          "on that.")
+    cites = _Citations(retrieval.index.metas)
+    pieces: list[str] = []
+    if missing:
+        pieces.append(f"The articles don't say anything about {' or '.join(missing)} on "
+                      "that.\n\n")
+
+    def render(item: Any) -> str:
+        cand = item.lead
+        chunk = cand.chunk
+        if item.cells:
+            marks = {cites.cite(_key(chunk.article_id, chunk.start, chunk.end),
+                                chunk.article_id, chunk.text, chunk.start, chunk.end,
+                                chunk.section, cell) for cell in item.cells}
+        else:
+            marks = {_cite(cand, cites)}
+        text = f"(of {item.about}) {item.text}" if item.about else item.text
+        return text + " " + "".join(f"[{n}]" for n in sorted(marks))
+
+    for item in shown:
+        pieces.append(render(item) + " ")
+    pieces[-1] = pieces[-1].rstrip()
+    more = [render(it) for it in rest[:MAX_MORE]]
+    return Composition(pieces=pieces, citations=cites.build(), verdict=None, more=more,
+                       intent=intent.kind)

@@ -180,11 +180,14 @@ def candidates(
     subjects: Sequence[str],
     aspect: str | None,
     config: Any = None,
+    keep_foreign: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Score every sentence of the retrieved passages against the question.
 
     ``config`` is the subjects object (``ComparisonConfig``) that names the subjects a
-    sentence can be about; the configured one when None.
+    sentence can be about; the configured one when None. A third technology's sentence
+    is left out unless that technology is in ``keep_foreign`` (the question names it:
+    ``assistant.named``, whose answer keeps each such claim attributed to it).
     """
     idx: CorpusIndex = retrieval.index
     config = config or default_subjects()  # once per question: foreign_claim runs per sentence
@@ -232,7 +235,8 @@ def candidates(
             keep, text, criterion, aspect_text, subject, intro, raw = info
             if not keep:
                 continue  # headings, fragments
-            if foreign_claim(retrieval, chunk, span, config):
+            other = foreign_claim(retrieval, chunk, span, config)
+            if other and other not in keep_foreign:
                 continue  # a third technology's claim (assistant/attribution.py)
             toks = idx.sentence_tokens(chunk, span.start, span.end)
             if criterion and chunk.row is not None:

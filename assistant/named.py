@@ -1,0 +1,317 @@
+"""Questions that name a technology other than the configured pair.
+
+"Is Django faster than Go's Gin?", "Is Fastify faster than Express?", "How do Laravel
+migrations compare to Django's?": the comparison matrix and the side-by-side shape are
+Django vs Node.js only, so such a question gets another answer (``compose_named``): no pair
+verdict, only passages that mention the technologies the question names.
+
+* ``asked_technologies`` finds what the question names: the configured subjects (as the
+  subject, "Django", or as a member of one, "Express" for Node.js: an alias that does not
+  spell the subject's own name) and third technologies the corpus knows, found generically:
+  a comparison-table column or a name seen beside one (``assistant.attribution``), or a
+  product of abstention's ``KNOWN_TECH`` list that the articles mention.
+* A comparison-table row that has a column for a named third technology is shown with the
+  cells of the named columns only, each after its column's header ("(Raw throughput)
+  Django: Medium ... · Go (Gin): Fastest ..."); a row whose label names one is shown whole.
+* Sentences that name the asked technologies (or sit in a passage about one of them) rank
+  first, those naming more of them before those naming fewer. A sentence about a third
+  technology that does not name it carries "(of Laravel)".
+* No lean line: the matrix counts Django-vs-Node.js stances, not these. When no shown
+  passage mentions a named third technology on the question's topic, the answer says the
+  articles do not cover it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.attribution import about_other_technology, companions, third_technologies
+from assistant.filler import PRONOUN_START
+from assistant.retriever import tokens
+from assistant.sentences import Candidate, duplicate
+from assistant.word_family import word_family
+from knowledge.models import Span
+from knowledge.subjects_config import normalize_label
+from knowledge.text.tokens import STOPWORDS
+
+#: Ranking bonus of a sentence by the share of the named technologies it mentions, and of
+#: its passage by the share the passage mentions (a passage naming all of them weighs
+#: them against each other).
+W_NAMED = 0.5
+W_PASSAGE_NAMED = 0.5
+#: A table row's score: weights of its passage's retrieval score (relative to the best)
+#: and of its label's share of the topic terms; plus the best cell's cosine with the
+#: question at the sentence weight, or ``ROW_SEM`` for cells too short to be sentences.
+W_ROW_PASSAGE, W_ROW_LABEL, W_ROW_SEM, ROW_SEM = 0.25, 0.35, 0.5, 0.45
+#: ... and by the share of the question's topic terms (its words other than the names).
+W_TOPIC = 0.3
+#: Items shown in the answer; the next ones go to "more from the sources".
+VISIBLE = 4
+MAX_PER_CHUNK = 2
+#: A shown item (after the first) scores at least this share of the best one.
+FLOOR = 0.6
+#: A question of degree ("faster than", "how much memory"): a measured figure about a named
+#: technology answers it even without the question's words ("topped the chart at 18,600
+#: requests per second"). Cosine is no topic test here: the names dominate a sentence's
+#: vector, so any sentence about Laravel is close to any question about Laravel.
+_DEGREE = re.compile(r"\b\w+er\s+than\b|\b(?:more|less|fewer|lower|higher)\b|"
+                     r"\bhow\s+(?:much|many|fast|quick\w*)\b", re.I)
+_FIGURE = re.compile(r"\d")
+#: Words that make a question a comparison without saying what is compared.
+_COMPARING = frozenset({"better", "worse", "best", "good", "compare", "compared",
+                        "comparison", "versus", "vs", "differ", "difference", "than"})
+#: Lower-case names that are ordinary English words: they count only when capitalised.
+_WORDS = frozenset({"go", "gin", "rust", "swift", "spring", "bottle", "pyramid",
+                    "phoenix", "react", "ember", "flutter", "java", "ruby", "bun", "deno",
+                    "tornado", "celery", "scala", "perl", "blockchain", "vue", "koa"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+#]*")
+_CLAIM_END = re.compile(r"[.!?:;\"”’)]$")
+_BULLET = re.compile(r"^[•\-*·–—]|^\d+[.)]\s")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A technology a question names.
+
+    Attributes:
+        display: How answers name it ("Go (Gin)", "Laravel", "Express", "Django").
+        names: Its lowercase names ("go", "gin").
+        subject: The configured subject it is or belongs to, else None (a third technology).
+        member: It is a member of ``subject`` ("Express" for Node.js), not the subject.
+    """
+
+    display: str
+    names: frozenset[str]
+    subject: str | None = None
+    member: bool = False
+
+    @property
+    def third(self) -> bool:
+        return self.subject is None
+
+    def named_in(self, text: str) -> bool:
+        """Whether ``text`` names it (any of its names, as a word)."""
+        return any(m.group(0).lower().rstrip(".") in self.names for m in _WORD.finditer(text))
+
+
+def _corpus_words(index: Any) -> frozenset[str]:
+    key = ("corpus-words",)
+    memo = getattr(index, "memo", None)
+    if memo is not None and key in memo:
+        found: frozenset[str] = memo[key]
+        return found
+    words = frozenset(m.group(0).lower().rstrip(".") for chunk in index.chunks
+                      for m in _WORD.finditer(chunk.text))
+    if memo is not None:
+        memo[key] = words
+    return words
+
+
+def _is_member(alias: str, subject: str) -> bool:
+    """An alias that does not spell its subject's own name ("Express" for Node.js)."""
+    head = normalize_label(subject).split(" ")[0][:4]
+    return bool(head) and not normalize_label(alias).startswith(head)
+
+
+def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, ...]:
+    """The technologies ``question`` names, in order; empty unless one is a third one.
+
+    Only a third technology the corpus knows turns the question into a named one: one the
+    articles never mention is abstention's business ("Is Django faster than Quarkus?").
+    """
+    from assistant.abstain import KNOWN_TECH  # abstention's list of products
+
+    third = third_technologies(index, config)
+    friends = companions(index, config)
+    corpus = _corpus_words(index)
+    found: dict[str, Named] = {}
+    for m in _WORD.finditer(question):
+        word = m.group(0)
+        low = word.lower().rstrip(".")
+        if low in STOPWORDS or (not word[0].isupper() and low in _WORDS):
+            continue
+        subs = config.find_subjects(word)
+        if subs:
+            subject = subs[0]
+            member = _is_member(word, subject)
+            display = word if member else subject
+            old = found.get(display)
+            names = {low} if member else {low, *(normalize_label(subject).split(" "))}
+            found[display] = Named(display, frozenset(names | (old.names if old else set())),
+                                   subject, member)
+            continue
+        if low in third:
+            display = third[low]
+            names = {w.lower() for w in _WORD.findall(display)} - STOPWORDS
+        elif low in friends:
+            display = friends[low]
+            names = {low, *({w.lower() for w in _WORD.findall(display)} - STOPWORDS)}
+        elif low in KNOWN_TECH and low in corpus:
+            display = KNOWN_TECH[low]
+            names = {low}
+        else:
+            continue
+        old = found.get(display)
+        found[display] = Named(display, frozenset(names | (old.names if old else set())))
+    out = tuple(found.values())
+    return out if any(n.third for n in out) else ()
+
+
+@dataclass
+class Item:
+    """One thing the answer can show: a sentence, or a table row's named cells."""
+
+    cands: list[Candidate]
+    text: str
+    score: float
+    mentions: frozenset[str]
+    topical: bool
+    about: str | None = None  # whose an unnamed sentence is ("(of Laravel) Its ...")
+    cells: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def lead(self) -> Candidate:
+        return self.cands[0]
+
+
+def _topic_terms(question: str, named: Sequence[Named], index: Any) -> list[frozenset[str]]:
+    """The question's terms other than the names, each with its word family."""
+    skip = set().union(*(n.names for n in named)) | _COMPARING
+    skip_toks = set(tokens(" ".join(skip))) if skip else set()
+    out = []
+    for t in dict.fromkeys(tokens(question)):
+        if t in skip_toks:
+            continue
+        out.append(frozenset(word_family(t, index.vocabulary, index.memo)) | {t})
+    return out
+
+
+def _share(terms: list[frozenset[str]], toks: frozenset[str]) -> float:
+    if not terms:
+        return 1.0
+    return sum(1 for fam in terms if not fam.isdisjoint(toks)) / len(terms)
+
+
+def items(question: str, cands: list[Candidate], named: Sequence[Named], index: Any,
+          config: Any, passages: Sequence[Any] = ()) -> list[Item]:
+    """The candidates as answer items, best first: sentences, and a row per table row of
+    the retrieved ``passages`` (scored chunks; their cells are often too short to be
+    candidates)."""
+    terms = _topic_terms(question, named, index)
+    degree = bool(_DEGREE.search(question))
+    third = third_technologies(index, config)
+    friends = companions(index, config)
+    out: list[Item] = []
+    rows: dict[str, list[Candidate]] = {}
+    passage_named: dict[str, float] = {}
+    for cand in cands:
+        if cand.chunk.row is not None:
+            rows.setdefault(cand.chunk.chunk_id, []).append(cand)
+            continue
+        cid = cand.chunk.chunk_id
+        if cid not in passage_named:
+            passage_named[cid] = sum(1 for n in named if n.named_in(cand.chunk.text)
+                                     ) / len(named)
+        chunk, span = cand.chunk, cand.span
+        raw = chunk.text[span.start - chunk.start : span.end - chunk.start].strip()
+        if not _CLAIM_END.search(raw) and not _BULLET.match(raw):
+            continue  # a heading or a table caption, not a claim
+        about = about_other_technology(chunk, span, config, third, friends)
+        mentions = {n.display for n in named if n.named_in(cand.text)
+                    or (n.third and about == n.display)
+                    or (not n.third and not n.member and cand.subject == n.subject)}
+        ctx = cand.toks | frozenset(tokens(chunk.section))
+        share = _share(terms, ctx)
+        topical = (share > 0 or cand.on_aspect
+                   or (degree and bool(mentions) and bool(_FIGURE.search(cand.text))))
+        unnamed = about if about and not any(
+            n.named_in(cand.text) for n in named if n.display == about) else None
+        if (unnamed is None and about is None and cand.subject
+                and PRONOUN_START.match(cand.text) and not config.find_subjects(cand.text)):
+            unnamed = cand.subject  # "It provides ..." of Django: no side label says whose
+        bonus = (W_NAMED * len(mentions) / len(named) + W_PASSAGE_NAMED * passage_named[cid]
+                 if mentions else 0.0)
+        out.append(Item([cand], cand.text, cand.score + bonus + W_TOPIC * share,
+                        frozenset(mentions), topical, unnamed))
+    top = max((sc.score for sc in passages), default=1.0) or 1.0
+    for sc in passages:
+        if sc.chunk.row is None:
+            continue
+        item = _row_item(sc.chunk, rows.get(sc.chunk.chunk_id, []), named, terms,
+                         max(sc.score, 0.0) / top)
+        if item is not None:
+            out.append(item)
+    out.sort(key=lambda it: -it.score)
+    return out
+
+
+def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
+              terms: list[frozenset[str]], passage: float) -> Item | None:
+    row = chunk.row
+    assert row is not None
+    label = row.criterion or ""
+    by_label = [n for n in named if n.named_in(label)]
+    columns = [(h, sp) for h, sp in row.cells if any(n.named_in(h) for n in named)]
+    if not by_label and not any(n.third and n.named_in(h) for h, _ in columns for n in named):
+        return None  # a row without the named third technology weighs nothing asked
+    cells = list(row.cells) if by_label else columns
+    parts = []
+    for header, sp in cells:
+        value = chunk.text[sp.start - chunk.start : sp.end - chunk.start].strip()
+        parts.append(f"{header.strip()}: {value}" if header.strip() else value)
+    mentions = frozenset(n.display for n in named
+                         if n.named_in(label) or any(n.named_in(h) for h, _ in cells))
+    toks = frozenset(tokens(label + "\n" + chunk.section))
+    share = _share(terms, toks)
+    sem = max((c.sem for c in group), default=ROW_SEM)
+    topical = share > 0 or any(c.on_aspect for c in group)
+    text = f"({label}) " + " · ".join(parts) if label else " · ".join(parts)
+    score = (W_ROW_PASSAGE * passage + W_ROW_LABEL * share + W_ROW_SEM * sem
+             + (W_NAMED + W_PASSAGE_NAMED) * len(mentions) / len(named) + W_TOPIC * share)
+    lead = group[0] if group else Candidate(chunk, Span(chunk.start, chunk.end), text,
+                                            score, 0, None)
+    return Item([lead], text.rstrip(". ") + ".", score, mentions, topical,
+                cells=tuple((sp.start, sp.end) for _h, sp in cells))
+
+
+def choose(ranked: list[Item], named: Sequence[Named]) -> tuple[list[Item], list[Item]]:
+    """The items to show (on topic, naming what was asked; those on a named third
+    technology first, then the best) and the rest."""
+    shown: list[Item] = []
+    per_chunk: dict[str, int] = {}
+    third = {n.display for n in named if n.third}
+    pool = sorted((it for it in ranked if it.mentions and it.topical),
+                  key=lambda it: (it.mentions.isdisjoint(third), -it.score))
+    best = max((it.score for it in pool), default=0.0)
+    for it in pool:
+        if len(shown) >= VISIBLE:
+            break
+        if shown and it.score < best * FLOOR:
+            continue
+        cid = it.lead.chunk.chunk_id
+        if per_chunk.get(cid, 0) >= MAX_PER_CHUNK:
+            continue
+        if any(not it.cells and not s.cells and duplicate(it.lead, s.lead) for s in shown):
+            continue
+        shown.append(it)
+        per_chunk[cid] = per_chunk.get(cid, 0) + 1
+    for n in named:  # each named technology the articles speak of gets its best item
+        if not shown or any(n.display in it.mentions for it in shown):
+            continue
+        extra = next((it for it in pool if n.display in it.mentions and it not in shown
+                      and it.score >= best * FLOOR), None)
+        if extra is not None:
+            if len(shown) >= VISIBLE:
+                shown.pop()
+            shown.append(extra)
+    rest = [it for it in ranked if it not in shown]
+    return shown, rest
+
+
+def uncovered(shown: list[Item], named: Sequence[Named]) -> list[str]:
+    """The named third technologies no shown item mentions."""
+    said = set().union(*(it.mentions for it in shown)) if shown else set()
+    return [n.display for n in named if n.third and n.display not in said]

@@ -1,0 +1,84 @@
+"""Questions naming a third technology, on the real model and Chroma (issues 9 and 11).
+
+Bundled and field articles in one store. The three field questions that name Go's Gin,
+Fastify and Laravel, and paraphrases written for this test (Laravel's admin, Gin's memory,
+Fastify's latency, and a Laravel topic the articles do not cover): no Django-vs-Node.js
+verdict, the third technology's table cell shown under its own column, its claims never
+under a Django or Node.js label.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+FIELD = Path(__file__).resolve().parent / "field"
+
+
+@pytest.fixture(scope="module")
+def field_versus(ingested_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    data = tmp_path_factory.mktemp("named-field") / "data"
+    shutil.copytree(ingested_dir, data)
+    versus = build_assistant(Settings(data_dir=data), embedder=real_embedder)
+    versus.ingest([FIELD / "articles"])
+    return versus
+
+
+def _no_pair_verdict(answer: Any) -> None:
+    assert not answer.abstained, answer.answer
+    assert answer.verdict is None
+    text = answer.answer
+    for label in ("Django: ", "Node.js: ", "Compared directly: "):
+        assert not any(line.startswith(label) for line in text.splitlines()), text
+    assert "favour" not in text
+
+
+def test_gin_question_shows_the_gin_cell(field_versus: Any) -> None:
+    answer = field_versus.ask("Is Django faster than Go's Gin framework for JSON APIs?")
+    _no_pair_verdict(answer)
+    assert answer.answer.startswith(
+        "(Raw throughput (JSON endpoint)) Django: Medium: about 3,100 requests per second · "
+        "Go (Gin): Fastest: about 41,000 requests per second.")
+    assert "14,500" not in answer.answer  # Node.js was not asked about
+    assert "side by side, based on" not in answer.answer  # the table's caption
+
+
+def test_fastify_question_quotes_the_fastify_figures(field_versus: Any) -> None:
+    answer = field_versus.ask("Is Fastify faster than Express for high-traffic APIs?")
+    _no_pair_verdict(answer)
+    assert "Fastify topped the chart at 18,600 requests per second" in answer.answer
+    assert "Express" in answer.answer
+
+
+def test_laravel_migrations_quote_the_row(field_versus: Any) -> None:
+    answer = field_versus.ask("How do Laravel migrations compare to Django's?")
+    _no_pair_verdict(answer)
+    assert "(ORM and migrations) Django: Included · Laravel: Included." in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Does Laravel ship with an admin panel the way Django does?",
+     "(Admin panels) Django: Included · Laravel: Needs extras."),
+    ("How much memory does a Gin service need compared with Django?",
+     "Go (Gin): Low: around 15 MB per binary"),
+    ("Does Fastify have lower tail latency than Express?",
+     "with a p99 of 14.3 ms"),
+])
+def test_paraphrases(field_versus: Any, question: str, expected: str) -> None:
+    answer = field_versus.ask(question)
+    _no_pair_verdict(answer)
+    assert expected in answer.answer
+
+
+def test_a_laravel_topic_the_articles_do_not_cover(field_versus: Any) -> None:
+    answer = field_versus.ask("Does Laravel have a better template engine than Django?")
+    assert answer.abstained
+    assert "Laravel" in answer.answer and answer.citations == ()
