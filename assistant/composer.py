@@ -41,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.answer_type import unanswered_type
 from assistant.filler import CONNECTIVE, PRONOUN_START
 from assistant.focus import LEX_FOCUS, split_visible
 from assistant.intent import Intent, classify_intent
@@ -261,6 +262,9 @@ def compose(
     retrieval = with_name_lists(question, retrieval, subjects, config)
     cands = usable(candidates(question, retrieval, subjects, aspect, config), intent, single,
                    view, retrieval.index.memo, names, labelled=comparison)
+    missing = None if comparison else unanswered_type(question, (c.text for c in cands))
+    if missing:  # "when was it released?" answered without a year would only look answered
+        return abstention(missing)
     limit = MAX_SENTENCES_COMPARISON if comparison else MAX_SENTENCES
     merged: dict[int, list[Candidate]] = {}
     chosen = select(cands, limit, comparison, merged)

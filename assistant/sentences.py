@@ -21,6 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.answer_type import (
+    ASKS_FOR_NAMES,
+    ASKS_FOR_NUMBER,
+    ASKS_FOR_PERSON,
+    ASKS_FOR_YEAR,
+    NAME_LIST,
+    NUMBER,
+    PERSON,
+    YEAR,
+)
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
 from assistant.filler import needs_antecedent
@@ -74,28 +84,6 @@ _COMPARISON = re.compile(
 )
 _MARKER = re.compile(r"\[(\d+)\]")
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
-#: "Which companies use Django?" expects names: the answer type of the question.
-_ASKS_FOR_NAMES = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:companies|company|platforms|products|sites|"
-    r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
-    r"\bused\s+by\b|\bexamples?\s+of\b",
-    re.I,
-)
-#: A list of proper names: "Acme, Globex, and Initech".
-_NAME_LIST = re.compile(r"\b[A-Z][A-Za-z]+(?:,\s+[A-Z][A-Za-z]+)+,?\s+(?:and|or)\s+[A-Z][A-Za-z]+")
-#: "Who created Node.js?" expects a person; "which year" a year; "how many" a number.
-_ASKS_FOR_PERSON = re.compile(
-    r"\bwho\s+(?:\w+\s+)?(?:created|developed|built|made|wrote|invented|founded|designed)\b",
-    re.I,
-)
-_PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
-_ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_ASKS_FOR_NUMBER = re.compile(
-    r"\bhow\s+(?:many|much)\b"
-    r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
-    r"rate|score|count|size|share)\b", re.I)
-_NUMBER = re.compile(r"\d")
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
 
@@ -202,8 +190,8 @@ def candidates(
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
     answer_types = [pattern for asks, pattern in (
-        (_ASKS_FOR_NAMES, _NAME_LIST), (_ASKS_FOR_PERSON, _PERSON),
-        (_ASKS_FOR_YEAR, _YEAR), (_ASKS_FOR_NUMBER, _NUMBER),
+        (ASKS_FOR_NAMES, NAME_LIST), (ASKS_FOR_PERSON, PERSON),
+        (ASKS_FOR_YEAR, YEAR), (ASKS_FOR_NUMBER, NUMBER),
     ) if asks.search(question)]
     single = subjects[0] if len(set(subjects)) == 1 else None
     top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
@@ -297,13 +285,13 @@ def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]
     under a "Vast ecosystem" heading is easily missed. The passages holding a list of
     proper names (found once per corpus version) that name an asked subject join the pool.
     """
-    if not _ASKS_FOR_NAMES.search(question):
+    if not ASKS_FOR_NAMES.search(question):
         return retrieval
     idx = retrieval.index
     key = ("name-lists", idx.corpus_version)
     listing = idx.memo.get(key)
     if listing is None:
-        listing = [c for c in idx.chunks if _NAME_LIST.search(c.text)]
+        listing = [c for c in idx.chunks if NAME_LIST.search(c.text)]
         idx.memo[key] = listing
     have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
     wanted = set(subjects)
@@ -312,7 +300,7 @@ def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str]
     for chunk in listing:
         if chunk.chunk_id in have:
             continue
-        for m in _NAME_LIST.finditer(chunk.text):
+        for m in NAME_LIST.finditer(chunk.text):
             around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
             named = set((config or default_subjects()).find_subjects(around))
             if not wanted or (named & wanted and len(named) == 1):

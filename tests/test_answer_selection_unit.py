@@ -147,3 +147,40 @@ def test_a_speed_word_is_read_by_what_is_fast(find_criterion: Any, question: str
     from assistant.verdict import asked_criterion
 
     assert asked_criterion(find_criterion, question) == criterion
+
+
+@pytest.mark.parametrize("question", [
+    "Name a few firms' favourite platforms",  # no entity noun after "name": not asked
+    "What are the main drawbacks of Flask?",
+    "Which is better for a shop, Flask or Express?",
+])
+def test_no_names_asked(question: str) -> None:
+    from assistant.answer_type import ASKS_FOR_NAMES
+
+    assert not ASKS_FOR_NAMES.search(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Name some large companies that use Flask.",
+    "List a few businesses running Express.",
+    "Give me three organisations that rely on Flask in production",
+    "Which well-known brands picked Express?",
+])
+def test_names_asked_in_other_words(question: str) -> None:
+    from assistant.answer_type import ASKS_FOR_NAMES
+
+    assert ASKS_FOR_NAMES.search(question)
+
+
+def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
+    from assistant.answer_type import unanswered_type
+
+    pool = ["Flask is a small web framework.", "Express is minimal and flexible."]
+    assert unanswered_type("In which year did Flask first appear?", pool) == (
+        "The articles don't give a year for that.")
+    assert unanswered_type("When was Express first released?", [*pool, "It shipped in 2010."]) is None
+    assert unanswered_type("Who wrote Flask?", pool) == (
+        "The articles don't name the person who did that.")
+    assert unanswered_type("Who wrote Flask?", ["Flask was written by Armin Ronacher."]) is None
+    # Numbers and names are answered in words too: never declined for lack of a digit.
+    assert unanswered_type("How much more setup does Express need?", pool) is None

@@ -143,3 +143,17 @@ def test_near_duplicates_across_articles_are_merged_and_both_cited(ingested_vers
     assert cited[int(a)].article_id != cited[int(b)].article_id
     sentences = [s for s in re.split(r"(?<=\.) (?:\[\d+\])+ ?", answer.answer) if s]
     assert len(sentences) == len(set(sentences))  # no fact said twice
+
+
+def test_other_words_for_names_and_a_year_the_articles_lack(ingested_versus: Any) -> None:
+    # Paraphrases not in any tuning or review set. The PLANEKS article names the companies;
+    # no bundled article gives Django's release year (checked: no year beside "Django" in
+    # the seeds), so the answer says so instead of quoting unrelated definitions.
+    answer = ingested_versus.ask("Give me a few well-known companies that build on Node.js")
+    first = answer.answer.split("[", 1)[0]
+    assert re.search(r"[A-Z]\w+, [A-Z]\w+,? and [A-Z]\w+", first), answer.answer
+    year = ingested_versus.ask("What year did Django come out?")
+    assert year.abstained and "year" in year.answer, year.answer
+    created = ingested_versus.ask("Who developed Node.js?")
+    assert not created.abstained and "Ryan Dahl" in created.answer, created.answer
+

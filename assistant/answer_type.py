@@ -1,0 +1,57 @@
+"""What kind of answer a question expects: names, a person, a year or a number.
+
+"Which companies use X?" is answered by a sentence listing names, "Who created X?" by one
+naming a person, "When was X released?" by one holding a year. The sentence scorer
+(``assistant.sentences``) ranks such sentences first; the composer says plainly that the
+articles don't give a year or a person when no passage found holds one, rather than
+answering with sentences that only look like an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: "Which companies use Django?" expects names: the answer type of the question.
+ASKS_FOR_NAMES = re.compile(
+    r"\b(?:which|what|name|list)\s+(?:[\w-]+\s+){0,3}?(?:companies|company|platforms|products|sites|"
+    r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
+    r"\bused\s+by\b|\bexamples?\s+of\b"
+    r"|\b(?:companies|businesses|organi[sz]ations|brands)\s+(?:that|which|who)\s+(?:\w+\s+)?"
+    r"(?:use|uses|run|runs|build|builds|rely|relies|chose|picked)\b",
+    re.I,
+)
+#: A list of proper names: "Acme, Globex, and Initech".
+NAME_LIST = re.compile(r"\b[A-Z][A-Za-z]+(?:,\s+[A-Z][A-Za-z]+)+,?\s+(?:and|or)\s+[A-Z][A-Za-z]+")
+#: "Who created Node.js?" expects a person; "which year" a year; "how many" a number.
+ASKS_FOR_PERSON = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:created|developed|built|made|wrote|invented|founded|designed)\b",
+    re.I,
+)
+PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
+YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+ASKS_FOR_NUMBER = re.compile(
+    r"\bhow\s+(?:many|much)\b"
+    r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
+    r"rate|score|count|size|share)\b", re.I)
+NUMBER = re.compile(r"\d")
+#: Answer types narrow enough that a passage pool without one means the articles don't say.
+STRICT_TYPES = (
+    (ASKS_FOR_YEAR, YEAR, "The articles don't give a year for that."),
+    (ASKS_FOR_PERSON, PERSON, "The articles don't name the person who did that."),
+)
+
+
+def unanswered_type(question: str, texts: Iterable[str]) -> str | None:
+    """What to say when a year or person question finds none in ``texts``, else None.
+
+    "When was the framework first released?" answered with sentences that hold no year
+    would look like an answer and be none: the composer says the articles don't give it.
+    Numbers and names are left out: "how much more work" is answered in words.
+    """
+    pool = list(texts)
+    for asks, pattern, message in STRICT_TYPES:
+        if asks.search(question) and not any(pattern.search(t) for t in pool):
+            return message
+    return None
