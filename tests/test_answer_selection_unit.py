@@ -178,7 +178,8 @@ def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
     pool = ["Flask is a small web framework.", "Express is minimal and flexible."]
     assert unanswered_type("In which year did Flask first appear?", pool) == (
         "The articles don't give a year for that.")
-    assert unanswered_type("When was Express first released?", [*pool, "It shipped in 2010."]) is None
+    shipped = [*pool, "It shipped in 2010."]
+    assert unanswered_type("When was Express first released?", shipped) is None
     assert unanswered_type("Who wrote Flask?", pool) == (
         "The articles don't name the person who did that.")
     assert unanswered_type("Who wrote Flask?", ["Flask was written by Armin Ronacher."]) is None
