@@ -282,6 +282,15 @@ def compose(
     pieces: list[str] = []
     verdict: str | None = None
     groups = _side_groups(chosen, names) if comparison else []
+    # In the answer to "which is better", a sentence about both (or neither) side that
+    # weighs nothing ("Choosing between the two is a core step of your project") reads as
+    # an answer under "Compared directly" and is none: it goes under "more from the
+    # sources". Table rows compare by their cells.
+    generic = [c for s, g in groups if s is None for c in g
+               if intent.kind == "better" and not c.table_label and not COMPARES.search(c.text)]
+    if generic:
+        groups = [(s, [c for c in g if c not in generic]) for s, g in groups]
+        extra = [*generic, *extra]
     if comparison:
         if intent.kind == "better" and view is not None and view.criterion:
             verdict = verdict_sentence(view, lambda claim: _cite_claim(claim, cites))
@@ -318,6 +327,15 @@ def compose(
     more = [_render_sentence(c, cites, single, config) for c in _in_reading_order(extra)]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
+
+
+#: Words that weigh one thing against another: a comparison's neutral lines need one.
+COMPARES = re.compile(
+    r"\b(?:than|better|worse|best|worst|whereas|unlike|in contrast|outperform\w*|ahead|behind|"
+    r"edge|wins?|won|superior|inferior|both|neither|either|same|similar\w*|differ\w*|while|"
+    r"but|however|as well as)\b",
+    re.I,
+)
 
 
 def _side_groups(chosen: list[Candidate],

@@ -180,8 +180,7 @@ def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
         "The articles don't give a year for that.")
     shipped = [*pool, "It shipped in 2010."]
     assert unanswered_type("When was Express first released?", shipped) is None
-    assert unanswered_type("Who wrote Flask?", pool) == (
-        "The articles don't name the person who did that.")
-    assert unanswered_type("Who wrote Flask?", ["Flask was written by Armin Ronacher."]) is None
-    # Numbers and names are answered in words too: never declined for lack of a digit.
+    # A person is named in too many shapes, numbers are answered in words too: never
+    # declined for lack of a pattern match.
+    assert unanswered_type("Who wrote Flask?", pool) is None
     assert unanswered_type("How much more setup does Express need?", pool) is None

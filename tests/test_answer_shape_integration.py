@@ -157,3 +157,17 @@ def test_other_words_for_names_and_a_year_the_articles_lack(ingested_versus: Any
     created = ingested_versus.ask("Who developed Node.js?")
     assert not created.abstained and "Ryan Dahl" in created.answer, created.answer
 
+
+
+def test_a_neutral_line_that_weighs_nothing_is_not_shown_as_the_comparison(
+        ingested_versus: Any) -> None:
+    # A paraphrase of no tuning or review set. Before the rule, the PLANEKS sentence about
+    # choosing between the two being "a core step" of a project stood under "Compared
+    # directly:" as if it compared them; it weighs neither side, so it goes under "more".
+    answer = ingested_versus.ask(
+        "Which is the more economical choice for a small firm, Django or Node.js?")
+    assert "core step" not in answer.answer, answer.answer
+    assert any("core step" in m for m in answer.more), answer.more
+    for line in re.findall(r"Compared directly: ([^\n]+)", answer.answer):
+        assert re.search(r"\b(?:than|better|worse|both|whereas|unlike|but|however)\b",
+                         line, re.I), line
