@@ -95,6 +95,25 @@ def ingested_dir(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -
 
 
 @pytest.fixture(scope="session")
+def field_dir(tmp_path_factory: pytest.TempPathFactory, ingested_dir: Path,
+              real_embedder: Any) -> Path:
+    """A data dir holding the bundled corpus and the ten field articles (``tests/field``),
+    ingested once for the session: embedding them takes about a minute on two cores.
+
+    Tests must not modify it; copy it to change things.
+    """
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    data_dir = tmp_path_factory.mktemp("field-ingested") / "data"
+    shutil.copytree(ingested_dir, data_dir)
+    versus = build_assistant(Settings(data_dir=data_dir), embedder=real_embedder)
+    report = versus.ingest([Path(__file__).resolve().parent / "field" / "articles"])
+    assert len(report.added) == 10, report.to_json()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
 def ingested_versus(ingested_dir: Path, real_embedder: Any) -> Any:
     """A ``Versus`` over the ingested bundled corpus, sharing the session's model."""
     from assistant.service import build_assistant

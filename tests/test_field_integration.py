@@ -30,16 +30,13 @@ SUBJECT_LEADS = re.compile(r"^On (?:Django|Node\.js|both), ", re.M)
 
 
 @pytest.fixture(scope="module")
-def field_versus(ingested_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
+def field_versus(field_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
     from assistant.service import build_assistant
     from knowledge.settings import Settings
 
     data = tmp_path_factory.mktemp("field") / "data"
-    shutil.copytree(ingested_dir, data)
-    versus = build_assistant(Settings(data_dir=data), embedder=real_embedder)
-    report = versus.ingest([FIELD / "articles"])
-    assert len(report.added) == 10, report.to_json()
-    return versus
+    shutil.copytree(field_dir, data)  # the session's bundled + field store, ingested once
+    return build_assistant(Settings(data_dir=data), embedder=real_embedder)
 
 
 def _split(report: EvalReport, prefixes: tuple[str, ...]) -> dict[str, float]:
@@ -78,14 +75,14 @@ def test_field_figures_hold(field_report: EvalReport) -> None:
     assert total["recall5_hybrid"] > total["recall5_dense"], summary
     assert held["recall5_hybrid"] > held["recall5_bm25"], summary
     assert held["recall5_hybrid"] >= held["recall5_dense"], summary
-    assert total["recall5_hybrid"] >= 0.83, summary  # 0.849 reached
-    assert data["support_recall"] >= 0.90, summary  # 0.918 reached, as a floor
+    assert total["recall5_hybrid"] >= 0.83, summary  # 0.842 reached
+    assert data["support_recall"] >= 0.90, summary  # 0.908 reached (after a relabel), a floor
     assert held["support_recall"] >= 0.82, summary  # 0.846 reached
     assert field_report.citation_errors == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 9 target not reached: field support recall "
-                   "is 0.918 (held-out fc- 0.885); the tuning misses are a paraphrase "
+                   "is 0.908 (held-out fc- 0.846); the tuning misses are a paraphrase "
                    "retrieval miss (fa-q02), a verdict quoting another row of the "
                    "right article (fb-q23) and a quote beside the rows that answer "
                    "(fb-q18); see the CHANGELOG")

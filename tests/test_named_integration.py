@@ -17,19 +17,16 @@ import pytest
 
 pytestmark = pytest.mark.integration
 
-FIELD = Path(__file__).resolve().parent / "field"
 
 
 @pytest.fixture(scope="module")
-def field_versus(ingested_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
+def field_versus(field_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
     from assistant.service import build_assistant
     from knowledge.settings import Settings
 
     data = tmp_path_factory.mktemp("named-field") / "data"
-    shutil.copytree(ingested_dir, data)
-    versus = build_assistant(Settings(data_dir=data), embedder=real_embedder)
-    versus.ingest([FIELD / "articles"])
-    return versus
+    shutil.copytree(field_dir, data)  # the session's bundled + field store, ingested once
+    return build_assistant(Settings(data_dir=data), embedder=real_embedder)
 
 
 def _no_pair_verdict(answer: Any) -> None:
