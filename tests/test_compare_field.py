@@ -200,19 +200,17 @@ def _assert_third_technologies_kept_out(
 
 
 @pytest.fixture(scope="module")
-def field_dir(tmp_path_factory: pytest.TempPathFactory, ingested_dir: Path) -> Path:
-    """The bundled library plus the ten field articles (real model, real Chroma)."""
+def field_copy(tmp_path_factory: pytest.TempPathFactory, field_dir: Path) -> Path:
+    """The bundled library plus the ten field articles (real model, real Chroma): a copy
+    of the session's store (``field_dir`` in conftest), as the CLI writes its caches."""
     dst = tmp_path_factory.mktemp("field") / "data"
-    shutil.copytree(ingested_dir, dst)
-    res = run_cli("ingest", str(FIELD_ARTICLES), env={"VERSUS_DATA_DIR": str(dst)},
-                  timeout=900)
-    assert res.returncode == 0, res.stderr
+    shutil.copytree(field_dir, dst)
     return dst
 
 
 @pytest.mark.integration
-def test_field_library_merges_labels_and_adds_few_criteria(field_dir: Path, cfg: Any) -> None:
-    res = run_cli("compare", "--json", env={"VERSUS_DATA_DIR": str(field_dir)})
+def test_field_library_merges_labels_and_adds_few_criteria(field_copy: Path, cfg: Any) -> None:
+    res = run_cli("compare", "--json", env={"VERSUS_DATA_DIR": str(field_copy)})
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     configured = {c.name for c in cfg.criteria}
@@ -245,7 +243,7 @@ def test_field_library_merges_labels_and_adds_few_criteria(field_dir: Path, cfg:
     from assistant.service import build_assistant
     from knowledge.settings import Settings
 
-    versus = build_assistant(Settings(data_dir=field_dir))
+    versus = build_assistant(Settings(data_dir=field_copy))
     for path in FIELD_ARTICLES.iterdir():
         art = versus.article(path.stem)
         assert art is not None, path.stem
