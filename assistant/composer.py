@@ -287,8 +287,8 @@ def compose(
     # an answer under "Compared directly" and is none: it goes under "more from the
     # sources". Table rows compare by their cells.
     generic = [c for s, g in groups if s is None for c in g
-               if intent.kind == "better" and not c.table_label and not COMPARES.search(c.text)]
-    if generic:
+               if not c.table_label and not COMPARES.search(c.text)]
+    if generic and intent.kind == "better":
         groups = [(s, [c for c in g if c not in generic]) for s, g in groups]
         extra = [*generic, *extra]
     if comparison:
