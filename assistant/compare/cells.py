@@ -123,15 +123,7 @@ def numeric_verdict(
     multiple = _multiple_verdict(general, text, mentions)
     if multiple is not None:
         return multiple
-    found: list[tuple[float, tuple[str, float] | None]] = []
-    for m in _NUMBER.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()]
-        value = float(m.group(2).replace(",", ""))
-        if _NOT_A_MEASURE.search(before) or (
-                not m.group(1) and value < _RELEASE_MAX and _AFTER_A_NAME.search(before)):
-            continue
-        unit = ("$", -1.0) if m.group(1) else _unit_at(general, text, m.end())
-        found.append((value, unit))
+    found = _measures(general, text)
     units = [u for _v, u in found if u is not None]
     if len(found) == 2 and len(units) == 1:
         found = [(v, units[0]) for v, _u in found]
@@ -149,3 +141,43 @@ def numeric_verdict(
         first_wins = (first > second) == (direction > 0)
         verdicts.add(order[0] if first_wins else order[1])
     return verdicts.pop() if len(verdicts) == 1 else None
+
+
+Measure = tuple[float, tuple[str, float] | None]
+
+
+def _measures(general: GeneralLexicon, text: str) -> list[Measure]:
+    """The measurements of a text, in order: (value, (unit, direction) or None)."""
+    found: list[Measure] = []
+    for m in _NUMBER.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        value = float(m.group(2).replace(",", ""))
+        if _NOT_A_MEASURE.search(before) or (
+                not m.group(1) and value < _RELEASE_MAX and _AFTER_A_NAME.search(before)):
+            continue
+        unit = ("$", -1.0) if m.group(1) else _unit_at(general, text, m.end())
+        found.append((value, unit))
+    return found
+
+
+def single_measure(general: GeneralLexicon, text: str) -> Measure | None:
+    """The one measurement a sentence gives ("I received 31 applications"), else None."""
+    found = _measures(general, text)
+    return found[0] if len(found) == 1 else None
+
+
+def paired_measures(earlier: tuple[str, Measure], later: tuple[str, Measure]) -> str | None:
+    """Which subject two consecutive sentences' measurements favour, or None.
+
+    "For a Django role I received 31 applications. The equivalent Node.js role received over
+    200.": each sentence names one subject and gives one number; the earlier one must have a
+    unit, the later one the same unit or none. The higher wins for a benefit unit, the lower
+    for a cost unit; numbers closer than ``NUMERIC_MIN_RATIO`` say nothing.
+    """
+    (subj_a, (va, unit_a)), (subj_b, (vb, unit_b)) = earlier, later
+    if subj_a == subj_b or unit_a is None or unit_b not in (None, unit_a):
+        return None
+    if min(va, vb) <= 0 or max(va, vb) / min(va, vb) < NUMERIC_MIN_RATIO:
+        return None
+    a_wins = (va > vb) == (unit_a[1] > 0)
+    return subj_a if a_wins else subj_b

@@ -28,7 +28,13 @@ from assistant.compare.candidates import (
     _sign,
     _trim_span,
 )
-from assistant.compare.cells import cell_level, numeric_verdict
+from assistant.compare.cells import (
+    Measure,
+    cell_level,
+    numeric_verdict,
+    paired_measures,
+    single_measure,
+)
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
@@ -73,6 +79,10 @@ CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = CARRY_ONE_SUBJECT = True
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
 FALLBACK_THRESHOLD = 0.15
+#: Two consecutive sentences of a section, each naming one subject and giving one number in
+#: one unit ("I received 31 applications. The equivalent Node.js role received over 200."):
+#: the later one leans to the better number's subject (``cells.paired_measures``).
+USE_PAIRED_NUMBERS = True
 
 
 class _Extractor:
@@ -256,6 +266,7 @@ class _Extractor:
         out: list[_Candidate] = []
         carry: str | None = None
         current_title: str | None = None
+        measured: tuple[str, Measure] | None = None  # the previous sentence's one number
         for chunk in chunks:
             if chunk.kind != "prose":
                 continue
@@ -266,11 +277,15 @@ class _Extractor:
                     continue
                 ctx_crit, ctx_subj, title = self._context(article, s)
                 if title != current_title:
-                    current_title, carry = title, ctx_subj
+                    current_title, carry, measured = title, ctx_subj, None
                 s, label_crit = self._strip_label(text, s, e)
                 if label_crit:
                     ctx_crit = label_crit
                 lean = self._numbers(text[s:e])
+                mine = self._measure(text[s:e])
+                if lean is None and measured is not None and mine is not None:
+                    lean = paired_measures(measured, mine)
+                measured = mine
                 for us, ue in self._units(text, s, e):
                     cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title,
                                              lean)
@@ -413,6 +428,16 @@ class _Extractor:
         """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
         return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence)) \
             if USE_NUMBERS else None
+
+    def _measure(self, sentence: str) -> tuple[str, Measure] | None:
+        """(subject, measurement) of a sentence naming one subject and giving one number."""
+        if not USE_PAIRED_NUMBERS:
+            return None
+        named = {m[2] for m in self.a.mentions(sentence) if not m[3]}
+        if len(named) != 1 or self.a.third_mentions(sentence):
+            return None
+        found = single_measure(self.a.general, sentence)
+        return (named.pop(), found) if found is not None else None
 
     def _section_sign(self, title: str) -> float:
         """The polarity a heading sets for its sentences ("What got worse", "Drawbacks"):
