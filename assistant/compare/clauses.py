@@ -80,6 +80,24 @@ LATE_SUBJECT = True
 NEW_REFERENT = True
 
 
+#: A sentence naming both subjects that says they are alike ("... and plenty of companies run
+#: Y at similar scale", "X is on par with Y") favours neither: its cues describe both.
+PARITY = True
+_PARITY = re.compile(
+    r"\b(?:similar(?:ly)?|comparabl[ey]|(?:the\s+)?same|on\s+(?:a\s+)?par|just\s+as|"
+    r"equally|alike|identical|no\s+different)\b", re.IGNORECASE)
+_PARITY_NEGATED = re.compile(r"\b(?:not|n[’']t|no|never|hardly)\s+(?:\w+\s+){0,2}$",
+                             re.IGNORECASE)
+
+
+def says_parity(text: str, mentions: Sequence[tuple[int, int, str, bool]]) -> bool:
+    """Whether ``text`` names both subjects and says they are alike (not "not the same")."""
+    if len({name for _s, _e, name, _t in mentions}) < 2:
+        return False
+    return any(not _PARITY_NEGATED.search(text[max(0, m.start() - 30) : m.start()])
+               for m in _PARITY.finditer(text))
+
+
 @dataclass
 class _Match:
     start: int  # token index

@@ -470,6 +470,8 @@ class _Analyzer:
             new_referent(text, toks, ms, self.mentions(text))
         total = sum(m.weight for m in ms)
         comp = sum(m.weight for m in ms if m.comparative)
+        if clauses.PARITY and clauses.says_parity(text, self.mentions(text)):
+            return 0.0, 0.0
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
             total = comp
         if self.is_verdict(text):
