@@ -55,7 +55,8 @@ def _is_cost_label(general: GeneralLexicon, label: str) -> bool:
 
 #: A number: "2,400", "35", "1.5", "$200" (a leading "$" is a unit of its own).
 _NUMBER = re.compile(r"(?<![\w.])(\$)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.]*\d)")
-#: A number after these is not a measurement ("version 4.1", "in 2024", "since 2019").
+#: A number after these is not a measurement ("version 4.1", "in 2024", "since 2019") unless a
+#: unit follows it ("in 2.1 seconds").
 _NOT_A_MEASURE = re.compile(r"(?:version|v|es|in|since|of|top)\s*$", re.I)
 #: A small number right after a capitalised name is a release ("Python 3", "Go 1.22"): any
 #: product's name, so no list of names is needed.
@@ -152,10 +153,10 @@ def _measures(general: GeneralLexicon, text: str) -> list[Measure]:
     for m in _NUMBER.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
         value = float(m.group(2).replace(",", ""))
-        if _NOT_A_MEASURE.search(before) or (
-                not m.group(1) and value < _RELEASE_MAX and _AFTER_A_NAME.search(before)):
-            continue
         unit = ("$", -1.0) if m.group(1) else _unit_at(general, text, m.end())
+        if (_NOT_A_MEASURE.search(before) and unit is None) or (
+                not m.group(1) and value < _RELEASE_MAX and _AFTER_A_NAME.search(before)):
+            continue  # "in 2024", "version 4.1", "Python 3" (but "in 2.1 seconds" measures)
         found.append((value, unit))
     return found
 
