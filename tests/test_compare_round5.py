@@ -107,3 +107,15 @@ def test_round_five_flags_are_on() -> None:
     """The measured settings (README, CHANGELOG): a flag switched off is a visible change."""
     assert extract.USE_PAIRED_NUMBERS and clauses.PARITY and stance.HEDGED_NEGATION
     assert extract.SECTION_MIN_POLARITY == 0.7
+
+
+def test_a_sentence_about_all_the_options_favours_neither(cfg: Any) -> None:
+    doc = (Doc("all-options").heading("Performance")
+           .prose("Node.js is a sound default for APIs. Any of the three is fast enough for "
+                  "a typical API."))
+    arts, chunks = corpus(doc)
+    about_all = [c for _crit, c in extract_claims(cfg, arts, chunks)
+                 if c.text.startswith("Any of the three")]
+    assert about_all and {c.favours for c in about_all} == {NEITHER}
+    assert {c.subject for c in about_all} == {"Django", "Node.js"}
+    assert judge_text(cfg, "Either framework is a safe choice for a first product.") == NEITHER

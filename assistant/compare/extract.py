@@ -80,6 +80,13 @@ PROSE_NEUTRAL = False
 #: names both subjects passes none on); numbers giving each subject a value in one unit add
 #: one unit of polarity for the better one's subject (``cells.numeric_verdict``).
 CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = CARRY_ONE_SUBJECT = True
+#: A sentence whose grammatical subject quantifies over the options ("None of these is a
+#: wrong answer", "Any of the three will do", "Either framework works") is about all of them.
+ABOUT_ALL = True
+_ABOUT_ALL = re.compile(
+    r"^\W*(?:(?:none|all|each|any|either|neither|both)\s+of\s+(?:these|those|them|the\s+"
+    r"(?:two|three|four|options|frameworks|choices|stacks|candidates))|(?:either|neither|any|"
+    r"every)\s+(?:one|option|framework|choice|stack))\b", re.IGNORECASE)
 #: An opinionated sentence with no cue and no section criterion joins its most similar
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
@@ -340,6 +347,8 @@ class _Extractor:
         if self.a.about_third(text):
             return None, True
         mentions = self.a.mentions(text)
+        if ABOUT_ALL and not mentions and _ABOUT_ALL.match(text):
+            return _BOTH, False
         named = list(dict.fromkeys(m[2] for m in mentions if not m[3]))
         targets = {m[2] for m in mentions if m[3]}
         has_both = self.a.names_both(text)
