@@ -119,3 +119,12 @@ def test_a_sentence_about_all_the_options_favours_neither(cfg: Any) -> None:
     assert about_all and {c.favours for c in about_all} == {NEITHER}
     assert {c.subject for c in about_all} == {"Django", "Node.js"}
     assert judge_text(cfg, "Either framework is a safe choice for a first product.") == NEITHER
+
+
+@pytest.mark.parametrize(("text", "favours"), [
+    ("Express does not provide an admin screen.", "Django"),
+    ("Django doesn't ship a WebSocket server of its own.", "Node.js"),
+    ("Django offers an ORM.", NEITHER),  # provision alone says nothing
+])
+def test_a_negated_provision_verb_is_a_lack(cfg: Any, text: str, favours: str) -> None:
+    assert judge_text(cfg, text) == favours

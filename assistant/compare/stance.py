@@ -68,6 +68,12 @@ CONDITIONAL_FACTOR = 0.25
 #: "not dramatically shorter", "not much faster": a negator with a degree adverb between it
 #: and the cue hedges the difference away (about the same), it does not reverse it.
 HEDGED_NEGATION = True
+#: "doesn't offer default security settings", "does not provide an admin": a provision verb
+#: right after a negator is a lack (-1 once negated); alone ("Django offers an ORM") it says
+#: nothing. In two bundled articles ("does not offer", "doesn't offer").
+NEGATED_PROVISION = True
+_PROVIDE = frozenset({"offer", "offers", "provide", "provides", "include", "includes", "ship",
+                      "ships", "bundle", "bundles"})
 _DEGREE = frozenset({"dramatically", "significantly", "substantially", "considerably",
                      "noticeably", "markedly", "much", "vastly", "hugely", "massively",
                      "meaningfully", "radically", "drastically", "appreciably", "materially"})
@@ -326,6 +332,10 @@ class _Analyzer:
                     toks[i + k].is_word for k in range(n)
                 ):
                     return n, (1.0 if saving else direction or -1.0)
+        if NEGATED_PROVISION and words[i] in _PROVIDE and any(
+                (w,) in self._negators or w.endswith("n't") or w.endswith("n’t")
+                for w in words[max(0, i - 2) : i]):
+            return 1, 1.0  # negated by ``_negate``: a lack
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
         v = self._word_valence(words[i])
