@@ -128,3 +128,17 @@ def test_a_sentence_about_all_the_options_favours_neither(cfg: Any) -> None:
 ])
 def test_a_negated_provision_verb_is_a_lack(cfg: Any, text: str, favours: str) -> None:
     assert judge_text(cfg, text) == favours
+
+
+def test_yes_and_no_answer_a_question_heading(cfg: Any) -> None:
+    """An FAQ answer opening "Yes" / "No" takes the side its question names, or the other;
+    the question heading names the section's subject and sets no polarity of its own."""
+    doc = (Doc("faq")
+           .heading("Is Django more secure than Node.js?").prose("Yes. It escapes templates.")
+           .heading("Is Node.js harder to learn than Django?")
+           .prose("No. Most people already know some JavaScript."))
+    claims = _claims(cfg, doc)
+    assert (claims["Yes."].subject, claims["Yes."].favours) == ("Django", "Django")
+    assert (claims["No."].subject, claims["No."].favours) == ("Node.js", "Node.js")
+    assert "Most people already know some JavaScript." not in claims or claims[
+        "Most people already know some JavaScript."].favours == NEITHER

@@ -75,6 +75,8 @@ USE_PROTOTYPES = False
 #: got worse", "Where each one falls short": 1.0). Tuning split: 0.25 -> 0.7 gains one label
 #: of 159, 0.9 none; comparative wording only loses two.
 SECTION_MIN_POLARITY = 0.7
+#: A question heading sets no polarity for its section: it asks, the answer says.
+QUESTIONS_SET_NO_POLARITY = True
 PROSE_NEUTRAL = False
 #: No subject, pronoun or section subject: the previous sentence's in the section (one that
 #: names both subjects passes none on); numbers giving each subject a value in one unit add
@@ -95,6 +97,10 @@ FALLBACK_THRESHOLD = 0.15
 #: one unit ("I received 31 applications. The equivalent Node.js role received over 200."):
 #: the later one leans to the better number's subject (``cells.paired_measures``).
 USE_PAIRED_NUMBERS = True
+#: An FAQ answer opening "Yes" / "No" under a question heading that takes a side ("Is Django
+#: more secure than Node.js?") leans to the side the question names, or the other one.
+USE_YES_NO_ANSWERS = True
+_YES_NO = re.compile(r"^\W*(yes|no)\b(?!\s+(?:one|longer|matter|doubt)\b)", re.IGNORECASE)
 
 
 class _Extractor:
@@ -118,7 +124,10 @@ class _Extractor:
         if title not in self._title_cache and self.a.about_third(title):
             self._title_cache[title] = (None, None)  # "Laravel is best for": not ours
         if title not in self._title_cache:
-            named = {s for _, _, s, _ in self.a.mentions(title)}
+            # a question's topic is its subject, not what it is compared against ("Is
+            # Django more secure than Node.js?" is about Django)
+            question = USE_YES_NO_ANSWERS and title.rstrip().endswith("?")
+            named = {s for _, _, s, t in self.a.mentions(title) if not (question and t)}
             subject = next(iter(named)) if len(named) == 1 else None
             self._title_cache[title] = (self.place(title, HEADING_THRESHOLD), subject)
         return self._title_cache[title]
@@ -293,7 +302,7 @@ class _Extractor:
                 s, label_crit = self._strip_label(text, s, e)
                 if label_crit:
                     ctx_crit = label_crit
-                lean = self._numbers(text[s:e])
+                lean = self._numbers(text[s:e]) or self._answer_lean(title, text[s:e])
                 mine = self._measure(text[s:e])
                 if lean is None and measured is not None and mine is not None:
                     lean = paired_measures(measured, mine)
@@ -443,6 +452,18 @@ class _Extractor:
         return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence)) \
             if USE_NUMBERS else None
 
+    def _answer_lean(self, title: str, sentence: str) -> str | None:
+        """The side a "Yes" / "No" answer to a question heading takes, else None."""
+        answer = _YES_NO.match(sentence) if USE_YES_NO_ANSWERS else None
+        if answer is None or not title.rstrip().endswith("?") or self.a.about_third(title):
+            return None
+        named = [m[2] for m in self.a.mentions(title) if not m[3]]
+        pol, _ = self.a.polarity(title)
+        if not named or _sign(pol) == 0:
+            return None
+        side = named[0] if pol > 0 else self.a.other(named[0])
+        return side if answer.group(1).lower() == "yes" else self.a.other(side)
+
     def _measure(self, sentence: str) -> tuple[str, Measure] | None:
         """(subject, measurement) of a sentence naming one subject and giving one number."""
         if not USE_PAIRED_NUMBERS:
@@ -458,6 +479,8 @@ class _Extractor:
         the sign of the heading's own polarity when it names no single subject's rival."""
         if title not in self._title_sign:
             pol, _ = self.a.polarity(self.a.strip_subjects(title)) if title else (0.0, 0.0)
+            if QUESTIONS_SET_NO_POLARITY and title.rstrip().endswith("?"):
+                pol = 0.0  # a question asserts nothing ("Is Node.js harder to learn?")
             self._title_sign[title] = float(_sign(pol)) if abs(pol) >= SECTION_MIN_POLARITY \
                 else 0.0
         return self._title_sign[title]
