@@ -132,7 +132,7 @@ def test_a_negated_provision_verb_is_a_lack(cfg: Any, text: str, favours: str) -
 
 def test_yes_and_no_answer_a_question_heading(cfg: Any) -> None:
     """An FAQ answer opening "Yes" / "No" takes the side its question names, or the other;
-    the question heading names the section's subject and sets no polarity of its own."""
+    the question's topic (not what it is compared against) is the section's subject."""
     doc = (Doc("faq")
            .heading("Is Django more secure than Node.js?").prose("Yes. It escapes templates.")
            .heading("Is Node.js harder to learn than Django?")
@@ -140,5 +140,3 @@ def test_yes_and_no_answer_a_question_heading(cfg: Any) -> None:
     claims = _claims(cfg, doc)
     assert (claims["Yes."].subject, claims["Yes."].favours) == ("Django", "Django")
     assert (claims["No."].subject, claims["No."].favours) == ("Node.js", "Node.js")
-    assert "Most people already know some JavaScript." not in claims or claims[
-        "Most people already know some JavaScript."].favours == NEITHER

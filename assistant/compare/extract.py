@@ -75,8 +75,6 @@ USE_PROTOTYPES = False
 #: got worse", "Where each one falls short": 1.0). Tuning split: 0.25 -> 0.7 gains one label
 #: of 159, 0.9 none; comparative wording only loses two.
 SECTION_MIN_POLARITY = 0.7
-#: A question heading sets no polarity for its section: it asks, the answer says.
-QUESTIONS_SET_NO_POLARITY = True
 PROSE_NEUTRAL = False
 #: No subject, pronoun or section subject: the previous sentence's in the section (one that
 #: names both subjects passes none on); numbers giving each subject a value in one unit add
@@ -479,8 +477,6 @@ class _Extractor:
         the sign of the heading's own polarity when it names no single subject's rival."""
         if title not in self._title_sign:
             pol, _ = self.a.polarity(self.a.strip_subjects(title)) if title else (0.0, 0.0)
-            if QUESTIONS_SET_NO_POLARITY and title.rstrip().endswith("?"):
-                pol = 0.0  # a question asserts nothing ("Is Node.js harder to learn?")
             self._title_sign[title] = float(_sign(pol)) if abs(pol) >= SECTION_MIN_POLARITY \
                 else 0.0
         return self._title_sign[title]
