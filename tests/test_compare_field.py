@@ -7,7 +7,7 @@ model, real Chroma) and reads ``versus compare --json`` as a user would. Figures
 
 The floors below are what the rules reach today, so that a change that loses ground fails.
 Without the model the field set is below issue 10's 0.85 target (the probe set and the bundled
-labels reach theirs: 0.862 and 0.900); see the README.
+labels reach theirs: 0.862 and 0.911); see the README.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def test_bundled_stance_accuracy_in_sample(cfg: Any) -> None:
     score = stance_eval.total(stance_eval.bundled_scores(cfg))
     print(f"\nbundled (in sample): n={score.n} matched={score.matched} "
           f"accuracy={score.accuracy:.3f}")
-    assert score.accuracy >= 0.9
+    assert score.accuracy >= 0.91
 
 
 def test_field_stance_accuracy_per_article(cfg: Any) -> None:
@@ -59,8 +59,8 @@ def test_field_stance_accuracy_per_article(cfg: Any) -> None:
     print(f"\nfield: n={t.n} matched={t.matched} accuracy={t.accuracy:.3f} "
           f"matched_accuracy={t.matched_accuracy:.3f}")
     assert t.n == 258 and len(per) == 10
-    assert t.matched_accuracy >= 0.88
-    assert t.accuracy >= 0.66
+    assert t.matched_accuracy >= 0.89
+    assert t.accuracy >= 0.67
 
 
 # -- the parts, on sentences of our own ---------------------------------------------------------

@@ -47,15 +47,23 @@ How a matrix is built (``build_matrix``), and why:
    cannot match" favours the sentence's own subject); a sentence giving each subject a number in
    one unit ("2,400 requests per second against 1,100 for Django", "600 lines ... and 900",
    "three times as many requests per second as") adds one unit for the subject whose number is
-   better (``cells.numeric_verdict``); a negator (the domain list plus VADER's own:
+   better (``cells.numeric_verdict``), and so do two consecutive sentences that each give one
+   subject one number in one unit ("I received 31 applications. The Node.js role received
+   over 200.", ``cells.paired_measures``); a sentence naming both subjects that calls them
+   alike ("similar", "the same", "on par", "just as") favours neither, and so does one whose
+   subject is all the options ("None of these is a wrong answer"); a provision verb after a
+   negator ("doesn't offer", "does not provide") is a lack; a "Yes" / "No" answer under a
+   question heading that takes a side ("Is Django more secure than Node.js?") takes that
+   side or the other; a negator (the domain list plus VADER's own:
    "rarely", "seldom", "none") up to four words before a cue flips it ("not secure", "less
-   flexible"), a remover flips only negative cues ("avoids common mistakes", "without
-   compromising"), and its scope runs over the dot inside a name ("wouldn't call Node.js
-   insecure"); after "but" / "however" the earlier part counts a third; a concessive
-   opener ("Though ..., ...") and an "if" condition count half; "A, but B" or "Although A,
-   B" where B holds no cue turns A round (the contrast says B goes against it: "can be
-   every bit as quick, but only after tuning"); "only as <good> as" is a limit; a foil opener ("In
-   contrast to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to
+   flexible"), unless a degree adverb follows it ("not dramatically shorter": about the
+   same, so the cue counts nothing), a remover flips only negative cues ("avoids common
+   mistakes", "without compromising"), and its scope runs over the dot inside a name
+   ("wouldn't call Node.js insecure"); after "but" / "however" the earlier part counts a
+   third; a concessive opener ("Though ..., ...") counts half, an "if" condition a quarter;
+   "A, but B" or "Although A, B" where B holds no cue turns A round (the contrast says B
+   goes against it: "can be every bit as quick, but only after tuning"); "only as <good>
+   as" is a limit; a foil opener ("In contrast to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to
    ensure your application is secure") and a view reported from others ("people say ...",
    "critics argue ...", "it is often said ...", "the common complaint against X is that ...")
    do not count; nor do the cues of a clause before the one a subject first opens ("the

@@ -2,9 +2,10 @@
 
 A prose sentence the stance lexicon leaves neutral takes the polarity of its section when
 the heading has one ("Where Express falls short", "What got worse": the heading's own
-polarity, subjects stripped); MiniLM prototype sentences (``prototypes.py``) can do the same
-but lose on the held-out split and are off (``USE_PROTOTYPES``). An opinionated sentence with
-no cue and no section criterion joins its most similar criterion (``FALLBACK_THRESHOLD``).
+polarity, subjects stripped, when at least ``SECTION_MIN_POLARITY``); MiniLM prototype
+sentences (``prototypes.py``) can do the same but lose on the held-out split and are off
+(``USE_PROTOTYPES``). An opinionated sentence with no cue and no section criterion joins its
+most similar criterion (``FALLBACK_THRESHOLD``).
 In prose, a criterion marked ``neutral`` in the subjects file is judged like any other
 (``PROSE_NEUTRAL``: the comparative-only rule lost on the held-out field articles); table
 rows still apply it. ``CARRY_WITHOUT_ANAPHOR`` and ``USE_NUMBERS``: see their comments.
