@@ -63,10 +63,10 @@ How a matrix is built (``build_matrix``), and why:
    third; a concessive opener ("Though ..., ...") counts half, an "if" condition a quarter;
    "A, but B" or "Although A, B" where B holds no cue turns A round (the contrast says B
    goes against it: "can be every bit as quick, but only after tuning"); "only as <good>
-   as" is a limit; a foil opener ("In contrast to frameworks that ..., Node.js ...") counts for the other side; a purpose ("to
-   ensure your application is secure") and a view reported from others ("people say ...",
-   "critics argue ...", "it is often said ...", "the common complaint against X is that ...")
-   do not count; nor do the cues of a clause before the one a subject first opens ("the
+   as" is a limit; a foil opener ("In contrast to frameworks that ..., Node.js ...")
+   counts for the other side; a purpose ("to ensure your application is secure") and a
+   view reported from others ("people say ...", "critics argue ...", "it is often said
+   ...", "the common complaint against X is that ...") do not count; nor do the cues of a clause before the one a subject first opens ("the
    async runtime is a delight and X feels bolted on") or of a later clause
    about a new, indefinite thing ("..., and a slow query will hurt you more"). A cost noun
    is a cost after "more" / "extra" (one modifier may stand between: "additional
