@@ -43,18 +43,18 @@ How a matrix is built (``build_matrix``), and why:
    wording); with a comparison target and comparative wording only the comparative wording
    counts ("lags behind Django in built-in protection"); a verdict that names only its
    winner ("Verdict on security: Django.") favours it; comparative wording after a mention
-   of the other subject is said of that subject ("ships releases at a rate Django
-   cannot match" favours the sentence's own subject); a sentence giving each subject a number in
+   of the other subject is said of that subject ("ships releases at a rate Django cannot
+   match" favours the sentence's own subject); a sentence giving each subject a number in
    one unit ("2,400 requests per second against 1,100 for Django", "600 lines ... and 900",
-   "three times as many requests per second as") adds one unit for the subject whose number is
-   better (``cells.numeric_verdict``), and so do two consecutive sentences that each give one
-   subject one number in one unit ("I received 31 applications. The Node.js role received
-   over 200.", ``cells.paired_measures``); a sentence naming both subjects that calls them
-   alike ("similar", "the same", "on par", "just as") favours neither, and so does one whose
-   subject is all the options ("None of these is a wrong answer"); a provision verb after a
-   negator ("doesn't offer", "does not provide") is a lack; a "Yes" / "No" answer under a
-   question heading that takes a side ("Is Django more secure than Node.js?") takes that
-   side or the other; a negator (the domain list plus VADER's own:
+   "three times as many requests per second as") adds one unit for the subject whose number
+   is better (``cells.numeric_verdict``), and so do two consecutive sentences that each give
+   one subject one number in one unit ("I received 31 applications. The Node.js role
+   received over 200.", ``cells.paired_measures``); a sentence naming both subjects that
+   calls them alike ("similar", "the same", "on par", "just as") favours neither, and so
+   does one whose subject is all the options ("None of these is a wrong answer"); a
+   provision verb after a negator ("doesn't offer", "does not provide") is a lack; a "Yes" /
+   "No" answer under a question heading that takes a side ("Is Django more secure than
+   Node.js?") takes that side or the other; a negator (the domain list plus VADER's own:
    "rarely", "seldom", "none") up to four words before a cue flips it ("not secure", "less
    flexible"), unless a degree adverb follows it ("not dramatically shorter": about the
    same, so the cue counts nothing), a remover flips only negative cues ("avoids common
@@ -62,24 +62,24 @@ How a matrix is built (``build_matrix``), and why:
    ("wouldn't call Node.js insecure"); after "but" / "however" the earlier part counts a
    third; a concessive opener ("Though ..., ...") counts half, an "if" condition a quarter;
    "A, but B" or "Although A, B" where B holds no cue turns A round (the contrast says B
-   goes against it: "can be every bit as quick, but only after tuning"); "only as <good>
-   as" is a limit; a foil opener ("In contrast to frameworks that ..., Node.js ...")
-   counts for the other side; a purpose ("to ensure your application is secure") and a
-   view reported from others ("people say ...", "critics argue ...", "it is often said
-   ...", "the common complaint against X is that ...") do not count; nor do the cues of a clause before the one a subject first opens ("the
-   async runtime is a delight and X feels bolted on") or of a later clause
-   about a new, indefinite thing ("..., and a slow query will hurt you more"). A cost noun
-   is a cost after "more" / "extra" (one modifier may stand between: "additional
-   wiring effort"), after a verb that raises it ("increases maintenance") or time
-   spent ("you spend a week wiring ..."), a saving after a verb that cuts it ("reduces
-   boilerplate") or "half" / "a fraction of". A recommendation ("pick", "choose", "go
-   for", "start with", "I would choose" + a subject) favours that subject. A domain entry
-   that is an adjective ("maintainable") lends nothing to the verb or noun it is made from
-   ("maintaining"). Positive polarity favours the claim's
-   subject, negative favours the other subject ("Node.js may fall short for CPU-intensive
-   tasks" favours Django), zero favours ``neither``. Criteria marked ``neutral`` (use cases,
-   definitions) only count comparative wording ("better suited", "less suited"): "great for
-   CMSs" is a fit, not a verdict.
+   goes against it: "can be every bit as quick, but only after tuning"); "only as <good> as"
+   is a limit; a foil opener ("In contrast to frameworks that ..., Node.js ...") counts for
+   the other side; a purpose ("to ensure your application is secure") and a view reported
+   from others ("people say ...", "critics argue ...", "it is often said ...", "the common
+   complaint against X is that ...") do not count; nor do the cues of a clause before the
+   one a subject first opens ("the async runtime is a delight and X feels bolted on") or of
+   a later clause about a new, indefinite thing ("..., and a slow query will hurt you
+   more"). A cost noun is a cost after "more" / "extra" (one modifier may stand between:
+   "additional wiring effort"), after a verb that raises it ("increases maintenance") or
+   time spent ("you spend a week wiring ..."), a saving after a verb that cuts it ("reduces
+   boilerplate") or "half" / "a fraction of". A recommendation ("pick", "choose", "go for",
+   "start with", "I would choose" + a subject) favours that subject. A domain entry that is
+   an adjective ("maintainable") lends nothing to the verb or noun it is made from
+   ("maintaining"). Positive polarity favours the claim's subject, negative favours the
+   other subject ("Node.js may fall short for CPU-intensive tasks" favours Django), zero
+   favours ``neither``. Criteria marked ``neutral`` (use cases, definitions) only count
+   comparative wording ("better suited", "less suited"): "great for CMSs" is a fit, not a
+   verdict.
 5. **Agreement** per criterion: each article that speaks gets a stance from *all* its claims
    on the criterion (not only the few shown, so the display cap cannot flip it; a table cell
    weighs ``TABLE_WEIGHT``, a sentence 1): a side wins when it outweighs the other at least
