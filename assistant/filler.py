@@ -414,6 +414,8 @@ def classify_answer(answer: str) -> list[tuple[str, Kind]]:
     for unit in units:
         same = prev is not None and not unit.opens_paragraph and (
             not prev.marks or bool(prev.marks & unit.marks))
+        if unit.opens_paragraph:
+            prev_subject = False  # a new paragraph: only its lead names a referent
         kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same,
                                    referent=bool(unit.lead or unit.of))
         out.append((unit.text, kind))
