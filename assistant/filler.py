@@ -259,22 +259,28 @@ _CONNECTIVE_OPENER = re.compile(
     r"what's more|not only that|on top of that|above all|that said|all the same)\b"
     r"(?:,|\s)", re.I)
 #: Words that start an introductory phrase: the sentence's subject comes after its comma.
-_INTRO = frozenset(
+_INTRO_WORDS = (
     """after although as at because before by despite due during even for from given if in
     like of on owing powered since so thanks though through unlike upon when whereas while
-    with within without""".split())
+    with within without"""
+)
+_INTRO = frozenset(_INTRO_WORDS.split())
 #: Determiners and quantifiers: a subject that opens with one of these is no name.
-_QUANTIFIERS = frozenset(
+_QUANTIFIER_WORDS = (
     """all both each every many most some several few no none one two three four five six
-    seven eight nine ten either neither any another other such""".split())
+    seven eight nine ten either neither any another other such"""
+)
+_QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
 
 #: "It depends ...", "It all comes down to ...": an idiom, "it" stands for nothing.
 _IT_DEPENDS = re.compile(r"^it\s+(?:all\s+)?(?:depends|comes down|boils down)\b", re.I)
 
 #: Sentence-initial words that are not a subject of their own.
-_CLOSED = _EMPTY | _QUANTIFIERS | _INTRO | frozenset(
+_CLOSED_WORDS = (
     """however moreover besides therefore thus hence yet still also so then now there here
-    another whereas although though unless until whether while""".split())
+    another whereas although though unless until whether while"""
+)
+_CLOSED = _EMPTY | _QUANTIFIERS | _INTRO | frozenset(_CLOSED_WORDS.split())
 
 Opener = Literal["personal", "demonstrative", "connective"]
 
