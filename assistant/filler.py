@@ -367,6 +367,7 @@ class Unit:
     lead: str | None  # "Django" for the sentences of a paragraph led by "Django: "
     of: str | None  # "Django" for "(of Django) It ..." / "(Security, for Django) It ..."
     opens_paragraph: bool = False
+    cell: bool = False  # a table cell, "(Security) ...": read with its row and column
 
 
 _UNIT_END = re.compile(r"[.!?…][\"”’)]?((?:\s*\[\d+\])*)(?=\s+[\"“(\[A-Z0-9]|\s*$)|"
@@ -397,7 +398,7 @@ def answer_units(answer: str) -> list[Unit]:
                 of = p.group(1) or p.group(2)
                 text = text[p.end():]
             if len(text.split()) >= 3:
-                out.append(Unit(text, marks, lead, of, first))
+                out.append(Unit(text, marks, lead, of, first, bool(p and not p.group(1))))
                 first = False
         rest = _MARKERS.sub("", para[pos:]).strip()
         if len(rest.split()) >= 3:
@@ -422,7 +423,9 @@ def classify_answer(answer: str) -> list[tuple[str, Kind]]:
             not prev.marks or bool(prev.marks & unit.marks))
         if unit.opens_paragraph:
             prev_subject = False  # a new paragraph: only its lead names a referent
-        kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same,
+        # a table cell under its side's lead or "for X" is read with its row and column
+        cell = unit.cell and bool(unit.lead or unit.of)
+        kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same or cell,
                                    referent=bool(unit.lead or unit.of))
         out.append((unit.text, kind))
         opens = opener(unit.text)

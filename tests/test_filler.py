@@ -135,3 +135,9 @@ def test_answer_reading_order_chains_the_referent() -> None:
 def test_decision_talk_aimed_at_the_reader_is_meta() -> None:
     assert classify("Picking between Rails and Laravel is a key step for your team.") == "meta"
     assert classify("Rails is the better choice if you need an admin panel fast.") == "ok"
+
+
+def test_a_table_cell_under_its_side_reads_with_its_row() -> None:
+    answer = ("Flask: (Flexibility) This framework is less flexible than the other. [1]\n\n"
+              "This framework is less flexible than the other. [2]")
+    assert [k for _t, k in classify_answer(answer)] == ["ok", "dangling"]
