@@ -27,7 +27,10 @@ merged into the kept sentence, which cites both. Of the selected sentences only 
 the question's focus are shown, at most about four, the best first (``assistant.focus``);
 the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels and "(of X)" for an "It ..." about the other subject.
+template, the side labels and "(of X)" for an "It ..." about the other subject. A sentence
+that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
+whose antecedent is not the sentence before it) loses its leading connective, shows its
+known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
 
 Why sentence-level: passages are paragraphs, and a paragraph about Node.js security
 usually also says something about Django; the question deserves the one or two sentences

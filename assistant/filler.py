@@ -13,9 +13,21 @@ Three kinds, recognised by the shape of the sentence, never by phrases of one ar
   when it comes to X, things are different!"), and it carries too few content words to
   stand alone.
 
-``classify(sentence)`` returns one of those or ``"ok"``. ``filler_rate(texts)`` is the share
-of answer sentences classified as filler (the ``eval`` report's ``filler_rate``). The rules
-are checked against the hand-labelled examples in ``tests/data/filler_labels.jsonl``.
+``classify(sentence)`` returns one of those or ``"ok"`` for a sentence read alone; a
+``meta`` sentence also includes talk about the reader's choice that names no single side
+("Choosing between the two is a core step of your project").
+
+In an answer a sentence is read after the one before it (``classify_answer``, the ``eval``
+report's ``filler_rate``; ``classify_in_context`` for one sentence): one opening with a
+discourse connective ("Besides, ...", "Nonetheless, ...") or a demonstrative ("This
+approach ...", "While this may seem ...") is dangling unless it is quoted with the sentence
+before it in its passage; one opening with a personal pronoun ("It is written in ...") is
+dangling unless the layout names its referent (a "Django:" lead, "(of Django)") or the
+sentence before it has a subject it can stand for (a name, a definite noun phrase, or a
+pronoun that itself had one). The word classes (connectives, determiners, pronouns) are
+closed classes of English, not phrases of an article. The rules are checked against the
+hand-labelled examples in ``tests/data/filler_labels.jsonl`` (with their answer context
+for the review rows; the review-2 rows are held out).
 """
 
 from __future__ import annotations
@@ -49,10 +61,14 @@ _META = re.compile(
 )
 #: Talk about the reader's decision rather than about either subject ("Choosing between
 #: the two is a core step of your project", "which one you should use in your next
-#: project"): a decision word and a word addressing the reader.
+#: project", "you can make a smart decision"): a decision word on a generic object (not
+#: "choosing an ORM", "pick Express") and a word addressing the reader.
 _DECISION = re.compile(
-    r"\b(?:choos\w*|chose|choice|decid\w*|decision|pick\w*|which one|"
-    r"which (?:framework|technology|tool|option|platform|stack) (?:to|you|is|fits))\b", re.I)
+    r"\b(?:choos\w*|chose|choice|decid\w*|decision|pick\w*|select\w*)\s+(?:between|among|"
+    r"which|what|whether|the (?:right|best|suitable|proper) (?:one|framework|technology|tool|"
+    r"option|stack)|the (?:framework|technology|tool|one|stack) (?:that|which|to))\b"
+    r"|\bwhich one\b|\b(?:make|making|made)\s+(?:a|an|the|your)\s+(?:\w+\s+)?"
+    r"(?:decision|choice)\b|\bwhen (?:considering|comparing|deciding)\b", re.I)
 _READER = re.compile(r"\b(?:you|your|yours)\b", re.I)
 #: A decision sentence that weighs the sides ("X is the better choice if you ...") is content.
 _WEIGHS = re.compile(r"\b(?:than|better|worse|optimal|go for|ideal|preferable|suitable)\b",
@@ -153,8 +169,7 @@ def classify(sentence: str) -> Kind:
         return "meta"
     if _SIGNPOST.search(text) or (text.endswith(":") and len(text.split()) <= 14):
         return "signpost"
-    if _DECISION.search(text) and _READER.search(text) and not _WEIGHS.search(text) and (
-            len(_names(text)) != 1):
+    if _DECISION.search(text) and _READER.search(text) and not _WEIGHS.search(text):
         return "meta"  # about the reader's choice, no side named (or both): no claim
     content = content_words(text)
     n_words = len(text.split())
@@ -337,7 +352,7 @@ def supplies_referent(sentence: str, names: Iterable[str] = ()) -> bool:
 
 
 def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool = False,
-                        referent: bool = False) -> Kind:
+                        referent: bool = False, label: str = "") -> Kind:
     """``classify`` for a sentence shown in an answer, where its neighbours are known.
 
     A sentence opening with a discourse connective ("Besides, ...", "Nonetheless, ...") or
@@ -345,9 +360,10 @@ def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool =
     is quoted with the sentence before it in its passage (``same_passage``); one opening
     with a personal pronoun ("It is written in ...") is dangling unless the layout names
     its referent (``referent``: a "Django:" lead, "(of Django)") or the sentence before it
-    in the answer has a subject it can stand for (``antecedent``).
+    in the answer has a subject it can stand for (``antecedent``). ``label``: a table
+    cell's row label ("(Security) "), read with the cell.
     """
-    kind = classify(sentence)
+    kind = classify(label + sentence)
     if kind != "ok":
         return kind
     opens = opener(sentence)
@@ -368,6 +384,7 @@ class Unit:
     of: str | None  # "Django" for "(of Django) It ..." / "(Security, for Django) It ..."
     opens_paragraph: bool = False
     cell: bool = False  # a table cell, "(Security) ...": read with its row and column
+    label: str = ""  # the cell's "(Security) " prefix
 
 
 _UNIT_END = re.compile(r"[.!?…][\"”’)]?((?:\s*\[\d+\])*)(?=\s+[\"“(\[A-Z0-9]|\s*$)|"
@@ -398,7 +415,9 @@ def answer_units(answer: str) -> list[Unit]:
                 of = p.group(1) or p.group(2)
                 text = text[p.end():]
             if len(text.split()) >= 3:
-                out.append(Unit(text, marks, lead, of, first, bool(p and not p.group(1))))
+                cell = bool(p and not p.group(1))
+                out.append(Unit(text, marks, lead, of, first, cell,
+                                p.group(0) if p and cell else ""))
                 first = False
         rest = _MARKERS.sub("", para[pos:]).strip()
         if len(rest.split()) >= 3:
@@ -426,7 +445,7 @@ def classify_answer(answer: str) -> list[tuple[str, Kind]]:
         # a table cell under its side's lead or "for X" is read with its row and column
         cell = unit.cell and bool(unit.lead or unit.of)
         kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same or cell,
-                                   referent=bool(unit.lead or unit.of))
+                                   referent=bool(unit.lead or unit.of), label=unit.label)
         out.append((unit.text, kind))
         opens = opener(unit.text)
         prev_subject = kind == "ok" and (

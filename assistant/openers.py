@@ -16,7 +16,8 @@ walks the sentences in the order they will be shown and, for each that would dan
 The edit is that and nothing else, so the sentence is still the exact passage for the
 citation check, and ``source_forms``/``answer_form`` let the eval's answer-recall matcher
 read it as such (only a bracketed name for a leading pronoun, or a dropped leading
-connective). Measured against quoting the sentence's predecessor: see CHANGELOG.
+connective). Chosen over quoting the sentence before it in its passage by measuring (CHANGELOG:
+that made answers longer, repeated sentences and brought in off-question neighbours).
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """The filler checker against hand-labelled sentences (tests/data/filler_labels.jsonl).
 
-The labels were written and committed before the rules were tuned; none of the sentences
-comes from a bundled article.
+The first 69 labels were written and committed before the rules were tuned; none of those
+sentences comes from a bundled article. The rows with a ``previous`` field are sentences of
+answers from the blind reviews (``docs/review-2026-11-30b``, ``-30c``), labelled in their
+answer context (the sentence before, whether it is quoted with its passage neighbour,
+whether the layout names the referent) from the reviewers' dangling/meta flags, and
+committed before the context rules: ``source: review-3`` to tune on, ``review-2`` held out.
 """
 
 from __future__ import annotations

@@ -64,3 +64,14 @@ def test_answer_matcher_reads_the_edits_back_strictly() -> None:
 
 def test_citation_markers_are_not_read_as_brackets() -> None:
     assert answer_form("Flask is small. [1] [2]") == "Flask is small. [1] [2]"
+
+
+def test_grounding_reads_a_bracketed_referent_as_the_passage_sentence() -> None:
+    from assistant.llm_grounding import Passage, verify_reply
+    from tests.test_llm import chunk
+
+    p = [Passage(1, chunk("It uses a tiny core and many extensions."), "s")]
+    v = verify_reply("[Flask] uses a tiny core and many extensions. [1]", p)
+    assert v.text == "[Flask] uses a tiny core and many extensions. [1]" and not v.removed
+    v = verify_reply("[Flask] ships a full admin site for editors. [1]", p)
+    assert v.removed  # a real mismatch still fails
