@@ -254,7 +254,7 @@ def needs_antecedent(sentence: str, subject: str | None = None,
 # --- Openers in an answer: does the sentence's pronoun or connective find its antecedent? ---
 
 #: A personal pronoun opening the sentence (its referent is a name said before).
-_PERSONAL = re.compile(r"^(?:it|its|it's|they|their|them|he|she|his|her)\b", re.I)
+PERSONAL_OPENER = re.compile(r"^(?:it|its|it's|they|their|them|he|she|his|her)\b", re.I)
 #: A demonstrative determiner, or a subordinate clause on a pronoun or demonstrative
 #: ("This approach ...", "While this may seem ...", "Although it ..."): it points at
 #: what the sentence before said, not at a name.
@@ -263,7 +263,7 @@ _DEMONSTRATIVE = re.compile(
     r"even if|given)\s+(?!it comes\b)(?:this|that|these|those|it|its|they|their|such)\b"
     r"|(?:this|these|those|that|such|another)\s+[a-z]\w*)", re.I)
 #: Discourse connectives (a closed word class) that tie the sentence to the one before.
-_CONNECTIVE_OPENER = re.compile(
+CONNECTIVE_OPENER = re.compile(
     r"^(?:but|however|on the other hand|that being said|having said that|with that said|"
     r"also|and|so|or|moreover|furthermore|besides|still|yet|then|in addition|additionally|"
     r"meanwhile|nevertheless|nonetheless|even so|otherwise|instead|therefore|thus|hence|"
@@ -305,11 +305,11 @@ def opener(sentence: str) -> Opener | None:
 
     "It ..." as a dummy subject ("It is easy to ...") opens nothing."""
     text = " ".join(sentence.split()).replace("’", "'")
-    if _CONNECTIVE_OPENER.match(text):
+    if CONNECTIVE_OPENER.match(text):
         return "connective"
     if _DEMONSTRATIVE.match(text) and not _BACK_REFERENCE_SHAPED_NAME.match(text):
         return "demonstrative"
-    if _PERSONAL.match(text) and not _DUMMY_IT.match(text) and not _IT_DEPENDS.match(text):
+    if PERSONAL_OPENER.match(text) and not _DUMMY_IT.match(text) and not _IT_DEPENDS.match(text):
         return "personal"
     return None
 

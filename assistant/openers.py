@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.filler import (
-    _CONNECTIVE_OPENER,
-    _PERSONAL,
+    CONNECTIVE_OPENER,
+    PERSONAL_OPENER,
     classify_in_context,
     opener,
     supplies_referent,
@@ -55,7 +55,7 @@ def _capitalise(text: str) -> str:
 def repair(text: str, subject: str | None) -> str | None:
     """``text`` without its dangling opener, or None when it cannot stand alone."""
     out = text
-    m = _CONNECTIVE_OPENER.match(out)
+    m = CONNECTIVE_OPENER.match(out)
     if m:
         out = _capitalise(out[m.end():].lstrip(" ,"))
     kind = opener(out)
@@ -102,7 +102,7 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
             text = fixed
         shown.append(Shown(cand, text))
         antecedent = supplies_referent(text, names) or text.startswith("[") or (
-            bool(_PERSONAL.match(text)) and (antecedent or here or same))
+            bool(PERSONAL_OPENER.match(text)) and (antecedent or here or same))
         prev = cand
     return shown, dropped
 
@@ -115,7 +115,7 @@ def answer_form(text: str) -> str:
 
 def source_forms(quote: str) -> list[str]:
     """``quote`` and, when it opens with a discourse connective, ``quote`` without it."""
-    m = _CONNECTIVE_OPENER.match(quote.strip())
+    m = CONNECTIVE_OPENER.match(quote.strip())
     if not m:
         return [quote]
     return [quote, quote.strip()[m.end():].lstrip(" ,")]
