@@ -27,7 +27,10 @@ merged into the kept sentence, which cites both. Of the selected sentences only 
 the question's focus are shown, at most about four, the best first (``assistant.focus``);
 the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels and "(of X)" for an "It ..." about the other subject.
+template, the side labels and "(of X)" for an "It ..." about the other subject. A sentence
+that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
+whose antecedent is not the sentence before it) loses its leading connective, shows its
+known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
 
 Why sentence-level: passages are paragraphs, and a paragraph about Node.js security
 usually also says something about Django; the question deserves the one or two sentences
@@ -47,6 +50,7 @@ from assistant.focus import LEX_FOCUS, split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
 from assistant.named import Named, asked_technologies, choose, items, uncovered
+from assistant.openers import arrange
 from assistant.retriever import Retrieval
 from assistant.sentences import (
     Candidate,
@@ -189,13 +193,14 @@ def _cite_claim(claim: ClaimRef, cites: _Citations) -> int:
 
 
 def _render_sentence(cand: Candidate, cites: _Citations, about: str | None, config: Any,
-                     twins: Sequence[Candidate] = ()) -> str:
+                     twins: Sequence[Candidate] = (), shown: str | None = None) -> str:
     """The sentence and its markers (a merged near-duplicate from another article adds its
     own); "(of X)" when an unnamed "It ..." is about another subject than ``about`` (the
-    subjects as the subjects object ``config`` names them)."""
+    subjects as the subjects object ``config`` names them). ``shown``: the sentence with
+    a repaired opener (``assistant.openers``)."""
     marks = {_cite(cand, cites)}
     marks.update(_cite(t, cites) for t in twins)
-    text = cand.text
+    text = shown or cand.text
     if cand.table_label:
         who = f", for {cand.subject}" if cand.subject and cand.subject != about else ""
         text = f"({cand.table_label}{who}) {text}"
@@ -313,14 +318,18 @@ def compose(
             if pieces and not pieces[-1].endswith("\n\n"):
                 pieces.append("\n\n")
             lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
-            for j, cand in enumerate(group):
-                sentence = _render_sentence(cand, cites, subject, config,
-                                            merged.get(id(cand), ()))
+            shown, dropped = arrange(group, subject if labelled else None, names)
+            extra = [*dropped, *extra]
+            for j, item in enumerate(shown):
+                sentence = _render_sentence(item.cand, cites, subject, config,
+                                            merged.get(id(item.cand), ()), item.text)
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
-        for cand in chosen:  # best first (``split_visible``'s display order)
-            pieces.append(_render_sentence(cand, cites, single, config,
-                                           merged.get(id(cand), ())) + " ")
+        shown, dropped = arrange(chosen, None, names)  # best first (``split_visible``)
+        extra = [*dropped, *extra]
+        for item in shown:
+            pieces.append(_render_sentence(item.cand, cites, single, config,
+                                           merged.get(id(item.cand), ()), item.text) + " ")
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()

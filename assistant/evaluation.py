@@ -14,8 +14,12 @@ Metrics (all over the gold set, computed in one run so they are comparable):
 * ``answer_recall``: share of answerable questions whose answer TEXT holds an expected
   evidence quote (normalised substring, or a sentence of the answer holding at least
   ``ANSWER_RECALL_COVER`` of the quote's words in order); citing the passage is not enough.
+  The composer's two opener edits (``assistant.openers``) are read back strictly: an
+  editorial "[Django]" at a sentence start stands for a leading "It", and a quote opening
+  with a discourse connective also matches without it.
 * ``filler_rate``: share of answer sentences that ``assistant.filler`` classes as meta,
-  signpost or dangling (``filler_sentences`` lists them by question id).
+  signpost or dangling, each read after the sentence before it in the answer
+  (``classify_answer``; ``filler_sentences`` lists them by question id).
 * ``verdict_rate``: share of answered comparative questions whose answer carries a verdict
   line (``Answer.verdict``).
 * ``citation_errors``: markers without a citation, and citations whose text differs from
@@ -34,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 import knowledge
-from assistant.filler import answer_sentences, classify, is_filler
+from assistant.filler import classify_answer
+from assistant.openers import answer_form, source_forms
 
 DEFAULT_GOLD = Path(knowledge.__file__).resolve().parent / "gold" / "questions.jsonl"
 KS = (1, 3, 5, 10)
@@ -141,17 +146,18 @@ def in_answer_text(answer_text: str, evidence: Sequence[Evidence]) -> bool:
     answer, or one answer sentence holds ``ANSWER_RECALL_COVER`` of its words in order
     (the composer tidies bullets and whitespace, and may merge a clause).
     """
-    text = _norm(_MARKER.sub(" ", answer_text))
+    text = _norm(answer_form(_MARKER.sub(" ", answer_text)))
     flat = " ".join(text.split())
     sentences = [_WORDS.findall(s) for s in re.split(r"(?<=[.!?])\s+|\n+", text)]
     for ev in evidence:
-        quote = _norm(ev.quote).rstrip(".")
-        if quote and quote in flat:
-            return True
-        words = _WORDS.findall(quote)
-        if words and any(_in_order(words, s) >= ANSWER_RECALL_COVER * len(words)
-                         for s in sentences):
-            return True
+        for form in source_forms(ev.quote):  # the quote, and without a leading connective
+            quote = _norm(form).rstrip(".")
+            if quote and quote in flat:
+                return True
+            words = _WORDS.findall(quote)
+            if words and any(_in_order(words, s) >= ANSWER_RECALL_COVER * len(words)
+                             for s in sentences):
+                return True
     return False
 
 
@@ -353,10 +359,10 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
         report.latencies_ms.append(float(answer.timings_ms.get("total", 0.0)))
         problems = check_citations(answer, loc)
         if not answer.abstained:
-            for sentence in answer_sentences(answer.answer):
+            for sentence, kind in classify_answer(answer.answer):  # read in order
                 report.sentences += 1
-                if is_filler(sentence):
-                    report.filler_sentences.append(f"{q.id}: {classify(sentence)}: {sentence}")
+                if kind != "ok":
+                    report.filler_sentences.append(f"{q.id}: {kind}: {sentence}")
             if q.type == "comparative":
                 report.comparative += 1
                 report.with_verdict += bool(getattr(answer, "verdict", None))

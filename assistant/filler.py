@@ -13,15 +13,28 @@ Three kinds, recognised by the shape of the sentence, never by phrases of one ar
   when it comes to X, things are different!"), and it carries too few content words to
   stand alone.
 
-``classify(sentence)`` returns one of those or ``"ok"``. ``filler_rate(texts)`` is the share
-of answer sentences classified as filler (the ``eval`` report's ``filler_rate``). The rules
-are checked against the hand-labelled examples in ``tests/data/filler_labels.jsonl``.
+``classify(sentence)`` returns one of those or ``"ok"`` for a sentence read alone; a
+``meta`` sentence also includes talk about the reader's choice that names no single side
+("Choosing between the two is a core step of your project").
+
+In an answer a sentence is read after the one before it (``classify_answer``, the ``eval``
+report's ``filler_rate``; ``classify_in_context`` for one sentence): one opening with a
+discourse connective ("Besides, ...", "Nonetheless, ...") or a demonstrative ("This
+approach ...", "While this may seem ...") is dangling unless it is quoted with the sentence
+before it in its passage; one opening with a personal pronoun ("It is written in ...") is
+dangling unless the layout names its referent (a "Django:" lead, "(of Django)") or the
+sentence before it has a subject it can stand for (a name, a definite noun phrase, or a
+pronoun that itself had one). The word classes (connectives, determiners, pronouns) are
+closed classes of English, not phrases of an article. The rules are checked against the
+hand-labelled examples in ``tests/data/filler_labels.jsonl`` (with their answer context
+for the review rows; the review-2 rows are held out).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["meta", "signpost", "dangling", "ok"]
@@ -46,6 +59,22 @@ _META = re.compile(
     r"|\bin the (?:next|following|previous|last|upcoming) (?:section|part|chapter|paragraph)",
     re.I,
 )
+#: Talk about the reader's decision rather than about either subject ("Choosing between
+#: the two is a core step of your project", "which one you should use in your next
+#: project", "you can make a smart decision"): a decision word on a generic object (not
+#: "choosing an ORM", "pick Express") and a word addressing the reader.
+_DECISION = re.compile(
+    r"\b(?:choos\w*|chose|choice|decid\w*|decision|pick\w*|select\w*)\s+(?:between|among|"
+    r"which|what|whether|the (?:right|best|suitable|proper) (?:one|framework|technology|tool|"
+    r"option|stack)|the (?:framework|technology|tool|one|stack) (?:that|which|to))\b"
+    r"|\bwhich one\b|\b(?:make|making|made)\s+(?:a|an|the|your)\s+(?:\w+\s+)?"
+    r"(?:decision|choice)\b|\bwhen (?:considering|comparing|deciding)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|yours)\b", re.I)
+#: A decision sentence that weighs the sides ("X is the better choice if you ...") is content.
+_WEIGHS = re.compile(r"\b(?:than|better|worse|optimal|go for|ideal|preferable|suitable)\b",
+                     re.I)
+#: Capitalised words that are not names: the first words of ordinary sentences.
+_NAME_LIKE = re.compile(r"^[A-Z][\w.+#-]*$")
 #: Announcements of what follows.
 _SIGNPOST = re.compile(
     r"^(?:[\w ]{1,24},\s+)?(?:now,?\s+|so,?\s+|next,?\s+|first,?\s+|finally,?\s+)?"
@@ -118,6 +147,13 @@ def content_words(sentence: str) -> list[str]:
     return [w for w in _WORD.findall(sentence) if w.lower().strip("'’.") not in _EMPTY]
 
 
+def _names(sentence: str) -> set[str]:
+    """Capitalised words after the first (names: "Django", "Node.js", "PayPal")."""
+    words = _WORD.findall(sentence)
+    return {re.sub(r"['’]s$", "", w.rstrip(".")).lower() for w in words[1:]
+            if _NAME_LIKE.match(w) and w.lower().strip("'’.") not in _EMPTY}
+
+
 def _named(sentence: str) -> bool:
     """Whether a word after the first is capitalised (a name: "Flask", "PayPal", "HTML")."""
     words = _WORD.findall(sentence)
@@ -133,6 +169,8 @@ def classify(sentence: str) -> Kind:
         return "meta"
     if _SIGNPOST.search(text) or (text.endswith(":") and len(text.split()) <= 14):
         return "signpost"
+    if _DECISION.search(text) and _READER.search(text) and not _WEIGHS.search(text):
+        return "meta"  # about the reader's choice, no side named (or both): no claim
     content = content_words(text)
     n_words = len(text.split())
     if text.endswith("!") and n_words <= EXCLAMATION_WORDS and CONNECTIVE.match(text):
@@ -211,3 +249,207 @@ def needs_antecedent(sentence: str, subject: str | None = None,
     it_known = bool(_IT.match(sentence)) and (
         (bool(subject) and (subject == single or labelled)) or (labelled and named))
     return not it_known
+
+
+# --- Openers in an answer: does the sentence's pronoun or connective find its antecedent? ---
+
+#: A personal pronoun opening the sentence (its referent is a name said before).
+PERSONAL_OPENER = re.compile(r"^(?:it|its|it's|they|their|them|he|she|his|her)\b", re.I)
+#: A demonstrative determiner, or a subordinate clause on a pronoun or demonstrative
+#: ("This approach ...", "While this may seem ...", "Although it ..."): it points at
+#: what the sentence before said, not at a name.
+_DEMONSTRATIVE = re.compile(
+    r"^(?:(?:while|although|though|since|as|because|if|when|whereas|even though|"
+    r"even if|given)\s+(?!it comes\b)(?:this|that|these|those|it|its|they|their|such)\b"
+    r"|(?:this|these|those|that|such|another)\s+[a-z]\w*)", re.I)
+#: Discourse connectives (a closed word class) that tie the sentence to the one before.
+CONNECTIVE_OPENER = re.compile(
+    r"^(?:but|however|on the other hand|that being said|having said that|with that said|"
+    r"also|and|so|or|moreover|furthermore|besides|still|yet|then|in addition|additionally|"
+    r"meanwhile|nevertheless|nonetheless|even so|otherwise|instead|therefore|thus|hence|"
+    r"consequently|conversely|accordingly|likewise|similarly|(?:in|by) contrast(?! to| with)|"
+    r"on the contrary|after all|again|then again|in fact|indeed|as such|as a result|"
+    r"for this reason|for that reason|because of this|because of that|in turn|"
+    r"(?:aside|apart) from (?:that|this|these|those|it)|in any case|anyway|plus|"
+    r"what's more|not only that|on top of that|above all|that said|all the same)\b"
+    r"(?:,|\s)", re.I)
+#: Words that start an introductory phrase: the sentence's subject comes after its comma.
+_INTRO_WORDS = (
+    """after although as at because before by despite due during even for from given if in
+    like of on owing powered since so thanks though through unlike upon when whereas while
+    with within without"""
+)
+_INTRO = frozenset(_INTRO_WORDS.split())
+#: Determiners and quantifiers: a subject that opens with one of these is no name.
+_QUANTIFIER_WORDS = (
+    """all both each every many most some several few no none one two three four five six
+    seven eight nine ten either neither any another other such"""
+)
+_QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
+
+#: "It depends ...", "It all comes down to ...": an idiom, "it" stands for nothing.
+_IT_DEPENDS = re.compile(r"^it\s+(?:all\s+)?(?:depends|comes down|boils down)\b", re.I)
+
+#: Sentence-initial words that are not a subject of their own.
+_CLOSED_WORDS = (
+    """however moreover besides therefore thus hence yet still also so then now there here
+    another whereas although though unless until whether while"""
+)
+_CLOSED = _EMPTY | _QUANTIFIERS | _INTRO | frozenset(_CLOSED_WORDS.split())
+
+Opener = Literal["personal", "demonstrative", "connective"]
+
+
+def opener(sentence: str) -> Opener | None:
+    """Which kind of word opens ``sentence`` and ties it to a neighbour, if any.
+
+    "It ..." as a dummy subject ("It is easy to ...") opens nothing."""
+    text = " ".join(sentence.split()).replace("’", "'")
+    if CONNECTIVE_OPENER.match(text):
+        return "connective"
+    if _DEMONSTRATIVE.match(text) and not _BACK_REFERENCE_SHAPED_NAME.match(text):
+        return "demonstrative"
+    if PERSONAL_OPENER.match(text) and not _DUMMY_IT.match(text) and not _IT_DEPENDS.match(text):
+        return "personal"
+    return None
+
+
+#: "That is why ..." style openers are ``_BACK_REFERENCE``'s; "This Django feature" keeps
+#: a name right after the demonstrative and reads alone.
+_BACK_REFERENCE_SHAPED_NAME = re.compile(r"^(?:this|these|those|that)\s+[A-Z]")
+
+
+def supplies_referent(sentence: str, names: Iterable[str] = ()) -> bool:
+    """Whether ``sentence``'s subject is something an "It"/"They" after it can stand for.
+
+    The subject is the first word, or the first word after an introductory phrase's comma
+    ("Due to its non-blocking I/O, Node.js builds ..."). It qualifies when it is a name
+    (capitalised, not a function word or quantifier, and spelt with a capital inside the
+    answer ``names`` or with an inner capital/dot: "Node.js", "NodeJS") or a definite
+    noun phrase ("The framework ...").
+    """
+    text = " ".join(sentence.split()).replace("’", "'").lstrip("([“\"")
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _INTRO:  # "Though Node.js uses ...", "Due to its ..., Node.js builds ..."
+        return any(supplies_referent(part, names)
+                   for part in [" ".join(words[1:3]), *text.split(",")[1:]])
+    if first in ("the", "this", "that") and len(words) > 1 and words[1][:1].isalpha():
+        return first == "the" or words[1][:1].isupper()
+    if first in _QUANTIFIERS or first in _EMPTY or first.isdigit():
+        return False
+    word = words[0].rstrip(".").replace("’", "'")
+    possessive = word.endswith("'s")
+    word = word.removesuffix("'s")
+    known = {n.lower() for n in names}
+    inner = any(ch.isupper() or ch == "." for ch in word[1:])
+    # a plural noun ("Developers ...", "Thousands of ...") is no referent for "It"
+    plural = (not possessive and word.endswith("s") and not word.endswith(("ss", "js"))
+              and not inner and word.lower() not in known)
+    return word[:1].isupper() and not plural and first not in _CLOSED
+
+
+def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool = False,
+                        referent: bool = False, label: str = "") -> Kind:
+    """``classify`` for a sentence shown in an answer, where its neighbours are known.
+
+    A sentence opening with a discourse connective ("Besides, ...", "Nonetheless, ...") or
+    a demonstrative ("This approach ...", "While this may seem ...") is dangling unless it
+    is quoted with the sentence before it in its passage (``same_passage``); one opening
+    with a personal pronoun ("It is written in ...") is dangling unless the layout names
+    its referent (``referent``: a "Django:" lead, "(of Django)") or the sentence before it
+    in the answer has a subject it can stand for (``antecedent``). ``label``: a table
+    cell's row label ("(Security) "), read with the cell.
+    """
+    kind = classify(label + sentence)
+    if kind != "ok":
+        return kind
+    opens = opener(sentence)
+    if opens is None or same_passage:
+        return "ok"
+    if opens == "personal" and (referent or antecedent):
+        return "ok"
+    return "dangling"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of a composed answer as a reader meets it."""
+
+    text: str  # markers, side lead and "(of X)" removed
+    marks: frozenset[int]  # citation numbers after it (empty: quoted with the next one)
+    lead: str | None  # "Django" for the sentences of a paragraph led by "Django: "
+    of: str | None  # "Django" for "(of Django) It ..." / "(Security, for Django) It ..."
+    opens_paragraph: bool = False
+    cell: bool = False  # a table cell, "(Security) ...": read with its row and column
+    label: str = ""  # the cell's "(Security) " prefix
+
+
+_UNIT_END = re.compile(r"[.!?…][\"”’)]?((?:\s*\[\d+\])*)(?=\s+[\"“(\[A-Z0-9]|\s*$)|"
+                       r"((?:\s*\[\d+\])+)(?=\s+[\"“(\[A-Z0-9]|\s*$)")
+_LEAD = re.compile(r"^([A-Z][\w.]*(?: [\w.]+){0,3}):\s+")
+_PREFIX = re.compile(r"^\((?:of ([^)]+)|[^),]{1,40}?(?:, for ([^)]+))?)\)\s*")
+
+
+def answer_units(answer: str) -> list[Unit]:
+    """The sentences of a composed answer with their markers, lead and "(of X)" prefix."""
+    out: list[Unit] = []
+    for para in re.split(r"\n\s*\n", answer):
+        para = para.strip()
+        lead = None
+        m = _LEAD.match(para)
+        if m:
+            lead, para = m.group(1), para[m.end():]
+        pos = 0
+        first = True
+        for end in _UNIT_END.finditer(para):
+            raw = para[pos:end.end()].strip()
+            pos = end.end()
+            marks = frozenset(int(n) for n in _MARKERS_NUM.findall(raw))
+            text = _MARKERS.sub("", raw).strip()
+            of = None
+            p = _PREFIX.match(text)
+            if p:
+                of = p.group(1) or p.group(2)
+                text = text[p.end():]
+            if len(text.split()) >= 3:
+                cell = bool(p and not p.group(1))
+                out.append(Unit(text, marks, lead, of, first, cell,
+                                p.group(0) if p and cell else ""))
+                first = False
+        rest = _MARKERS.sub("", para[pos:]).strip()
+        if len(rest.split()) >= 3:
+            out.append(Unit(rest, frozenset(), lead, None, first))
+    return out
+
+
+_MARKERS_NUM = re.compile(r"\[(\d+)\]")
+
+
+def classify_answer(answer: str) -> list[tuple[str, Kind]]:
+    """Each sentence of a composed answer and its class, read in order (an opener is
+    judged by the sentence before it: see ``classify_in_context``)."""
+    units = answer_units(answer)
+    names = {n.lower() for u in units for n in _names(u.text)}
+    names |= {n.lower() for u in units for n in (u.lead, u.of) if n}
+    out: list[tuple[str, Kind]] = []
+    prev: Unit | None = None
+    prev_subject = False
+    for unit in units:
+        same = prev is not None and not unit.opens_paragraph and (
+            not prev.marks or bool(prev.marks & unit.marks))
+        if unit.opens_paragraph:
+            prev_subject = False  # a new paragraph: only its lead names a referent
+        # a table cell under its side's lead or "for X" is read with its row and column
+        cell = unit.cell and bool(unit.lead or unit.of)
+        kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same or cell,
+                                   referent=bool(unit.lead or unit.of), label=unit.label)
+        out.append((unit.text, kind))
+        opens = opener(unit.text)
+        prev_subject = kind == "ok" and (
+            supplies_referent(unit.text, names)
+            or (opens == "personal" and (bool(unit.lead or unit.of) or prev_subject or same)))
+        prev = unit
+    return out

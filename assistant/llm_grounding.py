@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.models import Citation
+from assistant.openers import answer_form
 from assistant.retriever import tokens
 from knowledge.models import ArticleMeta
 
@@ -161,7 +162,7 @@ class _Checker:
         for n in cited:
             if n not in self.passages and n not in self.result.unknown_markers:
                 self.result.unknown_markers.append(n)
-        content = set(tokens(body))
+        content = set(tokens(answer_form(body)))  # "[Django] is ..." read as "It is ..."
         if not valid:
             if not body or body.lower().startswith("the articles don"):
                 return None

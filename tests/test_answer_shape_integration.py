@@ -167,7 +167,9 @@ def test_a_neutral_line_that_weighs_nothing_is_not_shown_as_the_comparison(
     answer = ingested_versus.ask(
         "Which is the more economical choice for a small firm, Django or Node.js?")
     assert "core step" not in answer.answer, answer.answer
-    assert any("core step" in m for m in answer.more), answer.more
+    # Since the filler checker reads talk about the reader's choice as meta, the sentence
+    # is dropped altogether rather than shown under "more".
+    assert not any("core step" in m for m in answer.more), answer.more
     for line in re.findall(r"Compared directly: ([^\n]+)", answer.answer):
         assert re.search(r"\b(?:than|better|worse|both|whereas|unlike|but|however)\b",
                          line, re.I), line

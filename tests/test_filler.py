@@ -1,7 +1,11 @@
 """The filler checker against hand-labelled sentences (tests/data/filler_labels.jsonl).
 
-The labels were written and committed before the rules were tuned; none of the sentences
-comes from a bundled article.
+The first 69 labels were written and committed before the rules were tuned; none of those
+sentences comes from a bundled article. The rows with a ``previous`` field are sentences of
+answers from the blind reviews (``docs/review-2026-11-30b``, ``-30c``), labelled in their
+answer context (the sentence before, whether it is quoted with its passage neighbour,
+whether the layout names the referent) from the reviewers' dangling/meta flags, and
+committed before the context rules: ``source: review-3`` to tune on, ``review-2`` held out.
 """
 
 from __future__ import annotations
@@ -9,7 +13,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.filler import answer_sentences, classify, filler_rate, is_filler
+from assistant.filler import (
+    answer_sentences,
+    classify,
+    classify_answer,
+    classify_in_context,
+    filler_rate,
+    is_filler,
+    supplies_referent,
+)
 
 LABELS = Path(__file__).parent / "data" / "filler_labels.jsonl"
 
@@ -28,13 +40,13 @@ def test_labels_cover_every_class() -> None:
 
 
 def test_filler_or_not_matches_every_label() -> None:
-    wrong = [(r["label"], r["text"]) for r in _rows()
-             if is_filler(r["text"]) != (r["label"] != "ok")]
+    wrong = [(r["label"], r["text"]) for r in _rows() if "previous" not in r
+             and is_filler(r["text"]) != (r["label"] != "ok")]
     assert not wrong
 
 
 def test_filler_class_matches_most_labels() -> None:
-    rows = [r for r in _rows() if r["label"] != "ok"]
+    rows = [r for r in _rows() if r["label"] != "ok" and "previous" not in r]
     right = sum(classify(r["text"]) == r["label"] for r in rows)
     assert right / len(rows) >= 0.9, right
 
@@ -59,3 +71,77 @@ def test_typographic_apostrophes_and_lead_phrases() -> None:
     assert classify("Let’s now compare the two on speed.") == "signpost"
     assert classify("All in all, let’s sum up what we have seen.") != "ok"
     assert classify("In short, Flask is light and easy to extend.") == "ok"
+
+
+# --- sentences in their answer (labels with a "previous" field, from the blind reviews) ---
+
+def _context_rows(source: str) -> list[dict[str, object]]:
+    return [r for r in _rows() if "previous" in r and r.get("source") == source]
+
+
+def _in_context(row: dict[str, object]) -> str:
+    text, previous = str(row["text"]), str(row["previous"])
+    names = {w.rstrip(".").lower() for w in (text + " " + previous).split()[1:]
+             if w[:1].isupper()}
+    return classify_in_context(text, antecedent=bool(previous) and supplies_referent(
+        previous, names), same_passage=bool(row["same_passage"]),
+        referent=bool(row["referent"]))
+
+
+def _accuracy(source: str) -> tuple[float, list[tuple[object, str, object]]]:
+    rows = _context_rows(source)
+    wrong = [(r["label"], _in_context(r), r["text"]) for r in rows
+             if (_in_context(r) != "ok") != (r["label"] != "ok")]
+    return 1 - len(wrong) / len(rows), wrong
+
+
+def test_context_labels_are_there_for_tuning_and_held_out() -> None:
+    assert len(_context_rows("review-3")) >= 50 and len(_context_rows("review-2")) >= 50
+
+
+def test_filler_in_context_matches_the_tuning_labels() -> None:
+    accuracy, wrong = _accuracy("review-3")
+    assert accuracy >= 0.9, wrong
+
+
+def test_filler_in_context_on_held_out_labels() -> None:
+    # review-2 labels were written before the rules and never tuned on: the figure is
+    # reported (README), the floor only guards against a collapse.
+    accuracy, wrong = _accuracy("review-2")
+    assert accuracy >= 0.75, wrong
+
+
+def test_a_leading_pronoun_needs_a_named_subject_before_it() -> None:
+    assert classify_in_context("It is written in Python.", antecedent=False) == "dangling"
+    assert classify_in_context("It is written in Python.", antecedent=True) == "ok"
+    assert classify_in_context("It is written in Python.", antecedent=False,
+                               referent=True) == "ok"
+    assert classify_in_context("It is easy to write a view in Flask.",
+                               antecedent=False) == "ok"  # a dummy subject
+
+
+def test_a_leading_connective_needs_its_own_passage_before_it() -> None:
+    text = "Besides, Flask ships a debugger with a console in the browser."
+    assert classify_in_context(text, antecedent=True) == "dangling"
+    assert classify_in_context(text, antecedent=True, same_passage=True) == "ok"
+    assert classify_in_context("In contrast to Rails, Flask has no ORM of its own.",
+                               antecedent=False) == "ok"  # a preposition, not a connective
+
+
+def test_answer_reading_order_chains_the_referent() -> None:
+    answer = ("Both articles favour Flask [1][2].\n\nFlask: It is small and simple. [1] "
+              "It has no database layer. [2]\n\nIts router is tiny and fast. [3] Besides, "
+              "Express is fast. [4] Express is minimal. [5] It has a middleware stack. [6]")
+    kinds = [k for _t, k in classify_answer(answer)]
+    assert kinds == ["ok", "ok", "ok", "dangling", "dangling", "ok", "ok"]
+
+
+def test_decision_talk_aimed_at_the_reader_is_meta() -> None:
+    assert classify("Picking between Rails and Laravel is a key step for your team.") == "meta"
+    assert classify("Rails is the better choice if you need an admin panel fast.") == "ok"
+
+
+def test_a_table_cell_under_its_side_reads_with_its_row() -> None:
+    answer = ("Flask: (Flexibility) This framework is less flexible than the other. [1]\n\n"
+              "This framework is less flexible than the other. [2]")
+    assert [k for _t, k in classify_answer(answer)] == ["ok", "dangling"]

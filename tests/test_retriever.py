@@ -167,3 +167,15 @@ def test_bm25_finds_a_passage_by_its_article_title(tmp_path: Path) -> None:
     assert "retrospective" not in text.lower()  # the word is in the title only
     got = retr.bm25_only("How was validation done in the coursework retrospective?", 2)
     assert got and got[0].chunk.article_id == "report"
+
+
+def test_ranker_tops_stay_in_the_head_of_a_deeper_list() -> None:
+    from assistant.retriever import _keep_tops_in_head
+
+    fused = {"a": 5.0, "b": 4.0, "c": 3.0, "d": 2.0, "e": 1.0, "t": 0.5}
+    chosen = ["a", "b", "c", "d", "e", "t"]
+    # "t" is a ranker's first hit: the first three must hold it, the one it displaced
+    # (the weakest of the head that is no ranker's top) moves down, order kept.
+    assert _keep_tops_in_head(chosen, ["a", "t"], fused, 3) == ["a", "b", "t", "c", "d", "e"]
+    assert _keep_tops_in_head(chosen, ["a"], fused, 3) == chosen
+    assert _keep_tops_in_head(chosen, ["t"], fused, 0) == chosen

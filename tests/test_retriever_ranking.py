@@ -4,9 +4,11 @@ The reference below is the retrieval as it was before the query-cost work: Pytho
 ``sorted`` over every chunk, the sentence maximum through ``np.maximum.at``, and the
 index built from the whole store in one go. The real model and a real Chroma store of the
 bundled corpus are used, and every gold question (plus follow-up-free variants) is asked
-in every mode; chunk ids, order and scores must be identical. One ranking change is
+in every mode; chunk ids, order and scores must be identical. Two ranking changes are
 deliberate and modelled here: the sentence ranker scores only the dense (to
-``SENTENCE_POOL``) and BM25 candidates, not every chunk.
+``SENTENCE_POOL``) and BM25 candidates, not every chunk; and the first ``retriever.k``
+passages of a deeper list hold each ranker's first hit (``head``), so they equal a
+retrieval of ``retriever.k`` passages.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def _reference(store: Any, idx: Any, question: str, vector: list[float], k: int,
     # The fusion itself is unchanged; only its inputs' sorting was replaced.
     chosen = HybridRetriever._fuse(
         idx, dense, [(idx.chunks[i].chunk_id, float(bm[i])) for i in bm_top],
-        [(idx.chunks[i].chunk_id, sent[i]) for i in sent_order[:n_cand]], k)
+        [(idx.chunks[i].chunk_id, sent[i]) for i in sent_order[:n_cand]], k, head=min(k, 5))
     have = {cid for cid, _s, _p in chosen}
     extras = [idx.chunks[i].chunk_id for i in sent_order[:r.SENTENCE_EXTRAS]
               if idx.chunks[i].chunk_id not in have]
@@ -107,6 +109,29 @@ def test_rankings_equal_the_plain_python_reference(retriever: HybridRetriever, m
             assert [sc.chunk.chunk_id for sc in got.extra] == want_extra, (q, k)
             compared += 1
     assert compared == 2 * len(_questions())
+
+
+def _prefix_mismatches(retriever: HybridRetriever) -> list[str]:
+    idx = retriever.index()
+    bad = []
+    for q in _questions():
+        vector = list(retriever.embedder.embed_query(q))
+        five = [sc.chunk.chunk_id for sc in retriever.search(q, 5, vector=vector, index=idx).chunks]
+        ten = [sc.chunk.chunk_id for sc in retriever.search(q, 10, vector=vector, index=idx).chunks]
+        if ten[:5] != five:
+            bad.append(q)
+    return bad
+
+
+def test_a_deeper_list_starts_with_the_shorter_one(retriever: HybridRetriever,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first ``k`` passages of a 10-passage retrieval are the ``k``-passage retrieval
+    (what the evaluation's recall@5 reads, and what the answer path's pool starts with)."""
+    assert _prefix_mismatches(retriever) == []
+    # Without the rule, a ranker's first hit kept in a 5-passage retrieval sits lower in
+    # a 10-passage one for some bundled question (so the assertion above can fail).
+    monkeypatch.setattr(r, "_keep_tops_in_head", lambda chosen, *_a: chosen)
+    assert _prefix_mismatches(retriever)
 
 
 def test_sentence_max_equals_maximum_at(retriever: HybridRetriever) -> None:
