@@ -105,7 +105,8 @@ statement or row), ``matrix`` (selection, agreement, the matrix), ``service`` (t
 
 from __future__ import annotations
 
-from assistant.compare.extract import _Extractor, extract_candidates, extract_claims
+from assistant.compare.extract import _Extractor
+from assistant.compare.extract_corpus import extract_candidates, extract_claims
 from assistant.compare.judge import judge_row, judge_text, stance_of
 from assistant.compare.matrix import agreement, article_stance, build_matrix
 from assistant.compare.models import (

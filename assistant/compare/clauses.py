@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.compare.tokens import _Tok
+from assistant.compare.tokens import _phrase_tokens, _Tok
 
 #: Words before a cost noun that make it a cost ("more configuration") or, with a negator
 #: ("less memory", "fewer dependencies"), a saving.
@@ -289,3 +289,25 @@ _RECOMMEND = re.compile(
 )
 #: At most this many words may follow a verdict's winner ("Node.js, by a clear margin.").
 _VERDICT_TAIL_WORDS = 6
+
+
+def names_winner(subject_res: Sequence[tuple[str, re.Pattern[str]]], text: str) -> bool:
+    """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
+    clear margin." (a subject, then the end or a short tail), or recommends one at the
+    start of a clause ("..., pick Django.", "Choose Node.js for chat"). ``subject_res`` are
+    the analyser's (name, alias regex) pairs."""
+    body = _VERDICT_LABEL.sub("", text.strip(), count=1)
+    for _name, rx in subject_res:
+        for rec in _RECOMMEND.finditer(body):
+            if rx.match(body, rec.end()):
+                return True  # "..., pick Django", "Choose Node.js for chat"
+        named = rx.match(body)
+        if named is None:
+            continue
+        rest = body[named.end():]
+        if re.fullmatch(r"\s*[.!]?\s*", rest):
+            return True
+        tail = re.match(r"\s*[,;(–—-]\s*(.*)$", rest)
+        if tail is not None and len(_phrase_tokens(tail.group(1))) <= _VERDICT_TAIL_WORDS:
+            return True
+    return False

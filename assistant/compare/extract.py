@@ -22,7 +22,6 @@ from collections.abc import Mapping, Sequence
 from assistant.compare.candidates import (
     _adhoc_name,
     _Candidate,
-    _claim,
     _has_anaphor,
     _level_favours,
     _sections_at,
@@ -39,7 +38,6 @@ from assistant.compare.cells import (
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
-    group_unplaced,
 )
 from assistant.compare.models import (
     _BOTH,
@@ -48,12 +46,10 @@ from assistant.compare.models import (
     NEITHER,
     SECTION_BONUS,
     STRONG_WEIGHT,
-    Claim,
 )
 from assistant.compare.prototypes import PrototypeStance
 from assistant.compare.stance import _Analyzer, _Match, _tokens
 from knowledge.models import Chunk, CleanedArticle, Span
-from knowledge.subjects_config import ComparisonConfig, normalize_label
 
 _SPLIT_BOUNDARY = re.compile(
     r"(?:,\s+|;\s+|\s+[–—-]\s+|\s+(?:while|whereas|and|but)\s+)", re.IGNORECASE
@@ -509,72 +505,3 @@ class _Extractor:
         if polarity < -0.25:
             return self.a.other(subject)
         return NEITHER
-
-
-def extract_candidates(
-    config: ComparisonConfig,
-    articles: Mapping[str, CleanedArticle],
-    chunks: Sequence[Chunk],
-    matcher: CriterionMatcher | None = None,
-    merged: dict[str, set[str]] | None = None,
-) -> list[_Candidate]:
-    """Every claim candidate of the corpus, before selection (table rows, then prose).
-
-    Table rows whose label no configured criterion claims are regrouped (``group_unplaced``):
-    similar labels of several articles make one new criterion, a lone one joins the nearest
-    configured criterion. ``merged`` (when given) receives criterion -> labels placed by cues
-    or similarity.
-    """
-    ex = _Extractor(_Analyzer(config), matcher)
-    by_article: dict[str, list[Chunk]] = defaultdict(list)
-    for c in chunks:
-        by_article[c.article_id].append(c)
-    out: list[_Candidate] = []
-    for aid in sorted(by_article):
-        article = articles.get(aid)
-        if article is None:
-            continue
-        cs = sorted(by_article[aid], key=lambda c: c.ordinal)
-        for c in cs:
-            if c.kind == "table-row" and c.row is not None:
-                out.extend(ex.table_row(article, c))
-        out.extend(ex.prose(article, cs))
-    uses: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, str] = {}
-    for cand in out:
-        if cand.unplaced:
-            uses[cand.label].add(cand.article_id)
-            names[cand.label] = cand.criterion
-    regroup = group_unplaced(matcher, uses, names)
-    configured = {spec.name for spec in config.criteria}
-    for cand in out:
-        if cand.unplaced and cand.label in regroup:
-            cand.criterion = regroup[cand.label]
-            if cand.criterion in configured or normalize_label(cand.criterion) != normalize_label(
-                cand.label
-            ):
-                ex.merged[cand.criterion].add(re.sub(r"\s+", " ", cand.label).strip())
-    if merged is not None:
-        for name, labels in ex.merged.items():
-            merged.setdefault(name, set()).update(labels)
-    return out
-
-
-def extract_claims(
-    config: ComparisonConfig,
-    articles: Mapping[str, CleanedArticle],
-    chunks: Sequence[Chunk],
-    matcher: CriterionMatcher | None = None,
-) -> list[tuple[str, Claim]]:
-    """Every claim the rules find, as ``(criterion, claim)``, before the per-cell cap.
-
-    The matrix shows a selection of these; stances and agreement count all of them. Useful
-    to audit the rules (the stance test measures accuracy on this list).
-    """
-    texts = {aid: a.text for aid, a in articles.items()}
-    out: list[tuple[str, Claim]] = []
-    subjects = config.subject_names
-    for c in extract_candidates(config, articles, chunks, matcher):
-        if c.subject in subjects:
-            out.append((c.criterion, _claim(c, texts)))
-    return out

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from assistant.compare.candidates import _Candidate, _claim
 from assistant.compare.criteria import CriterionMatcher
-from assistant.compare.extract import extract_candidates
+from assistant.compare.extract_corpus import extract_candidates
 from assistant.compare.models import (
     AGREE,
     DISAGREE,

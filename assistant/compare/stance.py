@@ -13,10 +13,7 @@ from collections.abc import Sequence
 import assistant.compare.clauses as clauses
 from assistant.compare.clauses import (
     _FILLER,
-    _RECOMMEND,
     _SAVING,
-    _VERDICT_LABEL,
-    _VERDICT_TAIL_WORDS,
     _base_forms,
     _glued,
     _lemmas,
@@ -25,6 +22,7 @@ from assistant.compare.clauses import (
     cost_direction,
     implied_contrast,
     late_subject,
+    names_winner,
     new_referent,
     own_clauses,
     reported_starts,
@@ -38,7 +36,18 @@ from assistant.compare.models import (
     STRONG_WEIGHT,
     WEAK_WEIGHT,
 )
-from assistant.compare.tokens import _CueSet, _in_compound, _phrase_tokens, _stem, _Tok, _tokens
+from assistant.compare.tokens import (
+    _DEGREE,
+    _PROVIDE,
+    _TARGET_BEFORE,
+    _alias_regex,
+    _CueSet,
+    _in_compound,
+    _phrase_tokens,
+    _stem,
+    _Tok,
+    _tokens,
+)
 from knowledge.subjects_config import ComparisonConfig, CriterionSpec, normalize_label
 
 _PURPOSE_MARKERS = frozenset({"to", "help", "helps", "helping"})
@@ -72,11 +81,6 @@ HEDGED_NEGATION = True
 #: right after a negator is a lack (-1 once negated); alone ("Django offers an ORM") it says
 #: nothing. In two bundled articles ("does not offer", "doesn't offer").
 NEGATED_PROVISION = True
-_PROVIDE = frozenset({"offer", "offers", "provide", "provides", "include", "includes", "ship",
-                      "ships", "bundle", "bundles"})
-_DEGREE = frozenset({"dramatically", "significantly", "substantially", "considerably",
-                     "noticeably", "markedly", "much", "vastly", "hugely", "massively",
-                     "meaningfully", "radically", "drastically", "appreciably", "materially"})
 
 
 class _Analyzer:
@@ -494,43 +498,6 @@ class _Analyzer:
             return 0.0, 0.0
         if abs(comp) > 0.25 and any(t for *_, t in self.mentions(text)):
             total = comp
-        if self.is_verdict(text):
+        if names_winner(self._subject_res, text):
             total, comp = total + 1.0, comp + 1.0
         return (comp if neutral else total), comp
-
-    def is_verdict(self, text: str) -> bool:
-        """Whether ``text`` names a winner: "Verdict on security: Django.", "Node.js, by a
-        clear margin." (a subject, then the end or a short tail), or recommends one at the
-        start of a clause ("..., pick Django.", "Choose Node.js for chat")."""
-        body = _VERDICT_LABEL.sub("", text.strip(), count=1)
-        for _name, rx in self._subject_res:
-            for rec in _RECOMMEND.finditer(body):
-                if rx.match(body, rec.end()):
-                    return True  # "..., pick Django", "Choose Node.js for chat"
-            named = rx.match(body)
-            if named is None:
-                continue
-            rest = body[named.end():]
-            if re.fullmatch(r"\s*[.!]?\s*", rest):
-                return True
-            tail = re.match(r"\s*[,;(–—-]\s*(.*)$", rest)
-            if tail is not None and len(_phrase_tokens(tail.group(1))) <= _VERDICT_TAIL_WORDS:
-                return True
-        return False
-
-
-def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -> re.Pattern[str]:
-    """One regex for the aliases; those in ``proper`` match only as capitalised."""
-    parts = []
-    for alias in sorted(aliases, key=len, reverse=True):
-        pat = r"[\s\-]*".join(re.escape(w) for w in re.split(r"\s+", alias.strip()))
-        parts.append(f"(?-i:{pat})" if alias in proper else pat)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-
-
-_TARGET_BEFORE = re.compile(
-    r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
-    r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
-    r"\bcontrast\s+(?:to|with))\s+(?:both\s+|either\s+)?(?:the\s+|a\s+)?$",
-    re.IGNORECASE,
-)

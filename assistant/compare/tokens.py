@@ -99,3 +99,28 @@ class _CueSet:
                     if w.startswith(cue[0]):
                         out.append((i, i + 1, w, payload))
         return out
+
+#: After a negator, a provision verb states a lack ("doesn't offer": ``stance.NEGATED_PROVISION``)
+#: and a degree adverb before a cue hedges it ("not much faster": ``stance.HEDGED_NEGATION``).
+_PROVIDE = frozenset({"offer", "offers", "provide", "provides", "include", "includes", "ship",
+                      "ships", "bundle", "bundles"})
+_DEGREE = frozenset({"dramatically", "significantly", "substantially", "considerably",
+                     "noticeably", "markedly", "much", "vastly", "hugely", "massively",
+                     "meaningfully", "radically", "drastically", "appreciably", "materially"})
+
+
+def _alias_regex(aliases: Sequence[str], proper: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """One regex for the aliases; those in ``proper`` match only as capitalised."""
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        pat = r"[\s\-]*".join(re.escape(w) for w in re.split(r"\s+", alias.strip()))
+        parts.append(f"(?-i:{pat})" if alias in proper else pat)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+_TARGET_BEFORE = re.compile(
+    r"(?:\bthan|\bunlike|\bas|\blike|\bvs\.?|\bversus|\bover|"
+    r"\bcompar(?:ed|ing|e|ison)\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
+    r"\bcontrast\s+(?:to|with))\s+(?:both\s+|either\s+)?(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
