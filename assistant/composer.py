@@ -36,18 +36,30 @@ that answer it, each traceable to its passage.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_type import unanswered_type
+from assistant.compare.lexicon import load_general_lexicon
 from assistant.filler import CONNECTIVE, PRONOUN_START
 from assistant.focus import LEX_FOCUS, split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.models import Citation
-from assistant.named import Named, asked_technologies, choose, items, uncovered
-from assistant.retriever import Retrieval
+from assistant.named import (
+    Named,
+    asked_technologies,
+    choose,
+    compares,
+    items,
+    lower_label,
+    rank_cells,
+    row_verdict,
+    uncovered,
+)
+from assistant.retriever import Retrieval, tokens
 from assistant.sentences import (
     Candidate,
     candidates,
@@ -287,22 +299,39 @@ def compose(
     # an answer under "Compared directly" and is none: it goes under "more from the
     # sources". Table rows compare by their cells.
     generic = [c for s, g in groups if s is None for c in g
-               if not c.table_label and not COMPARES.search(c.text)]
+               if not c.table_label and not weighs(c.text)]
     if generic and intent.kind == "better":
         groups = [(s, [c for c in g if c not in generic]) for s, g in groups]
         extra = [*generic, *extra]
     if comparison:
-        if intent.kind == "better" and view is not None and view.criterion:
+        matrix_line = intent.kind == "better" and view is not None and bool(view.criterion)
+        # "which stack costs less?" names neither side: the pair is meant
+        may_lean = intent.kind == "better" and (
+            len(set(subjects)) != 1 or bool(PURPOSE.search(question)))
+        topic = _purpose(question)
+        if may_lean and view is not None and view.use:
+            # "For a chat app with live updates, ...": the passages on the use speak to it,
+            # the matrix's stances on its criterion only in general
+            verdict = (_lean(chosen, view, cites, names, topic, question)
+                       or _lean(selected, view, cites, names, topic, question))
+        if verdict is None and matrix_line and view is not None:
             verdict = verdict_sentence(view, lambda claim: _cite_claim(claim, cites))
-        if verdict is None and intent.kind == "better" and (
-            len(set(subjects)) > 1 or PURPOSE.search(question)
-        ):
-            topic = _purpose(question)
-            verdict = (_lean(chosen, view, cites, names, topic)
-                       or _lean(selected, view, cites, names, topic))
+        if verdict is None and may_lean:
+            verdict = (_lean(chosen, view, cites, names, topic, question)
+                       or _lean(selected, view, cites, names, topic, question))
+        used: list[Candidate] = []
+        if verdict is None and intent.kind != "when":
+            # each side's best sentence is its cell of one table row: the row ranks them
+            firsts = _firsts(groups)
+            verdict = _row_line(firsts, cites) if len(firsts) > 1 else None
+            used = [c for _s, c in firsts] if verdict else []
+        if verdict is None and may_lean:
+            # a lean of one article, said as such, when nothing quoted speaks for the
+            # other side on the question
+            verdict = _lean(chosen, view, cites, names, topic, question, relaxed=True)
         if verdict is None:
             verdict, used = _contrast(groups, cites, intent, config)
-            groups = [(s, [c for c in g if c not in used]) for s, g in groups]
+        groups = [(s, [c for c in g if c not in used]) for s, g in groups]
         if verdict:
             pieces.append(verdict)
             pieces.append("\n\n")
@@ -332,10 +361,25 @@ def compose(
 #: Words that weigh one thing against another: a comparison's neutral lines need one.
 COMPARES = re.compile(
     r"\b(?:than|better|worse|best|worst|whereas|unlike|in contrast|outperform\w*|ahead|behind|"
-    r"edge|wins?|won|superior|inferior|both|neither|either|same|similar\w*|differ\w*|while|"
-    r"but|however|as well as)\b",
+    r"edge|wins?|won|superior|inferior|both|neither|either|same|similar\w*|while|"
+    r"differ|differs|differed|differences?|"
+    r"but|however|as well as|edges?\s+out|edged\s+out)\b",
     re.I,
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_verbs() -> re.Pattern[str]:
+    """The general stance lexicon's comparison verbs ("outpaces", "trails", "beats")."""
+    verbs = [v for v in load_general_lexicon().comparison_verbs if v.isalpha()]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.I) if verbs \
+        else re.compile(r"(?!)")
+
+
+def weighs(text: str) -> bool:
+    """Whether a sentence weighs one thing against another (``COMPARES`` or one of the
+    lexicon's comparison verbs): a comparison's neutral lines need it."""
+    return bool(COMPARES.search(text) or _comparison_verbs().search(text))
 
 
 def _side_groups(chosen: list[Candidate],
@@ -369,10 +413,7 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citation
     when-to-choose question it reads as conditions. Returns the line and the sentences it
     used (they are not repeated below).
     """
-    firsts = []
-    for subject, group in groups:
-        if subject and group:
-            firsts.append((subject, max(group, key=lambda c: c.score)))
+    firsts = _firsts(groups)
     if len(firsts) < 2:
         return None, []
     parts = []
@@ -383,6 +424,42 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citation
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
         c for _s, c in firsts]
+
+
+def _firsts(groups: list[tuple[str | None, list[Candidate]]]) -> list[tuple[str, Candidate]]:
+    """Each side's best sentence, in the groups' order."""
+    return [(subject, max(group, key=lambda c: c.score))
+            for subject, group in groups if subject and group]
+
+
+def _row_line(firsts: list[tuple[str, Candidate]], cites: _Citations) -> str | None:
+    """The verdict line when each side's best sentence is its cell of one table row: the
+    cells ranked by a figure in one unit or their ordinal level (``assistant.named``'s
+    ranking), "On memory per instance, the table of X puts Node.js ahead of Django: Django
+    “High: ...”, Node.js “Medium: ...” [2]." None when they are not one row's cells or
+    cannot be ranked."""
+    cands = [c for _s, c in firsts]
+    row = cands[0].chunk.row
+    if (row is None or any(c.chunk.chunk_id != cands[0].chunk.chunk_id or not c.table_label
+                           for c in cands)):
+        return None
+    values = [c.text.strip().rstrip(".") for c in cands]
+    ranks = rank_cells(load_general_lexicon(), row.criterion, values)
+    if ranks is None:
+        return None
+    label = lower_label(row.criterion) if row.criterion else "this"
+    aid = cands[0].chunk.article_id
+    source = source_label(cites.metas.get(aid), aid)
+    marks = "".join(f"[{n}]" for n in sorted({_cite(c, cites) for c in cands}))
+    quoted = ", ".join(f"{s} “{v}”" for (s, _c), v in zip(firsts, values, strict=True))
+    best = max(ranks)
+    top = [s for (s, _c), r in zip(firsts, ranks, strict=True) if r == best]
+    if len(top) == len(firsts):
+        return (f"On {label}, the table of {source} rates "
+                f"{' and '.join(s for s, _c in firsts)} alike: {quoted} {marks}.")
+    rest = [s for s, _c in firsts if s not in top]
+    return (f"On {label}, the table of {source} puts {' and '.join(top)} ahead of "
+            f"{' and '.join(rest)}: {quoted} {marks}.")
 
 
 def _lower_first(text: str) -> str:
@@ -407,11 +484,70 @@ def _purpose(question: str) -> str | None:
     words = topic.split()
     if not words or len(words) > TOPIC_WORDS or words[0].lower() in {"that", "this", "it"}:
         return None
-    return topic
+    # the question's own determiner reads on in the line ("for a real-time chat"); "my" /
+    # "our" become the reader's "your"
+    det = re.search(r"\b(an?|the|my|our)\s+$", question[: m.start("np")], re.I)
+    if det is None:
+        return topic
+    word = det.group(1).lower()
+    return f"{'your' if word in ('my', 'our') else word} {topic}"
+
+
+#: The standard of a comparison: what comes after it is what the subject is NOT said to do
+#: well ("stability matters more than handling thousands of concurrent requests").
+_STANDARD = re.compile(r"\b(?:more|less|rather|other)\s+than\b(?!\s*\$?\d)|"
+                       r"\binstead\s+of\b|\bnot\s+(?:for|in)\b", re.I)
+
+
+def _topic_only_in_standard(text: str, question: str, names: Sequence[str]) -> bool:
+    """Whether the question's own terms occur in ``text`` only after the standard of a
+    comparison: then the sentence speaks of the asked point as what its subject is not
+    chosen for, and is no vote for that subject on it."""
+    m = _STANDARD.search(text)
+    if m is None:
+        return False
+    skip = set(tokens(" ".join(names)))
+    asked = set(tokens(question)) - skip
+    before, after = set(tokens(text[: m.start()])), set(tokens(text[m.end() :]))
+    return bool(asked & after) and not (asked & before)
+
+
+#: A hyphenated modifier ("CPU-heavy", "I/O-bound", "real-time"): its first part says which
+#: kind ("CPU" vs "I/O" heavy).
+_COMPOUND = re.compile(r"\b([A-Za-z][\w/]*)-[A-Za-z]\w*")
+
+
+def _holds_compound_heads(text: str, question: str) -> bool:
+    """Whether ``text`` holds the first part of each hyphenated modifier of ``question``:
+    a sentence on "I/O-heavy tasks" is no vote on "CPU-heavy tasks"."""
+    have = set(tokens(text))
+    for m in _COMPOUND.finditer(question):
+        need = set(tokens(m.group(1)))
+        if need and not need <= have:
+            return False
+    return True
+
+
+#: A sentence that opens with its condition ("Conversely, if real-time features are your
+#: priority, Node.js is the optimal solution"): the condition runs up to the comma.
+_CONDITION = re.compile(r"^\s*(?:\w+,\s*)?(?:if|when|unless|whenever)\b(?P<cond>[^,;]+),",
+                        re.I)
+
+
+def _condition_met(text: str, question: str, names: Sequence[str]) -> bool:
+    """A conditional recommendation speaks for its side only where its condition is the
+    question's own point: the condition must share a term with the question (other than
+    the subjects' names). A sentence without an opening condition passes."""
+    m = _CONDITION.match(text)
+    if m is None:
+        return True
+    skip = set(tokens(" ".join(names)))
+    return bool((set(tokens(m.group("cond"))) - skip) & (set(tokens(question)) - skip))
 
 
 def _lean(chosen: list[Candidate], view: CriterionView | None,
-          cites: _Citations, names: Sequence[str], topic: str | None = None) -> str | None:
+          cites: _Citations, names: Sequence[str], topic: str | None = None,
+          question: str = "", relaxed: bool = False) -> str | None:
     """The fallback verdict: which side the chosen sentences speak for (no matrix row).
 
     A sentence votes only when it is on the question itself (it holds the question's
@@ -430,9 +566,21 @@ def _lean(chosen: list[Candidate], view: CriterionView | None,
             continue
         if tone(cand.text) == (-1 if side == about else 1):
             continue
+        if side == about and question and _topic_only_in_standard(cand.text, question,
+                                                                  names):
+            continue
+        if not _holds_compound_heads(cand.text, question):
+            continue
+        if question and not _condition_met(cand.text, question, names):
+            continue
         votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
     subjects = view.subjects if view is not None and view.subjects else names
     sides = {c.subject for c in chosen if c.subject in subjects}
+    if relaxed:
+        # One article's sentences are a lean when nothing quoted speaks for the other side
+        # on the question (its sentences there are off the question, or concede the
+        # point); the line says it is one article.
+        sides = {side for _aid, side, _n in votes}
     return lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)
 
 
@@ -460,6 +608,10 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     if missing:
         pieces.append(f"The articles don't say anything about {' or '.join(missing)} on "
                       "that.\n\n")
+    verdict: str | None = None
+    found = (row_verdict(shown, named, load_general_lexicon(),
+                         f"the table of {_table_source(shown, retrieval.index.metas)}")
+             if intent.comparative or compares(question, named) else None)
 
     def render(item: Any) -> str:
         cand = item.lead
@@ -473,9 +625,25 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         text = f"(of {item.about}) {item.text}" if item.about else item.text
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
+    if found is not None:
+        # The row's cells are quoted in the verdict line, under their columns' names; the
+        # row is not shown again below it.
+        verdict = found.text + " " + render(found.item).rsplit(" ", 1)[-1] + "."
+        pieces.append(verdict + "\n\n")
+        shown = [it for it in shown if it is not found.item]
     for item in shown:
         pieces.append(render(item) + " ")
-    pieces[-1] = pieces[-1].rstrip()
+    if pieces:
+        pieces[-1] = pieces[-1].rstrip()
     more = [render(it) for it in rest[:MAX_MORE]]
-    return Composition(pieces=pieces, citations=cites.build(), verdict=None, more=more,
+    return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
+
+
+def _table_source(shown: Sequence[Any], metas: dict[str, ArticleMeta]) -> str:
+    """How a row verdict names the article its table is in ("the 2026 article “...”")."""
+    for item in shown:
+        if item.cells:
+            aid = item.lead.chunk.article_id
+            return source_label(metas.get(aid), aid)
+    return "the article"

@@ -45,6 +45,9 @@ class ClaimRef:
     favours: str = NEITHER
     section: str = ""
     subject: str = ""
+    #: The claim is on the criterion (its text or its row label / heading names it) and is
+    #: not filler: only such a claim is cited in the verdict line as a reason.
+    on_criterion: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class CriterionView:
         subjects: The compared subjects, in the configuration's order.
         stance: ``stance(text, subject)`` -> the side one statement about ``subject``
             favours (a subject or ``neither``); None without a comparison service.
+        use: The question asks about a use of several words (``names_a_use``): the
+            composer tries the lean of the quoted passages on it before the matrix line.
     """
 
     criterion: str | None
@@ -69,6 +74,7 @@ class CriterionView:
     stances: tuple[tuple[str, str], ...] = ()
     subjects: tuple[str, ...] = ()
     stance: Callable[[str, str], str] | None = field(default=None, compare=False)
+    use: bool = False
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -134,9 +140,11 @@ def matrix_view(
                 claim_text = str(claim.text)
                 if claim_text not in passage:
                     claim_text = passage
+                on = _on_criterion(comparisons.find_criterion, str(crit.name), claim_text,
+                                   str(getattr(claim, "label", "") or ""))
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
-                                       section_of(aid, start), str(subject)))
+                                       section_of(aid, start), str(subject), on))
         kept = {c.article_id for c in claims}
         stances = getattr(crit, "article_stances", {}) or {}
         return CriterionView(
@@ -149,10 +157,39 @@ def matrix_view(
             subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
             or names,
             stance=stance,
+            use=names_a_use(comparisons.find_criterion, question),
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
         return None
+
+
+def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,
+                  label: str) -> bool:
+    """Whether a claim can stand in the verdict line as a reason on ``criterion``.
+
+    The matrix counts an article's stance from all its claims, some of them placed by their
+    section alone ("Below are the few important features of Node JS." under "Features");
+    a reader checking the verdict's marker must see the criterion in what is cited. So the
+    claim's own text, or the row label / heading it sits under, must point to the
+    criterion by the configuration's cues, and the claim must not be a meta, signpost or
+    dangling sentence.
+    """
+    from assistant.filler import classify
+
+    if classify(text) != "ok":
+        return False
+    want = criterion.lower()
+    for probe in (text, label):
+        if not probe.strip():
+            continue
+        try:
+            found = find(probe)
+        except Exception:  # the optional service: a failed probe is no reason to cite
+            found = None
+        if found and str(found).lower() == want:
+            return True
+    return False
 
 
 #: "better for <a use>": the phrase after the purpose preposition.
@@ -203,7 +240,7 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
         return find("learn")
     if _TEAM_SPEED.search(question) and find("productivity"):
         return find("productivity")
-    name = find(question)
+    name = find(question) or find(_singular(question))
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
     if not name or m is None:
         return name
@@ -211,7 +248,33 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
     if len(words) <= 1 or find(words[0]) == name:
         return name
     rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
-    return find(rest) if rest else None
+    return (find(rest) or find(_singular(rest))) if rest else None
+
+
+def names_a_use(find: Callable[[str], str | None], question: str) -> bool:
+    """Whether ``question`` asks which side suits a use of several words ("for a chat app
+    with live updates", "for number-crunching jobs"), so that its criterion, if any, came
+    from the rest of the question (``asked_criterion``): the matrix's stances on that
+    criterion are not about the use, the quoted passages on the use are."""
+    m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+    if m is None:
+        return False
+    words = m.group("np").split()
+    if len(words) <= 1:
+        return False
+    name = find(question) or find(_singular(question))
+    return not name or find(words[0]) != name
+
+
+#: A plural or third-person "-s" on a longer word ("costs", "scales"): the criterion
+#: cues are base forms.
+_PLURAL = re.compile(r"\b([A-Za-z]{3,}?[^s\W])s\b")
+
+
+def _singular(text: str) -> str:
+    """``text`` with "-s" endings dropped ("Which costs less" -> "Which cost less"),
+    for a second look for a criterion cue when the first finds none."""
+    return _PLURAL.sub(r"\1", text)
 
 
 _STANCE_CACHE: dict[str, Callable[[str, str], str]] = {}
@@ -252,14 +315,13 @@ def number(n: int) -> str:
 
 
 def _claim_for(view: CriterionView, article_id: str, side: str) -> ClaimRef | None:
-    """The article's best claim for ``side``: it favours that side, names it, is prose."""
-    cands = [c for c in view.claims if c.article_id == article_id and c.favours == side]
+    """The article's best claim for ``side`` (a subject, or ``neither``): it favours that
+    side, is on the criterion (``ClaimRef.on_criterion``), names the side, is short.
+    None when the article has no such claim: then it is counted but not cited."""
+    cands = [c for c in view.claims if c.article_id == article_id and c.favours == side
+             and c.on_criterion]
     if not cands:
-        if side in view.subjects:
-            return None
-        cands = [c for c in view.claims if c.article_id == article_id]
-        if not cands:
-            return None
+        return None
 
     def key(c: ClaimRef) -> tuple[bool, bool, int]:
         squashed = "".join(ch for ch in c.text.lower() if ch.isalnum())
@@ -284,16 +346,26 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         (by_side if stance in by_side else others).setdefault(stance, []).append(aid)
 
     def marks(aids: Sequence[str], side: str) -> str:
-        """The articles' markers; when the matrix shows no claim of some article for
-        ``side`` (its stance counts claims the matrix does not display), the count of
-        those quoted is said, so that the markers never seem to miscount."""
+        """The articles' markers; when some article has no claim on the criterion for
+        ``side`` that a reader could check (``_claim_for``), the count of those quoted is
+        said, so that the markers never seem to miscount. A mixed article is cited by one
+        such claim for each of two sides; the mixed and the neutral articles are cited
+        only when each of them can be, else their count stands without markers."""
         out = []
         for aid in aids:
+            if side == MIXED:
+                pair = [_claim_for(view, aid, s) for s in view.subjects]
+                found = [c for c in pair if c is not None]
+                if len(found) >= 2:
+                    out.append("".join(f"[{cite(c)}]" for c in found[:2]))
+                continue
             claim = _claim_for(view, aid, side)
             if claim is not None:
                 out.append(f"[{cite(claim)}]")
         if len(out) == len(aids):
             return "".join(out)
+        if side in (MIXED, NEITHER):
+            return ""  # cited only when every such article can be: a count is said as is
         if not out:
             return "(none quoted here)" if len(aids) > 1 else "(not quoted here)"
         return f"({number(len(out))} quoted here {''.join(out)})"
@@ -370,17 +442,20 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
     def arts(k: int) -> str:
         return f"{number(k)} article" + ("" if k == 1 else "s")
 
-    head = (f"The articles give no overall rating for {topic}" if topic
-            else "The articles do not rate this as such")
+    # The lean comes first (it is the answer); that no article rates the use as such
+    # comes after it.
+    on = f" for {topic}" if topic else ""
+    tail = "no article rates this as such."
     if len(sides) == 1:
         side, a = sides[0]
-        return f"{head}; the passages quoted here lean to {side} ({arts(len(a))}) {marks(a)}."
+        return (f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}, "
+                f"though {tail}")
     (s1, a1), (s2, a2) = sides[0], sides[1]
     if len(a1) == len(a2):
-        return (f"{head}, and the passages quoted here are split evenly: {arts(len(a1))} for "
-                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}.")
-    return (f"{head}; the passages quoted here lean to {s1} ({arts(len(a1))}) {marks(a1)}, "
-            f"with {arts(len(a2))} for {s2} {marks(a2)}.")
+        return (f"The passages quoted here are split evenly{on}: {arts(len(a1))} for "
+                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
+    return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
+            f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
 
 
 def _capital(text: str) -> str:

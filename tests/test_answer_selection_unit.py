@@ -52,7 +52,8 @@ def test_a_sentence_about_a_table_is_not_a_caption() -> None:
 
 
 @pytest.mark.parametrize(("question", "topic"), [
-    ("Which is better for a real-time chat, Flask or Express?", "real-time chat"),
+    ("Which is better for a real-time chat, Flask or Express?", "a real-time chat"),
+    ("Is Flask or Express better for our booking API?", "your booking API"),
     ("Flask or Express: which is the best fit for image uploads?", "image uploads"),
     ("Is Flask a good choice for an agency that hosts dozens of tiny client sites "
      "on shared servers?", None),  # too long to name in a sentence
@@ -66,9 +67,9 @@ def test_the_use_named_in_a_verdict(question: str, topic: str | None) -> None:
 def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
     line = lean_sentence([("a1", "Express", 1), ("a2", "Express", 2), ("a3", "Flask", 3)],
                          ("Flask", "Express"), "live dashboards")
-    assert line == ("The articles give no overall rating for live dashboards; the passages "
-                    "quoted here lean to Express (two articles) [1][2], with one article "
-                    "for Flask [3].")
+    assert line == ("The passages quoted here lean to Express for live dashboards (two "
+                    "articles) [1][2], with one article for Flask [3]; no article rates this "
+                    "as such.")
     assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
     # one article's sentence is no lean
     assert lean_sentence([("a1", "Express", 1)], ("Flask", "Express"), "uploads") is None
@@ -82,7 +83,7 @@ def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
     return Candidate(chunk, spans[0], text, 1.0, 0, subject, lex=lex)
 
 
-def _lean_line(cands: list[object]) -> str | None:
+def _lean_line(cands: list[object], relaxed: bool = False) -> str | None:
     from assistant.composer import _Citations, _lean
     from assistant.verdict import CriterionView
 
@@ -90,7 +91,8 @@ def _lean_line(cands: list[object]) -> str | None:
         return subject if "excellent" in text or "praised" in text else "neither"
 
     view = CriterionView(None, subjects=("Flask", "Express"), stance=stance)
-    return _lean(cands, view, _Citations({}), ("Flask", "Express"), "image uploads")  # type: ignore[arg-type]
+    return _lean(cands, view, _Citations({}), ("Flask", "Express"), "image uploads",  # type: ignore[arg-type]
+                 relaxed=relaxed)
 
 
 def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
@@ -101,11 +103,22 @@ def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
     off = _vote_cand("b", "Flask is praised for its excellent templating engine.",
                      "Flask", lex=0.0)  # about another point: no vote
     line = _lean_line([on, on2, off])
-    assert line is not None and "lean to Express (two articles) [1][2]" in line, line
-    assert "Flask" not in line.split(";", 1)[1]
+    assert line is not None and "lean to Express for image uploads (two articles) [1][2]" in (
+        line), line
+    assert "Flask" not in line.split("[2]", 1)[1]
     assert _lean_line([off, on]) is None  # one article on the question: no lean ...
     line = _lean_line([on])  # ... unless the answer quotes only that side
-    assert line is not None and "lean to Express (one article) [1]" in line, line
+    assert line is not None and "lean to Express for image uploads (one article) [1]" in (
+        line), line
+    # relaxed (after the matrix, the two-article lean and a table row): one article on the
+    # question, and the other side's sentence off it, is a lean of one article, said so
+    line = _lean_line([off, on], relaxed=True)
+    assert line is not None and "lean to Express for image uploads (one article) [1]" in (
+        line), line
+    against = _vote_cand("e", "Flask has excellent upload handling for large images.",
+                         "Flask", lex=0.6)
+    line = _lean_line([against, on], relaxed=True)  # one article each way: an even split
+    assert line is not None and "split evenly" in line and "lean to" not in line, line
 
 
 def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> None:
