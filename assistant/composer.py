@@ -72,8 +72,10 @@ from assistant.sentences import (
 )
 from assistant.tone import stance, tone
 from assistant.verdict import (
+    LEADING_PURPOSE,
     LEAN_MIN_ARTICLES,
     PURPOSE,
+    TRAILING_PURPOSE,
     ClaimRef,
     CriterionView,
     lean_sentence,
@@ -477,7 +479,8 @@ TOPIC_WORDS = 5
 def _purpose(question: str) -> str | None:
     """The use a which-for-X question asks about ("better for a real-time chat"), if it
     is short enough to name in a sentence; None otherwise."""
-    m = PURPOSE.search(question)
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
     if m is None:
         return None
     topic = re.split(r"[(\[]", m.group("np"), maxsplit=1)[0].strip()
@@ -545,6 +548,10 @@ def _condition_met(text: str, question: str, names: Sequence[str]) -> bool:
     return bool((set(tokens(m.group("cond"))) - skip) & (set(tokens(question)) - skip))
 
 
+#: Stand-in markers of a lean line's votes before it is known to be said.
+_PROVISIONAL = 100000
+
+
 def _lean(chosen: list[Candidate], view: CriterionView | None,
           cites: _Citations, names: Sequence[str], topic: str | None = None,
           question: str = "", relaxed: bool = False) -> str | None:
@@ -556,7 +563,8 @@ def _lean(chosen: list[Candidate], view: CriterionView | None,
     are poorly maintained" never counts for Node.js). Without votes the composer says
     what each side's best sentence says instead (``_contrast``).
     """
-    votes = []
+    votes: list[tuple[str, str, int]] = []
+    voters: list[Candidate] = []
     for cand in chosen:
         about = cand.subject
         if not about or not (cand.lex >= LEX_FOCUS or cand.on_aspect):
@@ -573,7 +581,9 @@ def _lean(chosen: list[Candidate], view: CriterionView | None,
             continue
         if question and not _condition_met(cand.text, question, names):
             continue
-        votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
+        # a stand-in marker: only the sentences the line cites are numbered (below)
+        voters.append(cand)
+        votes.append((cand.chunk.article_id, side, _PROVISIONAL + len(voters) - 1))
     subjects = view.subjects if view is not None and view.subjects else names
     sides = {c.subject for c in chosen if c.subject in subjects}
     if relaxed:
@@ -581,7 +591,14 @@ def _lean(chosen: list[Candidate], view: CriterionView | None,
         # on the question (its sentences there are off the question, or concede the
         # point); the line says it is one article.
         sides = {side for _aid, side, _n in votes}
-    return lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)
+    line = lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)
+    if line is None:
+        return None
+
+    def real(m: re.Match[str]) -> str:
+        return f"[{_cite(voters[int(m.group(1)) - _PROVISIONAL], cites)}]"
+
+    return re.sub(r"\[(\d+)\]", real, line)
 
 
 def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],

@@ -157,7 +157,7 @@ def matrix_view(
             subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
             or names,
             stance=stance,
-            use=names_a_use(comparisons.find_criterion, question),
+            use=names_a_use(question),
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
@@ -198,6 +198,9 @@ PURPOSE = re.compile(
     r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
     re.I,
 )
+#: "Django or Node.js for <a use>?": a purpose phrase closing the question.
+TRAILING_PURPOSE = re.compile(
+    r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+?)\s*\?\s*$", re.I)
 #: "For <a use>, which ...?": the same purpose phrase fronted, up to its comma.
 LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
@@ -245,25 +248,23 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
     if not name or m is None:
         return name
     words = m.group("np").split()
-    if len(words) <= 1 or find(words[0]) == name:
+    if len(words) == 1:  # "which should I use for security": the purpose is the criterion
+        return find(words[0]) or name
+    if not words or find(words[0]) == name:
         return name
     rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
     return (find(rest) or find(_singular(rest))) if rest else None
 
 
-def names_a_use(find: Callable[[str], str | None], question: str) -> bool:
+def names_a_use(question: str) -> bool:
     """Whether ``question`` asks which side suits a use of several words ("for a chat app
-    with live updates", "for number-crunching jobs"), so that its criterion, if any, came
-    from the rest of the question (``asked_criterion``): the matrix's stances on that
-    criterion are not about the use, the quoted passages on the use are."""
-    m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+    with live updates", "for number-crunching jobs"): the matrix's stances on its
+    criterion are not about that use, the quoted passages on the use are."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
     if m is None:
         return False
-    words = m.group("np").split()
-    if len(words) <= 1:
-        return False
-    name = find(question) or find(_singular(question))
-    return not name or find(words[0]) != name
+    return len(m.group("np").split()) > 1
 
 
 #: A plural or third-person "-s" on a longer word ("costs", "scales"): the criterion
