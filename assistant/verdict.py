@@ -126,6 +126,7 @@ def matrix_view(
         if crit is None:
             return base
         claims: list[ClaimRef] = []
+        failed: set[str] = set()
         for subject, cell in crit.cells.items():
             for claim in cell:
                 cit = claim.citation
@@ -136,6 +137,7 @@ def matrix_view(
                 if text is None or text[start:end] != passage:
                     log.warning("comparison claim citation does not match %s[%d:%d]",
                                 aid, start, end)
+                    failed.add(aid)
                     continue
                 claim_text = str(claim.text)
                 if claim_text not in passage:
@@ -145,15 +147,17 @@ def matrix_view(
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
                                        section_of(aid, start), str(subject), on))
-        kept = {c.article_id for c in claims}
+        # An article whose every shown claim failed the citation check is not counted; one
+        # whose claims the matrix does not show is counted (and said to be not quoted).
+        dropped = failed - {c.article_id for c in claims}
         stances = getattr(crit, "article_stances", {}) or {}
         return CriterionView(
             criterion=str(crit.name),
             claims=tuple(claims),
             agreement=str(crit.agreement),
             favours=getattr(crit, "favours", None),
-            # An article whose every claim failed the citation check is not counted.
-            stances=tuple((str(k), str(v)) for k, v in stances.items() if str(k) in kept),
+            stances=tuple((str(k), str(v)) for k, v in stances.items()
+                          if str(k) not in dropped),
             subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
             or names,
             stance=stance,
