@@ -6,8 +6,11 @@ retrieved passages against the question, then shapes the answer by the question'
 
 * which is better / which for X: a verdict line first (``assistant.verdict``: the article
   stances of the asked criterion counted from the comparison matrix, each counted article
-  cited; without a matrix row, which side the quoted sentences on the question itself
-  speak for, naming the asked use, and without such sentences each side's best sentence),
+  cited by a claim on the criterion when it has one; without a matrix row, or first when
+  the question names a use of several words, which side the quoted sentences on the
+  question itself speak for, naming the asked use; then one table row's cells ranked when
+  they are each side's best sentence; then a lean of one article; and last each side's
+  best sentence),
   then the reasons per side ("Django: ... [1]", "Node.js: ... [2]"; "Compared directly:
   ..." only for a sentence that names both sides; no label when only one side has a
   sentence to show);
@@ -18,8 +21,9 @@ retrieved passages against the question, then shapes the answer by the question'
 * list, definition, fact: the sentence that answers best first (a sentence listing names
   for "which companies use X?", an "X is a ..." sentence for "what is X?");
 * a question naming a technology other than the configured pair ("Is Django faster than
-  Go's Gin?"): no verdict (the matrix is the pair's), the passages that mention the named
-  technologies, a table row with the named columns' cells (``assistant.named``).
+  Go's Gin?"): no pair verdict (the matrix is the pair's), a row verdict when a table row
+  with the named columns' cells leads (its cells ranked), the passages that mention the
+  named technologies (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -421,8 +425,11 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citation
     parts = []
     for subject, cand in firsts:
         text = _render_sentence(cand, cites, subject, config).replace(". [", " [")
-        text = _lower_first(text) if not config.find_subjects(text.split(" ", 1)[0]) else text
-        parts.append(f"{subject}: {text}")
+        opener = config.find_subjects(text.split(" ", 1)[0])
+        text = _lower_first(text) if not opener else text
+        # "Django: Django inherits ..." says the name twice: a sentence that opens with its
+        # own side's name needs no label
+        parts.append(text if list(opener) == [subject] else f"{subject}: {text}")
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
         c for _s, c in firsts]

@@ -16,9 +16,15 @@ verdict, only passages that mention the technologies the question names.
 * Sentences that name the asked technologies (or sit in a passage about one of them) rank
   first, those naming more of them before those naming fewer. A sentence about a third
   technology that does not name it carries "(of Laravel)".
-* No lean line: the matrix counts Django-vs-Node.js stances, not these. When no shown
-  passage mentions a named third technology on the question's topic, the answer says the
-  articles do not cover it.
+* No lean line: the matrix counts Django-vs-Node.js stances, not these. A question that
+  compares ("faster than", "compare", "the way Django does", "Laravel or Django") opens
+  with a row verdict when one of its first two items is such a row (``row_verdict``): the
+  named cells ranked by a figure in one unit or their ordinal level (``assistant.compare.
+  cells``), "On raw throughput (JSON endpoint), the table of ... puts Go (Gin) ahead of
+  Django: Django “Medium: ...”, Go (Gin) “Fastest: ...” [1]." (each cell quoted under its
+  own column, so a third technology's claim is never a subject's). When no shown passage
+  mentions a named third technology on the question's topic, the answer says the articles
+  do not cover it.
 """
 
 from __future__ import annotations

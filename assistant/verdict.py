@@ -9,13 +9,17 @@ Two parts:
   the composer uses for pros/cons polarity. When the compare module moves, only this
   function changes.
 * ``verdict_sentence`` writes the line: "All four articles that weigh security favour
-  Django [1][2][3][4]." The words are ours; the counts are the matrix's article stances;
-  each article counted is cited with one of its own claims on that criterion that favours
-  the side it is counted for; an even split is said as such.
+  Django [1][2][3][4]." The words are ours; the counts are the matrix's article stances
+  (every article it counts); each article counted is cited with one of its own claims that
+  favours the side it is counted for AND that a reader can check: the claim's text or row
+  label / heading points to the criterion by the configuration's cues and it is not filler
+  (``ClaimRef.on_criterion``). An article without such a claim is counted, not cited, and
+  the line says how many are quoted; an even split is said as such.
 
-``lean_sentence`` is the fallback when the matrix has no criterion for the question ("Which
-is better for a chat app?"): it counts the quoted evidence sentences that speak for each
-side (by the same stance analysis) and says so, with their citations.
+``lean_sentence`` is the fallback when the matrix has no criterion for the question, or when
+the question names a use of several words (``names_a_use``: "Which is better for a chat
+app?"): it counts the quoted evidence sentences that speak for each side (by the same
+stance analysis) and says so, the lean first, with their citations.
 """
 
 from __future__ import annotations
