@@ -381,6 +381,21 @@ def lower_label(label: str) -> str:
     return label
 
 
+def row_sentence(label: str, source: str, cols: Sequence[tuple[str, str]],
+                 ranks: Sequence[float]) -> str:
+    """"On <label>, <source> puts A ahead of B: A “cell”, B “cell”" (or "rates A and B
+    alike"), without its marker: ``cols`` are (column name, cell text), ``ranks`` their
+    places (``rank_cells``)."""
+    on = lower_label(label) if label else "this"
+    quoted = ", ".join(f"{h} “{v}”" for h, v in cols)
+    best = max(ranks)
+    top = [h for (h, _v), r in zip(cols, ranks, strict=True) if r == best]
+    if len(top) == len(cols):
+        return f"On {on}, {source} rates {' and '.join(h for h, _v in cols)} alike: {quoted}"
+    rest = [h for h, _v in cols if h not in top]
+    return f"On {on}, {source} puts {' and '.join(top)} ahead of {' and '.join(rest)}: {quoted}"
+
+
 def row_verdict(shown: Sequence[Item], named: Sequence[Named], general: Any,
                 source: str = "the table") -> RowVerdict | None:
     """The verdict line of a question naming a third technology, from a table row.
@@ -411,18 +426,7 @@ def row_verdict(shown: Sequence[Item], named: Sequence[Named], general: Any,
         ranks = rank_cells(general, item.label, [v for _h, v in cols])
         if ranks is None:
             continue
-        label = lower_label(item.label) if item.label else "this"
-        quoted = ", ".join(f"{h} “{v}”" for h, v in cols)
-        best = max(ranks)
-        top = [h for (h, _v), r in zip(cols, ranks, strict=True) if r == best]
-        if len(top) == len(cols):
-            names = " and ".join(h for h, _v in cols)
-            text = f"On {label}, {source} rates {names} alike: {quoted}"
-        else:
-            rest = [h for h, _v in cols if h not in top]
-            winner = " and ".join(top)
-            text = (f"On {label}, {source} puts {winner} ahead of {' and '.join(rest)}: "
-                    f"{quoted}")
+        text = row_sentence(item.label, source, cols, ranks)
         return RowVerdict(item, text)
     return None
 

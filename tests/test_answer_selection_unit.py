@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.composer import _purpose
 from assistant.filler import classify
+from assistant.lean import purpose as _purpose
 from assistant.verdict import lean_sentence
 from assistant.word_family import same_family, word_family
 
@@ -84,15 +84,17 @@ def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
 
 
 def _lean_line(cands: list[object], relaxed: bool = False) -> str | None:
-    from assistant.composer import _Citations, _lean
+    from assistant.composer import _Citations, _cite
+    from assistant.lean import lean
     from assistant.verdict import CriterionView
 
     def stance(text: str, subject: str) -> str:  # a stand-in analyser: praise favours it
         return subject if "excellent" in text or "praised" in text else "neither"
 
     view = CriterionView(None, subjects=("Flask", "Express"), stance=stance)
-    return _lean(cands, view, _Citations({}), ("Flask", "Express"), "image uploads",  # type: ignore[arg-type]
-                 relaxed=relaxed)
+    cites = _Citations({})
+    return lean(cands, view, lambda c: _cite(c, cites), ("Flask", "Express"),  # type: ignore[arg-type]
+                "image uploads", relaxed=relaxed)
 
 
 def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
