@@ -34,7 +34,9 @@ log = logging.getLogger(__name__)
 
 NEITHER = "neither"
 MIXED = "mixed"
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty")
 
 
 @dataclass(frozen=True)
