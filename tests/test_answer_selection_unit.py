@@ -199,3 +199,73 @@ def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
     # declined for lack of a pattern match.
     assert unanswered_type("Who wrote Flask?", pool) is None
     assert unanswered_type("How much more setup does Express need?", pool) is None
+
+
+# -- issue 11, fifth round: what a lean vote and a row verdict need (sentences written for
+# these tests, never tuned on) ---------------------------------------------------------------
+
+
+def test_a_point_named_only_after_more_than_is_no_vote_for_the_subject() -> None:
+    from assistant.lean import _topic_only_in_standard
+
+    q = "Which handles many simultaneous websocket clients better, Flask or Express?"
+    names = ("Flask", "Express")
+    assert _topic_only_in_standard(
+        "Flask suits sites where correctness matters more than serving many simultaneous "
+        "websocket clients.", q, names)
+    assert not _topic_only_in_standard(
+        "Express keeps many simultaneous websocket clients open rather than blocking.", q,
+        names)
+    assert not _topic_only_in_standard("Flask served more than 5,000 websocket clients.", q,
+                                       names)
+
+
+def test_a_hyphenated_modifier_needs_its_head() -> None:
+    from assistant.lean import _holds_compound_heads
+
+    q = "Which is better for GPU-bound jobs?"
+    assert not _holds_compound_heads("Express shines on network-bound jobs.", q)
+    assert _holds_compound_heads("Flask hands GPU-bound jobs to a worker pool.", q)
+
+
+def test_an_opening_condition_must_be_the_questions_point() -> None:
+    from assistant.lean import _condition_met
+
+    names = ("Flask", "Express")
+    q = "Flask or Express for a booking site?"
+    assert not _condition_met("If streaming video is your core feature, Express is the "
+                              "better pick.", q, names)
+    assert _condition_met("When a booking site needs an admin, Flask is the better pick.", q,
+                          names)
+    assert _condition_met("Express is a better pick for booking sites.", q, names)
+
+
+@pytest.mark.parametrize(("label", "values", "winner"), [
+    # a figure in one unit: higher requests per second is better, fewer MB is better
+    ("Throughput", ["Middling: about 2,000 requests per second",
+                    "Top: about 30,000 requests per second"], 1),
+    ("Memory per process", ["High: around 200 MB", "Low: around 25 MB"], 1),
+    # no common figure: the ordinal level of the cells' opening words
+    ("Admin panel", ["Included", "Needs extras"], 0),
+])
+def test_row_cells_are_ranked(label: str, values: list[str], winner: int) -> None:
+    from assistant.compare.lexicon import load_general_lexicon
+    from assistant.named import rank_cells
+
+    ranks = rank_cells(load_general_lexicon(), label, values)
+    assert ranks is not None
+    assert max(range(len(values)), key=lambda i: ranks[i]) == winner
+    assert ranks[winner] > ranks[1 - winner]
+
+
+def test_a_row_sentence_quotes_each_cell_under_its_own_column() -> None:
+    from assistant.named import row_sentence
+
+    line = row_sentence("Admin panel", "the table of X",
+                        [("Flask", "Needs extras"), ("Rails (Ruby)", "Included")], [1.0, 3.0])
+    assert line == ("On admin panel, the table of X puts Rails (Ruby) ahead of Flask: Flask "
+                    "“Needs extras”, Rails (Ruby) “Included”")
+    same = row_sentence("ORM", "the table of X", [("Flask", "Included"), ("Koa", "Included")],
+                        [3.0, 3.0])
+    assert same == "On ORM, the table of X rates Flask and Koa alike: Flask “Included”, Koa " \
+        "“Included”"
