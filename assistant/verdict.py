@@ -362,21 +362,22 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         said, so that the markers never seem to miscount. A mixed article is cited by one
         such claim for each of two sides; the mixed and the neutral articles are cited
         only when each of them can be, else their count stands without markers."""
-        out = []
+        found: list[list[ClaimRef]] = []  # per citable article, its claims
         for aid in aids:
             if side == MIXED:
-                pair = [_claim_for(view, aid, s) for s in view.subjects]
-                found = [c for c in pair if c is not None]
-                if len(found) >= 2:
-                    out.append("".join(f"[{cite(c)}]" for c in found[:2]))
+                pair = [c for c in (_claim_for(view, aid, s) for s in view.subjects) if c]
+                if len(pair) >= 2:
+                    found.append(pair[:2])
                 continue
             claim = _claim_for(view, aid, side)
             if claim is not None:
-                out.append(f"[{cite(claim)}]")
+                found.append([claim])
+        if side in (MIXED, NEITHER) and len(found) < len(aids):
+            return ""  # cited only when every such article can be: a count is said as is
+        # numbered only now: a claim the line does not show gets no citation
+        out = ["".join(f"[{cite(c)}]" for c in claims) for claims in found]
         if len(out) == len(aids):
             return "".join(out)
-        if side in (MIXED, NEITHER):
-            return ""  # cited only when every such article can be: a count is said as is
         if not out:
             return "(none quoted here)" if len(aids) > 1 else "(not quoted here)"
         return f"({number(len(out))} quoted here {''.join(out)})"

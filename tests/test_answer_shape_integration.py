@@ -160,6 +160,11 @@ def test_field_comparative_verdicts_agree_with_the_matrix(field_versus: Any) -> 
     given = 0
     for q in questions:
         answer = field_versus.ask(q.question, list(q.history))
+        # every citation is shown by a marker (a claim the verdict does not show, or a
+        # lean that is not said, numbers none)
+        markers = {int(n) for n in MARKER.findall(answer.answer)}
+        more = {int(n) for line in answer.more for n in MARKER.findall(line)}
+        assert markers | more == {c.n for c in answer.citations}, (q.id, answer.answer)
         if answer.abstained or not answer.verdict:
             continue
         given += 1
