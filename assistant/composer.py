@@ -6,8 +6,11 @@ retrieved passages against the question, then shapes the answer by the question'
 
 * which is better / which for X: a verdict line first (``assistant.verdict``: the article
   stances of the asked criterion counted from the comparison matrix, each counted article
-  cited; without a matrix row, which side the quoted sentences on the question itself
-  speak for, naming the asked use, and without such sentences each side's best sentence),
+  cited by a claim on the criterion when it has one; without a matrix row, or first when
+  the question names a use of several words, which side the quoted sentences on the
+  question itself speak for, naming the asked use; then one table row's cells ranked when
+  they are each side's best sentence; then a lean of one article; and last each side's
+  best sentence),
   then the reasons per side ("Django: ... [1]", "Node.js: ... [2]"; "Compared directly:
   ..." only for a sentence that names both sides; no label when only one side has a
   sentence to show);
@@ -18,8 +21,9 @@ retrieved passages against the question, then shapes the answer by the question'
 * list, definition, fact: the sentence that answers best first (a sentence listing names
   for "which companies use X?", an "X is a ..." sentence for "what is X?");
 * a question naming a technology other than the configured pair ("Is Django faster than
-  Go's Gin?"): no verdict (the matrix is the pair's), the passages that mention the named
-  technologies, a table row with the named columns' cells (``assistant.named``).
+  Go's Gin?"): no pair verdict (the matrix is the pair's), a row verdict when a table row
+  with the named columns' cells leads (its cells ranked), the passages that mention the
+  named technologies (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -45,11 +49,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_type import unanswered_type
+from assistant.compare.lexicon import load_general_lexicon
 from assistant.filler import CONNECTIVE, PRONOUN_START
-from assistant.focus import LEX_FOCUS, split_visible
+from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
+from assistant.lean import lean, purpose, row_line, side_firsts, weighs
 from assistant.models import Citation
-from assistant.named import Named, asked_technologies, choose, items, uncovered
+from assistant.named import (
+    Named,
+    asked_technologies,
+    choose,
+    compares,
+    items,
+    row_verdict,
+    uncovered,
+)
 from assistant.openers import arrange
 from assistant.retriever import Retrieval
 from assistant.sentences import (
@@ -62,13 +76,10 @@ from assistant.sentences import (
     usable,
     with_name_lists,
 )
-from assistant.tone import stance, tone
 from assistant.verdict import (
-    LEAN_MIN_ARTICLES,
     PURPOSE,
     ClaimRef,
     CriterionView,
-    lean_sentence,
     verdict_sentence,
 )
 from knowledge.models import ArticleMeta
@@ -292,22 +303,44 @@ def compose(
     # an answer under "Compared directly" and is none: it goes under "more from the
     # sources". Table rows compare by their cells.
     generic = [c for s, g in groups if s is None for c in g
-               if not c.table_label and not COMPARES.search(c.text)]
+               if not c.table_label and not weighs(c.text)]
     if generic and intent.kind == "better":
         groups = [(s, [c for c in g if c not in generic]) for s, g in groups]
         extra = [*generic, *extra]
     if comparison:
-        if intent.kind == "better" and view is not None and view.criterion:
+        matrix_line = intent.kind == "better" and view is not None and bool(view.criterion)
+        # "which stack costs less?" names neither side: the pair is meant
+        may_lean = intent.kind == "better" and (
+            len(set(subjects)) != 1 or bool(PURPOSE.search(question)))
+        topic = purpose(question)
+
+        def cite(cand: Candidate) -> int:
+            return _cite(cand, cites)
+        if may_lean and view is not None and view.use:
+            # "For a chat app with live updates, ...": the passages on the use speak to it,
+            # the matrix's stances on its criterion only in general
+            verdict = (lean(chosen, view, cite, names, topic, question)
+                       or lean(selected, view, cite, names, topic, question))
+        if verdict is None and matrix_line and view is not None:
             verdict = verdict_sentence(view, lambda claim: _cite_claim(claim, cites))
-        if verdict is None and intent.kind == "better" and (
-            len(set(subjects)) > 1 or PURPOSE.search(question)
-        ):
-            topic = _purpose(question)
-            verdict = (_lean(chosen, view, cites, names, topic)
-                       or _lean(selected, view, cites, names, topic))
+        if verdict is None and may_lean:
+            verdict = (lean(chosen, view, cite, names, topic, question)
+                       or lean(selected, view, cite, names, topic, question))
+        used: list[Candidate] = []
+        if verdict is None and intent.kind != "when":
+            # each side's best sentence is its cell of one table row: the row ranks them
+            firsts = side_firsts(groups)
+            verdict = (row_line(firsts, cite, lambda aid: source_label(cites.metas.get(aid),
+                                                                       aid))
+                       if len(firsts) > 1 else None)
+            used = [c for _s, c in firsts] if verdict else []
+        if verdict is None and may_lean:
+            # a lean of one article, said as such, when nothing quoted speaks for the
+            # other side on the question
+            verdict = lean(chosen, view, cite, names, topic, question, relaxed=True)
         if verdict is None:
             verdict, used = _contrast(groups, cites, intent, config)
-            groups = [(s, [c for c in g if c not in used]) for s, g in groups]
+        groups = [(s, [c for c in g if c not in used]) for s, g in groups]
         if verdict:
             pieces.append(verdict)
             pieces.append("\n\n")
@@ -336,15 +369,6 @@ def compose(
     more = [_render_sentence(c, cites, single, config) for c in _in_reading_order(extra)]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
-
-
-#: Words that weigh one thing against another: a comparison's neutral lines need one.
-COMPARES = re.compile(
-    r"\b(?:than|better|worse|best|worst|whereas|unlike|in contrast|outperform\w*|ahead|behind|"
-    r"edge|wins?|won|superior|inferior|both|neither|either|same|similar\w*|differ\w*|while|"
-    r"but|however|as well as)\b",
-    re.I,
-)
 
 
 def _side_groups(chosen: list[Candidate],
@@ -378,17 +402,17 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citation
     when-to-choose question it reads as conditions. Returns the line and the sentences it
     used (they are not repeated below).
     """
-    firsts = []
-    for subject, group in groups:
-        if subject and group:
-            firsts.append((subject, max(group, key=lambda c: c.score)))
+    firsts = side_firsts(groups)
     if len(firsts) < 2:
         return None, []
     parts = []
     for subject, cand in firsts:
         text = _render_sentence(cand, cites, subject, config).replace(". [", " [")
-        text = _lower_first(text) if not config.find_subjects(text.split(" ", 1)[0]) else text
-        parts.append(f"{subject}: {text}")
+        opener = config.find_subjects(text.split(" ", 1)[0])
+        text = _lower_first(text) if not opener else text
+        # "Django: Django inherits ..." says the name twice: a sentence that opens with its
+        # own side's name needs no label
+        parts.append(text if list(opener) == [subject] else f"{subject}: {text}")
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
         c for _s, c in firsts]
@@ -400,49 +424,6 @@ def _lower_first(text: str) -> str:
     if first in {"It", "Its", "The", "This", "There", "They", "A", "An"}:
         return text[0].lower() + text[1:]
     return text
-
-
-#: A use named in a verdict line has at most this many words ("a real-time chat app").
-TOPIC_WORDS = 5
-
-
-def _purpose(question: str) -> str | None:
-    """The use a which-for-X question asks about ("better for a real-time chat"), if it
-    is short enough to name in a sentence; None otherwise."""
-    m = PURPOSE.search(question)
-    if m is None:
-        return None
-    topic = re.split(r"[(\[]", m.group("np"), maxsplit=1)[0].strip()
-    words = topic.split()
-    if not words or len(words) > TOPIC_WORDS or words[0].lower() in {"that", "this", "it"}:
-        return None
-    return topic
-
-
-def _lean(chosen: list[Candidate], view: CriterionView | None,
-          cites: _Citations, names: Sequence[str], topic: str | None = None) -> str | None:
-    """The fallback verdict: which side the chosen sentences speak for (no matrix row).
-
-    A sentence votes only when it is on the question itself (it holds the question's
-    terms or its aspect's cue: "Node.js is faster" does not vote on time to market) and its
-    own tone does not contradict the side the stance analyser reads ("the npm packages
-    are poorly maintained" never counts for Node.js). Without votes the composer says
-    what each side's best sentence says instead (``_contrast``).
-    """
-    votes = []
-    for cand in chosen:
-        about = cand.subject
-        if not about or not (cand.lex >= LEX_FOCUS or cand.on_aspect):
-            continue
-        side = stance(view, cand.text, about, names)
-        if side not in names:
-            continue
-        if tone(cand.text) == (-1 if side == about else 1):
-            continue
-        votes.append((cand.chunk.article_id, side, _cite(cand, cites)))
-    subjects = view.subjects if view is not None and view.subjects else names
-    sides = {c.subject for c in chosen if c.subject in subjects}
-    return lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)
 
 
 def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
@@ -469,6 +450,10 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     if missing:
         pieces.append(f"The articles don't say anything about {' or '.join(missing)} on "
                       "that.\n\n")
+    verdict: str | None = None
+    found = (row_verdict(shown, named, load_general_lexicon(),
+                         f"the table of {_table_source(shown, retrieval.index.metas)}")
+             if intent.comparative or compares(question, named) else None)
 
     def render(item: Any) -> str:
         cand = item.lead
@@ -482,9 +467,25 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         text = f"(of {item.about}) {item.text}" if item.about else item.text
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
+    if found is not None:
+        # The row's cells are quoted in the verdict line, under their columns' names; the
+        # row is not shown again below it.
+        verdict = found.text + " " + render(found.item).rsplit(" ", 1)[-1] + "."
+        pieces.append(verdict + "\n\n")
+        shown = [it for it in shown if it is not found.item]
     for item in shown:
         pieces.append(render(item) + " ")
-    pieces[-1] = pieces[-1].rstrip()
+    if pieces:
+        pieces[-1] = pieces[-1].rstrip()
     more = [render(it) for it in rest[:MAX_MORE]]
-    return Composition(pieces=pieces, citations=cites.build(), verdict=None, more=more,
+    return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
+
+
+def _table_source(shown: Sequence[Any], metas: dict[str, ArticleMeta]) -> str:
+    """How a row verdict names the article its table is in ("the 2026 article “...”")."""
+    for item in shown:
+        if item.cells:
+            aid = item.lead.chunk.article_id
+            return source_label(metas.get(aid), aid)
+    return "the article"

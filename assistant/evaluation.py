@@ -21,7 +21,9 @@ Metrics (all over the gold set, computed in one run so they are comparable):
   signpost or dangling, each read after the sentence before it in the answer
   (``classify_answer``; ``filler_sentences`` lists them by question id).
 * ``verdict_rate``: share of answered comparative questions whose answer carries a verdict
-  line (``Answer.verdict``).
+  line (``Answer.verdict``); each answered comparative question's ``details`` entry says
+  whether it got one (``verdict_given``) and gives the line (``verdict``). Every entry has
+  ``answer_words``, the answer's length in words.
 * ``citation_errors``: markers without a citation, and citations whose text differs from
   the cleaned article at their offsets (must be 0).
 """
@@ -373,7 +375,11 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
             "standalone_question": answer.standalone_question,
             "abstained": answer.abstained,
             "citations": len(answer.citations),
+            "answer_words": len(answer.answer.split()),
         }
+        if q.type == "comparative" and not answer.abstained:
+            detail["verdict_given"] = bool(getattr(answer, "verdict", None))
+            detail["verdict"] = getattr(answer, "verdict", None)
         if answer.abstained != q.answerable:
             report.abstain_correct += 1
             stats["abstain_correct"] += 1

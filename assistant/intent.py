@@ -145,6 +145,7 @@ _NOT_SUPERLATIVE = frozenset({
     "modest", "attest", "ingest", "nest", "west", "chest", "pest", "unrest", "conquest",
 })
 _ASKS_WHICH = re.compile(r"\b(?:which|who|what)\b", re.I)
+_WHICH = re.compile(r"\bwhich\b", re.I)
 #: Comparison idioms: "how do they stack up", "fare against", "compare on".
 _COMPARE_VERB = re.compile(
     r"\b(?:stacks?|stacked|measures?|measured|matche?s?|lines?) up\b"
@@ -177,13 +178,16 @@ def _superlative(question: str) -> bool:
 
 
 def _weighs(q: str, subjects: Sequence[str]) -> bool:
-    """Comparative by syntax: a superlative in a which-question, a comparison idiom, a
+    """Comparative by syntax: a superlative or a comparative form ("costs less", "easier")
+    in a which-question naming neither or several technologies, a comparison idiom, a
     choice between the named subjects ("Django or Node.js"), several technologies at
     once, "easier to X than Y" with both subjects, or one subject's suitability."""
     both = len(set(subjects)) > 1
     several = both or bool(_SEVERAL.search(q))
     if _ASKS_WHICH.search(q) and _superlative(q) and (several or not subjects):
         return True
+    if _WHICH.search(q) and _COMPARATIVE_FORM.search(q) and (several or not subjects):
+        return True  # "which stack will cost me less", "which codebase stays easier to ..."
     if _COMPARE_VERB.search(q) and (several or not subjects or _SEVERAL.search(q)):
         return True
     if both and (_OR.search(q) or _THAN.search(q)):

@@ -16,9 +16,15 @@ verdict, only passages that mention the technologies the question names.
 * Sentences that name the asked technologies (or sit in a passage about one of them) rank
   first, those naming more of them before those naming fewer. A sentence about a third
   technology that does not name it carries "(of Laravel)".
-* No lean line: the matrix counts Django-vs-Node.js stances, not these. When no shown
-  passage mentions a named third technology on the question's topic, the answer says the
-  articles do not cover it.
+* No lean line: the matrix counts Django-vs-Node.js stances, not these. A question that
+  compares ("faster than", "compare", "the way Django does", "Laravel or Django") opens
+  with a row verdict when one of its first two items is such a row (``row_verdict``): the
+  named cells ranked by a figure in one unit or their ordinal level (``assistant.compare.
+  cells``), "On raw throughput (JSON endpoint), the table of ... puts Go (Gin) ahead of
+  Django: Django “Medium: ...”, Go (Gin) “Fastest: ...” [1]." (each cell quoted under its
+  own column, so a third technology's claim is never a subject's). When no shown passage
+  mentions a named third technology on the question's topic, the answer says the articles
+  do not cover it.
 """
 
 from __future__ import annotations
@@ -171,6 +177,8 @@ class Item:
     topical: bool
     about: str | None = None  # whose an unnamed sentence is ("(of Laravel) Its ...")
     cells: tuple[tuple[int, int], ...] = ()
+    columns: tuple[str, ...] = ()  # a row: each cell's column header, as ``cells``
+    label: str = ""  # a row: its label
 
     @property
     def lead(self) -> Candidate:
@@ -274,7 +282,8 @@ def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
     lead = group[0] if group else Candidate(chunk, Span(chunk.start, chunk.end), text,
                                             score, 0, None)
     return Item([lead], text.rstrip(". ") + ".", score, mentions, topical,
-                cells=tuple((sp.start, sp.end) for _h, sp in cells))
+                cells=tuple((sp.start, sp.end) for _h, sp in cells),
+                columns=tuple(h.strip() for h, _sp in cells), label=label)
 
 
 def choose(ranked: list[Item], named: Sequence[Named]) -> tuple[list[Item], list[Item]]:
@@ -315,3 +324,128 @@ def uncovered(shown: list[Item], named: Sequence[Named]) -> list[str]:
     """The named third technologies no shown item mentions."""
     said = set().union(*(it.mentions for it in shown)) if shown else set()
     return [n.display for n in named if n.third and n.display not in said]
+
+
+# -- the verdict line of a named comparison: a table row's cells ranked --------------------
+
+
+@dataclass(frozen=True)
+class RowVerdict:
+    """A named comparison's verdict line from one table row (``row_verdict``).
+
+    Attributes:
+        item: The row it reads (the composer cites its cells and shows it no further).
+        text: The line without its marker ("On raw throughput (JSON endpoint), the table
+            puts Go (Gin) ahead of Django: Go (Gin) “Fastest: ...”, Django “Medium: ...”").
+    """
+
+    item: Item
+    text: str
+
+
+def _measure(general: Any, value: str) -> tuple[float, str, float] | None:
+    """A cell's first measured figure: (value, unit, direction: +1 benefit, -1 cost)."""
+    from assistant.compare.cells import _NUMBER, _unit_at
+
+    for m in _NUMBER.finditer(value):
+        unit = ("$", -1.0) if m.group(1) else _unit_at(general, value, m.end())
+        if unit is not None:
+            return float(m.group(2).replace(",", "")), unit[0], unit[1]
+    return None
+
+
+def rank_cells(general: Any, label: str, values: Sequence[str]) -> list[float] | None:
+    """The cells' places, higher better: by a figure in one unit when every cell has one
+    (a cost unit counts down), else by their ordinal level (``cell_level``); None when
+    some cell has neither."""
+    from assistant.compare.cells import NUMERIC_MIN_RATIO, cell_level
+
+    measures = [_measure(general, v) for v in values]
+    if all(m is not None for m in measures) and len({m[1] for m in measures if m}) == 1:
+        nums = [m[0] * m[2] for m in measures if m]
+        low, high = min(abs(n) for n in nums), max(abs(n) for n in nums)
+        if low > 0 and high / low < NUMERIC_MIN_RATIO:
+            return [0.0 for _n in nums]  # figures this close say nothing
+        return nums
+    levels = [cell_level(general, label, v) for v in values]
+    if any(lv is None for lv in levels):
+        return None
+    return [float(lv) for lv in levels if lv is not None]
+
+
+def lower_label(label: str) -> str:
+    """"Raw throughput (JSON endpoint)" reads inside a sentence as "raw throughput
+    (JSON endpoint)"; an acronym ("ORM and migrations") keeps its capitals."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def row_sentence(label: str, source: str, cols: Sequence[tuple[str, str]],
+                 ranks: Sequence[float]) -> str:
+    """"On <label>, <source> puts A ahead of B: A “cell”, B “cell”" (or "rates A and B
+    alike"), without its marker: ``cols`` are (column name, cell text), ``ranks`` their
+    places (``rank_cells``)."""
+    on = lower_label(label) if label else "this"
+    quoted = ", ".join(f"{h} “{v}”" for h, v in cols)
+    best = max(ranks)
+    top = [h for (h, _v), r in zip(cols, ranks, strict=True) if r == best]
+    if len(top) == len(cols):
+        return f"On {on}, {source} rates {' and '.join(h for h, _v in cols)} alike: {quoted}"
+    rest = [h for h, _v in cols if h not in top]
+    return f"On {on}, {source} puts {' and '.join(top)} ahead of {' and '.join(rest)}: {quoted}"
+
+
+def row_verdict(shown: Sequence[Item], named: Sequence[Named], general: Any,
+                source: str = "the table") -> RowVerdict | None:
+    """The verdict line of a question naming a third technology, from a table row.
+
+    The first shown item that is a table row on the question's topic and has a cell for at
+    least two of the named technologies (one of them a third one) is read: its cells are
+    ranked by a figure in one unit, or by their ordinal level ("Fastest" > "Medium"), and
+    the line says which technology the table puts ahead, quoting each named cell under its
+    own column's name, or that the table rates them alike. The words are ours; what each
+    technology gets is its own cell, so a third technology's claim is never a subject's.
+    None when no such row leads the answer or its cells cannot be ranked.
+    """
+    for item in shown[:2]:
+        if not item.cells or not item.topical:
+            continue
+        chunk = item.lead.chunk
+        cols: list[tuple[str, str]] = []
+        for header, (start, end) in zip(item.columns, item.cells, strict=False):
+            who = next((n for n in named if n.named_in(header)), None)
+            if who is None or any(who.display == d for d, _v in cols):
+                continue
+            value = chunk.text[start - chunk.start : end - chunk.start].strip().rstrip(".")
+            if value:
+                cols.append((header, value))
+        if len(cols) < 2 or not any(n.third and any(n.named_in(h) for h, _v in cols)
+                                    for n in named):
+            continue
+        ranks = rank_cells(general, item.label, [v for _h, v in cols])
+        if ranks is None:
+            continue
+        text = row_sentence(item.label, source, cols, ranks)
+        return RowVerdict(item, text)
+    return None
+
+
+#: "the way Django does", "like Django does", "as Django does": a comparison by likeness;
+#: "X or Y" between two names.
+_LIKENESS = re.compile(r"\b(?:the\s+way|like|as)\s+\S+\s+(?:does|do|did|has|is)\b", re.I)
+
+
+def compares(question: str, named: Sequence[Named] = ()) -> bool:
+    """Whether a question naming a third technology weighs the named ones ("faster than",
+    "how do X and Y compare", "better", "versus", "the way Django does", "Laravel or
+    Django"): only then its answer opens with a row verdict."""
+    words = {w.lower() for w in _WORD.findall(question)}
+    if _DEGREE.search(question) or _LIKENESS.search(question) or not words.isdisjoint(
+            _COMPARING):
+        return True
+    for m in re.finditer(r"\bor\b", question, re.I):
+        before, after = question[: m.start()], question[m.end() :]
+        if any(n.named_in(before) for n in named) and any(n.named_in(after) for n in named):
+            return True
+    return False

@@ -9,13 +9,17 @@ Two parts:
   the composer uses for pros/cons polarity. When the compare module moves, only this
   function changes.
 * ``verdict_sentence`` writes the line: "All four articles that weigh security favour
-  Django [1][2][3][4]." The words are ours; the counts are the matrix's article stances;
-  each article counted is cited with one of its own claims on that criterion that favours
-  the side it is counted for; an even split is said as such.
+  Django [1][2][3][4]." The words are ours; the counts are the matrix's article stances
+  (every article it counts); each article counted is cited with one of its own claims that
+  favours the side it is counted for AND that a reader can check: the claim's text or row
+  label / heading points to the criterion by the configuration's cues and it is not filler
+  (``ClaimRef.on_criterion``). An article without such a claim is counted, not cited, and
+  the line says how many are quoted; an even split is said as such.
 
-``lean_sentence`` is the fallback when the matrix has no criterion for the question ("Which
-is better for a chat app?"): it counts the quoted evidence sentences that speak for each
-side (by the same stance analysis) and says so, with their citations.
+``lean_sentence`` is the fallback when the matrix has no criterion for the question, or when
+the question names a use of several words (``names_a_use``: "Which is better for a chat
+app?"): it counts the quoted evidence sentences that speak for each side (by the same
+stance analysis) and says so, the lean first, with their citations.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ log = logging.getLogger(__name__)
 
 NEITHER = "neither"
 MIXED = "mixed"
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty")
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,9 @@ class ClaimRef:
     favours: str = NEITHER
     section: str = ""
     subject: str = ""
+    #: The claim is on the criterion (its text or its row label / heading names it) and is
+    #: not filler: only such a claim is cited in the verdict line as a reason.
+    on_criterion: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,8 @@ class CriterionView:
         subjects: The compared subjects, in the configuration's order.
         stance: ``stance(text, subject)`` -> the side one statement about ``subject``
             favours (a subject or ``neither``); None without a comparison service.
+        use: The question asks about a use of several words (``names_a_use``): the
+            composer tries the lean of the quoted passages on it before the matrix line.
     """
 
     criterion: str | None
@@ -69,6 +80,7 @@ class CriterionView:
     stances: tuple[tuple[str, str], ...] = ()
     subjects: tuple[str, ...] = ()
     stance: Callable[[str, str], str] | None = field(default=None, compare=False)
+    use: bool = False
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -120,6 +132,7 @@ def matrix_view(
         if crit is None:
             return base
         claims: list[ClaimRef] = []
+        failed: set[str] = set()
         for subject, cell in crit.cells.items():
             for claim in cell:
                 cit = claim.citation
@@ -130,29 +143,63 @@ def matrix_view(
                 if text is None or text[start:end] != passage:
                     log.warning("comparison claim citation does not match %s[%d:%d]",
                                 aid, start, end)
+                    failed.add(aid)
                     continue
                 claim_text = str(claim.text)
                 if claim_text not in passage:
                     claim_text = passage
+                on = _on_criterion(comparisons.find_criterion, str(crit.name), claim_text,
+                                   str(getattr(claim, "label", "") or ""))
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
-                                       section_of(aid, start), str(subject)))
-        kept = {c.article_id for c in claims}
+                                       section_of(aid, start), str(subject), on))
+        # An article whose every shown claim failed the citation check is not counted; one
+        # whose claims the matrix does not show is counted (and said to be not quoted).
+        dropped = failed - {c.article_id for c in claims}
         stances = getattr(crit, "article_stances", {}) or {}
         return CriterionView(
             criterion=str(crit.name),
             claims=tuple(claims),
             agreement=str(crit.agreement),
             favours=getattr(crit, "favours", None),
-            # An article whose every claim failed the citation check is not counted.
-            stances=tuple((str(k), str(v)) for k, v in stances.items() if str(k) in kept),
+            stances=tuple((str(k), str(v)) for k, v in stances.items()
+                          if str(k) not in dropped),
             subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
             or names,
             stance=stance,
+            use=names_a_use(question),
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
         return None
+
+
+def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,
+                  label: str) -> bool:
+    """Whether a claim can stand in the verdict line as a reason on ``criterion``.
+
+    The matrix counts an article's stance from all its claims, some of them placed by their
+    section alone ("Below are the few important features of Node JS." under "Features");
+    a reader checking the verdict's marker must see the criterion in what is cited. So the
+    claim's own text, or the row label / heading it sits under, must point to the
+    criterion by the configuration's cues, and the claim must not be a meta, signpost or
+    dangling sentence.
+    """
+    from assistant.filler import classify
+
+    if classify(text) != "ok":
+        return False
+    want = criterion.lower()
+    for probe in (text, label):
+        if not probe.strip():
+            continue
+        try:
+            found = find(probe)
+        except Exception:  # the optional service: a failed probe is no reason to cite
+            found = None
+        if found and str(found).lower() == want:
+            return True
+    return False
 
 
 #: "better for <a use>": the phrase after the purpose preposition.
@@ -161,6 +208,9 @@ PURPOSE = re.compile(
     r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
     re.I,
 )
+#: "Django or Node.js for <a use>?": a purpose phrase closing the question.
+TRAILING_PURPOSE = re.compile(
+    r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+?)\s*\?\s*$", re.I)
 #: "For <a use>, which ...?": the same purpose phrase fronted, up to its comma.
 LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
@@ -203,15 +253,39 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
         return find("learn")
     if _TEAM_SPEED.search(question) and find("productivity"):
         return find("productivity")
-    name = find(question)
+    name = find(question) or find(_singular(question))
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
     if not name or m is None:
         return name
     words = m.group("np").split()
-    if len(words) <= 1 or find(words[0]) == name:
+    if len(words) == 1:  # "which should I use for security": the purpose is the criterion
+        return find(words[0]) or name
+    if not words or find(words[0]) == name:
         return name
     rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
-    return find(rest) if rest else None
+    return (find(rest) or find(_singular(rest))) if rest else None
+
+
+def names_a_use(question: str) -> bool:
+    """Whether ``question`` asks which side suits a use of several words ("for a chat app
+    with live updates", "for number-crunching jobs"): the matrix's stances on its
+    criterion are not about that use, the quoted passages on the use are."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
+    if m is None:
+        return False
+    return len(m.group("np").split()) > 1
+
+
+#: A plural or third-person "-s" on a longer word ("costs", "scales"): the criterion
+#: cues are base forms.
+_PLURAL = re.compile(r"\b([A-Za-z]{3,}?[^s\W])s\b")
+
+
+def _singular(text: str) -> str:
+    """``text`` with "-s" endings dropped ("Which costs less" -> "Which cost less"),
+    for a second look for a criterion cue when the first finds none."""
+    return _PLURAL.sub(r"\1", text)
 
 
 _STANCE_CACHE: dict[str, Callable[[str, str], str]] = {}
@@ -252,14 +326,13 @@ def number(n: int) -> str:
 
 
 def _claim_for(view: CriterionView, article_id: str, side: str) -> ClaimRef | None:
-    """The article's best claim for ``side``: it favours that side, names it, is prose."""
-    cands = [c for c in view.claims if c.article_id == article_id and c.favours == side]
+    """The article's best claim for ``side`` (a subject, or ``neither``): it favours that
+    side, is on the criterion (``ClaimRef.on_criterion``), names the side, is short.
+    None when the article has no such claim: then it is counted but not cited."""
+    cands = [c for c in view.claims if c.article_id == article_id and c.favours == side
+             and c.on_criterion]
     if not cands:
-        if side in view.subjects:
-            return None
-        cands = [c for c in view.claims if c.article_id == article_id]
-        if not cands:
-            return None
+        return None
 
     def key(c: ClaimRef) -> tuple[bool, bool, int]:
         squashed = "".join(ch for ch in c.text.lower() if ch.isalnum())
@@ -284,14 +357,25 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         (by_side if stance in by_side else others).setdefault(stance, []).append(aid)
 
     def marks(aids: Sequence[str], side: str) -> str:
-        """The articles' markers; when the matrix shows no claim of some article for
-        ``side`` (its stance counts claims the matrix does not display), the count of
-        those quoted is said, so that the markers never seem to miscount."""
-        out = []
+        """The articles' markers; when some article has no claim on the criterion for
+        ``side`` that a reader could check (``_claim_for``), the count of those quoted is
+        said, so that the markers never seem to miscount. A mixed article is cited by one
+        such claim for each of two sides; the mixed and the neutral articles are cited
+        only when each of them can be, else their count stands without markers."""
+        found: list[list[ClaimRef]] = []  # per citable article, its claims
         for aid in aids:
+            if side == MIXED:
+                pair = [c for c in (_claim_for(view, aid, s) for s in view.subjects) if c]
+                if len(pair) >= 2:
+                    found.append(pair[:2])
+                continue
             claim = _claim_for(view, aid, side)
             if claim is not None:
-                out.append(f"[{cite(claim)}]")
+                found.append([claim])
+        if side in (MIXED, NEITHER) and len(found) < len(aids):
+            return ""  # cited only when every such article can be: a count is said as is
+        # numbered only now: a claim the line does not show gets no citation
+        out = ["".join(f"[{cite(c)}]" for c in claims) for claims in found]
         if len(out) == len(aids):
             return "".join(out)
         if not out:
@@ -370,17 +454,20 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
     def arts(k: int) -> str:
         return f"{number(k)} article" + ("" if k == 1 else "s")
 
-    head = (f"The articles give no overall rating for {topic}" if topic
-            else "The articles do not rate this as such")
+    # The lean comes first (it is the answer); that no article rates the use as such
+    # comes after it.
+    on = f" for {topic}" if topic else ""
+    tail = "no article rates this as such."
     if len(sides) == 1:
         side, a = sides[0]
-        return f"{head}; the passages quoted here lean to {side} ({arts(len(a))}) {marks(a)}."
+        return (f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}, "
+                f"though {tail}")
     (s1, a1), (s2, a2) = sides[0], sides[1]
     if len(a1) == len(a2):
-        return (f"{head}, and the passages quoted here are split evenly: {arts(len(a1))} for "
-                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}.")
-    return (f"{head}; the passages quoted here lean to {s1} ({arts(len(a1))}) {marks(a1)}, "
-            f"with {arts(len(a2))} for {s2} {marks(a2)}.")
+        return (f"The passages quoted here are split evenly{on}: {arts(len(a1))} for "
+                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
+    return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
+            f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
 
 
 def _capital(text: str) -> str:

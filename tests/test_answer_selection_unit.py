@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.composer import _purpose
 from assistant.filler import classify
+from assistant.lean import purpose as _purpose
 from assistant.verdict import lean_sentence
 from assistant.word_family import same_family, word_family
 
@@ -52,7 +52,8 @@ def test_a_sentence_about_a_table_is_not_a_caption() -> None:
 
 
 @pytest.mark.parametrize(("question", "topic"), [
-    ("Which is better for a real-time chat, Flask or Express?", "real-time chat"),
+    ("Which is better for a real-time chat, Flask or Express?", "a real-time chat"),
+    ("Is Flask or Express better for our booking API?", "your booking API"),
     ("Flask or Express: which is the best fit for image uploads?", "image uploads"),
     ("Is Flask a good choice for an agency that hosts dozens of tiny client sites "
      "on shared servers?", None),  # too long to name in a sentence
@@ -66,9 +67,9 @@ def test_the_use_named_in_a_verdict(question: str, topic: str | None) -> None:
 def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
     line = lean_sentence([("a1", "Express", 1), ("a2", "Express", 2), ("a3", "Flask", 3)],
                          ("Flask", "Express"), "live dashboards")
-    assert line == ("The articles give no overall rating for live dashboards; the passages "
-                    "quoted here lean to Express (two articles) [1][2], with one article "
-                    "for Flask [3].")
+    assert line == ("The passages quoted here lean to Express for live dashboards (two "
+                    "articles) [1][2], with one article for Flask [3]; no article rates this "
+                    "as such.")
     assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
     # one article's sentence is no lean
     assert lean_sentence([("a1", "Express", 1)], ("Flask", "Express"), "uploads") is None
@@ -82,15 +83,18 @@ def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
     return Candidate(chunk, spans[0], text, 1.0, 0, subject, lex=lex)
 
 
-def _lean_line(cands: list[object]) -> str | None:
-    from assistant.composer import _Citations, _lean
+def _lean_line(cands: list[object], relaxed: bool = False) -> str | None:
+    from assistant.composer import _Citations, _cite
+    from assistant.lean import lean
     from assistant.verdict import CriterionView
 
     def stance(text: str, subject: str) -> str:  # a stand-in analyser: praise favours it
         return subject if "excellent" in text or "praised" in text else "neither"
 
     view = CriterionView(None, subjects=("Flask", "Express"), stance=stance)
-    return _lean(cands, view, _Citations({}), ("Flask", "Express"), "image uploads")  # type: ignore[arg-type]
+    cites = _Citations({})
+    return lean(cands, view, lambda c: _cite(c, cites), ("Flask", "Express"),  # type: ignore[arg-type]
+                "image uploads", relaxed=relaxed)
 
 
 def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
@@ -101,11 +105,22 @@ def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
     off = _vote_cand("b", "Flask is praised for its excellent templating engine.",
                      "Flask", lex=0.0)  # about another point: no vote
     line = _lean_line([on, on2, off])
-    assert line is not None and "lean to Express (two articles) [1][2]" in line, line
-    assert "Flask" not in line.split(";", 1)[1]
+    assert line is not None and "lean to Express for image uploads (two articles) [1][2]" in (
+        line), line
+    assert "Flask" not in line.split("[2]", 1)[1]
     assert _lean_line([off, on]) is None  # one article on the question: no lean ...
     line = _lean_line([on])  # ... unless the answer quotes only that side
-    assert line is not None and "lean to Express (one article) [1]" in line, line
+    assert line is not None and "lean to Express for image uploads (one article) [1]" in (
+        line), line
+    # relaxed (after the matrix, the two-article lean and a table row): one article on the
+    # question, and the other side's sentence off it, is a lean of one article, said so
+    line = _lean_line([off, on], relaxed=True)
+    assert line is not None and "lean to Express for image uploads (one article) [1]" in (
+        line), line
+    against = _vote_cand("e", "Flask has excellent upload handling for large images.",
+                         "Flask", lex=0.6)
+    line = _lean_line([against, on], relaxed=True)  # one article each way: an even split
+    assert line is not None and "split evenly" in line and "lean to" not in line, line
 
 
 def test_the_fallback_verdict_skips_a_sentence_whose_tone_contradicts_it() -> None:
@@ -184,3 +199,73 @@ def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
     # declined for lack of a pattern match.
     assert unanswered_type("Who wrote Flask?", pool) is None
     assert unanswered_type("How much more setup does Express need?", pool) is None
+
+
+# -- issue 11, fifth round: what a lean vote and a row verdict need (sentences written for
+# these tests, never tuned on) ---------------------------------------------------------------
+
+
+def test_a_point_named_only_after_more_than_is_no_vote_for_the_subject() -> None:
+    from assistant.lean import _topic_only_in_standard
+
+    q = "Which handles many simultaneous websocket clients better, Flask or Express?"
+    names = ("Flask", "Express")
+    assert _topic_only_in_standard(
+        "Flask suits sites where correctness matters more than serving many simultaneous "
+        "websocket clients.", q, names)
+    assert not _topic_only_in_standard(
+        "Express keeps many simultaneous websocket clients open rather than blocking.", q,
+        names)
+    assert not _topic_only_in_standard("Flask served more than 5,000 websocket clients.", q,
+                                       names)
+
+
+def test_a_hyphenated_modifier_needs_its_head() -> None:
+    from assistant.lean import _holds_compound_heads
+
+    q = "Which is better for GPU-bound jobs?"
+    assert not _holds_compound_heads("Express shines on network-bound jobs.", q)
+    assert _holds_compound_heads("Flask hands GPU-bound jobs to a worker pool.", q)
+
+
+def test_an_opening_condition_must_be_the_questions_point() -> None:
+    from assistant.lean import _condition_met
+
+    names = ("Flask", "Express")
+    q = "Flask or Express for a booking site?"
+    assert not _condition_met("If streaming video is your core feature, Express is the "
+                              "better pick.", q, names)
+    assert _condition_met("When a booking site needs an admin, Flask is the better pick.", q,
+                          names)
+    assert _condition_met("Express is a better pick for booking sites.", q, names)
+
+
+@pytest.mark.parametrize(("label", "values", "winner"), [
+    # a figure in one unit: higher requests per second is better, fewer MB is better
+    ("Throughput", ["Middling: about 2,000 requests per second",
+                    "Top: about 30,000 requests per second"], 1),
+    ("Memory per process", ["High: around 200 MB", "Low: around 25 MB"], 1),
+    # no common figure: the ordinal level of the cells' opening words
+    ("Admin panel", ["Included", "Needs extras"], 0),
+])
+def test_row_cells_are_ranked(label: str, values: list[str], winner: int) -> None:
+    from assistant.compare.lexicon import load_general_lexicon
+    from assistant.named import rank_cells
+
+    ranks = rank_cells(load_general_lexicon(), label, values)
+    assert ranks is not None
+    assert max(range(len(values)), key=lambda i: ranks[i]) == winner
+    assert ranks[winner] > ranks[1 - winner]
+
+
+def test_a_row_sentence_quotes_each_cell_under_its_own_column() -> None:
+    from assistant.named import row_sentence
+
+    line = row_sentence("Admin panel", "the table of X",
+                        [("Flask", "Needs extras"), ("Rails (Ruby)", "Included")], [1.0, 3.0])
+    assert line == ("On admin panel, the table of X puts Rails (Ruby) ahead of Flask: Flask "
+                    "“Needs extras”, Rails (Ruby) “Included”")
+    same = row_sentence("ORM", "the table of X", [("Flask", "Included"), ("Koa", "Included")],
+                        [3.0, 3.0])
+    assert same == "On ORM, the table of X rates Flask and Koa alike: Flask “Included”, Koa " \
+        "“Included”"

@@ -180,6 +180,7 @@ class FakeClaim:
     text: str
     favours: str
     citation: FakeCitation
+    label: str = ""  # the row label or heading it sits under
 
 
 @dataclass
@@ -199,8 +200,9 @@ class FakeComparisons:
     """Stands in for assistant.compare.ComparisonService."""
 
     def __init__(self, versus: Any, agreement: str = "disagree",
-                 stances: dict[str, str] | None = None) -> None:
+                 stances: dict[str, str] | None = None, label: str = "Performance") -> None:
         self.versus = versus
+        self.label = label
         self.agreement = agreement
         self.stances = stances or {"javatpoint-django-vs-nodejs": "Django",
                                    "planeks-django-vs-nodejs": "Node.js"}
@@ -210,7 +212,8 @@ class FakeComparisons:
         text = self.versus.article(article_id).text
         start = text.index(sentence)
         return FakeClaim(sentence, favours,
-                         FakeCitation(article_id, start, start + len(sentence), sentence))
+                         FakeCitation(article_id, start, start + len(sentence), sentence),
+                         self.label)
 
     def find_criterion(self, text: str) -> str | None:
         return "Performance" if "perform" in text.lower() else None
@@ -239,6 +242,19 @@ def test_verdict_counts_the_matrix_stances_and_cites_them(versus: Any) -> None:
     assert "much better performance" in cited[int(m.group(1))].text
     assert "asynchronous and event-driven" in cited[int(m.group(2))].text
     assert "disagree on" not in answer.answer  # no paragraph about another criterion
+    assert_grounded(versus, answer)
+
+
+def test_a_claim_off_the_criterion_is_counted_but_not_cited(versus: Any) -> None:
+    # "Node.js, in contrast, is asynchronous and event-driven." names no performance cue and
+    # sits under no performance heading: a reader could not check the count by it
+    comparisons = FakeComparisons(versus, label="")
+    answer = chain_for(versus, comparisons).ask("Which performs better, Django or Node.js?")
+    assert answer.verdict is not None
+    assert answer.verdict.startswith("The articles are split evenly on performance: one "
+                                     "favours Django [1] and one favours Node.js (not quoted "
+                                     "here)."), answer.verdict
+    assert "asynchronous and event-driven" not in answer.citations[0].text
     assert_grounded(versus, answer)
 
 

@@ -16,6 +16,11 @@ CASES = [
     ("What would you recommend for a startup's API?", (), "better"),
     ("Which of them handles heavy load better?", (), "better"),
     ("Is Django or Node.js easier to maintain?", (D, N), "better"),
+    # a comparative form in a which-question naming neither side (written for issue 11's
+    # fifth round, never tuned on)
+    ("Which stack will cost us less to host?", (), "better"),
+    ("For a team of twenty, which codebase stays easier to maintain?", (), "better"),
+    ("Which version of Django is newer?", (D,), "fact"),
     # when to choose
     ("When is it wise to use Node.js rather than Django?", (N, D), "when"),
     ("Under what circumstances would Django be preferable?", (D,), "when"),

@@ -9,6 +9,7 @@ under a Django or Node.js label.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,13 @@ def field_versus(field_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> 
 
 
 def _no_pair_verdict(answer: Any) -> None:
+    """No Django-vs-Node.js verdict: at most a row verdict, which quotes each named
+    technology's own cell under its own column's name."""
     assert not answer.abstained, answer.answer
-    assert answer.verdict is None
+    if answer.verdict is not None:
+        assert re.match(r"On .+, the table of .+ (?:puts .+ ahead of .+|rates .+ alike): ",
+                        answer.verdict), answer.verdict
+        assert answer.answer.startswith(answer.verdict)
     text = answer.answer
     for label in ("Django: ", "Node.js: ", "Compared directly: "):
         assert not any(line.startswith(label) for line in text.splitlines()), text
@@ -41,9 +47,12 @@ def _no_pair_verdict(answer: Any) -> None:
 def test_gin_question_shows_the_gin_cell(field_versus: Any) -> None:
     answer = field_versus.ask("Is Django faster than Go's Gin framework for JSON APIs?")
     _no_pair_verdict(answer)
-    assert answer.answer.startswith(
-        "(Raw throughput (JSON endpoint)) Django: Medium: about 3,100 requests per second · "
-        "Go (Gin): Fastest: about 41,000 requests per second.")
+    # the verdict line ranks the row's named cells, each quoted under its own column
+    assert answer.verdict is not None
+    assert answer.verdict.startswith("On raw throughput (JSON endpoint), the table of ")
+    assert ("puts Go (Gin) ahead of Django: Django “Medium: about 3,100 requests per "
+            "second”, Go (Gin) “Fastest: about 41,000 requests per second” [1]."
+            ) in answer.verdict
     assert "14,500" not in answer.answer  # Node.js was not asked about
     assert "side by side, based on" not in answer.answer  # the table's caption
 
@@ -58,14 +67,16 @@ def test_fastify_question_quotes_the_fastify_figures(field_versus: Any) -> None:
 def test_laravel_migrations_quote_the_row(field_versus: Any) -> None:
     answer = field_versus.ask("How do Laravel migrations compare to Django's?")
     _no_pair_verdict(answer)
-    assert "(ORM and migrations) Django: Included · Laravel: Included." in answer.answer
+    assert answer.verdict is not None and (
+        "rates Django and Laravel alike: Django “Included”, Laravel “Included”"
+        in answer.verdict), answer.answer
 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Does Laravel ship with an admin panel the way Django does?",
-     "(Admin panels) Django: Included · Laravel: Needs extras."),
+     "puts Django ahead of Laravel: Django “Included”, Laravel “Needs extras”"),
     ("How much memory does a Gin service need compared with Django?",
-     "Go (Gin): Low: around 15 MB per binary"),
+     "Go (Gin) “Low: around 15 MB per binary”"),
     ("Does Fastify have lower tail latency than Express?",
      "with a p99 of 14.3 ms"),
 ])

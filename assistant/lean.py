@@ -1,0 +1,230 @@
+"""The verdict lines of a comparative answer that do not come from the matrix's counts.
+
+* ``lean``: which side the quoted sentences speak for (below);
+* ``row_line``: each side's best sentence is its cell of one table row: the row ranked;
+* ``weighs``: whether a line about both sides weighs them (else it is no "Compared
+  directly" line in a which-is-better answer).
+
+The lean: when the comparison matrix has no row for the question, or the question names a use of
+several words ("for a chat app with live updates"), the composer's verdict line says which
+side the evidence sentences it quotes on the question itself speak for
+(``assistant.verdict.lean_sentence`` writes it). A sentence votes only when:
+
+* it is on the question (its terms or its aspect's cue) and its own tone agrees with the
+  side the matrix's stance analyser reads;
+* it does not name the asked point only after the standard of a comparison ("where
+  stability matters more than handling thousands of concurrent requests" is no vote for
+  Django on concurrency);
+* it holds the head of each hyphenated modifier of the question (a sentence on "I/O-heavy
+  tasks" is no vote on "CPU-heavy tasks");
+* an opening condition ("if real-time features are your priority, ...") shares a term with
+  the question.
+
+Only the sentences the line cites are numbered.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.compare.lexicon import load_general_lexicon
+from assistant.focus import LEX_FOCUS
+from assistant.named import rank_cells, row_sentence
+from assistant.retriever import tokens
+from assistant.sentences import Candidate
+from assistant.tone import stance, tone
+from assistant.verdict import (
+    LEADING_PURPOSE,
+    LEAN_MIN_ARTICLES,
+    PURPOSE,
+    TRAILING_PURPOSE,
+    CriterionView,
+    lean_sentence,
+)
+
+#: A use named in a verdict line has at most this many words ("a real-time chat app").
+TOPIC_WORDS = 5
+
+
+def purpose(question: str) -> str | None:
+    """The use a which-for-X question asks about ("better for a real-time chat"), if it
+    is short enough to name in a sentence; None otherwise."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
+    if m is None:
+        return None
+    topic = re.split(r"[(\[]", m.group("np"), maxsplit=1)[0].strip()
+    words = topic.split()
+    if not words or len(words) > TOPIC_WORDS or words[0].lower() in {"that", "this", "it"}:
+        return None
+    # the question's own determiner reads on in the line ("for a real-time chat"); "my" /
+    # "our" become the reader's "your"
+    det = re.search(r"\b(an?|the|my|our)\s+$", question[: m.start("np")], re.I)
+    if det is None:
+        return topic
+    word = det.group(1).lower()
+    return f"{'your' if word in ('my', 'our') else word} {topic}"
+
+
+#: The standard of a comparison: what comes after it is what the subject is NOT said to do
+#: well ("stability matters more than handling thousands of concurrent requests").
+_STANDARD = re.compile(r"\b(?:more|less|rather|other)\s+than\b(?!\s*\$?\d)|"
+                       r"\binstead\s+of\b|\bnot\s+(?:for|in)\b", re.I)
+
+
+def _topic_only_in_standard(text: str, question: str, names: Sequence[str]) -> bool:
+    """Whether the question's own terms occur in ``text`` only after the standard of a
+    comparison: then the sentence speaks of the asked point as what its subject is not
+    chosen for, and is no vote for that subject on it."""
+    m = _STANDARD.search(text)
+    if m is None:
+        return False
+    skip = set(tokens(" ".join(names)))
+    asked = set(tokens(question)) - skip
+    before, after = set(tokens(text[: m.start()])), set(tokens(text[m.end() :]))
+    return bool(asked & after) and not (asked & before)
+
+
+#: A hyphenated modifier ("CPU-heavy", "I/O-bound", "real-time"): its first part says which
+#: kind ("CPU" vs "I/O" heavy).
+_COMPOUND = re.compile(r"\b([A-Za-z][\w/]*)-[A-Za-z]\w*")
+
+
+def _holds_compound_heads(text: str, question: str) -> bool:
+    """Whether ``text`` holds the first part of each hyphenated modifier of ``question``:
+    a sentence on "I/O-heavy tasks" is no vote on "CPU-heavy tasks"."""
+    have = set(tokens(text))
+    for m in _COMPOUND.finditer(question):
+        need = set(tokens(m.group(1)))
+        if need and not need <= have:
+            return False
+    return True
+
+
+#: A sentence that opens with its condition ("Conversely, if real-time features are your
+#: priority, Node.js is the optimal solution"): the condition runs up to the comma.
+_CONDITION = re.compile(r"^\s*(?:\w+,\s*)?(?:if|when|unless|whenever)\b(?P<cond>[^,;]+),",
+                        re.I)
+
+
+def _condition_met(text: str, question: str, names: Sequence[str]) -> bool:
+    """A conditional recommendation speaks for its side only where its condition is the
+    question's own point: the condition must share a term with the question (other than
+    the subjects' names). A sentence without an opening condition passes."""
+    m = _CONDITION.match(text)
+    if m is None:
+        return True
+    skip = set(tokens(" ".join(names)))
+    return bool((set(tokens(m.group("cond"))) - skip) & (set(tokens(question)) - skip))
+
+
+#: Stand-in markers of a lean line's votes before it is known to be said.
+_PROVISIONAL = 100000
+
+
+def lean(chosen: Sequence[Candidate], view: CriterionView | None,
+         cite: Callable[[Candidate], int], names: Sequence[str], topic: str | None = None,
+         question: str = "", relaxed: bool = False) -> str | None:
+    """The fallback verdict: which side the chosen sentences speak for (no matrix row).
+
+    ``cite`` numbers a sentence's passage and returns its marker number; it is called only
+    for the sentences the line cites.
+
+    A sentence votes only when it is on the question itself (it holds the question's
+    terms or its aspect's cue: "Node.js is faster" does not vote on time to market) and its
+    own tone does not contradict the side the stance analyser reads ("the npm packages
+    are poorly maintained" never counts for Node.js). Without votes the composer says
+    what each side's best sentence says instead (the composer's contrast line).
+    """
+    votes: list[tuple[str, str, int]] = []
+    voters: list[Candidate] = []
+    for cand in chosen:
+        about = cand.subject
+        if not about or not (cand.lex >= LEX_FOCUS or cand.on_aspect):
+            continue
+        side = stance(view, cand.text, about, names)
+        if side not in names:
+            continue
+        if tone(cand.text) == (-1 if side == about else 1):
+            continue
+        if side == about and question and _topic_only_in_standard(cand.text, question,
+                                                                  names):
+            continue
+        if not _holds_compound_heads(cand.text, question):
+            continue
+        if question and not _condition_met(cand.text, question, names):
+            continue
+        # a stand-in marker: only the sentences the line cites are numbered (below)
+        voters.append(cand)
+        votes.append((cand.chunk.article_id, side, _PROVISIONAL + len(voters) - 1))
+    subjects = view.subjects if view is not None and view.subjects else names
+    sides = {c.subject for c in chosen if c.subject in subjects}
+    if relaxed:
+        # One article's sentences are a lean when nothing quoted speaks for the other side
+        # on the question (its sentences there are off the question, or concede the
+        # point); the line says it is one article.
+        sides = {side for _aid, side, _n in votes}
+    line = lean_sentence(votes, subjects, topic, 1 if len(sides) < 2 else LEAN_MIN_ARTICLES)
+    if line is None:
+        return None
+
+    def real(m: re.Match[str]) -> str:
+        return f"[{cite(voters[int(m.group(1)) - _PROVISIONAL])}]"
+
+    return re.sub(r"\[(\d+)\]", real, line)
+
+
+#: Words that weigh one thing against another: a comparison's neutral lines need one.
+COMPARES = re.compile(
+    r"\b(?:than|better|worse|best|worst|whereas|unlike|in contrast|outperform\w*|ahead|behind|"
+    r"edge|wins?|won|superior|inferior|both|neither|either|same|similar\w*|while|"
+    r"differ|differs|differed|differences?|"
+    r"but|however|as well as|edges?\s+out|edged\s+out)\b",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_verbs() -> re.Pattern[str]:
+    """The general stance lexicon's comparison verbs ("outpaces", "trails", "beats")."""
+    verbs = [v for v in load_general_lexicon().comparison_verbs if v.isalpha()]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.I) if verbs \
+        else re.compile(r"(?!)")
+
+
+def weighs(text: str) -> bool:
+    """Whether a sentence weighs one thing against another (``COMPARES`` or one of the
+    lexicon's comparison verbs): a comparison's neutral lines need it."""
+    return bool(COMPARES.search(text) or _comparison_verbs().search(text))
+
+
+def side_firsts(groups: Sequence[tuple[str | None, Sequence[Candidate]]]
+                ) -> list[tuple[str, Candidate]]:
+    """Each side's best sentence, in the groups' order."""
+    return [(subject, max(group, key=lambda c: c.score))
+            for subject, group in groups if subject and group]
+
+
+def row_line(firsts: Sequence[tuple[str, Candidate]], cite: Callable[[Candidate], int],
+             source_of: Callable[[str], str]) -> str | None:
+    """The verdict line when each side's best sentence is its cell of one table row: the
+    cells ranked by a figure in one unit or their ordinal level (``assistant.named``'s
+    ``rank_cells``), "On memory per instance, the table of X puts Node.js ahead of
+    Django: Django “High: ...”, Node.js “Medium: ...” [2]."; ``source_of`` names an article
+    id's source. None when they are not one row's cells or cannot be ranked."""
+    cands = [c for _s, c in firsts]
+    row = cands[0].chunk.row
+    if (row is None or any(c.chunk.chunk_id != cands[0].chunk.chunk_id or not c.table_label
+                           for c in cands)):
+        return None
+    values = [c.text.strip().rstrip(".") for c in cands]
+    ranks = rank_cells(load_general_lexicon(), row.criterion, values)
+    if ranks is None:
+        return None
+    aid = cands[0].chunk.article_id
+    marks = "".join(f"[{n}]" for n in sorted({cite(c) for c in cands}))
+    text = row_sentence(row.criterion, f"the table of {source_of(aid)}",
+                        [(s, v) for (s, _c), v in zip(firsts, values, strict=True)], ranks)
+    return f"{text} {marks}."
