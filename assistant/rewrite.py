@@ -72,8 +72,8 @@ ASPECTS: dict[str, tuple[str, re.Pattern[str]]] = {
     ),
     "development speed": (
         "development speed",
-        re.compile(r"\bdevelopment (?:speed|time)\b|\bship\w*|\bprototyp\w*|\bproductiv\w*",
-                   re.I),
+        re.compile(r"\bdevelopment (?:speed|time)\b|\bship\w*|\bprototyp\w*|\bproductiv\w*"
+                   r"|\btime[- ]to[- ](?:market|mvp)\b", re.I),
     ),
     "advantages": (
         "advantages",
@@ -162,7 +162,20 @@ def last_subject(text: str, subjects: Any = None) -> str | None:
 
 
 def find_aspect(text: str) -> str | None:
-    """The first aspect named in ``text`` (by position), or None."""
+    """The first aspect named in ``text`` (by position), or None.
+
+    A speed word is read by what is fast, as the verdict reads it
+    (``assistant.verdict``): a team shipping ("get to a working product quicker", "time to
+    market") asks about development speed, a person getting "up to speed" about the
+    learning curve; otherwise "faster" is the running program's performance.
+    """
+    from assistant.verdict import _LEARNER_SPEED as LEARNER_SPEED
+    from assistant.verdict import _TEAM_SPEED as TEAM_SPEED
+
+    if LEARNER_SPEED.search(text):
+        return "learning curve"
+    if TEAM_SPEED.search(text):
+        return "development speed"
     best: tuple[int, str] | None = None
     for name, (_, pattern) in ASPECTS.items():
         m = pattern.search(text)
