@@ -17,6 +17,9 @@ asked term ("Concurrency model" for a question on concurrency; ``label_lex``, by
 family) is the side-by-side answer: it is shown right after the best sentence, both cells.
 A lone short visible line that names no subject ("The team wanted a back office too.")
 brings the next chosen sentence: on its own it answers nothing.
+A shown sentence never brings a next sentence about the other subject ("Node.js with
+Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
+as part of the answer about the first.
 """
 
 from __future__ import annotations
@@ -150,7 +153,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         nxt = [sp for sp in sentence_spans(cand.chunk) if sp.start >= cand.span.end][:2]
         follow = next((by_pos[(cand.chunk.chunk_id, sp.start)] for sp in nxt
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
-        if comparison and follow is not None and follow.subject not in (None, cand.subject):
+        if follow is not None and follow.subject not in (None, cand.subject) and (
+                comparison or cand.subject is not None):
             continue  # it would be read as about its lead's side
         if follow is not None and follow not in shown and not unplaced(follow) and (
                 announces or on_focus(follow) or _base(follow) >= floor):

@@ -169,3 +169,13 @@ def test_a_lone_short_line_naming_no_subject_brings_the_next_sentence() -> None:
     own = _cand(named, sn[0], 1.0, lex=0.4)
     shown, _hidden = split_visible([own, nxt], comparison=False, find=find)
     assert _texts(shown) == [own.text]
+
+
+def test_the_next_sentence_about_the_other_subject_does_not_come_along() -> None:
+    a, sa = _passage("a", ["Django's task queue copes fine with nightly imports.",
+                           "Node.js workers run the same jobs with a lighter footprint."])
+    best = _cand(a, sa[0], 0.9, subject="Django")
+    other = _cand(a, sa[1], 0.5, subject="Node.js")  # reads on, but about the other side
+    shown, hidden = split_visible([best, other], comparison=False)
+    assert _texts(shown) == [best.text]
+    assert _texts(hidden) == [other.text]
