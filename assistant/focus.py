@@ -17,6 +17,8 @@ asked term ("Concurrency model" for a question on concurrency; ``label_lex``, by
 family) is the side-by-side answer: it is shown right after the best sentence, both cells.
 A lone short visible line that names no subject ("The team wanted a back office too.")
 brings the next chosen sentence: on its own it answers nothing.
+For a plain question the chosen sentence closest in meaning to the question is shown
+(above the floor) even without a question term: a paraphrase answers too.
 A shown sentence never brings a next sentence about the other subject ("Node.js with
 Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
 as part of the answer about the first.
@@ -111,6 +113,12 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if row is not None and row not in shown:
             shown.insert(1, row)
             per_side[row.subject] = per_side.get(row.subject, 0) + 1
+    # the chosen sentence closest in meaning to the question, if it clears the floor: a
+    # paraphrase of the question's words has no lexical focus and may answer best
+    closest = max(chosen, key=lambda c: c.sem)
+    if not comparison and closest not in shown and _base(closest) >= floor:
+        shown.append(closest)
+        per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
     for cand in ranked[1:]:

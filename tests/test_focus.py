@@ -179,3 +179,16 @@ def test_the_next_sentence_about_the_other_subject_does_not_come_along() -> None
     shown, hidden = split_visible([best, other], comparison=False)
     assert _texts(shown) == [best.text]
     assert _texts(hidden) == [other.text]
+
+
+def test_the_closest_sentence_in_meaning_is_shown_without_a_question_word() -> None:
+    a, sa = _passage("a", ["Express apps need helmet for secure headers."])
+    b, sb = _passage("b", ["Every package you add is code you now have to trust."])
+    best = _cand(a, sa[0], 0.9, lex=0.4, sem=0.6)
+    para = _cand(b, sb[0], 0.72, lex=0.0, sem=0.65)  # off focus by the gate's figures
+    shown, _ = split_visible([best, para], comparison=False)
+    assert _texts(shown) == [best.text, para.text]
+    # far below the best it is not shown
+    para.score = 0.5
+    shown, hidden = split_visible([best, para], comparison=False)
+    assert _texts(shown) == [best.text] and _texts(hidden) == [para.text]
