@@ -115,12 +115,14 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
             per_side[row.subject] = per_side.get(row.subject, 0) + 1
     # the chosen sentence closest in meaning to the question, if it clears the floor: a
     # paraphrase of the question's words has no lexical focus and may answer best
-    closest = max(chosen, key=lambda c: c.sem)
-    if not comparison and closest not in shown and _base(closest) >= floor:
-        shown.append(closest)
-        per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
+    closest = max(chosen, key=lambda c: c.sem)
+    if (not comparison and closest not in shown and _base(closest) >= floor
+            and not (typed and not closest.typed)
+            and not (polar and closest.polarity != polarity)):
+        shown.append(closest)
+        per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     for cand in ranked[1:]:
         if len(shown) >= cap:
             break

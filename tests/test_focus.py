@@ -192,3 +192,12 @@ def test_the_closest_sentence_in_meaning_is_shown_without_a_question_word() -> N
     para.score = 0.5
     shown, hidden = split_visible([best, para], comparison=False)
     assert _texts(shown) == [best.text] and _texts(hidden) == [para.text]
+
+
+def test_the_closest_sentence_keeps_to_the_asked_answer_type() -> None:
+    a, sa = _passage("a", ["Acme, Globex and Initech run their shops on it."])
+    b, sb = _passage("b", ["Its architecture differs from other server platforms."])
+    names = _cand(a, sa[0], 0.9, sem=0.5, typed=True, bonus=0.3)
+    close = _cand(b, sb[0], 0.7, lex=0.0, sem=0.7)  # closest, but lists no names
+    shown, hidden = split_visible([names, close], comparison=False)
+    assert _texts(shown) == [names.text] and _texts(hidden) == [close.text]
