@@ -17,6 +17,11 @@ asked term ("Concurrency model" for a question on concurrency; ``label_lex``, by
 family) is the side-by-side answer: it is shown right after the best sentence, both cells.
 A lone short visible line that names no subject ("The team wanted a back office too.")
 brings the next chosen sentence: on its own it answers nothing.
+For a plain question the chosen sentence closest in meaning to the question is shown
+(above the floor) even without a question term: a paraphrase answers too.
+A shown sentence never brings a next sentence about the other subject ("Node.js with
+Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
+as part of the answer about the first.
 """
 
 from __future__ import annotations
@@ -108,8 +113,16 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if row is not None and row not in shown:
             shown.insert(1, row)
             per_side[row.subject] = per_side.get(row.subject, 0) + 1
+    # the chosen sentence closest in meaning to the question, if it clears the floor: a
+    # paraphrase of the question's words has no lexical focus and may answer best
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
+    closest = max(chosen, key=lambda c: c.sem)
+    if (not comparison and closest not in shown and _base(closest) >= floor
+            and not (typed and not closest.typed)
+            and not (polar and closest.polarity != polarity)):
+        shown.append(closest)
+        per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     for cand in ranked[1:]:
         if len(shown) >= cap:
             break
@@ -150,7 +163,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         nxt = [sp for sp in sentence_spans(cand.chunk) if sp.start >= cand.span.end][:2]
         follow = next((by_pos[(cand.chunk.chunk_id, sp.start)] for sp in nxt
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
-        if comparison and follow is not None and follow.subject not in (None, cand.subject):
+        if follow is not None and follow.subject not in (None, cand.subject) and (
+                comparison or cand.subject is not None):
             continue  # it would be read as about its lead's side
         if follow is not None and follow not in shown and not unplaced(follow) and (
                 announces or on_focus(follow) or _base(follow) >= floor):

@@ -11,7 +11,10 @@
 * ``fact``: everything else (who, when, how many, yes/no).
 
 Follow-ups are classified on their standalone rewrite (the chain rewrites first), so "And
-its drawbacks?" after a Django question is ``cons``. The rules read the question's shape
+its drawbacks?" after a Django question is ``cons``. A rewrite that keeps the earlier
+question beside the new one ("How well does Django cope with that kind of thing (Which is
+best for live features?)?", ``assistant.rewrite``) is classified on the new question's own
+words: the earlier one is its topic, not its shape. The rules read the question's shape
 (interrogative, comparative forms, polarity nouns), never an article.
 """
 
@@ -96,7 +99,7 @@ class Intent:
 
 def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     """The intent of a standalone ``question`` about ``subjects`` (from the rewrite)."""
-    q = " ".join(question.split())
+    q = own_words(" ".join(question.split()))
     both = len(set(subjects)) > 1
     if _WHEN.search(q):
         return Intent("when")
@@ -123,6 +126,19 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
 
 
 _THAN = re.compile(r"\bthan\b", re.I)
+#: A follow-up rewritten with the earlier question as its topic in brackets: "<new> (<earlier
+#: question>)?". A bracket of a few words is an aspect ("(disadvantages)") and stays.
+_TOPIC_BRACKET = re.compile(r"^(?P<own>.*\S)\s+\((?P<topic>[^()]+)\)\s*\??$")
+TOPIC_WORDS = 4
+
+
+def own_words(question: str) -> str:
+    """``question`` without an earlier question the rewrite copied beside it in brackets
+    (more than ``TOPIC_WORDS`` words), with its question mark; unchanged otherwise."""
+    m = _TOPIC_BRACKET.match(question)
+    if m is None or len(m.group("topic").split()) <= TOPIC_WORDS:
+        return question
+    return m.group("own").rstrip("?.! ") + "?"
 #: A question for the list of points of comparison ("What criteria are used to compare
 #: A and B?") asks for a list, not a verdict, even though it names both subjects.
 _ASPECTS = re.compile(

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
+
 
 def _config(subjects: Any = None) -> Any:
     """The subjects object in force: the one passed in, else the configured one."""
@@ -72,8 +74,8 @@ ASPECTS: dict[str, tuple[str, re.Pattern[str]]] = {
     ),
     "development speed": (
         "development speed",
-        re.compile(r"\bdevelopment (?:speed|time)\b|\bship\w*|\bprototyp\w*|\bproductiv\w*",
-                   re.I),
+        re.compile(r"\bdevelopment (?:speed|time)\b|\bship\w*|\bprototyp\w*|\bproductiv\w*"
+                   r"|\btime[- ]to[- ](?:market|mvp)\b", re.I),
     ),
     "advantages": (
         "advantages",
@@ -162,7 +164,17 @@ def last_subject(text: str, subjects: Any = None) -> str | None:
 
 
 def find_aspect(text: str) -> str | None:
-    """The first aspect named in ``text`` (by position), or None."""
+    """The first aspect named in ``text`` (by position), or None.
+
+    A speed word is read by what is fast, as the verdict reads it
+    (``assistant.verdict``): a team shipping ("get to a working product quicker", "time to
+    market") asks about development speed, a person getting "up to speed" about the
+    learning curve; otherwise "faster" is the running program's performance.
+    """
+    if LEARNER_SPEED.search(text):
+        return "learning curve"
+    if TEAM_SPEED.search(text):
+        return "development speed"
     best: tuple[int, str] | None = None
     for name, (_, pattern) in ASPECTS.items():
         m = pattern.search(text)

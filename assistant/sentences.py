@@ -6,7 +6,8 @@ stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a
 weight, a term found only in the sentence's heading or table row; ``usable`` drops filler (meta,
 signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
 for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
-relative floor, spread over passages and subjects, and records near-duplicates from other
+relative floor, spread over passages and subjects (for a plain question, the sentence
+closest in meaning to the question too), and records near-duplicates from other
 articles so the kept sentence cites both. ``with_name_lists`` adds passages that list
 names for "which companies use X?" questions. The composer (``assistant.composer``) renders
 what is selected.
@@ -387,6 +388,15 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
         if any(duplicate(lead, other) for other in chosen):
             continue
         take(lead)
+    # The sentence closest in meaning to the question is an answer of its own, whatever
+    # its passage's rank or its share of the question's words (a paraphrase: "only as safe
+    # as the packages you pick" for "why wary about security?"): it is kept if it clears
+    # the loose floor, even past the limit (``split_visible`` decides what is shown).
+    if not comparison:
+        closest = max(cands, key=lambda c: c.sem)
+        if (closest not in chosen and closest.score >= loose and closest.sem > 0
+                and not any(duplicate(closest, other) for other in chosen)):
+            take(closest)
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     i = 0
     while i < len(chosen):  # an announcement brings what it announces, list items chain

@@ -30,6 +30,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
+
 log = logging.getLogger(__name__)
 
 NEITHER = "neither"
@@ -216,23 +218,6 @@ LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
 
 
-#: Speed of the team, not of the running program: a delivery verb before a speed word
-#: ("ship a project faster", "get a working product out quicker") or a speed word before
-#: one ("quicker to build"), or time to market / an MVP.
-_TEAM_SPEED = re.compile(
-    r"\b(?:ship\w*|build\w*|develop\w*|deliver\w*|launch\w*|releas\w*|prototyp\w*|"
-    r"get\w*\s+(?:\w+\s+){0,3}?(?:there|out|done|live|to\s+(?:(?:a|an|the|your|our)\s+)?"
-    r"(?:\w+\s+)?(?:product|version|mvp|market|release|launch|prototype))|go\s+live)"
-    r"\b[^?.;]{0,60}?\b(?:fast|faster|fastest|quick|quicker|quickest|quickly|sooner|speed)\b"
-    r"|\b(?:fast|faster|fastest|quick|quicker|quickest|quickly|sooner)\s+to\s+"
-    r"(?:ship|build|develop|deliver|launch|market|release|prototype)\b"
-    r"|\btime[- ]to[- ](?:market|mvp)\b|\bmvp\b",
-    re.I)
-#: Speed of a person learning: "get up to speed", "ramp up", "onboard", "pick it up".
-_LEARNER_SPEED = re.compile(
-    r"\bup to speed\b|\bramp(?:s|ed|ing)? up\b|\bonboard\w*|\bpick(?:s|ed|ing)?\s+"
-    r"(?:\w+\s+)?up\b", re.I)
-
 
 def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
     """The matrix criterion ``question`` asks about, not one named inside a use.
@@ -249,9 +234,9 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
     rest of the question. The phrase may also be fronted ("For CPU-heavy work like complex
     algorithms, Django or Node.js?").
     """
-    if _LEARNER_SPEED.search(question) and find("learn"):
+    if LEARNER_SPEED.search(question) and find("learn"):
         return find("learn")
-    if _TEAM_SPEED.search(question) and find("productivity"):
+    if TEAM_SPEED.search(question) and find("productivity"):
         return find("productivity")
     name = find(question) or find(_singular(question))
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)

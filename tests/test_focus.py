@@ -169,3 +169,35 @@ def test_a_lone_short_line_naming_no_subject_brings_the_next_sentence() -> None:
     own = _cand(named, sn[0], 1.0, lex=0.4)
     shown, _hidden = split_visible([own, nxt], comparison=False, find=find)
     assert _texts(shown) == [own.text]
+
+
+def test_the_next_sentence_about_the_other_subject_does_not_come_along() -> None:
+    a, sa = _passage("a", ["Django's task queue copes fine with nightly imports.",
+                           "Node.js workers run the same jobs with a lighter footprint."])
+    best = _cand(a, sa[0], 0.9, subject="Django")
+    other = _cand(a, sa[1], 0.5, subject="Node.js")  # reads on, but about the other side
+    shown, hidden = split_visible([best, other], comparison=False)
+    assert _texts(shown) == [best.text]
+    assert _texts(hidden) == [other.text]
+
+
+def test_the_closest_sentence_in_meaning_is_shown_without_a_question_word() -> None:
+    a, sa = _passage("a", ["Express apps need helmet for secure headers."])
+    b, sb = _passage("b", ["Every package you add is code you now have to trust."])
+    best = _cand(a, sa[0], 0.9, lex=0.4, sem=0.6)
+    para = _cand(b, sb[0], 0.72, lex=0.0, sem=0.65)  # off focus by the gate's figures
+    shown, _ = split_visible([best, para], comparison=False)
+    assert _texts(shown) == [best.text, para.text]
+    # far below the best it is not shown
+    para.score = 0.5
+    shown, hidden = split_visible([best, para], comparison=False)
+    assert _texts(shown) == [best.text] and _texts(hidden) == [para.text]
+
+
+def test_the_closest_sentence_keeps_to_the_asked_answer_type() -> None:
+    a, sa = _passage("a", ["Acme, Globex and Initech run their shops on it."])
+    b, sb = _passage("b", ["Its architecture differs from other server platforms."])
+    names = _cand(a, sa[0], 0.9, sem=0.5, typed=True, bonus=0.3)
+    close = _cand(b, sb[0], 0.7, lex=0.0, sem=0.7)  # closest, but lists no names
+    shown, hidden = split_visible([names, close], comparison=False)
+    assert _texts(shown) == [names.text] and _texts(hidden) == [close.text]

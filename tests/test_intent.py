@@ -101,3 +101,22 @@ COMPARATIVE_SHAPES = [
 @pytest.mark.parametrize(("question", "subjects", "kind"), COMPARATIVE_SHAPES)
 def test_comparative_shapes(question: str, subjects: tuple[str, ...], kind: str) -> None:
     assert classify_intent(question, subjects).kind == kind
+
+
+#: Follow-ups the rewrite kept beside the earlier question ("<new> (<earlier>)?"): the
+#: shape is the new question's; a short aspect bracket still counts.
+FOLLOW_UP_SHAPES = [
+    ("Does Django handle that sort of load (Which backend is best for a busy API)?", (D,),
+     "fact"),
+    ("What went wrong in the Node one (Which of the two shops had the better uptime)?", (N,),
+     "fact"),
+    ("Which one should I use for that instead (What runs a nightly batch import)?", (), "better"),
+    ("What are the drawbacks for that (Which stack suits a small newsroom)?", (D,), "cons"),
+    ("Does Django have any (disadvantages)?", (D,), "cons"),
+]
+
+
+@pytest.mark.parametrize(("question", "subjects", "kind"), FOLLOW_UP_SHAPES)
+def test_a_follow_up_is_classified_on_its_own_words(question: str, subjects: tuple[str, ...],
+                                                    kind: str) -> None:
+    assert classify_intent(question, subjects).kind == kind

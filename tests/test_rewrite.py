@@ -153,3 +153,15 @@ def test_ways_of_asking_what_something_is_for_are_the_use_cases_aspect(question:
 def test_a_recommendation_without_a_purpose_is_not_the_use_cases_aspect() -> None:
     assert find_aspect("Which would you recommend?") is None
     assert find_aspect("Is it a good choice?") is None
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    ("Which lets a two-person team launch a beta faster, Django or Node.js?",
+     "development speed"),
+    ("Is Node.js quicker to build a prototype with?", "development speed"),
+    ("What is the time-to-market difference between them?", "development speed"),
+    ("Which would a junior get up to speed on sooner?", "learning curve"),
+    ("Which one serves requests faster under load?", "performance"),
+])
+def test_a_speed_word_is_read_by_what_is_fast(question: str, aspect: str) -> None:
+    assert find_aspect(question) == aspect

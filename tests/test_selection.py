@@ -43,3 +43,26 @@ def test_a_list_intro_brings_its_items_in_a_chain() -> None:
     chosen = [c.text for c in select(cands, 5, comparison=False)]
     assert "The migration plan we agreed on had these three steps:" in chosen
     assert "Put a proxy in front of the old app and route through it." in chosen
+
+
+def test_the_sentence_closest_in_meaning_is_kept_past_the_limit() -> None:
+    texts = ["URL patterns map paths to views in one module.",
+             "Middleware wraps every request before the view runs.",
+             "Templates inherit blocks from a base layout file.",
+             "Signals let models announce saves to listeners.",
+             "Management commands run maintenance jobs from the shell."]
+    a, sa = _passage("a", texts[:2])
+    b, sb = _passage("b", texts[2:4])
+    c, sc = _passage("c", texts[4:])
+    d, sd = _passage("d", ["Each extra dependency widens what an attacker can reach."])
+    cands = [_cand(ch, sp, 0.9 - 0.02 * i, r) for i, (ch, sp, r) in enumerate(
+        [(a, sa[0], 0), (a, sa[1], 0), (b, sb[0], 1), (b, sb[1], 1), (c, sc[0], 2)])]
+    for cand in cands:
+        cand.sem = 0.5
+    para = _cand(d, sd[0], 0.6, 7)  # no question word, a lower passage, but closest
+    para.sem = 0.66
+    chosen = select([*cands, para], 5, comparison=False)
+    assert para in chosen
+    # below the loose floor it stays out, however close
+    para.score = 0.3
+    assert para not in select([*cands, para], 5, comparison=False)
