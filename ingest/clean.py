@@ -54,6 +54,8 @@ _TERMINAL = ".!?"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
 _FENCE_RE = re.compile(r"\s*(?:```|~~~)")
+#: A run of "=" or "-" right under a line underlines it as a heading (setext style).
+_SETEXT_RE = re.compile(r"=+|-+")
 _BULLET_PREFIX_RE = re.compile(r"^(?:[•●▪◦‣∙]\s*|[*+-]\s+)(?=\S)")
 _GLYPH_BULLET_RE = re.compile(r"•\s*")
 _NUMBERED_RE = re.compile(r"\d{1,3}[.)]\s")
@@ -128,9 +130,35 @@ def _mark_tables(lines: list[_Line], subject_names: Sequence[str] | None) -> Non
             line.table = True
 
 
+#: A line ending in one of these words stops mid-sentence (no heading or label ends so), so
+#: the next line continues it even when that line opens with a name or a number ("... and" /
+#: "Node.js gives you ...", "... against 1,100 for" / "Django.").
+_OPEN_ENDINGS = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "for", "with", "than", "in", "on",
+    "at", "by", "from", "as", "that", "which", "who", "whose", "is", "are", "was", "were", "be",
+    "into", "onto", "over", "under", "between", "against", "like", "via", "per", "while",
+    "whereas", "because", "if", "when", "so", "its", "their", "our", "your", "my",
+})
+#: A line this long that ends without punctuation, directly followed by a line that is no
+#: bullet, is a hard-wrapped paragraph line (headings and labels are short).
+_WRAP_MIN_CHARS = 60
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` continues the sentence ``prev`` breaks off (see ``_unwrap``)."""
+    if line[0].islower():
+        return True
+    if BULLET_RE.match(line) or not (line[0].isalnum() or line[0] in "\"'“‘($"):
+        return False  # a bullet, a rule or underline, a table or quote marker
+    last = re.findall(r"[\w'’]+", prev[-20:].lower())
+    return bool(last and last[-1] in _OPEN_ENDINGS) or len(prev) >= _WRAP_MIN_CHARS
+
+
 def _unwrap(lines: list[_Line]) -> list[_Line]:
     """Join hard-wrapped lines: a line with no terminal punctuation followed directly by a line
-    starting in lower case is one sentence broken by a text editor, not two paragraphs."""
+    starting in lower case is one sentence broken by a text editor, not two paragraphs; so is
+    one that breaks off after a function word ("and", "for", "the") or is as long as a wrapped
+    paragraph line (``_WRAP_MIN_CHARS``), whatever the next line opens with."""
     out: list[_Line] = []
     for line in lines:
         prev = out[-1] if out else None
@@ -139,7 +167,7 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
             and prev.live
             and line.live
             and prev.text[-1] not in _TERMINAL + ":"
-            and line.text[0].islower()
+            and _continues(prev.text, line.text)
             and "|" not in prev.text + line.text
         ):
             prev.text = f"{prev.text} {line.text}"
@@ -321,6 +349,8 @@ def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None)
         if subject_terms().search(line.text):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
+        if nxt is lines[i + 1] and _SETEXT_RE.fullmatch(nxt.text):
+            continue  # "Performance" over "-----------": a plain-text heading's underline
         if nxt is not None and not nxt.kept and nxt.reason in _ORPHANING_REASONS:
             _fire(fired, "shape: heading orphaned by a removed box")
             _drop(line, "orphan heading")

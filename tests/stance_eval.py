@@ -12,7 +12,9 @@ How labels meet claims:
 * a field or bundled **sentence** label meets the claim (any criterion) whose citation
   overlaps its quote most; a label no claim meets counts as wrong unless it favours
   ``neither`` (a sentence without a verdict may stay out of the matrix);
-* a field **table row** label meets the claims of the row whose label is the quote;
+* a field **table row** label meets the claims of the row whose label is the quote (the
+  claims labelled with it, or cited inside that row: a table with one row per subject is
+  read per column, so its claims carry the column header as label);
 * a label about a **third technology** is right when no Django or Node.js claim overlaps it;
 * a **probe** claim is judged directly: a sentence by ``judge_text``, a row by ``judge_row``
   on its cells.
@@ -129,8 +131,14 @@ def _score_article_labels(
     claims: list[tuple[str, Any]],
     texts: dict[str, str],
     subjects: tuple[str, ...],
+    rows: dict[str, list[tuple[str, int, int]]] | None = None,
 ) -> dict[str, Score]:
-    """Per article id: the labels' score against the extracted claims."""
+    """Per article id: the labels' score against the extracted claims.
+
+    ``rows`` (article id -> (row label, start, end) of each table row) lets a row label meet
+    the claims cited inside its row even when their own label is a column header (a table
+    with one row per subject, read per column); without it, claims labelled with the quote.
+    """
     by_article: dict[str, list[tuple[str, Any]]] = defaultdict(list)
     for crit, claim in claims:
         by_article[claim.citation.article_id].append((crit, claim))
@@ -141,8 +149,10 @@ def _score_article_labels(
         quote = lab["quote"]
         what = f"{aid}: {quote[:90]!r} want {lab['favours']}"
         if lab.get("kind") == "table_row":
-            row = [c for _, c in mine if c.source_kind == "table" and c.label == quote
-                   and c.subject in subjects]
+            spans = [(a, b) for lab_, a, b in (rows or {}).get(aid, []) if lab_ == quote]
+            row = [c for _, c in mine if c.source_kind == "table" and c.subject in subjects
+                   and (c.label == quote or any(a <= c.citation.start and c.citation.end <= b
+                                                for a, b in spans))]
             got = {c.favours for c in row}
             fav = got.pop() if len(got) == 1 else ("none" if not got else "split")
             out[aid].add(fav == lab["favours"], bool(row), what + f" got {fav}")
@@ -173,6 +183,15 @@ def _score_article_labels(
     return out
 
 
+def row_spans(chunks: list[Chunk]) -> dict[str, list[tuple[str, int, int]]]:
+    """Article id -> (label, start, end) of each parsed table row."""
+    out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for c in chunks:
+        if c.kind == "table-row" and c.row is not None:
+            out[c.article_id].append((c.row.criterion.strip(), c.start, c.end))
+    return out
+
+
 def real_matcher(cfg: ComparisonConfig) -> CriterionMatcher:
     """The similarity matcher on the bundled MiniLM model."""
     from knowledge.embedder import SentenceTransformerEmbedder
@@ -187,7 +206,8 @@ def field_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = None
     articles, chunks = field_corpus()
     claims = extract_claims(cfg, articles, chunks, matcher)
     texts = {aid: a.text for aid, a in articles.items()}
-    return _score_article_labels(read_jsonl(FIELD_LABELS), claims, texts, cfg.subject_names)
+    return _score_article_labels(read_jsonl(FIELD_LABELS), claims, texts, cfg.subject_names,
+                                 row_spans(chunks))
 
 
 def bundled_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = None
@@ -196,7 +216,7 @@ def bundled_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = Non
     claims = extract_claims(cfg, articles, chunks, matcher)
     texts = {aid: a.text for aid, a in articles.items()}
     labels = read_jsonl(BUNDLED_LABELS)
-    return _score_article_labels(labels, claims, texts, cfg.subject_names)
+    return _score_article_labels(labels, claims, texts, cfg.subject_names, row_spans(chunks))
 
 
 def probe_score(cfg: ComparisonConfig, held_out: bool | None = None) -> Score:

@@ -393,6 +393,30 @@ def test_soft_wrapped_lines_are_joined_without_changing_words() -> None:
     assert article.text == "Django is a high-level web framework that lets you build apps fast."
 
 
+def test_wrapped_lines_opening_with_a_name_or_number_are_joined() -> None:
+    # a line breaking off after a function word, or as long as a wrapped paragraph line,
+    # continues into the next whatever that opens with; a short title line does not
+    article = _clean(
+        "Notes from a small team\n\n"
+        "Django gives you an admin panel and\nNode.js gives you one language.\n"
+        "In our test Express served 2,400 requests per second against far fewer\n"
+        "Django requests. Fine.\n\n"
+        "Short title\nNext paragraph line.\n\n"
+        "- a bullet that ends with and\n- Another bullet."
+    )
+    assert "admin panel and Node.js gives" in article.text
+    assert "against far fewer Django requests." in article.text
+    assert "Short title\nNext paragraph line." in article.text
+    assert "• a bullet that ends with and\n• Another bullet." in article.text
+
+
+def test_setext_underline_keeps_its_heading() -> None:
+    article = _clean("Intro line.\n\nPerformance\n-----------\n\nDjango is fast enough.")
+    assert "Performance" in article.text
+    assert any(s.title == "Performance" for s in article.sections)
+    assert "-----------" not in article.text
+
+
 def test_bullet_list_items_are_not_headings_but_bullet_titles_are() -> None:
     text = (
         "Features\n\n"

@@ -92,6 +92,9 @@ FALLBACK_THRESHOLD = 0.15
 #: one unit ("I received 31 applications. The equivalent Node.js role received over 200."):
 #: the later one leans to the better number's subject (``cells.paired_measures``).
 USE_PAIRED_NUMBERS = True
+#: The earlier sentence of such a pair ("Django handled 1,100 requests per second.") leans the
+#: same way as the later one: it states the losing (or winning) half of the comparison.
+PAIR_BOTH_WAYS = True
 #: An FAQ answer opening "Yes" / "No" under a question heading that takes a side ("Is Django
 #: more secure than Node.js?") leans to the side the question names, or the other one.
 USE_YES_NO_ANSWERS = True
@@ -282,30 +285,30 @@ class _Extractor:
         out: list[_Candidate] = []
         carry: str | None = None
         current_title: str | None = None
-        measured: tuple[str, Measure] | None = None  # the previous sentence's one number
-        for chunk in chunks:
-            if chunk.kind != "prose":
-                continue
-            sentences = chunk.sentences or (Span(chunk.start, chunk.end),)
-            for sent in sentences:
-                s, e = _trim_span(text, sent.start, sent.end)
-                if e <= s:
-                    continue
-                ctx_crit, ctx_subj, title = self._context(article, s)
-                if title != current_title:
-                    current_title, carry, measured = title, ctx_subj, None
-                s, label_crit = self._strip_label(text, s, e)
-                if label_crit:
-                    ctx_crit = label_crit
-                lean = self._numbers(text[s:e]) or self._answer_lean(title, text[s:e])
-                mine = self._measure(text[s:e])
-                if lean is None and measured is not None and mine is not None:
-                    lean = paired_measures(measured, mine)
-                measured = mine
-                for us, ue in self._units(text, s, e):
-                    cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title,
-                                             lean)
-                    out.extend(cand)
+        sents = [_trim_span(text, x.start, x.end) for c in chunks if c.kind == "prose"
+                 for x in (c.sentences or (Span(c.start, c.end),))]
+        sents = [(s, e) for s, e in sents if e > s]
+        ctxs = [self._context(article, s) for s, _e in sents]
+        stripped = [self._strip_label(text, s, e) for s, e in sents]
+        # each sentence's one number, for pairs of consecutive sentences in one section
+        mine = [self._measure(text[s:e]) for (s, _l), (_s, e) in zip(stripped, sents, strict=True)]
+        for i, ((_s, e), (ctx_crit, ctx_subj, title)) in enumerate(zip(sents, ctxs, strict=True)):
+            if title != current_title:
+                current_title, carry = title, ctx_subj
+            s, label_crit = stripped[i]
+            ctx_crit = label_crit or ctx_crit
+            lean = self._numbers(text[s:e]) or self._answer_lean(title, text[s:e])
+            before = mine[i - 1] if i and ctxs[i - 1][2] == title else None
+            after = mine[i + 1] if i + 1 < len(sents) and ctxs[i + 1][2] == title else None
+            here = mine[i]
+            if lean is None and before is not None and here is not None:
+                lean = paired_measures(before, here)
+            if lean is None and PAIR_BOTH_WAYS and after is not None and here is not None:
+                lean = paired_measures(here, after)  # the earlier sentence of a pair too
+            for us, ue in self._units(text, s, e):
+                cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title,
+                                         lean)
+                out.extend(cand)
         return out
 
     def _strip_label(self, text: str, s: int, e: int) -> tuple[int, str | None]:

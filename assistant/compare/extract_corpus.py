@@ -17,6 +17,7 @@ from assistant.compare.criteria import CriterionMatcher, group_unplaced
 from assistant.compare.extract import _Extractor
 from assistant.compare.models import Claim
 from assistant.compare.stance import _Analyzer
+from assistant.compare.transposed import transposed_rows
 from knowledge.models import Chunk, CleanedArticle
 from knowledge.subjects_config import ComparisonConfig, normalize_label
 
@@ -28,7 +29,8 @@ def extract_candidates(
     matcher: CriterionMatcher | None = None,
     merged: dict[str, set[str]] | None = None,
 ) -> list[_Candidate]:
-    """Every claim candidate of the corpus, before selection (table rows, then prose).
+    """Every claim candidate of the corpus, before selection (table rows, subject-per-row
+    tables read per column (``transposed``), then prose).
 
     Table rows whose label no configured criterion claims are regrouped (``group_unplaced``):
     similar labels of several articles make one new criterion, a lone one joins the nearest
@@ -48,6 +50,7 @@ def extract_candidates(
         for c in cs:
             if c.kind == "table-row" and c.row is not None:
                 out.extend(ex.table_row(article, c))
+        out.extend(transposed_rows(ex, article, cs))
         out.extend(ex.prose(article, cs))
     uses: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}

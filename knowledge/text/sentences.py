@@ -33,6 +33,8 @@ _ABBREVIATIONS = frozenset(
         "ca.", "est.", "a.m.", "p.m.", "u.s.", "u.k.", "e.u.",
     }
 )
+# Abbreviations that are also units: after a number they end a sentence ("took 12 ms.").
+_UNITS = frozenset({"ms.", "s.", "sec."})
 # Candidate sentence ends: terminal punctuation plus closing quotes/brackets, before a space.
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _OPENERS = "\"'“‘([*"
@@ -72,6 +74,8 @@ def _is_abbreviation(text: str, run_start: int, punct_start: int, following: str
         word_start -= 1
     token = text[word_start : punct_start + 1].lstrip(_OPENERS)
     low = token.lower()
+    if low in _UNITS and re.search(r"\d\s*$", text[run_start:word_start]):
+        return False  # "answered in 12 ms. At peak ...": a unit after a number, not "Ms."
     if low in _ABBREVIATIONS or (low in {"no.", "nos."} and following.isdigit()):
         return True
     # A lone capital initial ("J. Smith") or dotted initials ("U.S.", "e.g." variants).
