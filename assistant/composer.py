@@ -76,6 +76,7 @@ from assistant.sentences import (
     usable,
     with_name_lists,
 )
+from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
     ClaimRef,
@@ -293,11 +294,15 @@ def compose(
     selected = chosen
     chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity,
                                    config.find_subjects)
-    extra = [c for c in [*hidden, *extra] if c not in chosen][: MAX_MORE + len(hidden)]
+    # what does not help with the question goes to "more" (``assistant.trim``); the
+    # verdict is still read from all of ``chosen``
+    visible, cut = trim(chosen, intent, subjects, comparison, merged)
+    hidden = [*cut, *hidden]
+    extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = _Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
-    groups = _side_groups(chosen, names) if comparison else []
+    groups = _side_groups(visible, names) if comparison else []
     # In the answer to "which is better", a sentence about both (or neither) side that
     # weighs nothing ("Choosing between the two is a core step of your project") reads as
     # an answer under "Compared directly" and is none: it goes under "more from the
@@ -358,7 +363,7 @@ def compose(
                                             merged.get(id(item.cand), ()), item.text)
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
-        shown, dropped = arrange(chosen, None, names)  # best first (``split_visible``)
+        shown, dropped = arrange(visible, None, names)  # best first (``trim``)
         extra = [*dropped, *extra]
         for item in shown:
             pieces.append(_render_sentence(item.cand, cites, single, config,
