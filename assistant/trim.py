@@ -1,32 +1,37 @@
 """Trim the visible answer to the sentences that help with the question.
 
 ``assistant.focus.split_visible`` picks the visible sentences among the selected ones; many
-of those beyond the first are true but do not help ("Experienced programmers build it."
+of those past the first are true but do not help ("Experienced programmers build it."
 after "It is written in the Python programming language." for "What language is Django
 written in?"), and blind reviewers count each such line against the answer's relevance.
-``trim`` runs once after it, on the visible sentences in display order, and keeps a
-sentence beyond the first only when
+``trim`` runs once after it, on the visible sentences in display order. The first sentence
+stays; a later one stays when
 
-* it carries the question's asked terms or meaning at a level close to the best
-  sentence: its cosine with the question is at least ``KEEP_SEM`` of the best sentence's,
-  or its share of the asked terms (``Candidate.lex``) at least ``KEEP_LEX`` of the best
-  one's, or it has what the question asks for (``Candidate.typed``: names, a person, a
-  year, a number);
-* for a question about one subject, it is about that subject: a sentence about the other
-  one, or a general line about neither or both that holds fewer asked terms than the best
-  sentence ("Both of the technologies are very popular.") is trimmed;
-* it is not a near-duplicate of a sentence already kept (``assistant.sentences.duplicate``,
-  or a cosine of ``REPEAT_COSINE``): a repeat from another article is merged into the kept
-  sentence, which then cites both;
-* for pros / cons, it has the asked polarity.
+* it bears on the question about as much as the best sentence (``KEEP``: its cosine with
+  the question at least a share of the best one's and its share of the asked terms,
+  ``Candidate.lex``, at least a share of the best one's), or is closer to the question in
+  meaning than the best sentence, or holds every asked term the best one holds
+  (``FULL_TERMS_SEM``), or has what the question asks for (``Candidate.typed``: names, a
+  person, a year, a number); for pros / cons instead: it has the asked polarity;
+* it is what a kept short line or list intro announces (the next sentence of its passage);
+* for a question about one subject, it is not about the other subject;
+* it is not a near-duplicate of a kept sentence (``assistant.sentences.duplicate``, or a
+  cosine of ``REPEAT_COSINE``): a repeat from another article is merged into the kept
+  sentence, which then cites both.
 
-For a comparison each side's best sentence stays (both sides are heard, and the
-"Django: ...; Node.js: ..." contrast line is built from them), and table cells stay with
-their row; the verdict line is built from the untrimmed sentences, so it does not change. For a list question ("Which companies use Node.js?", "What features
-does Django include?") a sentence that holds the list (proper names or items joined by
-commas and "and") comes first. Trimmed sentences go to "more from the sources"; nothing is
-lost. The thresholds are measured on ``tests/data/answer_sentence_labels.jsonl``
-(``python -m tests.measure_trim``).
+An answer keeps at least ``MIN_KEPT`` sentences: when the rules leave only the first, the
+trimmed sentence closest to the question stays too (the best-scored sentence is not always
+the one holding the answer). For a comparison each side's best sentence stays (both sides
+are heard, and the "Django: ...; Node.js: ..." contrast line is built from them) and table
+cells stay with their row; the verdict line is read from the untrimmed sentences, so it
+does not change. For a list question ("Which companies use Node.js?", "What features does
+Django include?") a sentence that holds the list (names, or items joined by commas and a
+final "and") comes first. Trimmed sentences go to "more from the sources"; nothing is lost.
+
+The thresholds are measured on ``tests/data/answer_sentence_labels.jsonl`` (reviews 1 and 3
+to tune, review 2 held out) under the constraint that answer recall on the bundled gold and
+the field questions does not fall (``python -m tests.measure_trim``; figures in the
+CHANGELOG).
 """
 
 from __future__ import annotations
@@ -38,11 +43,11 @@ from assistant.focus import ANNOUNCEMENT_WORDS
 from assistant.intent import Intent
 from assistant.sentences import Candidate, duplicate, sentence_spans
 
-#: Beyond the first sentence (each side's best, for a comparison), a sentence stays when
-#: its cosine with the question is at least ``sem`` of the best sentence's AND its share of
-#: the asked terms at least ``lex`` of the best one's (measured on the labelled answers:
-#: past the first sentence of a fact, definition or list answer three lines in four did not
-#: help, and no threshold told the helpful ones apart, hence the strict values).
+#: Past the first sentence (each side's best, for a comparison), a sentence stays when its
+#: cosine with the question is at least ``sem`` of the best sentence's AND its share of the
+#: asked terms at least ``lex`` of the best one's. On the labelled answers three lines in
+#: four past the first sentence of a fact, definition or list answer did not help, and
+#: these features tell the helpful ones apart only weakly, hence the strict values.
 KEEP = {
     "plain": (0.9, 0.5),       # fact, definition, list
     "comparison": (0.8, 0.3),  # better, when
@@ -50,6 +55,12 @@ KEEP = {
 #: A sentence holding all the asked terms the best one holds stays above this share of its
 #: cosine.
 FULL_TERMS_SEM = 0.75
+#: Sentences an answer keeps in any case (when not off-subject, repeats or of the wrong
+#: polarity): the best sentence is often not the one holding the answer.
+MIN_KEPT = 2
+#: A sentence holding a list comes first for a list question when it holds an asked term or
+#: this share of the best sentence's cosine.
+LIST_SEM = 0.8
 #: Two shown sentences this close in meaning say the same thing.
 REPEAT_COSINE = 0.9
 #: A list: items joined by commas and a final "and"/"or" ("Netflix, LinkedIn, and PayPal";
@@ -84,10 +95,16 @@ def _announced(cand: Candidate, kept: Sequence[Candidate]) -> bool:
     return False
 
 
+def _closeness(cand: Candidate, best: Candidate) -> float:
+    """How close ``cand`` is to the question, relative to the best sentence."""
+    return (cand.sem / best.sem if best.sem > 0 else 0.0) + (
+        cand.lex / best.lex if best.lex > 0 else 0.0)
+
+
 def _on_question(cand: Candidate, best: Candidate, group: str) -> bool:
     """Whether ``cand`` bears on the question about as much as the best sentence."""
     if cand.typed:
-        return True
+        return True  # it has what the question asks for (names, a person, a year, a number)
     sem, lex = KEEP[group]
     if cand.sem >= sem * best.sem and (best.lex <= 0 or cand.lex >= lex * best.lex):
         return True
@@ -116,8 +133,8 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
         return [], []
     order = list(shown)
     if intent.kind == "list" and not holds_list(order[0]):
-        lister = next((c for c in order[1:] if holds_list(c) and (c.lex > 0 or c.sem >= order[0].sem * 0.8)),
-                      None)
+        lister = next((c for c in order[1:] if holds_list(c)
+                       and (c.lex > 0 or c.sem >= LIST_SEM * order[0].sem)), None)
         if lister is not None:
             order.remove(lister)
             order.insert(0, lister)
@@ -125,6 +142,7 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
     single = subjects[0] if len(set(subjects)) == 1 else None
     kept: list[Candidate] = [best]
     cut: list[Candidate] = []
+    spare: list[Candidate] = []  # trimmed only for their distance from the question
     # For a comparison each side's best sentence stays: the contrast line is built from it.
     side_best = {id(max((c for c in order if c.subject == s), key=lambda c: c.score))
                  for s in {c.subject for c in order if c.subject is not None}
@@ -133,7 +151,9 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
     for cand in order[1:]:
         side_first = id(cand) in side_best
         row = comparison and cand.table_label is not None
-        if _announced(cand, kept):
+        off_subject = (not comparison and single is not None and cand.subject is not None
+                       and cand.subject != single)
+        if not off_subject and not cand.table_label and _announced(cand, kept):
             kept.append(cand)
             continue
         twin = next((k for k in kept if duplicate(cand, k) or _cos(cand, k) >= REPEAT_COSINE),
@@ -147,13 +167,20 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
         if side_first or row:
             kept.append(cand)
             continue
-        off_subject = not comparison and single is not None and cand.subject != single
         if polar:  # pros / cons: the asked polarity is what helps
             helps = cand.polarity == intent.polarity
         else:
             helps = _on_question(cand, best, "comparison" if comparison else "plain")
         if off_subject or not helps:
             cut.append(cand)
+            if not off_subject and not polar:
+                spare.append(cand)
             continue
         kept.append(cand)
+    if len(kept) < MIN_KEPT and spare:
+        # the best sentence is not always the one holding the answer: the closest of the
+        # rest to the question stays too, in its place
+        more = max(spare, key=lambda c: _closeness(c, best))
+        cut.remove(more)
+        kept = [c for c in order if c in kept or c is more]
     return kept, cut

@@ -10,8 +10,9 @@ ones by their text, and for every matched sentence beyond the first the trim's k
 decision is scored against the label (kept = helpful). Printed per split: the accuracy,
 the labelled-unhelpful share of the matched visible sentences before and after, and the
 mean visible sentences per answer (answer text split at citation markers) with and without
-the trim. ``--count FILE``: only the mean visible sentences with and without the trim for
-the questions of a gold-format file (e.g. ``knowledge/gold/questions.jsonl``).
+the trim. ``--count FILE``: for the questions of a gold-format file (e.g.
+``knowledge/gold/questions.jsonl``) only the mean visible sentences with and without the
+trim, and how many verdict lines differ (must be 0: the verdict is read before the trim).
 """
 
 from __future__ import annotations
@@ -68,18 +69,24 @@ def _ask(versus: Any, probe: _Probe, question: str, off: bool) -> Any:
 
 
 def count(versus: Any, probe: _Probe, path: str) -> None:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-    before = after = n = 0
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    before = after = n = verdicts_changed = 0
     for row in rows:
-        a0 = _ask(versus, probe, row["question"], True)
-        a1 = _ask(versus, probe, row["question"], False)
+        history = list(row.get("history", []))
+        probe.off = True
+        a0 = versus.ask(row["question"], history)
+        probe.off = False
+        a1 = versus.ask(row["question"], history)
+        verdicts_changed += a0.verdict != a1.verdict
         if a0.abstained:
             continue
         n += 1
         before += visible_sentences(a0.answer)
         after += visible_sentences(a1.answer)
     print(json.dumps({"file": path, "answers": n, "sentences_before": round(before / n, 2),
-                      "sentences_after": round(after / n, 2)}))
+                      "sentences_after": round(after / n, 2),
+                      "verdicts_changed": verdicts_changed}))
 
 
 def labelled(versus: Any, probe: _Probe) -> None:
@@ -88,7 +95,7 @@ def labelled(versus: Any, probe: _Probe) -> None:
     for row in labels:
         by_q.setdefault((row["id"], row["question"]), []).append(row)
     stats: dict[str, dict[str, float]] = {}
-    for (qid, question), rows in by_q.items():
+    for (_qid, question), rows in by_q.items():
         split = rows[0]["split"]
         st = stats.setdefault(split, dict.fromkeys(
             ("right", "decided", "unhelpful_before", "unhelpful_after", "matched_before",
