@@ -95,10 +95,10 @@ def _announced(cand: Candidate, kept: Sequence[Candidate]) -> bool:
     return False
 
 
-def _closeness(cand: Candidate, best: Candidate) -> float:
-    """How close ``cand`` is to the question, relative to the best sentence."""
-    return (cand.sem / best.sem if best.sem > 0 else 0.0) + (
-        cand.lex / best.lex if best.lex > 0 else 0.0)
+def _closeness(cand: Candidate) -> float:
+    """How close ``cand`` is to the question in meaning (the term share is what misled the
+    best sentence's pick when it is not the answer)."""
+    return cand.sem
 
 
 def _on_question(cand: Candidate, best: Candidate, group: str) -> bool:
@@ -180,7 +180,7 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
     if len(kept) < MIN_KEPT and spare:
         # the best sentence is not always the one holding the answer: the closest of the
         # rest to the question stays too, in its place
-        more = max(spare, key=lambda c: _closeness(c, best))
+        more = max(spare, key=_closeness)
         cut.remove(more)
         kept = [c for c in order if c in kept or c is more]
     return kept, cut
