@@ -349,7 +349,7 @@ def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None)
         if subject_terms().search(line.text):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
-        if nxt is lines[i + 1] and _SETEXT_RE.fullmatch(nxt.text):
+        if nxt is not None and nxt is lines[i + 1] and _SETEXT_RE.fullmatch(nxt.text):
             continue  # "Performance" over "-----------": a plain-text heading's underline
         if nxt is not None and not nxt.kept and nxt.reason in _ORPHANING_REASONS:
             _fire(fired, "shape: heading orphaned by a removed box")

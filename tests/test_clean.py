@@ -417,6 +417,14 @@ def test_setext_underline_keeps_its_heading() -> None:
     assert "-----------" not in article.text
 
 
+def test_a_heading_like_last_line_cleans_without_error() -> None:
+    """The setext check looked one line past a heading-like last line (an IndexError found
+    by the hostile-file fuzz test): the line is kept as text and nothing raises."""
+    article = _clean("Django is a Python web framework.\n\nFinal Thoughts")
+    assert "Django is a Python web framework." in article.text
+    assert "Final Thoughts" in article.text
+
+
 def test_bullet_list_items_are_not_headings_but_bullet_titles_are() -> None:
     text = (
         "Features\n\n"
