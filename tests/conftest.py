@@ -114,6 +114,19 @@ def field_dir(tmp_path_factory: pytest.TempPathFactory, ingested_dir: Path,
 
 
 @pytest.fixture(scope="session")
+def field_versus(field_dir: Path, real_embedder: Any,
+                 tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A ``Versus`` over a copy of the bundled + field store (asking writes matrix caches
+    into the data dir; ``field_dir`` stays untouched), shared by the modules that only ask."""
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    data = tmp_path_factory.mktemp("field-asked") / "data"
+    shutil.copytree(field_dir, data)
+    return build_assistant(Settings(data_dir=data), embedder=real_embedder)
+
+
+@pytest.fixture(scope="session")
 def ingested_versus(ingested_dir: Path, real_embedder: Any) -> Any:
     """A ``Versus`` over the ingested bundled corpus, sharing the session's model."""
     from assistant.service import build_assistant

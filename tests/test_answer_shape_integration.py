@@ -8,7 +8,6 @@ composer's own output.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -139,16 +138,6 @@ def _check_verdict(versus: Any, answer: Any) -> None:
             if re.search(rf"favours? {re.escape(side)}\b", clause):
                 shown = len(MARKER.findall(clause))
                 assert shown == k or "quoted here" in clause, verdict
-
-
-@pytest.fixture(scope="module")
-def field_versus(field_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
-    from assistant.service import build_assistant
-    from knowledge.settings import Settings
-
-    data = tmp_path_factory.mktemp("shape-field") / "data"
-    shutil.copytree(field_dir, data)  # the session's bundled + field store, ingested once
-    return build_assistant(Settings(data_dir=data), embedder=real_embedder)
 
 
 def test_field_comparative_verdicts_agree_with_the_matrix(field_versus: Any) -> None:

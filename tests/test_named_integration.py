@@ -10,24 +10,12 @@ under a Django or Node.js label.
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.integration
 
-
-
-@pytest.fixture(scope="module")
-def field_versus(field_dir: Path, real_embedder: Any, tmp_path_factory: Any) -> Any:
-    from assistant.service import build_assistant
-    from knowledge.settings import Settings
-
-    data = tmp_path_factory.mktemp("named-field") / "data"
-    shutil.copytree(field_dir, data)  # the session's bundled + field store, ingested once
-    return build_assistant(Settings(data_dir=data), embedder=real_embedder)
 
 
 def _no_pair_verdict(answer: Any) -> None:
