@@ -44,9 +44,9 @@ NUMBER = re.compile(r"\d")
 ASKS_FOR_LANGUAGE = re.compile(
     r"\b(?:which|what)\s+(?:programming\s+)?languages?\s+(?:is|are|do|does|did|can|was|were)\b",
     re.I)
-LANGUAGE = re.compile(
-    r"\b(?:JavaScript|TypeScript|Python|Java|Ruby|PHP|Go|Golang|Rust|C#|C\+\+|Kotlin|Scala|"
-    r"Elixir|Perl|Swift)\b", re.I)
+LANGUAGE = re.compile(  # case-sensitive: "Go", not "go along"
+    r"\b(?:[Jj]ava[Ss]cript|[Tt]ype[Ss]cript|[Pp]ython|Java|Ruby|PHP|Go|Golang|Rust|C#|"
+    r"C\+\+|Kotlin|Scala|Elixir|Perl|Swift)\b")
 #: Answer types the composer's shaping (``assistant.shape``) checks on its own.
 SHAPE_TYPES = ((ASKS_FOR_LANGUAGE, LANGUAGE),)
 

@@ -35,9 +35,10 @@ _FIT_WORDS = (r"(?:(?:wrong|right|good|bad|poor|better|best|worse|worst|ideal|gr
 IntentKind = Literal["better", "when", "definition", "list", "pros", "cons", "fact"]
 
 _WHEN = re.compile(
-    r"\bwhen\s+(?:should|would|do|does|is it|to|must|might|could|can)\b.*\b(?:choose|pick|use|"
-    r"go with|prefer|select|opt|consider|adopt|switch|avoid|skip|steer clear|stay away|"
-    r"reach for|make (?:more )?sense)\b"
+    r"\bwhen\s+(?:should(?:n['’]t)?|would(?:n['’]t)?|do(?:n['’]t)?|does(?:n['’]t)?|is it|to|"
+    r"must|might|could|can(?:['’]t)?)(?!\w).*\b(?:choos(?:e|ing)|pick(?:ing)?|us(?:e|ing)|"
+    r"go(?:ing)? with|prefer|select(?:ing)?|opt|opting|consider|adopt(?:ing)?|"
+    r"switch(?:ing)?|avoid(?:ing)?|skip|steer clear|stay away|reach for|make (?:more )?sense)\b"
     r"|\b(?:in )?what (?:situations?|cases?|circumstances|scenarios?|conditions)\b"
     r"|\bwhich (?:situations?|cases?|scenarios?|circumstances|conditions)\b"
     r"|\bright (?:choice|tool|pick)\b.*\binstead\b"
@@ -50,10 +51,10 @@ _WHEN = re.compile(
 )
 #: A when-question asking when a subject is the WRONG choice: its cons are the conditions.
 _WRONG = re.compile(
-    r"\b(?:wrong|bad|poor|worse|worst|unsuitable|unwise|mistake|avoid\w*|skip|steer clear|"
-    r"stay away|not (?:use|pick|choose|go with)|(?:shouldn't|should not|wouldn't|would not|"
-    r"don't|do not) (?:\w+ )?(?:use|pick|choose|go with)|not (?:a |the )?(?:good|right|"
-    r"best|ideal|great)|never)\b",
+    r"\b(?:wrong|bad|poor|worse|worst|unsuitable|unwise|mistake|overkill|avoid\w*|skip|"
+    r"steer clear|stay away|not (?:use|pick|choose|go with)|(?:shouldn['’]t|should not|"
+    r"wouldn['’]t|would not|don['’]t|do not) (?:\w+ ){0,2}(?:use|pick|choose|go with)|"
+    r"not (?:a |the )?(?:good|right|best|ideal|great)|never)\b",
     re.I,
 )
 _BETTER = re.compile(

@@ -10,7 +10,8 @@ first, and drops what is off the question's focus:
   asynchronous views?"): the question's *focus* is read from its syntax (``focus``): the
   noun phrase a which/what/how-many asks about ("JavaScript engine"), or in a yes/no
   question the words after the verb, a property word ("asynchronous", "single-threaded")
-  weighing double (the words idf-weighted). A focus word is met by its derivational family
+  weighing double (the words idf-weighted); a why- or how-question (a reason, a manner)
+  has no focus and is left as it is. A focus word is met by its derivational family
   and by its negation ("synchronous" answers "asynchronous?": the answer is then no).
   Among the sentences holding about the largest share of the focus (``SLACK``), of the
   asked answer type when there is one (``assistant.answer_type``) and not about the other
@@ -19,7 +20,11 @@ first, and drops what is off the question's focus:
   focus); a later sentence
   holding less than ``KEEP_SHARE`` of the focus and not the asked answer type goes to "more
   from the sources", and so does one without the weightiest focus word the first sentence
-  holds ("views" alone does not answer "asynchronous views?").
+  holds when the focus words weigh differently ("views" alone does not answer
+  "asynchronous views?"), unless it is the next sentence after a short first line of its
+  passage. Sentences are dropped only for a narrow focus (a which/what noun phrase or a
+  yes/no question, at most ``NARROW`` words): a long question spreads its focus over words
+  an answer need not repeat. A lead must stand alone (``assistant.openers.repair``).
 * **definition** ("What is template fragment caching?", "Explain what Node.js is"): a
   sentence of the shape "X is a/an ..." (or "X refers to / means ...", an acronym spelt out
   "MVT (Model View Template)", a pronoun or table cell about X when X is a subject) about
@@ -46,6 +51,7 @@ from typing import Any
 from assistant.answer_type import asked_type
 from assistant.corpus_index import tokens
 from assistant.intent import Intent, own_words
+from assistant.openers import repair
 from assistant.sentences import Candidate, duplicate
 from assistant.word_family import word_family
 
@@ -55,6 +61,11 @@ W_FOCUS = 0.5
 SLACK = 0.2
 #: A sentence past the first stays in a fact answer with at least this share of the focus.
 KEEP_SHARE = 0.2
+#: Off-focus sentences are dropped only when the focus has at most this many words (of
+#: weight one or more): a long question ("Does the essay think either framework puts a
+#: hard limit on how big an app can grow?") spreads its focus over words an answer need
+#: not repeat.
+NARROW = 3
 #: In a yes/no question a property word ("asynchronous", "single-threaded") weighs this
 #: much, other words one; in a which/what question the asked noun phrase weighs one and
 #: the question's other words ``OTHER``.
@@ -82,6 +93,7 @@ _YES_NO = re.compile(
     r"^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|should|must)\s+"
     r"(?P<rest>.+)$", re.I)
 _WORD = re.compile(r"[\w/.+'’-]+")
+_WHY_HOW = re.compile(r"^(?:so,?\s+|and\s+)?(?:why|how)\b(?!\s+(?:many|much)\b)", re.I)
 #: A word shaped like a property (adjective, adverb, participle, compound).
 _PROPERTY = re.compile(r"(?:ous|ive|al|ic|ed|ly|able|ible|less|ful)$|\w-\w", re.I)
 
@@ -135,6 +147,8 @@ def focus(question: str, names: frozenset[str] = frozenset()) -> dict[str, float
     ``names``: the subjects' name tokens (never a focus)."""
     q = own_words(" ".join(question.split())).rstrip("?.! ")
     out: dict[str, float] = {}
+    if _WHY_HOW.match(q):
+        return out  # a reason or a manner is asked: no focus word holds it
     m = _WH_NP.search(q)
     if m is not None:
         for t in _stems(q, names):
@@ -194,6 +208,8 @@ class _Focus:
         in "Does Django support asynchronous views?", not "views")."""
         held = self.held(lead)
         top = max((raw for _f, raw, _w in held), default=0.0)
+        if top <= min(raw for _f, raw, _w in self.terms):
+            return []  # the focus words weigh alike: none is the key
         return [fam for fam, raw, _w in held if raw == top]
 
 
@@ -204,6 +220,12 @@ def _options(visible: Sequence[Candidate], hidden: Sequence[Candidate],
         if c not in out:
             out.append(c)
     return out
+
+
+def _stands(cand: Candidate) -> bool:
+    """Whether ``cand`` can open an answer: no pronoun or demonstrative leaning on a
+    sentence it would lose (``assistant.openers.repair`` could not fix it)."""
+    return cand.table_label is not None or repair(cand.text, cand.subject) is not None
 
 
 def _promote(lead: Candidate, visible: list[Candidate], hidden: list[Candidate]
@@ -219,7 +241,7 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
           ) -> tuple[list[Candidate], list[Candidate]]:
     weights = focus(question, names)
     options = [c for c in _options(visible, hidden, pool)
-               if not (single and c.subject and c.subject != single)]
+               if not (single and c.subject and c.subject != single) and _stands(c)]
     if any(c.typed for c in options):
         options = [c for c in options if c.typed]
     wanted = asked_type(question)  # "which language ...": a sentence naming one
@@ -240,6 +262,8 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         lead = max(scored, key=lambda sc: sc[0])[1]
         if lead is not visible[0]:
             visible, hidden = _promote(lead, visible, hidden)
+    if not _narrow(question, weights):
+        return visible, hidden  # a diffuse focus: no sentence is off it for sure
     typed = visible[0].typed
     key = fx.key(visible[0])
     keep = [visible[0]]
@@ -249,16 +273,25 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         toks = cand.toks or frozenset(tokens(cand.text))
         on_key = not key or any(not fam.isdisjoint(toks) for fam in key)
         if (share >= KEEP_SHARE and on_key) or (typed and cand.typed) or (
-                share and on_key and _next_of(cand, keep)):
+                _next_of(cand, keep[:1])):
             keep.append(cand)
         else:
             gone.append(cand)
     return keep, [*gone, *hidden]
 
 
+def _narrow(question: str, weights: dict[str, float]) -> bool:
+    """Whether the focus is narrow enough to tell an off-focus sentence: a which/what noun
+    phrase or a yes/no question's words, at most ``NARROW`` of them."""
+    q = own_words(" ".join(question.split())).rstrip("?.! ")
+    shaped = _WH_NP.search(q) is not None or _YES_NO.match(q) is not None
+    return shaped and sum(1 for w in weights.values() if w >= 1.0) <= NARROW
+
+
 def _next_of(cand: Candidate, kept: Sequence[Candidate]) -> bool:
-    """Whether ``cand`` reads on from a kept short line of its passage (what it announces:
-    "Django has a built-in templates system." then "Anyone with HTML understanding ...")."""
+    """Whether ``cand`` is the next sentence after a kept short line of its passage (what
+    it announces: "Django has a built-in templates system." then "Anyone with HTML
+    understanding ...")."""
     return any(k.chunk.chunk_id == cand.chunk.chunk_id and k.span.end <= cand.span.start
                and len(k.text.split()) <= 8
                and not k.chunk.text[k.span.end - k.chunk.start:
@@ -311,7 +344,7 @@ def _definition(question: str, visible: list[Candidate], hidden: list[Candidate]
     x_toks = frozenset(tokens(x))
     subject = single if single and x_toks <= frozenset(tokens(single)) else None
     ranked = [(r, c.score, c) for c in _options(visible, hidden, pool)
-              if (r := _definition_rank(c, x_toks, x, subject))]
+              if (r := _definition_rank(c, x_toks, x, subject)) and _stands(c)]
     if ranked:
         lead = max(ranked, key=lambda t: (t[0], t[1]))[2]
         if lead is not visible[0]:
@@ -333,7 +366,7 @@ def _when(intent: Intent, visible: list[Candidate], hidden: list[Candidate],
           pool: Sequence[Candidate], single: str | None,
           ) -> tuple[list[Candidate], list[Candidate]]:
     conds = [c for c in _options(visible, hidden, pool)
-             if c.polarity == intent.polarity and CONDITION.search(c.text)
+             if c.polarity == intent.polarity and CONDITION.search(c.text) and _stands(c)
              and not (single and c.subject and c.subject != single)]
     if not conds:
         return visible, hidden
