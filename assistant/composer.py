@@ -14,12 +14,13 @@ retrieved passages against the question, then shapes the answer by the question'
   then the reasons per side ("Django: ... [1]", "Node.js: ... [2]"; "Compared directly:
   ..." only for a sentence that names both sides; no label when only one side has a
   sentence to show);
-* when to choose, and other questions naming both subjects: the best sentence for each
-  side as the lead line, then the rest per side;
+* when to choose, and other questions naming both subjects: per side the best sentence
+  stating a condition as the lead line (``assistant.conditions``), then conditions per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
   analyser, VADER without it);
 * list, definition, fact: the sentence that answers best first (a sentence listing names
-  for "which companies use X?", an "X is a ..." sentence for "what is X?");
+  for "which companies use X?", an "X is a ..." sentence for "what is X?", the sentence
+  holding the asked focus, off-focus lines to "more": ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): no pair verdict (the matrix is the pair's), a row verdict when a table row
   with the named columns' cells leads (its cells ranked), the passages that mention the

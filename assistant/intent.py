@@ -8,7 +8,8 @@
   the wrong choice?", "When should I reach for Node.js?") it asks for that subject's
   conditions of one polarity (``Intent.asked``: -1 for "wrong choice", "avoid", "not
   use"; +1 otherwise): the answer is that subject's pros or cons, conditions first.
-* ``definition``: what is X / what does X mean.
+* ``definition``: what is X / what exactly is X / what does X mean / explain (tell me)
+  what X is / what kind of tool is X.
 * ``list``: who uses it, which companies, which tools, examples, kinds of apps.
 * ``pros`` / ``cons``: the advantages or the drawbacks of one subject (only that polarity).
 * ``fact``: everything else (who, when, how many, yes/no).

@@ -249,6 +249,8 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         options = [c for c in options if wanted.search(c.text)]
         # the asked noun ("language") is answered by the name itself: the rest is focus
         weights = {t: w for t, w in weights.items() if w != 1.0} or weights
+    else:
+        wanted = None
     if not weights:
         return visible, hidden
     fx = _Focus(weights, index)
@@ -258,6 +260,8 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
     # meaning to the question (the sentence score also counts light words: "use")
     scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in options
               if shares[id(c)] > 0 and shares[id(c)] >= top - SLACK]
+    if not scored and wanted is not None and options:  # the name alone answers
+        scored = [(c.sem, c) for c in options]
     if scored:
         lead = max(scored, key=lambda sc: sc[0])[1]
         if lead is not visible[0]:
@@ -273,7 +277,7 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         toks = cand.toks or frozenset(tokens(cand.text))
         on_key = not key or any(not fam.isdisjoint(toks) for fam in key)
         if (share >= KEEP_SHARE and on_key) or (typed and cand.typed) or (
-                _next_of(cand, keep[:1])):
+                wanted is not None and wanted.search(cand.text)) or _next_of(cand, keep[:1]):
             keep.append(cand)
         else:
             gone.append(cand)
