@@ -11,8 +11,10 @@ first, and drops what is off the question's focus:
   noun phrase a which/what/how-many asks about ("JavaScript engine"), or in a yes/no
   question the words after the verb, a property word ("asynchronous", "single-threaded")
   weighing double (the words idf-weighted); a why- or how-question (a reason, a manner)
-  has no focus and is left as it is. A focus word is met by its derivational family
-  and by its negation ("synchronous" answers "asynchronous?": the answer is then no).
+  has no focus and is left as it is, and so is one of another shape ("What goes wrong
+  when ...?") unless it asks for an answer type (a person, a year, names, a number). A
+  focus word is met by its derivational family and by its negation ("synchronous"
+  answers "asynchronous?": the answer is then no).
   Among the sentences holding about the largest share of the focus (``SLACK``), of the
   asked answer type when there is one (``assistant.answer_type``) and not about the other
   subject, the closest in meaning to the question (``W_FOCUS`` of its share added) comes
@@ -85,6 +87,7 @@ _LIGHT_WORDS = (
 )
 _WH_NP = re.compile(
     r"\b(?:which|what|how\s+many|how\s+much)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?"
+    r"(?!(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|goes|went)\b)"
     r"(?P<np>(?:[\w/.+'’-]+\s+){0,2}?[\w/.+'’-]+)\s+"
     r"(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have)\b",
     re.I,
@@ -253,6 +256,8 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         wanted = None
     if not weights:
         return visible, hidden
+    if not _shaped(question) and not any(c.typed for c in options) and wanted is None:
+        return visible, hidden  # no asked noun, yes/no or answer type: nothing to put first
     fx = _Focus(weights, index)
     shares = {id(c): fx.share(c) for c in options}
     top = max(shares.values(), default=0.0)
@@ -287,9 +292,13 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
 def _narrow(question: str, weights: dict[str, float]) -> bool:
     """Whether the focus is narrow enough to tell an off-focus sentence: a which/what noun
     phrase or a yes/no question's words, at most ``NARROW`` of them."""
+    return _shaped(question) and sum(1 for w in weights.values() if w >= 1.0) <= NARROW
+
+
+def _shaped(question: str) -> bool:
+    """Whether the question asks for a noun phrase (which/what X) or is a yes/no one."""
     q = own_words(" ".join(question.split())).rstrip("?.! ")
-    shaped = _WH_NP.search(q) is not None or _YES_NO.match(q) is not None
-    return shaped and sum(1 for w in weights.values() if w >= 1.0) <= NARROW
+    return _WH_NP.search(q) is not None or _YES_NO.match(q) is not None
 
 
 def _next_of(cand: Candidate, kept: Sequence[Candidate]) -> bool:
