@@ -1,4 +1,4 @@
-"""What kind of answer a question expects: names, a person, a year or a number.
+"""What kind of answer a question expects: names, a person, a year, a number, a language.
 
 "Which companies use X?" is answered by a sentence listing names, "Who created X?" by one
 naming a person, "When was X released?" by one holding a year. The sentence scorer
@@ -17,7 +17,7 @@ ASKS_FOR_NAMES = re.compile(
     r"\b(?:which|what|name|list)\s+(?:[\w-]+\s+){0,3}?(?:companies|company|platforms|products|sites|"
     r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
     r"\bused\s+by\b|\bexamples?\s+of\b"
-    r"|\b(?:companies|businesses|organi[sz]ations|brands)\s+(?:that|which|who)\s+(?:\w+\s+)?"
+    r"|\b(?:companies|firms|businesses|organi[sz]ations|brands)\s+(?:that|which|who)\s+(?:\w+\s+)?"
     r"(?:use|uses|run|runs|build|builds|rely|relies|chose|picked)\b",
     re.I,
 )
@@ -25,7 +25,10 @@ ASKS_FOR_NAMES = re.compile(
 NAME_LIST = re.compile(r"\b[A-Z][A-Za-z]+(?:,\s+[A-Z][A-Za-z]+)+,?\s+(?:and|or)\s+[A-Z][A-Za-z]+")
 #: "Who created Node.js?" expects a person; "which year" a year; "how many" a number.
 ASKS_FOR_PERSON = re.compile(
-    r"\bwho\s+(?:\w+\s+)?(?:created|developed|built|made|wrote|invented|founded|designed)\b",
+    r"\bwho\s+(?:\w+\s+)?(?:created|developed|built|made|wrote|invented|founded|designed)\b"
+    r"|\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:original\s+|main\s+|first\s+)?"
+    r"(?:author|creator|inventor|founder|developer|designer|father)s?\b"
+    r"|\bwho\s+(?:came up with|is behind|was behind|started)\b",
     re.I,
 )
 PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
@@ -36,6 +39,22 @@ ASKS_FOR_NUMBER = re.compile(
     r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
     r"rate|score|count|size|share)\b", re.I)
 NUMBER = re.compile(r"\d")
+#: "Which language is X written in?" expects a programming language's name (not "What
+#: template language ...", a kind of language of its own).
+ASKS_FOR_LANGUAGE = re.compile(
+    r"\b(?:which|what)\s+(?:programming\s+)?languages?\s+(?:is|are|do|does|did|can|was|were)\b",
+    re.I)
+LANGUAGE = re.compile(  # case-sensitive: "Go", not "go along"
+    r"\b(?:[Jj]ava[Ss]cript|[Tt]ype[Ss]cript|[Pp]ython|Java|Ruby|PHP|Go|Golang|Rust|C#|"
+    r"C\+\+|Kotlin|Scala|Elixir|Perl|Swift)\b")
+#: Answer types the composer's shaping (``assistant.shape``) checks on its own.
+SHAPE_TYPES = ((ASKS_FOR_LANGUAGE, LANGUAGE),)
+
+
+def asked_type(question: str) -> re.Pattern[str] | None:
+    """The pattern a sentence answering ``question`` matches, for the types of
+    ``SHAPE_TYPES`` (the sentence scorer handles names, persons, years and numbers)."""
+    return next((pattern for asks, pattern in SHAPE_TYPES if asks.search(question)), None)
 #: Answer types narrow enough that a passage pool without one means the articles don't say.
 #: Only the year: a person is named in too many shapes ("X created it", "by X") for
 #: "no match" to mean "not said".

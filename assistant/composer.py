@@ -14,12 +14,13 @@ retrieved passages against the question, then shapes the answer by the question'
   then the reasons per side ("Django: ... [1]", "Node.js: ... [2]"; "Compared directly:
   ..." only for a sentence that names both sides; no label when only one side has a
   sentence to show);
-* when to choose, and other questions naming both subjects: the best sentence for each
-  side as the lead line, then the rest per side;
+* when to choose, and other questions naming both subjects: per side the best sentence
+  stating a condition as the lead line (``assistant.conditions``), then conditions per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
   analyser, VADER without it);
 * list, definition, fact: the sentence that answers best first (a sentence listing names
-  for "which companies use X?", an "X is a ..." sentence for "what is X?");
+  for "which companies use X?", an "X is a ..." sentence for "what is X?", the sentence
+  holding the asked focus, off-focus lines to "more": ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): no pair verdict (the matrix is the pair's), a row verdict when a table row
   with the named columns' cells leads (its cells ranked), the passages that mention the
@@ -50,6 +51,7 @@ from typing import Any
 
 from assistant.answer_type import unanswered_type
 from assistant.compare.lexicon import load_general_lexicon
+from assistant.conditions import condition_firsts, conditions_only
 from assistant.filler import CONNECTIVE, PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
@@ -64,7 +66,7 @@ from assistant.named import (
     row_verdict,
     uncovered,
 )
-from assistant.openers import arrange
+from assistant.openers import arrange, drop_connective
 from assistant.retriever import Retrieval
 from assistant.sentences import (
     Candidate,
@@ -76,6 +78,7 @@ from assistant.sentences import (
     usable,
     with_name_lists,
 )
+from assistant.shape import shape
 from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
@@ -298,6 +301,9 @@ def compose(
     # verdict is still read from all of ``chosen``
     visible, cut = trim(chosen, intent, subjects, comparison, merged)
     hidden = [*cut, *hidden]
+    if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
+        visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
+                                retrieval.index, config)
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = _Citations(metas)
     pieces: list[str] = []
@@ -309,7 +315,7 @@ def compose(
     # sources". Table rows compare by their cells.
     generic = [c for s, g in groups if s is None for c in g
                if not c.table_label and not weighs(c.text)]
-    if generic and intent.kind == "better":
+    if generic and intent.comparative:
         groups = [(s, [c for c in g if c not in generic]) for s, g in groups]
         extra = [*generic, *extra]
     if comparison:
@@ -343,9 +349,13 @@ def compose(
             # a lean of one article, said as such, when nothing quoted speaks for the
             # other side on the question
             verdict = lean(chosen, view, cite, names, topic, question, relaxed=True)
-        if verdict is None:
-            verdict, used = _contrast(groups, cites, intent, config)
+        if verdict is None:  # a when-question's line quotes conditions (``conditions``)
+            verdict, used = _contrast(groups, cites, intent, config, condition_firsts(
+                groups, cands, subjects, names, view) if intent.kind == "when" else None)
         groups = [(s, [c for c in g if c not in used]) for s, g in groups]
+        if intent.kind == "when" and verdict:  # under the conditions line, conditions only
+            groups, off = conditions_only(groups, used)
+            extra = [*off, *extra]
         if verdict:
             pieces.append(verdict)
             pieces.append("\n\n")
@@ -400,19 +410,22 @@ def _side_groups(chosen: list[Candidate],
 
 
 def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citations,
-              intent: Intent, config: Any) -> tuple[str | None, list[Candidate]]:
+              intent: Intent, config: Any, firsts: list[tuple[str, Candidate]] | None = None,
+              ) -> tuple[str | None, list[Candidate]]:
     """A verdict line when no side is favoured: the best sentence for each side.
 
     "Django: it is a web framework [3]; Node.js: it is a runtime environment [3]." For a
     when-to-choose question it reads as conditions. Returns the line and the sentences it
-    used (they are not repeated below).
+    used (they are not repeated below). ``firsts``: the sentence per side, when chosen
+    otherwise (a when-question's conditions); each side's best by default.
     """
-    firsts = side_firsts(groups)
+    firsts = firsts or side_firsts(groups)
     if len(firsts) < 2:
         return None, []
     parts = []
     for subject, cand in firsts:
-        text = _render_sentence(cand, cites, subject, config).replace(". [", " [")
+        text = _render_sentence(cand, cites, subject, config, (),
+                                drop_connective(cand.text)).replace(". [", " [")
         opener = config.find_subjects(text.split(" ", 1)[0])
         text = _lower_first(text) if not opener else text
         # "Django: Django inherits ..." says the name twice: a sentence that opens with its

@@ -4,8 +4,12 @@
 
 * ``better``: which is better / which for X / is A more Y than B: a verdict line, then the
   reasons per side.
-* ``when``: when to choose which: conditions per side.
-* ``definition``: what is X / what does X mean.
+* ``when``: when to choose which: conditions per side. About one subject ("When is Django
+  the wrong choice?", "When should I reach for Node.js?") it asks for that subject's
+  conditions of one polarity (``Intent.asked``: -1 for "wrong choice", "avoid", "not
+  use"; +1 otherwise): the answer is that subject's pros or cons, conditions first.
+* ``definition``: what is X / what exactly is X / what does X mean / explain (tell me)
+  what X is / what kind of tool is X.
 * ``list``: who uses it, which companies, which tools, examples, kinds of apps.
 * ``pros`` / ``cons``: the advantages or the drawbacks of one subject (only that polarity).
 * ``fact``: everything else (who, when, how many, yes/no).
@@ -25,14 +29,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+#: "... the wrong choice", "... a good idea", "... the better option": a choice's fitness.
+_FIT_WORDS = (r"(?:(?:wrong|right|good|bad|poor|better|best|worse|worst|ideal|great|smart|"
+              r"sensible|wise)(?:\s+\w+)?\s+(?:choice|fit|call|idea|option|tool|pick|"
+              r"bet|match)|(?:a )?(?:mistake|overkill))\b")
 IntentKind = Literal["better", "when", "definition", "list", "pros", "cons", "fact"]
 
 _WHEN = re.compile(
-    r"\bwhen\s+(?:should|would|do|does|is it|to|must|might|could|can)\b.*\b(?:choose|pick|use|"
-    r"go with|prefer|select|opt|consider|adopt|switch)\b"
+    r"\bwhen\s+(?:should(?:n['’]t)?|would(?:n['’]t)?|do(?:n['’]t)?|does(?:n['’]t)?|is it|to|"
+    r"must|might|could|can(?:['’]t)?)(?!\w).*\b(?:choos(?:e|ing)|pick(?:ing)?|us(?:e|ing)|"
+    r"go(?:ing)? with|prefer|select(?:ing)?|opt|opting|consider|adopt(?:ing)?|"
+    r"switch(?:ing)?|avoid(?:ing)?|skip|steer clear|stay away|reach for|make (?:more )?sense)\b"
     r"|\b(?:in )?what (?:situations?|cases?|circumstances|scenarios?|conditions)\b"
-    r"|\bwhich (?:situations?|cases?|scenarios?)\b"
-    r"|\bright (?:choice|tool|pick)\b.*\binstead\b",
+    r"|\bwhich (?:situations?|cases?|scenarios?|circumstances|conditions)\b"
+    r"|\bright (?:choice|tool|pick)\b.*\binstead\b"
+    # "When is Django the wrong choice?", "When would Node.js be a good idea?"
+    r"|\bwhen\s+(?:is|are|would|will|might|could|does|do)\b.*\b" + _FIT_WORDS +
+    r"|\bfor (?:what|which) (?:kinds? |sorts? |types? )?(?:of )?(?:projects?|apps?|"
+    r"applications?|products?|teams?|use cases?)\b.*\b(?:should|would)\b"
+    r".*\b(?:instead of|rather than|over)\b",
+    re.I,
+)
+#: A when-question asking when a subject is the WRONG choice: its cons are the conditions.
+_WRONG = re.compile(
+    r"\b(?:wrong|bad|poor|worse|worst|unsuitable|unwise|mistake|overkill|avoid\w*|skip|"
+    r"steer clear|stay away|not (?:use|pick|choose|go with)|(?:shouldn['’]t|should not|"
+    r"wouldn['’]t|would not|don['’]t|do not) (?:\w+ ){0,2}(?:use|pick|choose|go with)|"
+    r"not (?:a |the )?(?:good|right|best|ideal|great)|never)\b",
     re.I,
 )
 _BETTER = re.compile(
@@ -48,7 +71,8 @@ _CONS = re.compile(
     r"\b(?:dis-?advantages?|cons|drawbacks?|downsides?|weakness\w*|limitations?|shortcomings?|"
     r"pitfalls?|problems?|issues|risks?|negatives?|flaws?|criticism\w*|bad about|wrong with|"
     r"struggle\w*|pain points?|weak (?:points?|spots?)|falls? short|lack\w*)\b"
-    r"|\bwhy\b.*\bavoid\b|\breasons? (?:to|for) (?:avoid|not)\b",
+    r"|\bwhy\b.*\b(?:avoid|steer clear|stay away|think twice|hesitate|wary)\b"
+    r"|\breasons? (?:to|for) (?:avoid|not)\b",
     re.I,
 )
 _PROS = re.compile(
@@ -60,7 +84,7 @@ _PROS = re.compile(
 )
 _LIST = re.compile(
     r"\b(?:which|what|name|list)\s+(?:some\s+|the\s+|a few\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:companies|company|platforms|products|sites|websites|brands|businesses|"
+    r"(?:companies|company|firms|platforms|products|sites|websites|brands|businesses|"
     r"organi[sz]ations|apps|applications|services|tools|libraries|packages|modules|features|"
     r"kinds|types|examples|criteria|aspects|factors|dimensions|metrics|parameters)\b"
     r"|\bwho\s+(?:is\s+|are\s+)?us(?:es|e|ing)\b|\bused\s+by\b|\bexamples?\s+of\b|^list\b|"
@@ -68,9 +92,15 @@ _LIST = re.compile(
     re.I,
 )
 _DEFINITION = re.compile(
-    r"^(?:so,?\s+)?what(?:'s| is| are)\s+(?:exactly\s+|actually\s+)?(?:a |an |the )?"
-    r"[\w.+-]+(?:\s+[\w.+-]+){0,2}\s*\??$"
-    r"|\bwhat does\s+.+\s+(?:mean|stand for)\b|^define\b|\bdefinition of\b|\bmeaning of\b",
+    r"^(?:so,?\s+)?what(?:(?:'s| is| are)\s+(?:exactly\s+|actually\s+)?"
+    r"|\s+(?:exactly|actually)\s+(?:is|are)\s+)(?:a |an |the )?"
+    r"[\w.+/'’-]+(?:\s+[\w.+/'’-]+){0,2}\s*[?.]?$"
+    r"|\bwhat does\s+.+\s+(?:mean|stand for)\b|^define\b|\bdefinition of\b|\bmeaning of\b"
+    r"|^(?:please\s+)?(?:(?:could|can|would) you\s+)?(?:explain|tell me|describe)\s+what\s+"
+    r".+\s+(?:is|are|means)\b"
+    r"|^(?:(?:could|can|would) you\s+)?define\b"
+    r"|^what (?:sort|kind|type) of (?:a |an )?(?:thing|tool|technology|software|product|"
+    r"framework|platform|runtime|library|project)\s+(?:is|are)\b",
     re.I,
 )
 
@@ -81,19 +111,25 @@ class Intent:
 
     Attributes:
         kind: One of ``IntentKind``.
-        comparative: Whether the answer weighs the subjects against each other (``better``
-            and ``when``): it gets a verdict line and reasons per side.
+        asked: For a ``when`` question about one subject, the polarity of the conditions
+            asked for (+1 when it is the right choice, -1 when the wrong one); 0 for one
+            about both subjects, which weighs them (``comparative``).
     """
 
     kind: IntentKind
+    asked: int = 0
 
     @property
     def comparative(self) -> bool:
-        return self.kind in ("better", "when")
+        """``better``, and ``when`` about both subjects (or none)."""
+        return self.kind == "better" or (self.kind == "when" and not self.asked)
 
     @property
     def polarity(self) -> int:
-        """+1 for pros, -1 for cons, 0 otherwise."""
+        """+1 for pros, -1 for cons, a one-subject when-question's ``asked`` polarity (its
+        pros or its cons are the conditions), 0 otherwise."""
+        if self.kind == "when":
+            return self.asked
         return {"pros": 1, "cons": -1}.get(self.kind, 0)
 
 
@@ -102,7 +138,9 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     q = own_words(" ".join(question.split()))
     both = len(set(subjects)) > 1
     if _WHEN.search(q):
-        return Intent("when")
+        if len(set(subjects)) != 1:
+            return Intent("when")
+        return Intent("when", -1 if _WRONG.search(q) else 1)
     # Polarity first: "What are the cons of choosing Node.js for a large project?" is a
     # cons question even though it names a use.
     if not both or not _BETTER.search(q):

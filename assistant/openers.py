@@ -7,7 +7,8 @@ leans on the sentence before it in its article; shown after another article's se
 walks the sentences in the order they will be shown and, for each that would dangle:
 
 * drops a leading connective ("Besides, Node.js provides" -> "Node.js provides"; the first
-  letter is capitalised);
+  letter is capitalised unless the first word is a name spelt in lower case: "Moreover,
+  npm’s community" -> "npm’s community", not "Npm’s");
 * renders a leading "It"/"Its" whose referent its article context knows (the candidate's
   subject) as an editorial bracket ("[Django] requires ...", "[Node.js’s] event loop");
 * otherwise (a demonstrative: "This approach ...", "While this may seem ...", "They ...")
@@ -48,7 +49,16 @@ class Shown:
     text: str
 
 
+#: A first word that is a name spelt in lower case stays so: no vowel ("npm", "nvm"), a
+#: capital or digit inside ("jQuery", "v8") or an inner dot ("node.js").
+_LOWER_NAME = re.compile(r"^(?:[^\W\d_aeiouy]+|\w+[A-Z0-9]\w*|\w+\.\w+)(?=$|[^\w.])")
+
+
 def _capitalise(text: str) -> str:
+    """``text`` with its first letter capitalised, unless its first word is a name spelt in
+    lower case ("npm’s community" stays; "Npm’s" would misspell it)."""
+    if text[:1].islower() and _LOWER_NAME.match(text):
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -67,6 +77,13 @@ def repair(text: str, subject: str | None) -> str | None:
             name = f"[{subject}’s]" if it.group(1).lower() == "its" else f"[{subject}]"
             return f"{name} {out[it.end():]}"
     return None
+
+
+def drop_connective(text: str) -> str:
+    """``text`` without a leading discourse connective ("Conversely, if ..." -> "If ..."),
+    for a sentence quoted away from the one it answered."""
+    m = CONNECTIVE_OPENER.match(text)
+    return _capitalise(text[m.end():].lstrip(" ,")) if m else text
 
 
 def _follows(prev: Candidate | None, cand: Candidate) -> bool:

@@ -120,3 +120,35 @@ FOLLOW_UP_SHAPES = [
 def test_a_follow_up_is_classified_on_its_own_words(question: str, subjects: tuple[str, ...],
                                                     kind: str) -> None:
     assert classify_intent(question, subjects).kind == kind
+
+
+#: Issue 11, round six: when-questions about one subject carry the asked polarity (the
+#: wrong choice / avoid asks for its cons as conditions), definition and cons shapes.
+#: Written for this test; the labelled paraphrases measured by ``tests.measure_shape``
+#: are in tests/data/shape_labels*.jsonl.
+ROUND_SIX = [
+    ("When is Flask the wrong tool?", ("Flask",), "when", -1),
+    ("When shouldn't a startup use Django?", (D,), "when", -1),
+    ("When does Node.js turn into overkill?", (N,), "when", -1),
+    ("When would Django be a smart bet?", (D,), "when", 1),
+    ("Under which circumstances does Node.js shine?", (N,), "when", 1),
+    ("When is it worth choosing Node.js over Django?", (N, D), "when", 0),
+    ("What exactly are Django signals?", (D,), "definition", 0),
+    ("Could you explain what npm is?", (), "definition", 0),
+    ("What kind of framework is Django?", (D,), "definition", 0),
+    ("Why would a team stay away from Node.js?", (N,), "cons", -1),
+    ("When was Django first released?", (D,), "fact", 0),
+    ("What about Node.js?", (N,), "fact", 0),
+]
+
+
+@pytest.mark.parametrize(("question", "subjects", "kind", "polarity"), ROUND_SIX)
+def test_round_six_shapes(question: str, subjects: tuple[str, ...], kind: str,
+                          polarity: int) -> None:
+    got = classify_intent(question, subjects)
+    assert (got.kind, got.polarity) == (kind, polarity)
+
+
+def test_a_one_subject_when_question_is_not_a_comparison() -> None:
+    assert not classify_intent("When is Django the wrong choice?", (D,)).comparative
+    assert classify_intent("When should I pick Django over Node.js?", (D, N)).comparative

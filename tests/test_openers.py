@@ -75,3 +75,21 @@ def test_grounding_reads_a_bracketed_referent_as_the_passage_sentence() -> None:
     assert v.text == "[Flask] uses a tiny core and many extensions. [1]" and not v.removed
     v = verify_reply("[Flask] ships a full admin site for editors. [1]", p)
     assert v.removed  # a real mismatch still fails
+
+
+def test_a_lowercase_name_keeps_its_case_after_a_dropped_connective() -> None:
+    # "Moreover, pip’s resolver ..." must not become "Pip’s": a name spelt in lower case
+    # (no vowel, an inner capital or digit, an inner dot) stays as its article spells it
+    assert repair("Moreover, npm’s registry is huge.", "Express") == (
+        "npm’s registry is huge.")
+    assert repair("Besides, jQuery plugins still load.", None) == "jQuery plugins still load."
+    assert repair("Also, express.js routes are tiny.", None) == "express.js routes are tiny."
+    assert repair("Besides, the router is small.", None) == "The router is small."
+    assert repair("Still, my app runs.", None) == "My app runs."  # "y" counts as a vowel
+
+
+def test_drop_connective_for_a_quoted_condition() -> None:
+    from assistant.openers import drop_connective
+    assert drop_connective("Conversely, if you need sockets, Express fits.") == (
+        "If you need sockets, Express fits.")
+    assert drop_connective("Express fits small teams.") == "Express fits small teams."

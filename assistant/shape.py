@@ -1,0 +1,420 @@
+"""The first sentence of a fact, definition or when-question's answer, and what follows it.
+
+Blind reviewers rate an answer by where the asked thing comes (5 in the first sentence, 3
+in the third) and by the share of its sentences that help. ``assistant.trim`` keeps the
+visible sentences that bear on the question; ``shape`` (called once by the composer after
+it, for a plain answer) decides which of them, or of the other usable sentences, comes
+first, and drops what is off the question's focus:
+
+* **fact** ("Which JavaScript engine does Node.js run on?", "Does Django support
+  asynchronous views?"): the question's *focus* is read from its syntax (``focus``): the
+  noun phrase a which/what/how-many asks about ("JavaScript engine"), or in a yes/no
+  question the words after the verb, a property word ("asynchronous", "single-threaded")
+  weighing double (the words idf-weighted); a why- or how-question (a reason, a manner)
+  has no focus and is left as it is, and so is one of another shape ("What goes wrong
+  when ...?") unless it asks for an answer type (a person, a year, names, a number). A
+  focus word is met by its derivational family and by its negation ("synchronous"
+  answers "asynchronous?": the answer is then no).
+  Among the sentences holding about the largest share of the focus (``SLACK``), of the
+  asked answer type when there is one (``assistant.answer_type``) and not about the other
+  subject, the closest in meaning to the question (``W_FOCUS`` of its share added) comes
+  first (for "which language ...", a sentence naming one, the question's other words its
+  focus); a later sentence
+  holding less than ``KEEP_SHARE`` of the focus and not the asked answer type goes to "more
+  from the sources", and so does one without the weightiest focus word the first sentence
+  holds when the focus words weigh differently ("views" alone does not answer
+  "asynchronous views?"), unless it is the next sentence after a short first line of its
+  passage. Sentences are dropped only for a narrow focus (a which/what noun phrase or a
+  yes/no question, at most ``NARROW`` words): a long question spreads its focus over words
+  an answer need not repeat. A lead must stand alone (``assistant.openers.repair``).
+* **definition** ("What is template fragment caching?", "Explain what Node.js is"): a
+  sentence of the shape "X is a/an ..." (or "X refers to / means ...", an acronym spelt out
+  "MVT (Model View Template)", a pronoun or table cell about X when X is a subject) about
+  the asked X comes first, one naming a class ("is a/an/the/one") before one giving a
+  property ("is open source"); a later sentence naming neither all of X nor its subject
+  goes.
+* **when**, about one subject ("When is Django the wrong choice?"): the asked polarity's
+  sentences are all that is shown (``assistant.sentences.usable``, ``assistant.trim``); the
+  one stating a condition ("for CPU-intensive tasks", "if ...", "not suitable for small
+  apps") comes first.
+
+Nothing here adds a model call: the focus is matched on the sentences' stems, the index's
+word families and document frequencies.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from assistant.answer_type import asked_type
+from assistant.corpus_index import tokens
+from assistant.intent import Intent, own_words
+from assistant.openers import repair
+from assistant.sentences import Candidate, duplicate
+from assistant.word_family import word_family
+
+#: A sentence's share of the focus adds this much to its score when the lead is chosen.
+W_FOCUS = 0.5
+#: The lead holds at least the largest share of the focus any sentence holds, less this.
+SLACK = 0.2
+#: A sentence past the first stays in a fact answer with at least this share of the focus.
+KEEP_SHARE = 0.2
+#: Off-focus sentences are dropped only when the focus has at most this many words (of
+#: weight one or more): a long question ("Does the essay think either framework puts a
+#: hard limit on how big an app can grow?") spreads its focus over words an answer need
+#: not repeat.
+NARROW = 3
+#: In a yes/no question a property word ("asynchronous", "single-threaded") weighs this
+#: much, other words one; in a which/what question the asked noun phrase weighs one and
+#: the question's other words ``OTHER``.
+PROPERTY, OTHER = 2.0, 0.5
+#: Candidates of the whole usable pool looked at for a lead (best-scored first).
+POOL = 40
+#: Prefixes that negate a word: "asynchronous" / "synchronous", "unsafe" / "safe".
+NEGATIONS = ("a", "an", "non", "un", "in", "im", "dis")
+
+#: Words that say nothing about what is asked: "does Django *support* X", "*use*".
+_LIGHT_WORDS = (
+    "use uses used using run runs running support supports supported come comes get gets "
+    "have has make makes made do does work works offer offers offered provide provides "
+    "handle handles build builds built need needs want go goes thing things way ways "
+    "people someone somebody one kind kinds sort sorts type types really actually exactly "
+    "usually typically default called call calls know let lets able"
+)
+_WH_NP = re.compile(
+    r"\b(?:which|what|how\s+many|how\s+much)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?"
+    r"(?!(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|goes|went)\b)"
+    r"(?P<np>(?:[\w/.+'’-]+\s+){0,2}?[\w/.+'’-]+)\s+"
+    r"(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have)\b",
+    re.I,
+)
+_YES_NO = re.compile(
+    r"^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|should|must)\s+"
+    r"(?P<rest>.+)$", re.I)
+_WORD = re.compile(r"[\w/.+'’-]+")
+_WHY_HOW = re.compile(r"^(?:so,?\s+|and\s+)?(?:why|how)\b(?!\s+(?:many|much)\b)", re.I)
+#: A word shaped like a property (adjective, adverb, participle, compound).
+_PROPERTY = re.compile(r"(?:ous|ive|al|ic|ed|ly|able|ible|less|ful)$|\w-\w", re.I)
+
+#: What X a definition question asks about.
+_DEFINED = (
+    re.compile(r"\bwhat does\s+(?P<x>.+?)\s+(?:mean|stand for)\b", re.I),
+    re.compile(r"\b(?:explain|tell me|describe)\s+what\s+(?:a |an |the )?(?P<x>.+?)\s+"
+               r"(?:is|are|means)\b", re.I),
+    re.compile(r"\bwhat (?:sort|kind|type) of (?:a |an )?\w+\s+(?:is|are)\s+"
+               r"(?:a |an |the )?(?P<x>.+?)\s*[?.!]*$", re.I),
+    re.compile(r"\b(?:definition|meaning) of\s+(?:a |an |the )?(?P<x>.+?)\s*[?.!]*$", re.I),
+    re.compile(r"\bdefine\s+(?:a |an |the )?(?P<x>.+?)(?:\s+for me)?\s*[?.!]*$", re.I),
+    re.compile(r"^(?:so,?\s+)?what(?:'s|’s|\s+is|\s+are)?\s+(?:exactly\s+|actually\s+)?"
+               r"(?:is\s+|are\s+)?(?:a |an |the )?(?P<x>.+?)\s*[?.!]*$", re.I),
+)
+#: Tails of a definition question that are not part of X ("Django, in short?").
+_TAIL = re.compile(r",?\s+(?:in short|in a nutshell|in brief|exactly|actually|in this context|"
+                   r"for me|for \w+|in \w+)$", re.I)
+#: "X is a ...", "X refers to ...", after an optional "Label :" prefix.
+_COPULA = re.compile(
+    r"^(?:[^:]{1,30}:\s*)?(?P<head>.{1,80}?)\s+(?P<verb>is|are|refers? to|means|stands? for|"
+    r"is defined as)\s+(?P<rest>.*)$", re.I)
+_CLASS = re.compile(r"^(?:a|an|the|one)\b", re.I)
+_PRONOUN = re.compile(r"^(?:it|its|\[[^\]]+\])$", re.I)
+
+#: A condition in a when-answer's sentence.
+CONDITION = re.compile(
+    r"\b(?:if|when|whenever|unless|in case|where)\b"
+    r"|\bfor\s+(?:\w+[\s-]){0,2}?(?:projects?|apps?|applications?|teams?|tasks?|startups?|"
+    r"platforms?|cases?|beginners?|workloads?|systems?|sites?|websites?|products?|"
+    r"scenarios?|services?)\b"
+    r"|\b(?:ideal|best|well|better|less|poorly|not|un)[\s-]?suit(?:ed|able)\b|\bsuitable\b"
+    r"|\b(?:good|great|poor|bad|top|excellent|reliable|ideal|beneficial|right|wrong|better|"
+    r"optimal|favorable|favourable)\s+(?:choice|fit|option|pick|solution)\b"
+    r"|\bfalls?\s+short\b|\bstruggles?\b|\bonly\b",
+    re.I,
+)
+
+
+@cache
+def _light() -> frozenset[str]:
+    return frozenset(tokens(_LIGHT_WORDS))
+
+
+def _stems(text: str, names: frozenset[str]) -> list[str]:
+    return [t for t in tokens(text) if t not in names and t not in _light()]
+
+
+def focus(question: str, names: frozenset[str] = frozenset()) -> dict[str, float]:
+    """The focus of a fact question: stems and their weights (see the module docstring).
+    ``names``: the subjects' name tokens (never a focus)."""
+    q = own_words(" ".join(question.split())).rstrip("?.! ")
+    out: dict[str, float] = {}
+    if _WHY_HOW.match(q):
+        return out  # a reason or a manner is asked: no focus word holds it
+    m = _WH_NP.search(q)
+    if m is not None:
+        for t in _stems(q, names):
+            out[t] = OTHER
+        for t in _stems(m.group("np"), names):
+            out[t] = 1.0
+        if any(w == 1.0 for w in out.values()):
+            return out
+    y = _YES_NO.match(q)
+    if y is not None:
+        for word in _WORD.findall(y.group("rest")):
+            weight = PROPERTY if _PROPERTY.search(word) else 1.0
+            for t in _stems(word, names):
+                out[t] = max(out.get(t, 0.0), weight)
+        return out
+    return {t: 1.0 for t in _stems(q, names)}
+
+
+def _negations(stem: str, vocabulary: dict[str, int], memo: dict[Any, Any]) -> frozenset[str]:
+    """Corpus stems that negate ``stem`` or that it negates ("asynchron" / "synchron")."""
+    key = ("negations", stem)
+    got = memo.get(key)
+    if got is None:
+        found = set()
+        for p in NEGATIONS:
+            if stem.startswith(p) and len(stem) - len(p) >= 5 and stem[len(p):] in vocabulary:
+                found.add(stem[len(p):])
+            if len(stem) >= 5 and p + stem in vocabulary:
+                found.add(p + stem)
+        got = memo[key] = frozenset(found)
+    return frozenset(got)
+
+
+class _Focus:
+    """A question's focus, matched against sentences through an index's word families."""
+
+    def __init__(self, weights: dict[str, float], index: Any) -> None:
+        vocab: dict[str, int] = index.vocabulary
+        memo: dict[Any, Any] = index.memo
+        n = max(len(index.chunks), 1)
+        self.terms = [
+            (word_family(t, vocab, memo) | _negations(t, vocab, memo), w,
+             w * math.log(1 + n / (1 + vocab.get(t, 0))))
+            for t, w in weights.items()]
+        self.total = sum(w for _f, _r, w in self.terms) or 1.0
+
+    def held(self, cand: Candidate) -> list[tuple[frozenset[str], float, float]]:
+        toks = cand.toks or frozenset(tokens(cand.text))
+        return [term for term in self.terms if not term[0].isdisjoint(toks)]
+
+    def share(self, cand: Candidate) -> float:
+        """The weighted share of the focus ``cand`` holds (0 to 1)."""
+        return sum(w for _f, _r, w in self.held(cand)) / self.total
+
+    def key(self, lead: Candidate) -> list[frozenset[str]]:
+        """The word families of the weightiest focus words ``lead`` holds ("asynchronous"
+        in "Does Django support asynchronous views?", not "views")."""
+        held = self.held(lead)
+        top = max((raw for _f, raw, _w in held), default=0.0)
+        if top <= min(raw for _f, raw, _w in self.terms):
+            return []  # the focus words weigh alike: none is the key
+        return [fam for fam, raw, _w in held if raw == top]
+
+
+def _options(visible: Sequence[Candidate], hidden: Sequence[Candidate],
+             pool: Sequence[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in [*visible, *hidden, *pool[:POOL]]:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _stands(cand: Candidate) -> bool:
+    """Whether ``cand`` can open an answer: no pronoun or demonstrative leaning on a
+    sentence it would lose (``assistant.openers.repair`` could not fix it)."""
+    return cand.table_label is not None or repair(cand.text, cand.subject) is not None
+
+
+def _promote(lead: Candidate, visible: list[Candidate], hidden: list[Candidate]
+             ) -> tuple[list[Candidate], list[Candidate]]:
+    """``lead`` first; a shown near-duplicate of it leaves the answer (it repeats it)."""
+    rest = [c for c in visible if c is not lead and not duplicate(c, lead)]
+    gone = [c for c in visible if c is not lead and c not in rest]
+    return [lead, *rest], [*gone, *[c for c in hidden if c is not lead]]
+
+
+def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
+          pool: Sequence[Candidate], single: str | None, index: Any, names: frozenset[str],
+          ) -> tuple[list[Candidate], list[Candidate]]:
+    weights = focus(question, names)
+    options = [c for c in _options(visible, hidden, pool)
+               if not (single and c.subject and c.subject != single) and _stands(c)]
+    if any(c.typed for c in options):
+        options = [c for c in options if c.typed]
+    wanted = asked_type(question)  # "which language ...": a sentence naming one
+    if wanted is not None and any(wanted.search(c.text) for c in options):
+        options = [c for c in options if wanted.search(c.text)]
+        # the asked noun ("language") is answered by the name itself: the rest is focus
+        weights = {t: w for t, w in weights.items() if w != 1.0} or weights
+    else:
+        wanted = None
+    if not weights:
+        return visible, hidden
+    if not _shaped(question) and not any(c.typed for c in options) and wanted is None:
+        return visible, hidden  # no asked noun, yes/no or answer type: nothing to put first
+    fx = _Focus(weights, index)
+    shares = {id(c): fx.share(c) for c in options}
+    top = max(shares.values(), default=0.0)
+    # the sentences holding about as much of the focus as any; of them the closest in
+    # meaning to the question (the sentence score also counts light words: "use")
+    scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in options
+              if shares[id(c)] > 0 and shares[id(c)] >= top - SLACK]
+    if not scored and wanted is not None and options:  # the name alone answers
+        scored = [(c.sem, c) for c in options]
+    if scored:
+        lead = max(scored, key=lambda sc: sc[0])[1]
+        if lead is not visible[0]:
+            visible, hidden = _promote(lead, visible, hidden)
+    if not _narrow(question, weights):
+        return visible, hidden  # a diffuse focus: no sentence is off it for sure
+    typed = visible[0].typed
+    key = fx.key(visible[0])
+    keep = [visible[0]]
+    gone: list[Candidate] = []
+    for cand in visible[1:]:
+        share = fx.share(cand)
+        toks = cand.toks or frozenset(tokens(cand.text))
+        on_key = not key or any(not fam.isdisjoint(toks) for fam in key)
+        if (share >= KEEP_SHARE and on_key) or (typed and cand.typed) or (
+                wanted is not None and wanted.search(cand.text)) or _next_of(cand, keep[:1]):
+            keep.append(cand)
+        else:
+            gone.append(cand)
+    return keep, [*gone, *hidden]
+
+
+def _narrow(question: str, weights: dict[str, float]) -> bool:
+    """Whether the focus is narrow enough to tell an off-focus sentence: a which/what noun
+    phrase or a yes/no question's words, at most ``NARROW`` of them."""
+    return _shaped(question) and sum(1 for w in weights.values() if w >= 1.0) <= NARROW
+
+
+def _shaped(question: str) -> bool:
+    """Whether the question asks for a noun phrase (which/what X) or is a yes/no one."""
+    q = own_words(" ".join(question.split())).rstrip("?.! ")
+    return _WH_NP.search(q) is not None or _YES_NO.match(q) is not None
+
+
+def _next_of(cand: Candidate, kept: Sequence[Candidate]) -> bool:
+    """Whether ``cand`` is the next sentence after a kept short line of its passage (what
+    it announces: "Django has a built-in templates system." then "Anyone with HTML
+    understanding ...")."""
+    return any(k.chunk.chunk_id == cand.chunk.chunk_id and k.span.end <= cand.span.start
+               and len(k.text.split()) <= 8
+               and not k.chunk.text[k.span.end - k.chunk.start:
+                                    cand.span.start - k.chunk.start].strip(" \n\t.")
+               for k in kept)
+
+
+def defined(question: str) -> str | None:
+    """The X a definition question asks about ("template fragment caching"), or None."""
+    q = own_words(" ".join(question.split()))
+    for pattern in _DEFINED:
+        m = pattern.search(q)
+        if m is not None:
+            x = m.group("x").strip(" ?.!\"'“”‘’")
+            while True:
+                shorter = _TAIL.sub("", x)
+                if shorter == x:
+                    break
+                x = shorter
+            return x.strip(" ?.!\"'“”‘’") or None
+    return None
+
+
+def _definition_rank(cand: Candidate, x_toks: frozenset[str], x: str,
+                     subject: str | None) -> int:
+    """2: "X is a/an/the ...", 1: "X is/means ..." or X spelt out; 0: no definition of X."""
+    text = cand.text
+    acronym = x.isupper() and 1 < len(x) <= 6
+    if acronym and re.search(rf"\b{re.escape(x)}\s*\(|\({re.escape(x)}\)", text):
+        return 1
+    m = _COPULA.match(text)
+    if m is None:
+        return 0
+    head = m.group("head").strip()
+    head_toks = frozenset(tokens(head))
+    about_x = bool(x_toks) and x_toks <= head_toks and len(head.split()) <= len(x.split()) + 4
+    if not about_x and _PRONOUN.match(head) and subject and cand.subject == subject:
+        about_x = True
+    if not about_x:
+        return 0
+    return 2 if m.group("verb").lower() in ("is", "are") and _CLASS.match(m.group("rest")) else 1
+
+
+def _definition(question: str, visible: list[Candidate], hidden: list[Candidate],
+                pool: Sequence[Candidate], single: str | None,
+                ) -> tuple[list[Candidate], list[Candidate]]:
+    x = defined(question)
+    if not x:
+        return visible, hidden
+    x_toks = frozenset(tokens(x))
+    subject = single if single and x_toks <= frozenset(tokens(single)) else None
+    ranked = [(r, c.score, c) for c in _options(visible, hidden, pool)
+              if (r := _definition_rank(c, x_toks, x, subject)) and _stands(c)]
+    if ranked:
+        lead = max(ranked, key=lambda t: (t[0], t[1]))[2]
+        if lead is not visible[0]:
+            visible, hidden = _promote(lead, visible, hidden)
+    if not x_toks:
+        return visible, hidden
+    keep = [visible[0]]
+    gone: list[Candidate] = []
+    for cand in visible[1:]:
+        toks = cand.toks or frozenset(tokens(cand.text))
+        if x_toks <= toks or (subject and cand.subject == subject):
+            keep.append(cand)
+        else:
+            gone.append(cand)
+    return keep, [*gone, *hidden]
+
+
+def _when(intent: Intent, visible: list[Candidate], hidden: list[Candidate],
+          pool: Sequence[Candidate], single: str | None,
+          ) -> tuple[list[Candidate], list[Candidate]]:
+    conds = [c for c in _options(visible, hidden, pool)
+             if c.polarity == intent.polarity and CONDITION.search(c.text) and _stands(c)
+             and not (single and c.subject and c.subject != single)]
+    if not conds:
+        return visible, hidden
+    lead = max(conds, key=lambda c: c.score)
+    if lead is visible[0]:
+        return visible, hidden
+    return _promote(lead, visible, hidden)
+
+
+def shape(question: str, intent: Intent, visible: Sequence[Candidate],
+          hidden: Sequence[Candidate], pool: Sequence[Candidate], subjects: Sequence[str],
+          index: Any, config: Any = None) -> tuple[list[Candidate], list[Candidate]]:
+    """(visible, hidden) with the sentence that answers first and, for a fact or a
+    definition, the sentences off the question's focus moved to ``hidden``.
+
+    Args:
+        question: The standalone question.
+        intent: Its intent; only ``fact``, ``definition`` and one-subject ``when`` change.
+        visible: The shown sentences in order (``assistant.trim``'s kept ones).
+        hidden: The others selected (for "more from the sources").
+        pool: All usable candidates, best first: a lead may come from here.
+        subjects: The subjects the question names.
+        index: The corpus index (vocabulary, memo, chunk count, tokenizer).
+        config: The subjects object; its names are never a focus word.
+    """
+    shown, rest = list(visible), list(hidden)
+    if not shown:
+        return shown, rest
+    single = subjects[0] if len(set(subjects)) == 1 else None
+    tokenizer = getattr(index, "tokenizer", None) or getattr(config, "tokenizer", None)
+    names = tokenizer.name_tokens if tokenizer is not None else frozenset()
+    if intent.kind == "fact":
+        return _fact(question, shown, rest, pool, single, index, names)
+    if intent.kind == "definition":
+        return _definition(question, shown, rest, pool, single)
+    if intent.kind == "when" and intent.polarity:
+        return _when(intent, shown, rest, pool, single)
+    return shown, rest
