@@ -6,7 +6,9 @@ Why hybrid: on this corpus dense search alone misses passages whose key word is 
 BM25, and the best pooled sentence vector of each chunk (computed at ingest, held in
 memory). Fusion sums min-max normalised scores (``FUSION = "score"``); reciprocal rank
 fusion is available (``"rrf"``) but scored lower on the gold set, because it throws away
-how far ahead a ranker's top hit is. Diversity: a greedy MMR-style pick penalises
+how far ahead a ranker's top hit is. A candidate holding the kind of answer the question
+asks for (``assistant.answer_type``: names, a person, a year, a number) gains
+``ANSWER_TYPE_BONUS``. Diversity: a greedy MMR-style pick penalises
 passages similar to ones already chosen. A per-article penalty (``SAME_ARTICLE_PENALTY``)
 is available but off: with the field articles beside the bundled four it pushed the only
 answering passage out (field recall@5 fell by 0.04-0.08), and each ranker's first hit is
