@@ -2,9 +2,9 @@
 
 "Which companies use X?" is answered by a sentence listing names, "Who created X?" by one
 naming a person, "When was X released?" by one holding a year. The sentence scorer
-(``assistant.sentences``) ranks such sentences first; the composer says plainly that the
-articles don't give a year when no passage found holds one, rather than
-answering with sentences that only look like an answer.
+(``assistant.sentences``) ranks such sentences first and the retriever such passages higher;
+the composer says plainly that the articles don't give a year when no passage found holds
+one, rather than answering with sentences that only look like an answer.
 """
 
 from __future__ import annotations
@@ -59,6 +59,15 @@ def asked_type(question: str) -> re.Pattern[str] | None:
 #: Only the year: a person is named in too many shapes ("X created it", "by X") for
 #: "no match" to mean "not said".
 STRICT_TYPES = ((ASKS_FOR_YEAR, YEAR, "The articles don't give a year for that."),)
+
+#: Each answer type: (what asks for it, what a passage holding one looks like).
+ANSWER_TYPES = ((ASKS_FOR_NAMES, NAME_LIST), (ASKS_FOR_PERSON, PERSON),
+                (ASKS_FOR_YEAR, YEAR), (ASKS_FOR_NUMBER, NUMBER))
+
+
+def expected_patterns(question: str) -> list[re.Pattern[str]]:
+    """The patterns of the answer types ``question`` asks for (none for most questions)."""
+    return [pattern for asks, pattern in ANSWER_TYPES if asks.search(question)]
 
 
 def unanswered_type(question: str, texts: Iterable[str]) -> str | None:

@@ -6,7 +6,9 @@ Why hybrid: on this corpus dense search alone misses passages whose key word is 
 BM25, and the best pooled sentence vector of each chunk (computed at ingest, held in
 memory). Fusion sums min-max normalised scores (``FUSION = "score"``); reciprocal rank
 fusion is available (``"rrf"``) but scored lower on the gold set, because it throws away
-how far ahead a ranker's top hit is. Diversity: a greedy MMR-style pick penalises
+how far ahead a ranker's top hit is. A candidate holding the kind of answer the question
+asks for (``assistant.answer_type``: names, a person, a year, a number) gains
+``ANSWER_TYPE_BONUS``. Diversity: a greedy MMR-style pick penalises
 passages similar to ones already chosen. A per-article penalty (``SAME_ARTICLE_PENALTY``)
 is available but off: with the field articles beside the bundled four it pushed the only
 answering passage out (field recall@5 fell by 0.04-0.08), and each ranker's first hit is
@@ -37,8 +39,10 @@ measured on the bundled gold and the field set, see ``SENTENCE_POOL``).
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -47,6 +51,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from assistant.answer_type import expected_patterns
 from assistant.corpus_index import (
     CorpusIndex,
     _default_tokenizer,
@@ -99,6 +104,13 @@ SENTENCE_EXTRAS = 6
 #: deep as the fusion reads it) lost a field question whose passage only the sentence
 #: ranker found (support 0.890 -> 0.877).
 SENTENCE_POOL = 120
+#: Added to the fused score (the three weights sum to 3.0) of a candidate passage holding
+#: the kind of answer the question asks for (``assistant.answer_type``: a list of names for
+#: "which companies use ...", a person, a year, a number), times the share of the asked
+#: types it holds. Measured: bundled gold recall@5 0.945 -> 0.964, recall@3 0.891 -> 0.927,
+#: MRR 0.818 -> 0.827; field recall@k equal on every split, MRR 0.644 -> 0.650 (fb- 0.635
+#: -> 0.656, held-out fc- equal). 0.25 moved nothing; 1.0 also raised bundled recall@10.
+ANSWER_TYPE_BONUS = 0.5
 #: Fused candidates the diversity pick chooses among.
 DIVERSITY_POOL = 20
 
@@ -327,6 +339,7 @@ class HybridRetriever(BaseRetriever):
                  for j in top_positions(sent, n_cand)],
                 k,
                 head=min(k, self.k),
+                expects=expected_patterns(question),
             )
             extras = [(cand[j], float(sent[j])) for j in top_positions(sent, SENTENCE_EXTRAS)]
         out = [
@@ -362,10 +375,12 @@ class HybridRetriever(BaseRetriever):
         sentence: list[tuple[str, float]],
         k: int,
         head: int = 0,
+        expects: Sequence[re.Pattern[str]] = (),
     ) -> list[tuple[str, float, dict[str, float]]]:
         """Fuse the rankings ((chunk id, score), best first), then pick greedily with an
         MMR-style diversity penalty. Each ranker's first hit stays among the ``k`` passages
-        and among the first ``head`` of them (``_keep_tops_in_head``)."""
+        and among the first ``head`` of them (``_keep_tops_in_head``). A candidate holding
+        the asked answer types (``expects``) gains ``ANSWER_TYPE_BONUS`` times their share."""
         rankings: list[tuple[str, list[tuple[str, float]], float]] = [
             ("dense", dense, DENSE_WEIGHT), ("bm25", bm25, BM25_WEIGHT)]
         if SENTENCE_WEIGHT > 0:
@@ -384,6 +399,13 @@ class HybridRetriever(BaseRetriever):
                     contrib = weight * ((score - lo) / (hi - lo) if hi > lo else 1.0)
                 fused[cid] = fused.get(cid, 0.0) + contrib
                 parts.setdefault(cid, {})[name] = score
+        if expects and ANSWER_TYPE_BONUS:
+            for cid in fused:
+                text = idx.chunks[idx.by_id[cid]].text
+                held = sum(1 for pattern in expects if pattern.search(text))
+                if held:
+                    fused[cid] += ANSWER_TYPE_BONUS * held / len(expects)
+                    parts[cid]["answer_type"] = held / len(expects)
         if not fused:
             return []
         top = max(fused.values()) or 1.0

@@ -179,3 +179,34 @@ def test_ranker_tops_stay_in_the_head_of_a_deeper_list() -> None:
     assert _keep_tops_in_head(chosen, ["a", "t"], fused, 3) == ["a", "b", "t", "c", "d", "e"]
     assert _keep_tops_in_head(chosen, ["a"], fused, 3) == chosen
     assert _keep_tops_in_head(chosen, ["t"], fused, 0) == chosen
+
+
+def test_a_passage_holding_the_asked_answer_type_ranks_higher() -> None:
+    """"Which companies use Django?" is answered by a passage listing names: among
+    candidates the rankers score alike, the one holding a list of names comes first."""
+    from types import SimpleNamespace
+
+    from assistant.answer_type import expected_patterns
+    from knowledge.models import Chunk
+
+    texts = {"general": "Django is used by many companies for many kinds of web projects.",
+             "names": "Acme, Globex, and Initech have been built with this framework.",
+             "other": "Django ships an admin panel and an ORM."}
+    chunks = [Chunk(cid, "a", i, t, 0, len(t)) for i, (cid, t) in enumerate(texts.items())]
+    idx = SimpleNamespace(chunks=chunks, by_id={c.chunk_id: i for i, c in enumerate(chunks)},
+                          chunk_tokens=[frozenset(tokens(c.text)) for c in chunks])
+    ranking = [("general", 0.9), ("names", 0.85), ("other", 0.1)]
+    question = "Which companies use Django?"
+    assert expected_patterns(question)
+    assert not expected_patterns("Is Django secure?")
+
+    def order(expects: Any) -> list[str]:
+        fused = HybridRetriever._fuse(idx, ranking, ranking, ranking, 3,  # type: ignore[arg-type]
+                                      expects=expects)
+        return [cid for cid, _score, _parts in fused]
+
+    assert order(())[:2] == ["general", "names"]
+    got = HybridRetriever._fuse(idx, ranking, ranking, ranking, 3,  # type: ignore[arg-type]
+                                expects=expected_patterns(question))
+    assert [cid for cid, _s, _p in got][:2] == ["names", "general"]
+    assert got[0][2]["answer_type"] == 1.0

@@ -4,11 +4,12 @@ The reference below is the retrieval as it was before the query-cost work: Pytho
 ``sorted`` over every chunk, the sentence maximum through ``np.maximum.at``, and the
 index built from the whole store in one go. The real model and a real Chroma store of the
 bundled corpus are used, and every gold question (plus follow-up-free variants) is asked
-in every mode; chunk ids, order and scores must be identical. Two ranking changes are
+in every mode; chunk ids, order and scores must be identical. Three ranking changes are
 deliberate and modelled here: the sentence ranker scores only the dense (to
-``SENTENCE_POOL``) and BM25 candidates, not every chunk; and the first ``retriever.k``
+``SENTENCE_POOL``) and BM25 candidates, not every chunk; the first ``retriever.k``
 passages of a deeper list hold each ranker's first hit (``head``), so they equal a
-retrieval of ``retriever.k`` passages.
+retrieval of ``retriever.k`` passages; and a candidate holding the asked answer type gains
+``ANSWER_TYPE_BONUS`` in the fusion (``expects``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 import pytest
 
 from assistant import retriever as r
+from assistant.answer_type import expected_patterns
 from assistant.retriever import HybridRetriever, build_index
 from knowledge.settings import BUNDLED_CORPUS
 
@@ -77,7 +79,8 @@ def _reference(store: Any, idx: Any, question: str, vector: list[float], k: int,
     # The fusion itself is unchanged; only its inputs' sorting was replaced.
     chosen = HybridRetriever._fuse(
         idx, dense, [(idx.chunks[i].chunk_id, float(bm[i])) for i in bm_top],
-        [(idx.chunks[i].chunk_id, sent[i]) for i in sent_order[:n_cand]], k, head=min(k, 5))
+        [(idx.chunks[i].chunk_id, sent[i]) for i in sent_order[:n_cand]], k, head=min(k, 5),
+        expects=expected_patterns(question))
     have = {cid for cid, _s, _p in chosen}
     extras = [idx.chunks[i].chunk_id for i in sent_order[:r.SENTENCE_EXTRAS]
               if idx.chunks[i].chunk_id not in have]
