@@ -29,6 +29,7 @@ verdict, only passages that mention the technologies the question names.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from assistant.filler import PRONOUN_START
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
 from assistant.word_family import word_family
-from knowledge.models import Span
+from knowledge.models import ScoredChunk, Span
 from knowledge.subjects_config import normalize_label
 from knowledge.text.tokens import STOPWORDS
 
@@ -178,6 +179,24 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     return out if any(n.third for n in out) else ()
 
 
+def with_described(question: str, retrieval: Any, named: Sequence[Named]) -> Any:
+    """For "What is Express?" (a member alias or another technology named for itself): add
+    the passages that say what it is ("Express is the minimalist web layer ...").
+    Retrieval reads a member alias as its subject, so it finds the subject's definitions,
+    not the member's."""
+    from assistant.scope import defined_term, describing
+
+    third = [w for n in named if n.third for w in n.names]
+    pattern = describing(third, strict=True) if third and defined_term(question) else None
+    if pattern is None:
+        return retrieval
+    have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
+    top = max((sc.score for sc in retrieval.chunks), default=0.0)
+    add = [ScoredChunk(c, top) for c in retrieval.index.chunks
+           if c.chunk_id not in have and pattern.search(c.text)]
+    return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add]) if add else retrieval
+
+
 @dataclass
 class Item:
     """One thing the answer can show: a sentence, or a table row's named cells."""
@@ -224,8 +243,10 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
 
     terms = _topic_terms(question, named, index)
     degree = bool(_DEGREE.search(question))
-    defines = describing([w for n in named if n.third for w in n.names]) \
+    defines = describing([w for n in named if n.third for w in n.names], strict=True) \
         if defined_term(question) else None
+    if defines is not None:
+        terms = []  # "What exactly is Express?": the name is the whole topic
     third = third_technologies(index, config)
     friends = companions(index, config)
     out: list[Item] = []

@@ -84,6 +84,8 @@ _DEFINITION = (
                r"(?:mean|stand\s+for)\b", re.I),
 )
 #: A sentence that says what its subject is: "X is ...", "X, a ...", "X gives you ...".
+_DEFINING = (r"(?:\*\*)?\s*(?:(?:is|are)\s+(?:an?|the|one)\s|means|refers\s+to|stands\s+for"
+             r"|,\s+(?:an?|the)\s)")
 _DESCRIBING = (r"(?:\*\*)?\s*(?:is|are|was|has\s+been|remains|means|refers\s+to|stands\s+for"
                r"|gives\s+you|provides|offers|,\s+(?:an?|the)\s)")
 
@@ -156,15 +158,18 @@ def member_names(term: str, subjects: Any) -> tuple[str, ...]:
     return aliases or (term,)
 
 
-def describing(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+def describing(names: tuple[str, ...] | list[str], strict: bool = False
+               ) -> re.Pattern[str] | None:
     """A pattern for a text that says what the thing named ``names`` is: one of the names
     followed by a copula or a describing verb ("Express is the minimalist web layer",
     "Express gives you a router"), or an initialism spelled out before it in brackets
-    ("Model-View-Template (MVT)"); None without names."""
+    ("Model-View-Template (MVT)"); None without names. ``strict``: a copula or an
+    apposition only ("Express is ...", "Express, a ...")."""
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     if not alts:
         return None
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w.]\w)(?:['’]s)?{_DESCRIBING}"
+    verbs = _DEFINING if strict else _DESCRIBING
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w.]\w)(?:['’]s)?{verbs}"
                       rf"|\w[\w -]+\(\s*(?:{alts})\s*\)", re.I)
 
 

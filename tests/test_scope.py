@@ -218,3 +218,17 @@ def test_a_name_at_the_head_of_the_question_is_what_it_asks_about() -> None:
     assert not at_head("What is the TCO of Django?", "TCO")
     assert not at_head("Is the UX of Django nicer?", "UX")
     assert not at_head("Which has the better DX, Django or Node.js?", "DX")
+
+
+def test_a_strict_definition_is_a_copula_with_an_article_or_an_apposition() -> None:
+    from assistant.scope import describing
+
+    strict = describing(["Koa"], strict=True)
+    assert strict is not None
+    assert strict.search("Koa is a small web layer for Node.js.")
+    assert strict.search("Koa, the successor of Express, is small.")
+    assert not strict.search("Koa is insecure by default.")
+    assert not strict.search("We ran Koa is what they said")  # no article after the copula
+    loose = describing(["Koa"])
+    assert loose is not None and loose.search("Koa is insecure by default.")
+    assert describing([]) is None
