@@ -51,6 +51,7 @@ from assistant.scope import (
     default_unsaid,
     defined_term,
     describes,
+    kind_phrase,
     member_names,
     mentions,
     pair_meant,
@@ -390,7 +391,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     if default_unsaid(question, kind, idx, tok):
         # "What database does Django use by default?": passages on databases and on
         # defaults, none on the default database
-        return no("default-unsaid", "The articles don't say what the default is.")
+        return no("default-unsaid", f"The articles don't say which {kind_phrase(question)} "
+                  "is the default.")
     note = ""
     if foreign:
         listed = ", ".join(foreign)

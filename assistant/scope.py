@@ -248,6 +248,12 @@ def asked_kind(question: str, subjects: Any, tok: Any) -> list[str]:
     return [t for w in words for t in tok.tokens(w)]
 
 
+def kind_phrase(question: str) -> str:
+    """The words of the kind a "what/which <kind> ..." question asks for ("database")."""
+    m = _WHAT_KIND.search(question)
+    return m.group("n") if m else ""
+
+
 def default_unsaid(question: str, kind: list[str], idx: Any, tok: Any) -> bool:
     """Whether a question asks for the default of a kind ("What database does Django use
     by default?") that no sentence of the articles states: none holds both the kind's

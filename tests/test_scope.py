@@ -153,6 +153,9 @@ def test_a_default_no_sentence_states_is_unsaid() -> None:
     q = "What database does Django use by default?"
     assert asked_kind(q, cfg, tok) == list(tok.tokens("database"))
     assert default_unsaid(q, asked_kind(q, cfg, tok), idx, tok)
+    from assistant.scope import kind_phrase
+
+    assert kind_phrase(q) == "database"
     said = _index("Out of the box, the default database is a single local file.")
     assert not default_unsaid(q, asked_kind(q, cfg, tok), said, tok)
     assert asked_kind("Which framework does Django use?", cfg, tok) == []
