@@ -28,6 +28,15 @@ combines evidence of different kinds:
    table's other column: Laravel, Go) are checked like any name even when an article's
    title holds them.
 
+7. **Scope** (``assistant.scope``): a subject-less comparative means the configured pair
+   and is covered when it asks about a criterion of the subjects file; "What is Express?"
+   (a member alias of a subject) needs a passage that says what Express is; a subject's
+   product or part that no passage names ("Django REST Framework", "Django signals"), a
+   definition of a name the articles only use ("What is DRF?"), a kind of thing no
+   passage names ("What port ...?") and a default no sentence states ("What database
+   does Django use by default?") are not covered; a member the articles never name
+   ("Is Express fast?") is answered as its subject, with a note saying so.
+
 Names of the subjects (from the subjects object passed in, never from this module) count
 as strong evidence of topicality; the other signals then decide whether the question asks
 something the articles talk about. A question that names an uncovered technology beside a
@@ -57,6 +66,7 @@ from assistant.scope import (
     pair_meant,
     subject_products,
     unknown_compound,
+    unmentioned_members,
 )
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
@@ -152,7 +162,8 @@ class Coverage:
     Attributes:
         covered: False means: answer that the articles don't say, with no citations.
         reason: ``covered``, ``partial``, ``instructions``, ``foreign-name``,
-            ``passing-name``, ``unrelated-name``, ``off-topic`` or ``empty``.
+            ``passing-name``, ``unrelated-name``, ``undescribed-member``,
+            ``undescribed-name``, ``default-unsaid``, ``off-topic`` or ``empty``.
         message: The reply to give when not covered.
         signals: The measurements the decision used (shown in debugging and the eval).
     """
@@ -430,5 +441,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         # a comparison of the pair on a criterion of the subjects file ("Which of the two
         # is less prone to security holes?") is covered in the articles' words
         return no("off-topic", "The articles don't say anything about that.")
-
+    unmentioned = unmentioned_members(question, subjects, idx)
+    if unmentioned and not note:
+        # "Is Express fast?" over articles that never name Express: the subjects file
+        # counts Express as Node.js, the answer says so
+        which = " and ".join(dict.fromkeys(subject for _m, subject in unmentioned))
+        note = (f"The articles don't mention {', '.join(m for m, _s in unmentioned)}; this "
+                f"answer is about {which}.")
+        signals["unmentioned"] = [m for m, _s in unmentioned]
     return Coverage(True, "partial" if note else "covered", "", signals, note)

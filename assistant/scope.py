@@ -16,7 +16,10 @@ Three kinds of question need a closer reading of what is asked:
   Express?" asks what Express is, and a definition of Node.js is not one of Express. Such a
   question is covered only when a passage describes the member by name (``describes``:
   "Express is the minimalist web layer ..."); the answer then shows those passages
-  (``assistant.named`` treats the member as a technology of its own).
+  (``assistant.named`` treats the member as a technology of its own). Any other question
+  naming a member that no passage mentions ("Is Express fast?" over articles that never
+  name Express) is answered from the subject's passages with a note that says so
+  (``unmentioned_members``).
 * **A product of a subject** (``subject_products``): "Django REST Framework", "Django
   Channels": a subject's name followed by capitalised words the articles do not use as
   such is another product. It is covered only when the library holds the whole name; and a
@@ -313,4 +316,16 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
                 toks = [t for p in re.split(r"[-_]", w) if p for t in tok.tokens(p)]
                 if toks and any(t not in idx.vocabulary for t in toks):
                     out.append(w)
+    return out
+
+
+def unmentioned_members(question: str, subjects: Any, idx: Any) -> list[tuple[str, str]]:
+    """Member aliases the question names ("Express") that no passage mentions, each with
+    its subject: an answer from the subject's passages must say it is about the subject."""
+    out: list[tuple[str, str]] = []
+    for name, pattern in subjects.patterns.items():
+        for m in pattern.finditer(question):
+            members = member_names(m.group(0), subjects)
+            if members and not mentions(members, idx) and m.group(0) not in dict(out):
+                out.append((m.group(0), name))
     return out

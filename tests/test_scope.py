@@ -235,3 +235,15 @@ def test_a_strict_definition_is_a_copula_with_an_article_or_an_apposition() -> N
     loose = describing(["Koa"])
     assert loose is not None and loose.search("Koa is insecure by default.")
     assert describing([]) is None
+
+
+@pytest.mark.parametrize("question", ["Is Express fast?", "Does Express.js scale well?"])
+def test_a_member_the_articles_never_name_gets_a_note(retriever: HybridRetriever,
+                                                      question: str) -> None:
+    """The bundled articles never name Express: an answer from Node.js's passages says
+    it is about Node.js."""
+    cov = assess(question, _signals(retriever, question, dense_top=0.6))
+    assert cov.covered, cov.signals
+    assert "don't mention Express" in cov.note and "Node.js" in cov.note, cov.note
+    plain = assess("Is Node.js fast?", _signals(retriever, "Is Node.js fast?", dense_top=0.6))
+    assert plain.note == ""
