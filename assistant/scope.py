@@ -62,7 +62,9 @@ _CHOICE = re.compile(
 #: question with no subject of its own.
 _WHICH = re.compile(r"^\W*(?:so,?\s+|and\s+|but\s+)?(?:which|who)\b", re.I)
 _COMPARATIVE = re.compile(
-    r"\b(?:more|less|fewer|better|worse|best|worst|most|least)\b|\b\w{3,}er\b", re.I)
+    r"\b(?:more|less|fewer|better|worse|best|worst|most|least)\b"
+    # "cheaper to build", "scales further?"; not a noun ending so ("Which server ...")
+    r"|\b\w{3,}er\b(?=\s*(?:than|to|for|with|at|on|in|under|[?,.!]|$))", re.I)
 #: The question brings its own alternatives: ", flying or driving?", "between A and B",
 #: "than a notebook".
 _OWN_OPTIONS = re.compile(

@@ -64,6 +64,7 @@ def _index(*texts: str, tok: Any = None) -> Any:
     "Between the two, which is cheaper to host?",
     "Which is quicker to get started with?",
     "Which of these two frameworks has better docs?",
+    "Which scales further?",
 ])
 def test_a_question_without_subjects_or_options_means_the_pair(question: str) -> None:
     assert pair_meant(question, default_subjects())
@@ -76,6 +77,7 @@ def test_a_question_without_subjects_or_options_means_the_pair(question: str) ->
     "Which is faster than a bicycle?",
     "Is Django harder to learn?",  # names a subject: not unnamed
     "What is the capital of Peru?",  # not a comparison
+    "Which server should I rent?",  # a noun ending in -er is no comparative
 ])
 def test_a_question_with_its_own_options_does_not(question: str) -> None:
     assert not pair_meant(question, default_subjects())
