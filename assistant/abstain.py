@@ -28,6 +28,15 @@ combines evidence of different kinds:
    table's other column: Laravel, Go) are checked like any name even when an article's
    title holds them.
 
+7. **Scope** (``assistant.scope``): a subject-less comparative means the configured pair
+   and is covered when it asks about a criterion of the subjects file; "What is Express?"
+   (a member alias of a subject) needs a passage that says what Express is; a subject's
+   product or part that no passage names ("Django REST Framework", "Django signals"), a
+   definition of a name the articles only use ("What is DRF?"), a kind of thing no
+   passage names ("What port ...?") and a default no sentence states ("What database
+   does Django use by default?") are not covered; a member the articles never name
+   ("Is Express fast?") is answered as its subject, with a note saying so.
+
 Names of the subjects (from the subjects object passed in, never from this module) count
 as strong evidence of topicality; the other signals then decide whether the question asks
 something the articles talk about. A question that names an uncovered technology beside a
@@ -44,6 +53,21 @@ from typing import Any
 from assistant.attribution import technology_names, third_technologies
 from assistant.retriever import STOPWORDS, Retrieval, stem, words
 from assistant.rewrite import ASPECTS
+from assistant.scope import (
+    asked_criterion,
+    asked_kind,
+    at_head,
+    default_unsaid,
+    defined_term,
+    describes,
+    kind_phrase,
+    member_names,
+    mentions,
+    pair_meant,
+    subject_products,
+    unknown_compound,
+    unmentioned_members,
+)
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -138,7 +162,8 @@ class Coverage:
     Attributes:
         covered: False means: answer that the articles don't say, with no citations.
         reason: ``covered``, ``partial``, ``instructions``, ``foreign-name``,
-            ``passing-name``, ``unrelated-name``, ``off-topic`` or ``empty``.
+            ``passing-name``, ``unrelated-name``, ``undescribed-member``,
+            ``undescribed-name``, ``default-unsaid``, ``off-topic`` or ``empty``.
         message: The reply to give when not covered.
         signals: The measurements the decision used (shown in debugging and the eval).
     """
@@ -212,9 +237,6 @@ def name_support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int
     return len(where), best
 
 
-#: A choice between options the question leaves unnamed ("which one", "which of the two").
-_CHOICE = re.compile(r"\bwhich (?:one|of (?:the|these|those) (?:two|2)|of them)\b"
-                     r"|\b(?:either|both) (?:one|of them|options?)\b", re.I)
 #: An initialism ("DX", "TCO", "SLA"): letters only, all capitals, two to five of them.
 _INITIALISM = re.compile(r"[A-Z]{2,5}s?")
 
@@ -283,10 +305,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     tok = idx.tokenizer or subjects.tokenizer
     vocab_raw = idx.raw_vocabulary
     named = subjects.find_subjects(question)
-    if not named and _CHOICE.search(question):
-        # "which one has the better perf?": a choice between unnamed options is, in a
-        # corpus of one pair, a choice between the pair
+    if not named and pair_meant(question, subjects):
+        # "which one has the better perf?", "Which scales further?": a choice between
+        # unnamed options is, in a corpus of one pair, a choice between the pair
         named = tuple(subjects.subject_names)
+    criterion = asked_criterion(question, subjects) if len(set(named)) > 1 else None
     content = [t for t in retrieval.query_tokens if t not in _GENERIC]
     topical = [t for t in content if t not in subjects.subject_tokens]
     known = [t for t in topical if t in idx.vocabulary]
@@ -303,7 +326,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
             continue  # names an article or its publisher (a third technology still counts)
         n, cover = name_support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))
-        if n == 0 and _abbreviation(name) and not compared_with(question, name):
+        if n == 0 and _abbreviation(name) and not compared_with(question, name) \
+                and not at_head(question, name):
             # "better DX", "the TCO": an unknown initialism not weighed against anything
             # is a term, not a product; it weighs like any capitalised unknown word
             if name not in unknown:
@@ -318,6 +342,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
             # but no passage that does holds what the question asks about it
             unrelated.append(name)
     pair = " and ".join(subjects.subject_names)
+    term = defined_term(question)
+    members = member_names(term, subjects) if term else ()
+    products = [p for p in subject_products(question, subjects, vocab_raw)
+                if idx.empty or not mentions([p], idx)]
+    kind = asked_kind(question, subjects, tok)
+    compound = unknown_compound(question, subjects, idx, tok)
     signals: dict[str, Any] = {
         "dense_top": round(retrieval.dense_top, 4),
         "bm25_top": round(retrieval.bm25_top, 4),
@@ -328,6 +358,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         "names": names,
         "passing": passing,
         "unrelated": unrelated,
+        "criterion": criterion,
+        "defined": term,
+        "members": list(members),
+        "products": products,
+        "kind": kind,
+        "compound": compound,
     }
 
     def no(reason: str, message: str) -> Coverage:
@@ -342,6 +378,32 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
             f"I can only answer questions about what the articles say about {pair}; the "
             "articles don't say anything about that request.",
         )
+    if term and members and not describes(members, idx):
+        # "What is Express?": Express is listed as an alias of a subject, but a definition
+        # of the subject is not one of Express (``assistant.scope``)
+        said = ("mention " + term + " but don't say what it is" if mentions(members, idx)
+                else "don't describe " + term)
+        return no("undescribed-member", f"The articles {said}; they compare {pair}.")
+    if products:
+        return no("foreign-name", f"The articles don't cover {', '.join(products)}; "
+                  f"they compare {pair}.")
+    if term and not members and (tn := [n for n in names if n in term and names[n][0] > 0]) \
+            and not subjects.find_subjects(term) and not describes(tn, idx):
+        # "What is DRF?" where the articles only use DRF ("DRF's generic views covered ...")
+        return no("undescribed-name", f"The articles mention {', '.join(tn)} but don't say "
+                  "what it is.")
+    if compound:
+        # "How do Django signals work?", "Django's collectstatic command": a part of a
+        # subject that no passage speaks of
+        return no("off-topic", "The articles don't say anything about that.")
+    if len(kind) == 1 and kind[0] not in idx.vocabulary:
+        # "What port does Django listen on?": no passage speaks of that kind of thing
+        return no("off-topic", "The articles don't say anything about that.")
+    if default_unsaid(question, kind, idx, tok):
+        # "What database does Django use by default?": passages on databases and on
+        # defaults, none on the default database
+        return no("default-unsaid", f"The articles don't say which {kind_phrase(question)} "
+                  "is the default.")
     note = ""
     if foreign:
         listed = ", ".join(foreign)
@@ -375,6 +437,16 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
             )
         if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL:
             return no("off-topic", "The articles don't say anything about that.")
-    elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL:
+    elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion:
+        # a comparison of the pair on a criterion of the subjects file ("Which of the two
+        # is less prone to security holes?") is covered in the articles' words
         return no("off-topic", "The articles don't say anything about that.")
+    unmentioned = unmentioned_members(question, subjects, idx)
+    if unmentioned and not note:
+        # "Is Express fast?" over articles that never name Express: the subjects file
+        # counts Express as Node.js, the answer says so
+        which = " and ".join(dict.fromkeys(subject for _m, subject in unmentioned))
+        note = (f"The articles don't mention {', '.join(m for m, _s in unmentioned)}; this "
+                f"answer is about {which}.")
+        signals["unmentioned"] = [m for m, _s in unmentioned]
     return Coverage(True, "partial" if note else "covered", "", signals, note)

@@ -65,6 +65,7 @@ from assistant.named import (
     items,
     row_verdict,
     uncovered,
+    with_described,
 )
 from assistant.openers import arrange, drop_connective
 from assistant.retriever import Retrieval
@@ -453,6 +454,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     it is. Says so when the articles do not cover a named third technology on the topic.
     """
     keep = frozenset(n.display for n in named if n.third)
+    retrieval = with_described(question, retrieval, named)  # "What is Express?"
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
                    labelled=True)

@@ -29,6 +29,7 @@ verdict, only passages that mention the technologies the question names.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from assistant.filler import PRONOUN_START
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
 from assistant.word_family import word_family
-from knowledge.models import Span
+from knowledge.models import ScoredChunk, Span
 from knowledge.subjects_config import normalize_label
 from knowledge.text.tokens import STOPWORDS
 
@@ -52,6 +53,8 @@ W_PASSAGE_NAMED = 0.5
 #: and of its label's share of the topic terms; plus the best cell's cosine with the
 #: question at the sentence weight, or ``ROW_SEM`` for cells too short to be sentences.
 W_ROW_PASSAGE, W_ROW_LABEL, W_ROW_SEM, ROW_SEM = 0.25, 0.35, 0.5, 0.45
+#: A definition question: bonus of a sentence that says what the named thing is.
+W_DEFINES = 0.5
 #: ... and by the share of the question's topic terms (its words other than the names).
 W_TOPIC = 0.3
 #: Items shown in the answer; the next ones go to "more from the sources".
@@ -162,8 +165,36 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
             continue
         old = found.get(display)
         found[display] = Named(display, frozenset(names | (old.names if old else set())))
+    from assistant.scope import defined_term, member_names
+
+    term = defined_term(question)
+    members = member_names(term, config) if term else ()
+    if members:
+        # "What is Express?": a member alias named for itself is not its subject; the
+        # answer shows the passages that name it (abstention declined when none says
+        # what it is)
+        found = {members[0]: Named(members[0], frozenset(
+            m.lower().rstrip(".") for m in members))}
     out = tuple(found.values())
     return out if any(n.third for n in out) else ()
+
+
+def with_described(question: str, retrieval: Any, named: Sequence[Named]) -> Any:
+    """For "What is Express?" (a member alias or another technology named for itself): add
+    the passages that say what it is ("Express is the minimalist web layer ...").
+    Retrieval reads a member alias as its subject, so it finds the subject's definitions,
+    not the member's."""
+    from assistant.scope import defined_term, describing
+
+    third = [w for n in named if n.third for w in n.names]
+    pattern = describing(third, strict=True) if third and defined_term(question) else None
+    if pattern is None:
+        return retrieval
+    have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
+    top = max((sc.score for sc in retrieval.chunks), default=0.0)
+    add = [ScoredChunk(c, top) for c in retrieval.index.chunks
+           if c.chunk_id not in have and pattern.search(c.text)]
+    return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add]) if add else retrieval
 
 
 @dataclass
@@ -208,8 +239,14 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
     """The candidates as answer items, best first: sentences, and a row per table row of
     the retrieved ``passages`` (scored chunks; their cells are often too short to be
     candidates)."""
+    from assistant.scope import defined_term, describing
+
     terms = _topic_terms(question, named, index)
     degree = bool(_DEGREE.search(question))
+    defines = describing([w for n in named if n.third for w in n.names], strict=True) \
+        if defined_term(question) else None
+    if defines is not None:
+        terms = []  # "What exactly is Express?": the name is the whole topic
     third = third_technologies(index, config)
     friends = companions(index, config)
     out: list[Item] = []
@@ -242,6 +279,8 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
             unnamed = cand.subject  # "It provides ..." of Django: no side label says whose
         bonus = (W_NAMED * len(mentions) / len(named) + W_PASSAGE_NAMED * passage_named[cid]
                  if mentions else 0.0)
+        if defines is not None and defines.search(cand.text):
+            bonus += W_DEFINES  # "What is Express?": "Express is the minimalist ..." first
         out.append(Item([cand], cand.text, cand.score + bonus + W_TOPIC * share,
                         frozenset(mentions), topical, unnamed))
     top = max((sc.score for sc in passages), default=1.0) or 1.0

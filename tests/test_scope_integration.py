@@ -1,0 +1,51 @@
+"""Scope labels asked through the real answer path (real model, real Chroma):
+``tests/data/scope_labels.jsonl`` (written before the scope rules, none tuned on), the
+bundled labels over the four bundled articles, the field labels over bundled + field.
+
+Floors at the figures the scope rules reach (``python -m tests.scope_eval``); before them
+the bundled labels scored 0.585 and the field labels 0.5.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.scope_eval import judge, load_labels, run
+
+pytestmark = pytest.mark.integration
+
+
+def test_scope_labels_on_the_bundled_articles(ingested_versus: Any) -> None:
+    data = run(ingested_versus, "bundled")
+    assert data["accuracy"] >= 0.85, data
+
+
+def test_scope_labels_on_the_field_articles(field_versus: Any) -> None:
+    data = run(field_versus, "field")
+    assert data["accuracy"] >= 0.9, data
+
+
+def test_what_is_express_answers_with_express_or_says_the_articles_do_not(
+        ingested_versus: Any, field_versus: Any) -> None:
+    """Express is an alias of Node.js in the subjects file; a Node.js definition must not
+    be given as Express's (review 4, u32)."""
+    bundled = ingested_versus.ask("What is Express?")
+    assert bundled.abstained and "Express" in bundled.answer, bundled.answer
+    field = field_versus.ask("What is Express?")
+    assert not field.abstained
+    first = field.answer.split("[", 1)[0]
+    assert "Express" in first and "runtime" not in first, field.answer
+
+
+def test_the_judge_reads_a_plain_decline_as_a_decline() -> None:
+    from types import SimpleNamespace
+
+    label = next(r for r in load_labels("bundled") if r["expect"] == "decline")
+    plain = SimpleNamespace(abstained=False, citations=(),
+                            answer="The articles don't describe Express.")
+    padded = SimpleNamespace(abstained=False, citations=(1,),
+                             answer="Node.js is a runtime. [1]")
+    assert judge(label, plain)
+    assert not judge(label, padded)
