@@ -10,7 +10,8 @@ In prose, a criterion marked ``neutral`` in the subjects file is judged like any
 (``PROSE_NEUTRAL``: the comparative-only rule lost on the held-out field articles); table
 rows still apply it. ``CARRY_WITHOUT_ANAPHOR`` and ``USE_NUMBERS``: see their comments.
 
-``_Candidate`` and the small text helpers live in ``candidates.py`` (imported here too).
+``_Candidate`` and the small text helpers live in ``candidates.py`` (imported here too); the
+leans (numbers, yes/no answers, section polarity, prototypes) in ``leans.py``.
 """
 
 from __future__ import annotations
@@ -28,16 +29,20 @@ from assistant.compare.candidates import (
     _sign,
     _trim_span,
 )
-from assistant.compare.cells import (
-    Measure,
-    cell_level,
-    numeric_verdict,
-    paired_measures,
-    single_measure,
-)
+from assistant.compare.cells import cell_level, paired_measures
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
+)
+from assistant.compare.leans import (  # noqa: F401  (flags re-exported: tests read them here)
+    PAIR_BOTH_WAYS,
+    SECTION_MIN_POLARITY,
+    USE_NUMBERS,
+    USE_PAIRED_NUMBERS,
+    USE_PROTOTYPES,
+    USE_SECTION_POLARITY,
+    USE_YES_NO_ANSWERS,
+    _Leans,
 )
 from assistant.compare.models import (
     _BOTH,
@@ -61,22 +66,11 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the
 _LEAD_WORDS = 3
 _LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
 _PIECE_SPLIT = re.compile(r";\s+")
-#: Which fallbacks decide a sentence the lexicon leaves neutral, measured with
-#: ``tests/stance_eval.py`` (field accuracy, tuning / held-out split): section polarity
-#: 0.604 -> 0.610 / 0.434 -> 0.465, kept; MiniLM prototypes (``prototypes.py``) alone
-#: 0.616 / 0.414 and with section polarity 0.623 / 0.444: lose on held-out, off.
-USE_SECTION_POLARITY = True
-USE_PROTOTYPES = False
-#: A heading sets its sections' polarity only when its own is at least this strong: one mild
-#: word ("Side by side: creating a booking", 0.6) is not a verdict on what follows ("What
-#: got worse", "Where each one falls short": 1.0). Tuning split: 0.25 -> 0.7 gains one label
-#: of 159, 0.9 none; comparative wording only loses two.
-SECTION_MIN_POLARITY = 0.7
 PROSE_NEUTRAL = False
 #: No subject, pronoun or section subject: the previous sentence's in the section (one that
 #: names both subjects passes none on); numbers giving each subject a value in one unit add
-#: one unit of polarity for the better one's subject (``cells.numeric_verdict``).
-CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = CARRY_ONE_SUBJECT = True
+#: one unit of polarity for the better one's subject (``leans.USE_NUMBERS``).
+CARRY_WITHOUT_ANAPHOR = CARRY_ONE_SUBJECT = True
 #: A sentence whose grammatical subject quantifies over the options ("None of these is a
 #: wrong answer", "Any of the three will do", "Either framework works") is about all of them.
 ABOUT_ALL = True
@@ -88,20 +82,9 @@ _ABOUT_ALL = re.compile(
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
 FALLBACK_THRESHOLD = 0.15
-#: Two consecutive sentences of a section, each naming one subject and giving one number in
-#: one unit ("I received 31 applications. The equivalent Node.js role received over 200."):
-#: the later one leans to the better number's subject (``cells.paired_measures``).
-USE_PAIRED_NUMBERS = True
-#: The earlier sentence of such a pair ("Django handled 1,100 requests per second.") leans the
-#: same way as the later one: it states the losing (or winning) half of the comparison.
-PAIR_BOTH_WAYS = True
-#: An FAQ answer opening "Yes" / "No" under a question heading that takes a side ("Is Django
-#: more secure than Node.js?") leans to the side the question names, or the other one.
-USE_YES_NO_ANSWERS = True
-_YES_NO = re.compile(r"^\W*(yes|no)\b(?!\s+(?:one|longer|matter|doubt)\b)", re.IGNORECASE)
 
 
-class _Extractor:
+class _Extractor(_Leans):
     """Turns one corpus (articles + chunks) into claim candidates."""
 
     def __init__(self, analyzer: _Analyzer, matcher: CriterionMatcher | None = None) -> None:
@@ -444,63 +427,6 @@ class _Extractor:
                        polarity=pol, explicit=explicit, by_similarity=by_similarity)
             for subj in subjects
         ], new_carry
-
-    def _numbers(self, sentence: str) -> str | None:
-        """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
-        return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence)) \
-            if USE_NUMBERS else None
-
-    def _answer_lean(self, title: str, sentence: str) -> str | None:
-        """The side a "Yes" / "No" answer to a question heading takes, else None."""
-        answer = _YES_NO.match(sentence) if USE_YES_NO_ANSWERS else None
-        if answer is None or not title.rstrip().endswith("?") or self.a.about_third(title):
-            return None
-        named = [m[2] for m in self.a.mentions(title) if not m[3]]
-        pol, _ = self.a.polarity(title)
-        if not named or _sign(pol) == 0:
-            return None
-        side = named[0] if pol > 0 else self.a.other(named[0])
-        return side if answer.group(1).lower() == "yes" else self.a.other(side)
-
-    def _measure(self, sentence: str) -> tuple[str, Measure] | None:
-        """(subject, measurement) of a sentence naming one subject and giving one number."""
-        if not USE_PAIRED_NUMBERS:
-            return None
-        named = {m[2] for m in self.a.mentions(sentence) if not m[3]}
-        if len(named) != 1 or self.a.third_mentions(sentence):
-            return None
-        found = single_measure(self.a.general, sentence)
-        return (named.pop(), found) if found is not None else None
-
-    def _section_sign(self, title: str) -> float:
-        """The polarity a heading sets for its sentences ("What got worse", "Drawbacks"):
-        the sign of the heading's own polarity when it names no single subject's rival."""
-        if title not in self._title_sign:
-            pol, _ = self.a.polarity(self.a.strip_subjects(title)) if title else (0.0, 0.0)
-            self._title_sign[title] = float(_sign(pol)) if abs(pol) >= SECTION_MIN_POLARITY \
-                else 0.0
-        return self._title_sign[title]
-
-    def _about_it(self, text: str, subject: str) -> str:
-        """``text`` with its subject written "it" and the other subject "the other one"."""
-        out, last = [], 0
-        for s, e, name, _target in sorted(self.a.mentions(text)):
-            out.append(text[last:s])
-            out.append("it" if name == subject else "the other one")
-            last = e
-        out.append(text[last:])
-        return "".join(out)
-
-    def _inferred(self, text: str, subject: str, title: str) -> float:
-        """Polarity for a sentence the lexicon leaves neutral: its section's, else the
-        prototypes' (0 when neither says anything)."""
-        if USE_SECTION_POLARITY:
-            sign = self._section_sign(title)
-            if sign:
-                return sign
-        if USE_PROTOTYPES and self.protos is not None and self.protos.available:
-            return self.protos.polarity(self._about_it(text, subject))
-        return 0.0
 
     def _favours(self, subject: str, polarity: float) -> str:
         if polarity > 0.25:
