@@ -54,6 +54,7 @@ from assistant.compare.models import (
 )
 from assistant.compare.prototypes import PrototypeStance
 from assistant.compare.stance import _Analyzer, _Match, _tokens
+from assistant.compare.tokens import _alias_regex
 from knowledge.models import Chunk, CleanedArticle, Span
 
 _SPLIT_BOUNDARY = re.compile(
@@ -71,6 +72,9 @@ PROSE_NEUTRAL = False
 #: names both subjects passes none on); numbers giving each subject a value in one unit add
 #: one unit of polarity for the better one's subject (``leans.USE_NUMBERS``).
 CARRY_WITHOUT_ANAPHOR = CARRY_ONE_SUBJECT = True
+#: A claim naming neither subject but one subject's language or registry ("Python's data
+#: libraries", "npm packages"; the subjects file's ``ecosystem``) is about that subject.
+USE_ECOSYSTEM = True
 #: A sentence whose grammatical subject quantifies over the options ("None of these is a
 #: wrong answer", "Any of the three will do", "Either framework works") is about all of them.
 ABOUT_ALL = True
@@ -97,6 +101,9 @@ class _Extractor(_Leans):
         self._title_cache: dict[str, tuple[str | None, str | None]] = {}
         self._title_sign: dict[str, float] = {}
         self.protos = PrototypeStance(matcher) if matcher is not None else None
+        proper = self.a.general.proper_nouns
+        self._eco_res = [(sp.name, _alias_regex(sp.ecosystem, proper))
+                         for sp in self.cfg.subjects if sp.ecosystem]
 
     # section context ------------------------------------------------------------------
 
@@ -263,7 +270,18 @@ class _Extractor(_Leans):
     # prose ----------------------------------------------------------------------------
 
     def prose(self, article: CleanedArticle, chunks: Sequence[Chunk]) -> list[_Candidate]:
-        """Claims of the prose sentences, in document order."""
+        """Claims of the prose sentences, in document order (``leans.article_lean``: a
+        second pass when the first finds the article taking a side)."""
+        self._article_lean = None
+        out = self._prose_pass(article, chunks)
+        lean = self.article_lean(out)
+        if lean is not None:
+            self._article_lean = lean
+            out = self._prose_pass(article, chunks)
+            self._article_lean = None
+        return out
+
+    def _prose_pass(self, article: CleanedArticle, chunks: Sequence[Chunk]) -> list[_Candidate]:
         text = article.text
         out: list[_Candidate] = []
         carry: str | None = None
@@ -353,11 +371,25 @@ class _Extractor(_Leans):
             return self.a.other(next(iter(targets))), True
         if has_both and not targets:
             return _BOTH, False
+        eco = self._ecosystem_subject(text) if USE_ECOSYSTEM else None
+        if eco is not None:
+            return eco, True
         if _has_anaphor(text) and carry is not None:
             return carry, False
         if ctx_subj is None and CARRY_WITHOUT_ANAPHOR:
             return carry, False
         return ctx_subj, False
+
+    def _ecosystem_subject(self, text: str) -> str | None:
+        """The subject a claim naming neither subject names by its language or registry
+        ("Python's data libraries"): the first one named, or the other of a compared one."""
+        found = sorted((m.start(), name, self.a.is_target(text, m.start()))
+                       for name, rx in self._eco_res for m in rx.finditer(text))
+        own = [name for _, name, target in found if not target]
+        if own:
+            return own[0]
+        targets = {name for *_, name, target in found if target}
+        return self.a.other(targets.pop()) if len(targets) == 1 else None
 
     def _unit(
         self,

@@ -10,12 +10,15 @@ the extraction rules.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.compare.candidates import _sign
 from assistant.compare.cells import Measure, numeric_verdict, single_measure
 
 if TYPE_CHECKING:
+    from assistant.compare.candidates import _Candidate
     from assistant.compare.prototypes import PrototypeStance
     from assistant.compare.stance import _Analyzer
 
@@ -47,6 +50,16 @@ _YES_NO = re.compile(r"^\W*(yes|no)\b(?!\s+(?:one|longer|matter|doubt)\b)", re.I
 #: Numbers giving each subject a value in one unit add one unit of polarity for the better
 #: one's subject (``cells.numeric_verdict``).
 USE_NUMBERS = True
+#: A sentence the lexicon leaves neutral, in a section whose heading says nothing, leans to
+#: the side its article takes: an opinion piece's descriptive sentences ("Authentication, an
+#: ORM and an admin all come in one install") support its verdict. The article takes a side
+#: when, on the first pass, at least ``ARTICLE_LEAN_MIN`` of its opinionated sentences favour
+#: one subject and at least ``ARTICLE_LEAN_RATIO`` times as many as favour the other.
+#: Measured (tests/stance_eval.py, field tuning split of 159 labels / bundled 90): ratio 1.5
+#: loses 3 / -, 2 loses 1 / gains 1, 3 and 4 change nothing. Off: it never gains on tuning.
+USE_ARTICLE_LEAN = False
+ARTICLE_LEAN_MIN = 3
+ARTICLE_LEAN_RATIO = 2.0
 
 
 class _Leans:
@@ -55,6 +68,20 @@ class _Leans:
     a: _Analyzer
     protos: PrototypeStance | None
     _title_sign: dict[str, float]
+    _article_lean: str | None = None
+
+    def article_lean(self, cands: Sequence[_Candidate]) -> str | None:
+        """The subject an article's opinionated prose favours clearly (see USE_ARTICLE_LEAN)."""
+        if not USE_ARTICLE_LEAN:
+            return None
+        spans = {(c.start, c.end): c.favours for c in cands
+                 if c.favours in self.a.subjects and abs(c.polarity) > 0.25}
+        counts = Counter(spans.values()).most_common()
+        if not counts:
+            return None
+        win, n = counts[0]
+        rest = counts[1][1] if len(counts) > 1 else 0
+        return win if n >= ARTICLE_LEAN_MIN and n >= ARTICLE_LEAN_RATIO * rest else None
 
     def _numbers(self, sentence: str) -> str | None:
         """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
@@ -109,6 +136,8 @@ class _Leans:
             sign = self._section_sign(title)
             if sign:
                 return sign
+        if self._article_lean is not None:
+            return 1.0 if subject == self._article_lean else -1.0
         if USE_PROTOTYPES and self.protos is not None and self.protos.available:
             return self.protos.polarity(self._about_it(text, subject))
         return 0.0
