@@ -37,6 +37,9 @@ _SPEND_GAP = 3
 #: One modifier may stand between the quantity word and the cost noun ("more wiring
 #: time", "additional wiring effort"), and "the" after a verb ("increases the setup").
 COST_MODIFIER = True
+#: A cutting verb up to three words before a cost noun decides over a quantity between them
+#: ("saves a lot of time", "cuts a great deal of boilerplate"): written claims +1 of 35.
+SAVING_THROUGH_QUANTITY = True
 #: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
 COST_VERBS = True
 #: Whether the saving words above count (measured: see the changelog).
@@ -165,6 +168,9 @@ def cost_direction(words: list[str], toks: Sequence[_Tok], i: int) -> float | No
         before.append(word(i - 2))  # "increases the setup"
     if COST_VERBS and any(word(k) in _SPEND for k in range(i - 1 - _SPEND_GAP, i)):
         return -1.0
+    if SAVING_THROUGH_QUANTITY and COST_VERBS and any(
+            word(k) in _DECREASE for k in range(i - 1 - _SPEND_GAP, i - 1)):
+        return 1.0  # "saves a lot of time": the quantity is what is saved
     for w in before:
         if w in _QUANTITY:
             return -1.0
@@ -259,6 +265,18 @@ _LATE_BOUNDARY = re.compile(r"(?:,\s+and\s+|\s+and\s+|;\s+)", re.IGNORECASE)
 #: A coordinated clause opening on an indefinite noun phrase (``new_referent``).
 _NEW_REFERENT = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+(?:a|an)\s+", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but|while)\s+")
+
+
+#: "too" right before a positive cue is an excess ("moves too fast", "too flexible for a
+#: beginner"): the cue counts against its subject.
+EXCESS = True
+
+
+def excess(words: list[str], out: list[_Match]) -> None:
+    """Turn positive cues right after "too" (or "far too", "way too")."""
+    for m in out:
+        if EXCESS and m.weight > 0 and m.start > 0 and words[m.start - 1] == "too":
+            m.weight = -m.weight
 
 
 def own_clauses(toks: Sequence[_Tok], ms: list[_Match],

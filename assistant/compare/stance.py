@@ -317,6 +317,7 @@ class _Analyzer:
             out.append(_Match(i, i + n, weight, comparative))
             i += n
         self._negate(words, toks, out)
+        clauses.excess(words, out)
         self._weigh(words, toks, out)
         return out
 

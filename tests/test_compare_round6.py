@@ -1,0 +1,49 @@
+"""Fast units of two round-six stance rules, on invented sentences: no model, no Chroma.
+
+A cutting verb before a quantity of a cost ("saves a great deal of boilerplate") is a saving;
+"too" before a positive cue is an excess ("too powerful").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import assistant.compare.clauses as clauses
+from assistant.compare import judge_text
+from knowledge.settings import BUNDLED_SUBJECTS
+from knowledge.subjects_config import load_comparison_config
+
+
+@pytest.fixture(scope="module")
+def cfg() -> Any:
+    return load_comparison_config(BUNDLED_SUBJECTS)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Django removes a lot of boilerplate.", "Django"),
+    ("Django reduces a pile of configuration.", "Django"),
+    # a quantity alone is still a cost
+    ("Express asks for a lot of configuration.", "Django"),
+])
+def test_a_cutting_verb_before_a_quantity_of_a_cost_is_a_saving(
+        cfg: Any, text: str, want: str) -> None:
+    assert judge_text(cfg, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Node.js is too powerful for a beginner.", "Django"),
+    ("Django is far too powerful for a one-page site.", "Node.js"),
+    # a negative cue after "too" stays negative
+    ("Django is too slow for this chat server.", "Node.js"),
+])
+def test_too_before_a_positive_cue_is_an_excess(cfg: Any, text: str, want: str) -> None:
+    assert judge_text(cfg, text) == want
+
+
+def test_the_rules_can_be_switched_off(cfg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clauses, "EXCESS", False)
+    monkeypatch.setattr(clauses, "SAVING_THROUGH_QUANTITY", False)
+    assert judge_text(cfg, "Django is far too powerful for a one-page site.") == "Django"
+    assert judge_text(cfg, "Django removes a lot of boilerplate.") == "Node.js"
