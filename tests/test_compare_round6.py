@@ -47,3 +47,27 @@ def test_the_rules_can_be_switched_off(cfg: Any, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(clauses, "SAVING_THROUGH_QUANTITY", False)
     assert judge_text(cfg, "Django is far too powerful for a one-page site.") == "Django"
     assert judge_text(cfg, "Django removes a lot of boilerplate.") == "Node.js"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a limit: what comes before is all there is
+    ("Express hands you a router and little else.", "Django"),
+    ("Django is nothing more than a web framework here.", "Node.js"),
+    # a side taken by name
+    ("Our benchmark results came out in favour of Django.", "Django"),
+    ("Native streams tip the balance towards Node.js.", "Node.js"),
+    # a view named is not the writer's claim
+    ("Some readers cling to the notion that Node.js is unstable.", "neither"),
+])
+def test_limits_sides_and_named_views(cfg: Any, text: str, want: str) -> None:
+    assert judge_text(cfg, text) == want
+
+
+def test_limits_sides_and_views_can_be_switched_off(
+        cfg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    for flag in ("LIMITS", "SIDE_PHRASES", "REPORTED_VIEWS"):
+        monkeypatch.setattr(clauses, flag, False)
+    assert judge_text(cfg, "Express hands you a router and little else.") == "Node.js"
+    assert judge_text(cfg, "Native streams tip the balance towards Node.js.") == "neither"
+    assert judge_text(cfg, "Some readers cling to the notion that Node.js is unstable.") \
+        == "Django"

@@ -70,6 +70,10 @@ _REPORTING = frozenset({"say", "says", "said", "claim", "claims", "claimed", "ar
 _HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequently",
                               "usually", "generally"})
 _OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
+#: "the idea that ...", "the belief that ...": a view named, not the writer's claim.
+_VIEWS = frozenset({"idea", "notion", "belief", "assumption", "perception", "myth",
+                    "misconception"})
+REPORTED_VIEWS = True
 #: A domain entry that is an adjective made from a verb or noun ("maintainable", "productive",
 #: "helpful") does not lend its valence to that verb or noun ("maintaining", "product",
 #: "helps"): only to forms that keep the adjective ("maintainability", "productivity").
@@ -196,6 +200,8 @@ def reported_starts(words: list[str], word_idx: list[int]) -> list[int]:
             found.append(word_idx[n])  # "it is often said"
         elif w == "against" and prev in _OBJECTIONS:
             found.append(word_idx[n])  # "the common complaint against X is that ..."
+        elif REPORTED_VIEWS and w == "that" and prev in _VIEWS:
+            found.append(word_idx[n])  # "the idea that flexibility is free"
     return found
 
 
@@ -297,6 +303,33 @@ def own_clauses(toks: Sequence[_Tok], ms: list[_Match],
             m.weight = -m.weight
 
 
+#: "X and little else", "little more than X": what comes before is all there is (a limit).
+LIMITS = True
+_LIMITS = (("little", "else"), ("nothing", "else"), ("not", "much", "more"),
+           ("not", "much", "else"), ("little", "more", "than"), ("nothing", "more", "than"))
+
+
+def limits(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
+    """Positive cues before a limit phrase turn negative; with none, the limit counts -1."""
+    for k in word_idx if LIMITS else ():
+        lim = next((x for x in _LIMITS if tuple(words[k : k + len(x)]) == x), None)
+        if lim is None:
+            continue
+        for m in out:
+            if k <= m.start < k + len(lim):
+                m.weight = 0.0  # "little", "much" inside the phrase say nothing alone
+        before = [m for m in out if m.end <= k and m.weight > 0]
+        for m in before:
+            m.weight = -m.weight
+        if not before:
+            out.append(_Match(k, k + len(lim), -1.0))
+        return
+
+
+#: "in favour of X", "the balance tips (back) towards X": X is the side the sentence takes.
+SIDE_PHRASES = True
+_SIDE = re.compile(r"(?:\bin\s+favou?r\s+of|\b(?:tips?|tipped|tilts?|tilted)\s+(?:the\s+"
+                   r"(?:balance|scales?)\s+)?(?:back\s+)?towards?)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Verdict on security: " / "Raw speed: " before a verdict's winner.
 _VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
 #: A recommendation opening a clause: the subject right after it is the one to take.
@@ -316,6 +349,8 @@ def names_winner(subject_res: Sequence[tuple[str, re.Pattern[str]]], text: str) 
     the analyser's (name, alias regex) pairs."""
     body = _VERDICT_LABEL.sub("", text.strip(), count=1)
     for _name, rx in subject_res:
+        if SIDE_PHRASES and any(_SIDE.search(body, 0, m.start()) for m in rx.finditer(body)):
+            return True  # "the balance tips towards Django"
         for rec in _RECOMMEND.finditer(body):
             if rx.match(body, rec.end()):
                 return True  # "..., pick Django", "Choose Node.js for chat"
