@@ -71,3 +71,14 @@ def test_limits_sides_and_views_can_be_switched_off(
     assert judge_text(cfg, "Native streams tip the balance towards Node.js.") == "neither"
     assert judge_text(cfg, "Some readers cling to the notion that Node.js is unstable.") \
         == "Django"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an intensifying prefix keeps the word's valence
+    ("Express boots ultrafast on a cold start.", "Node.js"),
+    # more of a burden is a cost, whatever the word's everyday valence
+    ("Express puts more responsibility on the team.", "Django"),
+    ("Django leaves you fewer decisions to make.", "Django"),
+])
+def test_prefixed_words_and_burdens(cfg: Any, text: str, want: str) -> None:
+    assert judge_text(cfg, text) == want

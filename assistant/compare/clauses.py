@@ -143,9 +143,17 @@ def _glued(toks: Sequence[_Tok], j: int) -> bool:
         and toks[j].end == toks[j + 1].start and toks[j - 1].is_word and toks[j + 1].is_word
 
 
+#: An intensifying prefix keeps the word's valence ("superfast" from "fast").
+INTENSIFIER_PREFIX = True
+_INTENSIFIER = re.compile(r"^(?:super|ultra|hyper)(?=[a-z]{3,}$)")
+
+
 def _base_forms(word: str) -> list[str]:
-    """Candidate base forms of an English comparative or superlative adjective."""
+    """Candidate base forms of an English comparative or superlative adjective, and of a
+    word with an intensifying prefix."""
     out: list[str] = []
+    if INTENSIFIER_PREFIX and _INTENSIFIER.match(word):
+        out.append(_INTENSIFIER.sub("", word))
     for suffix in ("est", "er"):
         if not word.endswith(suffix) or len(word) < len(suffix) + 3:
             continue
