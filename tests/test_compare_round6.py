@@ -110,3 +110,14 @@ def test_an_elaboration_takes_its_paragraphs_side(
     turned = f"But {detail[0].lower()}{detail[1:]}"
     contrast = _claims(cfg, Doc("but").heading("Real-time").prose(f"{lead} {turned}"))
     assert turned not in contrast or contrast[turned].favours == NEITHER
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Node.js performs well under bursty traffic.", "Node.js"),
+    ("Django handles file uploads well.", "Django"),
+    # discourse "well" and "as well as" say nothing
+    ("Well, Django and Node.js both exist.", "neither"),
+    ("Django ships forms as well as templates.", "neither"),
+])
+def test_well_of_manner_after_a_verb(cfg: Any, text: str, want: str) -> None:
+    assert judge_text(cfg, text) == want

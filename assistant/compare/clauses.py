@@ -334,6 +334,22 @@ def limits(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
         return
 
 
+#: "well" after a verb says how well it does ("scales well", "works well enough"): VADER's
+#: "well" is ignored (a discourse word: "Well, ...", "as well as", "well-known").
+MANNER_WELL = True
+_NOT_BEFORE_WELL = frozenset({"as", "very", "pretty", "quite", "just", "is", "are", "be", "was"})
+
+
+def manner_well(words: list[str], toks: Sequence[_Tok], i: int) -> bool:
+    """Whether ``words[i]`` is a "well" of manner after a verb ending in -s/-ed/-ing."""
+    if not MANNER_WELL or words[i] != "well" or i == 0 or not toks[i - 1].is_word:
+        return False
+    prev = words[i - 1]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return prev not in _NOT_BEFORE_WELL and after not in {"as", "known", "-"} and (
+        prev.endswith(("s", "ed", "ing")) or prev in {"work", "scale", "perform", "run", "fit"})
+
+
 #: "in favour of X", "the balance tips (back) towards X": X is the side the sentence takes.
 SIDE_PHRASES = True
 _SIDE = re.compile(r"(?:\bin\s+favou?r\s+of|\b(?:tips?|tipped|tilts?|tilted)\s+(?:the\s+"

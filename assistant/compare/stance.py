@@ -341,6 +341,8 @@ class _Analyzer:
                 (w,) in self._negators or w.endswith("n't") or w.endswith("n’t")
                 for w in words[max(0, i - 2) : i]):
             return 1, 1.0  # negated by ``_negate``: a lack
+        if clauses.manner_well(words, toks, i):
+            return 1, 0.5  # "scales well", "works well enough"
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
         v = self._word_valence(words[i])
