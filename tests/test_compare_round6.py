@@ -121,3 +121,13 @@ def test_an_elaboration_takes_its_paragraphs_side(
 ])
 def test_well_of_manner_after_a_verb(cfg: Any, text: str, want: str) -> None:
     assert judge_text(cfg, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Constant rewrites erode the gains Express promised.", "Django"),
+    ("Django's quick start is offset by a slow deploy.", "Node.js"),
+    # without a particle, "eat" is not a loss
+    ("Django lets the team eat lunch on time, which is great.", "Django"),
+])
+def test_verbs_of_loss_take_the_good_thing_away(cfg: Any, text: str, want: str) -> None:
+    assert judge_text(cfg, text) == want

@@ -350,6 +350,38 @@ def manner_well(words: list[str], toks: Sequence[_Tok], i: int) -> bool:
         prev.endswith(("s", "ed", "ing")) or prev in {"work", "scale", "perform", "run", "fit"})
 
 
+#: A verb of loss takes away the good thing it acts on: "erases the savings", "eats into the
+#: gains" (the positive cues up to five words after it), "is wiped out by" (those before it).
+LOSS_VERBS = True
+_LOSS = frozenset({"erase", "erases", "erased", "undo", "undoes", "undid", "undone", "negate",
+                   "negates", "negated", "offset", "offsets", "kill", "kills", "killed",
+                   "cancel", "cancels", "cancelled", "canceled", "wipe", "wipes", "wiped",
+                   "eat", "eats", "ate", "eaten", "erode", "erodes", "eroded"})
+_LOSS_PARTICLE = frozenset({"into", "out", "away", "up"})
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"})
+_LOSS_REACH = 5
+
+
+def loss_verbs(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
+    """Turn the positive cues a verb of loss acts on; the verb itself counts nothing."""
+    if not LOSS_VERBS:
+        return
+    for n, k in enumerate(word_idx):
+        w = words[k]
+        nxt = words[word_idx[n + 1]] if n + 1 < len(word_idx) else ""
+        if w not in _LOSS or (w in {"wipe", "wipes", "wiped", "eat", "eats", "ate", "eaten"}
+                              and nxt not in _LOSS_PARTICLE):
+            continue
+        passive = n > 0 and words[word_idx[n - 1]] in _PASSIVE
+        lo, hi = (word_idx[max(0, n - _LOSS_REACH - 1)], k) if passive else (
+            k + 1, word_idx[min(len(word_idx) - 1, n + _LOSS_REACH)] + 1)
+        for m in out:
+            if m.start == k:
+                m.weight = 0.0
+            elif lo <= m.start < hi and m.weight > 0:
+                m.weight = -m.weight
+
+
 #: "in favour of X", "the balance tips (back) towards X": X is the side the sentence takes.
 SIDE_PHRASES = True
 _SIDE = re.compile(r"(?:\bin\s+favou?r\s+of|\b(?:tips?|tipped|tilts?|tilted)\s+(?:the\s+"

@@ -431,6 +431,7 @@ class _Analyzer:
                 if m.end <= last_contrast:
                     m.weight *= CONTRAST_FACTOR
         clauses.limits(words, word_idx, out)  # "X and little else"
+        clauses.loss_verbs(words, word_idx, out)  # "erases the savings"
         if clauses.IMPLIED_CONTRAST:  # "A, but B" with no cue in B turns A
             implied_contrast(words, word_idx, out)
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
