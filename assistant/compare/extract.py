@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+import assistant.compare.clauses as clauses
 from assistant.compare.candidates import (
     _adhoc_name,
     _Candidate,
@@ -334,8 +335,9 @@ class _Extractor(_Leans):
         sentence = text[s:e]
         mentions = [m for m in self.a.mentions(sentence, s) if not m[3]]
         names = list(dict.fromkeys(m[2] for m in mentions))
-        if len(names) < 2 or self.a.names_both(sentence):
-            return [(s, e)]
+        if len(names) < 2 or self.a.names_both(sentence) or (
+                clauses.PARITY and clauses.says_parity(sentence, mentions)):
+            return [(s, e)]  # one subject, both, or alike ("X scales well, and Y is on par")
         first = next(m for m in mentions if m[2] == names[0])
         second = next(m for m in mentions if m[2] == names[1] and m[0] >= first[1])
         if _COORDINATION.match(text[first[1] : second[0]]):
