@@ -37,9 +37,10 @@ _SPEND_GAP = 3
 #: One modifier may stand between the quantity word and the cost noun ("more wiring
 #: time", "additional wiring effort"), and "the" after a verb ("increases the setup").
 COST_MODIFIER = True
-#: A cutting verb up to three words before a cost noun decides over a quantity between them
+#: A cutting verb up to six words before a cost noun decides over a quantity between them
 #: ("saves a lot of time", "cuts a great deal of boilerplate"): written claims +1 of 35.
 SAVING_THROUGH_QUANTITY = True
+_SAVE_GAP = 6  # "saves a small team a lot of work": the one saved stands between
 #: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
 COST_VERBS = True
 #: Whether the saving words above count (measured: see the changelog).
@@ -181,8 +182,8 @@ def cost_direction(words: list[str], toks: Sequence[_Tok], i: int) -> float | No
     if COST_VERBS and any(word(k) in _SPEND for k in range(i - 1 - _SPEND_GAP, i)):
         return -1.0
     if SAVING_THROUGH_QUANTITY and COST_VERBS and any(
-            word(k) in _DECREASE for k in range(i - 1 - _SPEND_GAP, i - 1)):
-        return 1.0  # "saves a lot of time": the quantity is what is saved
+            word(k) in _DECREASE for k in range(i - 1 - _SAVE_GAP, i - 1)):
+        return 1.0  # "saves (a small team) a lot of time": the quantity is what is saved
     for w in before:
         if w in _QUANTITY:
             return -1.0
