@@ -28,7 +28,7 @@ SUBJECTS_DIR = Path(__file__).resolve().parent / "subjects"
 DEFAULT_STANCE_FILE = SUBJECTS_DIR / "stance-en.toml"
 
 _CRITERION_KEYS = frozenset({"name", "aliases", "keywords", "strong", "questions", "neutral"})
-_SUBJECT_KEYS = frozenset({"name", "aliases"})
+_SUBJECT_KEYS = frozenset({"name", "aliases", "ecosystem"})
 _TOP_KEYS = frozenset({"title", "subjects", "criteria", "stance", "stance_file"})
 _STANCE_LISTS = (
     "comparatives", "negators", "removers", "contrast", "concessive", "conditional", "purpose",
@@ -60,10 +60,14 @@ class SubjectSpec:
     Attributes:
         name: Display name (a key of every matrix cell dict).
         aliases: Spellings the articles use ("NodeJs", "Node JS", "node"); the name is included.
+        ecosystem: Names that stand for the subject when an article names neither subject
+            (its language and registry: "Python", "PyPI"; "JavaScript", "npm"). Read only by
+            the comparison matrix's claim extraction, never as a subject mention elsewhere.
     """
 
     name: str
     aliases: tuple[str, ...]
+    ecosystem: tuple[str, ...] = ()
 
     @cached_property
     def labels(self) -> frozenset[str]:
@@ -273,7 +277,9 @@ def _parse_subjects(path: Path, data: Any) -> tuple[SubjectSpec, ...]:
             raise _fail(path, f"subjects[{i}] has unknown keys {sorted(unknown)}")
         name = item["name"].strip()
         aliases = _str_list(path, f"subjects[{i}].aliases", item.get("aliases"))
-        out.append(SubjectSpec(name=name, aliases=tuple(dict.fromkeys((name, *aliases)))))
+        eco = _str_list(path, f"subjects[{i}].ecosystem", item.get("ecosystem"))
+        out.append(SubjectSpec(name=name, aliases=tuple(dict.fromkeys((name, *aliases))),
+                               ecosystem=tuple(eco)))
     if normalize_label(out[0].name) == normalize_label(out[1].name):
         raise _fail(path, f"the two subjects have the same name {out[0].name!r}")
     shared = {normalize_label(a) for a in out[0].aliases} & {

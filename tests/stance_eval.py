@@ -44,6 +44,9 @@ FIELD = ROOT / "field"
 FIELD_LABELS = FIELD / "stance_labels.jsonl"
 PROBE_LABELS = FIELD / "stance_probe.jsonl"
 BUNDLED_LABELS = ROOT / "data" / "stance_labels.jsonl"
+#: Claims written for tuning in round three (in-sample, like the bundled labels): judged
+#: directly, as the probe is.
+WRITTEN_LABELS = ROOT / "data" / "stance_written.jsonl"
 
 #: The held-out split, fixed before any stance rule was tuned in round two: these four field
 #: articles and the probe set's even ids are never looked at while tuning; rules, word lists
@@ -219,10 +222,13 @@ def bundled_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = Non
     return _score_article_labels(labels, claims, texts, cfg.subject_names, row_spans(chunks))
 
 
-def probe_score(cfg: ComparisonConfig, held_out: bool | None = None) -> Score:
-    """The probe set's score: all of it, or only its held-out (``True``) or tuning half."""
+def probe_score(cfg: ComparisonConfig, held_out: bool | None = None,
+                path: Path = PROBE_LABELS) -> Score:
+    """The probe set's score: all of it, or only its held-out (``True``) or tuning half.
+
+    ``path`` scores another set of the probe's form (``WRITTEN_LABELS``, with ``None``)."""
     score = Score()
-    for lab in read_jsonl(PROBE_LABELS):
+    for lab in read_jsonl(path):
         if held_out is not None and probe_held_out(lab["id"]) != held_out:
             continue
         if lab["kind"] == "table_row":
@@ -262,9 +268,11 @@ def report(cfg: ComparisonConfig | None = None, similarity: bool = True) -> dict
         "field_per_article": {aid: s.to_json() for aid, s in sorted(fs.items())},
         "probe": ps.to_json(),
         "bundled": total(bs).to_json(),
+        "written": probe_score(cfg, None, WRITTEN_LABELS).to_json(),
         "_misses": {"field_tuned": total(tuned).misses,
                     "probe_tuned": probe_score(cfg, False).misses,
-                    "bundled": total(bs).misses},
+                    "bundled": total(bs).misses,
+                    "written": probe_score(cfg, None, WRITTEN_LABELS).misses},
     }
 
 
@@ -284,7 +292,7 @@ def main(argv: list[str]) -> int:
         print(f"field  {split:8s} {aid:45s} n={s['n']:3d} matched={s['matched']:3d} "
               f"accuracy={s['accuracy']:.3f} matched_accuracy={s['matched_accuracy']:.3f}")
     for name in ("field", "field_held_out", "field_tuned", "probe", "probe_held_out",
-                 "probe_tuned", "bundled"):
+                 "probe_tuned", "bundled", "written"):
         s = rep[name]
         print(f"{name:15s} n={s['n']:3d} matched={s['matched']:3d} accuracy={s['accuracy']:.3f} "
               f"matched_accuracy={s['matched_accuracy']:.3f}")

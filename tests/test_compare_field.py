@@ -7,7 +7,7 @@ model, real Chroma) and reads ``versus compare --json`` as a user would. Figures
 
 The floors below are what the rules reach today, so that a change that loses ground fails.
 Without the model the field set is below issue 10's 0.85 target (the probe set and the bundled
-labels reach theirs: 0.862 and 0.911); see the README.
+labels reach theirs: 0.868 and 0.933); see the README.
 """
 
 from __future__ import annotations
@@ -40,14 +40,22 @@ def test_probe_stance_accuracy(cfg: Any) -> None:
     score = stance_eval.probe_score(cfg)
     print(f"\nprobe: n={score.n} accuracy={score.accuracy:.3f}")
     assert score.n == 152
-    assert score.accuracy >= 0.86
+    assert score.accuracy >= 0.865
+
+
+def test_written_tuning_claims(cfg: Any) -> None:
+    """The claims written for tuning in round seven (in sample, like the bundled labels)."""
+    score = stance_eval.probe_score(cfg, None, stance_eval.WRITTEN_LABELS)
+    print(f"\nwritten: n={score.n} accuracy={score.accuracy:.3f}")
+    assert score.n == 47
+    assert score.accuracy >= 0.74
 
 
 def test_bundled_stance_accuracy_in_sample(cfg: Any) -> None:
     score = stance_eval.total(stance_eval.bundled_scores(cfg))
     print(f"\nbundled (in sample): n={score.n} matched={score.matched} "
           f"accuracy={score.accuracy:.3f}")
-    assert score.accuracy >= 0.91
+    assert score.accuracy >= 0.93
 
 
 def test_field_stance_accuracy_per_article(cfg: Any) -> None:
@@ -60,7 +68,7 @@ def test_field_stance_accuracy_per_article(cfg: Any) -> None:
           f"matched_accuracy={t.matched_accuracy:.3f}")
     assert t.n == 258 and len(per) == 10
     assert t.matched_accuracy >= 0.89
-    assert t.accuracy >= 0.67
+    assert t.accuracy >= 0.69
 
 
 # -- the parts, on sentences of our own ---------------------------------------------------------

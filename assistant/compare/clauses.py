@@ -37,6 +37,10 @@ _SPEND_GAP = 3
 #: One modifier may stand between the quantity word and the cost noun ("more wiring
 #: time", "additional wiring effort"), and "the" after a verb ("increases the setup").
 COST_MODIFIER = True
+#: A cutting verb up to six words before a cost noun decides over a quantity between them
+#: ("saves a lot of time", "cuts a great deal of boilerplate"): written claims +1 of 35.
+SAVING_THROUGH_QUANTITY = True
+_SAVE_GAP = 6  # "saves a small team a lot of work": the one saved stands between
 #: Cost verbs (``_INCREASE`` / ``_DECREASE``) before a cost noun.
 COST_VERBS = True
 #: Whether the saving words above count (measured: see the changelog).
@@ -67,6 +71,10 @@ _REPORTING = frozenset({"say", "says", "said", "claim", "claims", "claimed", "ar
 _HEARSAY_ADVERBS = frozenset({"often", "commonly", "sometimes", "widely", "frequently",
                               "usually", "generally"})
 _OBJECTIONS = frozenset({"case", "argument", "complaint", "criticism", "objection", "knock"})
+#: "the idea that ...", "the belief that ...": a view named, not the writer's claim.
+_VIEWS = frozenset({"idea", "notion", "belief", "assumption", "perception", "myth",
+                    "misconception"})
+REPORTED_VIEWS = True
 #: A domain entry that is an adjective made from a verb or noun ("maintainable", "productive",
 #: "helpful") does not lend its valence to that verb or noun ("maintaining", "product",
 #: "helps"): only to forms that keep the adjective ("maintainability", "productivity").
@@ -136,9 +144,17 @@ def _glued(toks: Sequence[_Tok], j: int) -> bool:
         and toks[j].end == toks[j + 1].start and toks[j - 1].is_word and toks[j + 1].is_word
 
 
+#: An intensifying prefix keeps the word's valence ("superfast" from "fast").
+INTENSIFIER_PREFIX = True
+_INTENSIFIER = re.compile(r"^(?:super|ultra|hyper)(?=[a-z]{3,}$)")
+
+
 def _base_forms(word: str) -> list[str]:
-    """Candidate base forms of an English comparative or superlative adjective."""
+    """Candidate base forms of an English comparative or superlative adjective, and of a
+    word with an intensifying prefix."""
     out: list[str] = []
+    if INTENSIFIER_PREFIX and _INTENSIFIER.match(word):
+        out.append(_INTENSIFIER.sub("", word))
     for suffix in ("est", "er"):
         if not word.endswith(suffix) or len(word) < len(suffix) + 3:
             continue
@@ -165,6 +181,9 @@ def cost_direction(words: list[str], toks: Sequence[_Tok], i: int) -> float | No
         before.append(word(i - 2))  # "increases the setup"
     if COST_VERBS and any(word(k) in _SPEND for k in range(i - 1 - _SPEND_GAP, i)):
         return -1.0
+    if SAVING_THROUGH_QUANTITY and COST_VERBS and any(
+            word(k) in _DECREASE for k in range(i - 1 - _SAVE_GAP, i - 1)):
+        return 1.0  # "saves (a small team) a lot of time": the quantity is what is saved
     for w in before:
         if w in _QUANTITY:
             return -1.0
@@ -190,6 +209,8 @@ def reported_starts(words: list[str], word_idx: list[int]) -> list[int]:
             found.append(word_idx[n])  # "it is often said"
         elif w == "against" and prev in _OBJECTIONS:
             found.append(word_idx[n])  # "the common complaint against X is that ..."
+        elif REPORTED_VIEWS and w == "that" and prev in _VIEWS:
+            found.append(word_idx[n])  # "the idea that flexibility is free"
     return found
 
 
@@ -261,6 +282,18 @@ _NEW_REFERENT = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+(?:a|an)\s+", re.
 _CLAUSE_STOP = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but|while)\s+")
 
 
+#: "too" right before a positive cue is an excess ("moves too fast", "too flexible for a
+#: beginner"): the cue counts against its subject.
+EXCESS = True
+
+
+def excess(words: list[str], out: list[_Match]) -> None:
+    """Turn positive cues right after "too" (or "far too", "way too")."""
+    for m in out:
+        if EXCESS and m.weight > 0 and m.start > 0 and words[m.start - 1] == "too":
+            m.weight = -m.weight
+
+
 def own_clauses(toks: Sequence[_Tok], ms: list[_Match],
                 mentions: list[tuple[int, int, str, bool]]) -> None:
     """Cues that follow a mention of the *other* subject (not as a comparison target)
@@ -279,6 +312,81 @@ def own_clauses(toks: Sequence[_Tok], ms: list[_Match],
             m.weight = -m.weight
 
 
+#: "X and little else", "little more than X": what comes before is all there is (a limit).
+LIMITS = True
+_LIMITS = (("little", "else"), ("nothing", "else"), ("not", "much", "more"),
+           ("not", "much", "else"), ("little", "more", "than"), ("nothing", "more", "than"))
+
+
+def limits(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
+    """Positive cues before a limit phrase turn negative; with none, the limit counts -1."""
+    for k in word_idx if LIMITS else ():
+        lim = next((x for x in _LIMITS if tuple(words[k : k + len(x)]) == x), None)
+        if lim is None:
+            continue
+        for m in out:
+            if k <= m.start < k + len(lim):
+                m.weight = 0.0  # "little", "much" inside the phrase say nothing alone
+        before = [m for m in out if m.end <= k and m.weight > 0]
+        for m in before:
+            m.weight = -m.weight
+        if not before:
+            out.append(_Match(k, k + len(lim), -1.0))
+        return
+
+
+#: "well" after a verb says how well it does ("scales well", "works well enough"): VADER's
+#: "well" is ignored (a discourse word: "Well, ...", "as well as", "well-known").
+MANNER_WELL = True
+_NOT_BEFORE_WELL = frozenset({"as", "very", "pretty", "quite", "just", "is", "are", "be", "was"})
+
+
+def manner_well(words: list[str], toks: Sequence[_Tok], i: int) -> bool:
+    """Whether ``words[i]`` is a "well" of manner after a verb ending in -s/-ed/-ing."""
+    if not MANNER_WELL or words[i] != "well" or i == 0 or not toks[i - 1].is_word:
+        return False
+    prev = words[i - 1]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return prev not in _NOT_BEFORE_WELL and after not in {"as", "known", "-"} and (
+        prev.endswith(("s", "ed", "ing")) or prev in {"work", "scale", "perform", "run", "fit"})
+
+
+#: A verb of loss takes away the good thing it acts on: "erases the savings", "eats into the
+#: gains" (the positive cues up to five words after it), "is wiped out by" (those before it).
+LOSS_VERBS = True
+_LOSS = frozenset({"erase", "erases", "erased", "undo", "undoes", "undid", "undone", "negate",
+                   "negates", "negated", "offset", "offsets", "kill", "kills", "killed",
+                   "cancel", "cancels", "cancelled", "canceled", "wipe", "wipes", "wiped",
+                   "eat", "eats", "ate", "eaten", "erode", "erodes", "eroded"})
+_LOSS_PARTICLE = frozenset({"into", "out", "away", "up"})
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"})
+_LOSS_REACH = 5
+
+
+def loss_verbs(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
+    """Turn the positive cues a verb of loss acts on; the verb itself counts nothing."""
+    if not LOSS_VERBS:
+        return
+    for n, k in enumerate(word_idx):
+        w = words[k]
+        nxt = words[word_idx[n + 1]] if n + 1 < len(word_idx) else ""
+        if w not in _LOSS or (w in {"wipe", "wipes", "wiped", "eat", "eats", "ate", "eaten"}
+                              and nxt not in _LOSS_PARTICLE):
+            continue
+        passive = n > 0 and words[word_idx[n - 1]] in _PASSIVE
+        lo, hi = (word_idx[max(0, n - _LOSS_REACH - 1)], k) if passive else (
+            k + 1, word_idx[min(len(word_idx) - 1, n + _LOSS_REACH)] + 1)
+        for m in out:
+            if m.start == k:
+                m.weight = 0.0
+            elif lo <= m.start < hi and m.weight > 0:
+                m.weight = -m.weight
+
+
+#: "in favour of X", "the balance tips (back) towards X": X is the side the sentence takes.
+SIDE_PHRASES = True
+_SIDE = re.compile(r"(?:\bin\s+favou?r\s+of|\b(?:tips?|tipped|tilts?|tilted)\s+(?:the\s+"
+                   r"(?:balance|scales?)\s+)?(?:back\s+)?towards?)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Verdict on security: " / "Raw speed: " before a verdict's winner.
 _VERDICT_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
 #: A recommendation opening a clause: the subject right after it is the one to take.
@@ -298,6 +406,8 @@ def names_winner(subject_res: Sequence[tuple[str, re.Pattern[str]]], text: str) 
     the analyser's (name, alias regex) pairs."""
     body = _VERDICT_LABEL.sub("", text.strip(), count=1)
     for _name, rx in subject_res:
+        if SIDE_PHRASES and any(_SIDE.search(body, 0, m.start()) for m in rx.finditer(body)):
+            return True  # "the balance tips towards Django"
         for rec in _RECOMMEND.finditer(body):
             if rx.match(body, rec.end()):
                 return True  # "..., pick Django", "Choose Node.js for chat"

@@ -10,7 +10,8 @@ In prose, a criterion marked ``neutral`` in the subjects file is judged like any
 (``PROSE_NEUTRAL``: the comparative-only rule lost on the held-out field articles); table
 rows still apply it. ``CARRY_WITHOUT_ANAPHOR`` and ``USE_NUMBERS``: see their comments.
 
-``_Candidate`` and the small text helpers live in ``candidates.py`` (imported here too).
+``_Candidate`` and the small text helpers live in ``candidates.py`` (imported here too); the
+leans (numbers, yes/no answers, section polarity, prototypes) in ``leans.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+import assistant.compare.clauses as clauses
 from assistant.compare.candidates import (
     _adhoc_name,
     _Candidate,
@@ -28,16 +30,20 @@ from assistant.compare.candidates import (
     _sign,
     _trim_span,
 )
-from assistant.compare.cells import (
-    Measure,
-    cell_level,
-    numeric_verdict,
-    paired_measures,
-    single_measure,
-)
+from assistant.compare.cells import cell_level, paired_measures
 from assistant.compare.criteria import (
     HEADING_THRESHOLD,
     CriterionMatcher,
+)
+from assistant.compare.leans import (  # noqa: F401  (flags re-exported: tests read them here)
+    PAIR_BOTH_WAYS,
+    SECTION_MIN_POLARITY,
+    USE_NUMBERS,
+    USE_PAIRED_NUMBERS,
+    USE_PROTOTYPES,
+    USE_SECTION_POLARITY,
+    USE_YES_NO_ANSWERS,
+    _Leans,
 )
 from assistant.compare.models import (
     _BOTH,
@@ -49,6 +55,7 @@ from assistant.compare.models import (
 )
 from assistant.compare.prototypes import PrototypeStance
 from assistant.compare.stance import _Analyzer, _Match, _tokens
+from assistant.compare.tokens import _alias_regex
 from knowledge.models import Chunk, CleanedArticle, Span
 
 _SPLIT_BOUNDARY = re.compile(
@@ -61,22 +68,17 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|as well as|,?\s*and|nor)\s*(?:the
 _LEAD_WORDS = 3
 _LABEL_PREFIX = re.compile(r"\s*([A-Z][\w&/+'’ -]{0,48}?)\s?:\s+(?=\S)")
 _PIECE_SPLIT = re.compile(r";\s+")
-#: Which fallbacks decide a sentence the lexicon leaves neutral, measured with
-#: ``tests/stance_eval.py`` (field accuracy, tuning / held-out split): section polarity
-#: 0.604 -> 0.610 / 0.434 -> 0.465, kept; MiniLM prototypes (``prototypes.py``) alone
-#: 0.616 / 0.414 and with section polarity 0.623 / 0.444: lose on held-out, off.
-USE_SECTION_POLARITY = True
-USE_PROTOTYPES = False
-#: A heading sets its sections' polarity only when its own is at least this strong: one mild
-#: word ("Side by side: creating a booking", 0.6) is not a verdict on what follows ("What
-#: got worse", "Where each one falls short": 1.0). Tuning split: 0.25 -> 0.7 gains one label
-#: of 159, 0.9 none; comparative wording only loses two.
-SECTION_MIN_POLARITY = 0.7
 PROSE_NEUTRAL = False
 #: No subject, pronoun or section subject: the previous sentence's in the section (one that
 #: names both subjects passes none on); numbers giving each subject a value in one unit add
-#: one unit of polarity for the better one's subject (``cells.numeric_verdict``).
-CARRY_WITHOUT_ANAPHOR = USE_NUMBERS = CARRY_ONE_SUBJECT = True
+#: one unit of polarity for the better one's subject (``leans.USE_NUMBERS``).
+CARRY_WITHOUT_ANAPHOR = CARRY_ONE_SUBJECT = True
+#: A claim naming neither subject but one subject's language or registry ("Python's data
+#: libraries", "npm packages"; the subjects file's ``ecosystem``) is about that subject.
+USE_ECOSYSTEM = True
+#: The paragraph lean (``leans.USE_PARAGRAPH_LEAN``) comes only from the sentence right
+#: before: tuning split equal, matched accuracy 0.935 -> 0.942.
+ADJACENT_ONLY = True
 #: A sentence whose grammatical subject quantifies over the options ("None of these is a
 #: wrong answer", "Any of the three will do", "Either framework works") is about all of them.
 ABOUT_ALL = True
@@ -88,20 +90,9 @@ _ABOUT_ALL = re.compile(
 #: criterion when at least this similar (the claim counts; where it is filed is a guess).
 #: 0.15 and 0.0 tie on the tuning split (0.3 covers fewer); the higher one is kept.
 FALLBACK_THRESHOLD = 0.15
-#: Two consecutive sentences of a section, each naming one subject and giving one number in
-#: one unit ("I received 31 applications. The equivalent Node.js role received over 200."):
-#: the later one leans to the better number's subject (``cells.paired_measures``).
-USE_PAIRED_NUMBERS = True
-#: The earlier sentence of such a pair ("Django handled 1,100 requests per second.") leans the
-#: same way as the later one: it states the losing (or winning) half of the comparison.
-PAIR_BOTH_WAYS = True
-#: An FAQ answer opening "Yes" / "No" under a question heading that takes a side ("Is Django
-#: more secure than Node.js?") leans to the side the question names, or the other one.
-USE_YES_NO_ANSWERS = True
-_YES_NO = re.compile(r"^\W*(yes|no)\b(?!\s+(?:one|longer|matter|doubt)\b)", re.IGNORECASE)
 
 
-class _Extractor:
+class _Extractor(_Leans):
     """Turns one corpus (articles + chunks) into claim candidates."""
 
     def __init__(self, analyzer: _Analyzer, matcher: CriterionMatcher | None = None) -> None:
@@ -114,6 +105,9 @@ class _Extractor:
         self._title_cache: dict[str, tuple[str | None, str | None]] = {}
         self._title_sign: dict[str, float] = {}
         self.protos = PrototypeStance(matcher) if matcher is not None else None
+        proper = self.a.general.proper_nouns
+        self._eco_res = [(sp.name, _alias_regex(sp.ecosystem, proper))
+                         for sp in self.cfg.subjects if sp.ecosystem]
 
     # section context ------------------------------------------------------------------
 
@@ -280,7 +274,18 @@ class _Extractor:
     # prose ----------------------------------------------------------------------------
 
     def prose(self, article: CleanedArticle, chunks: Sequence[Chunk]) -> list[_Candidate]:
-        """Claims of the prose sentences, in document order."""
+        """Claims of the prose sentences, in document order (``leans.article_lean``: a
+        second pass when the first finds the article taking a side)."""
+        self._article_lean = None
+        out = self._prose_pass(article, chunks)
+        lean = self.article_lean(out)
+        if lean is not None:
+            self._article_lean = lean
+            out = self._prose_pass(article, chunks)
+            self._article_lean = None
+        return out
+
+    def _prose_pass(self, article: CleanedArticle, chunks: Sequence[Chunk]) -> list[_Candidate]:
         text = article.text
         out: list[_Candidate] = []
         carry: str | None = None
@@ -293,6 +298,9 @@ class _Extractor:
         # each sentence's one number, for pairs of consecutive sentences in one section
         mine = [self._measure(text[s:e]) for (s, _l), (_s, e) in zip(stripped, sents, strict=True)]
         for i, ((_s, e), (ctx_crit, ctx_subj, title)) in enumerate(zip(sents, ctxs, strict=True)):
+            if i == 0 or title != current_title or "\n\n" in text[sents[i - 1][1] : _s] or (
+                    ADJACENT_ONLY and self._para_from != i - 1):
+                self._para_lean = None  # a new paragraph
             if title != current_title:
                 current_title, carry = title, ctx_subj
             s, label_crit = stripped[i]
@@ -305,6 +313,7 @@ class _Extractor:
                 lean = paired_measures(before, here)
             if lean is None and PAIR_BOTH_WAYS and after is not None and here is not None:
                 lean = paired_measures(here, after)  # the earlier sentence of a pair too
+            self._sentence_no = i
             for us, ue in self._units(text, s, e):
                 cand, carry = self._unit(article, us, ue, ctx_crit, ctx_subj, carry, title,
                                          lean)
@@ -326,8 +335,9 @@ class _Extractor:
         sentence = text[s:e]
         mentions = [m for m in self.a.mentions(sentence, s) if not m[3]]
         names = list(dict.fromkeys(m[2] for m in mentions))
-        if len(names) < 2 or self.a.names_both(sentence):
-            return [(s, e)]
+        if len(names) < 2 or self.a.names_both(sentence) or (
+                clauses.PARITY and clauses.says_parity(sentence, mentions)):
+            return [(s, e)]  # one subject, both, or alike ("X scales well, and Y is on par")
         first = next(m for m in mentions if m[2] == names[0])
         second = next(m for m in mentions if m[2] == names[1] and m[0] >= first[1])
         if _COORDINATION.match(text[first[1] : second[0]]):
@@ -370,11 +380,25 @@ class _Extractor:
             return self.a.other(next(iter(targets))), True
         if has_both and not targets:
             return _BOTH, False
+        eco = self._ecosystem_subject(text) if USE_ECOSYSTEM else None
+        if eco is not None:
+            return eco, True
         if _has_anaphor(text) and carry is not None:
             return carry, False
         if ctx_subj is None and CARRY_WITHOUT_ANAPHOR:
             return carry, False
         return ctx_subj, False
+
+    def _ecosystem_subject(self, text: str) -> str | None:
+        """The subject a claim naming neither subject names by its language or registry
+        ("Python's data libraries"): the first one named, or the other of a compared one."""
+        found = sorted((m.start(), name, self.a.is_target(text, m.start()))
+                       for name, rx in self._eco_res for m in rx.finditer(text))
+        own = [name for _, name, target in found if not target]
+        if own:
+            return own[0]
+        targets = {name for *_, name, target in found if target}
+        return self.a.other(targets.pop()) if len(targets) == 1 else None
 
     def _unit(
         self,
@@ -436,6 +460,10 @@ class _Extractor:
             favours = NEITHER
         else:
             favours = self._favours(subject, pol)
+            if abs(raw) > 0.25 and favours != NEITHER:
+                self._para_lean = favours  # what the paragraph's own words said last
+                self._para_subject = subject
+                self._para_from = self._sentence_no
         if favours == NEITHER and score < MIN_NEUTRAL_SCORE:
             return [], new_carry
         subjects = self.a.subjects if subject == _BOTH else (subject,)
@@ -444,63 +472,6 @@ class _Extractor:
                        polarity=pol, explicit=explicit, by_similarity=by_similarity)
             for subj in subjects
         ], new_carry
-
-    def _numbers(self, sentence: str) -> str | None:
-        """The subject a sentence's paired numbers favour (``cells.numeric_verdict``)."""
-        return numeric_verdict(self.a.general, sentence, self.a.mentions(sentence)) \
-            if USE_NUMBERS else None
-
-    def _answer_lean(self, title: str, sentence: str) -> str | None:
-        """The side a "Yes" / "No" answer to a question heading takes, else None."""
-        answer = _YES_NO.match(sentence) if USE_YES_NO_ANSWERS else None
-        if answer is None or not title.rstrip().endswith("?") or self.a.about_third(title):
-            return None
-        named = [m[2] for m in self.a.mentions(title) if not m[3]]
-        pol, _ = self.a.polarity(title)
-        if not named or _sign(pol) == 0:
-            return None
-        side = named[0] if pol > 0 else self.a.other(named[0])
-        return side if answer.group(1).lower() == "yes" else self.a.other(side)
-
-    def _measure(self, sentence: str) -> tuple[str, Measure] | None:
-        """(subject, measurement) of a sentence naming one subject and giving one number."""
-        if not USE_PAIRED_NUMBERS:
-            return None
-        named = {m[2] for m in self.a.mentions(sentence) if not m[3]}
-        if len(named) != 1 or self.a.third_mentions(sentence):
-            return None
-        found = single_measure(self.a.general, sentence)
-        return (named.pop(), found) if found is not None else None
-
-    def _section_sign(self, title: str) -> float:
-        """The polarity a heading sets for its sentences ("What got worse", "Drawbacks"):
-        the sign of the heading's own polarity when it names no single subject's rival."""
-        if title not in self._title_sign:
-            pol, _ = self.a.polarity(self.a.strip_subjects(title)) if title else (0.0, 0.0)
-            self._title_sign[title] = float(_sign(pol)) if abs(pol) >= SECTION_MIN_POLARITY \
-                else 0.0
-        return self._title_sign[title]
-
-    def _about_it(self, text: str, subject: str) -> str:
-        """``text`` with its subject written "it" and the other subject "the other one"."""
-        out, last = [], 0
-        for s, e, name, _target in sorted(self.a.mentions(text)):
-            out.append(text[last:s])
-            out.append("it" if name == subject else "the other one")
-            last = e
-        out.append(text[last:])
-        return "".join(out)
-
-    def _inferred(self, text: str, subject: str, title: str) -> float:
-        """Polarity for a sentence the lexicon leaves neutral: its section's, else the
-        prototypes' (0 when neither says anything)."""
-        if USE_SECTION_POLARITY:
-            sign = self._section_sign(title)
-            if sign:
-                return sign
-        if USE_PROTOTYPES and self.protos is not None and self.protos.available:
-            return self.protos.polarity(self._about_it(text, subject))
-        return 0.0
 
     def _favours(self, subject: str, polarity: float) -> str:
         if polarity > 0.25:

@@ -317,6 +317,7 @@ class _Analyzer:
             out.append(_Match(i, i + n, weight, comparative))
             i += n
         self._negate(words, toks, out)
+        clauses.excess(words, out)
         self._weigh(words, toks, out)
         return out
 
@@ -340,6 +341,8 @@ class _Analyzer:
                 (w,) in self._negators or w.endswith("n't") or w.endswith("n’t")
                 for w in words[max(0, i - 2) : i]):
             return 1, 1.0  # negated by ``_negate``: a lack
+        if clauses.manner_well(words, toks, i):
+            return 1, 0.5  # "scales well", "works well enough"
         if words[i] in self._topic_words or _in_compound(toks, i):
             return None
         v = self._word_valence(words[i])
@@ -427,6 +430,8 @@ class _Analyzer:
             for m in out:
                 if m.end <= last_contrast:
                     m.weight *= CONTRAST_FACTOR
+        clauses.limits(words, word_idx, out)  # "X and little else"
+        clauses.loss_verbs(words, word_idx, out)  # "erases the savings"
         if clauses.IMPLIED_CONTRAST:  # "A, but B" with no cue in B turns A
             implied_contrast(words, word_idx, out)
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
