@@ -73,6 +73,9 @@ class CriterionView:
             favours (a subject or ``neither``); None without a comparison service.
         use: The question asks about a use of several words (``names_a_use``): the
             composer tries the lean of the quoted passages on it before the matrix line.
+        asks: For a yes/no comparative ("Is Django safer than Node.js?"), the side its
+            claim favours (``assistant.asked.asked_side``): the line opens with "Yes" /
+            "No" / "Not clearly" by the matrix's count. None otherwise.
     """
 
     criterion: str | None
@@ -83,6 +86,7 @@ class CriterionView:
     subjects: tuple[str, ...] = ()
     stance: Callable[[str, str], str] | None = field(default=None, compare=False)
     use: bool = False
+    asks: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -95,6 +99,7 @@ def matrix_view(
     subjects: Sequence[str],
     article_text: Callable[[str], str | None],
     section_of: Callable[[str, int], str] = lambda _aid, _pos: "",
+    vector: Sequence[float] | None = None,
 ) -> CriterionView | None:
     """Read the comparison matrix for ``question`` (the adapter over ``assistant.compare``).
 
@@ -108,6 +113,8 @@ def matrix_view(
         article_text: Article id -> its cleaned text (None when unknown); a claim whose
             citation differs from the text at its offsets is dropped and logged.
         section_of: (article id, offset) -> section heading, for the citation.
+        vector: The question's embedding (the retrieval's): the criterion by meaning when
+            no cue word names one (``assistant.asked.criterion_by_meaning``).
 
     Returns:
         The view (``criterion`` None when the question names none), or None when there is
@@ -115,6 +122,7 @@ def matrix_view(
     """
     if comparisons is None:
         return None
+    from assistant.asked import asked_side, criterion_by_meaning, polar
     from assistant.intent import classify_intent
 
     try:
@@ -123,9 +131,11 @@ def matrix_view(
         names = tuple(str(s.name) for s in config.subjects) if config is not None else ()
         stance = _stance_function(config, names) if config is not None else None
         base = CriterionView(None, subjects=names, stance=stance)
-        if classify_intent(question, subjects).kind != "better":
+        if classify_intent(question, subjects).kind != "better" and not polar(question,
+                                                                               subjects):
             return base
-        name = asked_criterion(comparisons.find_criterion, question)
+        name = (asked_criterion(comparisons.find_criterion, question)
+                or criterion_by_meaning(comparisons, vector))
         if not name:
             return base
         matrix = comparisons.matrix(name)
@@ -170,6 +180,7 @@ def matrix_view(
             or names,
             stance=stance,
             use=names_a_use(question),
+            asks=asked_side(question, subjects, names, stance),
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
@@ -330,8 +341,24 @@ def _claim_for(view: CriterionView, article_id: str, side: str) -> ClaimRef | No
 def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | None:
     """The grounded verdict line for ``view``'s criterion, or None when it has no stances.
 
-    ``cite`` numbers a claim's passage and returns its marker number.
+    ``cite`` numbers a claim's passage and returns its marker number. A yes/no question
+    (``view.asks``) gets its answer word first: "Yes: three of the four articles ...".
     """
+    line = _count_line(view, cite)
+    if line is None or not view.asks:
+        return line
+    from assistant.asked import answer_word, with_answer_word
+
+    tally = {s: 0 for s in view.subjects}
+    for _aid, stance in view.stances:
+        if stance in tally:
+            tally[stance] += 1
+    counts = sorted(tally.items(), key=lambda kv: -kv[1])
+    return with_answer_word(answer_word(view.asks, counts), line)
+
+
+def _count_line(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | None:
+    """The matrix's count on the criterion, each counted article cited where it can be."""
     if not view.criterion or not view.stances:
         return None
     crit = view.criterion.lower()

@@ -1,0 +1,168 @@
+"""What a comparative question asks, beyond its cue words: the criterion by meaning, the
+yes/no form, and the pair line of a question naming a third technology.
+
+* ``criterion_by_meaning``: when no cue word of the configuration names a criterion
+  ("Which copes better with a flood of visitors?", "Which keeps the hackers out?"), the
+  criterion whose cue phrases (name, aliases, strong cues, question cues, keywords) come
+  closest in meaning to what the question asks. What it asks is the question's embedding
+  (the retrieval's, no new model call) minus that of the bare "Which is better, A or B?",
+  so the subjects' names and the comparative frame do not decide; a criterion is taken only
+  when it is ahead of the next by ``MIN_MARGIN`` and close by ``MIN_SCORE``. The cue
+  vectors are computed once per configuration by the comparison service's matcher.
+* ``polar`` / ``asked_side``: a yes/no comparative ("Is Django more secure than Node.js?",
+  "Does Node.js scale better?") and the side its claim favours, read by the matrix's own
+  stance analyser ("Is Django slower than Node.js?" asks whether Node.js is favoured).
+  ``answer_word`` then says "Yes" / "No" / "Not clearly" from the matrix's article count.
+* ``pair_line``: a question naming the configured pair and a third technology ("which of
+  Django, Express or Laravel gets me there fastest?") keeps the matrix's pair verdict and
+  says the third one is not in that count.
+
+Measured on ``tests/data/verdict_labels.jsonl`` (written before these rules, then used to
+choose them: see the CHANGELOG).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+#: A criterion by meaning must be at least this close (cosine of the question's residual
+#: to one of its cue phrases) ...
+MIN_SCORE = 0.2
+#: ... and ahead of the next criterion by this much (below it the two are a guess).
+MIN_MARGIN = 0.03
+
+_LOCK = threading.Lock()
+_CUES: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
+                                             np.ndarray] | None:
+    """(criterion names, owner index per cue, cue vectors, the bare-comparison vector),
+    once per configuration digest; None without an embedder."""
+    config = comparisons.config()
+    get = getattr(comparisons, "_get_matcher", None)
+    matcher = get(config) if callable(get) else None
+    if matcher is None or getattr(matcher, "embed", None) is None:
+        return None
+    key = str(getattr(config, "digest", id(config)))
+    with _LOCK:
+        hit = _CUES.get(key)
+    if hit is not None:
+        return hit
+    names = [str(c.name) for c in config.criteria]
+    cues: list[str] = []
+    owner: list[int] = []
+    for i, c in enumerate(config.criteria):
+        for cue in dict.fromkeys(x.rstrip("*") for x in (c.name, *c.aliases, *c.strong,
+                                                         *c.questions, *c.keywords)):
+            if cue.strip():
+                cues.append(cue)
+                owner.append(i)
+    subjects = [str(s.name) for s in config.subjects]
+    bare = f"Which is better, {' or '.join(subjects[:2])}?"
+    vecs = np.asarray(matcher.embed([*cues, bare]), dtype=np.float32)
+    out = (names, np.asarray(owner), vecs[:-1], vecs[-1])
+    with _LOCK:
+        _CUES[key] = out
+    return out
+
+
+def criterion_by_meaning(comparisons: Any, vector: Sequence[float] | None) -> str | None:
+    """The configured criterion the question embedded as ``vector`` asks about by meaning,
+    or None (no vector, no embedder, or no criterion clearly closest)."""
+    if comparisons is None or vector is None or len(vector) == 0:
+        return None
+    try:
+        found = _cue_vectors(comparisons)
+    except Exception:  # the optional service: no criterion rather than a failed answer
+        return None
+    if found is None:
+        return None
+    names, owner, cues, bare = found
+    q = np.asarray(vector, dtype=np.float32)
+    if q.shape != bare.shape:
+        return None
+    resid = q - bare
+    norm = float(np.linalg.norm(resid))
+    if norm == 0.0:
+        return None
+    sims = cues @ (resid / norm)
+    best = np.full(len(names), -1.0, dtype=np.float32)
+    np.maximum.at(best, owner, sims)
+    order = np.argsort(-best)
+    if len(order) < 2:
+        return names[int(order[0])] if len(order) and best[order[0]] >= MIN_SCORE else None
+    top, second = float(best[order[0]]), float(best[order[1]])
+    if top < MIN_SCORE or top - second < MIN_MARGIN:
+        return None
+    return names[int(order[0])]
+
+
+#: A yes/no question: it opens with an auxiliary verb.
+_YES_NO = re.compile(r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?:is|are|does|do|did|will|"
+                     r"would|can|could|should|has|have)\b", re.I)
+#: A comparative form: "better", "more / less X", "-er than", or a common comparative
+#: adjective without "than" ("Is Django safer?").
+_COMPARATIVE = re.compile(
+    r"\b(?:better|worse|more|less|fewer)\b|\b\w{3,}er\s+than\b"
+    r"|\b(?:faster|slower|easier|harder|safer|cheaper|simpler|bigger|larger|smaller|"
+    r"quicker|stronger|weaker|richer|lighter|heavier|steeper|riskier|costlier|pricier)\b",
+    re.I)
+
+
+def polar(question: str, subjects: Sequence[str]) -> bool:
+    """Whether ``question`` is a yes/no comparative about one or both configured
+    ``subjects`` it names ("Is Django safer than Node.js?", "Does Node.js scale better?")."""
+    return bool(subjects) and bool(_YES_NO.match(question)) and bool(
+        _COMPARATIVE.search(question))
+
+
+def asked_side(question: str, subjects: Sequence[str], names: Sequence[str],
+               stance: Callable[[str, str], str] | None) -> str | None:
+    """The side a yes/no comparative's claim favours, by the matrix's stance analyser read
+    on the question as a statement about the first subject it names ("Is Django slower
+    than Node.js" favours Node.js); ``names`` are the configured subjects. None when it
+    favours neither."""
+    if stance is None or not subjects or not polar(question, subjects):
+        return None
+    statement = question.strip().rstrip("?").strip()
+    side = stance(statement, subjects[0])
+    return side if side in names else None
+
+
+def answer_word(asked: str, counts: Sequence[tuple[str, int]]) -> str:
+    """"Yes" when the side most articles favour is ``asked``, "No" when it is another
+    side, "Not clearly" on an even split or when no article favours a side; ``counts``
+    are (side, articles favouring it), most first."""
+    if not counts or counts[0][1] == 0:
+        return "Not clearly"
+    if len(counts) > 1 and counts[0][1] == counts[1][1]:
+        return "Not clearly"
+    return "Yes" if counts[0][0] == asked else "No"
+
+
+def with_answer_word(word: str, line: str) -> str:
+    """``line`` after its yes/no word: "Yes: three of the four articles ..."."""
+    return f"{word}: {line[:1].lower()}{line[1:]}"
+
+
+def pair_line(line: str | None, named: Sequence[Any], subjects: Sequence[str]) -> str | None:
+    """The pair verdict of a question that names both configured ``subjects`` and a third
+    technology, with the third one said to be outside the count; None unless ``line`` (the
+    matrix line) is given and both subjects are named (a question about Fastify and Express
+    is not one the pair's matrix answers)."""
+    if not line:
+        return None
+    covered = {n.subject for n in named if getattr(n, "subject", None)}
+    thirds = [n.display for n in named if getattr(n, "subject", None) is None]
+    if not thirds or not set(subjects) <= covered:
+        return None
+    others = " and ".join(thirds)
+    verb = "is" if len(thirds) == 1 else "are"
+    return (f"{line} {others} {verb} not in this count: the articles' comparison weighs "
+            f"{' against '.join(subjects)} only.")
