@@ -32,7 +32,7 @@ import numpy as np
 
 #: A criterion by meaning must be at least this close (cosine of the question's residual
 #: to one of its cue phrases) ...
-MIN_SCORE = 0.2
+MIN_SCORE = 0.28
 #: ... and ahead of the next criterion by this much (below it the two are a guess).
 MIN_MARGIN = 0.03
 
@@ -115,20 +115,40 @@ _COMPARATIVE = re.compile(
     re.I)
 
 
-def polar(question: str, subjects: Sequence[str]) -> bool:
-    """Whether ``question`` is a yes/no comparative about one or both configured
-    ``subjects`` it names ("Is Django safer than Node.js?", "Does Node.js scale better?")."""
-    return bool(subjects) and bool(_YES_NO.match(question)) and bool(
-        _COMPARATIVE.search(question))
+def polar(question: str, subjects: Sequence[str],
+          find: Callable[[str], Sequence[str]] | None = None) -> bool:
+    """Whether ``question`` is a yes/no comparative whose grammatical subject is one of
+    the configured ``subjects`` it names ("Is Django safer than Node.js?", "Does Node.js
+    scale better?"); not "Did the team's endpoint get slower after the move to Django?"
+    (a fact about a case) nor "Is it easier to hire ... than ...?" (no side asked).
+    ``find`` maps a word to the subjects it names ("Node" -> Node.js; the configuration's
+    ``find_subjects``)."""
+    m = _YES_NO.match(question)
+    if not subjects or m is None or not _COMPARATIVE.search(question):
+        return False
+    head = question[m.end():].split()[:3]
+    return any(_names(word, subjects, find) for word in head)
+
+
+def _names(word: str, subjects: Sequence[str],
+           find: Callable[[str], Sequence[str]] | None) -> bool:
+    """Whether ``word`` (stripped of punctuation and a possessive) names a subject."""
+    w = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:?!"))
+    if not w or w.lower() in {"the", "a", "an", "it", "there", "this", "that"}:
+        return False
+    if any(s.lower() == w.lower() for s in subjects):
+        return True
+    return bool(find is not None and set(find(w)) & set(subjects))
 
 
 def asked_side(question: str, subjects: Sequence[str], names: Sequence[str],
-               stance: Callable[[str, str], str] | None) -> str | None:
+               stance: Callable[[str, str], str] | None,
+               find: Callable[[str], Sequence[str]] | None = None) -> str | None:
     """The side a yes/no comparative's claim favours, by the matrix's stance analyser read
     on the question as a statement about the first subject it names ("Is Django slower
     than Node.js" favours Node.js); ``names`` are the configured subjects. None when it
     favours neither."""
-    if stance is None or not subjects or not polar(question, subjects):
+    if stance is None or not subjects or not polar(question, subjects, find):
         return None
     statement = question.strip().rstrip("?").strip()
     side = stance(statement, subjects[0])
@@ -166,3 +186,69 @@ def pair_line(line: str | None, named: Sequence[Any], subjects: Sequence[str]) -
     verb = "is" if len(thirds) == 1 else "are"
     return (f"{line} {others} {verb} not in this count: the articles' comparison weighs "
             f"{' against '.join(subjects)} only.")
+
+
+def facet_term(question: str, spec: Any) -> str | None:
+    """The asked point when it is narrower than the criterion it places the question in:
+    a question or keyword cue of ``spec`` (a ``CriterionSpec``) found in ``question``
+    that is not the criterion itself (no word of it shares its first four letters with a
+    word of the criterion's name, aliases or strong cues) nor a comparative ("faster",
+    "cheaper"), in a question that does not name the criterion itself.
+    "Which has better documentation?" asks about documentation, a facet of ecosystem
+    and community; "Which scales better?" asks about scalability itself."""
+    own = {w[:4] for phrase in (spec.name, *spec.aliases, *spec.strong)
+           for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 4}
+    for phrase in (spec.name, *spec.aliases, *spec.strong):
+        tail = r"\w*" if phrase.endswith("*") else r"\b"
+        if re.search(r"\b" + re.escape(phrase.rstrip("*").lower()) + tail, question, re.I):
+            return None  # the question names the criterion itself ("richer ecosystem")
+    found: list[str] = []
+    for cue in (*spec.questions, *spec.keywords):
+        word = cue.rstrip("*").strip().lower()
+        if not word:
+            continue
+        tail = r"\w*" if cue.endswith("*") else r"\b"
+        m = re.search(r"\b" + re.escape(word) + tail, question, re.I)
+        if m is None:
+            continue
+        term = m.group(0).lower()
+        words = re.findall(r"[a-z]+", term)
+        if any(w[:4] in own for w in words) or _COMPARATIVE.fullmatch(term):
+            continue
+        found.append(term)
+    return max(found, key=len) if found else None
+
+
+def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
+               subjects: Sequence[str], cite: Callable[[Any], int]) -> str:
+    """The verdict on a facet (``facet_term``) before the criterion's count ``line``:
+    the matrix's own claims on the criterion that name the facet, counted per article
+    (each article for the side most of them favour; an even article is not counted) and
+    cited; without any, that the articles do not weigh the facet as such."""
+    pat = re.compile(r"\b" + re.escape(term) + r"\b", re.I)
+    per: dict[str, dict[str, list[Any]]] = {}
+    for c in claims:
+        if c.favours in subjects and pat.search(c.text):
+            per.setdefault(c.article_id, {}).setdefault(c.favours, []).append(c)
+    sides: dict[str, list[Any]] = {s: [] for s in subjects}
+    for by_side in per.values():
+        ranked = sorted(by_side.items(), key=lambda kv: -len(kv[1]))
+        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+            continue
+        side, cs = ranked[0]
+        sides[side].append(min(cs, key=lambda c: len(c.text)))
+    rest = f"{line[:1].lower()}{line[1:]}"
+    counted = sorted(((s, cs) for s, cs in sides.items() if cs), key=lambda kv: -len(kv[1]))
+    if not counted:
+        return (f"The articles don't weigh {term} as such; the closest criterion they weigh "
+                f"is {criterion.lower()}: {rest}")
+    from assistant.verdict import number
+
+    parts = []
+    for side, cs in counted:
+        verb = "favours" if len(cs) == 1 else "favour"
+        marks = "".join(f"[{n}]" for n in sorted({cite(c) for c in cs}))
+        parts.append(f"{number(len(cs))} {'article' if len(cs) == 1 else 'articles'} "
+                     f"{verb} {side} {marks}")
+    return (f"Where the articles speak of {term}, {' and '.join(parts)}. On "
+            f"{criterion.lower()} as a whole, {rest}")

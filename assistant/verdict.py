@@ -76,6 +76,9 @@ class CriterionView:
         asks: For a yes/no comparative ("Is Django safer than Node.js?"), the side its
             claim favours (``assistant.asked.asked_side``): the line opens with "Yes" /
             "No" / "Not clearly" by the matrix's count. None otherwise.
+        facet: The asked point when it is narrower than the criterion ("documentation"
+            in ecosystem and community; ``assistant.asked.facet_term``): the line says
+            how the criterion's claims on it lean before the criterion's count.
     """
 
     criterion: str | None
@@ -87,6 +90,7 @@ class CriterionView:
     stance: Callable[[str, str], str] | None = field(default=None, compare=False)
     use: bool = False
     asks: str | None = None
+    facet: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -122,7 +126,7 @@ def matrix_view(
     """
     if comparisons is None:
         return None
-    from assistant.asked import asked_side, criterion_by_meaning, polar
+    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
     from assistant.intent import classify_intent
 
     try:
@@ -131,8 +135,9 @@ def matrix_view(
         names = tuple(str(s.name) for s in config.subjects) if config is not None else ()
         stance = _stance_function(config, names) if config is not None else None
         base = CriterionView(None, subjects=names, stance=stance)
+        find = getattr(config, "find_subjects", None)
         if classify_intent(question, subjects).kind != "better" and not polar(question,
-                                                                               subjects):
+                                                                               subjects, find):
             return base
         name = (asked_criterion(comparisons.find_criterion, question)
                 or criterion_by_meaning(comparisons, vector))
@@ -180,7 +185,9 @@ def matrix_view(
             or names,
             stance=stance,
             use=names_a_use(question),
-            asks=asked_side(question, subjects, names, stance),
+            asks=asked_side(question, subjects, names, stance, find),
+            facet=next((facet_term(question, c) for c in config.criteria
+                        if str(c.name) == str(crit.name)), None) if config else None,
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
@@ -345,16 +352,20 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     (``view.asks``) gets its answer word first: "Yes: three of the four articles ...".
     """
     line = _count_line(view, cite)
-    if line is None or not view.asks:
+    if line is None or not (view.asks or view.facet):
         return line
-    from assistant.asked import answer_word, with_answer_word
+    from assistant.asked import answer_word, facet_line, with_answer_word
 
+    if not view.asks and view.facet and view.criterion:
+        return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite)
+
+    asked = view.asks or ""
     tally = {s: 0 for s in view.subjects}
     for _aid, stance in view.stances:
         if stance in tally:
             tally[stance] += 1
     counts = sorted(tally.items(), key=lambda kv: -kv[1])
-    return with_answer_word(answer_word(view.asks, counts), line)
+    return with_answer_word(answer_word(asked, counts), line)
 
 
 def _count_line(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | None:

@@ -81,6 +81,9 @@ def test_verdict_agrees_with_the_matrix(ingested_versus: Any, question: str) -> 
 MATRIX_LINE = re.compile(r"articles that (?:weigh|discuss)|split evenly on|Only one article "
                          r"weighs")
 LEAN_LINE = re.compile(r"^The passages quoted here (?:lean to|are split evenly)")
+FACET_LINE = re.compile(r"^Where the articles speak of (?P<term>[^,]+), .+?\. On .+? as a whole, ")
+NO_FACET_LINE = re.compile(r"^The articles don't weigh .+? as such; the closest criterion they "
+                           r"weigh is .+?: ")
 ROW_LINE = re.compile(r"^On .+?, the table of .+? (?:puts .+? ahead of .+?|rates .+? alike): ")
 
 
@@ -109,6 +112,16 @@ def _check_verdict(versus: Any, answer: Any) -> None:
         return
     if LEAN_LINE.match(verdict) or not MATRIX_LINE.search(verdict):
         return  # a lean or each side's best sentence: no count to check
+    # A facet of the criterion asked ("documentation" in ecosystem and community): its
+    # clause cites claims that name the facet; the count that follows is checked below.
+    facet = FACET_LINE.match(verdict)
+    if facet:
+        for n in MARKER.findall(facet.group(0)):
+            assert facet.group("term").lower() in cited[int(n)].text.lower(), verdict
+        verdict = verdict[facet.end():]
+    else:
+        none = NO_FACET_LINE.match(verdict)
+        verdict = verdict[none.end():] if none else verdict
     service = versus.comparisons
     # the criterion the line names (a question may name it in other words: the criterion
     # by meaning), else the one its cue words give

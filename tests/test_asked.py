@@ -134,3 +134,70 @@ def test_criterion_by_meaning_takes_the_clearly_closest_cue() -> None:
     assert criterion_by_meaning(comp, list(_unit([0, 0, 0, 1]))) is None
     assert criterion_by_meaning(comp, None) is None
     assert criterion_by_meaning(None, [1.0, 0, 0, 0]) is None
+
+
+def test_polar_needs_a_subject_as_the_grammatical_subject() -> None:
+    def find(word: str) -> tuple[str, ...]:
+        return ("Node.js",) if word.lower() in {"node", "express"} else ()
+
+    assert polar("Is Node really faster than Django?", ("Node.js", "Django"), find)
+    assert polar("Is Express slower?", ("Node.js",), find)
+    assert not polar("Did Harbourlight's search endpoint get slower after the move to "
+                     "Django?", ("Django",), find)
+    assert not polar("Is it easier to recruit Express developers than Django developers?",
+                     ("Node.js", "Django"), find)
+
+
+def _spec(name: str, aliases: tuple[str, ...] = (), strong: tuple[str, ...] = (),
+          questions: tuple[str, ...] = (), keywords: tuple[str, ...] = ()) -> Any:
+    return SimpleNamespace(name=name, aliases=aliases, strong=strong, questions=questions,
+                           keywords=keywords)
+
+
+ECOSYSTEM = _spec("Ecosystem and community", ("Community", "Libraries"),
+                  ("communit*", "ecosystem*", "npm"), ("documentation", "docs", "packages"),
+                  ("documentation", "third-party"))
+PERFORMANCE = _spec("Performance", ("Speed",), ("perform*",), ("faster", "concurrency"),
+                    ("faster",))
+
+
+@pytest.mark.parametrize(
+    ("question", "spec", "term"),
+    [
+        ("Which one has better documentation, Django or Node.js?", ECOSYSTEM, "documentation"),
+        ("Which has more packages?", ECOSYSTEM, "packages"),
+        ("Which has the richer ecosystem of packages?", ECOSYSTEM, None),  # named itself
+        ("Which has the larger community?", ECOSYSTEM, None),
+        ("Which is faster?", PERFORMANCE, None),  # a comparative is the criterion itself
+        ("Which handles concurrency better?", PERFORMANCE, "concurrency"),
+        ("Which performs better under concurrency?", PERFORMANCE, None),
+    ],
+)
+def test_facet_term(question: str, spec: Any, term: str | None) -> None:
+    from assistant.asked import facet_term
+
+    assert facet_term(question, spec) == term
+
+
+def test_facet_line_counts_the_claims_that_name_the_facet() -> None:
+    from assistant.asked import facet_line
+    from assistant.verdict import ClaimRef
+
+    def claim(text: str, aid: str, favours: str) -> ClaimRef:
+        return ClaimRef(text, aid, 0, len(text), text, favours)
+
+    claims = [claim("Django has excellent documentation.", "a", "Django"),
+              claim("Its documentation is thorough.", "b", "Django"),
+              claim("npm has a huge number of packages.", "c", "Node.js")]
+    numbers: dict[str, int] = {}
+
+    def cite(c: ClaimRef) -> int:
+        return numbers.setdefault(c.article_id, len(numbers) + 1)
+
+    line = "Three of the four articles that weigh ecosystem favour Node.js [3]."
+    out = facet_line("documentation", "Ecosystem", line, claims, ("Django", "Node.js"), cite)
+    assert out.startswith("Where the articles speak of documentation, two articles favour "
+                          "Django [1][2]. On ecosystem as a whole, three of the four")
+    none = facet_line("hosting", "Ecosystem", line, claims, ("Django", "Node.js"), cite)
+    assert none.startswith("The articles don't weigh hosting as such; the closest criterion "
+                           "they weigh is ecosystem: three of the four")
