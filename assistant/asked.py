@@ -106,10 +106,12 @@ def criterion_by_meaning(comparisons: Any, vector: Sequence[float] | None) -> st
 #: A yes/no question: it opens with an auxiliary verb.
 _YES_NO = re.compile(r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?:is|are|does|do|did|will|"
                      r"would|can|could|should|has|have)\b", re.I)
-#: A comparative form: "better", "more / less X", "-er than", or a common comparative
-#: adjective without "than" ("Is Django safer?").
+#: A comparative form: "better", "more / less X", "than", "as X as", "compared with", or a
+#: common comparative adjective without "than" ("Is Django safer?"); the general stance
+#: lexicon's comparison verbs ("outperform", "beat") count too (``_compares``).
 _COMPARATIVE = re.compile(
-    r"\b(?:better|worse|more|less|fewer)\b|\b\w{3,}er\s+than\b"
+    r"\b(?:better|worse|more|less|fewer|than)\b|\bas\s+\w+\s+as\b"
+    r"|\bcompared?\s+(?:with|to)\b"
     r"|\b(?:faster|slower|easier|harder|safer|cheaper|simpler|bigger|larger|smaller|"
     r"quicker|stronger|weaker|richer|lighter|heavier|steeper|riskier|costlier|pricier)\b",
     re.I)
@@ -124,10 +126,25 @@ def polar(question: str, subjects: Sequence[str],
     ``find`` maps a word to the subjects it names ("Node" -> Node.js; the configuration's
     ``find_subjects``)."""
     m = _YES_NO.match(question)
-    if not subjects or m is None or not _COMPARATIVE.search(question):
+    if not subjects or m is None or not _compares(question):
         return False
     head = question[m.end():].split()[:3]
     return any(_names(word, subjects, find) for word in head)
+
+
+#: The lexicon's comparison words that are prepositions: in a question they are no
+#: comparison ("Does Django protect against XSS?").
+_PREPOSITIONS = frozenset({"against", "over", "behind", "matches"})
+
+
+def _compares(question: str) -> bool:
+    """A comparative form or one of the general lexicon's comparison verbs."""
+    if _COMPARATIVE.search(question):
+        return True
+    from assistant.compare.lexicon import load_general_lexicon
+
+    verbs = {v.lower() for v in load_general_lexicon().comparison_verbs} - _PREPOSITIONS
+    return any(w in verbs for w in re.findall(r"[a-z]+", question.lower()))
 
 
 def _names(word: str, subjects: Sequence[str],

@@ -271,7 +271,8 @@ def compose(
     config = config or default_subjects()
     names = config.subject_names
     intent = classify_intent(question, subjects)
-    if intent.kind == "fact" and polar(question, subjects, config.find_subjects):
+    if (intent.kind == "fact" and disagreement is not None and disagreement.criterion
+            and polar(question, subjects, config.find_subjects)):
         intent = Intent("better")
     named = asked_technologies(question, retrieval.index, config)
     if named:  # a third technology: the pair verdict at most (``assistant.named``)

@@ -201,3 +201,16 @@ def test_facet_line_counts_the_claims_that_name_the_facet() -> None:
     none = facet_line("hosting", "Ecosystem", line, claims, ("Django", "Node.js"), cite)
     assert none.startswith("The articles don't weigh hosting as such; the closest criterion "
                            "they weigh is ecosystem: three of the four")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Does Node.js outperform Django?", True),
+        ("Is Django as secure as Node.js?", True),
+        ("Does Django protect against XSS?", False),
+        ("Is Django good compared with Node.js?", True),
+    ],
+)
+def test_polar_reads_comparison_verbs_and_equality(question: str, expected: bool) -> None:
+    assert polar(question, ("Django", "Node.js")) is expected
