@@ -16,10 +16,12 @@ Two parts:
   (``ClaimRef.on_criterion``). An article without such a claim is counted, not cited, and
   the line says how many are quoted; an even split is said as such.
 
-``lean_sentence`` is the fallback when the matrix has no criterion for the question, or when
-the question names a use of several words (``names_a_use``: "Which is better for a chat
-app?"): it counts the quoted evidence sentences that speak for each side (by the same
-stance analysis) and says so, the lean first, with their citations.
+``assistant.lean.lean_sentence`` is the fallback when the matrix has no criterion for the
+question, or when the question names a use of several words (``names_a_use``: "Which is
+better for a chat app?"): it counts the quoted evidence sentences that speak for each side
+(by the same stance analysis) and says so, the lean first, with their citations. The
+question's criterion in other words, its yes/no form and a facet of the criterion are read
+in ``assistant.asked``.
 """
 
 from __future__ import annotations
@@ -438,59 +440,6 @@ def _count_line(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | N
             verb = words[0] if len(aids) == 1 else words[1]
             parts.append(f"{number(len(aids))} {verb} {marks(aids, kind)}".rstrip())
     return "; ".join(parts) + "."
-
-
-#: A lean from quoted sentences needs this many articles counted when the answer quotes
-#: both sides (one sentence of one article beside stronger words for the other side is
-#: not a lean); the composer passes 1 when only one side is quoted.
-LEAN_MIN_ARTICLES = 2
-
-
-def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
-                  topic: str | None = None,
-                  min_articles: int = LEAN_MIN_ARTICLES) -> str | None:
-    """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
-
-    Counts articles per side among the evidence sentences that favour a side, each article
-    once (for the side most of its sentences favour; an article split evenly is not
-    counted); None when fewer than ``min_articles`` articles are counted. ``topic``
-    is the use the question asks about ("a real-time chat"), named in the line; without it
-    the line says "this".
-    """
-    tally: dict[str, dict[str, list[int]]] = {}
-    for aid, side, n in votes:
-        if side in subjects:
-            tally.setdefault(aid, {}).setdefault(side, []).append(n)
-    per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
-    for aid, by_side in tally.items():
-        ranked = sorted(by_side.items(), key=lambda kv: -len(kv[1]))
-        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
-            continue
-        per_side[ranked[0][0]][aid] = ranked[0][1][0]
-    sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
-    if not sides or sum(len(a) for _s, a in sides) < min_articles:
-        return None  # one quoted sentence is no lean: the composer shows each side instead
-
-    def marks(a: Mapping[str, int]) -> str:
-        return "".join(f"[{n}]" for n in sorted(set(a.values())))
-
-    def arts(k: int) -> str:
-        return f"{number(k)} article" + ("" if k == 1 else "s")
-
-    # The lean comes first (it is the answer); that no article rates the use as such
-    # comes after it.
-    on = f" for {topic}" if topic else ""
-    tail = "no article rates this as such."
-    if len(sides) == 1:
-        side, a = sides[0]
-        return (f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}, "
-                f"though {tail}")
-    (s1, a1), (s2, a2) = sides[0], sides[1]
-    if len(a1) == len(a2):
-        return (f"The passages quoted here are split evenly{on}: {arts(len(a1))} for "
-                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
-    return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
-            f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
 
 
 def _capital(text: str) -> str:

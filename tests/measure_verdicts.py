@@ -12,6 +12,7 @@ line names none and is shown as "-"). Prints one row per question and the totals
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -21,8 +22,16 @@ from assistant.cli import _service
 LABELS = Path(__file__).resolve().parent / "data" / "verdict_labels.jsonl"
 
 
+#: A count line from the matrix (the only lines that name their criterion as such).
+MATRIX_LINE = re.compile(r"articles that (?:weigh|discuss)|split evenly on|Only one article "
+                         r"weighs|closest criterion they weigh is", re.I)
+
+
 def named_criterion(verdict: str, criteria: list[str]) -> str | None:
-    """The configured criterion a verdict line names, longest name first."""
+    """The configured criterion a matrix count line names, longest name first; None for
+    another line (a lean, a table row, each side's best sentence)."""
+    if not MATRIX_LINE.search(verdict):
+        return None
     low = verdict.lower()
     for name in sorted(criteria, key=len, reverse=True):
         if name.lower() in low:
@@ -50,7 +59,8 @@ def main(argv: list[str]) -> int:
         print(f"{row['id']} {'OK' if given == row['verdict'] else '--'} "
               f"crit={crit or '-'} (want {row['criterion']}) | {(answer.verdict or '')[:150]}")
     for form, (n, right, ok, named) in tally.items():
-        print(f"{form}: verdict as labelled {right}/{n}; criterion named right {ok}/{named}")
+        print(f"{form}: verdict as labelled {right}/{n}; matrix line on the labelled "
+              f"criterion {ok}/{named} matrix lines")
     return 0
 
 
