@@ -207,10 +207,11 @@ def pair_line(line: str | None, named: Sequence[Any], subjects: Sequence[str]) -
 
 def facet_term(question: str, spec: Any) -> str | None:
     """The asked point when it is narrower than the criterion it places the question in:
-    a question or keyword cue of ``spec`` (a ``CriterionSpec``) found in ``question``
-    that is not the criterion itself (no word of it shares its first four letters with a
-    word of the criterion's name, aliases or strong cues) nor a comparative ("faster",
-    "cheaper"), in a question that does not name the criterion itself.
+    a question cue of ``spec`` (a ``CriterionSpec``) found in ``question`` that is also
+    one of its keywords (a topic sentences are placed by), is not the criterion itself (no
+    word of it shares its first four letters with a word of the criterion's name, aliases
+    or strong cues) nor a comparative ("faster", "cheaper"), in a question that does not
+    name the criterion itself.
     "Which has better documentation?" asks about documentation, a facet of ecosystem
     and community; "Which scales better?" asks about scalability itself."""
     own = {w[:4] for phrase in (spec.name, *spec.aliases, *spec.strong)
@@ -219,10 +220,14 @@ def facet_term(question: str, spec: Any) -> str | None:
         tail = r"\w*" if phrase.endswith("*") else r"\b"
         if re.search(r"\b" + re.escape(phrase.rstrip("*").lower()) + tail, question, re.I):
             return None  # the question names the criterion itself ("richer ecosystem")
+    placing = [k.rstrip("*").strip().lower() for k in spec.keywords]
     found: list[str] = []
-    for cue in (*spec.questions, *spec.keywords):
+    for cue in spec.questions:
         word = cue.rstrip("*").strip().lower()
-        if not word:
+        # a facet is a topic the configuration also places the articles' sentences by (a
+        # keyword too), not only a way of asking ("pick up" for learning)
+        if not word or not any(k and (word.startswith(k) or k.startswith(word))
+                               for k in placing):
             continue
         tail = r"\w*" if cue.endswith("*") else r"\b"
         m = re.search(r"\b" + re.escape(word) + tail, question, re.I)
@@ -242,7 +247,9 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
     the matrix's own claims on the criterion that name the facet, counted per article
     (each article for the side most of them favour; an even article is not counted) and
     cited; without any, that the articles do not weigh the facet as such."""
-    pat = re.compile(r"\b" + re.escape(term) + r"\b", re.I)
+    # the term's stem, so that "concurrency" meets "concurrent" and "packages" "package"
+    stem = term[: max(4, len(term) - 3)] if " " not in term else term
+    pat = re.compile(r"\b" + re.escape(stem) + r"\w*", re.I)
     per: dict[str, dict[str, list[Any]]] = {}
     for c in claims:
         if c.favours in subjects and pat.search(c.text):

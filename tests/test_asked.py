@@ -156,9 +156,9 @@ def _spec(name: str, aliases: tuple[str, ...] = (), strong: tuple[str, ...] = ()
 
 ECOSYSTEM = _spec("Ecosystem and community", ("Community", "Libraries"),
                   ("communit*", "ecosystem*", "npm"), ("documentation", "docs", "packages"),
-                  ("documentation", "third-party"))
-PERFORMANCE = _spec("Performance", ("Speed",), ("perform*",), ("faster", "concurrency"),
-                    ("faster",))
+                  ("documentation", "third-party", "package*"))
+PERFORMANCE = _spec("Performance", ("Speed",), ("perform*",),
+                    ("faster", "concurrency", "pick up"), ("faster", "concurren*"))
 
 
 @pytest.mark.parametrize(
@@ -171,6 +171,7 @@ PERFORMANCE = _spec("Performance", ("Speed",), ("perform*",), ("faster", "concur
         ("Which is faster?", PERFORMANCE, None),  # a comparative is the criterion itself
         ("Which handles concurrency better?", PERFORMANCE, "concurrency"),
         ("Which performs better under concurrency?", PERFORMANCE, None),
+        ("Which is easier to pick up?", PERFORMANCE, None),  # a way of asking, no keyword
     ],
 )
 def test_facet_term(question: str, spec: Any, term: str | None) -> None:
