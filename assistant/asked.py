@@ -246,13 +246,23 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
     """The verdict on a facet (``facet_term``) before the criterion's count ``line``:
     the matrix's own claims on the criterion that name the facet, counted per article
     (each article for the side most of them favour; an even article is not counted) and
-    cited; without any, that the articles do not weigh the facet as such."""
+    cited; when no claim on the criterion names it at all, that the articles do not weigh
+    the facet as such; when some name it but none leans, the count ``line`` alone."""
     # the term's stem, so that "concurrency" meets "concurrent" and "packages" "package"
     stem = term[: max(4, len(term) - 3)] if " " not in term else term
     pat = re.compile(r"\b" + re.escape(stem) + r"\w*", re.I)
+    from assistant.lean import STANDARD
+
+    def names_facet(text: str) -> bool:
+        """The claim names the facet, and not only after the standard of a comparison
+        ("where stability matters more than handling thousands of concurrent requests" is
+        no claim for its subject on concurrency)."""
+        std = STANDARD.search(text)
+        return bool(pat.search(text[: std.start()] if std else text))
+
     per: dict[str, dict[str, list[Any]]] = {}
     for c in claims:
-        if c.favours in subjects and pat.search(c.text):
+        if c.favours in subjects and names_facet(c.text):
             per.setdefault(c.article_id, {}).setdefault(c.favours, []).append(c)
     sides: dict[str, list[Any]] = {s: [] for s in subjects}
     for by_side in per.values():
@@ -263,6 +273,8 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
         sides[side].append(min(cs, key=lambda c: len(c.text)))
     rest = f"{line[:1].lower()}{line[1:]}"
     counted = sorted(((s, cs) for s, cs in sides.items() if cs), key=lambda kv: -len(kv[1]))
+    if not counted and any(pat.search(c.text) for c in claims):
+        return line  # named, but by no claim that leans: the count alone
     if not counted:
         return (f"The articles don't weigh {term} as such; the closest criterion they weigh "
                 f"is {criterion.lower()}: {rest}")

@@ -21,9 +21,10 @@ retrieved passages against the question, then shapes the answer by the question'
 * list, definition, fact: the sentence that answers best first (a sentence listing names
   for "which companies use X?", an "X is a ..." sentence for "what is X?");
 * a question naming a technology other than the configured pair ("Is Django faster than
-  Go's Gin?"): no pair verdict (the matrix is the pair's), a row verdict when a table row
-  with the named columns' cells leads (its cells ranked), the passages that mention the
-  named technologies (``assistant.named``).
+  Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
+  cells ranked), else the pair's count only when both subjects are named, the third said
+  to be outside it (``assistant.asked.pair_line``); the passages that mention the named
+  technologies (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is

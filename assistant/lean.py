@@ -69,7 +69,7 @@ def purpose(question: str) -> str | None:
 
 #: The standard of a comparison: what comes after it is what the subject is NOT said to do
 #: well ("stability matters more than handling thousands of concurrent requests").
-_STANDARD = re.compile(r"\b(?:more|less|rather|other)\s+than\b(?!\s*\$?\d)|"
+STANDARD = re.compile(r"\b(?:more|less|rather|other)\s+than\b(?!\s*\$?\d)|"
                        r"\binstead\s+of\b|\bnot\s+(?:for|in)\b", re.I)
 
 
@@ -77,7 +77,7 @@ def _topic_only_in_standard(text: str, question: str, names: Sequence[str]) -> b
     """Whether the question's own terms occur in ``text`` only after the standard of a
     comparison: then the sentence speaks of the asked point as what its subject is not
     chosen for, and is no vote for that subject on it."""
-    m = _STANDARD.search(text)
+    m = STANDARD.search(text)
     if m is None:
         return False
     skip = set(tokens(" ".join(names)))

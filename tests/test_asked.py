@@ -215,3 +215,16 @@ def test_facet_line_counts_the_claims_that_name_the_facet() -> None:
 )
 def test_polar_reads_comparison_verbs_and_equality(question: str, expected: bool) -> None:
     assert polar(question, ("Django", "Node.js")) is expected
+
+
+def test_a_facet_named_only_after_the_standard_of_a_comparison_is_no_claim() -> None:
+    from assistant.asked import facet_line
+    from assistant.verdict import ClaimRef
+
+    text = ("Django performs well for web applications where stability matters more than "
+            "handling thousands of concurrent requests.")
+    claims = [ClaimRef(text, "a", 0, len(text), text, "Django")]
+    line = "Six of the thirteen articles that weigh performance favour Node.js [1]."
+    out = facet_line("concurrency", "Performance", line, claims, ("Django", "Node.js"),
+                     lambda _c: 1)
+    assert out == line  # named, but by no claim that leans on it: the count alone
