@@ -188,16 +188,19 @@ def with_answer_word(word: str, line: str) -> str:
     return f"{word}: {line[:1].lower()}{line[1:]}"
 
 
-def pair_line(line: str | None, named: Sequence[Any], subjects: Sequence[str]) -> str | None:
+def pair_line(make_line: Callable[[], str | None], named: Sequence[Any],
+              subjects: Sequence[str]) -> str | None:
     """The pair verdict of a question that names both configured ``subjects`` and a third
-    technology, with the third one said to be outside the count; None unless ``line`` (the
-    matrix line) is given and both subjects are named (a question about Fastify and Express
-    is not one the pair's matrix answers)."""
-    if not line:
-        return None
+    technology, with the third one said to be outside the count; None unless both subjects
+    are named (a question about Fastify and Express is not one the pair's matrix answers)
+    and ``make_line`` (the matrix line; called only then, as it numbers citations) gives
+    one."""
     covered = {n.subject for n in named if getattr(n, "subject", None)}
     thirds = [n.display for n in named if getattr(n, "subject", None) is None]
     if not thirds or not set(subjects) <= covered:
+        return None
+    line = make_line()
+    if not line:
         return None
     others = " and ".join(thirds)
     verb = "is" if len(thirds) == 1 else "are"

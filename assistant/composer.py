@@ -485,8 +485,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it is not found.item]
     elif intent.comparative and view is not None:  # the pair's count; the third is outside
-        verdict = pair_line(verdict_sentence(view, lambda c: _cite_claim(c, cites)), named,
-                            config.subject_names)
+        verdict = pair_line(lambda: verdict_sentence(view, lambda c: _cite_claim(c, cites)),
+                            named, config.subject_names)
         pieces.extend([verdict, "\n\n"] if verdict else [])
     for item in shown:
         pieces.append(render(item) + " ")

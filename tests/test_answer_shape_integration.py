@@ -116,8 +116,9 @@ def _check_verdict(versus: Any, answer: Any) -> None:
     # clause cites claims that name the facet; the count that follows is checked below.
     facet = FACET_LINE.match(verdict)
     if facet:
+        stem = facet.group("term").lower()[:5]  # the facet in any form ("attackers", "attacks")
         for n in MARKER.findall(facet.group(0)):
-            assert facet.group("term").lower() in cited[int(n)].text.lower(), verdict
+            assert stem in cited[int(n)].text.lower(), verdict
         verdict = verdict[facet.end():]
     else:
         none = NO_FACET_LINE.match(verdict)
@@ -133,7 +134,7 @@ def _check_verdict(versus: Any, answer: Any) -> None:
     row = matrix["criteria"][0]
     stances: dict[str, str] = row["articles"]
     if not any(s in SIDES for s in stances.values()):
-        assert "None of the" in verdict, verdict
+        assert "none of the" in verdict.lower(), verdict
         return
     counts = {side: sum(1 for s in stances.values() if s == side) for side in SIDES}
     assert criterion.lower() in verdict

@@ -86,14 +86,21 @@ class _Named:
 def test_pair_line_only_when_both_subjects_are_named() -> None:
     line = "All three articles that weigh development speed favour Django [1][2][3]."
     named = [_Named("Django", "Django"), _Named("Express", "Node.js"), _Named("Laravel")]
-    out = pair_line(line, named, ("Django", "Node.js"))
+    calls: list[int] = []
+
+    def make() -> str:
+        calls.append(1)
+        return line
+
+    out = pair_line(make, named, ("Django", "Node.js"))
     assert out is not None and out.startswith(line)
     assert "Laravel is not in this count" in out
     # Fastify vs Express: one configured subject named, the pair's count is no answer
-    assert pair_line(line, [_Named("Fastify"), _Named("Express", "Node.js")],
+    assert pair_line(make, [_Named("Fastify"), _Named("Express", "Node.js")],
                      ("Django", "Node.js")) is None
-    assert pair_line(None, named, ("Django", "Node.js")) is None
-    assert pair_line(line, named[:2], ("Django", "Node.js")) is None  # no third one
+    assert pair_line(lambda: None, named, ("Django", "Node.js")) is None
+    assert pair_line(make, named[:2], ("Django", "Node.js")) is None  # no third one
+    assert len(calls) == 1  # the line (which numbers citations) only when it is said
 
 
 def _unit(v: list[float]) -> np.ndarray:
