@@ -22,9 +22,10 @@ retrieved passages against the question, then shapes the answer by the question'
   for "which companies use X?", an "X is a ..." sentence for "what is X?", the sentence
   holding the asked focus, off-focus lines to "more": ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
-  Go's Gin?"): no pair verdict (the matrix is the pair's), a row verdict when a table row
-  with the named columns' cells leads (its cells ranked), the passages that mention the
-  named technologies (``assistant.named``).
+  Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
+  cells ranked), else the pair's count only when both subjects are named, the third said
+  to be outside it (``assistant.asked.pair_line``); the passages that mention the named
+  technologies (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -50,6 +51,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_type import unanswered_type
+from assistant.asked import pair_line, polar
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
 from assistant.filler import CONNECTIVE, PRONOUN_START
@@ -274,9 +276,13 @@ def compose(
     config = config or default_subjects()
     names = config.subject_names
     intent = classify_intent(question, subjects)
+    if (intent.kind == "fact" and disagreement is not None and disagreement.criterion
+            and polar(question, subjects, config.find_subjects)):
+        intent = Intent("better")
     named = asked_technologies(question, retrieval.index, config)
-    if named:  # a third technology: no Django-vs-Node.js verdict (``assistant.named``)
-        return _compose_named(question, retrieval, named, intent, subjects, aspect, config)
+    if named:  # a third technology: the pair verdict at most (``assistant.named``)
+        return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
+                              disagreement)
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
@@ -447,7 +453,7 @@ def _lower_first(text: str) -> str:
 
 def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                    intent: Intent, subjects: Sequence[str], aspect: str | None,
-                   config: Any) -> Composition:
+                   config: Any, view: CriterionView | None = None) -> Composition:
     """The answer to a question naming a third technology (``assistant.named``): the
     passages that mention the named technologies, best first, no pair verdict; a table
     row shows the named columns' cells; a third technology's unnamed sentence says whose
@@ -493,6 +499,10 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         verdict = found.text + " " + render(found.item).rsplit(" ", 1)[-1] + "."
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it is not found.item]
+    elif intent.comparative and view is not None:  # the pair's count; the third is outside
+        verdict = pair_line(lambda: verdict_sentence(view, lambda c: _cite_claim(c, cites)),
+                            named, config.subject_names)
+        pieces.extend([verdict, "\n\n"] if verdict else [])
     for item in shown:
         pieces.append(render(item) + " ")
     if pieces:

@@ -8,7 +8,7 @@
 The lean: when the comparison matrix has no row for the question, or the question names a use of
 several words ("for a chat app with live updates"), the composer's verdict line says which
 side the evidence sentences it quotes on the question itself speak for
-(``assistant.verdict.lean_sentence`` writes it). A sentence votes only when:
+(``lean_sentence`` writes it). A sentence votes only when:
 
 * it is on the question (its terms or its aspect's cue) and its own tone agrees with the
   side the matrix's stance analyser reads;
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.focus import LEX_FOCUS
@@ -37,11 +37,10 @@ from assistant.sentences import Candidate
 from assistant.tone import stance, tone
 from assistant.verdict import (
     LEADING_PURPOSE,
-    LEAN_MIN_ARTICLES,
     PURPOSE,
     TRAILING_PURPOSE,
     CriterionView,
-    lean_sentence,
+    number,
 )
 
 #: A use named in a verdict line has at most this many words ("a real-time chat app").
@@ -70,7 +69,7 @@ def purpose(question: str) -> str | None:
 
 #: The standard of a comparison: what comes after it is what the subject is NOT said to do
 #: well ("stability matters more than handling thousands of concurrent requests").
-_STANDARD = re.compile(r"\b(?:more|less|rather|other)\s+than\b(?!\s*\$?\d)|"
+STANDARD = re.compile(r"\b(?:more|less|rather|other)\s+than\b(?!\s*\$?\d)|"
                        r"\binstead\s+of\b|\bnot\s+(?:for|in)\b", re.I)
 
 
@@ -78,7 +77,7 @@ def _topic_only_in_standard(text: str, question: str, names: Sequence[str]) -> b
     """Whether the question's own terms occur in ``text`` only after the standard of a
     comparison: then the sentence speaks of the asked point as what its subject is not
     chosen for, and is no vote for that subject on it."""
-    m = _STANDARD.search(text)
+    m = STANDARD.search(text)
     if m is None:
         return False
     skip = set(tokens(" ".join(names)))
@@ -228,3 +227,56 @@ def row_line(firsts: Sequence[tuple[str, Candidate]], cite: Callable[[Candidate]
     text = row_sentence(row.criterion, f"the table of {source_of(aid)}",
                         [(s, v) for (s, _c), v in zip(firsts, values, strict=True)], ranks)
     return f"{text} {marks}."
+
+
+#: A lean from quoted sentences needs this many articles counted when the answer quotes
+#: both sides (one sentence of one article beside stronger words for the other side is
+#: not a lean); the composer passes 1 when only one side is quoted.
+LEAN_MIN_ARTICLES = 2
+
+
+def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
+                  topic: str | None = None,
+                  min_articles: int = LEAN_MIN_ARTICLES) -> str | None:
+    """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
+
+    Counts articles per side among the evidence sentences that favour a side, each article
+    once (for the side most of its sentences favour; an article split evenly is not
+    counted); None when fewer than ``min_articles`` articles are counted. ``topic``
+    is the use the question asks about ("a real-time chat"), named in the line; without it
+    the line says "this".
+    """
+    tally: dict[str, dict[str, list[int]]] = {}
+    for aid, side, n in votes:
+        if side in subjects:
+            tally.setdefault(aid, {}).setdefault(side, []).append(n)
+    per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
+    for aid, by_side in tally.items():
+        ranked = sorted(by_side.items(), key=lambda kv: -len(kv[1]))
+        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+            continue
+        per_side[ranked[0][0]][aid] = ranked[0][1][0]
+    sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
+    if not sides or sum(len(a) for _s, a in sides) < min_articles:
+        return None  # one quoted sentence is no lean: the composer shows each side instead
+
+    def marks(a: Mapping[str, int]) -> str:
+        return "".join(f"[{n}]" for n in sorted(set(a.values())))
+
+    def arts(k: int) -> str:
+        return f"{number(k)} article" + ("" if k == 1 else "s")
+
+    # The lean comes first (it is the answer); that no article rates the use as such
+    # comes after it.
+    on = f" for {topic}" if topic else ""
+    tail = "no article rates this as such."
+    if len(sides) == 1:
+        side, a = sides[0]
+        return (f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}, "
+                f"though {tail}")
+    (s1, a1), (s2, a2) = sides[0], sides[1]
+    if len(a1) == len(a2):
+        return (f"The passages quoted here are split evenly{on}: {arts(len(a1))} for "
+                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
+    return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
+            f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")

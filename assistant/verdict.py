@@ -16,10 +16,12 @@ Two parts:
   (``ClaimRef.on_criterion``). An article without such a claim is counted, not cited, and
   the line says how many are quoted; an even split is said as such.
 
-``lean_sentence`` is the fallback when the matrix has no criterion for the question, or when
-the question names a use of several words (``names_a_use``: "Which is better for a chat
-app?"): it counts the quoted evidence sentences that speak for each side (by the same
-stance analysis) and says so, the lean first, with their citations.
+``assistant.lean.lean_sentence`` is the fallback when the matrix has no criterion for the
+question, or when the question names a use of several words (``names_a_use``: "Which is
+better for a chat app?"): it counts the quoted evidence sentences that speak for each side
+(by the same stance analysis) and says so, the lean first, with their citations. The
+question's criterion in other words, its yes/no form and a facet of the criterion are read
+in ``assistant.asked``.
 """
 
 from __future__ import annotations
@@ -73,6 +75,12 @@ class CriterionView:
             favours (a subject or ``neither``); None without a comparison service.
         use: The question asks about a use of several words (``names_a_use``): the
             composer tries the lean of the quoted passages on it before the matrix line.
+        asks: For a yes/no comparative ("Is Django safer than Node.js?"), the side its
+            claim favours (``assistant.asked.asked_side``): the line opens with "Yes" /
+            "No" / "Not clearly" by the matrix's count. None otherwise.
+        facet: The asked point when it is narrower than the criterion ("documentation"
+            in ecosystem and community; ``assistant.asked.facet_term``): the line says
+            how the criterion's claims on it lean before the criterion's count.
     """
 
     criterion: str | None
@@ -83,6 +91,8 @@ class CriterionView:
     subjects: tuple[str, ...] = ()
     stance: Callable[[str, str], str] | None = field(default=None, compare=False)
     use: bool = False
+    asks: str | None = None
+    facet: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -95,6 +105,7 @@ def matrix_view(
     subjects: Sequence[str],
     article_text: Callable[[str], str | None],
     section_of: Callable[[str, int], str] = lambda _aid, _pos: "",
+    vector: Sequence[float] | None = None,
 ) -> CriterionView | None:
     """Read the comparison matrix for ``question`` (the adapter over ``assistant.compare``).
 
@@ -108,6 +119,8 @@ def matrix_view(
         article_text: Article id -> its cleaned text (None when unknown); a claim whose
             citation differs from the text at its offsets is dropped and logged.
         section_of: (article id, offset) -> section heading, for the citation.
+        vector: The question's embedding (the retrieval's): the criterion by meaning when
+            no cue word names one (``assistant.asked.criterion_by_meaning``).
 
     Returns:
         The view (``criterion`` None when the question names none), or None when there is
@@ -115,6 +128,7 @@ def matrix_view(
     """
     if comparisons is None:
         return None
+    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
     from assistant.intent import classify_intent
 
     try:
@@ -123,9 +137,12 @@ def matrix_view(
         names = tuple(str(s.name) for s in config.subjects) if config is not None else ()
         stance = _stance_function(config, names) if config is not None else None
         base = CriterionView(None, subjects=names, stance=stance)
-        if classify_intent(question, subjects).kind != "better":
+        find = getattr(config, "find_subjects", None)
+        if classify_intent(question, subjects).kind != "better" and not polar(question,
+                                                                               subjects, find):
             return base
-        name = asked_criterion(comparisons.find_criterion, question)
+        name = (asked_criterion(comparisons.find_criterion, question)
+                or criterion_by_meaning(comparisons, vector))
         if not name:
             return base
         matrix = comparisons.matrix(name)
@@ -170,6 +187,9 @@ def matrix_view(
             or names,
             stance=stance,
             use=names_a_use(question),
+            asks=asked_side(question, subjects, names, stance, find),
+            facet=next((facet_term(question, c) for c in config.criteria
+                        if str(c.name) == str(crit.name)), None) if config else None,
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
@@ -330,8 +350,28 @@ def _claim_for(view: CriterionView, article_id: str, side: str) -> ClaimRef | No
 def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | None:
     """The grounded verdict line for ``view``'s criterion, or None when it has no stances.
 
-    ``cite`` numbers a claim's passage and returns its marker number.
+    ``cite`` numbers a claim's passage and returns its marker number. A yes/no question
+    (``view.asks``) gets its answer word first: "Yes: three of the four articles ...".
     """
+    line = _count_line(view, cite)
+    if line is None or not (view.asks or view.facet):
+        return line
+    from assistant.asked import answer_word, facet_line, with_answer_word
+
+    if not view.asks and view.facet and view.criterion:
+        return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite)
+
+    asked = view.asks or ""
+    tally = {s: 0 for s in view.subjects}
+    for _aid, stance in view.stances:
+        if stance in tally:
+            tally[stance] += 1
+    counts = sorted(tally.items(), key=lambda kv: -kv[1])
+    return with_answer_word(answer_word(asked, counts), line)
+
+
+def _count_line(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | None:
+    """The matrix's count on the criterion, each counted article cited where it can be."""
     if not view.criterion or not view.stances:
         return None
     crit = view.criterion.lower()
@@ -400,59 +440,6 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
             verb = words[0] if len(aids) == 1 else words[1]
             parts.append(f"{number(len(aids))} {verb} {marks(aids, kind)}".rstrip())
     return "; ".join(parts) + "."
-
-
-#: A lean from quoted sentences needs this many articles counted when the answer quotes
-#: both sides (one sentence of one article beside stronger words for the other side is
-#: not a lean); the composer passes 1 when only one side is quoted.
-LEAN_MIN_ARTICLES = 2
-
-
-def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str],
-                  topic: str | None = None,
-                  min_articles: int = LEAN_MIN_ARTICLES) -> str | None:
-    """Fallback verdict from quoted evidence: ``votes`` are (article id, side, marker).
-
-    Counts articles per side among the evidence sentences that favour a side, each article
-    once (for the side most of its sentences favour; an article split evenly is not
-    counted); None when fewer than ``min_articles`` articles are counted. ``topic``
-    is the use the question asks about ("a real-time chat"), named in the line; without it
-    the line says "this".
-    """
-    tally: dict[str, dict[str, list[int]]] = {}
-    for aid, side, n in votes:
-        if side in subjects:
-            tally.setdefault(aid, {}).setdefault(side, []).append(n)
-    per_side: dict[str, dict[str, int]] = {s: {} for s in subjects}
-    for aid, by_side in tally.items():
-        ranked = sorted(by_side.items(), key=lambda kv: -len(kv[1]))
-        if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
-            continue
-        per_side[ranked[0][0]][aid] = ranked[0][1][0]
-    sides = sorted(((s, a) for s, a in per_side.items() if a), key=lambda kv: -len(kv[1]))
-    if not sides or sum(len(a) for _s, a in sides) < min_articles:
-        return None  # one quoted sentence is no lean: the composer shows each side instead
-
-    def marks(a: Mapping[str, int]) -> str:
-        return "".join(f"[{n}]" for n in sorted(set(a.values())))
-
-    def arts(k: int) -> str:
-        return f"{number(k)} article" + ("" if k == 1 else "s")
-
-    # The lean comes first (it is the answer); that no article rates the use as such
-    # comes after it.
-    on = f" for {topic}" if topic else ""
-    tail = "no article rates this as such."
-    if len(sides) == 1:
-        side, a = sides[0]
-        return (f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}, "
-                f"though {tail}")
-    (s1, a1), (s2, a2) = sides[0], sides[1]
-    if len(a1) == len(a2):
-        return (f"The passages quoted here are split evenly{on}: {arts(len(a1))} for "
-                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
-    return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
-            f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
 
 
 def _capital(text: str) -> str:

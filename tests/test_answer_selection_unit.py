@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from assistant.filler import classify
+from assistant.lean import lean_sentence
 from assistant.lean import purpose as _purpose
-from assistant.verdict import lean_sentence
 from assistant.word_family import same_family, word_family
 
 

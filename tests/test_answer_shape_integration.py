@@ -61,6 +61,11 @@ def _comparative_questions() -> list[str]:
         "Does Django or Node.js have the bigger ecosystem of packages?",
         "For a newcomer to web development, is Django or Node.js quicker to learn?",
         "Which of the two would you pick for a live auction site?",
+        # yes/no comparatives and a criterion named in other words (issue 11, verdict6;
+        # more in tests/data/verdict_labels.jsonl, ``python -m tests.measure_verdicts``)
+        "Is Django more secure than Node.js?",
+        "Does Node.js scale better?",
+        "Which keeps attackers away more reliably, Django or Node.js?",
     ]
 
 
@@ -76,6 +81,9 @@ def test_verdict_agrees_with_the_matrix(ingested_versus: Any, question: str) -> 
 MATRIX_LINE = re.compile(r"articles that (?:weigh|discuss)|split evenly on|Only one article "
                          r"weighs")
 LEAN_LINE = re.compile(r"^The passages quoted here (?:lean to|are split evenly)")
+FACET_LINE = re.compile(r"^Where the articles speak of (?P<term>[^,]+), .+?\. On .+? as a whole, ")
+NO_FACET_LINE = re.compile(r"^The articles don't weigh .+? as such; the closest criterion they "
+                           r"weigh is .+?: ")
 ROW_LINE = re.compile(r"^On .+?, the table of .+? (?:puts .+? ahead of .+?|rates .+? alike): ")
 
 
@@ -104,14 +112,29 @@ def _check_verdict(versus: Any, answer: Any) -> None:
         return
     if LEAN_LINE.match(verdict) or not MATRIX_LINE.search(verdict):
         return  # a lean or each side's best sentence: no count to check
+    # A facet of the criterion asked ("documentation" in ecosystem and community): its
+    # clause cites claims that name the facet; the count that follows is checked below.
+    facet = FACET_LINE.match(verdict)
+    if facet:
+        stem = facet.group("term").lower()[:5]  # the facet in any form ("attackers", "attacks")
+        for n in MARKER.findall(facet.group(0)):
+            assert stem in cited[int(n)].text.lower(), verdict
+        verdict = verdict[facet.end():]
+    else:
+        none = NO_FACET_LINE.match(verdict)
+        verdict = verdict[none.end():] if none else verdict
     service = versus.comparisons
-    criterion = asked_criterion(service.find_criterion, answer.standalone_question)
+    # the criterion the line names (a question may name it in other words: the criterion
+    # by meaning), else the one its cue words give
+    names = sorted((str(c.name) for c in service.config().criteria), key=len, reverse=True)
+    criterion = next((n for n in names if n.lower() in verdict.lower()), None) or \
+        asked_criterion(service.find_criterion, answer.standalone_question)
     assert criterion is not None, verdict
     matrix = service.matrix(criterion).to_json()
     row = matrix["criteria"][0]
     stances: dict[str, str] = row["articles"]
     if not any(s in SIDES for s in stances.values()):
-        assert "None of the" in verdict, verdict
+        assert "none of the" in verdict.lower(), verdict
         return
     counts = {side: sum(1 for s in stances.values() if s == side) for side in SIDES}
     assert criterion.lower() in verdict
@@ -122,10 +145,16 @@ def _check_verdict(versus: Any, answer: Any) -> None:
         total = len(stances)
         if k == total:
             assert re.search(rf"(?:All {number(total)}|Both|Only one) article.*favours? "
-                             rf"{re.escape(side)}", verdict), verdict
+                             rf"{re.escape(side)}", verdict, re.I), verdict
         else:
             assert re.search(rf"\b{number(k)}\b[^;\[]*favours? {re.escape(side)}", verdict,
                              re.I), verdict
+    # A yes/no question's answer word agrees with the count: "Yes" / "No" only for a
+    # strict majority, and "Not clearly" for an even split or no side favoured.
+    word = re.match(r"^(Yes|No|Not clearly): ", verdict)
+    if word:
+        ranked = sorted(counts.values(), reverse=True)
+        assert (word.group(1) == "Not clearly") == (ranked[0] == 0 or ranked[0] == ranked[1])
     # Every marker of the verdict cites an article the matrix counted.
     for n in MARKER.findall(verdict):
         assert cited[int(n)].article_id in stances
@@ -222,3 +251,31 @@ def test_a_neutral_line_that_weighs_nothing_is_not_shown_as_the_comparison(
     for line in re.findall(r"Compared directly: ([^\n]+)", answer.answer):
         assert re.search(r"\b(?:than|better|worse|both|whereas|unlike|but|however)\b",
                          line, re.I), line
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Is Django more secure than Node.js?", "Django"),
+        ("Is Django less secure than Node.js?", "Node.js"),
+        ("Does Node.js scale better?", "Node.js"),
+        ("Is Node.js harder to learn than Django?", "Django"),
+    ],
+)
+def test_yes_no_comparative_answers_by_the_matrix_count(ingested_versus: Any, question: str,
+                                                        asked: str) -> None:
+    # ``asked`` is the side the question's claim favours, written here by hand: "Yes" only
+    # when the matrix (recounted here) has more articles for it than for the other side.
+    answer = ingested_versus.ask(question)
+    assert answer.verdict, answer.answer
+    _check_verdict(ingested_versus, answer)
+    word = re.match(r"^(Yes|No|Not clearly): ", answer.verdict)
+    assert word, answer.verdict
+    names = sorted((str(c.name) for c in ingested_versus.comparisons.config().criteria),
+                   key=len, reverse=True)
+    criterion = next(n for n in names if n.lower() in answer.verdict.lower())
+    stances = ingested_versus.comparisons.matrix(criterion).to_json()["criteria"][0]["articles"]
+    mine = sum(1 for s in stances.values() if s == asked)
+    other = sum(1 for s in stances.values() if s in SIDES and s != asked)
+    want = "Yes" if mine > other else "No" if other > mine else "Not clearly"
+    assert word.group(1) == want, (answer.verdict, stances)
