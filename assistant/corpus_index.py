@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from knowledge.models import ArticleMeta, Chunk
+from knowledge.models import ArticleMeta, Chunk, Section
 from knowledge.protocols import KnowledgeReader
 from knowledge.text.tokens import Tokenizer, passage_context
 
@@ -110,6 +110,9 @@ class CorpusIndex:
     title_vocabulary: frozenset[str] = frozenset()
     #: Article id -> its live version (a store read by version skips the manifest).
     article_versions: dict[str, str] = field(default_factory=dict)
+    #: Chunk id -> the titles of the headings above its own section, outermost first
+    #: (``heading_path``; absent when the chunk's section is the outermost).
+    heading_paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
@@ -180,6 +183,9 @@ class _ChunkEntry:
     #: ``(start, end)`` of each sentence, in document order, and their normalised vectors.
     spans: tuple[tuple[int, int], ...]
     vectors: Any
+    #: The titles of the headings above the chunk's own, outermost first (see
+    #: ``heading_path``).
+    path: tuple[str, ...] = ()
 
 
 def _entries(
@@ -195,6 +201,7 @@ def _entries(
     if chunks:
         for sv in store.sentence_vectors([c.chunk_id for c in chunks]):
             svecs.setdefault(sv.chunk_id, []).append((sv.span.start, sv.span.end, sv.vector))
+    paths = _heading_paths(store, chunks, live)
     out: dict[str, _ChunkEntry] = {}
     for c in chunks:
         text = chunk_index_text(c)
@@ -211,7 +218,45 @@ def _entries(
             words=frozenset(tok.words(text)),
             spans=tuple((a, b) for a, b, _v in lst),
             vectors=vecs,
+            path=paths.get(c.chunk_id, ()),
         )
+    return out
+
+
+def heading_path(sections: Sequence[Section], start: int, own: str) -> tuple[str, ...]:
+    """The titles of the sections enclosing offset ``start``, outermost first, without the
+    innermost one when its title is ``own`` (the chunk's ``section``) and without repeats.
+
+    A list under "Best for" inside "Express" is about Express: the chunk keeps only its
+    nearest heading, so the headings above it are read back from the article's sections.
+    """
+    around = sorted((s for s in sections if s.start <= start < s.end),
+                    key=lambda s: (s.level, s.start))
+    titles: list[str] = []
+    for sec in around:
+        title = sec.title.strip()
+        if title and title not in titles:
+            titles.append(title)
+    if titles and titles[-1] == own:
+        titles.pop()
+    return tuple(t for t in titles if t != own)
+
+
+def _heading_paths(store: KnowledgeReader, chunks: Sequence[Chunk], live: dict[str, str]
+                   ) -> dict[str, tuple[str, ...]]:
+    """Chunk id -> the headings above its own (one article read per article version)."""
+    read = getattr(store, "article", None)
+    if read is None:
+        return {}
+    sections: dict[str, Sequence[Section]] = {}
+    out: dict[str, tuple[str, ...]] = {}
+    for c in chunks:
+        if c.article_id not in sections:
+            art = read(c.article_id, live.get(c.article_id))
+            sections[c.article_id] = art.sections if art is not None else ()
+        path = heading_path(sections[c.article_id], c.start, c.section)
+        if path:
+            out[c.chunk_id] = path
     return out
 
 
@@ -300,6 +345,7 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
         tokenizer=tok,
         title_vocabulary=frozenset(t for ts in title_tokens.values() for t in ts),
         article_versions=live,
+        heading_paths={e.chunk.chunk_id: e.path for e in ordered if e.path},
     )
 
 

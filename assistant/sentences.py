@@ -38,6 +38,7 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
+from assistant.sentence_context import context_tokens, heading_subject
 from assistant.tone import stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
@@ -135,9 +136,11 @@ def _table_context(chunk: Chunk, span: Span, config: Any) -> tuple[str | None, s
     return None, chunk.row.criterion
 
 
-def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any) -> str | None:
+def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
+                   path: Sequence[str] = ()) -> str | None:
     """Which subject (of the subjects object ``config``) a sentence is about: named in it,
-    its table column, or its context."""
+    its table column, or its context (earlier sentences, its heading, then the headings
+    above it, ``path``, innermost first)."""
     table_subject, _ = _table_context(chunk, span, config)
     if table_subject:
         return table_subject
@@ -154,8 +157,8 @@ def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any) -> str | No
             return named[0]
         if named:
             return None  # the context is about both
-    sec = config.find_subjects(chunk.section)
-    return sec[0] if len(sec) == 1 else None
+    return heading_subject(chunk.section, path, config)
+
 
 
 def is_comparison(question: str, subjects: Sequence[str]) -> bool:
@@ -218,7 +221,8 @@ def candidates(
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
                 intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
                 info = (keep, text, criterion, aspect_text,
-                        _infer_subject(chunk, span, raw, config),
+                        _infer_subject(chunk, span, raw, config,
+                                       idx.heading_paths.get(chunk.chunk_id, ())),
                         intro, raw)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
             keep, text, criterion, aspect_text, subject, intro, raw = info
@@ -244,11 +248,7 @@ def candidates(
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec @ qvec) if vec is not None and qvec is not None else 0.0
-            ctx_key = ("context-tokens", chunk.chunk_id)
-            ctx = idx.memo.get(ctx_key)
-            if ctx is None:  # its heading, and for a table row the row's other cells
-                ctx = idx.memo[ctx_key] = frozenset(tokens(
-                    chunk.section + ("\n" + chunk.text if chunk.row is not None else "")))
+            ctx = context_tokens(idx, chunk, span)
             own = ctx_only = 0.0
             for t in idf:
                 if t in lex_toks or not families[t].isdisjoint(lex_toks):
