@@ -69,6 +69,7 @@ from assistant.named import (
     uncovered,
     with_described,
 )
+from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective
 from assistant.retriever import Retrieval
 from assistant.sentences import (
@@ -85,7 +86,6 @@ from assistant.shape import shape
 from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
-    ClaimRef,
     CriterionView,
     verdict_sentence,
 )
@@ -154,70 +154,14 @@ def abstention(message: str) -> Composition:
     return Composition(pieces=[message], citations=[], abstained=True)
 
 
-def _key(article_id: str, start: int, end: int) -> str:
-    return f"{article_id}:{start}:{end}"
-
-
-class _Citations:
-    """Numbers passages in order of first citation and collects their highlights."""
-
-    def __init__(self, metas: dict[str, ArticleMeta]) -> None:
-        self.metas = metas
-        self.order: list[str] = []
-        self.info: dict[str, tuple[str, str, int, int, str]] = {}
-        self.highlights: dict[str, list[tuple[int, int]]] = {}
-
-    def cite(self, key: str, article_id: str, text: str, start: int, end: int, section: str,
-             highlight: tuple[int, int] | None) -> int:
-        if key not in self.info:
-            self.order.append(key)
-            self.info[key] = (article_id, text, start, end, section)
-            self.highlights[key] = []
-        if highlight and highlight not in self.highlights[key]:
-            self.highlights[key].append(highlight)
-        return self.order.index(key) + 1
-
-    def build(self) -> list[Citation]:
-        out = []
-        for n, key in enumerate(self.order, start=1):
-            aid, text, start, end, section = self.info[key]
-            meta = self.metas.get(aid)
-            out.append(
-                Citation(
-                    n=n,
-                    article_id=aid,
-                    title=meta.title if meta else aid,
-                    text=text,
-                    start=start,
-                    end=end,
-                    section=section,
-                    highlight=tuple(sorted(self.highlights[key])),
-                )
-            )
-        return out
-
-
-def _cite(cand: Candidate, cites: _Citations) -> int:
-    chunk = cand.chunk
-    return cites.cite(_key(chunk.article_id, chunk.start, chunk.end), chunk.article_id,
-                      chunk.text, chunk.start, chunk.end, chunk.section,
-                      (cand.span.start, cand.span.end))
-
-
-def _cite_claim(claim: ClaimRef, cites: _Citations) -> int:
-    return cites.cite(_key(claim.article_id, claim.start, claim.end), claim.article_id,
-                      claim.passage, claim.start, claim.end, claim.section,
-                      (claim.start, claim.end))
-
-
-def _render_sentence(cand: Candidate, cites: _Citations, about: str | None, config: Any,
+def _render_sentence(cand: Candidate, cites: Citations, about: str | None, config: Any,
                      twins: Sequence[Candidate] = (), shown: str | None = None) -> str:
     """The sentence and its markers (a merged near-duplicate from another article adds its
     own); "(of X)" when an unnamed "It ..." is about another subject than ``about`` (the
     subjects as the subjects object ``config`` names them). ``shown``: the sentence with
     a repaired opener (``assistant.openers``)."""
-    marks = {_cite(cand, cites)}
-    marks.update(_cite(t, cites) for t in twins)
+    marks = {cite_candidate(cand, cites)}
+    marks.update(cite_candidate(t, cites) for t in twins)
     text = shown or cand.text
     if cand.table_label:
         who = f", for {cand.subject}" if cand.subject and cand.subject != about else ""
@@ -312,7 +256,7 @@ def compose(
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
                                 retrieval.index, config)
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
-    cites = _Citations(metas)
+    cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
     groups = _side_groups(visible, names) if comparison else []
@@ -333,14 +277,14 @@ def compose(
         topic = purpose(question)
 
         def cite(cand: Candidate) -> int:
-            return _cite(cand, cites)
+            return cite_candidate(cand, cites)
         if may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general
             verdict = (lean(chosen, view, cite, names, topic, question)
                        or lean(selected, view, cite, names, topic, question))
         if verdict is None and matrix_line and view is not None:
-            verdict = verdict_sentence(view, lambda claim: _cite_claim(claim, cites))
+            verdict = verdict_sentence(view, lambda claim: cite_claim(claim, cites))
         if verdict is None and may_lean:
             verdict = (lean(chosen, view, cite, names, topic, question)
                        or lean(selected, view, cite, names, topic, question))
@@ -416,7 +360,7 @@ def _side_groups(chosen: list[Candidate],
     return out
 
 
-def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: _Citations,
+def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations,
               intent: Intent, config: Any, firsts: list[tuple[str, Candidate]] | None = None,
               ) -> tuple[str | None, list[Candidate]]:
     """A verdict line when no side is favoured: the best sentence for each side.
@@ -471,7 +415,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     if not shown or len(missing) == sum(1 for n in named if n.third):
         return abstention(f"The articles don't say anything about {' or '.join(missing)} "
                           "on that.")
-    cites = _Citations(retrieval.index.metas)
+    cites = Citations(retrieval.index.metas)
     pieces: list[str] = []
     if missing:
         pieces.append(f"The articles don't say anything about {' or '.join(missing)} on "
@@ -485,11 +429,11 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         cand = item.lead
         chunk = cand.chunk
         if item.cells:
-            marks = {cites.cite(_key(chunk.article_id, chunk.start, chunk.end),
+            marks = {cites.cite(passage_key(chunk.article_id, chunk.start, chunk.end),
                                 chunk.article_id, chunk.text, chunk.start, chunk.end,
                                 chunk.section, cell) for cell in item.cells}
         else:
-            marks = {_cite(cand, cites)}
+            marks = {cite_candidate(cand, cites)}
         text = f"(of {item.about}) {item.text}" if item.about else item.text
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
@@ -500,7 +444,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it is not found.item]
     elif intent.comparative and view is not None:  # the pair's count; the third is outside
-        verdict = pair_line(lambda: verdict_sentence(view, lambda c: _cite_claim(c, cites)),
+        verdict = pair_line(lambda: verdict_sentence(view, lambda c: cite_claim(c, cites)),
                             named, config.subject_names)
         pieces.extend([verdict, "\n\n"] if verdict else [])
     for item in shown:

@@ -84,16 +84,16 @@ def _vote_cand(cid: str, text: str, subject: str, lex: float) -> object:
 
 
 def _lean_line(cands: list[object], relaxed: bool = False) -> str | None:
-    from assistant.composer import _Citations, _cite
     from assistant.lean import lean
+    from assistant.numbering import Citations, cite_candidate
     from assistant.verdict import CriterionView
 
     def stance(text: str, subject: str) -> str:  # a stand-in analyser: praise favours it
         return subject if "excellent" in text or "praised" in text else "neither"
 
     view = CriterionView(None, subjects=("Flask", "Express"), stance=stance)
-    cites = _Citations({})
-    return lean(cands, view, lambda c: _cite(c, cites), ("Flask", "Express"),  # type: ignore[arg-type]
+    cites = Citations({})
+    return lean(cands, view, lambda c: cite_candidate(c, cites), ("Flask", "Express"),  # type: ignore[arg-type]
                 "image uploads", relaxed=relaxed)
 
 
