@@ -284,6 +284,16 @@ def possessed(question: str, name: str, tok: Any) -> list[str]:
     return out
 
 
+def _evaluative(phrase: str) -> bool:
+    """Whether a kind word carries valence in the general stance lexicon (VADER's
+    "trouble", "benefit") or names a cost ("overhead"): a judgement, not a kind of thing."""
+    from assistant.compare.lexicon import load_general_lexicon
+
+    lex = load_general_lexicon()
+    word = phrase.lower().strip()
+    return word in lex.valence or word in lex.cost_nouns
+
+
 def is_instruction(question: str) -> bool:
     """Whether the text tries to give the assistant instructions instead of asking."""
     return any(p.search(question) for p in _INJECTION)
@@ -396,8 +406,13 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         # "How do Django signals work?", "Django's collectstatic command": a part of a
         # subject that no passage speaks of
         return no("off-topic", "The articles don't say anything about that.")
-    if len(kind) == 1 and kind[0] not in idx.vocabulary:
-        # "What port does Django listen on?": no passage speaks of that kind of thing
+    if len(kind) == 1 and kind[0] not in idx.vocabulary and lexical < 0.5 \
+            and not _evaluative(kind_phrase(question)):
+        # "What port does Django listen on?": no passage speaks of that kind of thing, nor
+        # of most of the question's other words. An evaluative kind ("What trouble does
+        # Django run into ...", "Which benefits ...") asks for a judgement the articles
+        # give in words of their own, and a question mostly in the articles' words
+        # ("Which pieces would I pick libraries for ...") is about what they cover
         return no("off-topic", "The articles don't say anything about that.")
     if default_unsaid(question, kind, idx, tok):
         # "What database does Django use by default?": passages on databases and on

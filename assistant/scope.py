@@ -92,7 +92,11 @@ _DEFINITION = (
 _DEFINING = (r"(?:\*\*)?\s*(?:(?:is|are)\s+(?:an?|the|one)\s|means|refers\s+to|stands\s+for"
              r"|,\s+(?:an?|the)\s)")
 _DESCRIBING = (r"(?:\*\*)?\s*(?:is|are|was|has\s+been|remains|means|refers\s+to|stands\s+for"
-               r"|gives\s+you|provides|offers|,\s+(?:an?|the)\s)")
+               r"|gives\s+you|provides|offers|,\s+(?:an?|the)\s"
+               # a name before the kind of software it is ("Chrome's V8 JavaScript engine")
+               r"|(?:[A-Za-z][\w.]*\s+){0,2}(?:engine|runtime|library|framework|platform"
+               r"|language|toolkit|tool|server|database|module|package|compiler"
+               r"|interpreter)s?\b)")
 
 
 def _config_analyzer(subjects: Any) -> Any:
@@ -312,7 +316,9 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
                       and not words[0].endswith("ss"))
             if not (possessive or determined or plural):
                 continue
-            for w in (words if not plural else words[:1]):
+            # the head word only: "a Node.js server calls an API" names the server, and
+            # "calls" is the verb, not part of a compound
+            for w in words[:1]:
                 if w in STOPWORDS:
                     break
                 toks = [t for p in re.split(r"[-_]", w) if p for t in tok.tokens(p)]
