@@ -244,16 +244,28 @@ def facet_term(question: str, spec: Any) -> str | None:
     return max(found, key=len) if found else None
 
 
+def _facet_pattern(term: str) -> re.Pattern[str]:
+    """The term's stem, so that "concurrency" meets "concurrent" and "packages" "package"."""
+    stem = term[: max(4, len(term) - 3)] if " " not in term else term
+    return re.compile(r"\b" + re.escape(stem) + r"\w*", re.I)
+
+
+def facet_named(term: str, claims: Sequence[Any]) -> bool:
+    """Whether any of the criterion's claims names the facet. When none does the answer
+    gets no verdict line: a line saying the articles do not weigh it opened answers
+    that then quoted passages on it (blind review 5 rated it a meta sentence)."""
+    pat = _facet_pattern(term)
+    return any(pat.search(c.text) for c in claims)
+
+
 def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
                subjects: Sequence[str], cite: Callable[[Any], int]) -> str:
     """The verdict on a facet (``facet_term``) before the criterion's count ``line``:
     the matrix's own claims on the criterion that name the facet, counted per article
     (each article for the side most of them favour; an even article is not counted) and
-    cited; when no claim on the criterion names it at all, that the articles do not weigh
-    the facet as such; when some name it but none leans, the count ``line`` alone."""
-    # the term's stem, so that "concurrency" meets "concurrent" and "packages" "package"
-    stem = term[: max(4, len(term) - 3)] if " " not in term else term
-    pat = re.compile(r"\b" + re.escape(stem) + r"\w*", re.I)
+    cited; when none that names it leans, the count ``line`` alone (a facet no claim
+    names gets no line at all: ``facet_named``, checked before the count is cited)."""
+    pat = _facet_pattern(term)
     from assistant.lean import STANDARD
 
     def names_facet(text: str) -> bool:
@@ -276,11 +288,8 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
         sides[side].append(min(cs, key=lambda c: len(c.text)))
     rest = f"{line[:1].lower()}{line[1:]}"
     counted = sorted(((s, cs) for s, cs in sides.items() if cs), key=lambda kv: -len(kv[1]))
-    if not counted and any(pat.search(c.text) for c in claims):
-        return line  # named, but by no claim that leans: the count alone
     if not counted:
-        return (f"The articles don't weigh {term} as such; the closest criterion they weigh "
-                f"is {criterion.lower()}: {rest}")
+        return line  # named by no claim that leans: the count alone
     from assistant.verdict import number
 
     parts = []

@@ -353,10 +353,14 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     ``cite`` numbers a claim's passage and returns its marker number. A yes/no question
     (``view.asks``) gets its answer word first: "Yes: three of the four articles ...".
     """
+    from assistant.asked import answer_word, facet_line, facet_named, with_answer_word
+
+    if not view.asks and view.facet and view.criterion \
+            and not facet_named(view.facet, view.claims):
+        return None  # a facet the articles never name: the passages answer, no count
     line = _count_line(view, cite)
     if line is None or not (view.asks or view.facet):
         return line
-    from assistant.asked import answer_word, facet_line, with_answer_word
 
     if not view.asks and view.facet and view.criterion:
         return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite)

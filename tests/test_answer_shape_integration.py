@@ -82,8 +82,6 @@ MATRIX_LINE = re.compile(r"articles that (?:weigh|discuss)|split evenly on|Only 
                          r"weighs")
 LEAN_LINE = re.compile(r"^The passages quoted here (?:lean to|are split evenly)")
 FACET_LINE = re.compile(r"^Where the articles speak of (?P<term>[^,]+), .+?\. On .+? as a whole, ")
-NO_FACET_LINE = re.compile(r"^The articles don't weigh .+? as such; the closest criterion they "
-                           r"weigh is .+?: ")
 ROW_LINE = re.compile(r"^On .+?, the table of .+? (?:puts .+? ahead of .+?|rates .+? alike): ")
 
 
@@ -120,9 +118,6 @@ def _check_verdict(versus: Any, answer: Any) -> None:
         for n in MARKER.findall(facet.group(0)):
             assert stem in cited[int(n)].text.lower(), verdict
         verdict = verdict[facet.end():]
-    else:
-        none = NO_FACET_LINE.match(verdict)
-        verdict = verdict[none.end():] if none else verdict
     service = versus.comparisons
     # the criterion the line names (a question may name it in other words: the criterion
     # by meaning), else the one its cue words give
