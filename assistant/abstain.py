@@ -426,7 +426,9 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         # answer without the name. "How do Django and Quarkus handle sessions?": the
         # Django part is covered.
         if not named or not all(coordinated(question, f) and not compared_with(question, f)
-                                for f in foreign):
+                                and not at_head(question, f) for f in foreign):
+            # "What is Deno, and how is it related to Node.js?": a name the question opens
+            # on is what it asks about, so there is no covered part to answer
             return no("foreign-name",
                       f"The articles don't say: they compare {pair} and do not cover {listed}.")
         note = f"The articles don't cover {listed}; this answer covers the rest of the question."

@@ -43,6 +43,8 @@ def _is_namelike(word: str, initial: bool) -> bool:
     if len(word) > 1 and any(ch.isupper() for ch in word[1:]) and any(
             ch.islower() for ch in word):
         return True  # FastAPI, RecipeBox, NestJS
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", word):
+        return False  # an abbreviation of single letters ("e.g", "i.e"), not a product
     if "." in word and word[0].isalpha():
         return True  # Socket.IO, Express.js
     return word[0].isupper() and not initial and word.lower() not in STOPWORDS
@@ -58,7 +60,8 @@ def technology_names(text: str, subjects: Any) -> list[str]:
     for m in _NAME.finditer(text):
         word = m.group(0)
         prefix = text[: m.start()].rstrip(" \t\"'“‘")
-        initial = not prefix or prefix[-1] in ".!?\n("
+        initial = (not prefix or prefix[-1] in ".!?\n(") and not re.search(
+            r"\b(?:[a-z]\.){2,}$", prefix)  # "e.g. Jest": no sentence starts after "e.g."
         if word == "I" or not _is_namelike(word, initial):
             continue
         if subjects.find_subjects(word):

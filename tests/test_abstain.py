@@ -157,7 +157,9 @@ def test_an_uncovered_technology_beside_a_subject_leaves_the_covered_part(
 
 @pytest.mark.parametrize(
     "question",
-    ["Is Django faster than Quarkus?", "Should I pick Quarkus over Node.js?"],
+    ["Is Django faster than Quarkus?", "Should I pick Quarkus over Node.js?",
+     # the question opens on the name: it is what the question asks about
+     "What is Quarkus, and how does it differ from Django?"],
 )
 def test_a_comparison_with_an_uncovered_technology_is_refused_naming_it(
     retriever: HybridRetriever, question: str

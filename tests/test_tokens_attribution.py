@@ -58,6 +58,9 @@ def test_technology_names_are_found_by_shape() -> None:
     assert technology_names("How do I write a k6 script for FastAPI?", cfg) == ["k6", "FastAPI"]
     assert technology_names("Which is easier to learn, Django or Node.js?", cfg) == []
     assert technology_names("Sentence starts. Then Redis appears.", cfg) == ["Redis"]
+    # an abbreviation of single letters is no product ("e.g. Jest or Mocha")
+    assert technology_names("Which test tools, e.g. Jest or Mocha?", cfg) == ["Jest", "Mocha"]
+    assert technology_names("Where can I host it, i.e. which platform?", cfg) == []
 
 
 def _row_chunk(text: str, headers: list[str], section: str = "Comparison") -> Chunk:
