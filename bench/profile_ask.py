@@ -4,11 +4,11 @@
 
 Builds the service over ``DATA_DIR`` (``assistant.service.build_assistant``), warms it up
 and asks the bench's own questions (``bench.run.questions``) once unprofiled, then ``n``
-asks under cProfile, and prints the top functions (the query embedding left out unless
-``--with-embedding``: each question's vector is memoised before the profiled pass). It also prints the median wall time of
-an ask and of the bare work (``bench.run``'s baseline: one encode and one raw Chroma query),
-measured interleaved outside the profiler. A tool for finding costs; the figure that
-counts is ``make bench``'s ratio.
+asks under cProfile, and prints the top functions (the query embedding is left out unless
+``--with-embedding``: each question's vector is memoised before the profiled pass). It
+also prints the median wall time of an ask and of the bare work (``bench.run``'s
+baseline: one encode and one raw Chroma query), measured interleaved outside the
+profiler. A tool for finding costs; the figure that counts is ``make bench``'s ratio.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 memo[text] = real(text)
             return memo[text]
 
-        embedder.embed_query = cached  # type: ignore[method-assign]
+        embedder.embed_query = cached  # type: ignore[method-assign,assignment]
         for q in qs:  # fills the memo
             versus.ask(q)
         t = time.perf_counter()
