@@ -1,5 +1,5 @@
 """The memos that keep a warm answer cheap give the answers the uncached code gives, and
-let go when what they depend on changes (a new subjects file, another stance function).
+let go when what they depend on changes (a new subjects file).
 
 None of them depends on the store: each is a pure function of a sentence's text and of the
 subjects configuration, so an ingest needs no invalidation of theirs (the per-corpus caches
@@ -18,7 +18,6 @@ from assistant import tone
 from assistant.chain import clean_text
 from assistant.compare import ComparisonService
 from assistant.sentences import Candidate, duplicate
-from assistant.verdict import CriterionView
 from knowledge.models import Chunk, Span
 from knowledge.settings import BUNDLED_SUBJECTS, Settings
 from knowledge.subjects_config import load_comparison_config
@@ -52,46 +51,6 @@ def test_find_criterion_memo_follows_an_edited_subjects_file(tmp_path: Path) -> 
     # a stale memo would still say "Scalability"
     assert svc.find_criterion(question) == "Growth"
     assert svc.find_criterion("What is the weather like today?") is None
-
-
-def test_stance_memo_is_per_stance_function() -> None:
-    calls: list[tuple[str, str]] = []
-
-    def for_django(text: str, subject: str) -> str:
-        calls.append((text, subject))
-        return "Django"
-
-    def for_node(text: str, subject: str) -> str:
-        return "Node.js"
-
-    sentence = "It handles many connections at once."
-    one = CriterionView(None, stance=for_django)
-    other = CriterionView(None, stance=for_node)
-    assert tone.stance(one, sentence, "Django") == "Django"
-    assert tone.stance(one, sentence, "Django") == "Django"
-    assert calls == [(sentence, "Django")]  # the second answer came from the memo
-    # another function (a new subjects configuration's analyser) has a memo of its own
-    assert tone.stance(other, sentence, "Django") == "Node.js"
-    assert tone.stance(one, sentence, "Node.js") == "Django"
-    assert calls == [(sentence, "Django"), (sentence, "Node.js")]
-
-
-def test_stance_memo_calls_an_unhashable_function_every_time() -> None:
-    class Counter:
-        __hash__ = None  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            self.n = 0
-
-        def __call__(self, text: str, subject: str) -> str:
-            self.n += 1
-            return "neither"
-
-    fn = Counter()
-    view = CriterionView(None, stance=fn)
-    assert tone.stance(view, "A sentence about Django.", "Django") == "neither"
-    assert tone.stance(view, "A sentence about Django.", "Django") == "neither"
-    assert fn.n == 2
 
 
 def test_vader_fallback_without_a_view_is_unchanged() -> None:
