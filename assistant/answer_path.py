@@ -155,9 +155,27 @@ def _signed(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+class _Step(RunnableLambda[Any, Any]):
+    """A ``RunnableLambda`` whose own ``_invoke`` carries a precomputed signature.
+
+    ``RunnableLambda.invoke`` hands the bound method ``self._invoke`` to
+    ``call_func_with_variable_args``, which inspects it (does it take ``config``,
+    ``run_manager``?) on every call: two ``inspect.signature`` parses of a bound method
+    per step per question, ~0.1 ms of a warm ask. Same behaviour, minus the parses.
+    """
+
+    def _invoke(self, input_: Any, run_manager: Any, config: RunnableConfig,
+                **kwargs: Any) -> Any:
+        return super()._invoke(input_, run_manager, config, **kwargs)
+
+
+_Step._invoke.__signature__ = inspect.signature(  # type: ignore[attr-defined]
+    RunnableLambda._invoke)
+
+
 def _step(fn: Callable[..., Any], name: str) -> RunnableLambda[Any, Any]:
     """A named step of the answer path (built once, with the call-time inspection cut)."""
-    return RunnableLambda(_signed(fn), name=name)
+    return _Step(_signed(fn), name=name)
 
 
 def build_answer_path(

@@ -49,6 +49,8 @@ _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[
 def clean_text(text: str) -> str:
     """Drop terminal escape sequences; replace control, format and surrogate characters
     with spaces; collapse whitespace."""
+    if text.isascii() and text.isprintable():  # the usual question: nothing to drop
+        return " ".join(text.split())
     out = []
     for ch in _ANSI.sub(" ", text):
         cat = unicodedata.category(ch)

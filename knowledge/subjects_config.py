@@ -15,6 +15,7 @@ it lives in a shared file (``stance-en.toml``) that a subjects file may point el
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -362,28 +363,42 @@ def _resolved(path: str) -> Path:
 def load_comparison_config(path: Path | str) -> ComparisonConfig:
     """Load and validate a subjects file (cached until the file changes).
 
+    Cheap enough for every call (asked several times per question): the paths are
+    resolved once, and each call costs one ``os.stat`` of the file (two for a symlink or a
+    relative path) and one of the shared stance lexicon.
+
     Raises:
         SubjectsConfigError: Naming the file and the malformed field.
     """
-    given = Path(path).expanduser()
-    p = _resolved(str(given))
+    raw = str(path)
+    given = _expanded(raw) if not raw.startswith("~") else str(Path(raw).expanduser())
+    p = str(_resolved(given))
     try:
-        st = p.stat()
+        st = os.stat(p)
         if p != given:  # a relative path or a symlink: is it still the file resolved?
-            seen = given.stat()
+            seen = os.stat(given)
             if (seen.st_dev, seen.st_ino) != (st.st_dev, st.st_ino):
                 _resolved.cache_clear()
-                p = _resolved(str(given))
-                st = p.stat()
+                p = str(_resolved(given))
+                st = os.stat(p)
     except OSError as exc:
         raise SubjectsConfigError(
             f"no subjects file at {p}; set VERSUS_SUBJECTS_FILE to an existing TOML file"
         ) from exc
     try:
-        shared = DEFAULT_STANCE_FILE.stat().st_mtime_ns
+        shared = os.stat(_DEFAULT_STANCE_PATH).st_mtime_ns
     except OSError:
         shared = 0
-    return _load_cached(str(p), (st.st_mtime_ns, st.st_size, shared))
+    return _load_cached(p, (st.st_mtime_ns, st.st_size, shared))
+
+
+@lru_cache(maxsize=64)
+def _expanded(path: str) -> str:
+    """``path`` as a normalised string (``Path`` parsing, cached: ~10 us a call)."""
+    return str(Path(path))
+
+
+_DEFAULT_STANCE_PATH = str(DEFAULT_STANCE_FILE)
 
 
 def default_subjects() -> ComparisonConfig:

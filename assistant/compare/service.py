@@ -48,6 +48,7 @@ class ComparisonService:
         self._lock = threading.RLock()
         self._cached: tuple[str, ComparisonMatrix] | None = None
         self._analyzer: tuple[str, _Analyzer] | None = None
+        self._criteria: dict[str, str | None] = {}  # find_criterion, per analyser
         self.last_build_ms: float | None = None
 
     def config(self) -> ComparisonConfig:
@@ -59,6 +60,7 @@ class ComparisonService:
         with self._lock:
             if self._analyzer is None or self._analyzer[0] != cfg.digest:
                 self._analyzer = (cfg.digest, _Analyzer(cfg))
+                self._criteria = {}  # the memo lives as long as its analyser
             return self._analyzer[1]
 
     def criterion_names(self) -> list[str]:
@@ -119,7 +121,13 @@ class ComparisonService:
         """
         if not text or not text.strip():
             return None
-        return self._get_analyzer().question_criterion(text)
+        with self._lock:  # the memo of this analyser (chat asks about the same claims)
+            analyzer, memo = self._get_analyzer(), self._criteria
+        if text not in memo:
+            if len(memo) >= 4096:
+                memo.clear()
+            memo[text] = analyzer.question_criterion(text)
+        return memo[text]
 
     def invalidate(self) -> None:
         """Forget the in-memory matrix (the next read checks the corpus version again)."""
