@@ -83,6 +83,7 @@ class CriterionMatcher:
         self._lock = threading.Lock()
         self._crit_vecs: np.ndarray | None = None
         self._cache: dict[str, np.ndarray] = {}
+        self._single: dict[str, np.ndarray] = {}
 
     def _criteria(self) -> np.ndarray:
         assert self.embed is not None
@@ -91,14 +92,21 @@ class CriterionMatcher:
         return self._crit_vecs
 
     def vectors(self, labels: Sequence[str]) -> np.ndarray:
-        """Normalised vectors of ``labels`` (computed once per label)."""
+        """Normalised vectors of ``labels`` (computed once per label).
+
+        A text's vector differs by ~1e-7 with the batch it is encoded in, so a lookup of
+        one text (``match`` at answer time) keeps its own cache of texts encoded alone: a
+        vector cached from the matrix build's batches would make an answer depend on
+        whether this process built the matrix or loaded it (a similarity near a
+        threshold flips)."""
         assert self.embed is not None
+        cache = self._single if len(labels) == 1 else self._cache
         with self._lock:
-            todo = [lab for lab in dict.fromkeys(labels) if lab not in self._cache]
+            todo = [lab for lab in dict.fromkeys(labels) if lab not in cache]
             if todo:
                 for lab, vec in zip(todo, self.embed(todo), strict=True):
-                    self._cache[lab] = vec
-            return np.stack([self._cache[lab] for lab in labels]) if labels else np.zeros((0, 1))
+                    cache[lab] = vec
+            return np.stack([cache[lab] for lab in labels]) if labels else np.zeros((0, 1))
 
     def similarities(self, label: str) -> dict[str, float]:
         """Cosine similarity of ``label`` to each configured criterion."""
