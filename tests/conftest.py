@@ -127,6 +127,22 @@ def field_versus(field_dir: Path, real_embedder: Any,
 
 
 @pytest.fixture(scope="session")
+def fake_retriever(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A retriever over the bundled articles ingested with a deterministic fake embedder:
+    for signals that do not need meaning (names, words, coverage), fast."""
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from assistant.retriever import HybridRetriever
+    from assistant.service import build_assistant
+    from knowledge.settings import Settings
+
+    data = tmp_path_factory.mktemp("fake-store")
+    versus = build_assistant(Settings(data_dir=data), embedder=DeterministicFakeEmbedding(size=32))
+    versus.ingest()
+    return HybridRetriever(store=versus.store, embedder=versus.embedder)
+
+
+@pytest.fixture(scope="session")
 def ingested_versus(ingested_dir: Path, real_embedder: Any) -> Any:
     """A ``Versus`` over the ingested bundled corpus, sharing the session's model."""
     from assistant.service import build_assistant

@@ -14,7 +14,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from langchain_core.embeddings import DeterministicFakeEmbedding
 
 from assistant.abstain import assess
 from assistant.retriever import HybridRetriever, Retrieval
@@ -29,8 +28,6 @@ from assistant.scope import (
     subject_products,
     unknown_compound,
 )
-from assistant.service import build_assistant
-from knowledge.settings import Settings
 from knowledge.subjects_config import default_subjects, load_comparison_config
 
 PAIR_TOML = """
@@ -178,16 +175,8 @@ def test_a_default_no_sentence_states_is_unsaid() -> None:
 # -- assess on a real store of the bundled articles ----------------------------------------
 
 
-@pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> HybridRetriever:
-    data = tmp_path_factory.mktemp("scope-store")
-    versus = build_assistant(Settings(data_dir=data), embedder=DeterministicFakeEmbedding(size=32))
-    versus.ingest()
-    return HybridRetriever(store=versus.store, embedder=versus.embedder)
-
-
-def _signals(retriever: HybridRetriever, question: str, dense_top: float) -> Retrieval:
-    return replace(retriever.search(question, 5), dense_top=dense_top)
+def _signals(fake_retriever: HybridRetriever, question: str, dense_top: float) -> Retrieval:
+    return replace(fake_retriever.search(question, 5), dense_top=dense_top)
 
 
 @pytest.mark.parametrize(("question", "reason"), [
@@ -198,8 +187,8 @@ def _signals(retriever: HybridRetriever, question: str, dense_top: float) -> Ret
     ("How do Django signals work?", "off-topic"),
 ])
 def test_what_the_bundled_articles_do_not_cover_is_declined(
-        retriever: HybridRetriever, question: str, reason: str) -> None:
-    cov = assess(question, _signals(retriever, question, dense_top=0.7))
+        fake_retriever: HybridRetriever, question: str, reason: str) -> None:
+    cov = assess(question, _signals(fake_retriever, question, dense_top=0.7))
     assert not cov.covered, cov.signals
     assert cov.reason == reason, cov.signals
 
@@ -209,8 +198,8 @@ def test_what_the_bundled_articles_do_not_cover_is_declined(
     "Which one is more secure?",
 ])
 def test_an_unnamed_pair_compared_on_a_criterion_is_covered(
-        retriever: HybridRetriever, question: str) -> None:
-    cov = assess(question, _signals(retriever, question, dense_top=0.3))
+        fake_retriever: HybridRetriever, question: str) -> None:
+    cov = assess(question, _signals(fake_retriever, question, dense_top=0.3))
     assert cov.covered, cov.signals
 
 
@@ -225,8 +214,8 @@ def test_an_unnamed_pair_compared_on_a_criterion_is_covered(
     "What is V8?",
 ])
 def test_what_the_bundled_articles_cover_stays_covered(
-        retriever: HybridRetriever, question: str) -> None:
-    cov = assess(question, _signals(retriever, question, dense_top=0.7))
+        fake_retriever: HybridRetriever, question: str) -> None:
+    cov = assess(question, _signals(fake_retriever, question, dense_top=0.7))
     assert cov.covered, cov.signals
 
 
@@ -255,12 +244,12 @@ def test_a_strict_definition_is_a_copula_with_an_article_or_an_apposition() -> N
 
 
 @pytest.mark.parametrize("question", ["Is Express fast?", "Does Express.js scale well?"])
-def test_a_member_the_articles_never_name_gets_a_note(retriever: HybridRetriever,
+def test_a_member_the_articles_never_name_gets_a_note(fake_retriever: HybridRetriever,
                                                       question: str) -> None:
     """The bundled articles never name Express: an answer from Node.js's passages says
     it is about Node.js."""
-    cov = assess(question, _signals(retriever, question, dense_top=0.6))
+    cov = assess(question, _signals(fake_retriever, question, dense_top=0.6))
     assert cov.covered, cov.signals
     assert "don't mention Express" in cov.note and "Node.js" in cov.note, cov.note
-    plain = assess("Is Node.js fast?", _signals(retriever, "Is Node.js fast?", dense_top=0.6))
+    plain = assess("Is Node.js fast?", _signals(fake_retriever, "Is Node.js fast?", dense_top=0.6))
     assert plain.note == ""
