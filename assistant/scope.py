@@ -96,7 +96,9 @@ _DESCRIBING = (r"(?:\*\*)?\s*(?:is|are|was|has\s+been|remains|means|refers\s+to|
                # a name before the kind of software it is ("Chrome's V8 JavaScript engine")
                r"|(?:[A-Za-z][\w.]*\s+){0,2}(?:engine|runtime|library|framework|platform"
                r"|language|toolkit|tool|server|database|module|package|compiler"
-               r"|interpreter)s?\b)")
+               r"|interpreter)s?\b"
+               # or a relative clause on it ("the Quokka cache layer, which answers ...")
+               r"|(?:[A-Za-z][\w.-]*\s+){0,2}[A-Za-z][\w.-]*,\s+which\s|,\s+which\s)")
 
 
 def _config_analyzer(subjects: Any) -> Any:
@@ -250,6 +252,8 @@ def asked_kind(question: str, subjects: Any, tok: Any) -> list[str]:
     if not m:
         return []
     words = m.group("n").split()
+    if words[0].lower().endswith("ly") or words[0].lower() in {"else", "then"}:
+        return []  # "What exactly is Django?": an adverb, not a kind of thing
     if words[0].lower() in _KIND_WORDS:
         return []  # "what kinds of projects": a list question, not a kind of thing
     if any(w.lower() in _OPTION_NOUNS for w in words) or subjects.find_subjects(m.group("n")):

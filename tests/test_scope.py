@@ -121,6 +121,10 @@ def test_a_passage_that_says_what_a_thing_is_describes_it() -> None:
     assert describes(["V8"], _index("It runs on Google Chrome's V8 JavaScript engine."))
     assert describes(["Werkzeug"], _index("Flask sits on the Werkzeug toolkit library."))
     assert not describes(["V8"], _index("V8 made it fast."))
+    # a relative clause on the name (or on the thing it names) says what it is
+    assert describes(["Quokka"], _index(
+        "Django now ships the Quokka cache layer, which answers queries from memory."))
+    assert not describes(["Quokka"], _index("We tried Quokka last year."))
 
 
 def test_a_subject_name_with_unknown_capitalised_words_is_another_product() -> None:
@@ -212,6 +216,7 @@ def test_an_unnamed_pair_compared_on_a_criterion_is_covered(
     "What trouble does Django hit when an app is broken into many services?",
     "Which parts would I need separate packages for in Node.js?",
     "What is V8?",
+    "What exactly is Node.js?",  # an adverb, not a kind of thing
 ])
 def test_what_the_bundled_articles_cover_stays_covered(
         fake_retriever: HybridRetriever, question: str) -> None:
