@@ -28,7 +28,11 @@ ASKS_FOR_PERSON = re.compile(
     r"\bwho\s+(?:\w+\s+)?(?:created|developed|built|made|wrote|invented|founded|designed)\b"
     r"|\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:original\s+|main\s+|first\s+)?"
     r"(?:author|creator|inventor|founder|developer|designer|father)s?\b"
-    r"|\bwho\s+(?:came up with|is behind|was behind|started)\b",
+    r"|\bwho\s+(?:came up with|is behind|was behind|started)\b"
+    # a yes/no question on the maker ("Was Node.js made by Google?") is answered by the
+    # sentence that names who did make it
+    r"|^\W*(?:was|were|is|are)\b.*\b(?:created|developed|built|made|written|invented"
+    r"|founded|designed)\s+by\b",
     re.I,
 )
 PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")

@@ -187,6 +187,19 @@ def test_names_asked_in_other_words(question: str) -> None:
     assert ASKS_FOR_NAMES.search(question)
 
 
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Was Flask written by a big company?", True),
+    ("Is Express developed by the OpenJS Foundation?", True),
+    ("Were these frameworks created by volunteers?", True),
+    ("Is Flask used by large companies?", False),  # users, not the maker
+    ("Can Express be made by hand into an API?", False),  # not a question on the maker
+])
+def test_a_yes_no_question_on_the_maker_asks_for_a_person(question: str, asks: bool) -> None:
+    from assistant.answer_type import ASKS_FOR_PERSON
+
+    assert bool(ASKS_FOR_PERSON.search(question)) is asks
+
+
 def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
     from assistant.answer_type import unanswered_type
 
