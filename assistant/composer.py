@@ -33,7 +33,9 @@ merged into the kept sentence, which cites both. Of the selected sentences only 
 the question's focus are shown, at most about four, the best first (``assistant.focus``);
 the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels and "(of X)" for an "It ..." about the other subject. A sentence
+template, the side labels, "(of X)" for an "It ..." about the other subject, and a table
+cell's row label and column ("Memory per instance, Node.js — Medium: ...", one compact
+row for several cells of one row: ``assistant.table_cells``). A sentence
 that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
 whose antecedent is not the sentence before it) loses its leading connective, shows its
 known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
@@ -83,7 +85,7 @@ from assistant.sentences import (
     with_name_lists,
 )
 from assistant.shape import shape
-from assistant.table_cells import cell_sentence, row_sentence
+from assistant.table_cells import cell_sentence, compact_row
 from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
@@ -196,7 +198,7 @@ def _render_all(items: Sequence[tuple[Candidate, str]], cites: Citations, about:
             columns.setdefault(c.subject or "", []).append(text)
         if len(columns) > 1 and "" not in columns:
             marks = {cite_candidate(t, cites) for c, _t in run for t in (c, *merged.get(id(c), ()))}
-            out.append(row_sentence(cand.table_label or "", [(k, " ".join(v)) for k, v in
+            out.append(compact_row(cand.table_label or "", [(k, " ".join(v)) for k, v in
                                                              columns.items()])
                        + " " + "".join(f"[{n}]" for n in sorted(marks)))
         else:

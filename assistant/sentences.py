@@ -1,7 +1,8 @@
 """Answer sentences: scored against the question, filtered, selected.
 
 ``candidates`` scores every sentence of the retrieved passages (semantic similarity,
-lexical overlap, passage score, aspect, answer type); the lexical overlap counts a question
+lexical overlap, passage score, aspect, answer type) and files it under a subject
+(``assistant.subject``); the lexical overlap counts a question
 stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
 weight, a term found only in the sentence's heading or table row; ``usable`` drops filler (meta,
 signpost, a dangling sentence unless it can be quoted with the sentence before it) and,

@@ -39,7 +39,7 @@ def cell_sentence(label: str, text: str, column: str | None = None) -> str:
     return f"{head}{SEPARATOR}{text}"
 
 
-def row_sentence(label: str, cells: Sequence[tuple[str, str]]) -> str:
+def compact_row(label: str, cells: Sequence[tuple[str, str]]) -> str:
     """Several cells of one row: ``Label — A “text”, B “text”.`` (``cells``: (column, text),
     a column's sentences already joined)."""
     quoted = ", ".join(f"{column} “{_unstop(text)}”" for column, text in cells)

@@ -17,7 +17,7 @@ labelled with the side an answer grouped by subject should file it under:
 labelled before the rule changed, and only the tuning misses are for reading while a rule
 is tuned.
 
-The rule is ``assistant.sentences._infer_subject`` (with ``assistant.attribution``: a third
+The rule is ``assistant.subject.infer_subject`` (with ``assistant.attribution``: a third
 technology's sentence is ``none``); its None (no side) is right for ``both`` and ``none``.
 
     python -m tests.measure_subjects [--misses] [--held-out-misses]
@@ -33,7 +33,8 @@ from typing import Any
 
 from assistant.attribution import about_other_technology, third_technologies
 from assistant.corpus_index import heading_path
-from assistant.sentences import _infer_subject, sentence_spans
+from assistant.sentences import sentence_spans
+from assistant.subject import infer_subject
 from knowledge.models import Chunk, CleanedArticle, Span
 from knowledge.subjects_config import default_subjects
 from tests.stance_eval import bundled_corpus, field_corpus
@@ -71,8 +72,8 @@ def predict(chunk: Chunk, span: Span, article: CleanedArticle, config: Any,
     if about_other_technology(chunk, span, config, third):
         return "none"
     raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
-    got = _infer_subject(chunk, span, raw, config,
-                         heading_path(article.sections, chunk.start, chunk.section))
+    got = infer_subject(chunk, span, raw, config,
+                        heading_path(article.sections, chunk.start, chunk.section))
     return got or "none"
 
 

@@ -14,7 +14,7 @@ from assistant.evaluation import Evidence, in_answer_text
 from assistant.filler import answer_units, classify_answer
 from assistant.numbering import Citations
 from assistant.sentences import Candidate
-from assistant.table_cells import CELL_PREFIX, cell_sentence, row_sentence
+from assistant.table_cells import CELL_PREFIX, cell_sentence, compact_row
 from knowledge.models import Chunk, Span, TableRow
 from knowledge.subjects_config import default_subjects
 
@@ -45,7 +45,7 @@ def test_a_cell_reads_label_column_then_its_own_words() -> None:
 
 
 def test_a_row_quotes_each_cell_under_its_column_without_the_closing_stop() -> None:
-    assert row_sentence(LABEL, CELLS) == (
+    assert compact_row(LABEL, CELLS) == (
         "Memory per box (idle) — Django “High: near 300 MB for four workers”, "
         "Node.js “Medium: near 90 MB per process”.")
 
@@ -111,7 +111,7 @@ def test_the_filler_check_reads_a_cell_with_its_label_and_column() -> None:
 def test_answer_recall_finds_a_cell_in_its_rendered_forms() -> None:
     quote = [Evidence("art", "Medium: near 90 MB per process.")]
     assert in_answer_text(cell_sentence(LABEL, CELLS[1][1], "Node.js") + " [1]", quote)
-    assert in_answer_text(row_sentence(LABEL, CELLS) + " [1]", quote)
+    assert in_answer_text(compact_row(LABEL, CELLS) + " [1]", quote)
 
 
 @pytest.mark.integration
