@@ -85,6 +85,7 @@ from assistant.sentences import (
     with_name_lists,
 )
 from assistant.shape import shape
+from assistant.subject import sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.trim import trim
 from assistant.verdict import (
@@ -263,6 +264,12 @@ def compose(
     if named:  # a third technology: the pair verdict at most (``assistant.named``)
         return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
                               disagreement)
+    own, foil = sides(question, config)
+    if len(set(subjects)) == 1 and not own and subjects[0] in foil:
+        # "the catch with npm packages compared to Django's ecosystem": the one subject
+        # named is the foil, so the question weighs the pair (``assistant.subject``)
+        subjects = names
+        intent = classify_intent(question, subjects)
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement

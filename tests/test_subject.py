@@ -6,6 +6,7 @@ labelled set's floor (``tests.measure_subjects``, parsing only, no model)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -109,3 +110,34 @@ def test_the_labelled_sentences_are_filed_as_measured() -> None:
     result = measure()
     assert result["tuning"]["correct"] >= 69
     assert result["held-out"]["correct"] >= 32
+
+
+def _paragraph(answer: str, side: str) -> str:
+    """The paragraph of ``answer`` led by "<side>: " (or the contrast line's part)."""
+    for para in answer.split("\n\n"):
+        for part in para.split("; "):
+            if part.startswith(f"{side}: "):
+                return part
+    return ""
+
+
+@pytest.mark.integration
+def test_a_contrast_sentence_is_filed_under_the_side_it_speaks_of(ingested_versus: Any) -> None:
+    """Review 6 x02 on the real model and the bundled articles: the Node.js setup drawback
+    ("... it lacks built-in features ..., whereas Django optimizes this process") is never
+    filed under "Django:"."""
+    answer = ingested_versus.ask(
+        "Does picking Django over Node.js actually save money on a project?")
+    setup = "Setting up a project can be more time-consuming"
+    assert setup not in _paragraph(answer.answer, "Django"), answer.answer
+    assert "Both frameworks come with trade-offs" not in _paragraph(answer.answer, "Node.js")
+
+
+@pytest.mark.integration
+def test_a_question_naming_its_one_subject_as_the_foil_weighs_the_pair(
+        ingested_versus: Any) -> None:
+    """"... npm packages compared to Django's ecosystem" asks about the other side too: the
+    npm drawback is shown under Node.js, not dropped as off-subject."""
+    answer = ingested_versus.ask("What is the catch with relying on npm packages compared to "
+                        "Django's ecosystem?")
+    assert "npm" in _paragraph(answer.answer, "Node.js"), answer.answer

@@ -115,10 +115,10 @@ def test_answer_recall_finds_a_cell_in_its_rendered_forms() -> None:
 
 
 @pytest.mark.integration
-def test_a_real_answer_shows_a_cell_with_its_label(versus: Any) -> None:
+def test_a_real_answer_shows_a_cell_with_its_label(ingested_versus: Any) -> None:
     """The bundled articles' tables on the real model: no cell is shown in the old
     "(Label, for X)" form, and a shown cell opens with its row label and the dash."""
-    answer = versus.ask("Is Node.js a framework like Django?")
+    answer = ingested_versus.ask("Is Node.js a framework like Django?")
     text = "\n".join([answer.answer, *answer.more])
     assert "(Tool Type" not in text and ", for Django)" not in text, text
     assert "Tool Type, Django — It is a web framework." in text or (
