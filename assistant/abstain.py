@@ -427,7 +427,9 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                   "is the default.")
     note = ""
     if foreign:
-        listed = ", ".join(foreign)
+        # "Ruby on Rails" says "Ruby" and "Rails" too; "Spring Boot" says "Spring"
+        listed = ", ".join(f for f in foreign
+                           if not any(f != g and f in g.split() for g in foreign))
         # "Is Django faster than Quarkus?", "Can I use Django with React?": nothing to
         # answer without the name. "How do Django and Quarkus handle sessions?": the
         # Django part is covered, and so is "We have three React developers: Django or

@@ -46,8 +46,8 @@ MAX_WORDS = 60
 #: What X a definition question asks about (the first pattern that matches decides).
 _DEFINED = (
     # "What does it mean that Node.js doesn't buffer data?": the claim is X
-    re.compile(r"\bwhat\s+does\s+it\s+mean\s+(?:that|when|if|for)\s+(?P<x>.+?)\s*[?.!]*$",
-               re.I),
+    re.compile(r"\bwhat\s+does\s+it\s+mean\s+(?:that|when|if|for)\s+(?:\w+\s+(?:say|says|"
+               r"said|claim|claims|write|writes)\s+(?:that\s+)?)?(?P<x>.+?)\s*[?.!]*$", re.I),
     # "What do people mean when they call Django versatile?", "... say Django's ... is ..."
     re.compile(r"\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+(?:when|if)\s+\w+\s+"
                r"(?:call|calls|called|say|says|said|describe|describes|talk about|talks about"
@@ -58,7 +58,7 @@ _DEFINED = (
     re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are)\s+meant\s+(?:by|with)\s+(?:a |an |the )?"
                r"(?P<x>.+?)\s*[?.!]*$", re.I),
     # "What does Node.js actually do?"
-    re.compile(r"^(?:so,?\s+)?what\s+(?:does|do)\s+(?P<x>[\w.+/'’-]+(?:\s+[\w.+/'’-]+)?)\s+"
+    re.compile(r"^(?:so,?\s+)?what\s+(?:does|do)\s+(?P<x>[\w.+/'’-]+(?:\s+[\w.+/'’-]+)??)\s+"
                r"(?:actually\s+|really\s+|even\s+|exactly\s+)?do\s*[?.!]*$", re.I),
     re.compile(r"\bwhat does\s+(?P<x>.+?)\s+(?:mean|stand for)\b", re.I),
     re.compile(r"\b(?:explain|tell me|describe)\s+what\s+(?:a |an |the )?(?P<x>.+?)\s+"

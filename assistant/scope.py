@@ -318,7 +318,9 @@ _SKILLED = re.compile(
     r"(?:in|with|at)"
     r"|\b(?:experience|background|expertise)\s+(?:in|with)"
     r"|\b(?:are|is|am|were|['’]re|['’]m)\s+used\s+to|\bcoming\s+from)"
-    r"\s+(?:(?:only|just|mostly|mainly|some|a\s+bit\s+of|a\s+lot\s+of)\s+)?$", re.I)
+    r"\s+(?:(?:only|just|mostly|mainly|some|a\s+bit\s+of|a\s+lot\s+of)\s+)?"
+    # the words of a longer name or a list before it: "Ruby on Rails", "React and Vue"
+    r"(?:(?-i:[A-Z])[\w.]*\s+(?:(?:on|and|or)\s+)?|,\s+){0,3}$", re.I)
 
 
 def asker_context(question: str, spellings: Sequence[str]) -> bool:
@@ -329,7 +331,7 @@ def asker_context(question: str, spellings: Sequence[str]) -> bool:
     A name compared, coordinated or asked about elsewhere in the question ("... with
     React?", "React or Vue?") is not only context."""
     spots = [m for s in spellings if s
-             for m in re.finditer(rf"(?<![\w.]){re.escape(s)}(?:\.?js)?(?![\w.])",
+             for m in re.finditer(rf"(?<![\w.]){re.escape(s)}(?:\.?js)?(?!\w|\.\w)",
                                   question, re.I)]
     if not spots:
         return False
