@@ -34,8 +34,9 @@ first, and drops what is off the question's focus:
   asked X comes first, one naming a class ("is a/an/the/one") before one giving a
   property ("is open source"); without one, the sentence holding most of X's own words
   (not the subject's name: "buffer", "data") leads. A later sentence naming neither all
-  of X, nor its subject, nor (X naming a subject) ``ON_X`` of X's own words goes; then what explains the lead
-  follows it (its passage's next sentence, or another about X: ``definition.explain``).
+  of X, nor its subject, nor (X naming a subject) ``ON_X`` of X's own words goes; then
+  what explains the lead follows it (its passage's next sentence, or another about X:
+  ``definition.explain``).
 * **when**, about one subject ("When is Django the wrong choice?"): the asked polarity's
   sentences are all that is shown (``assistant.sentences.usable``, ``assistant.trim``); the
   one stating a condition ("for CPU-intensive tasks", "if ...", "not suitable for small
