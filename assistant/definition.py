@@ -19,8 +19,8 @@
   it follows the lead, whatever its opener, unless it is filler, a table cell, about
   another subject than the lead (or about both: "Both are trusted by leading platforms
   ...") or a near-duplicate; an answer still of one line gets the best other sentence
-  about X and the lead's subject, from the same or another article. At most ``SHOWN``
-  sentences show.
+  about X and the lead's subject, from the same or another article, and the sentence
+  that follows it on the same terms. At most ``SHOWN`` sentences show.
 
 Rules read the question's syntax and the sentences' shape; nothing names an article.
 """
@@ -193,6 +193,10 @@ def explain(visible: list[Candidate], hidden: list[Candidate], pool: Sequence[Ca
                       and c.table_label is None and on_x(c) and not duplicate(c, lead)),
                      None)
         if other is not None:
-            visible = [lead, other]
-            hidden = [c for c in hidden if c is not other]
+            # with what explains it in turn ("... share code across the stack." then
+            # "Therefore, there's no need to learn multiple programming languages ...")
+            then = _continuation(other, by_pos, about, find_subjects)
+            visible = [lead, other, *([then] if then is not None
+                                      and not duplicate(then, lead) else [])]
+            hidden = [c for c in hidden if c not in visible]
     return visible[:SHOWN], [*visible[SHOWN:], *hidden]

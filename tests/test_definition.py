@@ -102,3 +102,11 @@ def test_a_one_line_answer_gets_another_sentence_about_x() -> None:
     shown, _h = explain([lead], [off, other], [lead, off, other], [last], D,
                         on_x=lambda c: "adapts" in c.text)
     assert shown == [lead, other]
+
+
+def test_the_sentence_brought_for_a_one_line_answer_brings_its_own_explanation() -> None:
+    lead = _chain("a", ["Node.js offers one language across the whole stack."], N)[0]
+    other, then = _chain("b", ["Node.js runs JavaScript on the server and in the browser.",
+                               "So a team needs to learn only one language."], N)
+    shown, _h = explain([lead], [other], [lead, other], [then], N)
+    assert shown == [lead, other, then]
