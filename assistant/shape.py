@@ -308,7 +308,8 @@ def _definition(question: str, visible: list[Candidate], hidden: list[Candidate]
     x_toks = frozenset(tokens(x))
     subject = single if single and x_toks <= frozenset(tokens(single)) else None
     vocab = getattr(index, "vocabulary", {})
-    asked = frozenset(t for t in core(x, names) if t in vocab) if not subject else frozenset()
+    asked = (frozenset(t for t in core(x, names | _light()) if t in vocab) if not subject
+             else frozenset())
     options = [c for c in _options(visible, hidden, pool)
                if _stands(c) and not (single and c.subject and c.subject != single)]
     ranked = [(r, c.score, c) for c in options if (r := rank(c, x_toks, x, subject))]
@@ -317,10 +318,12 @@ def _definition(question: str, visible: list[Candidate], hidden: list[Candidate]
         lead = max(ranked, key=lambda t: (t[0], t[1]))[2]
     elif fx is not None:
         # no "X is a ..." sentence: the one holding most of X's words ("doesn't buffer
-        # data", "versatile"), of those the closest in meaning to the question
-        shares = {id(c): fx.share(c) for c in options}
+        # data", "versatile"), of those the closest in meaning to the question; a prose
+        # sentence before a table cell ("(Architecture) It works on the event-driven model.")
+        prose = [c for c in options if c.table_label is None] or options
+        shares = {id(c): fx.share(c) for c in prose}
         top = max(shares.values(), default=0.0)
-        scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in options
+        scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in prose
                   if shares[id(c)] > 0 and shares[id(c)] >= top - SLACK]
         lead = max(scored, key=lambda sc: sc[0])[1] if scored else visible[0]
     else:
