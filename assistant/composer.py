@@ -274,8 +274,9 @@ def compose(
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
     retrieval = with_name_lists(question, retrieval, subjects, config)
-    cands = usable(candidates(question, retrieval, subjects, aspect, config), intent, single,
-                   view, retrieval.index.memo, names, labelled=comparison)
+    scored = candidates(question, retrieval, subjects, aspect, config)
+    cands = usable(scored, intent, single, view, retrieval.index.memo, names,
+                   labelled=comparison)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))
     if missing:  # "when was it released?" answered without a year would only look answered
         return abstention(missing)
@@ -297,7 +298,7 @@ def compose(
     hidden = [*cut, *hidden]
     if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
-                                retrieval.index, config)
+                                retrieval.index, config, scored)
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
     pieces: list[str] = []
