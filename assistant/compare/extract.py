@@ -53,6 +53,7 @@ from assistant.compare.models import (
     SECTION_BONUS,
     STRONG_WEIGHT,
 )
+from assistant.compare.polarity import PolarityScorer, shipped_model
 from assistant.compare.prototypes import PrototypeStance
 from assistant.compare.stance import _Analyzer, _Match, _tokens
 from assistant.compare.tokens import _alias_regex
@@ -105,6 +106,9 @@ class _Extractor(_Leans):
         self._title_cache: dict[str, tuple[str | None, str | None]] = {}
         self._title_sign: dict[str, float] = {}
         self.protos = PrototypeStance(matcher) if matcher is not None else None
+        self.scorer = PolarityScorer(
+            shipped_model(), matcher.vectors if matcher is not None and matcher.embed else None,
+            analyzer.general.cost_nouns)
         proper = self.a.general.proper_nouns
         self._eco_res = [(sp.name, _alias_regex(sp.ecosystem, proper))
                          for sp in self.cfg.subjects if sp.ecosystem]
