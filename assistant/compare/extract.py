@@ -2,7 +2,9 @@
 
 A prose sentence the stance lexicon leaves neutral takes the polarity of its section when
 the heading has one ("Where Express falls short", "What got worse": the heading's own
-polarity, subjects stripped, when at least ``SECTION_MIN_POLARITY``); MiniLM prototype
+polarity, subjects stripped, when at least ``SECTION_MIN_POLARITY``), else the fitted
+polarity model's side (``polarity.py``, ``leans.USE_POLARITY_MODEL``; needs the matcher's
+embedder, so a build without the model reads the lexicon alone); MiniLM prototype
 sentences (``prototypes.py``) can do the same but lose on the held-out split and are off
 (``USE_PROTOTYPES``). An opinionated sentence with no cue and no section criterion joins its
 most similar criterion (``FALLBACK_THRESHOLD``).
