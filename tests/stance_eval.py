@@ -4,6 +4,7 @@ Used by ``tests/test_compare_field.py`` and runnable on its own to print the fig
 
     PYTHONPATH=. python -m tests.stance_eval            # every set, per article
     PYTHONPATH=. python -m tests.stance_eval --json     # the same as JSON
+    PYTHONPATH=. python -m tests.stance_eval --no-model # without the fitted polarity model
 
 Articles are parsed with the ingest pipeline's own parser (``to_document`` then
 ``parse_article``), without embedding: stance and extraction read only text and chunks.
@@ -32,6 +33,7 @@ from typing import Any
 
 from assistant.compare import extract_claims, judge_row, judge_text
 from assistant.compare.criteria import CriterionMatcher, embed_fn
+from assistant.compare.polarity import PolarityScorer, shipped_model
 from ingest.chunk import parse_article
 from ingest.formats import to_document
 from ingest.pipeline import bundled_sources
@@ -223,21 +225,35 @@ def bundled_scores(cfg: ComparisonConfig, matcher: CriterionMatcher | None = Non
 
 
 def probe_score(cfg: ComparisonConfig, held_out: bool | None = None,
-                path: Path = PROBE_LABELS) -> Score:
+                path: Path = PROBE_LABELS, matcher: CriterionMatcher | None = None) -> Score:
     """The probe set's score: all of it, or only its held-out (``True``) or tuning half.
 
-    ``path`` scores another set of the probe's form (``WRITTEN_LABELS``, with ``None``)."""
+    ``path`` scores another set of the probe's form (``WRITTEN_LABELS``, with ``None``).
+    With ``matcher`` (its embedder), sentences the lexicon leaves neutral get the fitted
+    polarity model's side, as in the extractor."""
     score = Score()
+    scorer = polarity_scorer(cfg, matcher)
     for lab in read_jsonl(path):
         if held_out is not None and probe_held_out(lab["id"]) != held_out:
             continue
         if lab["kind"] == "table_row":
             fav = judge_row(cfg, lab["cells"], lab["text"])
         else:
-            fav = judge_text(cfg, lab["text"])
+            fav = judge_text(cfg, lab["text"], scorer=scorer)
         score.add(fav == lab["favours"], True,
                   f"{lab['id']}: {lab['text'][:90]!r} want {lab['favours']} got {fav}")
     return score
+
+
+def polarity_scorer(cfg: ComparisonConfig, matcher: CriterionMatcher | None
+                    ) -> PolarityScorer | None:
+    """The shipped polarity model on ``matcher``'s embedder, when the extractor uses it."""
+    from assistant.compare import leans
+    from assistant.compare.lexicon import load_general_lexicon
+
+    if matcher is None or matcher.embed is None or not leans.USE_POLARITY_MODEL:
+        return None
+    return PolarityScorer(shipped_model(), matcher.vectors, load_general_lexicon().cost_nouns)
 
 
 def total(scores: dict[str, Score]) -> Score:
@@ -256,27 +272,31 @@ def report(cfg: ComparisonConfig | None = None, similarity: bool = True) -> dict
     matcher = real_matcher(cfg) if similarity else None
     fs = field_scores(cfg, matcher)
     bs = bundled_scores(cfg, matcher)
-    ps = probe_score(cfg)
+    ps = probe_score(cfg, None, PROBE_LABELS, matcher)
     held = {a: s for a, s in fs.items() if a in HELD_OUT_ARTICLES}
     tuned = {a: s for a, s in fs.items() if a not in HELD_OUT_ARTICLES}
     return {
         "field": total(fs).to_json(),
         "field_held_out": total(held).to_json(),
         "field_tuned": total(tuned).to_json(),
-        "probe_held_out": probe_score(cfg, True).to_json(),
-        "probe_tuned": probe_score(cfg, False).to_json(),
+        "probe_held_out": probe_score(cfg, True, PROBE_LABELS, matcher).to_json(),
+        "probe_tuned": probe_score(cfg, False, PROBE_LABELS, matcher).to_json(),
         "field_per_article": {aid: s.to_json() for aid, s in sorted(fs.items())},
         "probe": ps.to_json(),
         "bundled": total(bs).to_json(),
-        "written": probe_score(cfg, None, WRITTEN_LABELS).to_json(),
+        "written": probe_score(cfg, None, WRITTEN_LABELS, matcher).to_json(),
         "_misses": {"field_tuned": total(tuned).misses,
-                    "probe_tuned": probe_score(cfg, False).misses,
+                    "probe_tuned": probe_score(cfg, False, PROBE_LABELS, matcher).misses,
                     "bundled": total(bs).misses,
-                    "written": probe_score(cfg, None, WRITTEN_LABELS).misses},
+                    "written": probe_score(cfg, None, WRITTEN_LABELS, matcher).misses},
     }
 
 
 def main(argv: list[str]) -> int:
+    if "--no-model" in argv:  # the figures without the fitted polarity model
+        from assistant.compare import leans
+
+        leans.USE_POLARITY_MODEL = False
     rep = report(similarity="--no-similarity" not in argv)
     if "--json" in argv:
         print(json.dumps({k: v for k, v in rep.items() if not k.startswith("_")}, indent=2))

@@ -54,7 +54,10 @@ How a matrix is built (``build_matrix``), and why:
    does one whose subject is all the options ("None of these is a wrong answer"); a
    provision verb after a negator ("doesn't offer", "does not provide") is a lack; a "Yes" /
    "No" answer under a question heading that takes a side ("Is Django more secure than
-   Node.js?") takes that side or the other; a negator (the domain list plus VADER's own:
+   Node.js?") takes that side or the other; a sentence these rules leave neutral takes its
+   section heading's polarity, else (with the embedder) the side a small fitted model gives
+   it (``polarity``: logistic regression on its MiniLM vector, fitted on the tuning split;
+   half a unit); a negator (the domain list plus VADER's own:
    "rarely", "seldom", "none") up to four words before a cue flips it ("not secure", "less
    flexible"), unless a degree adverb follows it ("not dramatically shorter": about the
    same, so the cue counts nothing), a remover flips only negative cues ("avoids common

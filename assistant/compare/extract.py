@@ -2,7 +2,9 @@
 
 A prose sentence the stance lexicon leaves neutral takes the polarity of its section when
 the heading has one ("Where Express falls short", "What got worse": the heading's own
-polarity, subjects stripped, when at least ``SECTION_MIN_POLARITY``); MiniLM prototype
+polarity, subjects stripped, when at least ``SECTION_MIN_POLARITY``), else the fitted
+polarity model's side (``polarity.py``, ``leans.USE_POLARITY_MODEL``; needs the matcher's
+embedder, so a build without the model reads the lexicon alone); MiniLM prototype
 sentences (``prototypes.py``) can do the same but lose on the held-out split and are off
 (``USE_PROTOTYPES``). An opinionated sentence with no cue and no section criterion joins its
 most similar criterion (``FALLBACK_THRESHOLD``).
@@ -53,6 +55,7 @@ from assistant.compare.models import (
     SECTION_BONUS,
     STRONG_WEIGHT,
 )
+from assistant.compare.polarity import PolarityScorer, shipped_model
 from assistant.compare.prototypes import PrototypeStance
 from assistant.compare.stance import _Analyzer, _Match, _tokens
 from assistant.compare.tokens import _alias_regex
@@ -105,6 +108,9 @@ class _Extractor(_Leans):
         self._title_cache: dict[str, tuple[str | None, str | None]] = {}
         self._title_sign: dict[str, float] = {}
         self.protos = PrototypeStance(matcher) if matcher is not None else None
+        self.scorer = PolarityScorer(
+            shipped_model(), matcher.vectors if matcher is not None and matcher.embed else None,
+            analyzer.general.cost_nouns)
         proper = self.a.general.proper_nouns
         self._eco_res = [(sp.name, _alias_regex(sp.ecosystem, proper))
                          for sp in self.cfg.subjects if sp.ecosystem]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from assistant.compare.cells import cell_level
 from assistant.compare.extract import _Extractor, _level_favours
 from assistant.compare.models import _BOTH, CONTRAST_FACTOR
+from assistant.compare.polarity import PolarityScorer
 from assistant.compare.stance import _Analyzer
 from knowledge.subjects_config import ComparisonConfig
 
@@ -52,7 +53,8 @@ def stance_of(
     return ex._favours(subject, pol)
 
 
-def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None) -> str:
+def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None,
+               scorer: PolarityScorer | None = None) -> str:
     """Which side one free-standing statement favours (its subjects read from the text).
 
     The statement is cut where its grammatical subject changes, as the extractor does; each
@@ -60,6 +62,10 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
     but Y is quick enough and far safer") counts a third. A statement naming no subject,
     or about a third technology, favours ``neither``. Numbers that give each subject a
     value in one unit add one unit of polarity for the better value's subject.
+
+    ``scorer`` (the fitted polarity model with an embedder) gives a part the lexicon leaves
+    neutral half a unit of polarity, as the extractor does (``leans.USE_POLARITY_MODEL``);
+    without it (the default: no model is loaded per call) such a part counts nothing.
     """
     ex = _extractor(config)
     spec = config.criterion_for_label(criterion) if criterion else None
@@ -75,6 +81,9 @@ def judge_text(config: ComparisonConfig, text: str, criterion: str | None = None
         if subject is None or subject == _BOTH:
             continue
         pol, _ = ex.a.polarity(unit, neutral)
+        if abs(pol) <= 0.25 and not neutral and scorer is not None and scorer.available and (
+                ex._numbers(text) is None):
+            pol = 0.5 * scorer.polarity(ex._about_it(unit, subject))
         weight = 1.0
         if k + 1 < len(units):
             gap = set(text[ue : units[k + 1][0]].lower().split())

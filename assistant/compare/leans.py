@@ -20,6 +20,7 @@ from assistant.compare.cells import Measure, numeric_verdict, single_measure
 
 if TYPE_CHECKING:
     from assistant.compare.candidates import _Candidate
+    from assistant.compare.polarity import PolarityScorer
     from assistant.compare.prototypes import PrototypeStance
     from assistant.compare.stance import _Analyzer
 
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 #: 0.616 / 0.414 and with section polarity 0.623 / 0.444: lose on held-out, off.
 USE_SECTION_POLARITY = True
 USE_PROTOTYPES = False
+#: A sentence still neutral after the section polarity (and the leans above) takes the side
+#: the fitted polarity model gives it (``assistant.compare.polarity``: logistic regression on
+#: the MiniLM vector and cheap features, fitted on the tuning split only; needs the matcher's
+#: embedder). See the README for what it was measured to do.
+USE_POLARITY_MODEL = True
 #: A heading sets its sections' polarity only when its own is at least this strong: one mild
 #: word ("Side by side: creating a booking", 0.6) is not a verdict on what follows ("What
 #: got worse", "Where each one falls short": 1.0). Tuning split: 0.25 -> 0.7 gains one label
@@ -84,6 +90,7 @@ class _Leans:
 
     a: _Analyzer
     protos: PrototypeStance | None
+    scorer: PolarityScorer | None
     _title_sign: dict[str, float]
     _article_lean: str | None = None
     _para_lean: str | None = None
@@ -152,7 +159,7 @@ class _Leans:
 
     def _inferred(self, text: str, subject: str, title: str) -> float:
         """Polarity for a sentence the lexicon leaves neutral: its section's, else the
-        prototypes' (0 when neither says anything)."""
+        fitted polarity model's, else the prototypes' (0 when none says anything)."""
         if USE_SECTION_POLARITY:
             sign = self._section_sign(title)
             if sign:
@@ -163,6 +170,8 @@ class _Leans:
             return 1.0 if subject == self._para_lean else -1.0
         if self._article_lean is not None:
             return 1.0 if subject == self._article_lean else -1.0
+        if USE_POLARITY_MODEL and self.scorer is not None and self.scorer.available:
+            return self.scorer.polarity(self._about_it(text, subject))
         if USE_PROTOTYPES and self.protos is not None and self.protos.available:
             return self.protos.polarity(self._about_it(text, subject))
         return 0.0
