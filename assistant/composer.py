@@ -23,9 +23,10 @@ retrieved passages against the question, then shapes the answer by the question'
   holding the asked focus, off-focus lines to "more": ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
-  cells ranked), else the pair's count only when both subjects are named, the third said
-  to be outside it (``assistant.asked.pair_line``); the passages that mention the named
-  technologies (``assistant.named``).
+  cells ranked; or two rows of one subject-per-row table, each naming an asked technology,
+  ranked per measured column: ``assistant.table_rows``), else the pair's count only when
+  both subjects are named, the third said to be outside it (``assistant.asked.pair_line``);
+  the passages that mention the named technologies (``assistant.named``).
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -72,6 +73,7 @@ from assistant.named import (
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective
 from assistant.retriever import Retrieval
+from assistant.rewrite import find_aspect
 from assistant.sentences import (
     Candidate,
     candidates,
@@ -83,6 +85,7 @@ from assistant.sentences import (
     with_name_lists,
 )
 from assistant.shape import shape
+from assistant.table_rows import rows_verdict
 from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
@@ -230,6 +233,11 @@ def compose(
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
+    if aspect is None and comparison and view is not None and view.criterion:
+        # the matrix's criterion read from the asking clause ("kinder to a developer who
+        # has never written asynchronous code": the learning curve) is the aspect the
+        # evidence is chosen on when the question's words name none
+        aspect = find_aspect(view.criterion)
     retrieval = with_name_lists(question, retrieval, subjects, config)
     cands = usable(candidates(question, retrieval, subjects, aspect, config), intent, single,
                    view, retrieval.index.memo, names, labelled=comparison)
@@ -437,12 +445,21 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         text = f"(of {item.about}) {item.text}" if item.about else item.text
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
+    rows = (rows_verdict(ranked, named, load_general_lexicon(), retrieval.index.chunks,
+                         lambda aid: source_label(retrieval.index.metas.get(aid), aid))
+            if found is None and (intent.comparative or compares(question, named)) else None)
     if found is not None:
         # The row's cells are quoted in the verdict line, under their columns' names; the
         # row is not shown again below it.
         verdict = found.text + " " + render(found.item).rsplit(" ", 1)[-1] + "."
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it is not found.item]
+    elif rows is not None:
+        # two rows of one table, each row a named technology: quoted and cited in the line
+        marks = "".join(f"[{_cite_row(c, cites)}]" for c in rows.rows)
+        verdict = f"{rows.text} {marks}."
+        pieces.append(verdict + "\n\n")
+        shown = [it for it in shown if it.lead.chunk not in rows.rows]
     elif intent.comparative and view is not None:  # the pair's count; the third is outside
         verdict = pair_line(lambda: verdict_sentence(view, lambda c: cite_claim(c, cites)),
                             named, config.subject_names)
@@ -454,6 +471,12 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     more = [render(it) for it in rest[:MAX_MORE]]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
+
+
+def _cite_row(chunk: Any, cites: Citations) -> int:
+    """A table row's marker: its whole row passage (``assistant.table_rows``)."""
+    return cites.cite(passage_key(chunk.article_id, chunk.start, chunk.end), chunk.article_id,
+                      chunk.text, chunk.start, chunk.end, chunk.section, None)
 
 
 def _table_source(shown: Sequence[Any], metas: dict[str, ArticleMeta]) -> str:
