@@ -18,7 +18,14 @@ does the situation decide, as a use the passages are weighed on (``situational``
 ``split`` reads only the question's shape (sentences, relative clauses, fronted clauses,
 examples), never an article; ``NEWCOMER`` reads a situation that describes a person new
 to something ("has never written", "new to", "no experience with"): with an asking clause
-that names no criterion, such a question asks how easy each side is to learn.
+that names no criterion, such a question asks how easy each side is to learn, and
+``situation_facet`` finds what the newcomer is new to ("asynchronous code") when the
+asked criterion's claims name it, for the verdict's facet clause
+(``assistant.asked.facet_line``).
+
+Measured on the situation rows of ``tests/data/verdict_labels.jsonl`` (v33-v38, written
+before this module was run on them; v36's "zero experience" was added to ``NEWCOMER``
+after) and on the comparatives of review sets 1-6: see the CHANGELOG.
 """
 
 from __future__ import annotations
@@ -52,7 +59,8 @@ _EXAMPLE = re.compile(r",?\s*\b(?:like|such as|e\.g\.|for example|for instance)\
 NEWCOMER = re.compile(
     r"\b(?:never\s+(?:\w+\s+){0,2}?(?:\w+ed|written|wrote|done|built|learnt|seen|"
     r"taken|run|made|been)|(?:brand\s+|completely\s+|totally\s+)?new\s+to|"
-    r"no\s+(?:prior\s+|previous\s+|real\s+)?(?:experience|background)|"
+    r"(?:no|zero|little|limited)\s+(?:prior\s+|previous\s+|real\s+)?(?:experience|"
+    r"background)|"
     r"(?:un|not\s+)familiar\s+with|first[- ]time|inexperienced|just\s+(?:starting|started|"
     r"learning)|(?:do|does|did)\s*(?:n['’]t|\s+not)\s+(?:yet\s+)?know|nobody\s+(?:who\s+)?"
     r"knows?|beginners?|novices?|newbies?|juniors?)\b", re.I)
@@ -126,7 +134,8 @@ _FACET_STOP = frozenset({"and", "or", "but", "before", "after", "at", "in", "on"
 
 def situation_facet(situation: str, criterion: str, config: Any,
                     named: Callable[[str], bool]) -> tuple[str, str] | None:
-    """(cue, words) of the point a situation narrows the asked criterion to: a question cue
+    """(cue, words) of the point a newcomer's situation narrows the asked criterion to (the
+    caller checks ``NEWCOMER``): a question cue
     of another configured criterion found in ``situation`` ("asynchronous" in "who has
     never written asynchronous code") that some claim of ``criterion`` names (``named``,
     by the cue's stem: "developers new to ... asynchronous programming"), with the word

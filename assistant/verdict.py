@@ -21,7 +21,8 @@ question, or when the question names a use of several words (``names_a_use``: "W
 better for a chat app?"): it counts the quoted evidence sentences that speak for each side
 (by the same stance analysis) and says so, the lean first, with their citations. The
 question's criterion in other words, its yes/no form and a facet of the criterion are read
-in ``assistant.asked``.
+in ``assistant.asked``; the criterion is read from the question's asking clause before the
+situation it describes (``asked_with_situation``, ``assistant.situation``).
 """
 
 from __future__ import annotations
@@ -183,9 +184,11 @@ def matrix_view(
                       if str(c.name) == str(crit.name)), None) if config else None
         facet_words = None
         situation = split(question).situation
-        if facet is None and situation and not situational and config is not None:
-            # the situation narrows the asked criterion: "kinder to a developer who has
-            # never written asynchronous code" asks about the learning curve of async code
+        if (facet is None and not situational and NEWCOMER.search(situation)
+                and config is not None):
+            # a newcomer's situation narrows the asked criterion: "kinder to a developer who
+            # has never written asynchronous code" asks about the learning curve of async
+            # code (another situation is context, not the point weighed)
             from assistant.asked import facet_named
 
             found = situation_facet(situation, str(crit.name), config,
