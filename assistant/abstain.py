@@ -56,6 +56,7 @@ from assistant.rewrite import ASPECTS
 from assistant.scope import (
     asked_criterion,
     asked_kind,
+    asker_context,
     at_head,
     default_unsaid,
     defined_term,
@@ -187,6 +188,11 @@ def _foreign_tech(question: str, vocabulary: frozenset[str]) -> list[str]:
         if name and w not in vocabulary and name not in found:
             found.append(name)
     return found
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and the words ``KNOWN_TECH`` reads as it ("Ruby on Rails": ruby, rails)."""
+    return [name, *(w for w, display in KNOWN_TECH.items() if display == name)]
 
 
 def _unknown_names(question: str, vocabulary: frozenset[str], subjects: Any) -> list[str]:
@@ -421,12 +427,18 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                   "is the default.")
     note = ""
     if foreign:
-        listed = ", ".join(foreign)
+        # "Ruby on Rails" says "Ruby" and "Rails" too; "Spring Boot" says "Spring"
+        listed = ", ".join(f for f in foreign
+                           if not any(f != g and f in g.split() for g in foreign))
         # "Is Django faster than Quarkus?", "Can I use Django with React?": nothing to
         # answer without the name. "How do Django and Quarkus handle sessions?": the
-        # Django part is covered.
-        if not named or not all(coordinated(question, f) and not compared_with(question, f)
-                                and not at_head(question, f) for f in foreign):
+        # Django part is covered, and so is "We have three React developers: Django or
+        # Node.js?", where the name only describes the asker's team (``asker_context``)
+        context = [f for f in foreign if asker_context(question, _spellings(f))]
+        signals["context"] = context
+        if not named or not all(f in context or (
+                coordinated(question, f) and not compared_with(question, f)
+                and not at_head(question, f)) for f in foreign):
             # "What is Deno, and how is it related to Node.js?": a name the question opens
             # on is what it asks about, so there is no covered part to answer
             return no("foreign-name",

@@ -23,10 +23,9 @@ retrieved passages against the question, then shapes the answer by the question'
   holding the asked focus, off-focus lines to "more": ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
-  cells ranked; or two rows of one subject-per-row table, each naming an asked technology,
-  ranked per measured column: ``assistant.table_rows``), else the pair's count only when
-  both subjects are named, the third said to be outside it (``assistant.asked.pair_line``);
-  the passages that mention the named technologies (``assistant.named``).
+  cells ranked, or two rows of a one-row-per-stack table: ``assistant.table_rows``), else
+  the pair's count only when both subjects are named, the third said to be outside it
+  (``assistant.asked.pair_line``); the passages that mention what it names.
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -34,7 +33,9 @@ merged into the kept sentence, which cites both. Of the selected sentences only 
 the question's focus are shown, at most about four, the best first (``assistant.focus``);
 the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels and "(of X)" for an "It ..." about the other subject. A sentence
+template, the side labels, "(of X)" for an "It ..." about the other subject, and a table
+cell's row label and column ("Memory per instance, Node.js — Medium: ...", one compact
+row for several cells of one row: ``assistant.table_cells``). A sentence
 that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
 whose antecedent is not the sentence before it) loses its leading connective, shows its
 known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
@@ -85,7 +86,9 @@ from assistant.sentences import (
     with_name_lists,
 )
 from assistant.shape import shape
-from assistant.table_rows import rows_verdict
+from assistant.subject import sides
+from assistant.table_cells import cell_sentence, compact_row
+from assistant.table_rows import cited_rows
 from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
@@ -158,21 +161,54 @@ def abstention(message: str) -> Composition:
 
 
 def _render_sentence(cand: Candidate, cites: Citations, about: str | None, config: Any,
-                     twins: Sequence[Candidate] = (), shown: str | None = None) -> str:
+                     twins: Sequence[Candidate] = (), shown: str | None = None,
+                     named: bool = False) -> str:
     """The sentence and its markers (a merged near-duplicate from another article adds its
-    own); "(of X)" when an unnamed "It ..." is about another subject than ``about`` (the
-    subjects as the subjects object ``config`` names them). ``shown``: the sentence with
-    a repaired opener (``assistant.openers``)."""
+    own); a table cell after its row label and, unless it is ``about``'s or ``named`` is
+    False, its column ("Memory per instance, Node.js — Medium: ...",
+    ``assistant.table_cells``); "(of X)" when an unnamed "It ..." is about another subject
+    than ``about`` (the subjects as the subjects object ``config`` names them). ``shown``:
+    the sentence with a repaired opener (``assistant.openers``)."""
     marks = {cite_candidate(cand, cites)}
     marks.update(cite_candidate(t, cites) for t in twins)
     text = shown or cand.text
     if cand.table_label:
-        who = f", for {cand.subject}" if cand.subject and cand.subject != about else ""
-        text = f"({cand.table_label}{who}) {text}"
+        column = cand.subject if cand.subject and (named or cand.subject != about) else None
+        text = cell_sentence(cand.table_label, text, column)
     elif (cand.subject and cand.subject != about and PRONOUN_START.match(text)
           and not config.find_subjects(text)):
         text = f"(of {cand.subject}) {text}"
     return text + " " + "".join(f"[{n}]" for n in sorted(marks))
+
+
+def _render_all(items: Sequence[tuple[Candidate, str]], cites: Citations, about: str | None,
+                config: Any, merged: dict[int, list[Candidate]], named: bool = False
+                ) -> list[str]:
+    """``_render_sentence`` for each (candidate, text shown); cells of one table row shown
+    one after the other, from two columns or more, as one compact row ("Memory per
+    instance — Django “High: ...”, Node.js “Medium: ...”. [2]")."""
+    out: list[str] = []
+    i = 0
+    while i < len(items):
+        cand = items[i][0]
+        j = i + 1
+        while cand.table_label and j < len(items) and items[j][0].table_label and (
+                items[j][0].chunk.chunk_id == cand.chunk.chunk_id):
+            j += 1
+        run = items[i:j]
+        columns: dict[str, list[str]] = {}
+        for c, text in run:
+            columns.setdefault(c.subject or "", []).append(text)
+        if len(columns) > 1 and "" not in columns:
+            marks = {cite_candidate(t, cites) for c, _t in run for t in (c, *merged.get(id(c), ()))}
+            out.append(compact_row(cand.table_label or "", [(k, " ".join(v)) for k, v in
+                                                             columns.items()])
+                       + " " + "".join(f"[{n}]" for n in sorted(marks)))
+        else:
+            out.extend(_render_sentence(c, cites, about, config, merged.get(id(c), ()), text,
+                                        named) for c, text in run)
+        i = j
+    return out
 
 
 def _in_reading_order(chosen: list[Candidate]) -> list[Candidate]:
@@ -230,17 +266,21 @@ def compose(
     if named:  # a third technology: the pair verdict at most (``assistant.named``)
         return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
                               disagreement)
+    own, foil = sides(question, config)
+    if len(set(subjects)) == 1 and not own and subjects[0] in foil:
+        # "the catch with npm packages compared to Django's ecosystem": the one subject
+        # named is the foil, so the question weighs the pair (``assistant.subject``)
+        subjects = names
+        intent = classify_intent(question, subjects)
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
     if aspect is None and comparison and view is not None and view.criterion:
-        # the matrix's criterion read from the asking clause ("kinder to a developer who
-        # has never written asynchronous code": the learning curve) is the aspect the
-        # evidence is chosen on when the question's words name none
-        aspect = find_aspect(view.criterion)
+        aspect = find_aspect(view.criterion)  # the matrix's criterion chooses the evidence
     retrieval = with_name_lists(question, retrieval, subjects, config)
-    cands = usable(candidates(question, retrieval, subjects, aspect, config), intent, single,
-                   view, retrieval.index.memo, names, labelled=comparison)
+    scored = candidates(question, retrieval, subjects, aspect, config)
+    cands = usable(scored, intent, single, view, retrieval.index.memo, names,
+                   labelled=comparison)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))
     if missing:  # "when was it released?" answered without a year would only look answered
         return abstention(missing)
@@ -262,7 +302,7 @@ def compose(
     hidden = [*cut, *hidden]
     if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
-                                retrieval.index, config)
+                                retrieval.index, config, scored)
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
     pieces: list[str] = []
@@ -327,20 +367,20 @@ def compose(
             lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
             shown, dropped = arrange(group, subject if labelled else None, names)
             extra = [*dropped, *extra]
-            for j, item in enumerate(shown):
-                sentence = _render_sentence(item.cand, cites, subject, config,
-                                            merged.get(id(item.cand), ()), item.text)
+            # a lone side has no lead: its table cells name their column
+            for j, sentence in enumerate(_render_all([(s.cand, s.text) for s in shown], cites,
+                                                     subject, config, merged, not labelled)):
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
         shown, dropped = arrange(visible, None, names)  # best first (``trim``)
         extra = [*dropped, *extra]
-        for item in shown:
-            pieces.append(_render_sentence(item.cand, cites, single, config,
-                                           merged.get(id(item.cand), ()), item.text) + " ")
+        pieces.extend(sentence + " " for sentence in _render_all(
+            [(s.cand, s.text) for s in shown], cites, single, config, merged))
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = [_render_sentence(c, cites, single, config) for c in _in_reading_order(extra)]
+    more = _render_all([(c, c.text) for c in _in_reading_order(extra)], cites, single, config,
+                       {})
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
 
@@ -429,9 +469,10 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         pieces.append(f"The articles don't say anything about {' or '.join(missing)} on "
                       "that.\n\n")
     verdict: str | None = None
+    comparing = intent.comparative or compares(question, named)
     found = (row_verdict(shown, named, load_general_lexicon(),
                          f"the table of {_table_source(shown, retrieval.index.metas)}")
-             if intent.comparative or compares(question, named) else None)
+             if comparing else None)
 
     def render(item: Any) -> str:
         cand = item.lead
@@ -445,19 +486,16 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         text = f"(of {item.about}) {item.text}" if item.about else item.text
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
-    rows = (rows_verdict(ranked, named, load_general_lexicon(), retrieval.index.chunks,
-                         lambda aid: source_label(retrieval.index.metas.get(aid), aid))
-            if found is None and (intent.comparative or compares(question, named)) else None)
+    rows = cited_rows(ranked, named, retrieval.index, cites, lambda aid: source_label(
+        retrieval.index.metas.get(aid), aid)) if found is None and comparing else None
     if found is not None:
         # The row's cells are quoted in the verdict line, under their columns' names; the
         # row is not shown again below it.
         verdict = found.text + " " + render(found.item).rsplit(" ", 1)[-1] + "."
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it is not found.item]
-    elif rows is not None:
-        # two rows of one table, each row a named technology: quoted and cited in the line
-        marks = "".join(f"[{_cite_row(c, cites)}]" for c in rows.rows)
-        verdict = f"{rows.text} {marks}."
+    elif rows is not None:  # two rows of one table, each a named technology, ranked
+        verdict = rows.text
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it.lead.chunk not in rows.rows]
     elif intent.comparative and view is not None:  # the pair's count; the third is outside
@@ -471,12 +509,6 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     more = [render(it) for it in rest[:MAX_MORE]]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
-
-
-def _cite_row(chunk: Any, cites: Citations) -> int:
-    """A table row's marker: its whole row passage (``assistant.table_rows``)."""
-    return cites.cite(passage_key(chunk.article_id, chunk.start, chunk.end), chunk.article_id,
-                      chunk.text, chunk.start, chunk.end, chunk.section, None)
 
 
 def _table_source(shown: Sequence[Any], metas: dict[str, ArticleMeta]) -> str:

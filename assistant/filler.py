@@ -37,6 +37,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.table_cells import CELL_PREFIX
+
 Kind = Literal["meta", "signpost", "dangling", "ok"]
 
 _DOC = r"(?:article|post|blog|guide|tutorial|piece|write-?up|page|read|series|section|chapter)"
@@ -361,7 +363,7 @@ def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool =
     with a personal pronoun ("It is written in ...") is dangling unless the layout names
     its referent (``referent``: a "Django:" lead, "(of Django)") or the sentence before it
     in the answer has a subject it can stand for (``antecedent``). ``label``: a table
-    cell's row label ("(Security) "), read with the cell.
+    cell's row label ("Security — "), read with the cell.
     """
     kind = classify(label + sentence)
     if kind != "ok":
@@ -381,10 +383,10 @@ class Unit:
     text: str  # markers, side lead and "(of X)" removed
     marks: frozenset[int]  # citation numbers after it (empty: quoted with the next one)
     lead: str | None  # "Django" for the sentences of a paragraph led by "Django: "
-    of: str | None  # "Django" for "(of Django) It ..." / "(Security, for Django) It ..."
+    of: str | None  # "Django" for "(of Django) It ..." / "Security, Django — It ..."
     opens_paragraph: bool = False
-    cell: bool = False  # a table cell, "(Security) ...": read with its row and column
-    label: str = ""  # the cell's "(Security) " prefix
+    cell: bool = False  # a table cell, "Security — ...": read with its row and column
+    label: str = ""  # the cell's "Security — " prefix
 
 
 _UNIT_END = re.compile(r"[.!?…][\"”’)]?((?:\s*\[\d+\])*)(?=\s+[\"“(\[A-Z0-9]|\s*$)|"
@@ -411,13 +413,17 @@ def answer_units(answer: str) -> list[Unit]:
             text = _MARKERS.sub("", raw).strip()
             of = None
             p = _PREFIX.match(text)
+            c = None if p else CELL_PREFIX.match(text)  # "Label, Column — cell"
             if p:
                 of = p.group(1) or p.group(2)
                 text = text[p.end():]
+            elif c:
+                of = c.group("column")
+                text = text[c.end():]
             if len(text.split()) >= 3:
-                cell = bool(p and not p.group(1))
-                out.append(Unit(text, marks, lead, of, first, cell,
-                                p.group(0) if p and cell else ""))
+                cell = bool(p and not p.group(1)) or c is not None
+                label = p.group(0) if p and cell else c.group(0) if c else ""
+                out.append(Unit(text, marks, lead, of, first, cell, label))
                 first = False
         rest = _MARKERS.sub("", para[pos:]).strip()
         if len(rest.split()) >= 3:

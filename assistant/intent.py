@@ -9,7 +9,9 @@
   conditions of one polarity (``Intent.asked``: -1 for "wrong choice", "avoid", "not
   use"; +1 otherwise): the answer is that subject's pros or cons, conditions first.
 * ``definition``: what is X / what exactly is X / what does X mean / explain (tell me)
-  what X is / what kind of tool is X.
+  what X is / what kind of tool is X / what is X, in a nutshell (in Node.js) / explain X /
+  what does X actually do / what is meant by X / what do people mean when they call X
+  Y / what does it mean that X ... (a property or a claim explained).
 * ``list``: who uses it, which companies, which tools, examples, kinds of apps.
 * ``pros`` / ``cons``: the advantages or the drawbacks of one subject (only that polarity).
 * ``fact``: everything else (who, when, how many, yes/no).
@@ -94,7 +96,21 @@ _LIST = re.compile(
 _DEFINITION = re.compile(
     r"^(?:so,?\s+)?what(?:(?:'s| is| are)\s+(?:exactly\s+|actually\s+)?"
     r"|\s+(?:exactly|actually)\s+(?:is|are)\s+)(?:a |an |the )?"
-    r"[\w.+/'’-]+(?:\s+[\w.+/'’-]+){0,2}\s*[?.]?$"
+    r"[\w.+/'’-]+(?:\s+[\w.+/'’-]+){0,2}"
+    # "..., in a nutshell?", "... in Node.js?", "..., as used in Django?"
+    r"(?:,?\s+(?:in (?:a nutshell|short|brief|plain (?:words|english|terms)|simple terms)"
+    r"|in [\w.]+)|,\s+as (?:used|found|meant) in [\w. ]+)?\s*[?.]?$"
+    # "What do people mean when they call Django versatile?", "What's meant by ...?",
+    # "What does it mean that Node.js doesn't buffer data?"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+(?:when|by|if)\b"
+    r"|\bwhat\s+does\s+it\s+mean\s+(?:that|when|if|for|to)\b"
+    r"|\bwhat(?:'s|’s|\s+is|\s+are)\s+meant\s+(?:by|with)\b"
+    # "What does Node.js actually do?"
+    r"|^(?:so,?\s+)?what\s+(?:does|do)\s+[\w.+/'’-]+(?:\s+[\w.+/'’-]+)?\s+"
+    r"(?:actually\s+|really\s+|even\s+|exactly\s+)?do\s*[?.]?$"
+    # "Explain non-blocking I/O in Node.js." (not "explain why / how / the difference")
+    r"|^(?:please\s+)?(?:(?:could|can|would) you\s+)?explain\s+(?!(?:what|why|how|whether|if|"
+    r"when|which|who|where|the differences?|the pros|the cons)\b)"
     r"|\bwhat does\s+.+\s+(?:mean|stand for)\b|^define\b|\bdefinition of\b|\bmeaning of\b"
     r"|^(?:please\s+)?(?:(?:could|can|would) you\s+)?(?:explain|tell me|describe)\s+what\s+"
     r".+\s+(?:is|are|means)\b"

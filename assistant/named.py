@@ -11,8 +11,9 @@ verdict, only passages that mention the technologies the question names.
   a comparison-table column or a name seen beside one (``assistant.attribution``), or a
   product of abstention's ``KNOWN_TECH`` list that the articles mention.
 * A comparison-table row that has a column for a named third technology is shown with the
-  cells of the named columns only, each after its column's header ("(Raw throughput)
-  Django: Medium ... · Go (Gin): Fastest ..."); a row whose label names one is shown whole.
+  cells of the named columns only, each quoted after its column's header ("Raw throughput
+  — Django “Medium ...”, Go (Gin) “Fastest ...”.", ``assistant.table_cells``); a row whose
+  label names one is shown whole.
 * Sentences that name the asked technologies (or sit in a passage about one of them) rank
   first, those naming more of them before those naming fewer. A sentence about a third
   technology that does not name it carries "(of Laravel)".
@@ -39,6 +40,7 @@ from assistant.attribution import about_other_technology, companions, third_tech
 from assistant.filler import PRONOUN_START
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
+from assistant.table_cells import compact_row
 from assistant.word_family import word_family
 from knowledge.models import ScoredChunk, Span
 from knowledge.subjects_config import normalize_label
@@ -305,17 +307,18 @@ def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
     if not by_label and not any(n.third and n.named_in(h) for h, _ in columns for n in named):
         return None  # a row without the named third technology weighs nothing asked
     cells = list(row.cells) if by_label else columns
-    parts = []
-    for header, sp in cells:
-        value = chunk.text[sp.start - chunk.start : sp.end - chunk.start].strip()
-        parts.append(f"{header.strip()}: {value}" if header.strip() else value)
+    values = [(header.strip(), chunk.text[sp.start - chunk.start : sp.end - chunk.start].strip())
+              for header, sp in cells]
+    parts = [f"{header}: {value}" if header else value for header, value in values]
     mentions = frozenset(n.display for n in named
                          if n.named_in(label) or any(n.named_in(h) for h, _ in cells))
     toks = frozenset(tokens(label + "\n" + chunk.section))
     share = _share(terms, toks)
     sem = max((c.sem for c in group), default=ROW_SEM)
     topical = share > 0 or any(c.on_aspect for c in group)
-    text = f"({label}) " + " · ".join(parts) if label else " · ".join(parts)
+    # "Time to first MVP — Django “Fastest, ...”, Go (Gin) “Slow, ...”." (``table_cells``)
+    text = (compact_row(label, values) if label and all(h for h, _v in values)
+            else " · ".join(parts))
     score = (W_ROW_PASSAGE * passage + W_ROW_LABEL * share + W_ROW_SEM * sem
              + (W_NAMED + W_PASSAGE_NAMED) * len(mentions) / len(named) + W_TOPIC * share)
     lead = group[0] if group else Candidate(chunk, Span(chunk.start, chunk.end), text,

@@ -33,6 +33,7 @@ file); nothing here names a technology.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from knowledge.subjects_config import normalize_label
@@ -299,6 +300,46 @@ def at_head(question: str, name: str) -> bool:
     return bool(re.search(
         rf"^\W*(?:(?:what|how|why|where|when|who|which)\s+(?:is|are|was|were|does|do|did|can)"
         rf"|does|do|did|can|could|will|would)\s+{n}\b", question.strip(), re.I))
+
+
+#: Nouns for the asker's people or skills that a name can qualify: "three React
+#: developers", "our Java team", "a Rails background", "Vue experience".
+_PEOPLE = (r"(?i:developers?|devs?|engineers?|programmers?|coders?|teams?|people|folks|staff|"
+           r"hires?|experts?|specialists?|freelancers?|contractors?|talent|shop|veterans?|"
+           r"background|experience|expertise|skills?|skill\s*set|knowledge|know-how)")
+#: What comes before a name that is a skill of the asker's people: "nobody who knows Java",
+#: "we are fluent in Kotlin", "coming from Rails". A subject of its own before "know"
+#: ("I", "we", "who", "the team"): "Do I need to know React?" asks about React.
+_SKILLED = re.compile(
+    r"(?:\b(?:i|we|they|who|that|nobody|everyone|everybody|team|developers?|devs?|engineers?|"
+    r"people|all|both|most)\s+(?:only\s+|already\s+|really\s+|mostly\s+|all\s+)?"
+    r"(?:know|knows|knew|speak|speaks|write|writes|wrote)"
+    r"|\b(?:familiar|experienced|skilled|fluent|proficient|comfortable|versed|expert)\s+"
+    r"(?:in|with|at)"
+    r"|\b(?:experience|background|expertise)\s+(?:in|with)"
+    r"|\b(?:are|is|am|were|['’]re|['’]m)\s+used\s+to|\bcoming\s+from)"
+    r"\s+(?:(?:only|just|mostly|mainly|some|a\s+bit\s+of|a\s+lot\s+of)\s+)?"
+    # the words of a longer name or a list before it: "Ruby on Rails", "React and Vue"
+    r"(?:(?-i:[A-Z])[\w.]*\s+(?:(?:on|and|or)\s+)?|,\s+){0,3}$", re.I)
+
+
+def asker_context(question: str, spellings: Sequence[str]) -> bool:
+    """Whether every mention of a name (any of its ``spellings``) describes the asker's
+    people or skills ("We have three React developers ...", "a team that knows Java"),
+    so that the question asks about the pair for such a team, not about the name.
+
+    A name compared, coordinated or asked about elsewhere in the question ("... with
+    React?", "React or Vue?") is not only context."""
+    spots = [m for s in spellings if s
+             for m in re.finditer(rf"(?<![\w.]){re.escape(s)}(?:\.?js)?(?!\w|\.\w)",
+                                  question, re.I)]
+    if not spots:
+        return False
+    for m in spots:
+        people = re.match(rf"(?:[- ](?:on\s+)?[A-Z][\w.]*)?\s+{_PEOPLE}\b", question[m.end():])
+        if people is None and _SKILLED.search(question[: m.start()]) is None:
+            return False
+    return True
 
 
 def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[str]:

@@ -1,7 +1,8 @@
 """Answer sentences: scored against the question, filtered, selected.
 
 ``candidates`` scores every sentence of the retrieved passages (semantic similarity,
-lexical overlap, passage score, aspect, answer type); the lexical overlap counts a question
+lexical overlap, passage score, aspect, answer type) and files it under a subject
+(``assistant.subject``); the lexical overlap counts a question
 stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
 weight, a term found only in the sentence's heading or table row; ``usable`` drops filler (meta,
 signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
@@ -38,7 +39,9 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
-from assistant.sentence_context import context_tokens, heading_subject
+from assistant.sentence_context import context_tokens
+from assistant.subject import infer_subject as _infer_subject
+from assistant.subject import table_context as _table_context
 from assistant.tone import stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
@@ -123,42 +126,6 @@ def _clean_sentence(text: str) -> str:
     if out and out[-1] not in ".!?…\"”’)":
         out += "."
     return out
-
-
-def _table_context(chunk: Chunk, span: Span, config: Any) -> tuple[str | None, str | None]:
-    """For a sentence in a comparison-table row: (subject of its column, row label)."""
-    if chunk.row is None:
-        return None, None
-    for name, cell in chunk.row.cells:
-        if cell.start <= span.start and span.end <= cell.end + 1:
-            subs = config.find_subjects(name)
-            return (subs[0] if len(subs) == 1 else None), chunk.row.criterion
-    return None, chunk.row.criterion
-
-
-def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
-                   path: Sequence[str] = ()) -> str | None:
-    """Which subject (of the subjects object ``config``) a sentence is about: named in it,
-    its table column, or its context (earlier sentences, its heading, then the headings
-    above it, ``path``, innermost first)."""
-    table_subject, _ = _table_context(chunk, span, config)
-    if table_subject:
-        return table_subject
-    named = config.find_subjects(text)
-    if len(named) == 1:
-        return named[0]
-    if len(named) > 1:
-        return None  # about both
-    # Unnamed ("It is ..."): the subject of the nearest earlier sentence that names one.
-    earlier = [sp for sp in sentence_spans(chunk) if sp.end <= span.start]
-    for sp in reversed(earlier):
-        named = config.find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
-        if len(named) == 1:
-            return named[0]
-        if named:
-            return None  # the context is about both
-    return heading_subject(chunk.section, path, config)
-
 
 
 def is_comparison(question: str, subjects: Sequence[str]) -> bool:

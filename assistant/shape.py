@@ -27,12 +27,16 @@ first, and drops what is off the question's focus:
   passage. Sentences are dropped only for a narrow focus (a which/what noun phrase or a
   yes/no question, at most ``NARROW`` words): a long question spreads its focus over words
   an answer need not repeat. A lead must stand alone (``assistant.openers.repair``).
-* **definition** ("What is template fragment caching?", "Explain what Node.js is"): a
-  sentence of the shape "X is a/an ..." (or "X refers to / means ...", an acronym spelt out
-  "MVT (Model View Template)", a pronoun or table cell about X when X is a subject) about
-  the asked X comes first, one naming a class ("is a/an/the/one") before one giving a
-  property ("is open source"); a later sentence naming neither all of X nor its subject
-  goes.
+* **definition** ("What is template fragment caching?", "Explain what Node.js is", "What
+  does it mean that Node.js doesn't buffer data?"; ``assistant.definition``): a sentence
+  of the shape "X is a/an ..." (or "X refers to / means ...", an acronym spelt out "MVT
+  (Model View Template)", a pronoun or table cell about X when X is a subject) about the
+  asked X comes first, one naming a class ("is a/an/the/one") before one giving a
+  property ("is open source"); without one, the sentence holding most of X's own words
+  (not the subject's name: "buffer", "data") leads. A later sentence naming neither all
+  of X, nor its subject, nor (X naming a subject) ``ON_X`` of X's own words goes; then
+  what explains the lead follows it (its passage's next sentence, or another about X:
+  ``definition.explain``).
 * **when**, about one subject ("When is Django the wrong choice?"): the asked polarity's
   sentences are all that is shown (``assistant.sentences.usable``, ``assistant.trim``); the
   one stating a condition ("for CPU-intensive tasks", "if ...", "not suitable for small
@@ -52,6 +56,7 @@ from typing import Any
 
 from assistant.answer_type import asked_type
 from assistant.corpus_index import tokens
+from assistant.definition import core, defined, explain, rank
 from assistant.intent import Intent, own_words
 from assistant.openers import repair
 from assistant.sentences import Candidate, duplicate
@@ -72,6 +77,9 @@ NARROW = 3
 #: much, other words one; in a which/what question the asked noun phrase weighs one and
 #: the question's other words ``OTHER``.
 PROPERTY, OTHER = 2.0, 0.5
+#: A later sentence of a definition answer about a subject's property or part ("What does
+#: it mean that Node.js doesn't buffer data?") stays with this share of X's own words.
+ON_X = 0.5
 #: Candidates of the whole usable pool looked at for a lead (best-scored first).
 POOL = 40
 #: Prefixes that negate a word: "asynchronous" / "synchronous", "unsafe" / "safe".
@@ -99,28 +107,6 @@ _WORD = re.compile(r"[\w/.+'’-]+")
 _WHY_HOW = re.compile(r"^(?:so,?\s+|and\s+)?(?:why|how)\b(?!\s+(?:many|much)\b)", re.I)
 #: A word shaped like a property (adjective, adverb, participle, compound).
 _PROPERTY = re.compile(r"(?:ous|ive|al|ic|ed|ly|able|ible|less|ful)$|\w-\w", re.I)
-
-#: What X a definition question asks about.
-_DEFINED = (
-    re.compile(r"\bwhat does\s+(?P<x>.+?)\s+(?:mean|stand for)\b", re.I),
-    re.compile(r"\b(?:explain|tell me|describe)\s+what\s+(?:a |an |the )?(?P<x>.+?)\s+"
-               r"(?:is|are|means)\b", re.I),
-    re.compile(r"\bwhat (?:sort|kind|type) of (?:a |an )?\w+\s+(?:is|are)\s+"
-               r"(?:a |an |the )?(?P<x>.+?)\s*[?.!]*$", re.I),
-    re.compile(r"\b(?:definition|meaning) of\s+(?:a |an |the )?(?P<x>.+?)\s*[?.!]*$", re.I),
-    re.compile(r"\bdefine\s+(?:a |an |the )?(?P<x>.+?)(?:\s+for me)?\s*[?.!]*$", re.I),
-    re.compile(r"^(?:so,?\s+)?what(?:'s|’s|\s+is|\s+are)?\s+(?:exactly\s+|actually\s+)?"
-               r"(?:is\s+|are\s+)?(?:a |an |the )?(?P<x>.+?)\s*[?.!]*$", re.I),
-)
-#: Tails of a definition question that are not part of X ("Django, in short?").
-_TAIL = re.compile(r",?\s+(?:in short|in a nutshell|in brief|exactly|actually|in this context|"
-                   r"for me|for \w+|in \w+)$", re.I)
-#: "X is a ...", "X refers to ...", after an optional "Label :" prefix.
-_COPULA = re.compile(
-    r"^(?:[^:]{1,30}:\s*)?(?P<head>.{1,80}?)\s+(?P<verb>is|are|refers? to|means|stands? for|"
-    r"is defined as)\s+(?P<rest>.*)$", re.I)
-_CLASS = re.compile(r"^(?:a|an|the|one)\b", re.I)
-_PRONOUN = re.compile(r"^(?:it|its|\[[^\]]+\])$", re.I)
 
 #: A condition in a when-answer's sentence.
 CONDITION = re.compile(
@@ -312,67 +298,59 @@ def _next_of(cand: Candidate, kept: Sequence[Candidate]) -> bool:
                for k in kept)
 
 
-def defined(question: str) -> str | None:
-    """The X a definition question asks about ("template fragment caching"), or None."""
-    q = own_words(" ".join(question.split()))
-    for pattern in _DEFINED:
-        m = pattern.search(q)
-        if m is not None:
-            x = m.group("x").strip(" ?.!\"'“”‘’")
-            while True:
-                shorter = _TAIL.sub("", x)
-                if shorter == x:
-                    break
-                x = shorter
-            return x.strip(" ?.!\"'“”‘’") or None
-    return None
-
-
-def _definition_rank(cand: Candidate, x_toks: frozenset[str], x: str,
-                     subject: str | None) -> int:
-    """2: "X is a/an/the ...", 1: "X is/means ..." or X spelt out; 0: no definition of X."""
-    text = cand.text
-    acronym = x.isupper() and 1 < len(x) <= 6
-    if acronym and re.search(rf"\b{re.escape(x)}\s*\(|\({re.escape(x)}\)", text):
-        return 1
-    m = _COPULA.match(text)
-    if m is None:
-        return 0
-    head = m.group("head").strip()
-    head_toks = frozenset(tokens(head))
-    about_x = bool(x_toks) and x_toks <= head_toks and len(head.split()) <= len(x.split()) + 4
-    if not about_x and _PRONOUN.match(head) and subject and cand.subject == subject:
-        about_x = True
-    if not about_x:
-        return 0
-    return 2 if m.group("verb").lower() in ("is", "are") and _CLASS.match(m.group("rest")) else 1
-
-
 def _definition(question: str, visible: list[Candidate], hidden: list[Candidate],
-                pool: Sequence[Candidate], single: str | None,
-                ) -> tuple[list[Candidate], list[Candidate]]:
+                pool: Sequence[Candidate], single: str | None, index: Any,
+                names: frozenset[str], context: Sequence[Candidate],
+                find_subjects: Any = None) -> tuple[list[Candidate], list[Candidate]]:
     x = defined(question)
     if not x:
         return visible, hidden
     x_toks = frozenset(tokens(x))
     subject = single if single and x_toks <= frozenset(tokens(single)) else None
-    ranked = [(r, c.score, c) for c in _options(visible, hidden, pool)
-              if (r := _definition_rank(c, x_toks, x, subject)) and _stands(c)]
+    vocab = getattr(index, "vocabulary", {})
+    asked = (frozenset(t for t in core(x, names | _light()) if t in vocab) if not subject
+             else frozenset())
+    options = [c for c in _options(visible, hidden, pool)
+               if _stands(c) and not (single and c.subject and c.subject != single)]
+    ranked = [(r, c.score, c) for c in options if (r := rank(c, x_toks, x, subject))]
+    fx = _Focus({t: 1.0 for t in asked}, index) if asked else None
     if ranked:
         lead = max(ranked, key=lambda t: (t[0], t[1]))[2]
-        if lead is not visible[0]:
-            visible, hidden = _promote(lead, visible, hidden)
-    if not x_toks:
-        return visible, hidden
-    keep = [visible[0]]
-    gone: list[Candidate] = []
-    for cand in visible[1:]:
-        toks = cand.toks or frozenset(tokens(cand.text))
-        if x_toks <= toks or (subject and cand.subject == subject):
-            keep.append(cand)
-        else:
-            gone.append(cand)
-    return keep, [*gone, *hidden]
+    elif fx is not None:
+        # no "X is a ..." sentence: the one holding most of X's words ("doesn't buffer
+        # data", "versatile"), of those the closest in meaning to the question; a prose
+        # sentence before a table cell ("(Architecture) It works on the event-driven model.")
+        prose = [c for c in options if c.table_label is None] or options
+        shares = {id(c): fx.share(c) for c in prose}
+        top = max(shares.values(), default=0.0)
+        scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in prose
+                  if shares[id(c)] > 0 and shares[id(c)] >= top - SLACK]
+        lead = max(scored, key=lambda sc: sc[0])[1] if scored else visible[0]
+    else:
+        lead = visible[0]
+    if lead is not visible[0]:
+        visible, hidden = _promote(lead, visible, hidden)
+    # X names a subject ("Node.js doesn't buffer data", "the Django ORM"): a sentence
+    # about it need not repeat the name, half of X's own words will do
+    claim = fx is not None and not x_toks.isdisjoint(names)
+    if x_toks:
+        keep = [visible[0]]
+        gone: list[Candidate] = []
+        for cand in visible[1:]:
+            toks = cand.toks or frozenset(tokens(cand.text))
+            if x_toks <= toks or (subject and cand.subject == subject) or (
+                    claim and fx is not None and fx.share(cand) >= ON_X):
+                keep.append(cand)
+            else:
+                gone.append(cand)
+        visible, hidden = keep, [*gone, *hidden]
+    focus_x = fx
+
+    def on_x(cand: Candidate) -> bool:
+        return focus_x is None or focus_x.share(cand) >= KEEP_SHARE
+
+    return explain(visible, hidden, pool, context, subject or single or visible[0].subject,
+                   on_x, find_subjects)
 
 
 def _when(intent: Intent, visible: list[Candidate], hidden: list[Candidate],
@@ -391,7 +369,8 @@ def _when(intent: Intent, visible: list[Candidate], hidden: list[Candidate],
 
 def shape(question: str, intent: Intent, visible: Sequence[Candidate],
           hidden: Sequence[Candidate], pool: Sequence[Candidate], subjects: Sequence[str],
-          index: Any, config: Any = None) -> tuple[list[Candidate], list[Candidate]]:
+          index: Any, config: Any = None, context: Sequence[Candidate] = (),
+          ) -> tuple[list[Candidate], list[Candidate]]:
     """(visible, hidden) with the sentence that answers first and, for a fact or a
     definition, the sentences off the question's focus moved to ``hidden``.
 
@@ -404,6 +383,8 @@ def shape(question: str, intent: Intent, visible: Sequence[Candidate],
         subjects: The subjects the question names.
         index: The corpus index (vocabulary, memo, chunk count, tokenizer).
         config: The subjects object; its names are never a focus word.
+        context: All scored sentences of the retrieved passages, filler included (a
+            definition's explanation may be the sentence after it: ``assistant.definition``).
     """
     shown, rest = list(visible), list(hidden)
     if not shown:
@@ -414,7 +395,8 @@ def shape(question: str, intent: Intent, visible: Sequence[Candidate],
     if intent.kind == "fact":
         return _fact(question, shown, rest, pool, single, index, names)
     if intent.kind == "definition":
-        return _definition(question, shown, rest, pool, single)
+        return _definition(question, shown, rest, pool, single, index, names, context,
+                           getattr(config, "find_subjects", None))
     if intent.kind == "when" and intent.polarity:
         return _when(intent, shown, rest, pool, single)
     return shown, rest

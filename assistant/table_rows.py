@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.compare.cells import NUMERIC_MIN_RATIO, _measures
+from assistant.compare.lexicon import load_general_lexicon
 from assistant.compare.transposed import column_direction
+from assistant.numbering import Citations, passage_key
 from assistant.verdict import number
 from knowledge.models import Chunk
 
@@ -125,3 +127,16 @@ def _line(general: Any, a: Chunk, b: Chunk, source: str) -> RowsVerdict | None:
 
 def _and(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def cited_rows(items: Sequence[Any], named: Sequence[Any], index: Any, cites: Citations,
+               source_of: Callable[[str], str]) -> RowsVerdict | None:
+    """``rows_verdict`` over the index's chunks, its text ending with the two rows'
+    markers (each row cited as its whole passage, numbered by ``cites`` now)."""
+    found = rows_verdict(items, named, load_general_lexicon(), index.chunks, source_of)
+    if found is None:
+        return None
+    numbers = [cites.cite(passage_key(c.article_id, c.start, c.end), c.article_id, c.text,
+                          c.start, c.end, c.section, None) for c in found.rows]
+    marks = "".join(f"[{n}]" for n in numbers)
+    return RowsVerdict(f"{found.text} {marks}.", found.rows)

@@ -161,6 +161,38 @@ def test_a_comparison_with_an_uncovered_technology_is_refused_naming_it(
     assert "Quarkus" in cov.message
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Our four Vue developers have never touched Python: is Node.js or Django the quicker "
+     "start?",
+     "Is Django easier than Node.js for a team that mostly knows Kotlin?",
+     "We come with a Ruby on Rails background, would Django feel familiar?"],
+)
+def test_a_name_that_only_describes_the_askers_team_leaves_the_question_covered(
+    fake_retriever: HybridRetriever, question: str
+) -> None:
+    """The name qualifies the asker's people or skills; the question asks about the pair."""
+    cov = assess(question, signals(fake_retriever, question, dense_top=0.6))
+    assert cov.covered, cov.signals
+    assert cov.signals["context"] and "don't cover" in cov.note
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Our Vue developers ask: should we pick Vue or Node.js for the backend?",
+     "Can our Vue developers use Vue templates with Django?",
+     "Do I need to know Kotlin to use Django?",
+     "Which do Kotlin developers prefer, Spring or Django?"],
+)
+def test_the_same_name_asked_about_is_still_refused(
+    fake_retriever: HybridRetriever, question: str
+) -> None:
+    """A team's skill beside the same name compared or asked about is no context."""
+    cov = assess(question, signals(fake_retriever, question, dense_top=0.6))
+    assert not cov.covered, cov.signals
+    assert cov.reason == "foreign-name"
+
+
 def test_a_name_mentioned_in_passing_does_not_cover_a_question_about_it(
     fake_retriever: HybridRetriever,
 ) -> None:

@@ -111,8 +111,9 @@ def test_a_table_row_shows_the_named_columns_only(versus: Any) -> None:
     answer = versus.ask("How does Phoenix handle socket fan-out compared with Django?")
     assert not answer.abstained
     text = answer.answer
-    assert "Django: Workable with Channels" in text
-    assert "Elixir (Phoenix): Strongest: light processes" in text
+    # the row's cells quoted under their columns (``assistant.table_cells.compact_row``)
+    assert "Socket fan-out — Django “Workable with Channels”" in text
+    assert "Elixir (Phoenix) “Strongest: light processes”" in text
     assert "Strong with the ws lib" not in text  # Node.js was not asked about
     assert answer.verdict is None
     assert "favour" not in text

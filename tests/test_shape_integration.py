@@ -59,3 +59,20 @@ def test_when_is_it_the_wrong_choice_shows_its_drawbacks(ingested_versus: Any) -
     first = first_sentence(answer.answer).lower()
     assert any(w in first for w in ("not suitable", "less suited", "single-tiered",
                                     "requires more understanding", "complicate")), answer.answer
+
+
+def test_a_claim_about_a_subject_is_defined_then_explained(ingested_versus: Any) -> None:
+    # A paraphrase of no labelled or review set: the sentence holding the claim leads and
+    # the next sentence of its passage, which explains it, follows (not a one-liner).
+    answer = ingested_versus.ask("What is meant by Node.js not buffering data?")
+    assert answer.intent == "definition"
+    assert "buffer" in first_sentence(answer.answer).lower()
+    assert "in portions" in answer.answer
+
+
+def test_what_a_subject_actually_does_opens_with_its_definition(ingested_versus: Any) -> None:
+    answer = ingested_versus.ask("So what does Django really do?")
+    assert answer.intent == "definition"
+    first = first_sentence(answer.answer).lower()
+    assert "django is a" in first or "framework" in first, first
+    assert len(answer.answer.split("] ")) >= 2  # the definition and what explains it
