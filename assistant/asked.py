@@ -259,12 +259,14 @@ def facet_named(term: str, claims: Sequence[Any]) -> bool:
 
 
 def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
-               subjects: Sequence[str], cite: Callable[[Any], int]) -> str:
+               subjects: Sequence[str], cite: Callable[[Any], int],
+               words: str | None = None) -> str:
     """The verdict on a facet (``facet_term``) before the criterion's count ``line``:
     the matrix's own claims on the criterion that name the facet, counted per article
     (each article for the side most of them favour; an even article is not counted) and
     cited; when none that names it leans, the count ``line`` alone (a facet no claim
-    names gets no line at all: ``facet_named``, checked before the count is cited)."""
+    names gets no line at all: ``facet_named``, checked before the count is cited).
+    ``words``: how the line names the facet, when not by ``term`` itself."""
     pat = _facet_pattern(term)
     from assistant.lean import STANDARD
 
@@ -287,6 +289,8 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
         side, cs = ranked[0]
         sides[side].append(min(cs, key=lambda c: len(c.text)))
     rest = f"{line[:1].lower()}{line[1:]}"
+    # "On learning curve as a whole, the articles are split evenly:" names it once
+    rest = rest.replace(f"split evenly on {criterion.lower()}:", "split evenly:", 1)
     counted = sorted(((s, cs) for s, cs in sides.items() if cs), key=lambda kv: -len(kv[1]))
     if not counted:
         return line  # named by no claim that leans: the count alone
@@ -298,5 +302,5 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
         marks = "".join(f"[{n}]" for n in sorted({cite(c) for c in cs}))
         parts.append(f"{number(len(cs))} {'article' if len(cs) == 1 else 'articles'} "
                      f"{verb} {side} {marks}")
-    return (f"Where the articles speak of {term}, {' and '.join(parts)}. On "
+    return (f"Where the articles speak of {words or term}, {' and '.join(parts)}. On "
             f"{criterion.lower()} as a whole, {rest}")

@@ -23,9 +23,9 @@ retrieved passages against the question, then shapes the answer by the question'
   holding the asked focus, off-focus lines to "more": ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
-  cells ranked), else the pair's count only when both subjects are named, the third said
-  to be outside it (``assistant.asked.pair_line``); the passages that mention the named
-  technologies (``assistant.named``).
+  cells ranked, or two rows of a one-row-per-stack table: ``assistant.table_rows``), else
+  the pair's count only when both subjects are named, the third said to be outside it
+  (``assistant.asked.pair_line``); the passages that mention what it names.
 
 Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
 unless quoted with the sentence before them); a near-duplicate from another article is
@@ -74,6 +74,7 @@ from assistant.named import (
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective
 from assistant.retriever import Retrieval
+from assistant.rewrite import find_aspect
 from assistant.sentences import (
     Candidate,
     candidates,
@@ -87,6 +88,7 @@ from assistant.sentences import (
 from assistant.shape import shape
 from assistant.subject import sides
 from assistant.table_cells import cell_sentence, compact_row
+from assistant.table_rows import cited_rows
 from assistant.trim import trim
 from assistant.verdict import (
     PURPOSE,
@@ -273,6 +275,8 @@ def compose(
     comparison = intent.comparative or is_comparison(question, subjects)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
+    if aspect is None and comparison and view is not None and view.criterion:
+        aspect = find_aspect(view.criterion)  # the matrix's criterion chooses the evidence
     retrieval = with_name_lists(question, retrieval, subjects, config)
     scored = candidates(question, retrieval, subjects, aspect, config)
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
@@ -465,9 +469,10 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         pieces.append(f"The articles don't say anything about {' or '.join(missing)} on "
                       "that.\n\n")
     verdict: str | None = None
+    comparing = intent.comparative or compares(question, named)
     found = (row_verdict(shown, named, load_general_lexicon(),
                          f"the table of {_table_source(shown, retrieval.index.metas)}")
-             if intent.comparative or compares(question, named) else None)
+             if comparing else None)
 
     def render(item: Any) -> str:
         cand = item.lead
@@ -481,12 +486,18 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         text = f"(of {item.about}) {item.text}" if item.about else item.text
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
+    rows = cited_rows(ranked, named, retrieval.index, cites, lambda aid: source_label(
+        retrieval.index.metas.get(aid), aid)) if found is None and comparing else None
     if found is not None:
         # The row's cells are quoted in the verdict line, under their columns' names; the
         # row is not shown again below it.
         verdict = found.text + " " + render(found.item).rsplit(" ", 1)[-1] + "."
         pieces.append(verdict + "\n\n")
         shown = [it for it in shown if it is not found.item]
+    elif rows is not None:  # two rows of one table, each a named technology, ranked
+        verdict = rows.text
+        pieces.append(verdict + "\n\n")
+        shown = [it for it in shown if it.lead.chunk not in rows.rows]
     elif intent.comparative and view is not None:  # the pair's count; the third is outside
         verdict = pair_line(lambda: verdict_sentence(view, lambda c: cite_claim(c, cites)),
                             named, config.subject_names)

@@ -21,7 +21,8 @@ question, or when the question names a use of several words (``names_a_use``: "W
 better for a chat app?"): it counts the quoted evidence sentences that speak for each side
 (by the same stance analysis) and says so, the lean first, with their citations. The
 question's criterion in other words, its yes/no form and a facet of the criterion are read
-in ``assistant.asked``.
+in ``assistant.asked``; the criterion is read from the question's asking clause before the
+situation it describes (``asked_with_situation``, ``assistant.situation``).
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ class CriterionView:
         facet: The asked point when it is narrower than the criterion ("documentation"
             in ecosystem and community; ``assistant.asked.facet_term``): the line says
             how the criterion's claims on it lean before the criterion's count.
+        facet_words: How the line names the facet when the question's words say more than
+            its cue ("asynchronous code" for "asynchronous", a facet read from the
+            situation the question describes: ``assistant.situation.situation_facet``).
     """
 
     criterion: str | None
@@ -93,6 +97,7 @@ class CriterionView:
     use: bool = False
     asks: str | None = None
     facet: str | None = None
+    facet_words: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -130,6 +135,7 @@ def matrix_view(
         return None
     from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
     from assistant.intent import classify_intent
+    from assistant.situation import NEWCOMER, situation_facet, split
 
     try:
         config_of = getattr(comparisons, "config", None)
@@ -141,8 +147,10 @@ def matrix_view(
         if classify_intent(question, subjects).kind != "better" and not polar(question,
                                                                                subjects, find):
             return base
-        name = (asked_criterion(comparisons.find_criterion, question)
-                or criterion_by_meaning(comparisons, vector))
+        name, situational = asked_with_situation(comparisons.find_criterion, question)
+        if not name:  # by meaning: the whole question's, its situation included
+            name = criterion_by_meaning(comparisons, vector)
+            situational = bool(name) and bool(split(question).situation)
         if not name:
             return base
         matrix = comparisons.matrix(name)
@@ -172,6 +180,21 @@ def matrix_view(
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
                                        section_of(aid, start), str(subject), on))
+        facet = next((facet_term(question, c) for c in config.criteria
+                      if str(c.name) == str(crit.name)), None) if config else None
+        facet_words = None
+        situation = split(question).situation
+        if (facet is None and not situational and NEWCOMER.search(situation)
+                and config is not None):
+            # a newcomer's situation narrows the asked criterion: "kinder to a developer who
+            # has never written asynchronous code" asks about the learning curve of async
+            # code (another situation is context, not the point weighed)
+            from assistant.asked import facet_named
+
+            found = situation_facet(situation, str(crit.name), config,
+                                    lambda term: facet_named(term, claims))
+            if found is not None:
+                facet, facet_words = found
         # An article whose every shown claim failed the citation check is not counted; one
         # whose claims the matrix does not show is counted (and said to be not quoted).
         dropped = failed - {c.article_id for c in claims}
@@ -186,10 +209,12 @@ def matrix_view(
             subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
             or names,
             stance=stance,
-            use=names_a_use(question),
+            # "For a student who has never deployed an app, which is less painful to
+            # learn?": a newcomer is the person asking, not a use to weigh the passages on
+            use=names_a_use(question) and (situational or not NEWCOMER.search(situation)),
             asks=asked_side(question, subjects, names, stance, find),
-            facet=next((facet_term(question, c) for c in config.criteria
-                        if str(c.name) == str(crit.name)), None) if config else None,
+            facet=facet,
+            facet_words=facet_words,
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
@@ -240,6 +265,24 @@ LEADING_PURPOSE = re.compile(
 
 
 def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
+    """The matrix criterion ``question`` asks about: read from its asking clause first,
+    not from the situation it describes (``asked_with_situation``)."""
+    return asked_with_situation(find, question)[0]
+
+
+def asked_with_situation(find: Callable[[str], str | None],
+                         question: str) -> tuple[str | None, bool]:
+    """(the asked criterion, whether it comes from the situation the question describes
+    rather than from its asking clause: ``assistant.situation``). "Which one is kinder to
+    a developer who has never written asynchronous code?" asks about the learning curve,
+    not the architecture its relative clause names; "Traffic on our site is steady. Does
+    that tip the choice?" takes scalability from its situation, weighed as a use."""
+    from assistant.situation import situation_criterion
+
+    return situation_criterion(find, question, lambda text: _criterion_in(find, text))
+
+
+def _criterion_in(find: Callable[[str], str | None], question: str) -> str | None:
     """The matrix criterion ``question`` asks about, not one named inside a use.
 
     Speed words are read by what is fast: a team shipping ("ship a project faster", "time
@@ -363,7 +406,8 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         return line
 
     if not view.asks and view.facet and view.criterion:
-        return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite)
+        return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite,
+                          view.facet_words)
 
     asked = view.asks or ""
     tally = {s: 0 for s in view.subjects}

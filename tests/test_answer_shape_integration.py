@@ -83,6 +83,10 @@ MATRIX_LINE = re.compile(r"articles that (?:weigh|discuss)|split evenly on|Only 
 LEAN_LINE = re.compile(r"^The passages quoted here (?:lean to|are split evenly)")
 FACET_LINE = re.compile(r"^Where the articles speak of (?P<term>[^,]+), .+?\. On .+? as a whole, ")
 ROW_LINE = re.compile(r"^On .+?, the table of .+? (?:puts .+? ahead of .+?|rates .+? alike): ")
+#: Two rows of one table ranked (``assistant.table_rows``): "On all four measures of the
+#: table of X, A is ahead of B: ..." or "The table of X puts A ahead on ... and B ahead on".
+ROWS_LINE = re.compile(r"^(?:On .+? the table of .+?, .+? is ahead of .+?|The table of .+? puts "
+                       r".+? ahead on .+? and .+? ahead on .+?): ")
 
 
 def _check_verdict(versus: Any, answer: Any) -> None:
@@ -101,7 +105,7 @@ def _check_verdict(versus: Any, answer: Any) -> None:
     for n in MARKER.findall(verdict):
         c = cited[int(n)]
         assert versus.article(c.article_id).text[c.start : c.end] == c.text
-    row = ROW_LINE.match(verdict)
+    row = ROW_LINE.match(verdict) or ROWS_LINE.match(verdict)
     if row:
         passages = " ".join(cited[int(n)].text for n in MARKER.findall(verdict))
         quoted = re.findall(r"“([^”]+)”", verdict[row.end() :])  # the cells, not the title
@@ -167,8 +171,8 @@ def _check_verdict(versus: Any, answer: Any) -> None:
 def test_field_comparative_verdicts_agree_with_the_matrix(field_versus: Any) -> None:
     """Every verdict line of the field set's comparative questions holds up (counts equal
     to the matrix's, row cells quoted from the cited row); and the share that get one stays
-    at least at the fifth round's (20 of 24: fa-q01, fa-q29, fc-q02 and fc-q07 have none,
-    see the CHANGELOG)."""
+    at least at the seventh round's (22 of 24: fa-q29 got its line from two rows of one
+    benchmark table, ``assistant.table_rows``; see the CHANGELOG)."""
     questions = [q for q in load_questions(FIELD_QUESTIONS) if q.type == "comparative"]
     given = 0
     for q in questions:
@@ -182,7 +186,7 @@ def test_field_comparative_verdicts_agree_with_the_matrix(field_versus: Any) -> 
             continue
         given += 1
         _check_verdict(field_versus, answer)
-    assert given >= 20, given
+    assert given >= 22, given
 
 
 @pytest.mark.parametrize(
@@ -274,3 +278,28 @@ def test_yes_no_comparative_answers_by_the_matrix_count(ingested_versus: Any, qu
     other = sum(1 for s in stances.values() if s in SIDES and s != asked)
     want = "Yes" if mine > other else "No" if other > mine else "Not clearly"
     assert word.group(1) == want, (answer.verdict, stances)
+
+
+@pytest.mark.parametrize(
+    ("question", "criterion"),
+    [
+        # written for this test (verdict7), never tuned on: a cue word inside the situation
+        # ("event-driven", "traffic", "asynchronous") is not what the question weighs
+        ("Which is friendlier for someone who has never built an event-driven app, Django "
+         "or Node.js?", "Learning curve"),
+        ("Our developers write asynchronous code every day. Which one is more popular?",
+         "Popularity"),
+        ("Which one is cheaper to host for a site that gets a lot of traffic, Django or "
+         "Node.js?", "Efficiency and cost"),
+        ("I'm new to backend programming. Django or Node.js?", "Learning curve"),
+    ],
+)
+def test_verdict_weighs_the_asked_criterion_not_the_situation(ingested_versus: Any,
+                                                              question: str,
+                                                              criterion: str) -> None:
+    answer = ingested_versus.ask(question)
+    assert answer.verdict, answer.answer
+    _check_verdict(ingested_versus, answer)
+    names = [str(c.name) for c in ingested_versus.comparisons.config().criteria]
+    said = [n for n in names if n.lower() in answer.verdict.lower()]
+    assert said == [criterion], answer.verdict

@@ -20,10 +20,13 @@ pytestmark = pytest.mark.integration
 
 def _no_pair_verdict(answer: Any) -> None:
     """No Django-vs-Node.js verdict: at most a row verdict, which quotes each named
-    technology's own cell under its own column's name."""
+    technology's own cell under its own column's name, or two rows of one table ranked
+    (``assistant.table_rows``), each pair of cells quoted."""
     assert not answer.abstained, answer.answer
     if answer.verdict is not None:
-        assert re.match(r"On .+, the table of .+ (?:puts .+ ahead of .+|rates .+ alike): ",
+        assert re.match(r"On .+, the table of .+ (?:puts .+ ahead of .+|rates .+ alike): "
+                        r"|On .+ the table of .+, .+ is ahead of .+: "
+                        r"|The table of .+ puts .+ ahead on .+ and .+ ahead on .+: ",
                         answer.verdict), answer.verdict
         assert answer.answer.startswith(answer.verdict)
     text = answer.answer
@@ -50,6 +53,14 @@ def test_fastify_question_quotes_the_fastify_figures(field_versus: Any) -> None:
     _no_pair_verdict(answer)
     assert "Fastify topped the chart at 18,600 requests per second" in answer.answer
     assert "Express" in answer.answer
+    # the benchmark table's two rows, ranked column by column (more requests per second,
+    # fewer milliseconds and megabytes are better), every figure the table's own
+    assert answer.verdict is not None and answer.verdict.startswith("On all four measures of ")
+    assert ("Node.js + Fastify is ahead of Node.js + Express: Requests/s “18,600” against "
+            "“13,900”") in answer.verdict
+    cited = {c.n: c for c in answer.citations}
+    rows = [cited[int(n)].text for n in re.findall(r"\[(\d+)\]", answer.verdict)]
+    assert any("18,600" in r for r in rows) and any("13,900" in r for r in rows), rows
 
 
 def test_laravel_migrations_quote_the_row(field_versus: Any) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from assistant.compare.candidates import _Candidate, _level_favours, _sign, _trim_span
 from assistant.compare.cells import NUMERIC_MIN_RATIO, _is_cost_label, _measures, _unit_at
@@ -49,9 +50,14 @@ def _tables(chunks: Sequence[Chunk]) -> list[list[Chunk]]:
 
 
 def _direction(ex: _Extractor, header: str, cells: Sequence[str]) -> float:
+    """``column_direction`` by the extractor's general lexicon."""
+    return column_direction(ex.a.general, header, cells)
+
+
+def column_direction(general: Any, header: str, cells: Sequence[str]) -> float:
     """+1 when more is better in a column, -1 when less is: by a cell's unit ("45 ms"), else
-    a unit or cost / benefit word of the header ("Requests per second", "p95 latency"), else 0."""
-    general = ex.a.general
+    a unit or cost / benefit word of the header ("Requests per second", "p95 latency"), else 0.
+    ``general`` is the general stance lexicon (units, cost and benefit terms)."""
     for cell in cells:
         for _value, unit in _measures(general, cell):
             if unit is not None:

@@ -1,0 +1,164 @@
+"""The clause of a question that asks, and the situation it describes around it.
+
+A comparative question often tells its situation before or around what it asks:
+
+* "Traffic on our site is steady all year with no big spikes. Does that tip the choice
+  toward Django or Node.js?": the first sentence is the situation; the question sentence
+  asks which side it tips to.
+* "Which one is kinder to a developer who has never written asynchronous code?": the
+  relative clause describes the developer; what is asked is which is kinder to them.
+* "For a tiny side project, like a personal to-do app, does Node.js make more sense?":
+  the fronted phrase and its example are the situation.
+
+A criterion cue inside the situation ("asynchronous", "traffic") says what the situation
+is about, not what the question weighs: the verdict's criterion is read from the asking
+clause first (``assistant.verdict.asked_criterion``), and only when that clause names none
+does the situation decide, as a use the passages are weighed on (``situational``).
+
+``split`` reads only the question's shape (sentences, relative clauses, fronted clauses,
+examples), never an article; ``NEWCOMER`` reads a situation that describes a person new
+to something ("has never written", "new to", "no experience with"): with an asking clause
+that names no criterion, such a question asks how easy each side is to learn, and
+``situation_facet`` finds what the newcomer is new to ("asynchronous code") when the
+asked criterion's claims name it, for the verdict's facet clause
+(``assistant.asked.facet_line``).
+
+Measured on the situation rows of ``tests/data/verdict_labels.jsonl`` (v33-v38, written
+before this module was run on them; v36's "zero experience" was added to ``NEWCOMER``
+after) and on the comparatives of review sets 1-6: see the CHANGELOG.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+#: Sentence ends: a question mark, or a full stop / exclamation before a capital.
+_SENTENCE = re.compile(r"(?<=[?!.])\s+(?=[A-Z\"“'‘(])")
+#: A relative clause on a person: "who has never written ...", up to a comma or the end.
+_WHO = re.compile(r"\s*,?\s*\b(?:who|whom|whose)\b[^,;?]*", re.I)
+#: A relative clause on a thing: "an app that needs live updates", "a portal which
+#: stores records" (after a noun with its determiner; "that" as a pronoun or "which" as
+#: the question word are not relative).
+_THAT = re.compile(
+    r"(?P<np>\b(?:a|an|the|my|our|your|some|any)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)"
+    r"\s*,?\s+(?P<rel>(?:that|which)\s+(?!is\b|are\b|one\b|of\b)[^,;?]*)", re.I)
+#: A fronted adverbial phrase, up to its comma: "For a tiny side project, ...", "If my
+#: team already knows JavaScript, ...", "As someone who codes in Python, ...".
+_FRONTED = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?P<adv>(?:for|if|when|as|since|because|"
+    r"given|with|while|assuming|considering|knowing)\b[^,?;]*)[,;]\s*", re.I)
+#: An example inside the question: ", like a personal to-do app," / "such as ...".
+_EXAMPLE = re.compile(r",?\s*\b(?:like|such as|e\.g\.|for example|for instance)\s+[^,?;]*,?",
+                      re.I)
+
+#: A person new to something: "has never written", "new to", "no experience with",
+#: "unfamiliar with", "first-time", "beginner".
+NEWCOMER = re.compile(
+    r"\b(?:never\s+(?:\w+\s+){0,2}?(?:\w+ed|written|wrote|done|built|learnt|seen|"
+    r"taken|run|made|been)|(?:brand\s+|completely\s+|totally\s+)?new\s+to|"
+    r"(?:no|zero|little|limited)\s+(?:prior\s+|previous\s+|real\s+)?(?:experience|"
+    r"background)|"
+    r"(?:un|not\s+)familiar\s+with|first[- ]time|inexperienced|just\s+(?:starting|started|"
+    r"learning)|(?:do|does|did)\s*(?:n['’]t|\s+not)\s+(?:yet\s+)?know|nobody\s+(?:who\s+)?"
+    r"knows?|beginners?|novices?|newbies?|juniors?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A question read as what it asks and the situation it describes.
+
+    Attributes:
+        asking: The clause that asks, without its situation ("Which one is kinder to a
+            developer?"); the whole question when it has no situation.
+        situation: What the question tells around it (earlier sentences, relative clauses,
+            a fronted phrase, examples), joined; "" when none.
+    """
+
+    asking: str
+    situation: str
+
+
+def split(question: str) -> Split:
+    """``question`` as its asking clause and its situation (see the module docstring)."""
+    text = question.strip()
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    told = [s for s in sentences if s not in asking]
+    rest: list[str] = []
+    kept: list[str] = []
+    for sent in asking:
+        m = _FRONTED.match(sent)
+        if m is not None and m.end() < len(sent.rstrip(" ?")):
+            rest.append(m.group("adv"))
+            sent = sent[m.end():]
+        for pat in (_EXAMPLE, _WHO):
+            rest.extend(x.group(0).strip(" ,") for x in pat.finditer(sent))
+            sent = pat.sub("", sent)
+        rest.extend(x.group("rel").strip(" ,") for x in _THAT.finditer(sent))
+        sent = _THAT.sub(lambda x: x.group("np"), sent)
+        kept.append(re.sub(r"\s+([?,.])", r"\1", re.sub(r"\s{2,}", " ", sent)).strip())
+    situation = " ".join(s.strip() for s in [*told, *rest] if s.strip())
+    return Split(" ".join(kept) if any(kept) else text, situation)
+
+
+def situation_criterion(find: Callable[[str], str | None], question: str,
+                        criterion: Callable[[str], str | None]) -> tuple[str | None, bool]:
+    """(the asked criterion, whether it comes from the situation rather than the asking
+    clause). ``criterion`` reads a criterion from a text (the cue rules of
+    ``assistant.verdict``); ``find`` is the configuration's cue matcher.
+
+    The asking clause decides when it names a criterion ("I've never used Python. Which is
+    more popular?" asks about popularity). When it names none, a situation describing a
+    newcomer asks how easy each side is to learn ("kinder to a developer who has never
+    written asynchronous code"), which the asking clause's person asks about; any other
+    situation gives its own criterion, as a use the answer weighs the passages on.
+    """
+    parts = split(question)
+    if not parts.situation:
+        return criterion(question), False
+    own = criterion(parts.asking)
+    if own:
+        return own, False
+    if NEWCOMER.search(parts.situation) and find("learn"):
+        return find("learn"), False
+    return criterion(question), True
+
+
+#: Words that do not extend a facet term ("asynchronous code" yes, "asynchronous before").
+_FACET_STOP = frozenset({"and", "or", "but", "before", "after", "at", "in", "on", "for",
+                         "with", "to", "of", "the", "a", "an", "is", "are", "was", "yet"})
+
+
+def situation_facet(situation: str, criterion: str, config: Any,
+                    named: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(cue, words) of the point a newcomer's situation narrows the asked criterion to (the
+    caller checks ``NEWCOMER``): a question cue
+    of another configured criterion found in ``situation`` ("asynchronous" in "who has
+    never written asynchronous code") that some claim of ``criterion`` names (``named``,
+    by the cue's stem: "developers new to ... asynchronous programming"), with the word
+    after it when that is a plain word ("asynchronous code"), for the line to name. The
+    longest such cue; None when there is none."""
+    found: list[tuple[str, str]] = []
+    for spec in config.criteria:
+        if str(spec.name) == criterion:
+            continue
+        for cue in spec.questions:
+            word = cue.rstrip("*").strip().lower()
+            if len(word) < 4:
+                continue
+            tail = r"\w*" if cue.endswith("*") else r"\b"
+            m = re.search(r"\b" + re.escape(word) + tail + r"(?:\s+(?P<next>[a-z]+))?",
+                          situation, re.I)
+            if m is None:
+                continue
+            term = m.group(0)[: m.end(0) - m.start(0) - (len(m.group("next")) + 1
+                                                         if m.group("next") else 0)].strip()
+            if not named(term):
+                continue
+            nxt = m.group("next")
+            words = f"{term} {nxt}" if nxt and nxt.lower() not in _FACET_STOP else term
+            found.append((term.lower(), words.lower()))
+    return max(found, key=lambda f: len(f[0])) if found else None
