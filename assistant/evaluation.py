@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import knowledge
+from assistant.search_text import search_text
 from assistant.filler import classify_answer
 from assistant.openers import answer_form, source_forms
 
@@ -394,11 +395,14 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
                     report.missing_evidence.append(f"{q.id}: {ev.article_id}: {ev.quote[:40]}")
             idx = retriever.index()
             vector = list(versus.embedder.embed_query(answer.standalone_question))
+            searched = search_text(answer.standalone_question)  # what hybrid mode embeds
+            vectors = {"hybrid": vector if searched == answer.standalone_question
+                       else list(versus.embedder.embed_query(searched))}
             ranks = {}
             for mode, scores in (("hybrid", report.hybrid), ("dense", report.dense),
                                  ("bm25", report.bm25)):
                 got = retriever.search(answer.standalone_question, max_k, mode=mode,
-                                       vector=vector, index=idx).chunks
+                                       vector=vectors.get(mode, vector), index=idx).chunks
                 rank = _first_hit(got, q.evidence, loc)
                 scores.add(rank)
                 ranks[mode] = rank
