@@ -40,9 +40,9 @@ from pathlib import Path
 from typing import Any
 
 import knowledge
-from assistant.search_text import search_text
 from assistant.filler import classify_answer
 from assistant.openers import answer_form, source_forms
+from assistant.search_text import search_text
 
 DEFAULT_GOLD = Path(knowledge.__file__).resolve().parent / "gold" / "questions.jsonl"
 KS = (1, 3, 5, 10)
