@@ -42,6 +42,7 @@ from typing import Any
 import knowledge
 from assistant.filler import classify_answer
 from assistant.openers import answer_form, source_forms
+from assistant.search_text import search_text
 
 DEFAULT_GOLD = Path(knowledge.__file__).resolve().parent / "gold" / "questions.jsonl"
 KS = (1, 3, 5, 10)
@@ -394,11 +395,14 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
                     report.missing_evidence.append(f"{q.id}: {ev.article_id}: {ev.quote[:40]}")
             idx = retriever.index()
             vector = list(versus.embedder.embed_query(answer.standalone_question))
+            searched = search_text(answer.standalone_question)  # what hybrid mode embeds
+            vectors = {"hybrid": vector if searched == answer.standalone_question
+                       else list(versus.embedder.embed_query(searched))}
             ranks = {}
             for mode, scores in (("hybrid", report.hybrid), ("dense", report.dense),
                                  ("bm25", report.bm25)):
                 got = retriever.search(answer.standalone_question, max_k, mode=mode,
-                                       vector=vector, index=idx).chunks
+                                       vector=vectors.get(mode, vector), index=idx).chunks
                 rank = _first_hit(got, q.evidence, loc)
                 scores.add(rank)
                 ranks[mode] = rank

@@ -24,6 +24,7 @@ from assistant import retriever as retriever_module
 from assistant.cli import _service
 from assistant.evaluation import KS, EvidenceLocator, load_questions
 from assistant.rewrite import rewrite
+from assistant.search_text import search_text
 
 
 def _override(assignments: list[str]) -> None:
@@ -52,9 +53,13 @@ def main(argv: list[str]) -> None:
             continue
         text = rewrite(q.question, list(q.history), subjects=subjects).text
         vector = list(versus.embedder.embed_query(text))
+        searched = search_text(text)  # what the hybrid mode embeds
+        vectors = {"hybrid": vector if searched == text
+                   else list(versus.embedder.embed_query(searched))}
         split = q.id.split("-")[0] + "-" if "-" in q.id else "all"
         for mode in ("hybrid", "bm25", "dense"):
-            got = retr.search(text, max(KS), mode=mode, vector=vector, index=idx).chunks
+            got = retr.search(text, max(KS), mode=mode, vector=vectors.get(mode, vector),
+                               index=idx).chunks
             rank = next((r for r, sc in enumerate(got) if loc.holds(
                 sc.chunk.article_id, sc.chunk.start, sc.chunk.end, sc.chunk.text, q.evidence)),
                 None)

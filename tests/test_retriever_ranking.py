@@ -8,8 +8,10 @@ in every mode; chunk ids, order and scores must be identical. Three ranking chan
 deliberate and modelled here: the sentence ranker scores only the dense (to
 ``SENTENCE_POOL``) and BM25 candidates, not every chunk; the first ``retriever.k``
 passages of a deeper list hold each ranker's first hit (``head``), so they equal a
-retrieval of ``retriever.k`` passages; and a candidate holding the asked answer type gains
-``ANSWER_TYPE_BONUS`` in the fusion (``expects``).
+retrieval of ``retriever.k`` passages; a candidate holding the asked answer type gains
+``ANSWER_TYPE_BONUS`` in the fusion (``expects``); and the hybrid mode's BM25 reads the
+question without its frame about the sources (``search_text``) plus, at ``KIN_WEIGHT``,
+the corpus compounds ending in one of its words (modelled here by a plain scan).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pytest
 from assistant import retriever as r
 from assistant.answer_type import expected_patterns
 from assistant.retriever import HybridRetriever, build_index
+from assistant.search_text import search_text
 from knowledge.settings import BUNDLED_CORPUS
 
 BUNDLED_GOLD = BUNDLED_CORPUS.parent / "gold" / "questions.jsonl"
@@ -61,6 +64,14 @@ def _reference(store: Any, idx: Any, question: str, vector: list[float], k: int,
         hits = store.search(vector, n_cand, versions=idx.versions)
         dense = [(h.chunk.chunk_id, float(h.score)) for h in hits]
     bm = idx.bm25_scores(r.tokens(question))
+    if mode == "hybrid":
+        asked = r.tokens(search_text(question))
+        bm = idx.bm25_scores(asked)
+        compounds = sorted({t for t in idx.vocabulary for a in asked
+                            if len(a) >= 5 and not a.isdigit() and len(t) >= len(a) + 3
+                            and t.endswith(a) and t[: -len(a)] in idx.vocabulary} - set(asked))
+        if compounds:
+            bm = bm + r.KIN_WEIGHT * idx.bm25_scores(compounds)
     if mode == "dense":
         return [(cid, s) for cid, s in dense[:k]], []
     if mode == "bm25":
