@@ -43,6 +43,56 @@ ASKS_FOR_NUMBER = re.compile(
     r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
     r"rate|score|count|size|share)\b", re.I)
 NUMBER = re.compile(r"\d")
+#: Quantity questions narrower than "a number": each (what asks for it, what answers it).
+#: "By how much did X beat Y?" is answered by a ratio or a difference ("2.5 times as many",
+#: "50 percent more", "from 118 ms to 141 ms"), "how long" by a duration, "how much RAM" by
+#: an amount with a unit, "what would I pay" by a sum of money, "what machine" by specs.
+ASKS_FOR_RATIO = re.compile(
+    r"\bby\s+how\s+much\b|\bhow\s+many\s+times\b|\bby\s+what\s+(?:factor|margin|percentage)\b"
+    r"|\bhow\s+much\s+(?:faster|slower|more|less|fewer|cheaper|dearer|bigger|smaller|higher|"
+    r"lower|better|worse|quicker)\b", re.I)
+RATIO = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:(?-i:x)|×|times)(?!\w)|\b(?:twice|double|triple|half)\b"
+    r"|\b(?:two|three|four|five|six|ten)\s+times\b|\d\s*(?:%|per\s?cent\b)"
+    r"|\bfrom\s+(?:about\s+|roughly\s+|around\s+)?\S*\d[^.;]{0,40}?\bto\s+\S*\d", re.I)
+ASKS_FOR_DURATION = re.compile(
+    r"\bhow\s+long\b|\bhow\s+quickly\b|\bhow\s+many\s+(?:milliseconds|seconds|minutes|hours|"
+    r"days|weeks|months|years)\b", re.I)
+DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–)\s*\d+)?\s*(?:ms|milliseconds?|seconds?|secs?|minutes?|"
+    r"mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
+    r"|\b(?:a|one|two|three|four|five|six|a\s+few|several)\s+(?:hours?|days?|weeks?|months?|"
+    r"years?)\b", re.I)
+ASKS_FOR_MEMORY = re.compile(
+    r"\bhow\s+much\s+(?:RAM|memory|disk|storage)\b|\b(?:RAM|memory)\s+(?:use|usage|"
+    r"footprint|consumption)\b|\b(?:uses?|used|need|needs|takes?)\s+(?:less|more)\s+(?:RAM|"
+    r"memory)\b|\bwhat\s+(?:\w+\s+)?(?:RAM|memory)\b", re.I)
+MEMORY = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[KMGT]i?B|kilobytes?|megabytes?|gigabytes?)\b")
+ASKS_FOR_MONEY = re.compile(
+    r"\bhow\s+much\s+(?:money|\w+\s+(?:\w+\s+){0,3}?(?:cost|costs|pay|paid|spend|spent|"
+    r"charge|bill))\b|\bwhat\s+(?:\w+\s+){0,3}?(?:pay|cost|costs|price|bill|budget)\b"
+    r"|\bhow\s+expensive\b", re.I)
+MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|USD|EUR|GBP)\b")
+ASKS_FOR_HARDWARE = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:machines?|hardware|CPUs?|processors?|computers?|"
+    r"specs|specifications)\b", re.I)
+HARDWARE = re.compile(
+    r"\b\d+\s*(?:-?cores?|vCPUs?|CPUs?|threads)\b|\b\d+\s*[GT]B\s+(?:of\s+)?(?:RAM|memory)\b"
+    r"|\b(?:Ryzen|Xeon|EPYC|Graviton|Core\s+i\d)\b", re.I)
+#: The narrow quantity types, checked in this order (the first that a question asks wins).
+QUANTITY_TYPES = ((ASKS_FOR_RATIO, RATIO), (ASKS_FOR_DURATION, DURATION),
+                  (ASKS_FOR_MEMORY, MEMORY), (ASKS_FOR_MONEY, MONEY),
+                  (ASKS_FOR_HARDWARE, HARDWARE))
+
+
+def quantity(question: str) -> re.Pattern[str] | None:
+    """The pattern of the quantity ``question`` asks for: a narrow type of
+    ``QUANTITY_TYPES`` when it asks one ("by how much" -> a ratio), else any number for
+    "how many / how much / what throughput", else None."""
+    for asks, pattern in QUANTITY_TYPES:
+        if asks.search(question):
+            return pattern
+    return NUMBER if ASKS_FOR_NUMBER.search(question) else None
 #: "Which language is X written in?" expects a programming language's name (not "What
 #: template language ...", a kind of language of its own).
 ASKS_FOR_LANGUAGE = re.compile(

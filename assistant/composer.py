@@ -50,7 +50,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answer_type import unanswered_type
+from assistant.answer_type import quantity, unanswered_type
 from assistant.asked import pair_line, polar
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
@@ -227,7 +227,10 @@ def compose(
     if named:  # a third technology: the pair verdict at most (``assistant.named``)
         return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
                               disagreement)
-    comparison = intent.comparative or is_comparison(question, subjects)
+    # "By how much did Node beat Django?" names both sides but asks for one figure: the
+    # sentence holding it answers, not a sentence per side
+    comparison = (intent.comparative or is_comparison(question, subjects)) and not (
+        intent.kind == "fact" and quantity(question) is not None)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
     retrieval = with_name_lists(question, retrieval, subjects, config)

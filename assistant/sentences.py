@@ -24,13 +24,12 @@ from typing import Any
 
 from assistant.answer_type import (
     ASKS_FOR_NAMES,
-    ASKS_FOR_NUMBER,
     ASKS_FOR_PERSON,
     ASKS_FOR_YEAR,
     NAME_LIST,
-    NUMBER,
     PERSON,
     YEAR,
+    quantity,
 )
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
@@ -38,7 +37,13 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
-from assistant.sentence_context import context_tokens, heading_subject
+from assistant.sentence_context import (
+    context_tokens,
+    infer_subject,
+    referent_subject,
+    sentence_spans,
+    table_context,
+)
 from assistant.tone import stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
@@ -85,6 +90,8 @@ _COMPARISON = re.compile(
     re.I,
 )
 _MARKER = re.compile(r"\[(\d+)\]")
+#: A leading "It"/"Its" (not "It's"): shown alone, it becomes "[Node.js]" / "[Node.js’s]".
+_IT_OPENER = re.compile(r"^(?:it|its)\b(?!['’])", re.I)
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
@@ -110,10 +117,7 @@ class Candidate:
     on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
     typed: bool = False  # it has what the question asks for (names, a person, year, number)
     label_lex: float = 0.0  # a table cell: idf-weighted share of question terms in its row label
-
-
-def sentence_spans(chunk: Chunk) -> list[Span]:
-    return list(chunk.sentences) or [Span(chunk.start, chunk.end)]
+    referent: str | None = None  # whom a leading "It"/"Its" stands for (``referent_subject``)
 
 
 def _clean_sentence(text: str) -> str:
@@ -123,42 +127,6 @@ def _clean_sentence(text: str) -> str:
     if out and out[-1] not in ".!?…\"”’)":
         out += "."
     return out
-
-
-def _table_context(chunk: Chunk, span: Span, config: Any) -> tuple[str | None, str | None]:
-    """For a sentence in a comparison-table row: (subject of its column, row label)."""
-    if chunk.row is None:
-        return None, None
-    for name, cell in chunk.row.cells:
-        if cell.start <= span.start and span.end <= cell.end + 1:
-            subs = config.find_subjects(name)
-            return (subs[0] if len(subs) == 1 else None), chunk.row.criterion
-    return None, chunk.row.criterion
-
-
-def _infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
-                   path: Sequence[str] = ()) -> str | None:
-    """Which subject (of the subjects object ``config``) a sentence is about: named in it,
-    its table column, or its context (earlier sentences, its heading, then the headings
-    above it, ``path``, innermost first)."""
-    table_subject, _ = _table_context(chunk, span, config)
-    if table_subject:
-        return table_subject
-    named = config.find_subjects(text)
-    if len(named) == 1:
-        return named[0]
-    if len(named) > 1:
-        return None  # about both
-    # Unnamed ("It is ..."): the subject of the nearest earlier sentence that names one.
-    earlier = [sp for sp in sentence_spans(chunk) if sp.end <= span.start]
-    for sp in reversed(earlier):
-        named = config.find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
-        if len(named) == 1:
-            return named[0]
-        if named:
-            return None  # the context is about both
-    return heading_subject(chunk.section, path, config)
-
 
 
 def is_comparison(question: str, subjects: Sequence[str]) -> bool:
@@ -194,9 +162,11 @@ def candidates(
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
     answer_types = [pattern for asks, pattern in (
-        (ASKS_FOR_NAMES, NAME_LIST), (ASKS_FOR_PERSON, PERSON),
-        (ASKS_FOR_YEAR, YEAR), (ASKS_FOR_NUMBER, NUMBER),
+        (ASKS_FOR_NAMES, NAME_LIST), (ASKS_FOR_PERSON, PERSON), (ASKS_FOR_YEAR, YEAR),
     ) if asks.search(question)]
+    amount = quantity(question)  # "by how much" -> a ratio, "how long" -> a duration, ...
+    if amount is not None:
+        answer_types.append(amount)
     single = subjects[0] if len(set(subjects)) == 1 else None
     top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
     import numpy as np
@@ -217,15 +187,17 @@ def candidates(
                 raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
                 text = _clean_sentence(raw)
                 keep = len(text) >= 20 and len(text.split()) >= 4
-                criterion = _table_context(chunk, span, config)[1]
+                criterion = table_context(chunk, span, config)[1]
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
                 intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
-                info = (keep, text, criterion, aspect_text,
-                        _infer_subject(chunk, span, raw, config,
-                                       idx.heading_paths.get(chunk.chunk_id, ())),
-                        intro, raw)
+                path = idx.heading_paths.get(chunk.chunk_id, ())
+                subject = infer_subject(chunk, span, raw, config, path)
+                referent = subject
+                if subject is None and _IT_OPENER.match(text):
+                    referent = referent_subject(chunk, span, config, path)
+                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
-            keep, text, criterion, aspect_text, subject, intro, raw = info
+            keep, text, criterion, aspect_text, subject, intro, raw, referent = info
             if not keep:
                 continue  # headings, fragments
             other = foreign_claim(retrieval, chunk, span, config)
@@ -272,7 +244,7 @@ def candidates(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,
                           sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0,
-                          label_lex=label_lex)
+                          label_lex=label_lex, referent=referent)
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -461,8 +433,10 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         if kind in ("meta", "signpost"):
             continue
         named = any(n.lower() in cand.text.lower() for n in names)
-        if kind == "ok" and needs_antecedent(cand.text, cand.subject, cand.table_label,
-                                             single, labelled, named):
+        # an "It ..." naming both sides whose referent the sentence before names is shown
+        # as "[Node.js] ..." (``assistant.openers``): it does not dangle
+        if kind == "ok" and cand.referent is None and needs_antecedent(
+                cand.text, cand.subject, cand.table_label, single, labelled, named):
             kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
         if kind == "dangling":
             spans = sentence_spans(cand.chunk)

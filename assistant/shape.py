@@ -228,7 +228,8 @@ def _options(visible: Sequence[Candidate], hidden: Sequence[Candidate],
 def _stands(cand: Candidate) -> bool:
     """Whether ``cand`` can open an answer: no pronoun or demonstrative leaning on a
     sentence it would lose (``assistant.openers.repair`` could not fix it)."""
-    return cand.table_label is not None or repair(cand.text, cand.subject) is not None
+    return cand.table_label is not None or repair(cand.text, cand.subject or cand.referent
+                                                  ) is not None
 
 
 def _promote(lead: Candidate, visible: list[Candidate], hidden: list[Candidate]
