@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from assistant.continuation import resolves
 from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, sentence_spans
 
@@ -163,11 +164,15 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         nxt = [sp for sp in sentence_spans(cand.chunk) if sp.start >= cand.span.end][:2]
         follow = next((by_pos[(cand.chunk.chunk_id, sp.start)] for sp in nxt
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
+        # the outcome of what ``cand`` set up ("In the end we kept a Node.js service just
+        # for that feature"): the rest of the answer, whatever it names
+        outcome = (follow is not None and not comparison and cand in best_chain
+                   and resolves(cand, follow))
         if follow is not None and follow.subject not in (None, cand.subject) and (
-                comparison or cand.subject is not None):
+                comparison or cand.subject is not None) and not outcome:
             continue  # it would be read as about its lead's side
         if follow is not None and follow not in shown and not unplaced(follow) and (
-                announces or on_focus(follow) or _base(follow) >= floor):
+                announces or outcome or on_focus(follow) or _base(follow) >= floor):
             shown.append(follow)
             followers.setdefault(id(cand), []).append(follow)
             following[id(follow)] = depth + 1

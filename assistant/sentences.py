@@ -93,6 +93,21 @@ _MARKER = re.compile(r"\[(\d+)\]")
 #: A leading "It"/"Its" (not "It's"): shown alone, it becomes "[Node.js]" / "[Node.js’s]".
 _IT_OPENER = re.compile(r"^(?:it|its)\b(?!['’])", re.I)
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
+#: A heading set as a sentence: a wh-clause, a colon, a short verbless noun phrase ("Where
+#: Django hurt: the live stock counter."). It echoes a question's words and answers nothing.
+_HEADING_LIKE = re.compile(
+    r"^(?:where|what|why|how|when|who|which)\b[^:,]{0,40}:\s+(?P<np>(?:[\w'’-]+\s+){0,5}"
+    r"[\w'’-]+)\.?$", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|"
+                     r"would|should|may|might|must|\w+ed)\b", re.I)
+
+
+def heading_like(text: str) -> bool:
+    """Whether ``text`` is a heading set as a sentence (see ``_HEADING_LIKE``)."""
+    m = _HEADING_LIKE.match(text.strip())
+    return m is not None and not _FINITE.search(m.group("np"))
+
+
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
 
@@ -189,10 +204,11 @@ def candidates(
                 keep = len(text) >= 20 and len(text.split()) >= 4
                 criterion = table_context(chunk, span, config)[1]
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
-                intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
+                intro = (raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
+                         or heading_like(text))
                 path = idx.heading_paths.get(chunk.chunk_id, ())
                 subject = infer_subject(chunk, span, raw, config, path)
-                referent = subject
+                referent = None
                 if subject is None and _IT_OPENER.match(text):
                     referent = referent_subject(chunk, span, config, path)
                 info = (keep, text, criterion, aspect_text, subject, intro, raw, referent)

@@ -51,6 +51,7 @@ from functools import cache
 from typing import Any
 
 from assistant.answer_type import asked_type
+from assistant.continuation import resolves
 from assistant.corpus_index import tokens
 from assistant.intent import Intent, own_words
 from assistant.openers import repair
@@ -283,7 +284,8 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         toks = cand.toks or frozenset(tokens(cand.text))
         on_key = not key or any(not fam.isdisjoint(toks) for fam in key)
         if (share >= KEEP_SHARE and on_key) or (typed and cand.typed) or (
-                wanted is not None and wanted.search(cand.text)) or _next_of(cand, keep[:1]):
+                wanted is not None and wanted.search(cand.text)) or _next_of(cand, keep[:1]) or (
+                any(resolves(k, cand) for k in keep)):
             keep.append(cand)
         else:
             gone.append(cand)

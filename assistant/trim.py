@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.continuation import resolves
 from assistant.focus import ANNOUNCEMENT_WORDS
 from assistant.intent import Intent
 from assistant.sentences import Candidate, duplicate, sentence_spans
@@ -153,8 +154,10 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
         row = comparison and cand.table_label is not None
         off_subject = (not comparison and single is not None and cand.subject is not None
                        and cand.subject != single)
-        if not off_subject and not cand.table_label and _announced(cand, kept):
-            kept.append(cand)
+        if not cand.table_label and (
+                (not off_subject and _announced(cand, kept))
+                or (not comparison and any(resolves(k, cand) for k in kept))):
+            kept.append(cand)  # what a kept line announces, or the outcome it set up
             continue
         twin = next((k for k in kept if duplicate(cand, k) or _cos(cand, k) >= REPEAT_COSINE),
                     None)

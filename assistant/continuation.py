@@ -1,0 +1,56 @@
+"""A sentence that resolves the one before it: the outcome a set-up sentence leads to.
+
+Articles often tell a question's answer in two steps: a set-up sentence that echoes the
+question's words ("We tried Django Channels for the live counter and found it a pain to
+configure.") and, right after it, the sentence that resolves it ("In the end we kept a
+small Node.js service just for that feature."). The resolving sentence holds few of the
+question's words and may even name the other subject, so the scorer ranks it low and the
+off-subject rules would hide it; yet without it the answer stops half-way. ``resolves``
+tells such a pair apart by the follower's form alone (no model call):
+
+* it is the next sentence of the same passage, and
+* it opens with a closed-class connective of outcome or sequence ("In the end",
+  "Eventually", "So", "As a result", "Instead", "That is why") or refers back with a
+  demonstrative noun phrase ("that feature", "those protections", "the same problem").
+
+The composer's visible-answer steps (``assistant.focus``, ``assistant.trim``,
+``assistant.shape``) keep a sentence that resolves a shown one, right after it, whatever
+its own score or subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.sentences import Candidate, sentence_spans
+
+#: Openers that state the outcome of what the sentence before set up (a closed class).
+OUTCOME_OPENER = re.compile(
+    r"^(?:in the end|in the long run|eventually|finally|ultimately|so|as a result|"
+    r"in the meantime|instead|that is why|that's why|which is why|this is why|since then|"
+    r"after that|afterwards|by then|the result|the upshot|the fix|the solution|"
+    r"the answer|in practice|in short|in other words|the outcome)\b",
+    re.I,
+)
+#: A demonstrative noun phrase pointing back ("that feature", "those protections", "the
+#: same problem"); the word after the demonstrative is a lower-case content word, not a
+#: function word ("that is", "that we", "this means").
+BACK_NP = re.compile(
+    r"\b(?:that|this|those|these|the same|such)\s+(?!(?:is|was|are|were|will|would|can|"
+    r"could|should|has|have|had|it|its|we|you|they|i|he|she|there|the|a|an|all|no|not|"
+    r"nothing|everything|something|in|on|at|to|for|of|with|by|and|or|but|if|when|so|"
+    r"much|many|means?|meant|makes?|made|says?|said|way|time|point|day|year|week|month|"
+    r"morning|evening)\b)[a-z][a-z-]+",
+)
+
+
+def resolves(lead: Candidate, cand: Candidate) -> bool:
+    """Whether ``cand`` is the next sentence after ``lead`` in its passage and resolves it
+    (see the module docstring)."""
+    if cand.chunk.chunk_id != lead.chunk.chunk_id or cand.span.start <= lead.span.start:
+        return False
+    after = [sp for sp in sentence_spans(cand.chunk) if sp.start >= lead.span.end]
+    if not after or after[0].start != cand.span.start:
+        return False
+    body = cand.text.strip().lstrip("“\"'(")
+    return bool(OUTCOME_OPENER.match(body) or BACK_NP.search(body))
