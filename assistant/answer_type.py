@@ -67,7 +67,9 @@ ASKS_FOR_MEMORY = re.compile(
     r"\bhow\s+much\s+(?:RAM|memory|disk|storage)\b|\b(?:RAM|memory)\s+(?:use|usage|"
     r"footprint|consumption)\b|\b(?:uses?|used|need|needs|takes?)\s+(?:less|more)\s+(?:RAM|"
     r"memory)\b|\bwhat\s+(?:\w+\s+)?(?:RAM|memory)\b", re.I)
-MEMORY = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[KMGT]i?B|kilobytes?|megabytes?|gigabytes?)\b")
+#: (not a machine's spec: "a VM with 2 vCPUs and 4 GB of RAM" says what it has, not uses)
+MEMORY = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[KMGT]i?B|kilobytes?|megabytes?|gigabytes?)\b"
+                    r"(?!\s+(?:of\s+)?RAM\b)")
 ASKS_FOR_MONEY = re.compile(
     r"\bhow\s+much\s+(?:money|\w+\s+(?:\w+\s+){0,3}?(?:cost|costs|pay|paid|spend|spent|"
     r"charge|bill))\b|\bwhat\s+(?:\w+\s+){0,3}?(?:pay|cost|costs|price|bill|budget)\b"

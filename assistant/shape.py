@@ -201,6 +201,8 @@ class _Focus:
 
     def held(self, cand: Candidate) -> list[tuple[frozenset[str], float, float]]:
         toks = cand.toks or frozenset(tokens(cand.text))
+        if cand.table_label:  # a cell means what its row label says ("Time to first MVP")
+            toks = toks | frozenset(tokens(cand.table_label))
         return [term for term in self.terms if not term[0].isdisjoint(toks)]
 
     def share(self, cand: Candidate) -> float:
