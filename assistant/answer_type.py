@@ -1,7 +1,10 @@
 """What kind of answer a question expects: names, a person, a year, a number, a language.
 
 "Which companies use X?" is answered by a sentence listing names, "Who created X?" by one
-naming a person, "When was X released?" by one holding a year. The sentence scorer
+naming a person, "When was X released?" by one holding a year; a quantity question by a
+sentence holding its narrow kind of quantity when it asks one (``quantity``: "by how much"
+a ratio or difference, "how long" a duration, "how much RAM" an amount with a unit, "what
+would I pay" money, "what machine" specs), else any number. The sentence scorer
 (``assistant.sentences``) ranks such sentences first and the retriever such passages higher;
 the composer says plainly that the articles don't give a year when no passage found holds
 one, rather than answering with sentences that only look like an answer.
@@ -81,6 +84,12 @@ ASKS_FOR_HARDWARE = re.compile(
 HARDWARE = re.compile(
     r"\b\d+\s*(?:-?cores?|vCPUs?|CPUs?|threads)\b|\b\d+\s*[GT]B\s+(?:of\s+)?(?:RAM|memory)\b"
     r"|\b(?:Ryzen|Xeon|EPYC|Graviton|Core\s+i\d)\b", re.I)
+#: "How well does Django cope with real-time?" asks for a rating: a comparison table's cell
+#: for that subject on a row whose label holds a question term ("Real-time features:
+#: Possible with Channels, but extra moving parts"; ``assistant.sentences`` checks the row).
+ASKS_FOR_RATING = re.compile(
+    r"\bhow\s+(?:well|good|bad|badly|strong|mature|easy|hard)\s+(?:is|are|does|do|did|can|"
+    r"would|will)\b|\bhow\s+does\s+\S+(?:\s+\S+)?\s+(?:rate|rank|score|fare)\b", re.I)
 #: The narrow quantity types, checked in this order (the first that a question asks wins).
 QUANTITY_TYPES = ((ASKS_FOR_RATIO, RATIO), (ASKS_FOR_DURATION, DURATION),
                   (ASKS_FOR_MEMORY, MEMORY), (ASKS_FOR_MONEY, MONEY),

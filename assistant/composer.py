@@ -18,9 +18,12 @@ retrieved passages against the question, then shapes the answer by the question'
   stating a condition as the lead line (``assistant.conditions``), then conditions per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
   analyser, VADER without it);
-* list, definition, fact: the sentence that answers best first (a sentence listing names
-  for "which companies use X?", an "X is a ..." sentence for "what is X?", the sentence
-  holding the asked focus, off-focus lines to "more": ``assistant.shape``);
+* list, definition, fact: a fact question asking a quantity ("By how much did Node beat
+  Django?") is answered as a plain question even when it names both subjects (the sentence
+  holding the figure, not a line per side); the sentence that answers best first (a
+  sentence listing names for "which companies use X?", an "X is a ..." sentence for
+  "what is X?", the sentence holding the asked focus, off-focus lines to "more":
+  ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
   cells ranked), else the pair's count only when both subjects are named, the third said

@@ -21,7 +21,9 @@ For a plain question the chosen sentence closest in meaning to the question is s
 (above the floor) even without a question term: a paraphrase answers too.
 A shown sentence never brings a next sentence about the other subject ("Node.js with
 Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
-as part of the answer about the first.
+as part of the answer about the first; except, for a plain question, the sentence that
+resolves what the best sentence set up (``assistant.continuation``: "In the end we kept a
+Node.js service just for that feature"), which is the rest of its answer.
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 ``candidates`` scores every sentence of the retrieved passages (semantic similarity,
 lexical overlap, passage score, aspect, answer type); the lexical overlap counts a question
 stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
-weight, a term found only in the sentence's heading or table row; ``usable`` drops filler (meta,
+weight, a term found only in the sentence's heading or table row (a list intro or a heading set
+as a sentence, "Where Django hurt: the live stock counter.", scores lower: it says nothing
+itself; a leading "It" of a sentence naming both sides gets the previous sentence's subject
+as its ``referent``, shown as "[Node.js]"); ``usable`` drops filler (meta,
 signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
 for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
 relative floor, spread over passages and subjects (for a plain question, the sentence
@@ -25,6 +28,7 @@ from typing import Any
 from assistant.answer_type import (
     ASKS_FOR_NAMES,
     ASKS_FOR_PERSON,
+    ASKS_FOR_RATING,
     ASKS_FOR_YEAR,
     NAME_LIST,
     PERSON,
@@ -182,6 +186,7 @@ def candidates(
     amount = quantity(question)  # "by how much" -> a ratio, "how long" -> a duration, ...
     if amount is not None:
         answer_types.append(amount)
+    rating = bool(ASKS_FOR_RATING.search(question))
     single = subjects[0] if len(set(subjects)) == 1 else None
     top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
     import numpy as np
@@ -256,6 +261,10 @@ def candidates(
                 score += W_LEAD
             matched = sum(1 for pattern in answer_types if pattern.search(raw))
             bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
+            if rating and label_lex > 0 and subject is not None:
+                # "how well does X cope with Y?": X's cell in Y's table row rates it; it
+                # ranks first, the prose around it is still shown (not an answer type)
+                bonus += W_ANSWER_TYPE / 2
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,

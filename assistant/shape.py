@@ -24,9 +24,11 @@ first, and drops what is off the question's focus:
   from the sources", and so does one without the weightiest focus word the first sentence
   holds when the focus words weigh differently ("views" alone does not answer
   "asynchronous views?"), unless it is the next sentence after a short first line of its
-  passage. Sentences are dropped only for a narrow focus (a which/what noun phrase or a
-  yes/no question, at most ``NARROW`` words): a long question spreads its focus over words
-  an answer need not repeat. A lead must stand alone (``assistant.openers.repair``).
+  passage or resolves a kept one (``assistant.continuation``). A table cell holds its row
+  label's words ("Time to first MVP") toward the focus. Sentences are dropped only for a
+  narrow focus (a which/what noun phrase or a yes/no question, at most ``NARROW`` words):
+  a long question spreads its focus over words an answer need not repeat. A lead must
+  stand alone (``assistant.openers.repair``).
 * **definition** ("What is template fragment caching?", "Explain what Node.js is"): a
   sentence of the shape "X is a/an ..." (or "X refers to / means ...", an acronym spelt out
   "MVT (Model View Template)", a pronoun or table cell about X when X is a subject) about

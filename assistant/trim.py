@@ -13,7 +13,9 @@ stays; a later one stays when
   meaning than the best sentence, or holds every asked term the best one holds
   (``FULL_TERMS_SEM``), or has what the question asks for (``Candidate.typed``: names, a
   person, a year, a number); for pros / cons instead: it has the asked polarity;
-* it is what a kept short line or list intro announces (the next sentence of its passage);
+* it is what a kept short line or list intro announces (the next sentence of its passage),
+  or, for a plain question, the outcome a kept sentence set up (``assistant.continuation``,
+  whatever subject it names);
 * for a question about one subject, it is not about the other subject;
 * it is not a near-duplicate of a kept sentence (``assistant.sentences.duplicate``, or a
   cosine of ``REPEAT_COSINE``): a repeat from another article is merged into the kept
@@ -104,8 +106,10 @@ def _closeness(cand: Candidate) -> float:
 
 def _on_question(cand: Candidate, best: Candidate, group: str) -> bool:
     """Whether ``cand`` bears on the question about as much as the best sentence."""
-    if cand.typed:
-        return True  # it has what the question asks for (names, a person, a year, a number)
+    if cand.typed or (cand.table_label and cand.bonus > 0):
+        # it has what the question asks for (names, a person, a year, a number), or it is
+        # the table cell rating the asked subject ("how well does X cope with Y?")
+        return True
     sem, lex = KEEP[group]
     if cand.sem >= sem * best.sem and (best.lex <= 0 or cand.lex >= lex * best.lex):
         return True
