@@ -64,8 +64,9 @@ ASKS_FOR_DURATION = re.compile(
 DURATION = re.compile(
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–)\s*\d+)?\s*(?:ms|milliseconds?|seconds?|secs?|minutes?|"
     r"mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
-    r"|\b(?:a|one|two|three|four|five|six|a\s+few|several)\s+(?:hours?|days?|weeks?|months?|"
-    r"years?)\b", re.I)
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
+    r"several|a\s+couple\s+of)\s+(?:hours?|days?|weeks?|months?|years?|afternoons?|"
+    r"weekends?)\b|\bday\s+(?:one|two|three)\b|\bovernight\b", re.I)
 ASKS_FOR_MEMORY = re.compile(
     r"\bhow\s+much\s+(?:RAM|memory|disk|storage)\b|\b(?:RAM|memory)\s+(?:use|usage|"
     r"footprint|consumption)\b|\b(?:uses?|used|need|needs|takes?)\s+(?:less|more)\s+(?:RAM|"

@@ -11,9 +11,10 @@ tells such a pair apart by the follower's form alone (no model call):
 * it is the next sentence of the same passage, and
 * it opens with a closed-class connective of outcome ("In the end", "Eventually",
   "Finally", "Instead", "Since then"), or it refers back with a demonstrative noun phrase
-  ("that feature", "the same problem") and names the other subject than the set-up: the
-  side that was chosen in the end. (Conclusions such as "So, ..." or "That's why ..." and
-  same-subject back-references are elaborations, measured to add lines that do not help.)
+  ("that feature"), reports a decision ("kept", "moved", "switched") and names the other
+  subject than the set-up: the side that was chosen in the end. (Conclusions such as
+  "So, ..." or "That's why ..." and same-subject back-references are elaborations,
+  measured to add lines that do not help.)
 
 The composer's visible-answer steps (``assistant.focus``, ``assistant.trim``,
 ``assistant.shape``) keep a sentence that resolves a shown one, right after it, whatever
@@ -33,16 +34,25 @@ OUTCOME_OPENER = re.compile(
     r"the solution)\b",
     re.I,
 )
-#: A demonstrative noun phrase pointing back ("that feature", "those protections", "the
-#: same problem"); the word after the demonstrative is a lower-case content word, not a
-#: function word ("that is", "that we", "this means").
+#: A demonstrative noun phrase pointing back ("that feature", "those protections"); the
+#: word after the demonstrative is a lower-case content word, not a function word ("that
+#: is", "that we", "this means").
 BACK_NP = re.compile(
-    r"\b(?:that|this|those|these|the same)\s+(?!(?:is|was|are|were|will|would|can|"
+    r"\b(?:that|this|those|these)\s+(?!(?:is|was|are|were|will|would|can|"
     r"could|should|may|might|must|has|have|had|it|its|we|you|they|i|he|she|there|the|a|an|"
     r"all|no|not|as|nothing|everything|something|in|on|at|to|for|of|with|by|and|or|but|if|"
     r"when|so|much|many|means?|meant|makes?|made|says?|said|way|time|point|day|year|week|"
     r"month|morning|evening)\b)[a-z][a-z-]+",
 )
+
+
+#: A decision taken: what a back-reference naming the other side must report to resolve
+#: the set-up ("we kept a Node.js service for that feature"), not a mere comparison
+#: ("Node.js workers run these jobs with a lighter footprint").
+DECISION = re.compile(
+    r"\b(?:kept|keep|keeps|moved|move|switched|switch|chose|choose|picked|went with|"
+    r"replaced|rewrote|ported|migrated|stayed with|fell back|gave up|dropped|settled on|"
+    r"ended up)\b", re.I)
 
 
 def resolves(lead: Candidate, cand: Candidate) -> bool:
@@ -58,5 +68,6 @@ def resolves(lead: Candidate, cand: Candidate) -> bool:
         return True
     # "... we kept a Node.js service just for that feature": it points back at the set-up
     # and names the other side, the one that was chosen
-    return (bool(BACK_NP.search(body)) and cand.subject is not None
-            and lead.subject is not None and cand.subject != lead.subject)
+    return (bool(BACK_NP.search(body)) and bool(DECISION.search(body))
+            and cand.subject is not None and lead.subject is not None
+            and cand.subject != lead.subject)

@@ -168,7 +168,9 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
         # the outcome of what ``cand`` set up ("In the end we kept a Node.js service just
         # for that feature"): the rest of the answer, whatever it names
-        outcome = (follow is not None and not comparison and cand in best_chain
+        # (only in the best sentence's passage: elsewhere it is another story's ending)
+        outcome = (follow is not None and not comparison
+                   and cand.chunk.chunk_id == ranked[0].chunk.chunk_id
                    and resolves(cand, follow))
         if follow is not None and follow.subject not in (None, cand.subject) and (
                 comparison or cand.subject is not None) and not outcome:

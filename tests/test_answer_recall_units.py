@@ -177,3 +177,11 @@ def test_the_rating_cell_stays_in_a_trimmed_answer() -> None:
     assert rated in kept
     kept, cut = trim([best, second, plain], Intent("fact"), ["Django"], comparison=False)
     assert plain in cut  # without the rating bonus it is an ordinary, far-off line
+
+
+def test_a_comparison_with_the_other_side_is_no_resolution() -> None:
+    chunk, spans = passage("h", ["Django's task queue copes fine with nightly imports.",
+                                 "Node.js workers run these jobs with a lighter footprint."])
+    lead = _cand(chunk, spans[0], 0.9, subject="Django")
+    other = _cand(chunk, spans[1], 0.5, subject="Node.js")
+    assert not resolves(lead, other)  # no decision reported: a comparison, not an outcome
