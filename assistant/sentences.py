@@ -137,6 +137,7 @@ class Candidate:
     typed: bool = False  # it has what the question asks for (names, a person, year, number)
     label_lex: float = 0.0  # a table cell: idf-weighted share of question terms in its row label
     referent: str | None = None  # whom a leading "It"/"Its" stands for (``referent_subject``)
+    rated: bool = False  # the asked subject's table cell for "how well does X cope with Y?"
 
 
 def _clean_sentence(text: str) -> str:
@@ -261,7 +262,8 @@ def candidates(
                 score += W_LEAD
             matched = sum(1 for pattern in answer_types if pattern.search(raw))
             bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
-            if rating and label_lex > 0 and subject is not None:
+            rated = rating and label_lex > 0 and subject is not None
+            if rated:
                 # "how well does X cope with Y?": X's cell in Y's table row rates it; it
                 # ranks first, the prose around it is still shown (not an answer type)
                 bonus += W_ANSWER_TYPE / 2
@@ -269,7 +271,7 @@ def candidates(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,
                           sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0,
-                          label_lex=label_lex, referent=referent)
+                          label_lex=label_lex, referent=referent, rated=rated)
             )
     out.sort(key=lambda c: -c.score)
     return out

@@ -106,7 +106,7 @@ def _closeness(cand: Candidate) -> float:
 
 def _on_question(cand: Candidate, best: Candidate, group: str) -> bool:
     """Whether ``cand`` bears on the question about as much as the best sentence."""
-    if cand.typed or (cand.table_label and cand.bonus > 0):
+    if cand.typed or cand.rated:
         # it has what the question asks for (names, a person, a year, a number), or it is
         # the table cell rating the asked subject ("how well does X cope with Y?")
         return True

@@ -170,7 +170,7 @@ def test_the_rating_cell_stays_in_a_trimmed_answer() -> None:
     def cell(bonus: float) -> Candidate:
         return Candidate(row, rs[0], "Possible with Channels, but extra moving parts.", 0.8,
                          0, "Django", table_label="Real-time features", bonus=bonus,
-                         sem=0.5, lex=0.1)
+                         sem=0.5, lex=0.1, rated=bonus > 0)
 
     rated, plain = cell(0.25), cell(0.0)
     kept, _cut = trim([best, second, rated], Intent("fact"), ["Django"], comparison=False)
