@@ -1,7 +1,10 @@
 """What kind of answer a question expects: names, a person, a year, a number, a language.
 
 "Which companies use X?" is answered by a sentence listing names, "Who created X?" by one
-naming a person, "When was X released?" by one holding a year. The sentence scorer
+naming a person, "When was X released?" by one holding a year; a quantity question by a
+sentence holding its narrow kind of quantity when it asks one (``quantity``: "by how much"
+a ratio or difference, "how long" a duration, "how much RAM" an amount with a unit, "what
+would I pay" money, "what machine" specs), else any number. The sentence scorer
 (``assistant.sentences``) ranks such sentences first and the retriever such passages higher;
 the composer says plainly that the articles don't give a year when no passage found holds
 one, rather than answering with sentences that only look like an answer.
@@ -43,6 +46,65 @@ ASKS_FOR_NUMBER = re.compile(
     r"|\bwhat\s+(?:\w+\s+)?(?:throughput|latency|numbers?|figures?|percentage|price|cost|"
     r"rate|score|count|size|share)\b", re.I)
 NUMBER = re.compile(r"\d")
+#: Quantity questions narrower than "a number": each (what asks for it, what answers it).
+#: "By how much did X beat Y?" is answered by a ratio or a difference ("2.5 times as many",
+#: "50 percent more", "from 118 ms to 141 ms"), "how long" by a duration, "how much RAM" by
+#: an amount with a unit, "what would I pay" by a sum of money, "what machine" by specs.
+ASKS_FOR_RATIO = re.compile(
+    r"\bby\s+how\s+much\b|\bhow\s+many\s+times\b|\bby\s+what\s+(?:factor|margin|percentage)\b"
+    r"|\bhow\s+much\s+(?:faster|slower|more|less|fewer|cheaper|dearer|bigger|smaller|higher|"
+    r"lower|better|worse|quicker)\b", re.I)
+RATIO = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:(?-i:x)|×|times)(?!\w)|\b(?:twice|double|triple|half)\b"
+    r"|\b(?:two|three|four|five|six|ten)\s+times\b|\d\s*(?:%|per\s?cent\b)"
+    r"|\bfrom\s+(?:about\s+|roughly\s+|around\s+)?\S*\d[^.;]{0,40}?\bto\s+\S*\d", re.I)
+ASKS_FOR_DURATION = re.compile(
+    r"\bhow\s+long\b|\bhow\s+quickly\b|\bhow\s+many\s+(?:milliseconds|seconds|minutes|hours|"
+    r"days|weeks|months|years)\b", re.I)
+DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–)\s*\d+)?\s*(?:ms|milliseconds?|seconds?|secs?|minutes?|"
+    r"mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
+    r"several|a\s+couple\s+of)\s+(?:hours?|days?|weeks?|months?|years?|afternoons?|"
+    r"weekends?)\b|\bday\s+(?:one|two|three)\b|\bovernight\b", re.I)
+ASKS_FOR_MEMORY = re.compile(
+    r"\bhow\s+much\s+(?:RAM|memory|disk|storage)\b|\b(?:RAM|memory)\s+(?:use|usage|"
+    r"footprint|consumption)\b|\b(?:uses?|used|need|needs|takes?)\s+(?:less|more)\s+(?:RAM|"
+    r"memory)\b|\bwhat\s+(?:\w+\s+)?(?:RAM|memory)\b", re.I)
+#: (not a machine's spec: "a VM with 2 vCPUs and 4 GB of RAM" says what it has, not uses)
+MEMORY = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[KMGT]i?B|kilobytes?|megabytes?|gigabytes?)\b"
+                    r"(?!\s+(?:of\s+)?RAM\b)")
+ASKS_FOR_MONEY = re.compile(
+    r"\bhow\s+much\s+(?:money|\w+\s+(?:\w+\s+){0,3}?(?:cost|costs|pay|paid|spend|spent|"
+    r"charge|bill))\b|\bwhat\s+(?:\w+\s+){0,3}?(?:pay|cost|costs|price|bill|budget)\b"
+    r"|\bhow\s+expensive\b", re.I)
+MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|USD|EUR|GBP)\b")
+ASKS_FOR_HARDWARE = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:machines?|hardware|CPUs?|processors?|computers?|"
+    r"specs|specifications)\b", re.I)
+HARDWARE = re.compile(
+    r"\b\d+\s*(?:-?cores?|vCPUs?|CPUs?|threads)\b|\b\d+\s*[GT]B\s+(?:of\s+)?(?:RAM|memory)\b"
+    r"|\b(?:Ryzen|Xeon|EPYC|Graviton|Core\s+i\d)\b", re.I)
+#: "How well does Django cope with real-time?" asks for a rating: a comparison table's cell
+#: for that subject on a row whose label holds a question term ("Real-time features:
+#: Possible with Channels, but extra moving parts"; ``assistant.sentences`` checks the row).
+ASKS_FOR_RATING = re.compile(
+    r"\bhow\s+(?:well|good|bad|badly|strong|mature|easy|hard)\s+(?:is|are|does|do|did|can|"
+    r"would|will)\b|\bhow\s+does\s+\S+(?:\s+\S+)?\s+(?:rate|rank|score|fare)\b", re.I)
+#: The narrow quantity types, checked in this order (the first that a question asks wins).
+QUANTITY_TYPES = ((ASKS_FOR_RATIO, RATIO), (ASKS_FOR_DURATION, DURATION),
+                  (ASKS_FOR_MEMORY, MEMORY), (ASKS_FOR_MONEY, MONEY),
+                  (ASKS_FOR_HARDWARE, HARDWARE))
+
+
+def quantity(question: str) -> re.Pattern[str] | None:
+    """The pattern of the quantity ``question`` asks for: a narrow type of
+    ``QUANTITY_TYPES`` when it asks one ("by how much" -> a ratio), else any number for
+    "how many / how much / what throughput", else None."""
+    for asks, pattern in QUANTITY_TYPES:
+        if asks.search(question):
+            return pattern
+    return NUMBER if ASKS_FOR_NUMBER.search(question) else None
 #: "Which language is X written in?" expects a programming language's name (not "What
 #: template language ...", a kind of language of its own).
 ASKS_FOR_LANGUAGE = re.compile(

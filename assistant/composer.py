@@ -18,9 +18,12 @@ retrieved passages against the question, then shapes the answer by the question'
   stating a condition as the lead line (``assistant.conditions``), then conditions per side;
 * pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
   analyser, VADER without it);
-* list, definition, fact: the sentence that answers best first (a sentence listing names
-  for "which companies use X?", an "X is a ..." sentence for "what is X?", the sentence
-  holding the asked focus, off-focus lines to "more": ``assistant.shape``);
+* list, definition, fact: a fact question asking a quantity ("By how much did Node beat
+  Django?") is answered as a plain question even when it names both subjects (the sentence
+  holding the figure, not a line per side); the sentence that answers best first (a
+  sentence listing names for "which companies use X?", an "X is a ..." sentence for
+  "what is X?", the sentence holding the asked focus, off-focus lines to "more":
+  ``assistant.shape``);
 * a question naming a technology other than the configured pair ("Is Django faster than
   Go's Gin?"): a row verdict when a table row with the named columns' cells leads (its
   cells ranked, or two rows of a one-row-per-stack table: ``assistant.table_rows``), else
@@ -52,14 +55,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answer_type import unanswered_type
+from assistant.answer_type import quantity, unanswered_type
 from assistant.asked import pair_line, polar
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
-from assistant.filler import CONNECTIVE, PRONOUN_START
+from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
-from assistant.lean import lean, purpose, row_line, side_firsts, weighs
+from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
 from assistant.models import Citation
 from assistant.named import (
     Named,
@@ -81,7 +84,6 @@ from assistant.sentences import (
     duplicate,
     is_comparison,
     select,
-    sentence_spans,
     usable,
     with_name_lists,
 )
@@ -272,7 +274,10 @@ def compose(
         # named is the foil, so the question weighs the pair (``assistant.subject``)
         subjects = names
         intent = classify_intent(question, subjects)
-    comparison = intent.comparative or is_comparison(question, subjects)
+    # "By how much did Node beat Django?" names both sides but asks for one figure: the
+    # sentence holding it answers, not a sentence per side
+    comparison = (intent.comparative or is_comparison(question, subjects)) and not (
+        intent.kind == "fact" and quantity(question) is not None)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
     if aspect is None and comparison and view is not None and view.criterion:
@@ -307,7 +312,7 @@ def compose(
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
-    groups = _side_groups(visible, names) if comparison else []
+    groups = side_groups(visible, names) if comparison else []
     # In the answer to "which is better", a sentence about both (or neither) side that
     # weighs nothing ("Choosing between the two is a core step of your project") reads as
     # an answer under "Compared directly" and is none: it goes under "more from the
@@ -383,29 +388,6 @@ def compose(
                        {})
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
-
-
-def _side_groups(chosen: list[Candidate],
-                 names: Sequence[str]) -> list[tuple[str | None, list[Candidate]]]:
-    """Chosen sentences per side (each of ``names``, then both), in reading order; a sentence
-    that continues the one before it in its passage ("So the popularity is ...") stays in
-    that sentence's group."""
-    side: dict[int, str | None] = {}
-    by_pos = {(c.chunk.chunk_id, c.span.start): c for c in chosen}
-    for cand in sorted(chosen, key=lambda c: (c.chunk.chunk_id, c.span.start)):
-        spans = sentence_spans(cand.chunk)
-        prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
-        before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
-        if before is not None and CONNECTIVE.match(cand.text):
-            side[id(cand)] = side[id(before)]
-        else:
-            side[id(cand)] = cand.subject
-    out: list[tuple[str | None, list[Candidate]]] = []
-    for subject in (*names, None):
-        group = [c for c in chosen if side[id(c)] == subject]
-        if group:
-            out.append((subject, group))
-    return out
 
 
 def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations,

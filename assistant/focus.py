@@ -21,13 +21,16 @@ For a plain question the chosen sentence closest in meaning to the question is s
 (above the floor) even without a question term: a paraphrase answers too.
 A shown sentence never brings a next sentence about the other subject ("Node.js with
 Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
-as part of the answer about the first.
+as part of the answer about the first; except, for a plain question, the sentence that
+resolves what the best sentence set up (``assistant.continuation``: "In the end we kept a
+Node.js service just for that feature"), which is the rest of its answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from assistant.continuation import resolves
 from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, sentence_spans
 
@@ -163,11 +166,17 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         nxt = [sp for sp in sentence_spans(cand.chunk) if sp.start >= cand.span.end][:2]
         follow = next((by_pos[(cand.chunk.chunk_id, sp.start)] for sp in nxt
                        if (cand.chunk.chunk_id, sp.start) in by_pos), None)
+        # the outcome of what ``cand`` set up ("In the end we kept a Node.js service just
+        # for that feature"): the rest of the answer, whatever it names
+        # (only in the best sentence's passage: elsewhere it is another story's ending)
+        outcome = (follow is not None and not comparison
+                   and cand.chunk.chunk_id == ranked[0].chunk.chunk_id
+                   and resolves(cand, follow))
         if follow is not None and follow.subject not in (None, cand.subject) and (
-                comparison or cand.subject is not None):
+                comparison or cand.subject is not None) and not outcome:
             continue  # it would be read as about its lead's side
         if follow is not None and follow not in shown and not unplaced(follow) and (
-                announces or on_focus(follow) or _base(follow) >= floor):
+                announces or outcome or on_focus(follow) or _base(follow) >= floor):
             shown.append(follow)
             followers.setdefault(id(cand), []).append(follow)
             following[id(follow)] = depth + 1

@@ -30,10 +30,11 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.compare.lexicon import load_general_lexicon
+from assistant.filler import CONNECTIVE
 from assistant.focus import LEX_FOCUS
 from assistant.named import rank_cells, row_sentence
 from assistant.retriever import tokens
-from assistant.sentences import Candidate
+from assistant.sentences import Candidate, sentence_spans
 from assistant.tone import stance, tone
 from assistant.verdict import (
     LEADING_PURPOSE,
@@ -280,3 +281,26 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
                 f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
     return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
             f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
+
+
+def side_groups(chosen: list[Candidate],
+                names: Sequence[str]) -> list[tuple[str | None, list[Candidate]]]:
+    """Chosen sentences per side (each of ``names``, then both), in reading order; a sentence
+    that continues the one before it in its passage ("So the popularity is ...") stays in
+    that sentence's group."""
+    side: dict[int, str | None] = {}
+    by_pos = {(c.chunk.chunk_id, c.span.start): c for c in chosen}
+    for cand in sorted(chosen, key=lambda c: (c.chunk.chunk_id, c.span.start)):
+        spans = sentence_spans(cand.chunk)
+        prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
+        before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None
+        if before is not None and CONNECTIVE.match(cand.text):
+            side[id(cand)] = side[id(before)]
+        else:
+            side[id(cand)] = cand.subject
+    out: list[tuple[str | None, list[Candidate]]] = []
+    for subject in (*names, None):
+        group = [c for c in chosen if side[id(c)] == subject]
+        if group:
+            out.append((subject, group))
+    return out

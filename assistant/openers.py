@@ -112,7 +112,7 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
         kind = "ok" if cand.table_label else classify_in_context(
             text, antecedent=antecedent, same_passage=same, referent=here)
         if kind == "dangling" and opener(text) is not None:
-            fixed = repair(text, cand.subject)
+            fixed = repair(text, cand.subject or cand.referent)
             if fixed is None:
                 dropped.append(cand)
                 continue

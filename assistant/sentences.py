@@ -4,7 +4,10 @@
 lexical overlap, passage score, aspect, answer type) and files it under a subject
 (``assistant.subject``); the lexical overlap counts a question
 stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
-weight, a term found only in the sentence's heading or table row; ``usable`` drops filler (meta,
+weight, a term found only in the sentence's heading or table row (a list intro or a heading set
+as a sentence, "Where Django hurt: the live stock counter.", scores lower: it says nothing
+itself; a leading "It" of a sentence naming both sides gets the previous sentence's subject
+as its ``referent``, shown as "[Node.js]"); ``usable`` drops filler (meta,
 signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
 for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
 relative floor, spread over passages and subjects (for a plain question, the sentence
@@ -25,13 +28,13 @@ from typing import Any
 
 from assistant.answer_type import (
     ASKS_FOR_NAMES,
-    ASKS_FOR_NUMBER,
     ASKS_FOR_PERSON,
+    ASKS_FOR_RATING,
     ASKS_FOR_YEAR,
     NAME_LIST,
-    NUMBER,
     PERSON,
     YEAR,
+    quantity,
 )
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
@@ -39,9 +42,8 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
-from assistant.sentence_context import context_tokens
-from assistant.subject import infer_subject as _infer_subject
-from assistant.subject import table_context as _table_context
+from assistant.sentence_context import context_tokens, referent_subject, sentence_spans
+from assistant.subject import infer_subject, table_context
 from assistant.tone import stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
@@ -88,7 +90,24 @@ _COMPARISON = re.compile(
     re.I,
 )
 _MARKER = re.compile(r"\[(\d+)\]")
+#: A leading "It"/"Its" (not "It's"): shown alone, it becomes "[Node.js]" / "[Node.js’s]".
+_IT_OPENER = re.compile(r"^(?:it|its)\b(?!['’])", re.I)
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
+#: A heading set as a sentence: a wh-clause, a colon, a short verbless noun phrase ("Where
+#: Django hurt: the live stock counter."). It echoes a question's words and answers nothing.
+_HEADING_LIKE = re.compile(
+    r"^(?:where|what|why|how|when|who|which)\b[^:,]{0,40}:\s+(?P<np>(?:[\w'’-]+\s+){0,5}"
+    r"[\w'’-]+)\.?$", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|"
+                     r"would|should|may|might|must|\w+ed)\b", re.I)
+
+
+def heading_like(text: str) -> bool:
+    """Whether ``text`` is a heading set as a sentence (see ``_HEADING_LIKE``)."""
+    m = _HEADING_LIKE.match(text.strip())
+    return m is not None and not _FINITE.search(m.group("np"))
+
+
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
 
@@ -113,10 +132,8 @@ class Candidate:
     on_aspect: bool = False  # the asked aspect's cue is in the sentence, heading or label
     typed: bool = False  # it has what the question asks for (names, a person, year, number)
     label_lex: float = 0.0  # a table cell: idf-weighted share of question terms in its row label
-
-
-def sentence_spans(chunk: Chunk) -> list[Span]:
-    return list(chunk.sentences) or [Span(chunk.start, chunk.end)]
+    referent: str | None = None  # whom a leading "It"/"Its" stands for (``referent_subject``)
+    rated: bool = False  # the asked subject's table cell for "how well does X cope with Y?"
 
 
 def _clean_sentence(text: str) -> str:
@@ -161,9 +178,12 @@ def candidates(
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
     answer_types = [pattern for asks, pattern in (
-        (ASKS_FOR_NAMES, NAME_LIST), (ASKS_FOR_PERSON, PERSON),
-        (ASKS_FOR_YEAR, YEAR), (ASKS_FOR_NUMBER, NUMBER),
+        (ASKS_FOR_NAMES, NAME_LIST), (ASKS_FOR_PERSON, PERSON), (ASKS_FOR_YEAR, YEAR),
     ) if asks.search(question)]
+    amount = quantity(question)  # "by how much" -> a ratio, "how long" -> a duration, ...
+    if amount is not None:
+        answer_types.append(amount)
+    rating = bool(ASKS_FOR_RATING.search(question))
     single = subjects[0] if len(set(subjects)) == 1 else None
     top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
     import numpy as np
@@ -184,15 +204,18 @@ def candidates(
                 raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
                 text = _clean_sentence(raw)
                 keep = len(text) >= 20 and len(text.split()) >= 4
-                criterion = _table_context(chunk, span, config)[1]
+                criterion = table_context(chunk, span, config)[1]
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
-                intro = raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
-                info = (keep, text, criterion, aspect_text,
-                        _infer_subject(chunk, span, raw, config,
-                                       idx.heading_paths.get(chunk.chunk_id, ())),
-                        intro, raw)
+                intro = (raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
+                         or heading_like(text))
+                path = idx.heading_paths.get(chunk.chunk_id, ())
+                subject = infer_subject(chunk, span, raw, config, path)
+                referent = None
+                if subject is None and _IT_OPENER.match(text):
+                    referent = referent_subject(chunk, span, config, path)
+                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
-            keep, text, criterion, aspect_text, subject, intro, raw = info
+            keep, text, criterion, aspect_text, subject, intro, raw, referent = info
             if not keep:
                 continue  # headings, fragments
             other = foreign_claim(retrieval, chunk, span, config)
@@ -235,11 +258,16 @@ def candidates(
                 score += W_LEAD
             matched = sum(1 for pattern in answer_types if pattern.search(raw))
             bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
+            rated = rating and label_lex > 0 and subject is not None
+            if rated:
+                # "how well does X cope with Y?": X's cell in Y's table row rates it; it
+                # ranks first, the prose around it is still shown (not an answer type)
+                bonus += W_ANSWER_TYPE / 2
             out.append(
                 Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
                           criterion if chunk.row is not None else None, bonus,
                           sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0,
-                          label_lex=label_lex)
+                          label_lex=label_lex, referent=referent, rated=rated)
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -428,8 +456,10 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         if kind in ("meta", "signpost"):
             continue
         named = any(n.lower() in cand.text.lower() for n in names)
-        if kind == "ok" and needs_antecedent(cand.text, cand.subject, cand.table_label,
-                                             single, labelled, named):
+        # an "It ..." naming both sides whose referent the sentence before names is shown
+        # as "[Node.js] ..." (``assistant.openers``): it does not dangle
+        if kind == "ok" and cand.referent is None and needs_antecedent(
+                cand.text, cand.subject, cand.table_label, single, labelled, named):
             kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
         if kind == "dangling":
             spans = sentence_spans(cand.chunk)

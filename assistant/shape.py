@@ -24,9 +24,11 @@ first, and drops what is off the question's focus:
   from the sources", and so does one without the weightiest focus word the first sentence
   holds when the focus words weigh differently ("views" alone does not answer
   "asynchronous views?"), unless it is the next sentence after a short first line of its
-  passage. Sentences are dropped only for a narrow focus (a which/what noun phrase or a
-  yes/no question, at most ``NARROW`` words): a long question spreads its focus over words
-  an answer need not repeat. A lead must stand alone (``assistant.openers.repair``).
+  passage or resolves a kept one (``assistant.continuation``). A table cell holds its row
+  label's words ("Time to first MVP") toward the focus. Sentences are dropped only for a
+  narrow focus (a which/what noun phrase or a yes/no question, at most ``NARROW`` words):
+  a long question spreads its focus over words an answer need not repeat. A lead must
+  stand alone (``assistant.openers.repair``).
 * **definition** ("What is template fragment caching?", "Explain what Node.js is", "What
   does it mean that Node.js doesn't buffer data?"; ``assistant.definition``): a sentence
   of the shape "X is a/an ..." (or "X refers to / means ...", an acronym spelt out "MVT
@@ -55,6 +57,7 @@ from functools import cache
 from typing import Any
 
 from assistant.answer_type import asked_type
+from assistant.continuation import resolves
 from assistant.corpus_index import tokens
 from assistant.definition import core, defined, explain, rank
 from assistant.intent import Intent, own_words
@@ -186,6 +189,8 @@ class _Focus:
 
     def held(self, cand: Candidate) -> list[tuple[frozenset[str], float, float]]:
         toks = cand.toks or frozenset(tokens(cand.text))
+        if cand.table_label:  # a cell means what its row label says ("Time to first MVP")
+            toks = toks | frozenset(tokens(cand.table_label))
         return [term for term in self.terms if not term[0].isdisjoint(toks)]
 
     def share(self, cand: Candidate) -> float:
@@ -214,7 +219,8 @@ def _options(visible: Sequence[Candidate], hidden: Sequence[Candidate],
 def _stands(cand: Candidate) -> bool:
     """Whether ``cand`` can open an answer: no pronoun or demonstrative leaning on a
     sentence it would lose (``assistant.openers.repair`` could not fix it)."""
-    return cand.table_label is not None or repair(cand.text, cand.subject) is not None
+    return cand.table_label is not None or repair(cand.text, cand.subject or cand.referent
+                                                  ) is not None
 
 
 def _promote(lead: Candidate, visible: list[Candidate], hidden: list[Candidate]
@@ -268,7 +274,8 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
         toks = cand.toks or frozenset(tokens(cand.text))
         on_key = not key or any(not fam.isdisjoint(toks) for fam in key)
         if (share >= KEEP_SHARE and on_key) or (typed and cand.typed) or (
-                wanted is not None and wanted.search(cand.text)) or _next_of(cand, keep[:1]):
+                wanted is not None and wanted.search(cand.text)) or _next_of(cand, keep[:1]) or (
+                any(resolves(k, cand) for k in keep)):
             keep.append(cand)
         else:
             gone.append(cand)

@@ -13,7 +13,9 @@ stays; a later one stays when
   meaning than the best sentence, or holds every asked term the best one holds
   (``FULL_TERMS_SEM``), or has what the question asks for (``Candidate.typed``: names, a
   person, a year, a number); for pros / cons instead: it has the asked polarity;
-* it is what a kept short line or list intro announces (the next sentence of its passage);
+* it is what a kept short line or list intro announces (the next sentence of its passage),
+  or, for a plain question, the outcome a kept sentence set up (``assistant.continuation``,
+  whatever subject it names);
 * for a question about one subject, it is not about the other subject;
 * it is not a near-duplicate of a kept sentence (``assistant.sentences.duplicate``, or a
   cosine of ``REPEAT_COSINE``): a repeat from another article is merged into the kept
@@ -39,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.continuation import resolves
 from assistant.focus import ANNOUNCEMENT_WORDS
 from assistant.intent import Intent
 from assistant.sentences import Candidate, duplicate, sentence_spans
@@ -103,8 +106,10 @@ def _closeness(cand: Candidate) -> float:
 
 def _on_question(cand: Candidate, best: Candidate, group: str) -> bool:
     """Whether ``cand`` bears on the question about as much as the best sentence."""
-    if cand.typed:
-        return True  # it has what the question asks for (names, a person, a year, a number)
+    if cand.typed or cand.rated:
+        # it has what the question asks for (names, a person, a year, a number), or it is
+        # the table cell rating the asked subject ("how well does X cope with Y?")
+        return True
     sem, lex = KEEP[group]
     if cand.sem >= sem * best.sem and (best.lex <= 0 or cand.lex >= lex * best.lex):
         return True
@@ -153,8 +158,10 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
         row = comparison and cand.table_label is not None
         off_subject = (not comparison and single is not None and cand.subject is not None
                        and cand.subject != single)
-        if not off_subject and not cand.table_label and _announced(cand, kept):
-            kept.append(cand)
+        if not cand.table_label and (
+                (not off_subject and _announced(cand, kept))
+                or (not comparison and any(resolves(k, cand) for k in kept))):
+            kept.append(cand)  # what a kept line announces, or the outcome it set up
             continue
         twin = next((k for k in kept if duplicate(cand, k) or _cos(cand, k) >= REPEAT_COSINE),
                     None)

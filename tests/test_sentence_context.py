@@ -1,6 +1,6 @@
 """A sentence's context beside its own words: the headings above its own, and its list's
 intro (``assistant.corpus_index.heading_path``, ``assistant.sentences.lead_in``,
-``context_tokens``, ``_infer_subject``). Fast units on hand-written passages."""
+``context_tokens``, ``infer_subject``). Fast units on hand-written passages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from assistant.corpus_index import CorpusIndex, heading_path
 from assistant.sentence_context import context_tokens, lead_in
-from assistant.sentences import _infer_subject
+from assistant.subject import infer_subject
 from knowledge.models import Section
 from knowledge.subjects_config import default_subjects
 from tests.conftest import passage
@@ -65,11 +65,11 @@ def test_a_sentence_under_a_generic_heading_takes_its_subject_from_the_heading_a
     chunk, spans = passage("c", ["API gateways in front of microservices."])
     chunk = replace(chunk, section="Best for")
     text = chunk.text[spans[0].start:spans[0].end]
-    assert _infer_subject(chunk, spans[0], text, config) is None
-    assert _infer_subject(chunk, spans[0], text, config,
+    assert infer_subject(chunk, spans[0], text, config) is None
+    assert infer_subject(chunk, spans[0], text, config,
                           ("Three backends", "Express")) == "Node.js"
     # the nearest heading that names a subject decides; one naming both decides "both"
-    assert _infer_subject(chunk, spans[0], text, config,
+    assert infer_subject(chunk, spans[0], text, config,
                           ("Django", "Django vs Express")) is None
 
 
