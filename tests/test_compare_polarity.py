@@ -98,6 +98,19 @@ def test_scorer_without_an_embedder_is_off_for_a_vector_model() -> None:
     assert PolarityScorer(_model(), None).polarity("it is awful and broken") == -1.0
 
 
+def test_an_embedder_of_another_size_gets_no_opinion_rather_than_a_crash() -> None:
+    # weights for 4 dimensions that push "it" hard; a 6-dimension embedder (another
+    # model in the settings, a test's fake) must not reach the matrix product
+    w = np.zeros((3, 4 + N_EXTRA))
+    w[CLASSES.index("it"), :4] = 5.0
+    model = PolarityModel(w, np.zeros(3), np.zeros(N_EXTRA), np.ones(N_EXTRA), 0.1)
+    assert model.vector_size == 4
+    right = PolarityScorer(model, lambda texts: np.ones((len(texts), 4), dtype=np.float32))
+    wrong = PolarityScorer(model, lambda texts: np.ones((len(texts), 6), dtype=np.float32))
+    assert right.polarity("it needs Redis") == 1.0
+    assert wrong.polarity("it needs Redis") == 0.0
+
+
 def test_shipped_weights_match_the_features() -> None:
     m = PolarityModel.load(MODEL_FILE)
     assert m.use_vector

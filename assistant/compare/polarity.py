@@ -109,6 +109,11 @@ class PolarityModel:
                             scale=self.scale.astype(np.float32),
                             margin=np.float32(self.margin), use_vector=self.use_vector)
 
+    @property
+    def vector_size(self) -> int:
+        """How many embedding dimensions the weights expect (0 without the vector)."""
+        return int(self.weights.shape[1] - self.mean.shape[0]) if self.use_vector else 0
+
     def inputs(self, vectors: np.ndarray, extras: np.ndarray) -> np.ndarray:
         x = (extras - self.mean) / self.scale
         return np.hstack([vectors, x]) if self.use_vector else x
@@ -151,6 +156,10 @@ class PolarityScorer:
         if self.model.use_vector:
             assert self.embed is not None
             vec = self.embed([rewritten])
+            if vec.shape[-1] != self.model.vector_size:
+                # Fitted on MiniLM's 384 dimensions: another embedding model (a user's
+                # setting, a test's fake) gets no model opinion rather than a crash.
+                return 0.0
         else:
             vec = np.zeros((1, 0), dtype=np.float32)
         return self.model.polarity_of(self.model.probabilities(vec, extras)[0])
