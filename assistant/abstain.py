@@ -65,6 +65,7 @@ from assistant.scope import (
     member_names,
     mentions,
     pair_meant,
+    quoted_in,
     subject_products,
     unknown_compound,
     unmentioned_members,
@@ -456,7 +457,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
     strong_lexical = lexical >= 0.99 and retrieval.bm25_top >= BM25_STRONG
-    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical:
+    # a phrase quoted from the articles ("What does 'batteries included' refer to?")
+    quoted = quoted_in(question, [c.text for c in idx.chunks]) if not idx.empty else None
+    signals["quoted"] = quoted
+    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not quoted:
         return no("off-topic", "The articles don't say anything about that.")
     if not named:
         if unknown and retrieval.dense_top < DENSE_TOPICAL + 0.1:
@@ -464,9 +468,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                 "foreign-name",
                 f"The articles don't say anything about {', '.join(unknown)}.",
             )
-        if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL:
+        if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL and not quoted:
             return no("off-topic", "The articles don't say anything about that.")
-    elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion:
+    elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion \
+            and not quoted:
         # a comparison of the pair on a criterion of the subjects file ("Which of the two
         # is less prone to security holes?") is covered in the articles' words
         return no("off-topic", "The articles don't say anything about that.")

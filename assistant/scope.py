@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.situation import split
 from knowledge.subjects_config import normalize_label
 from knowledge.text.tokens import STOPWORDS
 
@@ -129,7 +130,8 @@ def asked_criterion(question: str, subjects: Any) -> str | None:
 def pair_meant(question: str, subjects: Any) -> bool:
     """Whether a question that names no subject means the configured pair: a choice
     between unnamed options ("which of the two", "which one", "between the two"), or a
-    comparative "which" question ("Which scales further?"), that brings no alternatives
+    comparative "which" question ("Which scales further?", also after a sentence telling
+    the situation: ``assistant.situation``), that brings no alternatives
     of its own and whose "the two" are not some other thing ("the two planets")."""
     if subjects.find_subjects(question) or _OWN_OPTIONS.search(question):
         return False
@@ -139,7 +141,10 @@ def pair_meant(question: str, subjects: Any) -> bool:
         if noun in _MANY:
             return False  # "which of the three": more than the pair
         return not noun or noun in _OPTION_NOUNS or noun in _VERBS or not noun.endswith("s")
-    return bool(_WHICH.search(question)) and bool(_COMPARATIVE.search(question))
+    # "Our traffic is impossible to predict. Which framework copes with that more
+    # gracefully?": the asking clause, not the situation told before it, opens with "which"
+    asking = split(question).asking
+    return bool(_WHICH.search(asking)) and bool(_COMPARATIVE.search(asking))
 
 
 def defined_term(question: str) -> str | None:
@@ -382,3 +387,22 @@ def unmentioned_members(question: str, subjects: Any, idx: Any) -> list[tuple[st
             if members and not mentions(members, idx) and m.group(0) not in dict(out):
                 out.append((m.group(0), name))
     return out
+
+
+#: A phrase the question quotes: 'batteries included', "event loop", “MVT”.
+_QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'’\"”\n]{3,60}?)['’\"”](?!\w)")
+
+
+def quoted_in(question: str, texts: Sequence[str]) -> str | None:
+    """A phrase of two words or more that the question quotes and some passage holds word
+    for word (case aside), else None: "People call frameworks 'batteries included'. What
+    does that phrase refer to?" asks about the articles' own words, however little of the
+    rest of the question they share."""
+    for m in _QUOTED.finditer(question):
+        phrase = re.sub(r"\s+", " ", m.group(1)).strip(" .,!?").lower()
+        if len(phrase.split()) < 2:
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"(?!\w)")
+        if any(pattern.search(t.lower()) for t in texts):
+            return phrase
+    return None

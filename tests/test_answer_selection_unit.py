@@ -180,6 +180,8 @@ def test_no_names_asked(question: str) -> None:
     "List a few businesses running Express.",
     "Give me three organisations that rely on Flask in production",
     "Which well-known brands picked Express?",
+    "Name a few well-known firms on Flask.",
+    "Are there big firms whose services depend on Express?",
 ])
 def test_names_asked_in_other_words(question: str) -> None:
     from assistant.answer_type import ASKS_FOR_NAMES

@@ -25,6 +25,7 @@ from assistant.scope import (
     member_names,
     mentions,
     pair_meant,
+    quoted_in,
     subject_products,
     unknown_compound,
 )
@@ -62,6 +63,9 @@ def _index(*texts: str, tok: Any = None) -> Any:
     "Which is quicker to get started with?",
     "Which of these two frameworks has better docs?",
     "Which scales further?",
+    # the asking clause after a sentence that tells the situation
+    "Our users arrive in waves at lunchtime. Which stack handles that better?",
+    "We have a small budget and no ops team. Which is cheaper to run?",
 ])
 def test_a_question_without_subjects_or_options_means_the_pair(question: str) -> None:
     assert pair_meant(question, default_subjects())
@@ -75,6 +79,8 @@ def test_a_question_without_subjects_or_options_means_the_pair(question: str) ->
     "Is Django harder to learn?",  # names a subject: not unnamed
     "What is the capital of Peru?",  # not a comparison
     "Which server should I rent?",  # a noun ending in -er is no comparative
+    "Which pasta do you like? Mine is better than yours.",  # the comparative is not asked
+    "My car broke down. Which is cheaper, a bus or a taxi?",  # its own options
 ])
 def test_a_question_with_its_own_options_does_not(question: str) -> None:
     assert not pair_meant(question, default_subjects())
@@ -258,3 +264,22 @@ def test_a_member_the_articles_never_name_gets_a_note(fake_retriever: HybridRetr
     assert "don't mention Express" in cov.note and "Node.js" in cov.note, cov.note
     plain = assess("Is Node.js fast?", _signals(fake_retriever, "Is Node.js fast?", dense_top=0.6))
     assert plain.note == ""
+
+
+@pytest.mark.parametrize(("question", "texts", "expected"), [
+    # quoted in the question and held word for word (case and hyphen aside)
+    ("People call it 'batteries included'. What does that mean?",
+     ["Its batteries-included approach ships an ORM."], "batteries included"),
+    ("What is \u201cthe event loop\u201d about?", ["Node.js runs The Event Loop."],
+     "the event loop"),
+    # a quoted phrase no passage holds
+    ("What does 'gluten free' mean?", ["Django ships an ORM."], None),
+    # one quoted word is no phrase; apostrophes of contractions pair up nothing
+    ("What does 'ORM' mean?", ["Django ships an ORM."], None),
+    ("Don't you think it's fast?", ["t you think it is fast"], None),
+    # a word of the phrase inside a longer word is not the phrase
+    ("Is it 'event loops' or not?", ["the event loopsy thing"], None),
+])
+def test_a_quoted_phrase_counts_only_when_a_passage_holds_it(
+        question: str, texts: list[str], expected: str | None) -> None:
+    assert quoted_in(question, texts) == expected
