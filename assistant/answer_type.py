@@ -18,7 +18,7 @@ from collections.abc import Iterable
 #: "Which companies use Django?" expects names: the answer type of the question.
 ASKS_FOR_NAMES = re.compile(
     r"\b(?:which|what|name|list)\s+(?:[\w-]+\s+){0,3}?(?:companies|company|firms|platforms|products|sites|"
-    r"websites|brands|businesses|organi[sz]ations|apps|services)\b|\bwho\s+uses?\b|"
+    r"websites|brands|businesses|organi[sz]ations|apps|services)\b(?!['’])|\bwho\s+uses?\b|"
     r"\bused\s+by\b|\bexamples?\s+of\b"
     r"|\b(?:companies|firms|businesses|organi[sz]ations|brands)\s+(?:that|which|who|whose\s+\w+)\s+"
     r"(?:\w+\s+)?(?:use|uses|run|runs|build|builds|rely|relies|depend|depends|chose|picked)\b",
