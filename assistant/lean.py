@@ -103,6 +103,24 @@ def _holds_compound_heads(text: str, question: str) -> bool:
     return True
 
 
+#: Nouns that name no particular use: "a chat app" is about chat, not about apps.
+_GENERIC_USE = frozenset(tokens(
+    "app apps application applications project projects site sites website websites "
+    "service services platform platforms tool tools system systems product products "
+    "solution solutions thing things"))
+
+
+def _holds_purpose(text: str, topic: str | None) -> bool:
+    """Whether ``text`` speaks of the asked use: it holds one of the use's own words
+    beyond the generic nouns ("chat" of "a chat app"). A use-cases cell listing "data-heavy
+    apps, CMSs" shares only "apps" with "a chat app" and is no vote on it. Asked of table
+    cells only: prose says a use in words of its own ("ML" for "machine learning")."""
+    if not topic:
+        return True
+    need = set(tokens(topic)) - _GENERIC_USE
+    return not need or bool(need & set(tokens(text)))
+
+
 #: A sentence that opens with its condition ("Conversely, if real-time features are your
 #: priority, Node.js is the optimal solution"): the condition runs up to the comma.
 _CONDITION = re.compile(r"^\s*(?:\w+,\s*)?(?:if|when|unless|whenever)\b(?P<cond>[^,;]+),",
@@ -154,6 +172,8 @@ def lean(chosen: Sequence[Candidate], view: CriterionView | None,
             continue
         if not _holds_compound_heads(cand.text, question):
             continue
+        if cand.chunk.row is not None and not _holds_purpose(cand.text, topic):
+            continue  # a table cell is a list of uses: the asked one must be on it
         if question and not _condition_met(cand.text, question, names):
             continue
         # a stand-in marker: only the sentences the line cites are numbered (below)

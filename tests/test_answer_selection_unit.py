@@ -97,6 +97,27 @@ def _lean_line(cands: list[object], relaxed: bool = False) -> str | None:
                 "image uploads", relaxed=relaxed)
 
 
+def test_a_table_cell_votes_on_a_use_only_when_it_lists_that_use() -> None:
+    from dataclasses import replace
+
+    from knowledge.models import TableRow
+
+    # a use-cases cell praising Flask for other uses shares only "uploads"' generic
+    # neighbour words; it is no vote on image uploads, while a cell naming images is
+    other = _vote_cand("c", "Flask is excellent for dashboards, CMS apps and reports.",
+                       "Flask", lex=0.6)
+    naming = _vote_cand("f", "Express is excellent for image and video apps.",
+                        "Express", lex=0.6)
+    row = TableRow(criterion="Use cases", cells=())
+    cells = [replace(c, chunk=replace(c.chunk, row=row)) for c in (other, naming)]  # type: ignore[type-var]
+    line = _lean_line(cells[:1], relaxed=True)
+    assert line is None, line
+    line = _lean_line(cells[1:], relaxed=True)
+    assert line is not None and "lean to Express for image uploads" in line, line
+    # prose is not held to the use's words ("ML" says "machine learning")
+    assert _lean_line([other], relaxed=True) is not None
+
+
 def test_the_fallback_verdict_counts_only_sentences_on_the_question() -> None:
     on = _vote_cand("a", "Express has excellent upload middleware for large images.",
                     "Express", lex=0.6)
