@@ -72,7 +72,8 @@ _BETTER = re.compile(
 _CONS = re.compile(
     r"\b(?:dis-?advantages?|cons|drawbacks?|downsides?|weakness\w*|limitations?|shortcomings?|"
     r"pitfalls?|problems?|issues|risks?|negatives?|flaws?|criticism\w*|bad about|wrong with|"
-    r"struggle\w*|pain points?|weak (?:points?|spots?)|falls? short|lack\w*)\b"
+    r"struggle\w*|pain points?|weak (?:points?|spots?)|fall(?:s|ing)? short|"
+    r"(?:comes?|came|coming) up short|lack\w*)\b"
     r"|\bwhy\b.*\b(?:avoid|steer clear|stay away|think twice|hesitate|wary)\b"
     r"|\breasons? (?:to|for) (?:avoid|not)\b",
     re.I,

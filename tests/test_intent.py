@@ -47,6 +47,8 @@ CASES = [
     ("What's wrong with Node.js?", (N,), "cons"),
     ("What limitations does Django have?", (D,), "cons"),
     ("Where does Node.js fall short?", (N,), "cons"),
+    ("In which areas does Django come up short?", (D,), "cons"),
+    ("Is Node.js falling short anywhere?", (N,), "cons"),
     ("What are the negatives of picking Django?", (D,), "cons"),
     # fact
     ("Who wrote Node.js?", (N,), "fact"),
