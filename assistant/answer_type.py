@@ -39,7 +39,11 @@ ASKS_FOR_PERSON = re.compile(
     re.I,
 )
 PERSON = re.compile(r"\bby\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
-ASKS_FOR_YEAR = re.compile(r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b", re.I)
+ASKS_FOR_YEAR = re.compile(
+    r"\b(?:which|what)\s+year\b|\bwhen\s+(?:was|were|did)\b"
+    # "the date of its first release", "its release date", "how long has X been around?"
+    r"|\b(?:date|year)\s+of\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:release|version|launch)\b"
+    r"|\brelease\s+date\b|\bhow\s+long\s+ha(?:s|ve)\b[^?]*\bbeen\s+around\b", re.I)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 ASKS_FOR_NUMBER = re.compile(
     r"\bhow\s+(?:many|much)\b"

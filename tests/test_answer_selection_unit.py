@@ -235,6 +235,14 @@ def test_a_year_question_without_a_year_in_the_pool_is_said_plainly() -> None:
     # declined for lack of a pattern match.
     assert unanswered_type("Who wrote Flask?", pool) is None
     assert unanswered_type("How much more setup does Express need?", pool) is None
+    # a date asked in other words
+    for question in ("What is the date of its first public release?",
+                     "Do the articles give Flask's release date?",
+                     "How long has Express been around?"):
+        assert unanswered_type(question, pool) == "The articles don't give a year for that."
+        assert unanswered_type(question, shipped) is None
+    # a duration is not a date
+    assert unanswered_type("How long does a Flask build take?", pool) is None
 
 
 # -- issue 11, fifth round: what a lean vote and a row verdict need (sentences written for
