@@ -104,7 +104,8 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     per_side: dict[str | None, int] = {ranked[0].subject: 1}
     cap = VISIBLE_MAX_COMPARISON if comparison else VISIBLE_MAX
     if comparison:  # each side's best sentence, so that both sides are heard
-        for side in {c.subject for c in ranked if c.subject is not None}:
+        # in rank order: a set's order would change with the process's string hashing
+        for side in dict.fromkeys(c.subject for c in ranked if c.subject is not None):
             top = next(c for c in ranked if c.subject == side)
             if top not in shown and (on_focus(top) or _base(top) >= floor):
                 shown.append(top)

@@ -170,7 +170,7 @@ def candidates(
     names = (idx.tokenizer or config.tokenizer).name_tokens  # the subjects' names
     qtoks = [t for t in retrieval.query_tokens if t not in names]
     n_docs = max(len(idx.chunks), 1)
-    idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in set(qtoks)}
+    idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in sorted(set(qtoks))}
     idf_total = sum(idf.values()) or 1.0
     # "scale" in the question is answered by "scalable" in a sentence: each query stem
     # matches the corpus stems of its derivational family too.

@@ -94,7 +94,7 @@ class _CueSet:
                 last = words[i + n - 1]
                 if last == cue[-1] or (prefix and last.startswith(cue[-1])):
                     out.append((i, i + n, " ".join(words[i : i + n]), payload))
-            for key in {w[:3], w[:2], w[:1]}:
+            for key in dict.fromkeys((w[:3], w[:2], w[:1])):  # in order, not by string hash
                 for cue, _prefix, payload in self._prefix.get(key, ()):
                     if w.startswith(cue[0]):
                         out.append((i, i + 1, w, payload))
