@@ -44,7 +44,7 @@ from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
 from assistant.sentence_context import context_tokens, referent_subject, sentence_spans
 from assistant.subject import infer_subject, table_context
-from assistant.tone import stance, tone
+from assistant.tone import main_clause, stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
 from knowledge.models import Chunk, ScoredChunk, Span
@@ -424,7 +424,7 @@ _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|o
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
               names: Sequence[str] = ()) -> int:
     """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
-    side = stance(view, cand.text, subject, names)
+    side = stance(view, main_clause(cand.text), subject, names)
     return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
 
 
