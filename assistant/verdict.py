@@ -307,8 +307,10 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
     if TEAM_SPEED.search(question) and find("productivity"):
         return find("productivity")
     name = find(question) or find(_singular(question))
-    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
-         or TRAILING_PURPOSE.search(question))  # "Django or Node.js for a learning platform?"
+    m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+    if m is None and name:  # "Django or Node.js for a learning platform?"
+        t = TRAILING_PURPOSE.search(question)
+        m = t if t and _noun_adjunct(question, t) else None
     if not name or m is None:
         return name
     words = m.group("np").split()
