@@ -423,7 +423,8 @@ _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|o
 
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
               names: Sequence[str] = ()) -> int:
-    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
+    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral (its main
+    clause: "While X is vast, it holds outdated libraries" speaks against)."""
     side = stance(view, main_clause(cand.text), subject, names)
     return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
 
