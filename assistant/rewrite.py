@@ -177,8 +177,9 @@ def find_aspect(text: str) -> str | None:
         return "development speed"
     best: tuple[int, str] | None = None
     for name, (_, pattern) in ASPECTS.items():
-        m = next((m for m in pattern.finditer(text) if not _USE_ADJUNCT.search(
-            text[: m.start()] + "\0" + text[m.start():])), None)
+        m = next((m for m in pattern.finditer(text) if name == "use cases"
+                  or not _USE_ADJUNCT.search(text[: m.start()] + "\0" + text[m.start():])),
+                 None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     return best[1] if best else None

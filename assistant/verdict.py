@@ -150,7 +150,7 @@ def matrix_view(
         name, situational = asked_with_situation(comparisons.find_criterion, question)
         if not name:  # by meaning: the whole question's, its situation included
             name = criterion_by_meaning(comparisons, vector)
-            if name and name == comparisons.find_criterion(question):
+            if name and _adjunct_cue(comparisons.find_criterion, question) == name:
                 # the cue read as naming the use ("a learning platform") is not asked
                 name = None
             situational = bool(name) and bool(split(question).situation)
@@ -308,7 +308,9 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
         return find("productivity")
     name = find(question) or find(_singular(question))
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
-    if m is None and name:  # "Django or Node.js for a learning platform?"
+    # an adjunct names the use: not a criterion, unless the one weighing uses ("streaming")
+    adjunct = name is not None and name != find("use cases")
+    if m is None and adjunct:  # "Django or Node.js for a learning platform?"
         t = TRAILING_PURPOSE.search(question)
         m = t if t and _noun_adjunct(question, t) else None
     if not name or m is None:
@@ -316,21 +318,26 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
     words = m.group("np").split()
     if len(words) == 1:  # "which should I use for security": the purpose is the criterion
         return find(words[0]) or name
-    if not words or (find(words[0]) == name and not _noun_adjunct(question, m)):
+    if not words or (find(words[0]) == name and not (adjunct and _noun_adjunct(question, m))):
         return name
     rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
     return (find(rest) or find(_singular(rest))) if rest else None
 
 
 def _noun_adjunct(question: str, m: re.Match[str]) -> bool:
-    """Whether the purpose phrase opens with a determiner and an "-ing" word before its
-    noun ("for a learning platform", "for a streaming service"): the "-ing" word names the
-    kind of thing built, not what is weighed ("for scaling apps" has no determiner and may
-    be the verb)."""
+    """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for a
+    learning platform": the kind of thing built; "for scaling apps" may be the verb)."""
     words = m.group("np").split()
     lead = question[: m.start("np")].split()
     return (len(words) > 1 and words[0].lower().endswith("ing") and bool(lead)
             and lead[-1].lower() in ("a", "an", "the", "my", "our"))
+
+
+def _adjunct_cue(find: Callable[[str], str | None], question: str) -> str | None:
+    """The criterion of an "-ing" adjunct opening the purpose phrase (not read as asked)."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
+    return find(m.group("np").split()[0]) if m and _noun_adjunct(question, m) else None
 
 
 def names_a_use(question: str) -> bool:

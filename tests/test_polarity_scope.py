@@ -43,6 +43,7 @@ def test_a_member_is_matched_as_a_word() -> None:
 @pytest.mark.parametrize(("question", "subjects", "kind"), [
     ("What makes Django hard to deploy on cheap hosting?", (D,), "cons"),
     ("What makes Node.js more difficult to debug?", (N,), "cons"),
+    ("Any dangers in trusting Django's defaults blindly?", (D,), "cons"),
     ("Why is Django easier to keep secure?", (D,), "pros"),
     ("Why do teams find Node.js simpler to hire for?", (N,), "pros"),
     ("What makes Node.js good for chat apps?", (N,), "pros"),  # unchanged
@@ -89,7 +90,7 @@ def find_criterion(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 @pytest.mark.parametrize(("question", "criterion"), [
     ("Django or Node.js for a learning app where pupils track homework?", None),
-    ("Django or Node.js for a streaming site with live comments?", None),
+    ("Django or Node.js for a streaming site with live comments?", "Use cases"),  # a use
     ("Django or Node.js for easier learning?", "Learning curve"),  # the cue is the use's head
     ("Which is better for a secure payments backend?", "Security"),  # adjective cue
     ("Django or Node.js for apps that need strong security?", "Security"),
