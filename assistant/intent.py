@@ -71,7 +71,8 @@ _BETTER = re.compile(
 )
 _CONS = re.compile(
     r"\b(?:dis-?advantages?|cons|drawbacks?|downsides?|weakness\w*|limitations?|shortcomings?|"
-    r"pitfalls?|problems?|issues|risks?|dangers?|hazards?|negatives?|flaws?|criticism\w*|bad about|wrong with|"
+    r"pitfalls?|problems?|issues|risks?|dangers?|hazards?|negatives?|flaws?|criticism\w*|"
+    r"bad about|wrong with|"
     r"struggle\w*|pain points?|weak (?:points?|spots?)|fall(?:s|ing)? short|"
     r"(?:comes?|came|coming) up short|lack\w*)\b"
     r"|\bwhat makes .* (?:hard|harder|difficult|tricky|risky|painful)\b"
