@@ -288,7 +288,7 @@ def compose(
     retrieval = with_name_lists(question, retrieval, subjects, config)
     scored = candidates(question, retrieval, subjects, aspect, config)
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
-                   labelled=comparison)
+                   labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))
     if missing:  # "when was it released?" answered without a year would only look answered
         return abstention(missing)

@@ -431,10 +431,13 @@ def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
 
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
             view: CriterionView | None, memo: dict[Any, Any],
-            names: Sequence[str] = (), labelled: bool = False) -> list[Candidate]:
+            names: Sequence[str] = (), labelled: bool = False,
+            inferred: bool = False) -> list[Candidate]:
     """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along,
     ``needs_antecedent`` with ``single`` and ``labelled``) and, for pros/cons, sentences of
-    the other polarity (``names``: the compared subjects)."""
+    the other polarity (``names``: the compared subjects; ``inferred``: ``single`` comes
+    from an ecosystem member the question names, so a sentence is dropped or favoured only
+    when its own tone agrees)."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
@@ -485,7 +488,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 pol = _polarity(view, cand, about, names)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
                     pol = _polarity(view, announced[id(cand)], about, names)
-                if pol and not single and tone(cand.text) != pol:
+                if pol and (inferred or not single) and tone(main_clause(cand.text)) != pol:
                     # The question names no subject, so the side is the inferred subject's
                     # ("the npm ecosystem ... poorly maintained" read as for Django): the
                     # sentence is dropped or favoured only when its own tone agrees.
