@@ -278,6 +278,9 @@ def compose(
     # sentence holding it answers, not a sentence per side
     comparison = (intent.comparative or is_comparison(question, subjects)) and not (
         intent.kind == "fact" and quantity(question) is not None)
+    member = _member_side(question, intent, config)
+    if member:  # "the risks of relying on npm packages" asks about Node.js alone
+        subjects = (member,)
     single = subjects[0] if len(set(subjects)) == 1 else None
     view = disagreement
     if aspect is None and comparison and view is not None and view.criterion:
@@ -285,7 +288,7 @@ def compose(
     retrieval = with_name_lists(question, retrieval, subjects, config)
     scored = candidates(question, retrieval, subjects, aspect, config)
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
-                   labelled=comparison)
+                   labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))
     if missing:  # "when was it released?" answered without a year would only look answered
         return abstention(missing)
@@ -388,6 +391,16 @@ def compose(
                        {})
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
+
+
+def _member_side(question: str, intent: Intent, config: Any) -> str | None:
+    """The one subject a pros/cons question asks about through an ecosystem member ("the
+    risks of relying on npm packages": Node.js), so its polarity filter keeps to that side;
+    None when the question names a subject itself or members of both."""
+    if not intent.polarity or config.find_subjects(question):
+        return None
+    members = config.find_members(question)
+    return members[0] if len(members) == 1 else None
 
 
 def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations,

@@ -71,9 +71,11 @@ _BETTER = re.compile(
 )
 _CONS = re.compile(
     r"\b(?:dis-?advantages?|cons|drawbacks?|downsides?|weakness\w*|limitations?|shortcomings?|"
-    r"pitfalls?|problems?|issues|risks?|negatives?|flaws?|criticism\w*|bad about|wrong with|"
+    r"pitfalls?|problems?|issues|risks?|dangers?|hazards?|negatives?|flaws?|criticism\w*|"
+    r"bad about|wrong with|"
     r"struggle\w*|pain points?|weak (?:points?|spots?)|fall(?:s|ing)? short|"
     r"(?:comes?|came|coming) up short|lack\w*)\b"
+    r"|\bwhat makes .* (?:hard|harder|difficult|tricky|risky|painful)\b"
     r"|\bwhy\b.*\b(?:avoid|steer clear|stay away|think twice|hesitate|wary)\b"
     r"|\breasons? (?:to|for) (?:avoid|not)\b",
     re.I,
@@ -82,7 +84,8 @@ _PROS = re.compile(
     r"\b(?:advantages?|pros|benefits?|strengths?|strong points?|upsides?|positives?|"
     r"good about|great about|attractive|appeal\w*|why (?:use|choose|pick)|merits?|"
     r"plus(?:es| points?)|why (?:do|would|should) (?:\w+ )?(?:like|love|use|choose|pick|prefer)|"
-    r"what makes .* (?:good|great|popular|attractive))\b",
+    r"what makes .* (?:good|great|popular|attractive))\b"
+    r"|\bwhy\b.*\b(?:cheaper|easier|simpler|quicker)\b",
     re.I,
 )
 _LIST = re.compile(

@@ -177,10 +177,18 @@ def find_aspect(text: str) -> str | None:
         return "development speed"
     best: tuple[int, str] | None = None
     for name, (_, pattern) in ASPECTS.items():
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if name == "use cases"
+                  or not _USE_ADJUNCT.search(text[: m.start()] + "\0" + text[m.start():])),
+                 None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     return best[1] if best else None
+
+
+#: An "-ing" word after "for a/the/our" and before its noun ("for a learning platform",
+#: marked by NUL where the aspect cue starts): it names the kind of thing built, not an
+#: aspect (``assistant.verdict._noun_adjunct`` reads the verdict's criterion the same way).
+_USE_ADJUNCT = re.compile(r"\bfor\s+(?:an?|the|my|our)\s+\0\w+ing\s+\w", re.I)
 
 
 def _tidy(text: str) -> str:

@@ -44,7 +44,7 @@ from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
 from assistant.sentence_context import context_tokens, referent_subject, sentence_spans
 from assistant.subject import infer_subject, table_context
-from assistant.tone import stance, tone
+from assistant.tone import main_clause, stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
 from knowledge.models import Chunk, ScoredChunk, Span
@@ -423,17 +423,21 @@ _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|o
 
 def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
               names: Sequence[str] = ()) -> int:
-    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral."""
-    side = stance(view, cand.text, subject, names)
+    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral (its main
+    clause: "While X is vast, it holds outdated libraries" speaks against)."""
+    side = stance(view, main_clause(cand.text), subject, names)
     return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
 
 
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
             view: CriterionView | None, memo: dict[Any, Any],
-            names: Sequence[str] = (), labelled: bool = False) -> list[Candidate]:
+            names: Sequence[str] = (), labelled: bool = False,
+            inferred: bool = False) -> list[Candidate]:
     """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along,
     ``needs_antecedent`` with ``single`` and ``labelled``) and, for pros/cons, sentences of
-    the other polarity (``names``: the compared subjects)."""
+    the other polarity (``names``: the compared subjects; ``inferred``: ``single`` comes
+    from an ecosystem member the question names, so a sentence is dropped or favoured only
+    when its own tone agrees)."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
@@ -484,7 +488,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 pol = _polarity(view, cand, about, names)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
                     pol = _polarity(view, announced[id(cand)], about, names)
-                if pol and not single and tone(cand.text) != pol:
+                if pol and (inferred or not single) and tone(main_clause(cand.text)) != pol:
                     # The question names no subject, so the side is the inferred subject's
                     # ("the npm ecosystem ... poorly maintained" read as for Django): the
                     # sentence is dropped or favoured only when its own tone agrees.

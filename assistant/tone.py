@@ -13,6 +13,7 @@ process's history (see CHANGELOG); left uncached until that is understood.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -58,3 +59,20 @@ def tone(text: str) -> int:
     """A sentence's own tone by VADER: +1, -1, or 0 below the 0.3 threshold."""
     score = _vader(text)
     return 1 if score >= 0.3 else -1 if score <= -0.3 else 0
+
+
+#: A leading concessive clause ("Moreover, while the ecosystem is vast, ..."): the claim is
+#: what follows its comma.
+_CONCESSIVE = re.compile(
+    r"^(?:(?:moreover|however|but|and|also|still|yet|besides|furthermore),?\s+)?"
+    r"(?:while|whilst|although|though|even though|despite|whereas)\b[^,;:]{3,}?,\s*(?=\S)",
+    re.I,
+)
+
+
+def main_clause(text: str) -> str:
+    """``text`` without a leading concessive clause ("While X is vast, it holds outdated
+    libraries" -> "it holds outdated libraries"): the sentence's claim, whose polarity a
+    pros/cons answer filters on; ``text`` itself when there is none."""
+    m = _CONCESSIVE.match(text.strip())
+    return text.strip()[m.end():] if m else text

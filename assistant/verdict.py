@@ -150,6 +150,9 @@ def matrix_view(
         name, situational = asked_with_situation(comparisons.find_criterion, question)
         if not name:  # by meaning: the whole question's, its situation included
             name = criterion_by_meaning(comparisons, vector)
+            if name and _adjunct_cue(comparisons.find_criterion, question) == name:
+                # the cue read as naming the use ("a learning platform") is not asked
+                name = None
             situational = bool(name) and bool(split(question).situation)
         if not name:
             return base
@@ -293,9 +296,11 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
     In "Which is better for machine learning and data work?" the purpose phrase names a
     use; a criterion cue inside it ("learning") is part of a compound noun unless the
     phrase is one word ("better for security") or its first word is itself a cue ("for
-    CPU-intensive work", "for a secure backend"). Then the criterion must come from the
+    CPU-intensive work", "for a secure backend"; not an "-ing" noun adjunct after a
+    determiner, "for a learning platform": ``_noun_adjunct``). Then the criterion must come from the
     rest of the question. The phrase may also be fronted ("For CPU-heavy work like complex
-    algorithms, Django or Node.js?").
+    algorithms, Django or Node.js?") or close the question ("Django or Node.js for a
+    learning platform where students take quizzes?").
     """
     if LEARNER_SPEED.search(question) and find("learn"):
         return find("learn")
@@ -303,15 +308,36 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
         return find("productivity")
     name = find(question) or find(_singular(question))
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+    # an adjunct names the use: not a criterion, unless the one weighing uses ("streaming")
+    adjunct = name is not None and name != find("use cases")
+    if m is None and adjunct:  # "Django or Node.js for a learning platform?"
+        t = TRAILING_PURPOSE.search(question)
+        m = t if t and _noun_adjunct(question, t) else None
     if not name or m is None:
         return name
     words = m.group("np").split()
     if len(words) == 1:  # "which should I use for security": the purpose is the criterion
         return find(words[0]) or name
-    if not words or find(words[0]) == name:
+    if not words or (find(words[0]) == name and not (adjunct and _noun_adjunct(question, m))):
         return name
     rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
     return (find(rest) or find(_singular(rest))) if rest else None
+
+
+def _noun_adjunct(question: str, m: re.Match[str]) -> bool:
+    """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for a
+    learning platform": the kind of thing built; "for scaling apps" may be the verb)."""
+    words = m.group("np").split()
+    lead = question[: m.start("np")].split()
+    return (len(words) > 1 and words[0].lower().endswith("ing") and bool(lead)
+            and lead[-1].lower() in ("a", "an", "the", "my", "our"))
+
+
+def _adjunct_cue(find: Callable[[str], str | None], question: str) -> str | None:
+    """The criterion of an "-ing" adjunct opening the purpose phrase (not read as asked)."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
+    return find(m.group("np").split()[0]) if m and _noun_adjunct(question, m) else None
 
 
 def names_a_use(question: str) -> bool:

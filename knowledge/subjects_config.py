@@ -182,6 +182,17 @@ class ComparisonConfig:
                 found.append((m.start(), name))
         return tuple(name for _, name in sorted(found))
 
+    def find_members(self, text: str) -> tuple[str, ...]:
+        """Subjects one of whose ``ecosystem`` names ("npm" for Node.js) ``text`` names as a
+        word, ordered by first mention."""
+        found = []
+        for spec in self.subjects:
+            hits = [m.start() for e in spec.ecosystem
+                    if (m := re.search(rf"(?<![\w.]){re.escape(e)}(?![\w])", text, re.I))]
+            if hits:
+                found.append((min(hits), spec.name))
+        return tuple(name for _, name in sorted(found))
+
     @cached_property
     def tokenizer(self) -> Any:
         """The word tokenizer that unifies the subjects' spellings (``knowledge.text.tokens``)."""
