@@ -43,6 +43,12 @@ first, and drops what is off the question's focus:
   sentences are all that is shown (``assistant.sentences.usable``, ``assistant.trim``); the
   one stating a condition ("for CPU-intensive tasks", "if ...", "not suitable for small
   apps") comes first.
+* **list** ("Which kinds of attack is Django shielded from?"): when the lead only sums the
+  items up ("protects against the most common threats"), the sentence closest in meaning
+  that names three or more of them ("SQL injection, cross-site scripting (XSS), and ...":
+  ``ENUMERATION``) comes first, if its cosine with the question is at least ``ENUM_SEM``
+  of the lead's, holds as many of the asked terms as the lead (the lexical focus does not
+  favour the lead) and is not about the other subject; the old lead stays after it.
 
 Nothing here adds a model call: the focus is matched on the sentences' stems, the index's
 word families and document frequencies.
@@ -85,6 +91,18 @@ PROPERTY, OTHER = 2.0, 0.5
 ON_X = 0.5
 #: Candidates of the whole usable pool looked at for a lead (best-scored first).
 POOL = 40
+#: A list question's answer leads with a sentence naming at least three items when its
+#: cosine with the question is at least this share of the shown lead's.
+ENUM_SEM = 0.85
+#: Three or more short items joined by commas ("SQL injection, cross-site scripting (XSS),
+#: and clickjacking"; "XSS, CSRF, SQL injection"): a sentence that names what is asked
+#: rather than summing it up ("against the most common threats").
+ENUMERATION = re.compile(
+    r"(?:^|[\s:(])(?:[^,;:.()]{1,30}(?:\([^)]{0,30}\))?,\s+){2,}(?:(?:and|or)\s+)?\w"
+    # longer items after a cue: "applications like content management systems (CMS),
+    # customer relationship management (CRM) tools, or e-commerce platforms"
+    r"|\b(?:like|such\s+as|including|namely)\s+[^,;:.]{2,60},\s[^,;:.]{2,60},?\s(?:and|or)\s\w",
+    re.I)
 #: Prefixes that negate a word: "asynchronous" / "synchronous", "unsafe" / "safe".
 NEGATIONS = ("a", "an", "non", "un", "in", "im", "dis")
 
@@ -374,6 +392,26 @@ def _when(intent: Intent, visible: list[Candidate], hidden: list[Candidate],
     return _promote(lead, visible, hidden)
 
 
+def _list(visible: list[Candidate], hidden: list[Candidate], pool: Sequence[Candidate],
+          single: str | None) -> tuple[list[Candidate], list[Candidate]]:
+    """A list answer whose lead only sums the items up ("protects against the most common
+    threats") leads instead with the sentence closest in meaning that names them
+    (``ENUMERATION``), if it is about as close to the question (``ENUM_SEM``) and holds
+    as many of the asked terms: the question paraphrases the items ("kinds of attack" for
+    "SQL injection, XSS"), so only meaning tells; a lead holding more of the asked words
+    ("main features" in "List the main features of Node.js") stays."""
+    if ENUMERATION.search(visible[0].text) or visible[0].typed:
+        return visible, hidden
+    floor = ENUM_SEM * visible[0].sem
+    lists = [c for c in _options(visible, hidden, pool)
+             if ENUMERATION.search(c.text) and c.sem >= floor and c.sem > 0
+             and c.lex >= visible[0].lex
+             and not (single and c.subject and c.subject != single) and _stands(c)]
+    if not lists:
+        return visible, hidden
+    return _promote(max(lists, key=lambda c: c.sem), visible, hidden)
+
+
 def shape(question: str, intent: Intent, visible: Sequence[Candidate],
           hidden: Sequence[Candidate], pool: Sequence[Candidate], subjects: Sequence[str],
           index: Any, config: Any = None, context: Sequence[Candidate] = (),
@@ -383,7 +421,8 @@ def shape(question: str, intent: Intent, visible: Sequence[Candidate],
 
     Args:
         question: The standalone question.
-        intent: Its intent; only ``fact``, ``definition`` and one-subject ``when`` change.
+        intent: Its intent; only ``fact``, ``definition``, ``list`` and one-subject ``when``
+            change.
         visible: The shown sentences in order (``assistant.trim``'s kept ones).
         hidden: The others selected (for "more from the sources").
         pool: All usable candidates, best first: a lead may come from here.
@@ -406,4 +445,6 @@ def shape(question: str, intent: Intent, visible: Sequence[Candidate],
                            getattr(config, "find_subjects", None))
     if intent.kind == "when" and intent.polarity:
         return _when(intent, shown, rest, pool, single)
+    if intent.kind == "list":
+        return _list(shown, rest, pool, single)
     return shown, rest

@@ -138,3 +138,61 @@ def test_the_conditions_line_quotes_a_recommending_condition_per_side() -> None:
     assert firsts == [(N, n_cond), (D, d_cond)]  # the side named first, first
     kept, off = conditions_only(groups, [c for _s, c in firsts])
     assert kept == [(D, []), (N, [])] and off == [d_plain]
+
+
+def _sem(cand: Candidate, sem: float) -> Candidate:
+    cand.sem = sem
+    return cand
+
+
+def test_a_list_answer_leads_with_the_sentence_naming_the_items() -> None:
+    summary = _sem(_cand("a", "Django guards against most common threats by default."), 0.70)
+    items = _sem(_cand("b", "Django blocks attacks such as SQL injection, cross-site "
+                            "scripting (XSS), and clickjacking."), 0.62)
+    idx = _index(summary, items)
+    shown, _hidden = shape("Which kinds of attack does Django stop?", Intent("list"),
+                          [summary], [], [summary, items], [D], idx)
+    assert shown[0] is items
+    assert summary in shown  # the summary stays, after the items
+
+
+@pytest.mark.parametrize("sem, subject", [(0.50, D), (0.65, N)])
+def test_a_far_or_off_subject_enumeration_does_not_lead(sem: float, subject: str) -> None:
+    summary = _sem(_cand("a", "Django guards against most common threats by default."), 0.70)
+    items = _sem(_cand("b", "It blocks SQL injection, cross-site scripting, and clickjacking.",
+                       subject=subject), sem)
+    idx = _index(summary, items)
+    shown, _h = shape("Which kinds of attack does Django stop?", Intent("list"),
+                      [summary], [], [summary, items], [D], idx)
+    assert shown[0] is summary
+
+
+def test_a_list_answer_that_already_names_items_keeps_its_lead() -> None:
+    names = _sem(_cand("a", "Netflix, PayPal, LinkedIn and Uber run Node.js.", subject=N), 0.5)
+    other = _sem(_cand("b", "Firms such as Walmart, NASA, and eBay rely on it.", subject=N),
+                 0.7)
+    idx = _index(names, other)
+    shown, _h = shape("Which companies use Node.js?", Intent("list"), [names], [],
+                      [other, names], [N], idx)
+    assert shown[0] is names
+
+
+def test_a_list_lead_holding_more_of_the_asked_words_stays() -> None:
+    lead = _sem(_cand("a", "The main features of Django are worth a look."), 0.60)
+    lead.lex = 0.8
+    other = _sem(_cand("b", "Django has a big community, good docs, and many plugins."), 0.65)
+    idx = _index(lead, other)
+    shown, _h = shape("List the main features of Django.", Intent("list"), [lead], [],
+                      [other, lead], [D], idx)
+    assert shown[0] is lead
+
+
+def test_a_cue_and_long_items_count_as_naming_them() -> None:
+    lead = _sem(_cand("a", "Its ORM makes it ideal for applications like content management "
+                           "systems (CMS), customer relationship tools, or online shops."),
+                0.55)
+    other = _sem(_cand("b", "Django has a big community, good docs, and many plugins."), 0.65)
+    idx = _index(lead, other)
+    shown, _h = shape("What kinds of projects is Django best for?", Intent("list"), [lead],
+                      [], [other, lead], [D], idx)
+    assert shown[0] is lead
