@@ -1,6 +1,7 @@
 """A sentence's context beside its own words: the headings above its own, and its list's
-intro (``assistant.corpus_index.heading_path``, ``assistant.sentences.lead_in``,
-``context_tokens``, ``infer_subject``). Fast units on hand-written passages."""
+intro (``assistant.corpus_index.heading_path``, ``assistant.sentence_context.lead_in``,
+``context_tokens``, and ``assistant.subject.infer_subject`` reading the headings). Fast
+units on hand-written passages."""
 
 from __future__ import annotations
 
