@@ -40,11 +40,11 @@ from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
 from assistant.filler import needs_antecedent
 from assistant.intent import Intent
+from assistant.merit import concession, merit
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
 from assistant.sentence_context import context_tokens, referent_subject, sentence_spans
 from assistant.subject import infer_subject, table_context
-from assistant.tone import main_clause, stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
 from knowledge.models import Chunk, ScoredChunk, Span
@@ -53,6 +53,9 @@ from knowledge.subjects_config import default_subjects
 #: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
 #: taken from a neutral one; the opposite polarity is dropped).
 W_POLARITY = 0.15
+#: ... and when fewer than ``MIN_SENTENCES`` have it, a neutral one scores at least this
+#: much below the best of them: it may follow, never lead.
+NEUTRAL_BELOW = 0.01
 #: For a definition question: bonus of an "X is a ..." sentence.
 W_DEFINITION = 0.15
 #: A dropped announcement ("Still, X has real weaknesses.") passes this share of its
@@ -421,14 +424,6 @@ SPREAD_FLOOR = 0.35
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)
 
 
-def _polarity(view: CriterionView | None, cand: Candidate, subject: str,
-              names: Sequence[str] = ()) -> int:
-    """+1 when the sentence speaks for ``subject``, -1 against, 0 neutral (its main
-    clause: "While X is vast, it holds outdated libraries" speaks against)."""
-    side = stance(view, main_clause(cand.text), subject, names)
-    return 1 if side == subject else 0 if side in ("neither", "mixed", "") else -1
-
-
 def usable(cands: list[Candidate], intent: Intent, single: str | None,
             view: CriterionView | None, memo: dict[Any, Any],
             names: Sequence[str] = (), labelled: bool = False,
@@ -443,6 +438,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
     absorbed: set[tuple[str, int]] = set()
     announced: dict[int, Candidate] = {}
     for cand in cands:
+        pair: tuple[str, str] | None = None  # (antecedent, dangling) when quoted together
         memo_key = ("filler", cand.chunk.chunk_id, cand.span.start)
         kind = memo.get(memo_key)
         if kind is None:
@@ -475,6 +471,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
             if before.score >= cand.score:
                 continue  # the antecedent says more about the question on its own
             absorbed.add((before.chunk.chunk_id, before.span.start))
+            pair = (before.text, cand.text)
             cand = Candidate(cand.chunk, Span(before.span.start, cand.span.end),
                              f"{before.text} {cand.text}", cand.score, cand.rank,
                              before.subject or cand.subject, before.vector,
@@ -485,16 +482,14 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         if intent.polarity:
             about = single or cand.subject
             if about:
-                pol = _polarity(view, cand, about, names)
+                pol = merit(view, cand.text, cand.subject, about, names,
+                            inferred or not single)
                 if pol == 0 and id(cand) in announced:  # "X has drawbacks." announced it
-                    pol = _polarity(view, announced[id(cand)], about, names)
-                if pol and (inferred or not single) and tone(main_clause(cand.text)) != pol:
-                    # The question names no subject, so the side is the inferred subject's
-                    # ("the npm ecosystem ... poorly maintained" read as for Django): the
-                    # sentence is dropped or favoured only when its own tone agrees.
-                    pol = 0
-                if pol == -intent.polarity:
-                    continue
+                    pol = merit(view, announced[id(cand)].text, cand.subject, about, names,
+                                inferred or not single)
+                if pol == -intent.polarity or (pair is not None and concession(
+                        view, *pair, cand.subject, about, intent.polarity, names)):
+                    continue  # the other polarity, or a concession and its turn
                 cand.polarity = pol
                 shift = W_POLARITY if pol == intent.polarity else -W_POLARITY / 2
                 cand.score += shift
@@ -508,5 +503,12 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         polar = [c for c in out if c.score >= 0 and c.polarity == intent.polarity]
         if len(polar) >= MIN_SENTENCES:
             out = polar
+        elif polar:  # a sentence of no side never leads one of the asked polarity
+            top = max(c.score for c in polar)
+            for cand in out:
+                if cand.polarity != intent.polarity and cand.score >= top:
+                    drop = cand.score - top + NEUTRAL_BELOW
+                    cand.score -= drop
+                    cand.bonus -= drop
     out.sort(key=lambda c: -c.score)
     return out
