@@ -76,6 +76,7 @@ from assistant.named import (
 )
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective
+from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import (
@@ -287,6 +288,8 @@ def compose(
         aspect = find_aspect(view.criterion)  # the matrix's criterion chooses the evidence
     retrieval = with_name_lists(question, retrieval, subjects, config)
     scored = candidates(question, retrieval, subjects, aspect, config)
+    # "a learning platform" is no learning curve (``assistant.product_kind``)
+    demote(question, scored, config, view.criterion if view is not None else None)
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))

@@ -1,0 +1,111 @@
+"""A use named as a kind of product, told apart from a criterion its words also name.
+
+"Django or Node.js for a learning platform?" asks about an e-learning product, not about
+the learning curve; "for a community forum" about a forum, not about the community; "for a
+performance dashboard" about a dashboard. The noun phrase's head is a kind of product
+(``HEADS``: platform, site, app, portal, service, ...) and its modifiers name the product's
+domain. When a modifier is also a criterion's cue (the matrix's question cues: "learning"
+-> Learning curve) and the rest of the question does not ask about that criterion, a
+sentence using the modifier's word family in its other sense ("easy to learn", a table row
+"Learning curve — ...") answers another question: ``demote`` lowers its score by
+``OTHER_SENSE``. The modifier followed by a product noun ("e-learning platforms") is the
+asked sense and keeps its score. A modifier that is a quality ("a secure banking app", "a
+fast site": the stance lexicon gives it a polarity) asks about that quality and is left
+alone, and so is a modifier naming uses ("a chat app": the Use cases criterion).
+
+Only the question's shape and the configured criteria are read, never an article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from assistant.corpus_index import stem
+from assistant.word_family import same_family
+
+#: Nouns that name a kind of product or the thing built.
+HEADS = frozenset({"platform", "platforms", "site", "sites", "website", "websites", "webapp",
+    "app", "apps", "application", "applications", "portal", "portals", "service", "services",
+    "store", "stores", "shop", "shops", "marketplace", "marketplaces", "dashboard",
+    "dashboards", "tool", "tools", "system", "systems", "game", "games", "network", "networks",
+    "forum", "forums", "blog", "blogs", "cms", "crm", "erp", "api", "apis", "product",
+    "products", "startup", "startups", "tracker", "trackers", "bot", "bots", "backend",
+    "backends", "saas", "software", "solution", "solutions", "page", "pages", "feed", "feeds"})
+#: Score taken from a sentence using a product modifier in its other sense.
+OTHER_SENSE = 0.25
+#: A criterion that names uses is the asked sense of a use phrase.
+_USES = "use cases"
+_PHRASE = re.compile(
+    r"\b(?:a|an|the|my|our|your|their|its|this|that)\s+(?P<mods>(?:[\w'’-]+\s+){1,2}?)"
+    r"(?P<head>[\w'’-]+)\b", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def product_modifiers(question: str, criterion_of: Callable[[str], str | None],
+                      quality: Callable[[str], bool], asked: str | None = None
+                      ) -> tuple[str, ...]:
+    """The modifiers of a product noun phrase in ``question`` that name a criterion the
+    rest of the question does not ask about ("learning" in "for a learning platform where
+    students take quizzes"). ``criterion_of`` reads a criterion from a text (the matrix's
+    question cues), ``quality`` says whether a word is evaluative ("secure"); a modifier
+    naming ``asked`` (the criterion the answer's verdict weighs) is not another sense."""
+    out: list[str] = []
+    for m in _PHRASE.finditer(question):
+        if m.group("head").lower() not in HEADS:
+            continue
+        for word in m.group("mods").split():
+            crit = criterion_of(word)
+            if (crit is None or crit.lower() == _USES or quality(word)
+                    or (asked or "").lower() == crit.lower()):
+                continue
+            rest = question[: m.start("mods")] + " " + question[m.end("head"):]
+            if criterion_of(rest) != crit:
+                out.append(word.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def other_sense(text: str, modifiers: Sequence[str]) -> bool:
+    """Whether ``text`` uses one of ``modifiers``' word families other than before a
+    product noun ("easy to learn" for "learning": yes; "e-learning platforms": no)."""
+    stems = [stem(m) for m in modifiers]
+    words = [w.lower() for w in _WORD.findall(text)]
+    for i, w in enumerate(words):
+        parts = re.split(r"[-'’]", w)
+        if not any(same_family(stem(p), s) for p in parts for s in stems if p):
+            continue
+        if not any(n in HEADS for n in words[i + 1 : i + 3]):
+            return True
+    return False
+
+
+_ANALYZERS: dict[str, Any] = {}
+
+
+def _analyzer(config: Any) -> Any:
+    """The matrix's stance analyser for ``config``, one per configuration digest."""
+    key = str(getattr(config, "digest", id(config)))
+    if key not in _ANALYZERS:
+        from assistant.compare import _Analyzer
+
+        _ANALYZERS[key] = _Analyzer(config)
+    return _ANALYZERS[key]
+
+
+def demote(question: str, cands: Sequence[Any], config: Any, asked: str | None = None
+           ) -> None:
+    """Lower the score of each candidate (``Candidate``: its text and table row label)
+    that uses a product modifier of ``question`` in its other sense (``asked``: the
+    criterion the matrix view reads from the question, whose evidence stays)."""
+    try:
+        analyzer = _analyzer(config)
+    except (ImportError, TypeError, AttributeError):  # a fake or unhashable subjects object
+        return
+    mods = product_modifiers(question, analyzer.question_criterion,
+                             lambda w: analyzer.polarity(w)[0] != 0, asked)
+    if not mods:
+        return
+    for cand in cands:
+        if other_sense(f"{cand.table_label or ''} {cand.text}", mods):
+            cand.score -= OTHER_SENSE
