@@ -37,9 +37,10 @@ HEADS = frozenset({"platform", "platforms", "site", "sites", "website", "website
 OTHER_SENSE = 0.25
 #: A criterion that names uses is the asked sense of a use phrase.
 _USES = "use cases"
+#: A determiner and the (up to three) words after it: the noun phrase a head may close.
 _PHRASE = re.compile(
-    r"\b(?:a|an|the|my|our|your|their|its|this|that)\s+(?P<mods>(?:[\w'’-]+\s+){1,2}?)"
-    r"(?P<head>[\w'’-]+)\b", re.I)
+    r"\b(?:a|an|the|my|our|your|their|its|this|that)\s+(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,2})",
+    re.I)
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -53,14 +54,17 @@ def product_modifiers(question: str, criterion_of: Callable[[str], str | None],
     naming ``asked`` (the criterion the answer's verdict weighs) is not another sense."""
     out: list[str] = []
     for m in _PHRASE.finditer(question):
-        if m.group("head").lower() not in HEADS:
+        words = m.group("np").split()
+        at = next((i for i, w in enumerate(words) if i and w.lower() in HEADS), None)
+        if at is None:  # "a learning platform", "an online learning app"
             continue
-        for word in m.group("mods").split():
+        end = m.start("np") + len(" ".join(words[: at + 1]))
+        for word in words[:at]:
             crit = criterion_of(word)
             if (crit is None or crit.lower() == _USES or quality(word)
                     or (asked or "").lower() == crit.lower()):
                 continue
-            rest = question[: m.start("mods")] + " " + question[m.end("head"):]
+            rest = question[: m.start("np")] + " " + question[end:]
             if criterion_of(rest) != crit:
                 out.append(word.lower())
     return tuple(dict.fromkeys(out))
