@@ -16,8 +16,8 @@ retrieved passages against the question, then shapes the answer by the question'
   sentence to show);
 * when to choose, and other questions naming both subjects: per side the best sentence
   stating a condition as the lead line (``assistant.conditions``), then conditions per side;
-* pros / cons of one subject: only sentences of the asked polarity (the matrix's stance
-  analyser, VADER without it);
+* pros / cons of one subject: only sentences of the asked polarity (their merit for the
+  subject, ``assistant.merit``: the matrix's stance analyser, VADER without it);
 * list, definition, fact: a fact question asking a quantity ("By how much did Node beat
   Django?") is answered as a plain question even when it names both subjects (the sentence
   holding the figure, not a line per side); the sentence that answers best first (a

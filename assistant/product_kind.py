@@ -70,6 +70,14 @@ def product_modifiers(question: str, criterion_of: Callable[[str], str | None],
     return tuple(dict.fromkeys(out))
 
 
+def adjunct_word(words: Sequence[str]) -> str:
+    """The word of a purpose phrase's words that may name the kind of thing built (for
+    ``assistant.verdict``): its "-ing" word among the first two, followed by its noun ("a
+    learning platform", "an online learning app"), else its first word."""
+    return next((w for w in words[: min(2, len(words) - 1)] if w.lower().endswith("ing")),
+                words[0] if words else "")
+
+
 def other_sense(text: str, modifiers: Sequence[str]) -> bool:
     """Whether ``text`` uses one of ``modifiers``' word families other than before a
     product noun ("easy to learn" for "learning": yes; "e-learning platforms": no)."""

@@ -430,9 +430,11 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
             inferred: bool = False) -> list[Candidate]:
     """Drop filler (meta, signpost; a dangling sentence unless its neighbour comes along,
     ``needs_antecedent`` with ``single`` and ``labelled``) and, for pros/cons, sentences of
-    the other polarity (``names``: the compared subjects; ``inferred``: ``single`` comes
-    from an ecosystem member the question names, so a sentence is dropped or favoured only
-    when its own tone agrees)."""
+    the other polarity by their merit for the subject (``assistant.merit``; ``names``: the
+    compared subjects; ``inferred``: ``single`` comes from an ecosystem member the question
+    names, so a sentence is dropped or favoured only when its own tone agrees) and a
+    concession quoted with its turn; a neutral sentence then scores below the best of the
+    asked polarity."""
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()

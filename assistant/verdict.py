@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.product_kind import adjunct_word
 from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
 
 log = logging.getLogger(__name__)
@@ -266,7 +267,6 @@ LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
 
 
-
 def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
     """The matrix criterion ``question`` asks about: read from its asking clause first,
     not from the situation it describes (``asked_with_situation``)."""
@@ -318,18 +318,18 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
     words = m.group("np").split()
     if len(words) == 1:  # "which should I use for security": the purpose is the criterion
         return find(words[0]) or name
-    if not words or (find(words[0]) == name and not (adjunct and _noun_adjunct(question, m))):
+    if not words or (find(adjunct_word(words)) == name
+                     and not (adjunct and _noun_adjunct(question, m))):
         return name
     rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
     return (find(rest) or find(_singular(rest))) if rest else None
 
 
 def _noun_adjunct(question: str, m: re.Match[str]) -> bool:
-    """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for a
-    learning platform": the kind of thing built; "for scaling apps" may be the verb)."""
-    words = m.group("np").split()
-    lead = question[: m.start("np")].split()
-    return (len(words) > 1 and words[0].lower().endswith("ing") and bool(lead)
+    """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for an
+    (online) learning app": the kind of thing built; "for scaling apps" may be the verb)."""
+    words, lead = m.group("np").split(), question[: m.start("np")].split()
+    return (len(words) > 1 and adjunct_word(words).lower().endswith("ing") and bool(lead)
             and lead[-1].lower() in ("a", "an", "the", "my", "our"))
 
 
@@ -337,7 +337,7 @@ def _adjunct_cue(find: Callable[[str], str | None], question: str) -> str | None
     """The criterion of an "-ing" adjunct opening the purpose phrase (not read as asked)."""
     m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
          or TRAILING_PURPOSE.search(question))
-    return find(m.group("np").split()[0]) if m and _noun_adjunct(question, m) else None
+    return find(adjunct_word(m.group("np").split())) if m and _noun_adjunct(question, m) else None
 
 
 def names_a_use(question: str) -> bool:
