@@ -72,10 +72,12 @@ def product_modifiers(question: str, criterion_of: Callable[[str], str | None],
 
 def adjunct_word(words: Sequence[str]) -> str:
     """The word of a purpose phrase's words that may name the kind of thing built (for
-    ``assistant.verdict``): its "-ing" word among the first two, followed by its noun ("a
-    learning platform", "an online learning app"), else its first word."""
-    return next((w for w in words[: min(2, len(words) - 1)] if w.lower().endswith("ing")),
-                words[0] if words else "")
+    ``assistant.verdict``): its second word when that is an "-ing" word before a product
+    noun ("an online learning app"), else its first ("a learning platform"; "machine
+    learning and data work" is no product)."""
+    if len(words) > 2 and words[1].lower().endswith("ing") and words[2].lower() in HEADS:
+        return words[1]
+    return words[0] if words else ""
 
 
 def other_sense(text: str, modifiers: Sequence[str]) -> bool:

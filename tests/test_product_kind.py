@@ -57,3 +57,11 @@ def test_demote_with_the_configured_criteria() -> None:
     assert [c.score for c in cands] == [1.0 - OTHER_SENSE, 1.0]
     demote("Which is easier to learn, Django or Node.js?", cands, default_subjects())
     assert [c.score for c in cands] == [1.0 - OTHER_SENSE, 1.0]
+
+
+def test_adjunct_word_is_the_ing_word_before_a_product_noun() -> None:
+    from assistant.product_kind import adjunct_word
+
+    assert adjunct_word(["online", "learning", "app", "with", "video", "lessons"]) == "learning"
+    assert adjunct_word(["learning", "platform"]) == "learning"
+    assert adjunct_word(["machine", "learning", "and", "data", "work"]) == "machine"
