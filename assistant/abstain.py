@@ -50,6 +50,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.answer_frame import answer_frame, frame_evidence
 from assistant.attribution import technology_names, third_technologies
 from assistant.retriever import STOPWORDS, Retrieval, stem, words
 from assistant.rewrite import ASPECTS
@@ -86,6 +87,9 @@ PASSING = 3
 #: Share of the question's other content words that a passage mentioning a name in
 #: passing must hold for the question to count as covered.
 NAME_COVERAGE = 0.5
+#: A question with few of its words in the corpus is still about the articles when one
+#: passage holds this many of them, and at least half, together (``_held_together``).
+TOGETHER = 3
 
 #: Technologies and products readers ask about that a Django-vs-Node.js corpus may lack.
 #: A name counts as foreign only if the corpus vocabulary does not contain it.
@@ -301,6 +305,18 @@ def _evaluative(phrase: str) -> bool:
     return word in lex.valence or word in lex.cost_nouns
 
 
+def _held_together(topical: list[str], idx: Any, signals: dict[str, Any]) -> bool:
+    """Whether one passage holds ``TOGETHER`` or more of the question's topical tokens,
+    and at least half of them: "Which one should a bank pick for an app that handles
+    customer accounts and transactions?" has half its words in the corpus, all in one
+    passage ("... handling sensitive customer data ..."), which scattered words are not."""
+    distinct = list(dict.fromkeys(topical))
+    need = max(TOGETHER, len(distinct) / 2)
+    best = max((sum(t in ct for t in distinct) for ct in idx.chunk_tokens), default=0)
+    signals["together"] = best
+    return best >= need
+
+
 def is_instruction(question: str) -> bool:
     """Whether the text tries to give the assistant instructions instead of asking."""
     return any(p.search(question) for p in _INJECTION)
@@ -456,11 +472,24 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                   "about that.")
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
+    # an answer-typed question: "list a few household-name firms whose products depend
+    # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
+    framed = answer_frame(question, tok, subjects.subject_tokens, _GENERIC)
+    evidence = frame_evidence(framed, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
+                              idx) if framed else None
+    if framed:
+        signals["frame"] = {"kind": framed.kind, "topic": list(framed.topic),
+                            "evidence": evidence}
+    if evidence == "untouched":
+        # "Which companies use Django for brewing beer?": no passage holds brewing or beer
+        return no("off-topic", "The articles don't say anything about that.")
     strong_lexical = lexical >= 0.99 and retrieval.bm25_top >= BM25_STRONG
     # a phrase quoted from the articles ("What does 'batteries included' refer to?")
     quoted = quoted_in(question, [c.text for c in idx.chunks]) if not idx.empty else None
     signals["quoted"] = quoted
-    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not quoted:
+    # a passage in the articles' words vouches for a question in words of its own
+    vouched = bool(quoted) or evidence == "answered"
+    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not vouched:
         return no("off-topic", "The articles don't say anything about that.")
     if not named:
         if unknown and retrieval.dense_top < DENSE_TOPICAL + 0.1:
@@ -468,10 +497,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                 "foreign-name",
                 f"The articles don't say anything about {', '.join(unknown)}.",
             )
-        if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL and not quoted:
+        if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL and not vouched \
+                and not _held_together(topical, idx, signals):
             return no("off-topic", "The articles don't say anything about that.")
     elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion \
-            and not quoted:
+            and not vouched and not _held_together(topical, idx, signals):
         # a comparison of the pair on a criterion of the subjects file ("Which of the two
         # is less prone to security holes?") is covered in the articles' words
         return no("off-topic", "The articles don't say anything about that.")
