@@ -13,7 +13,7 @@ words as topic words declines questions the articles answer.
 ``frame_evidence`` then reads the passages: a passage that holds an answer of the asked
 kind (a list of proper names; a number or a quantity word) together with the question's
 subjects and at least half of its topic tokens answers it (``"answered"``); a question
-whose topic has content tokens of which no passage holds one ("Which companies use
+whose topic has two content tokens or more of which no passage holds one ("Which companies use
 Django for brewing beer?": brew, beer) asks about something the articles never touch,
 however close its wording sits to theirs (``"untouched"``). Anything else is left to the
 other signals (None).
@@ -43,6 +43,9 @@ _TIME_FRAME = re.compile(r"\b(?:these\s+days|nowadays|right\s+now|currently|at\s
                          r"|so\s+far|today)\b", re.I)
 #: A passage holding a quantity: a figure, or a round number in words ("millions of").
 QUANTITY = re.compile(r"\d|\b(?:dozens|hundreds|thousands|millions|billions)\b", re.I)
+#: A topic of this many content tokens, none in the corpus, is one no passage touches
+#: (one unknown word alone may be a verb the articles happen not to use: "adopted").
+UNTOUCHED = 2
 #: Quantifiers before the asked kind ("a few household-name firms").
 _QUANTIFIER = re.compile(r"\b(?:a\s+few|a\s+couple\s+of|some|several|any)\b", re.I)
 
@@ -108,9 +111,10 @@ def answer_frame(question: str, tok: Any, subject_tokens: Sequence[str] | frozen
 def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | None:
     """``"answered"`` when a passage holds an answer of the frame's kind, every token of
     ``subjects`` (the question's subjects' tokens) and at least half of its topic tokens;
-    ``"untouched"`` when its topic has tokens and the corpus holds none of them; else None."""
+    ``"untouched"`` when its topic has ``UNTOUCHED`` tokens or more and the corpus holds
+    none of them; else None."""
     topic = list(frame.topic)
-    if topic and not any(t in idx.vocabulary for t in topic):
+    if len(topic) >= UNTOUCHED and not any(t in idx.vocabulary for t in topic):
         return "untouched"
     if not topic and not subjects:
         return None  # "Which companies?": nothing to look the names up by
