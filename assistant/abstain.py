@@ -429,10 +429,19 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         # "How do Django signals work?", "Django's collectstatic command": a part of a
         # subject that no passage speaks of
         return no("off-topic", "The articles don't say anything about that.")
+    # an answer-typed question: "list a few household-name firms whose products depend
+    # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
+    framed = answer_frame(question, tok, subjects.subject_tokens, _GENERIC)
+    evidence = frame_evidence(framed, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
+                              idx) if framed else None
+    if framed:
+        signals["frame"] = {"kind": framed.kind, "topic": list(framed.topic),
+                            "evidence": evidence}
     if len(kind) == 1 and kind[0] not in idx.vocabulary and lexical < 0.5 \
-            and not _evaluative(kind_phrase(question)):
+            and evidence != "answered" and not _evaluative(kind_phrase(question)):
         # "What port does Django listen on?": no passage speaks of that kind of thing, nor
-        # of most of the question's other words. An evaluative kind ("What trouble does
+        # of most of the question's other words ("Which firms have adopted Django?" asks
+        # for names a passage lists). An evaluative kind ("What trouble does
         # Django run into ...", "Which benefits ...") asks for a judgement the articles
         # give in words of their own, and a question mostly in the articles' words
         # ("Which pieces would I pick libraries for ...") is about what they cover
@@ -472,14 +481,6 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                   "about that.")
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
-    # an answer-typed question: "list a few household-name firms whose products depend
-    # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
-    framed = answer_frame(question, tok, subjects.subject_tokens, _GENERIC)
-    evidence = frame_evidence(framed, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
-                              idx) if framed else None
-    if framed:
-        signals["frame"] = {"kind": framed.kind, "topic": list(framed.topic),
-                            "evidence": evidence}
     if evidence == "untouched":
         # "Which companies use Django for brewing beer?": no passage holds brewing or beer
         return no("off-topic", "The articles don't say anything about that.")

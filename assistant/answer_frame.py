@@ -43,6 +43,12 @@ _TIME_FRAME = re.compile(r"\b(?:these\s+days|nowadays|right\s+now|currently|at\s
                          r"|so\s+far|today)\b", re.I)
 #: A passage holding a quantity: a figure, or a round number in words ("millions of").
 QUANTITY = re.compile(r"\d|\b(?:dozens|hundreds|thousands|millions|billions)\b", re.I)
+#: The verb that relates the asked names to the topic: "firms have adopted", "brands
+#: rely", "companies built" (the answer-type pattern knows "companies that use").
+_NAMES_RELATION = re.compile(
+    r"\b(?:companies|company|firms|businesses|brands|organi[sz]ations|enterprises)\s+"
+    r"(?:(?:have|has|had|are|is|were|was|do|does|did)\s+)?(?!that\b|which\b|who\b|whose\b)"
+    r"[a-z]+\b", re.I)
 #: A topic of this many content tokens, none in the corpus, is one no passage touches
 #: (one unknown word alone may be a verb the articles happen not to use: "adopted").
 UNTOUCHED = 2
@@ -90,7 +96,8 @@ def answer_frame(question: str, tok: Any, subject_tokens: Sequence[str] | frozen
     """
     names = _spans(ASKS_FOR_NAMES, question)
     if names:
-        kind, answer, spans = "names", NAME_LIST, names
+        kind, answer = "names", NAME_LIST
+        spans = names + [m.span() for m in _NAMES_RELATION.finditer(question)]
     elif ASKS_FOR_QUANTITY.search(question):
         kind, answer = "quantity", QUANTITY
         spans = [m.span() for p in (ASKS_FOR_QUANTITY, _QUANTITY_FRAME)

@@ -68,10 +68,10 @@ def test_a_topic_no_passage_touches_is_untouched() -> None:
 
 
 def test_one_unknown_word_is_not_enough_to_call_a_topic_untouched() -> None:
-    """"Which firms have adopted Django?": a verb the articles happen not to use is no
-    topic of its own; two or more words, none in the corpus, are."""
-    f = answer_frame("Which firms have adopted Django?", TOK, SUBJECTS)
-    assert f is not None and f.topic == tuple(TOK.tokens("adopted"))
+    """"Which companies use Django for gardening?": one word the articles don't use may be
+    a verb they happen not to use; two or more words, none in the corpus, are a topic."""
+    f = answer_frame("Which companies use Django for gardening?", TOK, SUBJECTS)
+    assert f is not None and f.topic == tuple(TOK.tokens("gardening"))
     assert frame_evidence(f, ["django"], IDX) != "untouched"
 
 
@@ -79,3 +79,10 @@ def test_half_the_topic_must_be_in_the_answering_passage() -> None:
     # a number and npm, but neither parcels nor delivery: not answered, nor untouched
     f = answer_frame("How many npm parcels does a courier deliver per day?", TOK, SUBJECTS)
     assert f is not None and frame_evidence(f, [], IDX) is None
+
+
+def test_the_verb_relating_the_names_is_frame() -> None:
+    f = answer_frame("Which firms have adopted Django?", TOK, SUBJECTS)
+    assert f is not None and f.topic == ()
+    beer = answer_frame("Which companies use Django for brewing beer?", TOK, SUBJECTS)
+    assert beer is not None and set(beer.topic) == set(TOK.tokens("brewing beer"))
