@@ -37,6 +37,14 @@ combines evidence of different kinds:
    does Django use by default?") are not covered; a member the articles never name
    ("Is Express fast?") is answered as its subject, with a note saying so.
 
+8. **Answer frames** (``assistant.answer_frame``): a question asking for names or a
+   quantity is weighed without the words that say so ("household-name firms whose products
+   depend on", "how big ... these days, counted in"): a passage holding such an answer
+   with the question's subjects and half its other words vouches for it, and a topic of
+   two or more words that no passage holds ("for brewing beer") declines it. One passage
+   holding ``answer_frame.TOGETHER`` or more, and half, of the question's words is
+   topical evidence (``held_together``).
+
 Names of the subjects (from the subjects object passed in, never from this module) count
 as strong evidence of topicality; the other signals then decide whether the question asks
 something the articles talk about. A question that names an uncovered technology beside a
@@ -50,7 +58,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answer_frame import answer_frame, frame_evidence
+from assistant.answer_frame import answer_frame, frame_evidence, held_together
 from assistant.attribution import technology_names, third_technologies
 from assistant.retriever import STOPWORDS, Retrieval, stem, words
 from assistant.rewrite import ASPECTS
@@ -87,9 +95,6 @@ PASSING = 3
 #: Share of the question's other content words that a passage mentioning a name in
 #: passing must hold for the question to count as covered.
 NAME_COVERAGE = 0.5
-#: A question with few of its words in the corpus is still about the articles when one
-#: passage holds this many of them, and at least half, together (``_held_together``).
-TOGETHER = 3
 
 #: Technologies and products readers ask about that a Django-vs-Node.js corpus may lack.
 #: A name counts as foreign only if the corpus vocabulary does not contain it.
@@ -305,18 +310,6 @@ def _evaluative(phrase: str) -> bool:
     return word in lex.valence or word in lex.cost_nouns
 
 
-def _held_together(topical: list[str], idx: Any, signals: dict[str, Any]) -> bool:
-    """Whether one passage holds ``TOGETHER`` or more of the question's topical tokens,
-    and at least half of them: "Which one should a bank pick for an app that handles
-    customer accounts and transactions?" has half its words in the corpus, all in one
-    passage ("... handling sensitive customer data ..."), which scattered words are not."""
-    distinct = list(dict.fromkeys(topical))
-    need = max(TOGETHER, len(distinct) / 2)
-    best = max((sum(t in ct for t in distinct) for ct in idx.chunk_tokens), default=0)
-    signals["together"] = best
-    return best >= need
-
-
 def is_instruction(question: str) -> bool:
     """Whether the text tries to give the assistant instructions instead of asking."""
     return any(p.search(question) for p in _INJECTION)
@@ -499,10 +492,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                 f"The articles don't say anything about {', '.join(unknown)}.",
             )
         if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL and not vouched \
-                and not _held_together(topical, idx, signals):
+                and not held_together(topical, idx, signals):
             return no("off-topic", "The articles don't say anything about that.")
     elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion \
-            and not vouched and not _held_together(topical, idx, signals):
+            and not vouched and not held_together(topical, idx, signals):
         # a comparison of the pair on a criterion of the subjects file ("Which of the two
         # is less prone to security holes?") is covered in the articles' words
         return no("off-topic", "The articles don't say anything about that.")

@@ -17,6 +17,11 @@ whose topic has two content tokens or more of which no passage holds one ("Which
 Django for brewing beer?": brew, beer) asks about something the articles never touch,
 however close its wording sits to theirs (``"untouched"``). Anything else is left to the
 other signals (None).
+
+``held_together`` is the same reading for any question: one passage holding ``TOGETHER``
+or more, and half, of its topical words is evidence that the articles speak of it, which
+scattered words are not ("Which one should a bank pick for an app that handles customer
+accounts and transactions?": app, handles and customer in one passage).
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ _NAMES_RELATION = re.compile(
 #: A topic of this many content tokens, none in the corpus, is one no passage touches
 #: (one unknown word alone may be a verb the articles happen not to use: "adopted").
 UNTOUCHED = 2
+#: A question with few of its words in the corpus is still about the articles when one
+#: passage holds this many of them, and at least half, together (``held_together``).
+TOGETHER = 3
 #: Quantifiers before the asked kind ("a few household-name firms").
 _QUANTIFIER = re.compile(r"\b(?:a\s+few|a\s+couple\s+of|some|several|any)\b", re.I)
 
@@ -132,3 +140,13 @@ def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | Non
         if frame.answer.search(idx.chunks[i].text):
             return "answered"
     return None
+
+
+def held_together(topical: Sequence[str], idx: Any, signals: dict[str, Any]) -> bool:
+    """Whether one passage holds ``TOGETHER`` or more of the question's ``topical`` tokens,
+    and at least half of them (the best count is put in ``signals["together"]``)."""
+    distinct = list(dict.fromkeys(topical))
+    need = max(TOGETHER, len(distinct) / 2)
+    best = max((sum(t in ct for t in distinct) for ct in idx.chunk_tokens), default=0)
+    signals["together"] = best
+    return best >= need
