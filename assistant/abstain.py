@@ -37,6 +37,14 @@ combines evidence of different kinds:
    does Django use by default?") are not covered; a member the articles never name
    ("Is Express fast?") is answered as its subject, with a note saying so.
 
+8. **Answer frames** (``assistant.answer_frame``): a question asking for names or a
+   quantity is weighed without the words that say so ("household-name firms whose products
+   depend on", "how big ... these days, counted in"): a passage holding such an answer
+   with the question's subjects and half its other words vouches for it, and a topic of
+   two or more words that no passage holds ("for brewing beer") declines it. One passage
+   holding ``answer_frame.TOGETHER`` or more, and half, of the question's words is
+   topical evidence (``held_together``).
+
 Names of the subjects (from the subjects object passed in, never from this module) count
 as strong evidence of topicality; the other signals then decide whether the question asks
 something the articles talk about. A question that names an uncovered technology beside a
@@ -50,6 +58,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.answer_frame import answer_frame, frame_evidence, held_together
 from assistant.attribution import technology_names, third_technologies
 from assistant.retriever import STOPWORDS, Retrieval, stem, words
 from assistant.rewrite import ASPECTS
@@ -413,10 +422,19 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         # "How do Django signals work?", "Django's collectstatic command": a part of a
         # subject that no passage speaks of
         return no("off-topic", "The articles don't say anything about that.")
+    # an answer-typed question: "list a few household-name firms whose products depend
+    # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
+    framed = answer_frame(question, tok, subjects.subject_tokens, _GENERIC)
+    evidence = frame_evidence(framed, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
+                              idx) if framed else None
+    if framed:
+        signals["frame"] = {"kind": framed.kind, "topic": list(framed.topic),
+                            "evidence": evidence}
     if len(kind) == 1 and kind[0] not in idx.vocabulary and lexical < 0.5 \
-            and not _evaluative(kind_phrase(question)):
+            and evidence != "answered" and not _evaluative(kind_phrase(question)):
         # "What port does Django listen on?": no passage speaks of that kind of thing, nor
-        # of most of the question's other words. An evaluative kind ("What trouble does
+        # of most of the question's other words ("Which firms have adopted Django?" asks
+        # for names a passage lists). An evaluative kind ("What trouble does
         # Django run into ...", "Which benefits ...") asks for a judgement the articles
         # give in words of their own, and a question mostly in the articles' words
         # ("Which pieces would I pick libraries for ...") is about what they cover
@@ -456,11 +474,16 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                   "about that.")
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
+    if evidence == "untouched":
+        # "Which companies use Django for brewing beer?": no passage holds brewing or beer
+        return no("off-topic", "The articles don't say anything about that.")
     strong_lexical = lexical >= 0.99 and retrieval.bm25_top >= BM25_STRONG
     # a phrase quoted from the articles ("What does 'batteries included' refer to?")
     quoted = quoted_in(question, [c.text for c in idx.chunks]) if not idx.empty else None
     signals["quoted"] = quoted
-    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not quoted:
+    # a passage in the articles' words vouches for a question in words of its own
+    vouched = bool(quoted) or evidence == "answered"
+    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not vouched:
         return no("off-topic", "The articles don't say anything about that.")
     if not named:
         if unknown and retrieval.dense_top < DENSE_TOPICAL + 0.1:
@@ -468,10 +491,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                 "foreign-name",
                 f"The articles don't say anything about {', '.join(unknown)}.",
             )
-        if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL and not quoted:
+        if lexical < LEXICAL_MIN and retrieval.dense_top < DENSE_TOPICAL and not vouched \
+                and not held_together(topical, idx, signals):
             return no("off-topic", "The articles don't say anything about that.")
     elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion \
-            and not quoted:
+            and not vouched and not held_together(topical, idx, signals):
         # a comparison of the pair on a criterion of the subjects file ("Which of the two
         # is less prone to security holes?") is covered in the articles' words
         return no("off-topic", "The articles don't say anything about that.")

@@ -264,3 +264,39 @@ def test_a_thing_of_a_name_that_passages_hold_is_covered(
 ) -> None:
     cov = assess(question, signals(fake_retriever, question, dense_top=0.6))
     assert cov.covered, cov.signals
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you list a few household-name firms whose products depend on Node?",
+        "How big is the npm catalogue these days, counted in modules?",
+    ],
+)
+def test_an_answer_typed_paraphrase_is_covered_by_the_passage_that_answers_it(
+        fake_retriever: HybridRetriever, question: str) -> None:
+    """Review 7 (x23, x19): the frame ("household-name firms", "how big ... counted in")
+    is no topic; a passage listing names / holding a quantity with the rest vouches."""
+    cov = assess(question, signals(fake_retriever, question, dense_top=0.3))
+    assert cov.covered, cov.signals
+    assert cov.signals["frame"]["evidence"] == "answered"
+
+
+def test_an_answer_typed_question_on_a_topic_no_passage_touches_is_declined(
+        fake_retriever: HybridRetriever) -> None:
+    """A subject's name pulls the dense score up; brewing and beer are nowhere."""
+    q = "Which companies use Django for brewing beer?"
+    cov = assess(q, signals(fake_retriever, q, dense_top=0.6))
+    assert not cov.covered and cov.reason == "off-topic", cov.signals
+    q = "Which companies use Django?"
+    assert assess(q, signals(fake_retriever, q, dense_top=0.6)).covered
+
+
+def test_words_held_together_by_one_passage_are_topical(
+        fake_retriever: HybridRetriever) -> None:
+    """Review 7 (x12): half the words known, three of them in one passage."""
+    q = "Which one should a bank pick for an app that handles customer accounts and transactions?"
+    cov = assess(q, signals(fake_retriever, q, dense_top=0.39))
+    assert cov.covered, cov.signals
+    q = "Which one should a family pick for a weekend camping trip?"
+    assert not assess(q, signals(fake_retriever, q, dense_top=0.39)).covered

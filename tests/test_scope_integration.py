@@ -49,3 +49,21 @@ def test_the_judge_reads_a_plain_decline_as_a_decline() -> None:
                              answer="Node.js is a runtime. [1]")
     assert judge(label, plain)
     assert not judge(label, padded)
+
+
+def test_paraphrased_answer_kinds_are_answered_and_untouched_topics_declined(
+        ingested_versus: Any) -> None:
+    """Review 7 x23 / x19 / x12 were declined: the asked kind (names, a size) and a use in
+    words of its own. An answer-typed question on a topic no passage touches is declined
+    though a subject's name pulls its dense score above the topical floor."""
+    names = ingested_versus.ask(
+        "Can you list a few household-name firms whose products depend on Node?")
+    assert not names.abstained and "Netflix" in names.answer, names.answer
+    size = ingested_versus.ask("How big is the npm catalogue these days, counted in modules?")
+    assert not size.abstained and "million" in size.answer, size.answer
+    bank = ingested_versus.ask("Which one should a bank pick for an app that handles customer "
+                               "accounts and transactions?")
+    assert not bank.abstained and bank.citations, bank.answer
+    for question in ("Which companies use Django for brewing beer?",
+                     "Can you list a few household-name firms that sell garden furniture?"):
+        assert ingested_versus.ask(question).abstained, question

@@ -1,0 +1,88 @@
+"""The frame of an answer-typed question (assistant.answer_frame): what it asks for is not
+its topic. Fast units with a small fake index; the whole rule on the bundled articles is
+in tests/test_abstain.py and, with the real model, tests/test_scope_integration.py."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.answer_frame import answer_frame, frame_evidence
+from knowledge.text.tokens import Tokenizer
+
+TOK = Tokenizer(names=(("nodejs", ("Node.js", "Node")), ("django", ("Django",))))
+SUBJECTS = frozenset({"nodejs", "django"})
+
+
+def index(*texts: str) -> SimpleNamespace:
+    chunk_tokens = [frozenset(TOK.tokens(t)) for t in texts]
+    vocabulary: dict[str, int] = {}
+    for ct in chunk_tokens:
+        for t in ct:
+            vocabulary[t] = vocabulary.get(t, 0) + 1
+    return SimpleNamespace(chunks=[SimpleNamespace(text=t) for t in texts],
+                           chunk_tokens=chunk_tokens, vocabulary=vocabulary)
+
+
+IDX = index(
+    "Node.js powers well-known platforms like Netflix, LinkedIn, and PayPal.",
+    "The Node.js ecosystem is vast, with millions of modules available via npm.",
+    "Django has an admin panel and an ORM.",
+)
+
+
+def test_the_asked_kind_of_a_names_question_is_its_frame() -> None:
+    f = answer_frame("Can you list a few household-name firms whose products depend on Node?",
+                     TOK, SUBJECTS)
+    assert f is not None and f.kind == "names"
+    assert f.topic == ()
+    assert {"household", "firm", "product", "depend"} <= set(f.frame)
+
+
+def test_a_quantity_question_keeps_its_unit_and_thing_as_topic() -> None:
+    f = answer_frame("How big is the npm catalogue these days, counted in modules?", TOK,
+                     SUBJECTS)
+    assert f is not None and f.kind == "quantity"
+    assert set(f.topic) == set(TOK.tokens("npm catalogue modules"))
+    assert not set(TOK.tokens("big days counted")) & set(f.topic)
+
+
+def test_other_questions_have_no_frame() -> None:
+    assert answer_frame("Is Django more secure than Node.js?", TOK, SUBJECTS) is None
+
+
+def test_a_passage_with_an_answer_of_the_kind_and_the_subject_answers() -> None:
+    names = answer_frame("Can you name a few big firms whose products depend on Node?", TOK,
+                         SUBJECTS)
+    assert names is not None
+    assert frame_evidence(names, ["nodejs"], IDX) == "answered"
+    # the name list is about Node.js: a Django question finds no passage listing names
+    assert frame_evidence(names, ["django"], IDX) is None
+    size = answer_frame("How big is the npm catalogue these days, counted in modules?", TOK,
+                        SUBJECTS)
+    assert size is not None and frame_evidence(size, [], IDX) == "answered"
+
+
+def test_a_topic_no_passage_touches_is_untouched() -> None:
+    beer = answer_frame("Which companies use Django for brewing beer?", TOK, SUBJECTS)
+    assert beer is not None and frame_evidence(beer, ["django"], IDX) == "untouched"
+
+
+def test_one_unknown_word_is_not_enough_to_call_a_topic_untouched() -> None:
+    """"Which companies use Django for gardening?": one word the articles don't use may be
+    a verb they happen not to use; two or more words, none in the corpus, are a topic."""
+    f = answer_frame("Which companies use Django for gardening?", TOK, SUBJECTS)
+    assert f is not None and f.topic == tuple(TOK.tokens("gardening"))
+    assert frame_evidence(f, ["django"], IDX) != "untouched"
+
+
+def test_half_the_topic_must_be_in_the_answering_passage() -> None:
+    # a number and npm, but neither parcels nor delivery: not answered, nor untouched
+    f = answer_frame("How many npm parcels does a courier deliver per day?", TOK, SUBJECTS)
+    assert f is not None and frame_evidence(f, [], IDX) is None
+
+
+def test_the_verb_relating_the_names_is_frame() -> None:
+    f = answer_frame("Which firms have adopted Django?", TOK, SUBJECTS)
+    assert f is not None and f.topic == ()
+    beer = answer_frame("Which companies use Django for brewing beer?", TOK, SUBJECTS)
+    assert beer is not None and set(beer.topic) == set(TOK.tokens("brewing beer"))
