@@ -12,14 +12,13 @@ signpost, a dangling sentence unless it can be quoted with the sentence before i
 for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
 relative floor, spread over passages and subjects (for a plain question, the sentence
 closest in meaning to the question too), and records near-duplicates from other
-articles so the kept sentence cites both. ``with_name_lists`` adds passages that list
-names for "which companies use X?" questions. The composer (``assistant.composer``) renders
+articles so the kept sentence cites both. ``assistant.name_lists`` adds passages that
+list names for "which companies use X?" questions. The composer (``assistant.composer``) renders
 what is selected.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -47,7 +46,7 @@ from assistant.subject import infer_subject, table_context
 from assistant.tone import main_clause, stance, tone
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
-from knowledge.models import Chunk, ScoredChunk, Span
+from knowledge.models import Chunk, Span
 from knowledge.subjects_config import default_subjects
 
 #: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
@@ -271,40 +270,6 @@ def candidates(
             )
     out.sort(key=lambda c: -c.score)
     return out
-
-
-def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str],
-                    config: Any = None) -> Retrieval:
-    """For "which companies use X?": add passages that list names next to X.
-
-    Retrieval ranks passages by topic; a lone sentence naming Netflix, LinkedIn and PayPal
-    under a "Vast ecosystem" heading is easily missed. The passages holding a list of
-    proper names (found once per corpus version) that name an asked subject join the pool.
-    """
-    if not ASKS_FOR_NAMES.search(question):
-        return retrieval
-    idx = retrieval.index
-    key = ("name-lists", idx.corpus_version)
-    listing = idx.memo.get(key)
-    if listing is None:
-        listing = [c for c in idx.chunks if NAME_LIST.search(c.text)]
-        idx.memo[key] = listing
-    have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
-    wanted = set(subjects)
-    floor = min((sc.score for sc in retrieval.chunks), default=0.0)
-    add = []
-    for chunk in listing:
-        if chunk.chunk_id in have:
-            continue
-        for m in NAME_LIST.finditer(chunk.text):
-            around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
-            named = set((config or default_subjects()).find_subjects(around))
-            if not wanted or (named & wanted and len(named) == 1):
-                add.append(ScoredChunk(chunk, floor))
-                break
-    if not add:
-        return retrieval
-    return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add])
 
 
 def duplicate(a: Candidate, b: Candidate) -> bool:
