@@ -41,7 +41,12 @@ from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
-from assistant.sentence_context import context_tokens, referent_subject, sentence_spans
+from assistant.sentence_context import (
+    context_tokens,
+    lead_in_span,
+    referent_subject,
+    sentence_spans,
+)
 from assistant.subject import infer_subject, table_context
 from assistant.tone import main_clause, stance, tone
 from assistant.verdict import CriterionView
@@ -135,11 +140,29 @@ class Candidate:
     rated: bool = False  # the asked subject's table cell for "how well does X cope with Y?"
 
 
+#: A list item's meaning score is the better of its own and that of it read with its list's
+#: intro (the sum of the two pooled vectors).
+USE_ITEM_MEANING = True
+#: For a follow-up carrying its topic (``Retrieval.ask_vector``): the new ask's share of a
+#: sentence's meaning score.
+W_ASK = 0.5
+
+
+def _unit(vector: Sequence[float] | None) -> Any:
+    """``vector`` as a normalised float32 array, or None."""
+    if not vector:
+        return None
+    import numpy as np
+
+    v = np.asarray(vector, dtype=np.float32)
+    return v / (float(np.linalg.norm(v)) or 1.0)
+
+
 def _clean_sentence(text: str) -> str:
     out = _BULLET.sub("", text)
     out = re.sub(r"\s+", " ", out).strip()
     out = _MARKER.sub(lambda m: f"({m.group(1)})", out)  # never fake a citation marker
-    if out and out[-1] not in ".!?…\"”’)":
+    if out and out[-1] not in ".!?…\"”’):":  # a list intro keeps its colon
         out += "."
     return out
 
@@ -185,11 +208,17 @@ def candidates(
     rating = bool(ASKS_FOR_RATING.search(question))
     single = subjects[0] if len(set(subjects)) == 1 else None
     top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
+
     import numpy as np
 
-    qvec = np.asarray(retrieval.vector, dtype=np.float32) if retrieval.vector else None
-    if qvec is not None:
-        qvec = qvec / (float(np.linalg.norm(qvec)) or 1.0)
+    qvec = _unit(retrieval.vector)
+    # a follow-up carrying the earlier question as its topic: meaning is half the new
+    # ask's, and a term only the topic holds counts at the context weight
+    avec = _unit(retrieval.ask_vector)
+    for t in retrieval.topic_tokens:
+        if t in idf:
+            idf_total -= idf[t] * (1 - W_CONTEXT)
+            idf[t] *= W_CONTEXT
     matrix = idx.sentence_matrix
     out: list[Candidate] = []
     for rank, sc in enumerate([*retrieval.chunks, *retrieval.extra]):
@@ -212,9 +241,11 @@ def candidates(
                 referent = None
                 if subject is None and _IT_OPENER.match(text):
                     referent = referent_subject(chunk, span, config, path)
-                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent)
+                item_of = lead_in_span(chunk, span) if USE_ITEM_MEANING and not intro else None
+                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent,
+                        item_of)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
-            keep, text, criterion, aspect_text, subject, intro, raw, referent = info
+            keep, text, criterion, aspect_text, subject, intro, raw, referent, item_of = info
             if not keep:
                 continue  # headings, fragments
             other = foreign_claim(retrieval, chunk, span, config)
@@ -237,6 +268,15 @@ def candidates(
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec.dot(qvec)) if vec is not None and qvec is not None else 0.0
+            if item_of is not None and vec is not None and qvec is not None:
+                # a list item means what its intro says of it ("Node.js is best for:" /
+                # "Chat, live collaboration, ..."): its meaning is read with the intro's
+                ivec = matrix[rows[item_of.start]] if item_of.start in rows else None
+                if ivec is not None:
+                    joint = vec + ivec
+                    sem = max(sem, float(joint.dot(qvec)) / (float(np.linalg.norm(joint)) or 1.0))
+            if avec is not None and vec is not None:
+                sem = (1 - W_ASK) * sem + W_ASK * float(vec.dot(avec))
             ctx = context_tokens(idx, chunk, span)
             own = ctx_only = 0.0
             for t in idf:
