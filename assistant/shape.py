@@ -56,6 +56,7 @@ word families and document frequencies.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -71,6 +72,7 @@ from assistant.openers import repair
 from assistant.sentence_context import lead_in_span
 from assistant.sentences import Candidate, duplicate
 from assistant.word_family import word_family
+from knowledge.models import Span
 
 #: A sentence's share of the focus adds this much to its score when the lead is chosen.
 W_FOCUS = 0.5
@@ -95,8 +97,8 @@ POOL = 40
 #: A list question's answer leads with a sentence naming at least three items when its
 #: cosine with the question is at least this share of the shown lead's.
 ENUM_SEM = 0.85
-#: ... and holds as many of the asked terms as the lead, or is this much closer in meaning
-#: (its list's intro read with it: "recommended for" asked, "is best for:" written).
+#: ... and holds as many of the asked terms as the lead, or, a list item, is this much
+#: closer in meaning (its intro read with it: "recommended for" asked, "is best for:" written).
 ENUM_CLOSER = 0.05
 #: A list item leads after its intro with at most this many items of its list.
 LIST_ITEMS = 3
@@ -404,19 +406,21 @@ def _list(visible: list[Candidate], hidden: list[Candidate], pool: Sequence[Cand
     """A list answer whose lead only sums the items up ("protects against the most common
     threats") leads instead with the sentence closest in meaning that names them
     (``ENUMERATION``, or an item of a list under an intro ending in a colon), if it is
-    about as close to the question (``ENUM_SEM``) and holds as many of the asked terms or
-    is clearly closer in meaning (``ENUM_CLOSER``): the question paraphrases the items
+    about as close to the question (``ENUM_SEM``) and holds as many of the asked terms or,
+    a list item (whose intro's words count only as context), is clearly closer in meaning
+    (``ENUM_CLOSER``): the question paraphrases the items
     ("kinds of attack" for "SQL injection, XSS"), so only meaning tells; a lead holding
     more of the asked words ("main features" in "List the main features of Node.js")
-    stays. A list item comes after its intro and with the items next to it
-    (``_with_intro``)."""
+    stays. A list item comes with the items next to it, the first quoted with the intro
+    ("Node.js is best for: Chat, live collaboration, ..."; ``_with_intro``)."""
     if ENUMERATION.search(visible[0].text) or visible[0].typed:
         return visible, hidden
     floor = ENUM_SEM * visible[0].sem
     lists = [c for c in _options(visible, hidden, pool)
              if (ENUMERATION.search(c.text) or _item_of(c) is not None)
              and c.sem >= floor and c.sem > 0
-             and (c.lex >= visible[0].lex or c.sem >= visible[0].sem + ENUM_CLOSER)
+             and (c.lex >= visible[0].lex or (
+                 _item_of(c) is not None and c.sem >= visible[0].sem + ENUM_CLOSER))
              and not (single and c.subject and c.subject != single) and _stands(c)]
     if not lists:
         return visible, hidden
@@ -438,8 +442,9 @@ def _item_of(cand: Candidate) -> Any:
 
 
 def _with_intro(item: Candidate, context: Sequence[Candidate]) -> list[Candidate]:
-    """``item``'s intro, then the list's items in document order up to ``LIST_ITEMS``
-    (``item`` among them), from ``context`` (the scored sentences of the passages)."""
+    """The list's items in document order up to ``LIST_ITEMS`` (``item`` among them), from
+    ``context`` (the scored sentences of the passages), the first quoted with the intro
+    when it comes right after it."""
     intro_span = _item_of(item)
     same = sorted((c for c in context if c.chunk.chunk_id == item.chunk.chunk_id),
                   key=lambda c: c.span.start)
@@ -450,7 +455,14 @@ def _with_intro(item: Candidate, context: Sequence[Candidate]) -> list[Candidate
         return [item]
     at = items.index(item)
     shown = items[:LIST_ITEMS] if at < LIST_ITEMS else [*items[:LIST_ITEMS - 1], item]
-    return [intro, *shown]
+    first = shown[0]
+    if first is not items[0] or intro_span.end > first.span.start or any(
+            intro_span.end <= c.span.start < first.span.start for c in same):
+        return shown  # the intro is not right before the first item shown: items alone
+    # the intro and its first item are quoted as one sentence (an intro alone announces)
+    joined = dataclasses.replace(first, span=Span(intro.span.start, first.span.end),
+                                 text=f"{intro.text} {first.text}", toks=intro.toks | first.toks)
+    return [joined, *shown[1:]]
 
 
 def shape(question: str, intent: Intent, visible: Sequence[Candidate],

@@ -76,8 +76,9 @@ def test_a_list_answer_leads_with_the_intro_and_its_items_when_closer_in_meaning
                                 tokenizer=None, vocabulary={}, memo={}, chunks=[]),
                             None, ctx)
     assert [c.text for c in visible] == [
-        "Flask is best for:", "Small internal tools.", "Quick prototypes and demos.",
+        "Flask is best for: Small internal tools.", "Quick prototypes and demos.",
         "Teaching web basics.", lead.text]
+    assert visible[0].span.start == spans[0].start and visible[0].span.end == spans[1].end
     assert items[4] in hidden or items[4] not in visible
 
 
