@@ -215,7 +215,7 @@ def candidates(
     # a follow-up carrying the earlier question as its topic: meaning is half the new
     # ask's, and a term only the topic holds counts at the context weight
     avec = _unit(retrieval.ask_vector)
-    for t in retrieval.topic_tokens:
+    for t in sorted(retrieval.topic_tokens):  # a fixed order: float sums
         if t in idf:
             idf_total -= idf[t] * (1 - W_CONTEXT)
             idf[t] *= W_CONTEXT
