@@ -31,6 +31,7 @@ engine itself finishes with the offline composer after a blank line, as before.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import threading
 import time
@@ -50,6 +51,7 @@ from langchain_core.runnables.utils import AddableDict
 from assistant.abstain import assess
 from assistant.composer import Composition, Disagreement, abstention, compose
 from assistant.models import Answer
+from assistant.retriever import Retrieval, tokens
 from assistant.rewrite import Rewritten, rewrite
 
 #: The steps whose ends mark the phases of ``timings_ms``: ``rewrite`` runs from the start
@@ -325,7 +327,11 @@ def build_answer_path(
     # rather than ``RunnablePassthrough.assign``: streamed, ``assign`` runs its mapper on an
     # executor thread per question, which cost ~5 ms of a ~25 ms warm ask.
     def do_retrieve(state: dict[str, Any], config: RunnableConfig) -> dict[str, Any]:
-        docs = retriever.invoke(state["rewritten"].text, config, k=pool)
+        rw: Rewritten = state["rewritten"]
+        docs = retriever.invoke(rw.text, config, k=pool)
+        embedder = getattr(retriever, "embedder", None)
+        if rw.topic and embedder is not None and hasattr(docs, "retrieval"):
+            docs.retrieval = with_ask(docs.retrieval, rw, embedder)
         return {**state, "documents": docs}
 
     def with_coverage(state: dict[str, Any]) -> dict[str, Any]:
@@ -338,6 +344,19 @@ def build_answer_path(
         | _step(answer, "answer")
     )
     return path.with_config(run_name="answer_path", callbacks=[timer])
+
+
+def with_ask(retrieval: Retrieval, rw: Rewritten, embedder: Any) -> Retrieval:
+    """``retrieval`` with the new ask's own vector and the topic-only tokens, for a
+    follow-up that carries the earlier question as its topic: the passages are found with
+    the topic, the sentences chosen for what is asked now ("What slipped through in the
+    Express one?" is not answered by the report's introduction, which the earlier question's
+    "RecipeBox backends" matches best). One extra embedding, for such follow-ups only."""
+    ask = rw.text.replace(f"({rw.topic})", " ")
+    tok = retrieval.index.tokenizer.tokens if retrieval.index.tokenizer else tokens
+    only_topic = frozenset(tok(rw.topic)) - frozenset(tok(ask))
+    return dataclasses.replace(retrieval, ask_vector=list(embedder.embed_query(ask)),
+                               topic_tokens=only_topic)
 
 
 def run_answer(path: Runnable[dict[str, Any], AddableDict], question: Any,

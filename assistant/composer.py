@@ -64,6 +64,7 @@ from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
 from assistant.models import Citation
+from assistant.name_lists import with_name_lists
 from assistant.named import (
     Named,
     asked_technologies,
@@ -86,7 +87,6 @@ from assistant.sentences import (
     is_comparison,
     select,
     usable,
-    with_name_lists,
 )
 from assistant.shape import shape
 from assistant.subject import sides

@@ -183,6 +183,9 @@ class Retrieval:
         bm25_top: The best raw BM25 score.
         index: The corpus index the retrieval ran on.
         ms: Milliseconds spent (embedding included).
+        ask_vector, topic_tokens: For a follow-up that carries the earlier question as its
+            topic (``Rewritten.topic``): the new ask's own vector and the tokens only the
+            topic holds, which the sentence scorer weighs down (``assistant.sentences``).
     """
 
     question: str
@@ -195,6 +198,8 @@ class Retrieval:
     index: CorpusIndex
     ms: float = 0.0
     extra: list[ScoredChunk] = field(default_factory=list)
+    ask_vector: list[float] | None = None
+    topic_tokens: frozenset[str] = frozenset()
 
 
 class HybridRetriever(BaseRetriever):

@@ -139,12 +139,17 @@ class Rewritten:
         subjects: Subjects it is about, in the order named ("Django", "Node.js").
         aspect: The canonical aspect it asks about, or None.
         changed: Whether ``text`` differs from the question as asked.
+        topic: The earlier question kept beside the new one ("What slipped through in the
+            Express one (Which RecipeBox backend turned out more secure)?"), or "": retrieval
+            needs it, but the answer's sentences are chosen for the new ask
+            (``assistant.answer_path``).
     """
 
     text: str
     subjects: tuple[str, ...]
     aspect: str | None
     changed: bool = False
+    topic: str = ""
 
 
 def find_subjects(text: str, subjects: Any = None) -> tuple[str, ...]:
@@ -262,7 +267,7 @@ def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
             and state.text):
         topic = state.text.strip().rstrip("?.! ")
         text = f"{_tidy(q).rstrip('?.! ')} ({topic})?"
-        return Rewritten(text, subjects or state.subjects, state.aspect, True)
+        return Rewritten(text, subjects or state.subjects, state.aspect, True, topic)
 
     # 2. Pronouns: "How does it scale?", "Is it easier with Django?", "What are their cons?"
     if (has_singular or has_plural) and state.subjects:

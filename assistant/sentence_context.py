@@ -61,13 +61,18 @@ def heading_subject(section: str, path: Sequence[str], config: Any) -> str | Non
 def lead_in(chunk: Chunk, span: Span) -> str:
     """The list intro a sentence is an item of: the nearest earlier sentence of its
     passage that ends with a colon ("Node.js is best for:"), or ""."""
-    intro = ""
+    sp = lead_in_span(chunk, span)
+    return "" if sp is None else chunk.text[sp.start - chunk.start : sp.end - chunk.start].rstrip()
+
+
+def lead_in_span(chunk: Chunk, span: Span) -> Span | None:
+    """The span of ``lead_in``'s intro, or None."""
+    intro = None
     for sp in chunk.sentences or (Span(chunk.start, chunk.end),):
         if sp.end > span.start:
             break
-        raw = chunk.text[sp.start - chunk.start : sp.end - chunk.start].rstrip()
-        if raw.endswith(":"):
-            intro = raw
+        if chunk.text[sp.start - chunk.start : sp.end - chunk.start].rstrip().endswith(":"):
+            intro = sp
     return intro
 
 

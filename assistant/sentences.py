@@ -12,14 +12,13 @@ signpost, a dangling sentence unless it can be quoted with the sentence before i
 for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
 relative floor, spread over passages and subjects (for a plain question, the sentence
 closest in meaning to the question too), and records near-duplicates from other
-articles so the kept sentence cites both. ``with_name_lists`` adds passages that list
-names for "which companies use X?" questions. The composer (``assistant.composer``) renders
+articles so the kept sentence cites both. ``assistant.name_lists`` adds passages that
+list names for "which companies use X?" questions. The composer (``assistant.composer``) renders
 what is selected.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -43,11 +42,16 @@ from assistant.intent import Intent
 from assistant.merit import concession, merit
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
-from assistant.sentence_context import context_tokens, referent_subject, sentence_spans
+from assistant.sentence_context import (
+    context_tokens,
+    lead_in_span,
+    referent_subject,
+    sentence_spans,
+)
 from assistant.subject import infer_subject, table_context
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
-from knowledge.models import Chunk, ScoredChunk, Span
+from knowledge.models import Chunk, Span
 from knowledge.subjects_config import default_subjects
 
 #: For a pros/cons question: bonus of a sentence of the asked polarity (half of it is
@@ -139,11 +143,29 @@ class Candidate:
     rated: bool = False  # the asked subject's table cell for "how well does X cope with Y?"
 
 
+#: A list item's meaning score is the better of its own and that of it read with its list's
+#: intro (the sum of the two pooled vectors).
+USE_ITEM_MEANING = True
+#: For a follow-up carrying its topic (``Retrieval.ask_vector``): the new ask's share of a
+#: sentence's meaning score.
+W_ASK = 0.5
+
+
+def _unit(vector: Sequence[float] | None) -> Any:
+    """``vector`` as a normalised float32 array, or None."""
+    if not vector:
+        return None
+    import numpy as np
+
+    v = np.asarray(vector, dtype=np.float32)
+    return v / (float(np.linalg.norm(v)) or 1.0)
+
+
 def _clean_sentence(text: str) -> str:
     out = _BULLET.sub("", text)
     out = re.sub(r"\s+", " ", out).strip()
     out = _MARKER.sub(lambda m: f"({m.group(1)})", out)  # never fake a citation marker
-    if out and out[-1] not in ".!?…\"”’)":
+    if out and out[-1] not in ".!?…\"”’):":  # a list intro keeps its colon
         out += "."
     return out
 
@@ -189,11 +211,17 @@ def candidates(
     rating = bool(ASKS_FOR_RATING.search(question))
     single = subjects[0] if len(set(subjects)) == 1 else None
     top_passage = max((sc.score for sc in retrieval.chunks), default=1.0) or 1.0
+
     import numpy as np
 
-    qvec = np.asarray(retrieval.vector, dtype=np.float32) if retrieval.vector else None
-    if qvec is not None:
-        qvec = qvec / (float(np.linalg.norm(qvec)) or 1.0)
+    qvec = _unit(retrieval.vector)
+    # a follow-up carrying the earlier question as its topic: meaning is half the new
+    # ask's, and a term only the topic holds counts at the context weight
+    avec = _unit(retrieval.ask_vector)
+    for t in sorted(retrieval.topic_tokens):  # a fixed order: float sums
+        if t in idf:
+            idf_total -= idf[t] * (1 - W_CONTEXT)
+            idf[t] *= W_CONTEXT
     matrix = idx.sentence_matrix
     out: list[Candidate] = []
     for rank, sc in enumerate([*retrieval.chunks, *retrieval.extra]):
@@ -216,9 +244,11 @@ def candidates(
                 referent = None
                 if subject is None and _IT_OPENER.match(text):
                     referent = referent_subject(chunk, span, config, path)
-                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent)
+                item_of = lead_in_span(chunk, span) if USE_ITEM_MEANING and not intro else None
+                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent,
+                        item_of)
                 idx.memo[("sentence", chunk.chunk_id, span.start)] = info
-            keep, text, criterion, aspect_text, subject, intro, raw, referent = info
+            keep, text, criterion, aspect_text, subject, intro, raw, referent, item_of = info
             if not keep:
                 continue  # headings, fragments
             other = foreign_claim(retrieval, chunk, span, config)
@@ -241,6 +271,15 @@ def candidates(
             row = rows.get(span.start)
             vec = matrix[row] if row is not None and matrix is not None else None
             sem = float(vec.dot(qvec)) if vec is not None and qvec is not None else 0.0
+            if item_of is not None and vec is not None and qvec is not None:
+                # a list item means what its intro says of it ("Node.js is best for:" /
+                # "Chat, live collaboration, ..."): its meaning is read with the intro's
+                ivec = matrix[rows[item_of.start]] if item_of.start in rows else None
+                if ivec is not None:
+                    joint = vec + ivec
+                    sem = max(sem, float(joint.dot(qvec)) / (float(np.linalg.norm(joint)) or 1.0))
+            if avec is not None and vec is not None:
+                sem = (1 - W_ASK) * sem + W_ASK * float(vec.dot(avec))
             ctx = context_tokens(idx, chunk, span)
             own = ctx_only = 0.0
             for t in idf:
@@ -274,40 +313,6 @@ def candidates(
             )
     out.sort(key=lambda c: -c.score)
     return out
-
-
-def with_name_lists(question: str, retrieval: Retrieval, subjects: Sequence[str],
-                    config: Any = None) -> Retrieval:
-    """For "which companies use X?": add passages that list names next to X.
-
-    Retrieval ranks passages by topic; a lone sentence naming Netflix, LinkedIn and PayPal
-    under a "Vast ecosystem" heading is easily missed. The passages holding a list of
-    proper names (found once per corpus version) that name an asked subject join the pool.
-    """
-    if not ASKS_FOR_NAMES.search(question):
-        return retrieval
-    idx = retrieval.index
-    key = ("name-lists", idx.corpus_version)
-    listing = idx.memo.get(key)
-    if listing is None:
-        listing = [c for c in idx.chunks if NAME_LIST.search(c.text)]
-        idx.memo[key] = listing
-    have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
-    wanted = set(subjects)
-    floor = min((sc.score for sc in retrieval.chunks), default=0.0)
-    add = []
-    for chunk in listing:
-        if chunk.chunk_id in have:
-            continue
-        for m in NAME_LIST.finditer(chunk.text):
-            around = chunk.text[max(0, m.start() - 200) : m.end() + 50]
-            named = set((config or default_subjects()).find_subjects(around))
-            if not wanted or (named & wanted and len(named) == 1):
-                add.append(ScoredChunk(chunk, floor))
-                break
-    if not add:
-        return retrieval
-    return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add])
 
 
 def duplicate(a: Candidate, b: Candidate) -> bool:

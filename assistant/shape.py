@@ -56,6 +56,7 @@ word families and document frequencies.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -68,8 +69,10 @@ from assistant.corpus_index import tokens
 from assistant.definition import core, defined, explain, rank
 from assistant.intent import Intent, own_words
 from assistant.openers import repair
+from assistant.sentence_context import lead_in_span
 from assistant.sentences import Candidate, duplicate
 from assistant.word_family import word_family
+from knowledge.models import Span
 
 #: A sentence's share of the focus adds this much to its score when the lead is chosen.
 W_FOCUS = 0.5
@@ -94,6 +97,11 @@ POOL = 40
 #: A list question's answer leads with a sentence naming at least three items when its
 #: cosine with the question is at least this share of the shown lead's.
 ENUM_SEM = 0.85
+#: ... and holds as many of the asked terms as the lead, or, a list item, is this much
+#: closer in meaning (its intro read with it: "recommended for" asked, "is best for:" written).
+ENUM_CLOSER = 0.05
+#: A list item leads after its intro with at most this many items of its list.
+LIST_ITEMS = 3
 #: Three or more short items joined by commas ("SQL injection, cross-site scripting (XSS),
 #: and clickjacking"; "XSS, CSRF, SQL injection"): a sentence that names what is asked
 #: rather than summing it up ("against the most common threats").
@@ -393,23 +401,68 @@ def _when(intent: Intent, visible: list[Candidate], hidden: list[Candidate],
 
 
 def _list(visible: list[Candidate], hidden: list[Candidate], pool: Sequence[Candidate],
-          single: str | None) -> tuple[list[Candidate], list[Candidate]]:
+          single: str | None, context: Sequence[Candidate] = (),
+          ) -> tuple[list[Candidate], list[Candidate]]:
     """A list answer whose lead only sums the items up ("protects against the most common
     threats") leads instead with the sentence closest in meaning that names them
-    (``ENUMERATION``), if it is about as close to the question (``ENUM_SEM``) and holds
-    as many of the asked terms: the question paraphrases the items ("kinds of attack" for
-    "SQL injection, XSS"), so only meaning tells; a lead holding more of the asked words
-    ("main features" in "List the main features of Node.js") stays."""
+    (``ENUMERATION``, or an item of a list under an intro ending in a colon), if it is
+    about as close to the question (``ENUM_SEM``) and holds as many of the asked terms or,
+    a list item (whose intro's words count only as context), is clearly closer in meaning
+    (``ENUM_CLOSER``): the question paraphrases the items
+    ("kinds of attack" for "SQL injection, XSS"), so only meaning tells; a lead holding
+    more of the asked words ("main features" in "List the main features of Node.js")
+    stays. A list item comes with the items next to it, the first quoted with the intro
+    ("Node.js is best for: Chat, live collaboration, ..."; ``_with_intro``)."""
     if ENUMERATION.search(visible[0].text) or visible[0].typed:
         return visible, hidden
     floor = ENUM_SEM * visible[0].sem
     lists = [c for c in _options(visible, hidden, pool)
-             if ENUMERATION.search(c.text) and c.sem >= floor and c.sem > 0
-             and c.lex >= visible[0].lex
+             if (ENUMERATION.search(c.text) or _item_of(c) is not None)
+             and c.sem >= floor and c.sem > 0
+             and (c.lex >= visible[0].lex or (
+                 _item_of(c) is not None and c.sem >= visible[0].sem + ENUM_CLOSER))
              and not (single and c.subject and c.subject != single) and _stands(c)]
     if not lists:
         return visible, hidden
-    return _promote(max(lists, key=lambda c: c.sem), visible, hidden)
+    best = max(lists, key=lambda c: c.sem)
+    group = _with_intro(best, context) if _item_of(best) is not None else [best]
+    for cand in reversed(group):
+        visible, hidden = _promote(cand, visible, hidden)
+    if len(group) > 1:  # the list is the answer: one more sentence at most
+        keep = len(group) + 1
+        visible, hidden = visible[:keep], [*visible[keep:], *hidden]
+    return visible, hidden
+
+
+def _item_of(cand: Candidate) -> Any:
+    """The span of the intro ("Node.js is best for:") ``cand`` is a list item of, or None."""
+    if cand.text.rstrip(".").endswith(":"):
+        return None
+    return lead_in_span(cand.chunk, cand.span)
+
+
+def _with_intro(item: Candidate, context: Sequence[Candidate]) -> list[Candidate]:
+    """The list's items in document order up to ``LIST_ITEMS`` (``item`` among them), from
+    ``context`` (the scored sentences of the passages), the first quoted with the intro
+    when it comes right after it."""
+    intro_span = _item_of(item)
+    same = sorted((c for c in context if c.chunk.chunk_id == item.chunk.chunk_id),
+                  key=lambda c: c.span.start)
+    intro = next((c for c in same if c.span.start == intro_span.start), None)
+    items = [c for c in same if c.span.start > intro_span.start
+             and _item_of(c) is not None and _item_of(c).start == intro_span.start]
+    if intro is None or item not in items:
+        return [item]
+    at = items.index(item)
+    shown = items[:LIST_ITEMS] if at < LIST_ITEMS else [*items[:LIST_ITEMS - 1], item]
+    first = shown[0]
+    if first is not items[0] or intro_span.end > first.span.start or any(
+            intro_span.end <= c.span.start < first.span.start for c in same):
+        return shown  # the intro is not right before the first item shown: items alone
+    # the intro and its first item are quoted as one sentence (an intro alone announces)
+    joined = dataclasses.replace(first, span=Span(intro.span.start, first.span.end),
+                                 text=f"{intro.text} {first.text}", toks=intro.toks | first.toks)
+    return [joined, *shown[1:]]
 
 
 def shape(question: str, intent: Intent, visible: Sequence[Candidate],
@@ -446,5 +499,5 @@ def shape(question: str, intent: Intent, visible: Sequence[Candidate],
     if intent.kind == "when" and intent.polarity:
         return _when(intent, shown, rest, pool, single)
     if intent.kind == "list":
-        return _list(shown, rest, pool, single)
+        return _list(shown, rest, pool, single, context)
     return shown, rest

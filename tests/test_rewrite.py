@@ -165,3 +165,10 @@ def test_a_recommendation_without_a_purpose_is_not_the_use_cases_aspect() -> Non
 ])
 def test_a_speed_word_is_read_by_what_is_fast(question: str, aspect: str) -> None:
     assert find_aspect(question) == aspect
+
+
+def test_the_x_one_keeps_the_earlier_question_as_its_topic() -> None:
+    previous = "Which of the two ShopCart backends handled more orders?"
+    rw = rewrite("What went wrong in the Flask one?", [previous])
+    assert rw.topic == previous.rstrip("?")
+    assert rewrite("How does Django scale?", [previous]).topic == ""
