@@ -459,3 +459,18 @@ def classify_answer(answer: str) -> list[tuple[str, Kind]]:
             or (opens == "personal" and (bool(unit.lead or unit.of) or prev_subject or same)))
         prev = unit
     return out
+
+
+#: A heading set as a sentence: a wh-clause, a colon, a short verbless noun phrase ("Where
+#: Django hurt: the live stock counter."). It echoes a question's words and answers nothing.
+_HEADING_LIKE = re.compile(
+    r"^(?:where|what|why|how|when|who|which)\b[^:,]{0,40}:\s+(?P<np>(?:[\w'’-]+\s+){0,5}"
+    r"[\w'’-]+)\.?$", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|"
+                     r"would|should|may|might|must|\w+ed)\b", re.I)
+
+
+def heading_like(text: str) -> bool:
+    """Whether ``text`` is a heading set as a sentence (see ``_HEADING_LIKE``)."""
+    m = _HEADING_LIKE.match(text.strip())
+    return m is not None and not _FINITE.search(m.group("np"))

@@ -37,7 +37,7 @@ from assistant.answer_type import (
 )
 from assistant.attribution import foreign_claim
 from assistant.filler import classify as filler_kind
-from assistant.filler import needs_antecedent
+from assistant.filler import heading_like, needs_antecedent
 from assistant.intent import Intent
 from assistant.merit import concession, merit
 from assistant.retriever import CorpusIndex, Retrieval, tokens
@@ -100,21 +100,6 @@ _MARKER = re.compile(r"\[(\d+)\]")
 #: A leading "It"/"Its" (not "It's"): shown alone, it becomes "[Node.js]" / "[Node.js’s]".
 _IT_OPENER = re.compile(r"^(?:it|its)\b(?!['’])", re.I)
 _INTRO_STARTS = ("below are", "let's", "let us", "here are")
-#: A heading set as a sentence: a wh-clause, a colon, a short verbless noun phrase ("Where
-#: Django hurt: the live stock counter."). It echoes a question's words and answers nothing.
-_HEADING_LIKE = re.compile(
-    r"^(?:where|what|why|how|when|who|which)\b[^:,]{0,40}:\s+(?P<np>(?:[\w'’-]+\s+){0,5}"
-    r"[\w'’-]+)\.?$", re.I)
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|"
-                     r"would|should|may|might|must|\w+ed)\b", re.I)
-
-
-def heading_like(text: str) -> bool:
-    """Whether ``text`` is a heading set as a sentence (see ``_HEADING_LIKE``)."""
-    m = _HEADING_LIKE.match(text.strip())
-    return m is not None and not _FINITE.search(m.group("np"))
-
-
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
 

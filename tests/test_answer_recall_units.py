@@ -20,11 +20,12 @@ from assistant.answer_type import (
     quantity,
 )
 from assistant.continuation import resolves
+from assistant.filler import heading_like
 from assistant.focus import split_visible
 from assistant.intent import Intent
 from assistant.openers import arrange
 from assistant.sentence_context import referent_subject
-from assistant.sentences import Candidate, heading_like
+from assistant.sentences import Candidate
 from assistant.trim import trim
 from knowledge.models import Chunk, Span
 from knowledge.subjects_config import default_subjects
