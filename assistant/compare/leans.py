@@ -83,14 +83,18 @@ _NOT_ELABORATION = re.compile(
     r"difference|same|similar|similarly|equally|alike|either)\b", re.IGNORECASE)
 #: A heading that takes a side and names one subject ("Where Node.js falls short", "Why
 #: Django wins") sets that side: a neutral sentence about the *other* subject under it takes
-#: the heading's sign reversed (it is the heading's subject the sign is about).
-HEADING_NAMES_SIDE = False
+#: the heading's sign reversed (it is the heading's subject the sign is about). Measured
+#: (stance_eval, round nine): field held-out 70 -> 71 of 99 (small-startup 10 -> 11 of 18),
+#: tuning 147 / probe 133 / bundled 85 unchanged.
+HEADING_NAMES_SIDE = True
 #: A paragraph that opens its case with an explicit verdict ("Node.js wins, comfortably.",
 #: "Verdict on real-time: Node.js."; a sentence of at most ``VERDICT_WORDS`` words taking a
 #: side by its own words, or one that names a winner) leans its later neutral sentences to
 #: the verdict's side ("Chat and live dashboards are what it was made for."), unless they
-#: open with a contrast or a condition or say the options are alike.
-VERDICT_LEAN = False
+#: open with a contrast or a condition or say the options are alike. Measured (stance_eval,
+#: round nine, alone): field held-out 70 -> 71 of 99 (benchmark-2025 13 -> 14 of 17), tuning
+#: 147 -> 149 of 159 (honest-verdict 25 -> 27), probe 133 / bundled 85 unchanged.
+VERDICT_LEAN = True
 VERDICT_WORDS = 6
 ARTICLE_LEAN_MIN = 3
 ARTICLE_LEAN_RATIO = 2.0
