@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import assistant.compare.clauses as clauses
-from assistant.compare import concession
+import assistant.compare.concession as concession
 from assistant.compare.clauses import (
     _FILLER,
     _SAVING,
