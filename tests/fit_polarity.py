@@ -3,6 +3,8 @@
     PYTHONPATH=. python -m tests.fit_polarity            # fit on the tuning split, write
                                                          # assistant/compare/polarity.npz
     PYTHONPATH=. python -m tests.fit_polarity --cv       # grouped cross-validation only
+    PYTHONPATH=. python -m tests.fit_polarity --cv-articles  # leave-one-article-out, per
+                                                         # article (vector, C, margin)
 
 **Training data is the tuning split only**: the six tuned field articles' sentence labels,
 the bundled labels (``tests/data/stance_labels.jsonl``) and the probe's odd ids. The four
@@ -271,6 +273,33 @@ def cross_validate(examples: Sequence[Example], vecs: np.ndarray, extras: np.nda
             print(f"knn k={k} min_sim={min_sim}: +{good}-{bad}={good - bad}")
 
 
+def article_cv(examples: Sequence[Example], vecs: np.ndarray, extras: np.ndarray,
+               grid: Sequence[tuple[bool, float, float]] = tuple(
+                   (v, c, m) for v in (True, False) for c in (0.05, 0.2, 1.0)
+                   for m in (0.1, 0.2, 0.3))) -> dict[tuple[bool, float, float],
+                                                      dict[str, tuple[int, int, int]]]:
+    """Leave-one-article-out CV per setting (vector, C, margin): for each held-back group
+    (an article, the probe half) the model fitted on the others is scored on the group's
+    lexicon-neutral units as (moved to their labelled side, moved off a right "neither",
+    neutral units). Printed per group by ``--cv-articles``."""
+    y = np.array([e.label for e in examples])
+    neutral = np.array([e.neutral for e in examples])
+    groups = sorted({e.group for e in examples})
+    gid = np.array([groups.index(e.group) for e in examples])
+    out: dict[tuple[bool, float, float], dict[str, tuple[int, int, int]]] = {}
+    for use_vector, c, m in grid:
+        per: dict[str, tuple[int, int, int]] = {}
+        for g, name in enumerate(groups):
+            tr, te = gid != g, (gid == g) & neutral
+            if not te.any() or len(set(y[tr])) < 3:
+                continue
+            mod = fit(vecs[tr], extras[tr], y[tr], c, use_vector, m)
+            a, b = gain(mod, vecs[te], extras[te], y[te])
+            per[name] = (a, b, int(te.sum()))
+        out[(use_vector, c, m)] = per
+    return out
+
+
 def main(argv: list[str]) -> int:
     cfg = load_comparison_config(BUNDLED_SUBJECTS)
     examples = all_examples(cfg, "--written" in argv)
@@ -283,6 +312,12 @@ def main(argv: list[str]) -> int:
         return 0
     if "--cv" in argv:
         cross_validate(examples, vecs, extras)
+        return 0
+    if "--cv-articles" in argv:  # leave-one-article-out, per article
+        for (v, c, m), per in article_cv(examples, vecs, extras).items():
+            net = sum(a - b for a, b, _ in per.values())
+            print(f"vector={v!s:5} C={c:<4} margin={m}: net {net:+d}  " + "  ".join(
+                f"{g.split(':')[-1][:24]} +{a}-{b}/{n}" for g, (a, b, n) in per.items()))
         return 0
     args = dict(a.split("=", 1) for a in argv if "=" in a)
     c = float(args.get("C", DEFAULT_C))

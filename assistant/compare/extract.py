@@ -306,7 +306,7 @@ class _Extractor(_Leans):
         for i, ((_s, e), (ctx_crit, ctx_subj, title)) in enumerate(zip(sents, ctxs, strict=True)):
             if i == 0 or title != current_title or "\n\n" in text[sents[i - 1][1] : _s] or (
                     ADJACENT_ONLY and self._para_from != i - 1):
-                self._para_lean = None  # a new paragraph
+                self._para_lean = self._para_verdict = None  # a new paragraph
             if title != current_title:
                 current_title, carry = title, ctx_subj
             s, label_crit = stripped[i]
@@ -468,6 +468,7 @@ class _Extractor(_Leans):
             favours = self._favours(subject, pol)
             if abs(raw) > 0.25 and favours != NEITHER:
                 self._para_lean = favours  # what the paragraph's own words said last
+                self._note_verdict(text, favours)  # "Node.js wins, comfortably."
                 self._para_subject = subject
                 self._para_from = self._sentence_no
         if favours == NEITHER and score < MIN_NEUTRAL_SCORE:

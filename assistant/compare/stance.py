@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import assistant.compare.clauses as clauses
+import assistant.compare.concession as concession
 from assistant.compare.clauses import (
     _FILLER,
     _SAVING,
@@ -318,6 +319,8 @@ class _Analyzer:
             i += n
         self._negate(words, toks, out)
         clauses.excess(words, out)
+        concession.relative_judged(words, toks, out)  # "many libraries that may be outdated"
+        concession.burden_after_contrast(words, toks, out)  # "works, but it adds Redis"
         self._weigh(words, toks, out)
         return out
 
@@ -426,6 +429,9 @@ class _Analyzer:
         last_contrast = max(
             (k for k in word_idx if words[k] in self._contrast and k > word_idx[0]), default=None
         )
+        trailing = concession.trailing_concession(words, toks, word_idx)  # ", though ..."
+        if trailing is not None and (last_contrast is None or trailing > last_contrast):
+            last_contrast = trailing
         if last_contrast is not None:
             for m in out:
                 if m.end <= last_contrast:
@@ -462,10 +468,8 @@ class _Analyzer:
         # Reported views: "people say X", "it is often said X", "the common complaint against ...".
         if clauses.REPORTED_SPEECH:
             for k in reported_starts(words, word_idx):
-                stop = self._clause_end(words, toks, k)
-                for m in out:
-                    if k - 3 < m.start < stop:  # the speaker ("critics") counts neither
-                        m.weight = 0.0
+                stop = self._clause_end(words, toks, k)  # "the myth that ...": reversed
+                concession.reported_view(words, word_idx, out, k, stop)
         # Purposes: "to make sure the app stays secure" states a goal, not a property.
         for k in word_idx[:-1]:
             if words[k] in _PURPOSE_MARKERS and words[k + 1] in self._purpose:
