@@ -71,6 +71,9 @@ class ClaimRef:
     #: The claim is on the criterion (its text or its row label / heading names it) and is
     #: not filler: only such a claim is cited in the verdict line as a reason.
     on_criterion: bool = True
+    #: The article's own wording of the criterion: its table-row label or section title
+    #: ("Real-time / WebSockets"); a facet is named by it as by the claim's text.
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,12 @@ def matrix_view(
                 # the cue read as naming the use ("a learning platform") is not asked
                 name = None
             situational = bool(name) and bool(split(question).situation)
+        by_label = None
+        if not name:  # a use the matrix's own labels place ("WebSockets": real-time)
+            from assistant.use_facet import use_facet
+
+            by_label = use_facet(comparisons, question)
+            name = by_label[0] if by_label else None
         if not name:
             return base
         matrix = comparisons.matrix(name)
@@ -194,9 +203,12 @@ def matrix_view(
                                    str(getattr(claim, "label", "") or ""))
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
-                                       section_of(aid, start), str(subject), on))
+                                       section_of(aid, start), str(subject), on,
+                                       str(getattr(claim, "label", "") or "")))
         facet = next((facet_term(question, c) for c in config.criteria
                       if str(c.name) == str(crit.name)), None) if config else None
+        if by_label is not None:
+            facet = by_label[1]
         facet_words = None
         situation = split(question).situation
         if (facet is None and not situational and NEWCOMER.search(situation)
