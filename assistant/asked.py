@@ -259,6 +259,12 @@ def facet_named(term: str, claims: Sequence[Any]) -> bool:
                for c in claims)
 
 
+def _names_side(text: str, side: str) -> bool:
+    """Whether ``text`` names ``side`` (letters and digits only: "Node.js" in "NodeJS")."""
+    squash = "".join(ch for ch in text.lower() if ch.isalnum())
+    return "".join(ch for ch in side.lower() if ch.isalnum()) in squash
+
+
 def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
                subjects: Sequence[str], cite: Callable[[Any], int],
                words: str | None = None) -> str:
@@ -291,7 +297,10 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
         if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
             continue
         side, cs = ranked[0]
-        sides[side].append(min(cs, key=lambda c: len(c.text)))
+        # the clearest of them: one naming its side ("Node.js is the better choice") over a
+        # bare cell ("Native"), then the shortest
+        sides[side].append(min(cs, key=lambda c: (not _names_side(c.text, side),
+                                                  c.subject != side, len(c.text))))
     rest = f"{line[:1].lower()}{line[1:]}"
     # "On learning curve as a whole, the articles are split evenly:" names it once
     rest = rest.replace(f"split evenly on {criterion.lower()}:", "split evenly:", 1)
