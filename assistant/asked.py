@@ -251,9 +251,10 @@ def _facet_pattern(term: str) -> re.Pattern[str]:
 
 
 def facet_named(term: str, claims: Sequence[Any]) -> bool:
-    """Whether any of the criterion's claims names the facet (by its text or its label). When none does the answer
-    gets no verdict line: a line saying the articles do not weigh it opened answers
-    that then quoted passages on it (blind review 5 rated it a meta sentence)."""
+    """Whether any of the criterion's claims names the facet (by its text or its row
+    label / heading). When none does the answer gets no verdict line: a line saying the
+    articles do not weigh it opened answers that then quoted passages on it (blind review
+    5 rated it a meta sentence)."""
     pat = _facet_pattern(term)
     return any(pat.search(c.text) or pat.search(getattr(c, "label", "") or "")
                for c in claims)
@@ -269,8 +270,9 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
                subjects: Sequence[str], cite: Callable[[Any], int],
                words: str | None = None) -> str:
     """The verdict on a facet (``facet_term``) before the criterion's count ``line``:
-    the matrix's own claims on the criterion that name the facet (by text or row label / heading), counted per article
-    (each article for the side most of them favour; an even article is not counted) and
+    the matrix's own claims on the criterion that name the facet (by their text or row
+    label / heading), counted per article (each article for the side most of them favour,
+    cited by the clearest: one naming its side; an even article is not counted) and
     cited; when none that names it leans, the count ``line`` alone (a facet no claim
     names gets no line at all: ``facet_named``, checked before the count is cited).
     ``words``: how the line names the facet, when not by ``term`` itself."""

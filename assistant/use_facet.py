@@ -130,7 +130,7 @@ def use_facet(comparisons: Any, question: str) -> tuple[str, str] | None:
             return None
         q = np.asarray(embed([phrase])[0], dtype=np.float32)
         q /= max(float(np.linalg.norm(q)), 1e-9)
-        return closest(rows, vecs @ q)
+        return closest(rows, [float(x) for x in vecs @ q])
     except Exception as exc:  # the optional service: no facet rather than a failed answer
         log.warning("use facet failed: %s: %s", exc.__class__.__name__, exc)
         return None

@@ -74,6 +74,8 @@ class ClaimRef:
     #: The article's own wording of the criterion: its table-row label or section title
     #: ("Real-time / WebSockets"); a facet is named by it as by the claim's text.
     label: str = ""
+    #: A comparison-table cell (shown under its row label), not a sentence of prose.
+    table: bool = False
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,8 @@ def matrix_view(
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
                                        section_of(aid, start), str(subject), on,
-                                       str(getattr(claim, "label", "") or "")))
+                                       str(getattr(claim, "label", "") or ""),
+                                       getattr(claim, "source_kind", "") == "table"))
         facet = next((facet_term(question, c) for c in config.criteria
                       if str(c.name) == str(crit.name)), None) if config else None
         if by_label is not None:
