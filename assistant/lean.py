@@ -41,7 +41,7 @@ from assistant.filler import CONNECTIVE
 from assistant.focus import LEX_FOCUS
 from assistant.named import rank_cells, row_sentence
 from assistant.retriever import tokens
-from assistant.rewrite import find_subjects
+from assistant.rewrite import find_aspect, find_subjects
 from assistant.sentences import Candidate, sentence_spans
 from assistant.tone import stance, tone
 from assistant.verdict import (
@@ -152,19 +152,26 @@ OWN_VERDICT_MIN = 2
 
 
 def own_verdict(cand: Candidate, view: CriterionView | None, names: Sequence[str],
-                side: str) -> str:
+                side: str, question: str = "") -> str:
     """The side ``cand``'s vote goes to: ``side`` (what the sentence itself favours),
     unless the other sentences of its passage favour another side, by at least
     ``OWN_VERDICT_MIN`` sentences and more than favour ``side`` (each read by the stance
     analyser as a statement about the first subject it names): then the passage's own
     verdict. A concession inside a passage that decides the other way is no vote against
-    it."""
+    it. Only sentences on the point count: all of a passage under a heading that names an
+    aspect ("Real-time features", "Security": a section on one point), else those holding
+    a term of ``question`` (a passage on developer-friendliness does not overrule its
+    sentence on beginners)."""
     chunk = cand.chunk
     count: dict[str, int] = {}
+    sectioned = bool(chunk.section) and find_aspect(chunk.section) is not None
+    asked = set(tokens(question)) - set(tokens(" ".join(names)))
     for sp in sentence_spans(chunk):
         if sp.start == cand.span.start:
             continue
         text = chunk.text[sp.start - chunk.start : sp.end - chunk.start]
+        if not sectioned and not (asked & set(tokens(text))):
+            continue
         about = [n for n in find_subjects(text) if n in names]
         if not about:
             continue
@@ -219,7 +226,7 @@ def lean(chosen: Sequence[Candidate], view: CriterionView | None,
         # a concession ("Django Channels now handles WebSockets reasonably well, though it
         # still needs Redis") in a passage whose own verdict is the other side ("Verdict on
         # real-time: Node.js") votes with its passage
-        side = own_verdict(cand, view, names, side)
+        side = own_verdict(cand, view, names, side, question)
         # a stand-in marker: only the sentences the line cites are numbered (below)
         voters.append(cand)
         votes.append((cand.chunk.article_id, side, _PROVISIONAL + len(voters) - 1))

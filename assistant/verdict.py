@@ -210,6 +210,13 @@ def matrix_view(
                                        getattr(claim, "source_kind", "") == "table"))
         facet = next((facet_term(question, c) for c in config.criteria
                       if str(c.name) == str(crit.name)), None) if config else None
+        if by_label is None and facet is None and not situational and PURPOSE.search(question):
+            # "Which should I use for WebSockets?" finds use cases by its asking words; the
+            # use itself is the facet the labels place under it (real-time)
+            from assistant.use_facet import use_facet
+
+            by_label = use_facet(comparisons, question)
+            by_label = by_label if by_label and by_label[0] == str(crit.name) else None
         if by_label is not None:
             facet = by_label[1]
         facet_words = None

@@ -333,11 +333,19 @@ def test_a_concession_votes_with_its_passages_own_verdict() -> None:
     names = ("Django", "Node.js")
     chunk, spans = passage("p", ["Django Channels is good for sockets now, though it needs Redis.",
                                  "Node.js is good at chat and live updates.",
-                                 "Verdict: Node.js is good here, though Django is no bad choice."])
+                                 "Verdict on chat: Node.js is good, though Django is no bad choice."])
     cand = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django", lex=0.5)
-    assert own_verdict(cand, view, names, "Django") == "Node.js"
+    # its other sentences are on the question's point (they hold its terms) ...
+    assert own_verdict(cand, view, names, "Django", "Which is better for live chat?") == "Node.js"
+    # ... or the passage is a section on one point (its heading names an aspect)
+    from dataclasses import replace
+    on_point = replace(cand, chunk=replace(chunk, section="Real-time features"))
+    assert own_verdict(on_point, view, names, "Django", "Which is better for sockets?") \
+        == "Node.js"
+    # neither: sentences on another point do not overrule it
+    assert own_verdict(cand, view, names, "Django", "Which is better for sockets?") == "Django"
     # one other sentence for the other side does not overrule it
     chunk, spans = passage("q", ["Django Channels is good for sockets now, though it needs Redis.",
                                  "Node.js is good at chat and live updates."])
     cand = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django", lex=0.5)
-    assert own_verdict(cand, view, names, "Django") == "Django"
+    assert own_verdict(cand, view, names, "Django", "Which is better for live chat?") == "Django"
