@@ -18,13 +18,14 @@ criterion. One short embedding per such question (only a which-is-better questio
 words name no criterion), the labels' once per matrix.
 
 The threshold was measured on the purpose phrases of the comparative questions of the
-field tuning split (fa-, fb-), review sets 1-7 and ``tests/data/verdict_labels.jsonl``:
-the phrases about real-time use score 0.67 ("live, socket-based features", "streaming or
-real-time application") and "WebSockets" 0.6x against "Real-time / WebSockets"; the
-closest wrong placements 0.42-0.44 ("machine learning projects" against a "Learning curve"
-label, "I/O-bound service ..." against "Asynchronous I/O"). Labels whose criterion is not
-configured (a table's own row, "Monthly hosting") and labels that name no facet
-("Authentication") are never candidates.
+field tuning split (fa-, fb-), review sets 1-7 and ``tests/data/verdict_labels.jsonl``
+against the field store's labels (five name a facet: two real-time, two throughput, one
+concurrency): the real-time uses score 0.67 ("live, socket-based features", "streaming
+or real-time application") and "WebSockets" 0.86 against "Real-time / WebSockets"; the
+closest wrong placement 0.41 ("machine learning projects" against "Real-time features").
+Labels whose criterion is not configured (a table's own row, "Monthly hosting") and
+labels that name no facet ("Authentication", 0.67 for "auth and user management") are
+never candidates.
 """
 
 from __future__ import annotations

@@ -333,7 +333,7 @@ def test_a_concession_votes_with_its_passages_own_verdict() -> None:
     names = ("Django", "Node.js")
     chunk, spans = passage("p", ["Django Channels is good for sockets now, though it needs Redis.",
                                  "Node.js is good at chat and live updates.",
-                                 "Verdict on chat: Node.js is good, though Django is no bad choice."])
+                                 "Verdict on chat: Node.js is good, though Django is fine."])
     cand = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django", lex=0.5)
     # its other sentences are on the question's point (they hold its terms) ...
     assert own_verdict(cand, view, names, "Django", "Which is better for live chat?") == "Node.js"
