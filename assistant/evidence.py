@@ -8,13 +8,14 @@ chose by their closeness to the question may be weaker or less clear ("It can de
 any strong attack ..."), so that a reader sees markers for the clear claims and reads the
 unclear ones.
 
-``counted_first`` puts, per side, the usable sentences that quote a claim the line cited
-for that side first (one naming its side before a bare one, then in the line's order),
-up to as many as the side showed (a table cell sits in its side's column: it
-names it); the side's own sentences fill the rest and the ones displaced go to "more
-from the sources". The number of visible sentences stays the same. A claim of fewer
-than ``MIN_WORDS`` words ("Native") is not moved; with a facet ("real-time" of use
-cases), only the claims the facet clause counted are (the composer filters them).
+``counted_first`` replaces, per side, the unclear sentences (naming no side, and not a
+table cell unless it opens with a pronoun) by the usable sentences that quote a claim
+the line cited for that side (one naming its side, or a cell of its column, before a bare
+one; then in the line's order); a sentence naming its side stays, as it answers in its
+own words, and the ones displaced go to "more from the sources". The number of visible
+sentences stays the same. A claim of fewer than ``MIN_WORDS`` words ("Native") is not
+moved in; with a facet ("real-time" of use cases), only the claims the facet clause
+counted are (the composer filters them).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assistant.filler import classify
+from assistant.filler import PRONOUN_START, classify
+from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, _clean_sentence
 from knowledge.models import Chunk, Span
 
@@ -32,8 +34,8 @@ MIN_WORDS = 5
 
 
 def _names(text: str, side: str) -> bool:
-    squash = "".join(ch for ch in text.lower() if ch.isalnum())
-    return "".join(ch for ch in side.lower() if ch.isalnum()) in squash
+    """Whether ``text`` names ``side`` (by the configured subjects' names and aliases)."""
+    return side in find_subjects(text)
 
 
 def quotes(cand: Candidate, claim: Any) -> bool:
@@ -64,9 +66,12 @@ def claim_candidate(claim: Any) -> Candidate:
 def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
                   claims: Sequence[Any], pool: Sequence[Candidate],
                   ) -> tuple[list[tuple[str | None, list[Candidate]]], list[Candidate]]:
-    """(groups, displaced): each side's sentences with the cited ``claims`` about it first
-    (see the module docstring); ``pool`` is every usable candidate. A claim counts for the
-    side it is about (its cell); a candidate already shown elsewhere is not moved."""
+    """(groups, displaced): in each side's sentences, the unclear ones (naming no side and
+    not a table cell: "It can defiance any strong attack ...") give way to the cited
+    ``claims`` about that side, explicit ones first (see the module docstring); a sentence
+    that names its side stays where it is (it answers the question in its own words:
+    "Django is easier to learn properly"). ``pool`` is every usable candidate. A claim
+    counts for the side it is about (its cell); a candidate shown elsewhere is not moved."""
     shown = {id(c) for _s, g in groups for c in g}
     out: list[tuple[str | None, list[Candidate]]] = []
     displaced: list[Candidate] = []
@@ -76,27 +81,38 @@ def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
             out.append((side, list(group)))
             continue
         mine = [c for c in claims if c.subject == side]
+        unclear = [c for c in group if not _explicit(c, side)
+                   and not any(quotes(c, claim) for claim in mine)]
         found: list[tuple[bool, int, Candidate]] = []
-        for order, claim in enumerate(mine):
-            cand = next((c for c in [*group, *pool] if quotes(c, claim)
+        for order, claim in enumerate(mine if unclear else ()):
+            cand = next((c for c in pool if quotes(c, claim)
                          and c.subject == side and id(c) not in taken
-                         and (id(c) not in shown or c in group)
-                         and classify(c.text) == "ok"), None)
+                         and id(c) not in shown and classify(c.text) == "ok"), None)
             if cand is None and claim.on_criterion:  # its passage was not retrieved
                 cand = claim_candidate(claim)
-            if cand is not None and len(cand.text.split()) < MIN_WORDS:
+            if cand is None or len(cand.text.split()) < MIN_WORDS:
                 continue  # "Native", "Good (channels)": a marker, not a reason to read
-            texts = {f.text for _n, _o, f in found} | {c.text for c in group if c not in mine}
-            if cand is not None and all(cand is not f for _n, _o, f in found) and (
-                    cand in group or cand.text not in texts):
+            texts = {f.text for _n, _o, f in found} | {c.text for c in group}
+            if cand.text not in texts:
                 # explicit: it names its side, or it is a cell of the side's own column
                 found.append((not (claim.table or _names(cand.text, side)), order, cand))
-        if not found:
-            out.append((side, list(group)))
-            continue
-        first = [c for _n, _o, c in sorted(found, key=lambda t: (t[0], t[1]))]
-        keep = (first + [c for c in group if c not in first])[: len(group)]
-        taken.update(id(c) for c in keep)
-        displaced.extend(c for c in group if c not in keep)
+        better = [c for _n, _o, c in sorted(found, key=lambda t: (t[0], t[1]))]
+        keep: list[Candidate] = []
+        for cand in group:
+            if cand in unclear and better:
+                new = better.pop(0)
+                keep.append(new)
+                taken.add(id(new))
+                displaced.append(cand)
+            else:
+                keep.append(cand)
         out.append((side, keep))
     return out, displaced
+
+
+def _explicit(cand: Candidate, side: str) -> bool:
+    """A sentence that names ``side``, or a table cell (in its side's column) that does
+    not open with a pronoun ("Security — It provides strong security ..." reads as an
+    unnamed "It")."""
+    return _names(cand.text, side) or (bool(cand.table_label)
+                                       and not PRONOUN_START.match(cand.text))

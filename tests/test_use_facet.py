@@ -53,9 +53,10 @@ def _claim(text: str, subject: str, favours: str, start: int, *, table: bool = F
 
 
 def test_counted_claims_are_each_sides_evidence_first() -> None:
-    """The side's unclear sentence gives way to the cited claims about it, an explicit one
-    (naming its side, or a cell of its column) first, at the same number of sentences; a
-    bare cell is never moved in."""
+    """The side's unclear sentence (no side named, not a cell) gives way to the cited
+    claims about it, an explicit one (naming its side, or a cell of its column) first, at
+    the same number of sentences; a sentence naming its side stays; a bare cell is never
+    moved in."""
     chunk, spans = passage("d", ["It can defy any strong attack without losing anything.",
                                  "Django was liked by the auditors for many reasons here."])
     weak = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django")
@@ -71,8 +72,16 @@ def test_counted_claims_are_each_sides_evidence_first() -> None:
     shown = [c.text for c in out[0][1]]
     assert len(shown) == 2
     assert shown[0].startswith("Django ships with CSRF")  # names its side: first
-    assert shown[1].startswith("CSRF and SQL injection")
-    assert weak in displaced and other in displaced
+    assert shown[1] == other.text  # names its side: it stays
+    assert displaced == [weak]
+    # two unclear sentences: both give way, the explicit claim first
+    chunk, spans = passage("e", ["It can defy any strong attack without losing anything.",
+                                 "It was liked by the auditors for many reasons here."])
+    both = [Candidate(chunk, sp, chunk.text[sp.start: sp.end], 1.0, 0, "Django")
+            for sp in spans]
+    out, displaced = counted_first([("Django", both)], [bare, plain, named], [])
+    assert [c.text[:12] for c in out[0][1]] == ["Django ships", "CSRF and SQL"]
+    assert displaced == both
     assert all(len(t.split()) >= MIN_WORDS for t in shown)
     # a side with no cited claim about it keeps its sentences
     out, displaced = counted_first([("Node.js", [weak])], [plain], [])
