@@ -8,14 +8,16 @@ chose by their closeness to the question may be weaker or less clear ("It can de
 any strong attack ..."), so that a reader sees markers for the clear claims and reads the
 unclear ones.
 
-``counted_first`` replaces, per side, the unclear sentences (naming no side, and not a
-table cell unless it opens with a pronoun) by the usable sentences that quote a claim
-the line cited for that side (one naming its side, or a cell of its column, before a bare
-one; then in the line's order); a sentence naming its side stays, as it answers in its
-own words, and the ones displaced go to "more from the sources". The number of visible
-sentences stays the same. A claim of fewer than ``MIN_WORDS`` words ("Native") is not
-moved in; with a facet ("real-time" of use cases), only the claims the facet clause
-counted are (the composer filters them).
+``counted_first`` replaces, per side, the unclear sentences (opening with a pronoun and
+naming no side: "It can defiance any strong attack ...") by the usable sentences that
+quote a claim the line cited for that side and name that side alone, or are a cell of its
+column not opening with a pronoun, in the line's order.
+Any other sentence was chosen for its words on the question and stays (replacing those
+lost answers: "Built-in features like caching ..." for a question on caching); the ones
+displaced go to "more from the sources". The number of visible sentences stays the same.
+A claim of fewer than ``MIN_WORDS`` words ("Native") is not moved in; with a facet
+("real-time" of use cases), only the claims the facet clause counted are (the composer
+filters them).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
             out.append((side, list(group)))
             continue
         mine = [c for c in claims if c.subject == side]
-        unclear = [c for c in group if not _explicit(c, side)
+        unclear = [c for c in group if _unclear(c, side)
                    and not any(quotes(c, claim) for claim in mine)]
         found: list[tuple[bool, int, Candidate]] = []
         for order, claim in enumerate(mine if unclear else ()):
@@ -90,12 +92,12 @@ def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
                          and id(c) not in shown and classify(c.text) == "ok"), None)
             if cand is None and claim.on_criterion:  # its passage was not retrieved
                 cand = claim_candidate(claim)
-            if cand is None or len(cand.text.split()) < MIN_WORDS:
-                continue  # "Native", "Good (channels)": a marker, not a reason to read
+            if cand is None or len(cand.text.split()) < MIN_WORDS or not _explicit(cand, side):
+                continue  # "Native": a marker, not a reason; a claim naming both, no side's
             texts = {f.text for _n, _o, f in found} | {c.text for c in group}
             if cand.text not in texts:
                 # explicit: it names its side, or it is a cell of the side's own column
-                found.append((not (claim.table or _names(cand.text, side)), order, cand))
+                found.append((False, order, cand))  # every one explicit: the line's order
         better = [c for _n, _o, c in sorted(found, key=lambda t: (t[0], t[1]))]
         keep: list[Candidate] = []
         for cand in group:
@@ -111,8 +113,16 @@ def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
 
 
 def _explicit(cand: Candidate, side: str) -> bool:
-    """A sentence that names ``side``, or a table cell (in its side's column) that does
-    not open with a pronoun ("Security — It provides strong security ..." reads as an
-    unnamed "It")."""
-    return _names(cand.text, side) or (bool(cand.table_label)
-                                       and not PRONOUN_START.match(cand.text))
+    """A sentence that names ``side`` and no other subject, or a table cell (in its side's
+    column) that does not open with a pronoun ("Security — It provides strong security
+    ..." reads as an unnamed "It")."""
+    named = find_subjects(cand.text)
+    return (bool(named) and set(named) == {side}) or (
+        not named and bool(cand.table_label) and not PRONOUN_START.match(cand.text))
+
+
+def _unclear(cand: Candidate, side: str) -> bool:
+    """A sentence that opens with a pronoun and does not name ``side`` ("It can defiance
+    any strong attack ..."): its reader must guess what it is about. Any other sentence
+    was chosen for its words on the question and stays."""
+    return bool(PRONOUN_START.match(cand.text)) and not _names(cand.text, side)

@@ -53,35 +53,42 @@ def _claim(text: str, subject: str, favours: str, start: int, *, table: bool = F
 
 
 def test_counted_claims_are_each_sides_evidence_first() -> None:
-    """The side's unclear sentence (no side named, not a cell) gives way to the cited
-    claims about it, an explicit one (naming its side, or a cell of its column) first, at
-    the same number of sentences; a sentence naming its side stays; a bare cell is never
-    moved in."""
+    """The side's unclear sentence (a pronoun opener naming no side) gives way to the
+    cited claims about it that name that side alone or are a cell of its column, in
+    the line's order, at the same number of sentences; a sentence naming its side
+    stays; a bare cell, or a claim naming both sides, is never moved in."""
     chunk, spans = passage("d", ["It can defy any strong attack without losing anything.",
                                  "Django was liked by the auditors for many reasons here."])
     weak = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django")
     other = Candidate(chunk, spans[1], chunk.text[spans[1].start: spans[1].end], 0.9, 1,
                       "Django")
     plain = _claim("CSRF and SQL injection protection are switched on by default.", "Django",
-                   "Django", 1000)
+                   "Django", 1000, table=True, label="Security defaults")
+    both = _claim("When you compare Node.js and Django, consider the execution speed first.",
+                  "Django", "Django", 4000)  # names both sides: no side's reason
     named = _claim("Django ships with CSRF protection switched on for every form.", "Django",
                    "Django", 2000)
     bare = _claim("Native", "Django", "Django", 3000, table=True, label="Security")
     groups: list[tuple[str | None, list[Any]]] = [("Django", [weak, other])]
-    out, displaced = counted_first(groups, [bare, plain, named], [])
+    out, displaced = counted_first(groups, [both, bare, plain, named], [])
     shown = [c.text for c in out[0][1]]
     assert len(shown) == 2
-    assert shown[0].startswith("Django ships with CSRF")  # names its side: first
+    assert shown[0].startswith("CSRF and SQL")  # the line's first eligible claim
     assert shown[1] == other.text  # names its side: it stays
     assert displaced == [weak]
     # two unclear sentences: both give way, the explicit claim first
     chunk, spans = passage("e", ["It can defy any strong attack without losing anything.",
                                  "It was liked by the auditors for many reasons here."])
-    both = [Candidate(chunk, sp, chunk.text[sp.start: sp.end], 1.0, 0, "Django")
-            for sp in spans]
-    out, displaced = counted_first([("Django", both)], [bare, plain, named], [])
-    assert [c.text[:12] for c in out[0][1]] == ["Django ships", "CSRF and SQL"]
-    assert displaced == both
+    two = [Candidate(chunk, sp, chunk.text[sp.start: sp.end], 1.0, 0, "Django")
+           for sp in spans]
+    out, displaced = counted_first([("Django", two)], [both, bare, plain, named], [])
+    assert [c.text[:12] for c in out[0][1]] == ["CSRF and SQL", "Django ships"]
+    assert displaced == two
+    # a sentence that opens with no pronoun was chosen for its words: it stays
+    chunk, spans = passage("g", ["Built-in caching and ORM tuning keep queries cheap here."])
+    kept = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django")
+    out, displaced = counted_first([("Django", [kept])], [named], [])
+    assert out[0][1] == [kept] and displaced == []
     assert all(len(t.split()) >= MIN_WORDS for t in shown)
     # a side with no cited claim about it keeps its sentences
     out, displaced = counted_first([("Node.js", [weak])], [plain], [])
