@@ -94,8 +94,8 @@ def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
                 cand = claim_candidate(claim)
             if cand is None or len(cand.text.split()) < MIN_WORDS or not _explicit(cand, side):
                 continue  # "Native": a marker, not a reason; a claim naming both, no side's
-            texts = {f.text for _n, _o, f in found} | {c.text for c in group}
-            if cand.text not in texts:
+            texts = [f.text for _n, _o, f in found] + [c.text for c in group]
+            if not any(_same(cand.text, t) for t in texts):  # no sentence shown twice
                 # explicit: it names its side, or it is a cell of the side's own column
                 found.append((False, order, cand))  # every one explicit: the line's order
         better = [c for _n, _o, c in sorted(found, key=lambda t: (t[0], t[1]))]
@@ -110,6 +110,13 @@ def counted_first(groups: Sequence[tuple[str | None, list[Candidate]]],
                 keep.append(cand)
         out.append((side, keep))
     return out, displaced
+
+
+def _same(a: str, b: str) -> bool:
+    """One text holds the other (a claim's passage and a sentence of it, full stops aside):
+    "Django is very efficient and provides fast speed." in "... speed. And so, ..."."""
+    a, b = a.strip().rstrip("."), b.strip().rstrip(".")
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _explicit(cand: Candidate, side: str) -> bool:
