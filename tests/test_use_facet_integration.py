@@ -28,8 +28,11 @@ def test_a_use_placed_by_the_articles_labels(field_versus: Any, question: str) -
 
 
 def test_the_counted_claims_are_the_visible_evidence(field_versus: Any) -> None:
-    """Each side's visible evidence includes a claim the matrix line cited for it."""
-    answer = field_versus.ask("Out of the box, which is the safer framework, Django or "
+    """A side's pronoun-led sentence that names no side ("Security — It provides strong
+    security ...") gives way to a claim the matrix line cited for that side."""
+    from assistant.filler import PRONOUN_START
+
+    answer = field_versus.ask("Which is more secure with no extra setup, Django or "
                               "Node.js?", [])
     verdict = answer.verdict or ""
     assert "security favour Django" in verdict, verdict
@@ -37,3 +40,6 @@ def test_the_counted_claims_are_the_visible_evidence(field_versus: Any) -> None:
     django = answer.answer.split("Django:", 1)[1].split("Node.js:", 1)[0]
     shown = {int(n) for n in re.findall(r"\[(\d+)\]", django)}
     assert cited & shown, (verdict, django)
+    for sentence in re.split(r"(?<=\])\s+", django.strip()):
+        text = sentence.split(" — ", 1)[-1]
+        assert not (PRONOUN_START.match(text) and "Django" not in text), django
