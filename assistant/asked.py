@@ -251,19 +251,28 @@ def _facet_pattern(term: str) -> re.Pattern[str]:
 
 
 def facet_named(term: str, claims: Sequence[Any]) -> bool:
-    """Whether any of the criterion's claims names the facet. When none does the answer
-    gets no verdict line: a line saying the articles do not weigh it opened answers
-    that then quoted passages on it (blind review 5 rated it a meta sentence)."""
+    """Whether any of the criterion's claims names the facet (by its text or its row
+    label / heading). When none does the answer gets no verdict line: a line saying the
+    articles do not weigh it opened answers that then quoted passages on it (blind review
+    5 rated it a meta sentence)."""
     pat = _facet_pattern(term)
-    return any(pat.search(c.text) for c in claims)
+    return any(pat.search(c.text) or pat.search(getattr(c, "label", "") or "")
+               for c in claims)
+
+
+def _names_side(text: str, side: str) -> bool:
+    """Whether ``text`` names ``side`` (letters and digits only: "Node.js" in "NodeJS")."""
+    squash = "".join(ch for ch in text.lower() if ch.isalnum())
+    return "".join(ch for ch in side.lower() if ch.isalnum()) in squash
 
 
 def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
                subjects: Sequence[str], cite: Callable[[Any], int],
                words: str | None = None) -> str:
     """The verdict on a facet (``facet_term``) before the criterion's count ``line``:
-    the matrix's own claims on the criterion that name the facet, counted per article
-    (each article for the side most of them favour; an even article is not counted) and
+    the matrix's own claims on the criterion that name the facet (by their text or row
+    label / heading), counted per article (each article for the side most of them favour,
+    cited by the clearest: one naming its side; an even article is not counted) and
     cited; when none that names it leans, the count ``line`` alone (a facet no claim
     names gets no line at all: ``facet_named``, checked before the count is cited).
     ``words``: how the line names the facet, when not by ``term`` itself."""
@@ -279,7 +288,10 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
 
     per: dict[str, dict[str, list[Any]]] = {}
     for c in claims:
-        if c.favours in subjects and names_facet(c.text):
+        # a cell of the row "Real-time features" ("Excellent, with Socket.IO or ws") is on
+        # real-time by its label, as a sentence naming it is by its words
+        if c.favours in subjects and (names_facet(c.text)
+                                      or bool(pat.search(getattr(c, "label", "") or ""))):
             per.setdefault(c.article_id, {}).setdefault(c.favours, []).append(c)
     sides: dict[str, list[Any]] = {s: [] for s in subjects}
     for by_side in per.values():
@@ -287,7 +299,10 @@ def facet_line(term: str, criterion: str, line: str, claims: Sequence[Any],
         if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
             continue
         side, cs = ranked[0]
-        sides[side].append(min(cs, key=lambda c: len(c.text)))
+        # the clearest of them: one naming its side ("Node.js is the better choice") over a
+        # bare cell ("Native"), then the shortest
+        sides[side].append(min(cs, key=lambda c: (not _names_side(c.text, side),
+                                                  c.subject != side, len(c.text))))
     rest = f"{line[:1].lower()}{line[1:]}"
     # "On learning curve as a whole, the articles are split evenly:" names it once
     rest = rest.replace(f"split evenly on {criterion.lower()}:", "split evenly:", 1)

@@ -56,9 +56,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_type import quantity, unanswered_type
-from assistant.asked import pair_line, polar
+from assistant.asked import facet_named, pair_line, polar
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
+from assistant.evidence import counted_first, recording
 from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
@@ -89,7 +90,7 @@ from assistant.sentences import (
     usable,
 )
 from assistant.shape import shape
-from assistant.subject import sides
+from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
 from assistant.trim import trim
@@ -279,7 +280,7 @@ def compose(
     # sentence holding it answers, not a sentence per side
     comparison = (intent.comparative or is_comparison(question, subjects)) and not (
         intent.kind == "fact" and quantity(question) is not None)
-    member = _member_side(question, intent, config)
+    member = member_side(question, intent.polarity, config)
     if member:  # "the risks of relying on npm packages" asks about Node.js alone
         subjects = (member,)
     single = subjects[0] if len(set(subjects)) == 1 else None
@@ -342,8 +343,9 @@ def compose(
             # the matrix's stances on its criterion only in general
             verdict = (lean(chosen, view, cite, names, topic, question)
                        or lean(selected, view, cite, names, topic, question))
+        counted: list[Any] = []  # the claims the matrix line cites
         if verdict is None and matrix_line and view is not None:
-            verdict = verdict_sentence(view, lambda claim: cite_claim(claim, cites))
+            verdict = verdict_sentence(view, recording(lambda c: cite_claim(c, cites), counted))
         if verdict is None and may_lean:
             verdict = (lean(chosen, view, cite, names, topic, question)
                        or lean(selected, view, cite, names, topic, question))
@@ -363,6 +365,10 @@ def compose(
             verdict, used = _contrast(groups, cites, intent, config, condition_firsts(
                 groups, cands, subjects, names, view) if intent.kind == "when" else None)
         groups = [(s, [c for c in g if c not in used]) for s, g in groups]
+        if counted:  # what the line counted is shown as each side's evidence (``evidence``)
+            on = [c for c in counted if not view or not view.facet or facet_named(view.facet, [c])]
+            groups, off = counted_first(groups, on, cands)
+            extra = [c for c in [*off, *extra] if not any(c in g for _s, g in groups)]
         if intent.kind == "when" and verdict:  # under the conditions line, conditions only
             groups, off = conditions_only(groups, used)
             extra = [*off, *extra]
@@ -394,16 +400,6 @@ def compose(
                        {})
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
-
-
-def _member_side(question: str, intent: Intent, config: Any) -> str | None:
-    """The one subject a pros/cons question asks about through an ecosystem member ("the
-    risks of relying on npm packages": Node.js), so its polarity filter keeps to that side;
-    None when the question names a subject itself or members of both."""
-    if not intent.polarity or config.find_subjects(question):
-        return None
-    members = config.find_members(question)
-    return members[0] if len(members) == 1 else None
 
 
 def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations,

@@ -18,7 +18,14 @@ side the evidence sentences it quotes on the question itself speak for
 * it holds the head of each hyphenated modifier of the question (a sentence on "I/O-heavy
   tasks" is no vote on "CPU-heavy tasks");
 * an opening condition ("if real-time features are your priority, ...") shares a term with
-  the question.
+  the question;
+* and it votes with its passage's own verdict (``own_verdict``): a concession for Django
+  ("Django Channels now handles WebSockets reasonably well, though it still needs Redis")
+  in a passage whose other sentences decide for Node.js ("Verdict on real-time: Node.js")
+  is a vote for Node.js, citing that passage.
+
+The line says what it counts, the sentences quoted here, and nothing about what the
+articles do not say.
 
 Only the sentences the line cites are numbered.
 """
@@ -34,6 +41,7 @@ from assistant.filler import CONNECTIVE
 from assistant.focus import LEX_FOCUS
 from assistant.named import rank_cells, row_sentence
 from assistant.retriever import tokens
+from assistant.rewrite import find_aspect, find_subjects
 from assistant.sentences import Candidate, sentence_spans
 from assistant.tone import stance, tone
 from assistant.verdict import (
@@ -138,6 +146,45 @@ def _condition_met(text: str, question: str, names: Sequence[str]) -> bool:
     return bool((set(tokens(m.group("cond"))) - skip) & (set(tokens(question)) - skip))
 
 
+#: A passage overrules one of its sentences when at least this many of its other
+#: sentences favour one other side, more than favour the sentence's side.
+OWN_VERDICT_MIN = 2
+
+
+def own_verdict(cand: Candidate, view: CriterionView | None, names: Sequence[str],
+                side: str, question: str = "") -> str:
+    """The side ``cand``'s vote goes to: ``side`` (what the sentence itself favours),
+    unless the other sentences of its passage favour another side, by at least
+    ``OWN_VERDICT_MIN`` sentences and more than favour ``side`` (each read by the stance
+    analyser as a statement about the first subject it names): then the passage's own
+    verdict. A concession inside a passage that decides the other way is no vote against
+    it. Only sentences on the point count: all of a passage under a heading that names an
+    aspect ("Real-time features", "Security": a section on one point), else those holding
+    a term of ``question`` (a passage on developer-friendliness does not overrule its
+    sentence on beginners)."""
+    chunk = cand.chunk
+    count: dict[str, int] = {}
+    sectioned = bool(chunk.section) and find_aspect(chunk.section) is not None
+    asked = set(tokens(question)) - set(tokens(" ".join(names)))
+    for sp in sentence_spans(chunk):
+        if sp.start == cand.span.start:
+            continue
+        text = chunk.text[sp.start - chunk.start : sp.end - chunk.start]
+        if not sectioned and not (asked & set(tokens(text))):
+            continue
+        about = [n for n in find_subjects(text) if n in names]
+        if not about:
+            continue
+        said = stance(view, text, about[0], names)
+        if said in names:
+            count[said] = count.get(said, 0) + 1
+    mine = count.get(side, 0) + 1
+    best = max((n for n in names if n != side), key=lambda n: count.get(n, 0), default=None)
+    if best is not None and count.get(best, 0) >= OWN_VERDICT_MIN and count[best] > mine:
+        return best
+    return side
+
+
 #: Stand-in markers of a lean line's votes before it is known to be said.
 _PROVISIONAL = 100000
 
@@ -176,6 +223,10 @@ def lean(chosen: Sequence[Candidate], view: CriterionView | None,
             continue  # a table cell is a list of uses: the asked one must be on it
         if question and not _condition_met(cand.text, question, names):
             continue
+        # a concession ("Django Channels now handles WebSockets reasonably well, though it
+        # still needs Redis") in a passage whose own verdict is the other side ("Verdict on
+        # real-time: Node.js") votes with its passage
+        side = own_verdict(cand, view, names, side, question)
         # a stand-in marker: only the sentences the line cites are numbered (below)
         voters.append(cand)
         votes.append((cand.chunk.article_id, side, _PROVISIONAL + len(voters) - 1))
@@ -287,20 +338,19 @@ def lean_sentence(votes: Sequence[tuple[str, str, int]], subjects: Sequence[str]
     def arts(k: int) -> str:
         return f"{number(k)} article" + ("" if k == 1 else "s")
 
-    # The lean comes first (it is the answer); that no article rates the use as such
-    # comes after it.
+    # The line says what it counts (the sentences quoted here), nothing about what the
+    # articles do not say: "no article rates this as such" was said beside articles that
+    # give a verdict on it in words the question did not use ("Real-time" for WebSockets).
     on = f" for {topic}" if topic else ""
-    tail = "no article rates this as such."
     if len(sides) == 1:
         side, a = sides[0]
-        return (f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}, "
-                f"though {tail}")
+        return f"The passages quoted here lean to {side}{on} ({arts(len(a))}) {marks(a)}."
     (s1, a1), (s2, a2) = sides[0], sides[1]
     if len(a1) == len(a2):
         return (f"The passages quoted here are split evenly{on}: {arts(len(a1))} for "
-                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
+                f"{s1} {marks(a1)}, {arts(len(a2))} for {s2} {marks(a2)}.")
     return (f"The passages quoted here lean to {s1}{on} ({arts(len(a1))}) {marks(a1)}, "
-            f"with {arts(len(a2))} for {s2} {marks(a2)}; {tail}")
+            f"with {arts(len(a2))} for {s2} {marks(a2)}.")
 
 
 def side_groups(chosen: list[Candidate],

@@ -155,3 +155,14 @@ def infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
         return context  # "It consumes more operating time than Django." under Node.js
     others = [n for n in config.subject_names if n not in foil]
     return others[0] if len(others) == 1 else None
+
+
+def member_side(question: str, polarity: int, config: Any) -> str | None:
+    """The one subject a pros/cons question (``polarity`` non-zero) asks about through an
+    ecosystem member ("the risks of relying on npm packages": Node.js), so its polarity
+    filter keeps to that side; None when the question names a subject itself or members
+    of both. (Moved from the composer.)"""
+    if not polarity or config.find_subjects(question):
+        return None
+    members = config.find_members(question)
+    return members[0] if len(members) == 1 else None

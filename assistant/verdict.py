@@ -22,19 +22,30 @@ better for a chat app?"): it counts the quoted evidence sentences that speak for
 (by the same stance analysis) and says so, the lean first, with their citations. The
 question's criterion in other words, its yes/no form and a facet of the criterion are read
 in ``assistant.asked``; the criterion is read from the question's asking clause before the
-situation it describes (``asked_with_situation``, ``assistant.situation``).
+situation it describes (``assistant.asked_criterion``, ``assistant.situation``); a use
+that names no criterion cue ("better for WebSockets") is placed by the matrix's own row
+labels and headings (``assistant.use_facet``), as a facet of the criterion they sit in.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.product_kind import adjunct_word
-from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
+from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict's API)
+    LEADING_PURPOSE,
+    PURPOSE,
+    TRAILING_PURPOSE,
+    _adjunct_cue,
+    _criterion_in,
+    _noun_adjunct,
+    _singular,
+    asked_criterion,
+    asked_with_situation,
+    names_a_use,
+)
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +71,11 @@ class ClaimRef:
     #: The claim is on the criterion (its text or its row label / heading names it) and is
     #: not filler: only such a claim is cited in the verdict line as a reason.
     on_criterion: bool = True
+    #: The article's own wording of the criterion: its table-row label or section title
+    #: ("Real-time / WebSockets"); a facet is named by it as by the claim's text.
+    label: str = ""
+    #: A comparison-table cell (shown under its row label), not a sentence of prose.
+    table: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +171,12 @@ def matrix_view(
                 # the cue read as naming the use ("a learning platform") is not asked
                 name = None
             situational = bool(name) and bool(split(question).situation)
+        by_label = None
+        if not name:  # a use the matrix's own labels place ("WebSockets": real-time)
+            from assistant.use_facet import use_facet
+
+            by_label = use_facet(comparisons, question)
+            name = by_label[0] if by_label else None
         if not name:
             return base
         matrix = comparisons.matrix(name)
@@ -183,9 +205,20 @@ def matrix_view(
                                    str(getattr(claim, "label", "") or ""))
                 claims.append(ClaimRef(claim_text, aid, start, end, passage,
                                        str(getattr(claim, "favours", NEITHER)),
-                                       section_of(aid, start), str(subject), on))
+                                       section_of(aid, start), str(subject), on,
+                                       str(getattr(claim, "label", "") or ""),
+                                       getattr(claim, "source_kind", "") == "table"))
         facet = next((facet_term(question, c) for c in config.criteria
                       if str(c.name) == str(crit.name)), None) if config else None
+        if by_label is None and facet is None and not situational and PURPOSE.search(question):
+            # "Which should I use for WebSockets?" finds use cases by its asking words; the
+            # use itself is the facet the labels place under it (real-time)
+            from assistant.use_facet import use_facet
+
+            by_label = use_facet(comparisons, question)
+            by_label = by_label if by_label and by_label[0] == str(crit.name) else None
+        if by_label is not None:
+            facet = by_label[1]
         facet_words = None
         situation = split(question).situation
         if (facet is None and not situational and NEWCOMER.search(situation)
@@ -251,115 +284,6 @@ def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,
         if found and str(found).lower() == want:
             return True
     return False
-
-
-#: "better for <a use>": the phrase after the purpose preposition.
-PURPOSE = re.compile(
-    r"\b(?:better|best|worse|suited|suitable|choice|option|fit|pick|recommended|ideal|use)\s+"
-    r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
-    re.I,
-)
-#: "Django or Node.js for <a use>?": a purpose phrase closing the question.
-TRAILING_PURPOSE = re.compile(
-    r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+?)\s*\?\s*$", re.I)
-#: "For <a use>, which ...?": the same purpose phrase fronted, up to its comma.
-LEADING_PURPOSE = re.compile(
-    r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
-
-
-def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
-    """The matrix criterion ``question`` asks about: read from its asking clause first,
-    not from the situation it describes (``asked_with_situation``)."""
-    return asked_with_situation(find, question)[0]
-
-
-def asked_with_situation(find: Callable[[str], str | None],
-                         question: str) -> tuple[str | None, bool]:
-    """(the asked criterion, whether it comes from the situation the question describes
-    rather than from its asking clause: ``assistant.situation``). "Which one is kinder to
-    a developer who has never written asynchronous code?" asks about the learning curve,
-    not the architecture its relative clause names; "Traffic on our site is steady. Does
-    that tip the choice?" takes scalability from its situation, weighed as a use."""
-    from assistant.situation import situation_criterion
-
-    return situation_criterion(find, question, lambda text: _criterion_in(find, text))
-
-
-def _criterion_in(find: Callable[[str], str | None], question: str) -> str | None:
-    """The matrix criterion ``question`` asks about, not one named inside a use.
-
-    Speed words are read by what is fast: a team shipping ("ship a project faster", "time
-    to market") asks about the criterion the configuration's cues give "productivity",
-    a person getting "up to speed" about the one they give "learn"; only then the
-    question's own cues (where "faster" means the running program).
-
-    In "Which is better for machine learning and data work?" the purpose phrase names a
-    use; a criterion cue inside it ("learning") is part of a compound noun unless the
-    phrase is one word ("better for security") or its first word is itself a cue ("for
-    CPU-intensive work", "for a secure backend"; not an "-ing" noun adjunct after a
-    determiner, "for a learning platform": ``_noun_adjunct``). Then the criterion must come from the
-    rest of the question. The phrase may also be fronted ("For CPU-heavy work like complex
-    algorithms, Django or Node.js?") or close the question ("Django or Node.js for a
-    learning platform where students take quizzes?").
-    """
-    if LEARNER_SPEED.search(question) and find("learn"):
-        return find("learn")
-    if TEAM_SPEED.search(question) and find("productivity"):
-        return find("productivity")
-    name = find(question) or find(_singular(question))
-    m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
-    # an adjunct names the use: not a criterion, unless the one weighing uses ("streaming")
-    adjunct = name is not None and name != find("use cases")
-    if m is None and adjunct:  # "Django or Node.js for a learning platform?"
-        t = TRAILING_PURPOSE.search(question)
-        m = t if t and _noun_adjunct(question, t) else None
-    if not name or m is None:
-        return name
-    words = m.group("np").split()
-    if len(words) == 1:  # "which should I use for security": the purpose is the criterion
-        return find(words[0]) or name
-    if not words or (find(adjunct_word(words)) == name
-                     and not (adjunct and _noun_adjunct(question, m))):
-        return name
-    rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
-    return (find(rest) or find(_singular(rest))) if rest else None
-
-
-def _noun_adjunct(question: str, m: re.Match[str]) -> bool:
-    """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for an
-    (online) learning app": the kind of thing built; "for scaling apps" may be the verb)."""
-    words, lead = m.group("np").split(), question[: m.start("np")].split()
-    return (len(words) > 1 and adjunct_word(words).lower().endswith("ing") and bool(lead)
-            and lead[-1].lower() in ("a", "an", "the", "my", "our"))
-
-
-def _adjunct_cue(find: Callable[[str], str | None], question: str) -> str | None:
-    """The criterion of an "-ing" adjunct opening the purpose phrase (not read as asked)."""
-    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
-         or TRAILING_PURPOSE.search(question))
-    return find(adjunct_word(m.group("np").split())) if m and _noun_adjunct(question, m) else None
-
-
-def names_a_use(question: str) -> bool:
-    """Whether ``question`` asks which side suits a use of several words ("for a chat app
-    with live updates", "for number-crunching jobs"): the matrix's stances on its
-    criterion are not about that use, the quoted passages on the use are."""
-    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
-         or TRAILING_PURPOSE.search(question))
-    if m is None:
-        return False
-    return len(m.group("np").split()) > 1
-
-
-#: A plural or third-person "-s" on a longer word ("costs", "scales"): the criterion
-#: cues are base forms.
-_PLURAL = re.compile(r"\b([A-Za-z]{3,}?[^s\W])s\b")
-
-
-def _singular(text: str) -> str:
-    """``text`` with "-s" endings dropped ("Which costs less" -> "Which cost less"),
-    for a second look for a criterion cue when the first finds none."""
-    return _PLURAL.sub(r"\1", text)
 
 
 _STANCE_CACHE: dict[str, Callable[[str, str], str]] = {}

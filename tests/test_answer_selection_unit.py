@@ -68,8 +68,10 @@ def test_a_lean_line_names_the_asked_use_and_counts_articles() -> None:
     line = lean_sentence([("a1", "Express", 1), ("a2", "Express", 2), ("a3", "Flask", 3)],
                          ("Flask", "Express"), "live dashboards")
     assert line == ("The passages quoted here lean to Express for live dashboards (two "
-                    "articles) [1][2], with one article for Flask [3]; no article rates this "
-                    "as such.")
+                    "articles) [1][2], with one article for Flask [3].")
+    # it says what it counts, never that no article rates the use (unverifiable: an
+    # article may rate it in other words)
+    assert "no article" not in line
     assert lean_sentence([], ("Flask", "Express"), "live dashboards") is None
     # one article's sentence is no lean
     assert lean_sentence([("a1", "Express", 1)], ("Flask", "Express"), "uploads") is None
@@ -313,3 +315,37 @@ def test_a_row_sentence_quotes_each_cell_under_its_own_column() -> None:
                         [3.0, 3.0])
     assert same == "On ORM, the table of X rates Flask and Koa alike: Flask “Included”, Koa " \
         "“Included”"
+
+
+def test_a_concession_votes_with_its_passages_own_verdict() -> None:
+    """A sentence praising one side inside a passage whose other sentences decide for the
+    other side ("... reasonably well, though it still needs Redis. ... Verdict: Node.js")
+    is a vote for the passage's side; alone in its passage it keeps its own."""
+    from assistant.lean import own_verdict
+    from assistant.sentences import Candidate
+    from assistant.verdict import CriterionView
+    from tests.conftest import passage
+
+    def stance(text: str, subject: str) -> str:  # a stand-in analyser: praise favours it
+        return subject if "good" in text else "neither"
+
+    view = CriterionView(None, subjects=("Django", "Node.js"), stance=stance)
+    names = ("Django", "Node.js")
+    chunk, spans = passage("p", ["Django Channels is good for sockets now, though it needs Redis.",
+                                 "Node.js is good at chat and live updates.",
+                                 "Verdict on chat: Node.js is good, though Django is fine."])
+    cand = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django", lex=0.5)
+    # its other sentences are on the question's point (they hold its terms) ...
+    assert own_verdict(cand, view, names, "Django", "Which is better for live chat?") == "Node.js"
+    # ... or the passage is a section on one point (its heading names an aspect)
+    from dataclasses import replace
+    on_point = replace(cand, chunk=replace(chunk, section="Real-time features"))
+    assert own_verdict(on_point, view, names, "Django", "Which is better for sockets?") \
+        == "Node.js"
+    # neither: sentences on another point do not overrule it
+    assert own_verdict(cand, view, names, "Django", "Which is better for sockets?") == "Django"
+    # one other sentence for the other side does not overrule it
+    chunk, spans = passage("q", ["Django Channels is good for sockets now, though it needs Redis.",
+                                 "Node.js is good at chat and live updates."])
+    cand = Candidate(chunk, spans[0], chunk.text[: spans[0].end], 1.0, 0, "Django", lex=0.5)
+    assert own_verdict(cand, view, names, "Django", "Which is better for live chat?") == "Django"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from assistant.composer import _member_side
 from assistant.intent import Intent, classify_intent
 from assistant.rewrite import find_aspect
+from assistant.subject import member_side
 from assistant.tone import main_clause
 from knowledge.subjects_config import default_subjects
 
@@ -26,11 +26,11 @@ D, N = "Django", "Node.js"
 ])
 def test_an_ecosystem_member_names_the_side_of_a_cons_question(question: str,
                                                                side: str | None) -> None:
-    assert _member_side(question, Intent("cons"), default_subjects()) == side
+    assert member_side(question, Intent("cons").polarity, default_subjects()) == side
 
 
 def test_a_member_sets_no_side_for_a_question_without_polarity() -> None:
-    assert _member_side("How many packages are on npm?", Intent("fact"),
+    assert member_side("How many packages are on npm?", Intent("fact").polarity,
                         default_subjects()) is None
 
 

@@ -1,0 +1,131 @@
+"""Which criterion a comparative question asks about, read from its words.
+
+The verdict (``assistant.verdict``) weighs the matrix's row for the asked criterion; this
+module reads which one that is from the question's cue words, not from a use it names:
+
+* ``asked_criterion`` / ``asked_with_situation``: the criterion from the asking clause
+  first, then the situation the question describes (``assistant.situation``);
+* ``PURPOSE`` / ``LEADING_PURPOSE`` / ``TRAILING_PURPOSE``: the use a which-for-X
+  question names ("better for a chat app"), and ``names_a_use`` whether it is one of
+  several words (then the quoted passages on the use are weighed first).
+
+A use that names no criterion cue is placed by the matrix's own labels
+(``assistant.use_facet``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.product_kind import adjunct_word
+from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
+
+#: "better for <a use>": the phrase after the purpose preposition.
+PURPOSE = re.compile(
+    r"\b(?:better|best|worse|suited|suitable|choice|option|fit|pick|recommended|ideal|use)\s+"
+    r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
+    re.I,
+)
+#: "Django or Node.js for <a use>?": a purpose phrase closing the question.
+TRAILING_PURPOSE = re.compile(
+    r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+?)\s*\?\s*$", re.I)
+#: "For <a use>, which ...?": the same purpose phrase fronted, up to its comma.
+LEADING_PURPOSE = re.compile(
+    r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
+
+
+
+def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
+    """The matrix criterion ``question`` asks about: read from its asking clause first,
+    not from the situation it describes (``asked_with_situation``)."""
+    return asked_with_situation(find, question)[0]
+
+
+def asked_with_situation(find: Callable[[str], str | None],
+                         question: str) -> tuple[str | None, bool]:
+    """(the asked criterion, whether it comes from the situation the question describes
+    rather than from its asking clause: ``assistant.situation``). "Which one is kinder to
+    a developer who has never written asynchronous code?" asks about the learning curve,
+    not the architecture its relative clause names; "Traffic on our site is steady. Does
+    that tip the choice?" takes scalability from its situation, weighed as a use."""
+    from assistant.situation import situation_criterion
+
+    return situation_criterion(find, question, lambda text: _criterion_in(find, text))
+
+
+def _criterion_in(find: Callable[[str], str | None], question: str) -> str | None:
+    """The matrix criterion ``question`` asks about, not one named inside a use.
+
+    Speed words are read by what is fast: a team shipping ("ship a project faster", "time
+    to market") asks about the criterion the configuration's cues give "productivity",
+    a person getting "up to speed" about the one they give "learn"; only then the
+    question's own cues (where "faster" means the running program).
+
+    In "Which is better for machine learning and data work?" the purpose phrase names a
+    use; a criterion cue inside it ("learning") is part of a compound noun unless the
+    phrase is one word ("better for security") or its first word is itself a cue ("for
+    CPU-intensive work", "for a secure backend"; not an "-ing" noun adjunct after a
+    determiner, "for a learning platform": ``_noun_adjunct``). Then the criterion must come from the
+    rest of the question. The phrase may also be fronted ("For CPU-heavy work like complex
+    algorithms, Django or Node.js?") or close the question ("Django or Node.js for a
+    learning platform where students take quizzes?").
+    """
+    if LEARNER_SPEED.search(question) and find("learn"):
+        return find("learn")
+    if TEAM_SPEED.search(question) and find("productivity"):
+        return find("productivity")
+    name = find(question) or find(_singular(question))
+    m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+    # an adjunct names the use: not a criterion, unless the one weighing uses ("streaming")
+    adjunct = name is not None and name != find("use cases")
+    if m is None and adjunct:  # "Django or Node.js for a learning platform?"
+        t = TRAILING_PURPOSE.search(question)
+        m = t if t and _noun_adjunct(question, t) else None
+    if not name or m is None:
+        return name
+    words = m.group("np").split()
+    if len(words) == 1:  # "which should I use for security": the purpose is the criterion
+        return find(words[0]) or name
+    if not words or (find(adjunct_word(words)) == name
+                     and not (adjunct and _noun_adjunct(question, m))):
+        return name
+    rest = (question[: m.start("np")] + question[m.end("np") :]).strip()
+    return (find(rest) or find(_singular(rest))) if rest else None
+
+
+def _noun_adjunct(question: str, m: re.Match[str]) -> bool:
+    """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for an
+    (online) learning app": the kind of thing built; "for scaling apps" may be the verb)."""
+    words, lead = m.group("np").split(), question[: m.start("np")].split()
+    return (len(words) > 1 and adjunct_word(words).lower().endswith("ing") and bool(lead)
+            and lead[-1].lower() in ("a", "an", "the", "my", "our"))
+
+
+def _adjunct_cue(find: Callable[[str], str | None], question: str) -> str | None:
+    """The criterion of an "-ing" adjunct opening the purpose phrase (not read as asked)."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
+    return find(adjunct_word(m.group("np").split())) if m and _noun_adjunct(question, m) else None
+
+
+def names_a_use(question: str) -> bool:
+    """Whether ``question`` asks which side suits a use of several words ("for a chat app
+    with live updates", "for number-crunching jobs"): the matrix's stances on its
+    criterion are not about that use, the quoted passages on the use are."""
+    m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
+         or TRAILING_PURPOSE.search(question))
+    if m is None:
+        return False
+    return len(m.group("np").split()) > 1
+
+
+#: A plural or third-person "-s" on a longer word ("costs", "scales"): the criterion
+#: cues are base forms.
+_PLURAL = re.compile(r"\b([A-Za-z]{3,}?[^s\W])s\b")
+
+
+def _singular(text: str) -> str:
+    """``text`` with "-s" endings dropped ("Which costs less" -> "Which cost less"),
+    for a second look for a criterion cue when the first finds none."""
+    return _PLURAL.sub(r"\1", text)
