@@ -120,7 +120,12 @@ def _check_verdict(versus: Any, answer: Any) -> None:
     if facet:
         stem = facet.group("term").lower()[:5]  # the facet in any form ("attackers", "attacks")
         for n in MARKER.findall(facet.group(0)):
-            assert stem in cited[int(n)].text.lower(), verdict
+            # the claim names it, or its section heading or table row label does (a cell
+            # "Excellent, with Socket.IO or ws" of the row "Real-time features")
+            c = cited[int(n)]
+            text = versus.article(c.article_id).text
+            line = text[text.rfind("\n", 0, c.start) + 1 : c.end]
+            assert stem in f"{c.section} {line}".lower(), verdict
         verdict = verdict[facet.end():]
     service = versus.comparisons
     # the criterion the line names (a question may name it in other words: the criterion
