@@ -27,9 +27,10 @@ PURPOSE = re.compile(
     r"(?:\w+\s+)?for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)",
     re.I,
 )
-#: "Django or Node.js for <a use>?": a purpose phrase closing the question.
+#: "Django or Node.js for <a use>?": a purpose phrase closing the question (typed chat
+#: often drops the question mark: "django or node for a CRM").
 TRAILING_PURPOSE = re.compile(
-    r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+?)\s*\?\s*$", re.I)
+    r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:.]+?)\s*[?.]?\s*$", re.I)
 #: "For <a use>, which ...?": the same purpose phrase fronted, up to its comma.
 LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
@@ -109,15 +110,43 @@ def _adjunct_cue(find: Callable[[str], str | None], question: str) -> str | None
     return find(adjunct_word(m.group("np").split())) if m and _noun_adjunct(question, m) else None
 
 
-def names_a_use(question: str) -> bool:
+def names_a_use(question: str, find: Callable[[str], str | None] | None = None) -> bool:
     """Whether ``question`` asks which side suits a use of several words ("for a chat app
     with live updates", "for number-crunching jobs"): the matrix's stances on its
-    criterion are not about that use, the quoted passages on the use are."""
+    criterion are not about that use, the quoted passages on the use are.
+
+    With ``find`` (the criterion finder), a one-word use that names no criterion counts
+    too ("django or node for a CRM"): the passages that name a CRM speak to it, the
+    matrix's count on use cases as a whole does not; "better for security" names a
+    criterion and stays a criterion question."""
     m = (PURPOSE.search(question) or LEADING_PURPOSE.search(question)
          or TRAILING_PURPOSE.search(question))
     if m is None:
         return False
-    return len(m.group("np").split()) > 1
+    words = m.group("np").split()
+    if len(words) > 1:
+        return True
+    return (find is not None and len(words) == 1 and len(words[0].strip(".")) > 1
+            and words[0].lower() not in _NO_USE and find(words[0]) is None)
+
+
+#: One-word phrases after "for" that name no use ("for it", "for us").
+_NO_USE = frozenset({"it", "that", "this", "us", "me", "them", "you", "both", "each",
+                     "which", "one", "either", "everything", "anything", "now", "sure"})
+
+#: Words that weigh the two sides against each other ("better", "prefer", "which suits",
+#: "should we pick", "faster than"). A question without one ("Runtime environment versus
+#: web framework: what separates the two terms?") asks what each side is, and a neutral
+#: criterion (``CriterionSpec.neutral``: definitions, use cases) then has no side to count.
+_WEIGHS = re.compile(
+    r"\b(?:better|best|worse|worst|prefer\w*|recommend\w*|superior|winner|wins?|suit\w*|"
+    r"fits?|choose|choice|pick|go with|back|opt|ideal|right)\b|\b\w+er\s+than\b"
+    r"|\b(?:more|less|fewer)\s+\w+", re.I)
+
+
+def weighs_sides(question: str) -> bool:
+    """Whether ``question`` asks which side is better (see ``_WEIGHS``) or for what."""
+    return bool(_WEIGHS.search(question) or re.search(r"\bfor\b", question, re.I))
 
 
 #: A plural or third-person "-s" on a longer word ("costs", "scales"): the criterion

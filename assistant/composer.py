@@ -332,7 +332,7 @@ def compose(
     if comparison:
         matrix_line = intent.kind == "better" and view is not None and bool(view.criterion)
         # "which stack costs less?" names neither side: the pair is meant
-        may_lean = intent.kind == "better" and (
+        may_lean = intent.kind == "better" and (view is None or view.sided) and (
             len(set(subjects)) != 1 or bool(PURPOSE.search(question)))
         topic = purpose(question)
 
@@ -341,8 +341,12 @@ def compose(
         if may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general
+            # (one article on the use itself, said as such, before a count on the criterion)
             verdict = (lean(chosen, view, cite, names, topic, question)
-                       or lean(selected, view, cite, names, topic, question))
+                       or lean(selected, view, cite, names, topic, question)
+                       or (None if view.facet or not topic else lean(
+                           chosen, view, cite, names, topic, question, relaxed=True,
+                           on_use=True)))
         counted: list[Any] = []  # the claims the matrix line cites
         if verdict is None and matrix_line and view is not None:
             verdict = verdict_sentence(view, recording(lambda c: cite_claim(c, cites), counted))

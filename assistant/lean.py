@@ -191,7 +191,7 @@ _PROVISIONAL = 100000
 
 def lean(chosen: Sequence[Candidate], view: CriterionView | None,
          cite: Callable[[Candidate], int], names: Sequence[str], topic: str | None = None,
-         question: str = "", relaxed: bool = False) -> str | None:
+         question: str = "", relaxed: bool = False, on_use: bool = False) -> str | None:
     """The fallback verdict: which side the chosen sentences speak for (no matrix row).
 
     ``cite`` numbers a sentence's passage and returns its marker number; it is called only
@@ -202,6 +202,8 @@ def lean(chosen: Sequence[Candidate], view: CriterionView | None,
     own tone does not contradict the side the stance analyser reads ("the npm packages
     are poorly maintained" never counts for Node.js). Without votes the composer says
     what each side's best sentence says instead (the composer's contrast line).
+    ``on_use``: only sentences that name the asked use vote, prose too (the lean of one
+    article on "a CRM" comes before the matrix's count on use cases as a whole).
     """
     votes: list[tuple[str, str, int]] = []
     voters: list[Candidate] = []
@@ -219,7 +221,7 @@ def lean(chosen: Sequence[Candidate], view: CriterionView | None,
             continue
         if not _holds_compound_heads(cand.text, question):
             continue
-        if cand.chunk.row is not None and not _holds_purpose(cand.text, topic):
+        if (cand.chunk.row is not None or on_use) and not _holds_purpose(cand.text, topic):
             continue  # a table cell is a list of uses: the asked one must be on it
         if question and not _condition_met(cand.text, question, names):
             continue

@@ -45,6 +45,7 @@ from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict
     asked_criterion,
     asked_with_situation,
     names_a_use,
+    weighs_sides,
 )
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,8 @@ class CriterionView:
         facet_words: How the line names the facet when the question's words say more than
             its cue ("asynchronous code" for "asynchronous", a facet read from the
             situation the question describes: ``assistant.situation.situation_facet``).
+        sided: False when the question asks what each side is on a neutral criterion
+            ("Runtime versus framework: what separates them?"): no line says a lean.
     """
 
     criterion: str | None
@@ -115,6 +118,7 @@ class CriterionView:
     asks: str | None = None
     facet: str | None = None
     facet_words: str | None = None
+    sided: bool = True
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -232,6 +236,12 @@ def matrix_view(
                                     lambda term: facet_named(term, claims))
             if found is not None:
                 facet, facet_words = found
+        spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
+                    None)
+        if (spec is not None and getattr(spec, "neutral", False) and facet is None
+                and not situation and not weighs_sides(question)):
+            # "Runtime versus framework: what separates them?" weighs no side
+            return CriterionView(None, subjects=names, stance=stance, sided=False)
         # An article whose every shown claim failed the citation check is not counted; one
         # whose claims the matrix does not show is counted (and said to be not quoted).
         dropped = failed - {c.article_id for c in claims}
@@ -248,7 +258,8 @@ def matrix_view(
             stance=stance,
             # "For a student who has never deployed an app, which is less painful to
             # learn?": a newcomer is the person asking, not a use to weigh the passages on
-            use=names_a_use(question) and (situational or not NEWCOMER.search(situation)),
+            use=names_a_use(question, None if facet else comparisons.find_criterion)
+            and (situational or not NEWCOMER.search(situation)),
             asks=asked_side(question, subjects, names, stance, find),
             facet=facet,
             facet_words=facet_words,
