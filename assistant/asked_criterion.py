@@ -52,7 +52,13 @@ def asked_with_situation(find: Callable[[str], str | None],
     that tip the choice?" takes scalability from its situation, weighed as a use."""
     from assistant.situation import situation_criterion
 
+    question = _SAFE_BET.sub(r"better \1", question)
     return situation_criterion(find, question, lambda text: _criterion_in(find, text))
+
+
+#: "the safer bet": the idiom asks which choice is less risky, not which
+#: is more secure ("Is Django or Node.js the safer bet?" after a growth situation).
+_SAFE_BET = re.compile(r"\bsafe(?:r|st)?\s+(bets?)\b", re.I)
 
 
 def _criterion_in(find: Callable[[str], str | None], question: str) -> str | None:

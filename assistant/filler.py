@@ -371,9 +371,14 @@ def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool =
     opens = opener(sentence)
     if opens is None or same_passage:
         return "ok"
-    if opens == "personal" and (referent or antecedent):
+    if opens == "personal" and (referent or antecedent) and not _PERSON.match(sentence):
         return "ok"
     return "dangling"
+
+
+#: "He"/"She" stand for a person: a technology named before it, or a "Django:" lead, is
+#: no referent for them ("He can use javascript for both ..." quoted from another article).
+_PERSON = re.compile(r"^(?:he|she|his|her|him)\b", re.I)
 
 
 @dataclass(frozen=True)

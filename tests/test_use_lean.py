@@ -69,3 +69,28 @@ def test_a_one_word_use_is_weighed_on_the_passages_that_name_it(ingested_versus:
     verdict = answer.verdict or ""
     assert verdict.startswith("The passages quoted here lean to Django for a CRM"), verdict
     assert "not quoted here" not in verdict, verdict
+
+
+def test_a_person_pronoun_never_stands_for_a_technology() -> None:
+    """"He can use javascript ..." after a Node.js sentence of another article dangles:
+    a technology named before it is no referent for "he"; "It" may stand for it."""
+    from assistant.filler import classify_in_context
+
+    assert classify_in_context("He can use javascript on both sides.", antecedent=True,
+                               referent=True) == "dangling"
+    assert classify_in_context("It can use javascript on both sides.", antecedent=True) == "ok"
+    assert classify_in_context("He can use javascript on both sides.", antecedent=True,
+                               same_passage=True) == "ok"
+
+
+def test_the_safer_bet_is_not_a_security_question() -> None:
+    from assistant.asked_criterion import asked_criterion
+
+    def find(text: str) -> str | None:
+        low = text.lower()
+        if "safe" in low or "secur" in low:
+            return "Security"
+        return "Scalability" if "million" in low or "grow" in low else None
+
+    assert asked_criterion(find, "Which is the safer bet, Django or Node.js?") is None
+    assert asked_criterion(find, "Which is safer against SQL injection?") == "Security"
