@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict's API)
@@ -325,8 +326,15 @@ def _stance_function(config: Any, subjects: tuple[str, ...]) -> Callable[[str, s
             if subject not in subjects:
                 return NEITHER
             return str(stance_of(config, text, subject))
+    # memoised: the lean reads each quoted sentence's neighbours too (``lean.own_verdict``),
+    # and the same passages come back question after question
+    fn = lru_cache(maxsize=STANCE_MEMO)(fn)
     _STANCE_CACHE[key] = fn
     return fn
+
+
+#: Stance readings (text, subject) memoised per configuration.
+STANCE_MEMO = 8192
 
 
 def number(n: int) -> str:
