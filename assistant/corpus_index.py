@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from knowledge.models import ArticleMeta, Chunk, Section
@@ -43,8 +44,14 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Stemmed content tokens: what BM25 and the lexical signals compare."""
-    return _default_tokenizer().tokens(text)
+    """Stemmed content tokens: what BM25 and the lexical signals compare (memoised per
+    tokenizer: the same passages' sentences come back question after question)."""
+    return list(_tokens(_default_tokenizer(), text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(tokenizer: Tokenizer, text: str) -> tuple[str, ...]:
+    return tuple(tokenizer.tokens(text))
 
 
 def chunk_index_text(chunk: Chunk) -> str:
