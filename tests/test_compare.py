@@ -147,6 +147,24 @@ def corpus(*docs: Doc) -> tuple[dict[str, CleanedArticle], list[Chunk]]:
     return arts, [c for d in docs for c in d.chunks]
 
 
+def claims_by_text(cfg: Any, *docs: Doc) -> dict[str, Any]:
+    """The claims the extractor finds in ``docs``, by their text."""
+    from assistant.compare import extract_claims
+
+    arts, chunks = corpus(*docs)
+    return {c.text: c for _crit, c in extract_claims(cfg, arts, chunks)}
+
+
+def assert_paragraph_lean(cfg: Any, lead: str, detail: str, side: str) -> None:
+    """``detail`` takes ``lead``'s side in one paragraph under a heading, not from the
+    paragraph before it (the paragraph-lean rules of ``assistant.compare.leans``)."""
+    same = claims_by_text(cfg, Doc("para").heading("Real-time").prose(f"{lead} {detail}"))
+    assert same[lead].favours == side
+    assert same[detail].favours == side
+    apart = claims_by_text(cfg, Doc("apart").heading("Real-time").prose(lead).prose(detail))
+    assert detail not in apart or apart[detail].favours == "neither"
+
+
 def assert_citations_exact(matrix: ComparisonMatrix, arts: dict[str, CleanedArticle]) -> None:
     for crit in matrix.criteria:
         for claim in crit.claims():

@@ -14,6 +14,7 @@ import assistant.compare.clauses as clauses
 from assistant.compare import NEITHER, judge_text
 from knowledge.settings import BUNDLED_SUBJECTS
 from knowledge.subjects_config import load_comparison_config
+from tests.test_compare import assert_paragraph_lean, claims_by_text
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +85,6 @@ def test_prefixed_words_and_burdens(cfg: Any, text: str, want: str) -> None:
     assert judge_text(cfg, text) == want
 
 
-def _claims(cfg: Any, doc: Any) -> dict[str, Any]:
-    from assistant.compare import extract_claims
-    from tests.test_compare import corpus
-
-    arts, chunks = corpus(doc)
-    return {c.text: c for _crit, c in extract_claims(cfg, arts, chunks)}
-
-
 def test_an_elaboration_takes_its_paragraphs_side(
         cfg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Off by default (it loses on the held-out field articles); the rule itself, on."""
@@ -101,14 +94,10 @@ def test_an_elaboration_takes_its_paragraphs_side(
     monkeypatch.setattr(leans, "USE_PARAGRAPH_LEAN", True)
     lead = "Node.js is excellent for chat servers."
     detail = "One process holds ten thousand sockets at a time."
-    same = _claims(cfg, Doc("para").heading("Real-time").prose(f"{lead} {detail}"))
-    assert same[lead].favours == "Node.js"
-    assert same[detail].favours == "Node.js"
     # a new paragraph, or a sentence opening with a contrast, does not inherit
-    apart = _claims(cfg, Doc("apart").heading("Real-time").prose(lead).prose(detail))
-    assert detail not in apart or apart[detail].favours == NEITHER
+    assert_paragraph_lean(cfg, lead, detail, "Node.js")
     turned = f"But {detail[0].lower()}{detail[1:]}"
-    contrast = _claims(cfg, Doc("but").heading("Real-time").prose(f"{lead} {turned}"))
+    contrast = claims_by_text(cfg, Doc("but").heading("Real-time").prose(f"{lead} {turned}"))
     assert turned not in contrast or contrast[turned].favours == NEITHER
 
 

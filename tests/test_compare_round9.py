@@ -17,6 +17,7 @@ import pytest
 from assistant.compare import concession, judge_text
 from knowledge.settings import BUNDLED_SUBJECTS
 from knowledge.subjects_config import load_comparison_config
+from tests.test_compare import assert_paragraph_lean, claims_by_text
 
 
 @pytest.fixture(scope="module")
@@ -85,14 +86,6 @@ def test_a_burden_after_a_contrast(cfg: Any, monkeypatch: pytest.MonkeyPatch) ->
     assert judge_text(cfg, text) == "neither"
 
 
-def _claims(cfg: Any, doc: Any) -> dict[str, Any]:
-    from assistant.compare import extract_claims
-    from tests.test_compare import corpus
-
-    arts, chunks = corpus(doc)
-    return {c.text: c for _crit, c in extract_claims(cfg, arts, chunks)}
-
-
 def test_a_paragraph_verdict_leans_its_neutral_sentences(
         cfg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """``leans.VERDICT_LEAN`` (see its comment for whether it ships on); the rule itself."""
@@ -102,14 +95,10 @@ def test_a_paragraph_verdict_leans_its_neutral_sentences(
     monkeypatch.setattr(leans, "VERDICT_LEAN", True)
     verdict = "Node.js wins, comfortably."
     detail = "Django Channels runs beside a Redis process for every socket."
-    same = _claims(cfg, Doc("v").heading("Real-time").prose(f"{verdict} {detail}"))
-    assert same[verdict].favours == "Node.js"
-    assert same[detail].favours == "Node.js"
-    # a long opinionated sentence is not a verdict; a new paragraph does not inherit
-    apart = _claims(cfg, Doc("apart").heading("Real-time").prose(verdict).prose(detail))
-    assert detail not in apart or apart[detail].favours == "neither"
+    # a new paragraph does not inherit
+    assert_paragraph_lean(cfg, verdict, detail, "Node.js")
     monkeypatch.setattr(leans, "VERDICT_LEAN", False)
-    off = _claims(cfg, Doc("off").heading("Real-time").prose(f"{verdict} {detail}"))
+    off = claims_by_text(cfg, Doc("off").heading("Real-time").prose(f"{verdict} {detail}"))
     assert detail not in off or off[detail].favours == "neither"
 
 
@@ -123,6 +112,6 @@ def test_a_heading_naming_one_subject_sets_the_side(
     monkeypatch.setattr(leans, "HEADING_NAMES_SIDE", True)
     text = "Django ships its admin screens in the same package."
     doc = Doc("h").heading("Where Node.js falls short on tooling").prose(text)
-    assert _claims(cfg, doc)[text].favours == "Django"
+    assert claims_by_text(cfg, doc)[text].favours == "Django"
     monkeypatch.setattr(leans, "HEADING_NAMES_SIDE", False)
-    assert _claims(cfg, doc)[text].favours == "Node.js"  # the sign alone, read wrongly
+    assert claims_by_text(cfg, doc)[text].favours == "Node.js"  # the sign alone, read wrongly
