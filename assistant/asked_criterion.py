@@ -136,9 +136,12 @@ def names_a_use(question: str, find: Callable[[str], str | None] | None = None) 
             and words[0].lower() not in _NO_USE and find(words[0]) is None)
 
 
-#: One-word phrases after "for" that name no use ("for it", "for us").
-_NO_USE = frozenset({"it", "that", "this", "us", "me", "them", "you", "both", "each",
-                     "which", "one", "either", "everything", "anything", "now", "sure"})
+#: Words of a use phrase that are no use ("for it", "for us"); ``assistant.use_facet``
+#: reads them too.
+NO_USE = frozenset({"it", "that", "this", "us", "me", "them", "you", "both", "each",
+                    "which", "one", "either"})
+#: ... and, as the whole phrase, these ("for everything", "for now").
+_NO_USE = NO_USE | {"everything", "anything", "now", "sure"}
 
 #: Words that weigh the two sides against each other ("better", "prefer", "which suits",
 #: "should we pick", "faster than"). A question without one ("Runtime environment versus

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.asked_criterion import LEADING_PURPOSE, PURPOSE, TRAILING_PURPOSE
+from assistant.asked_criterion import LEADING_PURPOSE, NO_USE, PURPOSE, TRAILING_PURPOSE
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +51,6 @@ MIN_LABEL_MARGIN = 0.05
 #: socket-based features?"); only when the purpose phrases find none.
 _CLOSING_FOR = re.compile(
     r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?;:]+?)\s*\?\s*$", re.I)
-#: Words of a use phrase that are no use ("it", "that", "us").
-_NO_USE = frozenset({"it", "that", "this", "us", "me", "them", "you", "both", "each",
-                     "which", "one", "either"})
 
 _LOCK = threading.Lock()
 _LABELS: dict[str, tuple[list[tuple[str, str, str]], np.ndarray]] = {}
@@ -69,7 +66,7 @@ def use_phrase(question: str, names_subject: Callable[[str], Sequence[str]]) -> 
         return None
     phrase = m.group("np").strip(" ,.")
     words = re.findall(r"[A-Za-z][\w/-]*", phrase)
-    if not words or all(w.lower() in _NO_USE for w in words) or len(words) > 8:
+    if not words or all(w.lower() in NO_USE for w in words) or len(words) > 8:
         return None
     if names_subject(phrase):
         return None

@@ -213,8 +213,9 @@ def matrix_view(
                                        section_of(aid, start), str(subject), on,
                                        str(getattr(claim, "label", "") or ""),
                                        getattr(claim, "source_kind", "") == "table"))
-        facet = next((facet_term(question, c) for c in config.criteria
-                      if str(c.name) == str(crit.name)), None) if config else None
+        spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
+                    None)
+        facet = facet_term(question, spec) if spec is not None else None
         if by_label is None and facet is None and not situational and PURPOSE.search(question):
             # "Which should I use for WebSockets?" finds use cases by its asking words; the
             # use itself is the facet the labels place under it (real-time)
@@ -237,8 +238,6 @@ def matrix_view(
                                     lambda term: facet_named(term, claims))
             if found is not None:
                 facet, facet_words = found
-        spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
-                    None)
         if (spec is not None and getattr(spec, "neutral", False) and facet is None
                 and not situation and not weighs_sides(question)):
             # "Runtime versus framework: what separates them?" weighs no side
