@@ -133,7 +133,7 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     Only a third technology the corpus knows turns the question into a named one: one the
     articles never mention is abstention's business ("Is Django faster than Quarkus?").
     """
-    from assistant.abstain import KNOWN_TECH  # abstention's list of products
+    from assistant.question_names import KNOWN_TECH  # abstention's list of products
 
     third = third_technologies(index, config)
     friends = companions(index, config)

@@ -180,8 +180,8 @@ def test_no_module_over_about_500_lines() -> None:
 SUBJECT_LITERAL_ALLOWED = {
     # Third technologies a question may name; a name the configured subjects claim (or the
     # corpus holds) is never foreign, so "Express" here is Express as a third technology.
-    ("assistant/abstain.py", "KNOWN_TECH"): "third-technology vocabulary",
-    ("assistant/abstain.py", "_TECH_SPELLINGS"): "third-technology vocabulary",
+    ("assistant/question_names.py", "KNOWN_TECH"): "third-technology vocabulary",
+    ("assistant/question_names.py", "_TECH_SPELLINGS"): "third-technology vocabulary",
     ("knowledge/settings.py", "BUNDLED_SUBJECTS"): "the path of the bundled subjects file",
 }
 
