@@ -58,10 +58,11 @@ what is not covered (``Coverage.note``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answer_frame import answer_frame, frame_evidence, held_together
+from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
 from assistant.attribution import technology_names, third_technologies
 from assistant.question_names import (
     GENERIC,
@@ -124,6 +125,15 @@ _INJECTION = (
 
 
 
+#: What the decline of a fact question says the articles don't give, by its kind.
+FACT_NOUN = {"version": "version or release", "date": "date", "price": "price"}
+
+#: The configured criterion a question asks about by meaning (its embedding in, the
+#: criterion's name or None out): ``assistant.asked.criterion_by_meaning`` bound to the
+#: comparison service, injected by the answer path so this module imports no service.
+CriterionByMeaning = Callable[[Sequence[float]], "str | None"]
+
+
 @dataclass(frozen=True)
 class Coverage:
     """Whether the articles cover a question, and why.
@@ -132,7 +142,8 @@ class Coverage:
         covered: False means: answer that the articles don't say, with no citations.
         reason: ``covered``, ``partial``, ``instructions``, ``foreign-name``,
             ``passing-name``, ``unrelated-name``, ``undescribed-member``,
-            ``undescribed-name``, ``default-unsaid``, ``off-topic`` or ``empty``.
+            ``undescribed-name``, ``default-unsaid``, ``fact-unsaid``, ``off-topic`` or
+            ``empty``.
         message: The reply to give when not covered.
         signals: The measurements the decision used (shown in debugging and the eval).
     """
@@ -161,13 +172,16 @@ def is_instruction(question: str) -> bool:
     return any(p.search(question) for p in _INJECTION)
 
 
-def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverage:
+def assess(question: str, retrieval: Retrieval, subjects: Any = None,
+           meaning: CriterionByMeaning | None = None) -> Coverage:
     """Decide whether the corpus covers ``question`` (its standalone form).
 
     Args:
         question: The standalone question.
         retrieval: The retrieval for it (dense top score, query tokens, corpus index).
         subjects: The subjects object (``ComparisonConfig``); the configured one when None.
+        meaning: The criterion by meaning of the question's vector (``retrieval.vector``);
+            asked only of a question on the pair that the words alone would decline.
     """
     if subjects is None:
         from knowledge.subjects_config import default_subjects
@@ -241,6 +255,13 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     def no(reason: str, message: str) -> Coverage:
         return Coverage(False, reason, message, signals)
 
+    def by_meaning(pair: bool) -> bool:
+        """Whether a question on the pair asks about a configured criterion by meaning."""
+        if not pair or meaning is None or not retrieval.vector:
+            return False
+        signals["meaning"] = meaning(retrieval.vector)
+        return bool(signals["meaning"])
+
     if idx.empty:
         return no("empty", "The knowledge base is empty: ingest the articles first "
                   "(`versus ingest`).")
@@ -264,10 +285,6 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
         # "What is DRF?" where the articles only use DRF ("DRF's generic views covered ...")
         return no("undescribed-name", f"The articles mention {', '.join(tn)} but don't say "
                   "what it is.")
-    if compound:
-        # "How do Django signals work?", "Django's collectstatic command": a part of a
-        # subject that no passage speaks of
-        return no("off-topic", "The articles don't say anything about that.")
     # an answer-typed question: "list a few household-name firms whose products depend
     # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
     framed = answer_frame(question, tok, subjects.subject_tokens, GENERIC)
@@ -276,6 +293,15 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
     if framed:
         signals["frame"] = {"kind": framed.kind, "topic": list(framed.topic),
                             "evidence": evidence}
+    if compound and evidence != "answered":
+        # "How do Django signals work?", "Django's collectstatic command": a part of a
+        # subject that no passage speaks of ("what star count has Django's repository
+        # collected?" is answered by "80K stars", whatever it calls the repository)
+        return no("off-topic", "The articles don't say anything about that.")
+    if framed and framed.kind in FACT_KINDS and evidence != "answered":
+        # "What is the current long-term-support release of Django?": passages on the
+        # topic, none giving a release (a version number, a year, a price)
+        return no("fact-unsaid", f"The articles don't give that {FACT_NOUN[framed.kind]}.")
     if len(kind) == 1 and kind[0] not in idx.vocabulary and lexical < 0.5 \
             and evidence != "answered" and not _evaluative(kind_phrase(question)):
         # "What port does Django listen on?": no passage speaks of that kind of thing, nor
@@ -341,9 +367,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None) -> Coverag
                 and not held_together(topical, idx, signals):
             return no("off-topic", "The articles don't say anything about that.")
     elif topical and lexical <= 0.5 and retrieval.dense_top < DENSE_TOPICAL and not criterion \
-            and not vouched and not held_together(topical, idx, signals):
-        # a comparison of the pair on a criterion of the subjects file ("Which of the two
-        # is less prone to security holes?") is covered in the articles' words
+            and not vouched and not held_together(topical, idx, signals) \
+            and not by_meaning(len(set(named)) > 1):
+        # a comparison of the pair on a criterion of the subjects file, by a cue word ("Which
+        # of the two is less prone to security holes?") or by meaning ("Which one lets me
+        # organise my codebase however I like?": flexibility), is covered in the articles'
+        # words
         return no("off-topic", "The articles don't say anything about that.")
     unmentioned = unmentioned_members(question, subjects, idx)
     if unmentioned and not note:

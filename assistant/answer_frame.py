@@ -38,6 +38,15 @@ ASKS_FOR_QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|big|large|huge|vast|small|sizeable|sizable)\b"
     r"|\b(?:what|which)\s+(?:\w+\s+)?(?:numbers?|figures?|size|count|total)\b"
     r"|\bin\s+numbers\b", re.I)
+#: What a quantity question counts: "how many packages", "what star count".
+_COUNTED = re.compile(r"\bhow\s+many\s+([\w-]+)|\b(?:what|which)\s+([\w-]+)\s+"
+                      r"(?:numbers?|count|total)\b", re.I)
+#: A number of something in a passage: "80K stars", "over 1.3 million packages",
+#: "thousands of modules" (the group: the one or two words that follow, the counted one
+#: among them).
+_NUMBER_OF = re.compile(r"(?:\d[\d,.]*\s*(?:[kKmM]\b|\+)?|\b(?:dozens|hundreds|thousands|"
+                        r"millions|billions))\s*(?:million|thousand|billion)?\s+(?:of\s+)?"
+                        r"([\w-]+(?:\s+[\w-]+)?)")
 #: Words of a quantity question's frame besides its opening: the unit clause's verb
 #: ("counted in", "measured in"), "roughly", "in numbers".
 _QUANTITY_FRAME = re.compile(
@@ -60,6 +69,46 @@ UNTOUCHED = 2
 #: A question with few of its words in the corpus is still about the articles when one
 #: passage holds this many of them, and at least half, together (``held_together``).
 TOGETHER = 3
+#: A specific fact asked, by kind: a version or release ("What is the current
+#: long-term-support release ...?", "Which version ...?"), a date ("until when", "what
+#: year", "When was it released?") or a price ("How much does it cost?", "What fee ...?").
+ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
+    "version": re.compile(r"\b(?:which|what)\b[^?.]{0,60}?\b(?:versions?|releases?)\b"
+                          r"(?!\s+(?:cycle|process|notes|schedule|cadence))", re.I),
+    "date": re.compile(
+        r"\b(?:until|till|since)\s+when\b|\b(?:what|which)\s+(?:year|date|month)\b"
+        r"|\bwhen\s+(?:was|were|did|will|does|is)\b[^?.]*\b(?:released?|launched|created|"
+        r"founded|introduced|come\s+out|came\s+out|end|ends|expires?|supported|"
+        r"maintained)\b", re.I),
+    "price": re.compile(
+        r"\bhow\s+much\s+(?:does|do|did|will|would|is|are)\b[^?.]*\b(?:cost|costs|charge|"
+        r"pay|earn|earns)\b|\b(?:what|which)\b[^?.]{0,40}?\b(?:price|prices|pricing|fees?|"
+        r"salary|salaries)\b|\bwhat\s+(?:does|do|would|will)\b[^?.]*\bearns?\b", re.I),
+}
+#: The words of a fact question that say what kind of fact it asks (its frame; the rest,
+#: "long-term-support" say, is its topic).
+_FACT_FRAME: dict[str, re.Pattern[str]] = {
+    "version": re.compile(r"\b(?:versions?|releases?|latest|current|newest|stable|recent)\b",
+                          re.I),
+    "date": re.compile(r"\b(?:until|till|since|when|year|date|month|released?|launched|"
+                       r"created|founded|introduced|come|came|out|end|ends|expires?|supported|"
+                       r"maintained)\b", re.I),
+    "price": re.compile(r"\b(?:how\s+much|cost|costs|charge|pay|earn|earns|price|prices|"
+                        r"pricing|fees?|salary|salaries|per\s+(?:month|year|hour)|average)\b",
+                        re.I),
+}
+#: What a passage giving a fact of each kind holds: a version number ("4.2", "v18",
+#: "version 5"), a year, an amount of money.
+FACT_ANSWER: dict[str, re.Pattern[str]] = {
+    "version": re.compile(r"\b(?:version|release|v)\s?\d+(?:\.\d+)*\b|\b[A-Z][\w.]*\s+\d+"
+                          r"(?:\.\d+)+\b|\b\d+(?:\.\d+)*\s+LTS\b"),
+    "date": re.compile(r"\b(?:19|20)\d\d\b"),
+    "price": re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:k\s+)?(?:dollars|euros|pounds|usd|"
+                        r"eur|gbp)\b|\bfree\s+of\s+charge\b|\bcosts?\s+nothing\b", re.I),
+}
+#: Kinds of a specific fact: no passage giving one means the articles don't say.
+FACT_KINDS = frozenset(ASKS_FOR_FACT)
+
 #: Quantifiers before the asked kind ("a few household-name firms").
 _QUANTIFIER = re.compile(r"\b(?:a\s+few|a\s+couple\s+of|some|several|any)\b", re.I)
 
@@ -69,16 +118,22 @@ class Frame:
     """An answer-typed question split into what it asks for and what it is about.
 
     Attributes:
-        kind: ``names`` or ``quantity``.
-        answer: What a passage answering it holds (a name list, a quantity).
+        kind: ``names``, ``quantity`` or a kind of ``FACT_KINDS`` (``version``, ``date``,
+            ``price``).
+        answer: What a passage answering it holds (a name list, a quantity, a version
+            number, a year, an amount of money).
         frame: Content tokens of the words that say what is asked.
         topic: The question's other content tokens (its subjects left out).
+        unit: For a quantity, the tokens of what is counted ("what star count", "how many
+            packages"), else empty: a passage giving a number of it answers the question,
+            whatever verb the question relates them by.
     """
 
     kind: str
     answer: re.Pattern[str]
     frame: tuple[str, ...]
     topic: tuple[str, ...]
+    unit: tuple[str, ...] = ()
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -102,14 +157,24 @@ def answer_frame(question: str, tok: Any, subject_tokens: Sequence[str] | frozen
         subject_tokens: The subjects' tokens (neither frame nor topic).
         ignore: Tokens that say nothing about a topic (question words like "use").
     """
+    unit: tuple[str, ...] = ()
     names = _spans(ASKS_FOR_NAMES, question)
+    fact = next((kind for kind, p in ASKS_FOR_FACT.items() if p.search(question)), None)
     if names:
         kind, answer = "names", NAME_LIST
         spans = names + [m.span() for m in _NAMES_RELATION.finditer(question)]
+    elif fact:
+        # every asked kind's words are frame ("until when" beside "which release")
+        kind, answer = fact, FACT_ANSWER[fact]
+        spans = [m.span() for f, p in _FACT_FRAME.items() if ASKS_FOR_FACT[f].search(question)
+                 for m in p.finditer(question)]
     elif ASKS_FOR_QUANTITY.search(question):
         kind, answer = "quantity", QUANTITY
         spans = [m.span() for p in (ASKS_FOR_QUANTITY, _QUANTITY_FRAME)
                  for m in p.finditer(question)]
+        counted = _COUNTED.search(question)
+        unit = tuple(t for t in tok.tokens(counted.group(1) or counted.group(2))
+                     if t not in subject_tokens and t not in ignore) if counted else ()
     else:
         return None
     spans += [m.span() for p in (_TIME_FRAME, _QUANTIFIER) for m in p.finditer(question)]
@@ -119,13 +184,15 @@ def answer_frame(question: str, tok: Any, subject_tokens: Sequence[str] | frozen
     for t in tok.tokens(question):
         if t in subject_tokens or t in ignore:
             continue
-        (frame if t in framed else topic).append(t)
-    return Frame(kind, answer, tuple(dict.fromkeys(frame)), tuple(dict.fromkeys(topic)))
+        (frame if t in framed and t not in unit else topic).append(t)
+    return Frame(kind, answer, tuple(dict.fromkeys(frame)), tuple(dict.fromkeys(topic)),
+                 unit if kind == "quantity" else ())
 
 
 def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | None:
     """``"answered"`` when a passage holds an answer of the frame's kind, every token of
-    ``subjects`` (the question's subjects' tokens) and at least half of its topic tokens;
+    ``subjects`` (the question's subjects' tokens) and at least half of its topic tokens,
+    or (a quantity) those subjects and a number of the counted unit ("80K stars");
     ``"untouched"`` when its topic has ``UNTOUCHED`` tokens or more and the corpus holds
     none of them; else None."""
     topic = list(frame.topic)
@@ -134,10 +201,15 @@ def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | Non
     if not topic and not subjects:
         return None  # "Which companies?": nothing to look the names up by
     need = len(topic) / 2
+    tok = getattr(idx, "tokenizer", None)
     for i, ct in enumerate(idx.chunk_tokens):
-        if not all(s in ct for s in subjects) or sum(t in ct for t in topic) < need:
+        if not all(s in ct for s in subjects):
             continue
-        if frame.answer.search(idx.chunks[i].text):
+        if frame.unit and tok is not None and all(u in ct for u in frame.unit) and any(
+                set(frame.unit) <= set(tok.tokens(m.group(1)))
+                for m in _NUMBER_OF.finditer(idx.chunks[i].text)):
+            return "answered"  # "80K stars" for "what star count has ... collected?"
+        if sum(t in ct for t in topic) >= need and frame.answer.search(idx.chunks[i].text):
             return "answered"
     return None
 

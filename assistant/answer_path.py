@@ -48,7 +48,7 @@ from langchain_core.runnables import (
 )
 from langchain_core.runnables.utils import AddableDict
 
-from assistant.abstain import assess
+from assistant.abstain import CriterionByMeaning, assess
 from assistant.composer import Composition, Disagreement, abstention, compose
 from assistant.models import Answer
 from assistant.retriever import Retrieval, tokens
@@ -193,6 +193,7 @@ def build_answer_path(
     clean_history: Callable[[Any], list[str]] | None = None,
     timer: StepTimer | None = None,
     subjects: Any = None,
+    criterion_by_meaning: CriterionByMeaning | None = None,
 ) -> Runnable[dict[str, Any], AddableDict]:
     """The answer path, wired from the parts given.
 
@@ -214,6 +215,10 @@ def build_answer_path(
         subjects: The subjects object (``ComparisonConfig``) the rewrite, the abstention
             check, the composer and the LLM verdict read the subjects from; the configured
             one when None.
+        criterion_by_meaning: The configured criterion a question's vector asks about
+            (``assistant.asked.criterion_by_meaning`` bound to the comparison service):
+            the abstention check's evidence that a question on the pair asks about a
+            criterion in words of its own; None without a comparison service.
     """
     timer = timer or StepTimer()
 
@@ -225,7 +230,7 @@ def build_answer_path(
 
     def do_assess(state: dict[str, Any]) -> Any:
         return assess(state["rewritten"].text, state["documents"].retrieval,
-                      subjects=subjects)
+                      subjects=subjects, meaning=criterion_by_meaning)
 
     def offline(state: dict[str, Any]) -> Iterator[AddableDict]:
         rw: Rewritten = state["rewritten"]

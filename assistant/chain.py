@@ -249,6 +249,8 @@ class AnswerChain:
                     validate=lambda q: validate_question(q, self.subjects),
                     subjects=self.subjects,
                     clean_history=clean_history,
+                    criterion_by_meaning=(self._criterion_by_meaning
+                                          if self.comparisons is not None else None),
                 )
             return self._path
 
@@ -277,6 +279,13 @@ class AnswerChain:
                     return None
                 self._articles[article_id] = art.text
             return self._articles[article_id]
+
+    def _criterion_by_meaning(self, vector: Sequence[float]) -> str | None:
+        """The configured criterion ``vector`` (a question's) asks about by meaning, or None
+        (``assistant.asked.criterion_by_meaning``; the cue vectors are embedded once)."""
+        from assistant.asked import criterion_by_meaning
+
+        return criterion_by_meaning(self.comparisons, vector)
 
     def _disagreement(self, rw: Rewritten, retrieval: Retrieval) -> Disagreement | None:
         """The comparison matrix's view of the asked criterion (``assistant.verdict``).
