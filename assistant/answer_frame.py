@@ -73,17 +73,18 @@ TOGETHER = 3
 #: long-term-support release ...?", "Which version ...?"), a date ("until when", "what
 #: year", "When was it released?") or a price ("How much does it cost?", "What fee ...?").
 ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
-    "version": re.compile(r"\b(?:which|what)\b[^?.]{0,60}?\b(?:versions?|releases?)\b"
-                          r"(?!\s+(?:cycle|process|notes|schedule|cadence))", re.I),
+    "version": re.compile(r"\b(?:which|what)\s+(?:(?:is|are|was|were)\s+the\s+)?"
+                          r"(?:[\w.-]+\s+){0,3}(?:versions?|releases?)\b(?!\s+(?:cycle|process|"
+                          r"notes|schedule|cadence|pipeline|management))", re.I),
     "date": re.compile(
         r"\b(?:until|till|since)\s+when\b|\b(?:what|which)\s+(?:year|date|month)\b"
-        r"|\bwhen\s+(?:was|were|did|will|does|is)\b[^?.]*\b(?:released?|launched|created|"
+        r"|\bwhen\s+(?:was|were|did|will|does|is)\b[^?]*\b(?:released?|launched|created|"
         r"founded|introduced|come\s+out|came\s+out|end|ends|expires?|supported|"
         r"maintained)\b", re.I),
     "price": re.compile(
-        r"\bhow\s+much\s+(?:does|do|did|will|would|is|are)\b[^?.]*\b(?:cost|costs|charge|"
-        r"pay|earn|earns)\b|\b(?:what|which)\b[^?.]{0,40}?\b(?:price|prices|pricing|fees?|"
-        r"salary|salaries)\b|\bwhat\s+(?:does|do|would|will)\b[^?.]*\bearns?\b", re.I),
+        r"\bhow\s+much\s+(?:does|do|did|will|would|is|are)\b[^?]*\b(?:cost|costs|charge|"
+        r"pay|earn|earns)\b|\b(?:what|which)\b[^?]{0,40}?\b(?:price|prices|pricing|fees?|"
+        r"salary|salaries)\b|\bwhat\s+(?:does|do|would|will)\b[^?]*\bearns?\b", re.I),
 }
 #: The words of a fact question that say what kind of fact it asks (its frame; the rest,
 #: "long-term-support" say, is its topic).

@@ -300,3 +300,42 @@ def test_words_held_together_by_one_passage_are_topical(
     assert cov.covered, cov.signals
     q = "Which one should a family pick for a weekend camping trip?"
     assert not assess(q, signals(fake_retriever, q, dense_top=0.39)).covered
+
+
+def test_a_pair_question_asking_a_criterion_by_meaning_is_covered(
+        fake_retriever: HybridRetriever) -> None:
+    """No cue word, few of the articles' words, a low dense score: the words alone decline
+    it; the injected criterion by meaning (the question's vector) says it asks about one."""
+    q = "Which one lets me organise my codebase however I like instead of imposing a structure?"
+    r = signals(fake_retriever, q, dense_top=0.37)
+    assert assess(q, r).reason == "off-topic"
+    asked: list[object] = []
+
+    def meaning(vector: object) -> str | None:
+        asked.append(vector)
+        return "Flexibility"
+
+    cov = assess(q, r, meaning=meaning)
+    assert cov.covered and cov.signals["meaning"] == "Flexibility"
+    assert asked == [r.vector]
+    assert not assess(q, r, meaning=lambda v: None).covered
+
+
+def test_the_criterion_by_meaning_is_not_asked_without_the_pair(
+        fake_retriever: HybridRetriever) -> None:
+    q = "What is a good recipe for lasagna?"
+
+    def meaning(vector: object) -> str | None:
+        raise AssertionError("asked of a question that names no subject")
+
+    assert not assess(q, signals(fake_retriever, q, dense_top=0.12), meaning=meaning).covered
+
+
+def test_a_specific_fact_no_passage_gives_is_declined(fake_retriever: HybridRetriever) -> None:
+    """The articles speak of Django's long-term support, but none gives a release."""
+    q = "What is the current long-term-support release of Django, and until when is it supported?"
+    cov = assess(q, signals(fake_retriever, q, dense_top=0.57))
+    assert not cov.covered and cov.reason == "fact-unsaid", cov.signals
+    q2 = "In what year was Node.js developed?"  # "developed by Ryan Dahl in 2009"
+    cov2 = assess(q2, signals(fake_retriever, q2, dense_top=0.57))
+    assert cov2.covered, cov2.signals

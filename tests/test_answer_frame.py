@@ -86,3 +86,52 @@ def test_the_verb_relating_the_names_is_frame() -> None:
     assert f is not None and f.topic == ()
     beer = answer_frame("Which companies use Django for brewing beer?", TOK, SUBJECTS)
     assert beer is not None and set(beer.topic) == set(TOK.tokens("brewing beer"))
+
+
+def test_a_fact_question_keeps_its_topic_and_frames_the_asked_kind() -> None:
+    """"Which release" and "until when" say what kind of fact is asked; "long-term support"
+    is what the question is about."""
+    f = answer_frame("What is the current long-term-support release of Django, and until "
+                     "when is it supported?", TOK, SUBJECTS)
+    assert f is not None and f.kind == "version"
+    assert set(TOK.tokens("long term")) <= set(f.topic)
+    assert not set(TOK.tokens("current release until when supported")) & set(f.topic)
+    date = answer_frame("When was Node.js first released?", TOK, SUBJECTS)
+    assert date is not None and date.kind == "date"
+    price = answer_frame("How much does a Django hosting plan cost per month?", TOK, SUBJECTS)
+    assert price is not None and price.kind == "price"
+    assert set(price.topic) == set(TOK.tokens("hosting plan"))
+
+
+def test_questions_that_ask_no_specific_fact_have_no_fact_frame() -> None:
+    for q in ("When should I use Django?", "What are the costs of running Node.js?",
+              "Which is better for a release pipeline, Django or Node.js?"):
+        f = answer_frame(q, TOK, SUBJECTS)
+        assert f is None or f.kind not in {"version", "date", "price"}, q
+
+
+def test_a_fact_is_answered_only_by_a_passage_giving_one() -> None:
+    idx = index("Node.js was created by Ryan Dahl in 2009 as a runtime.",
+                "Django offers long-term support and a mature community.")
+    date = answer_frame("When was Node.js created?", TOK, SUBJECTS)
+    assert date is not None and frame_evidence(date, ["nodejs"], idx) == "answered"
+    lts = answer_frame("Which long-term support release of Django is current?", TOK, SUBJECTS)
+    assert lts is not None and lts.kind == "version"
+    assert frame_evidence(lts, ["django"], idx) is None  # the topic, but no release number
+    given = index("Django 4.2 is the long-term support release.")
+    assert frame_evidence(lts, ["django"], given) == "answered"
+
+
+def test_a_number_of_the_counted_unit_answers_a_quantity_question() -> None:
+    """"What star count has Django's repository collected?" counts stars: "80K stars" answers
+    it, although no passage says "repository" or "collected"."""
+    idx = index("Django, a Python framework with over 80K stars on GitHub, is secure.",
+                "Django was downloaded by many teams from its repository.")
+    idx.tokenizer = TOK
+    f = answer_frame("Roughly what star count has Django's repository collected?", TOK,
+                     SUBJECTS)
+    assert f is not None and f.kind == "quantity" and f.unit == ("star",)
+    assert frame_evidence(f, ["django"], idx) == "answered"
+    other = answer_frame("Roughly what download count has Django's repository collected?",
+                         TOK, SUBJECTS)
+    assert other is not None and frame_evidence(other, ["django"], idx) is None
