@@ -43,7 +43,22 @@ combines evidence of different kinds:
    with the question's subjects and half its other words vouches for it, and a topic of
    two or more words that no passage holds ("for brewing beer") declines it. One passage
    holding ``answer_frame.TOGETHER`` or more, and half, of the question's words is
-   topical evidence (``held_together``).
+   topical evidence (``held_together``). A quantity question is answered by a passage
+   giving a number of what it counts ("80K stars" for "what star count has Django's
+   repository collected?"), which also overrules the unknown-compound rule of 7.
+
+9. **Asked facts** (``answer_frame.FACT_KINDS``): a question asking a version or release,
+   a date or a price ("What is the current long-term-support release of Django, and until
+   when is it supported?") is declined unless a passage with its subjects and half its
+   topic gives a fact of that kind (a version number, a year, an amount): passages that
+   only share its topic words ("long-term support") do not answer it.
+
+10. **Criterion by meaning**: a question on the pair that the words alone would decline
+    ("Which one lets me organise my codebase however I like instead of imposing a
+    structure?") is covered when it asks a criterion of the subjects file by meaning
+    (``assistant.asked.criterion_by_meaning``: the question's vector against the
+    criteria's cue phrases). The answer path injects it as a callable (``meaning``), so
+    this module imports no comparison service; without one, the words decide.
 
 The name readings (foreign technologies, names in passing, possessives) live in
 ``assistant.question_names``.
