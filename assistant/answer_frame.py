@@ -71,7 +71,8 @@ UNTOUCHED = 2
 TOGETHER = 3
 #: A specific fact asked, by kind: a version or release ("What is the current
 #: long-term-support release ...?", "Which version ...?"), a date ("until when", "what
-#: year", "When was it released?") or a price ("How much does it cost?", "What fee ...?").
+#: year", "When was it first released?") or a price ("How much does it cost?", "What fee
+#: ...?"; not "the price of" a choice, which asks for a drawback).
 ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
     "version": re.compile(r"\b(?:which|what)\s+(?:(?:is|are|was|were)\s+the\s+)?"
                           r"(?:[\w.-]+\s+){0,3}(?:versions?|releases?)\b(?!\s+(?:cycle|process|"
@@ -83,15 +84,16 @@ ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
         r"maintained)\b", re.I),
     "price": re.compile(
         r"\bhow\s+much\s+(?:does|do|did|will|would|is|are)\b[^?]*\b(?:cost|costs|charge|"
-        r"pay|earn|earns)\b|\b(?:what|which)\b[^?]{0,40}?\b(?:price|prices|pricing|fees?|"
-        r"salary|salaries)\b|\bwhat\s+(?:does|do|would|will)\b[^?]*\bearns?\b", re.I),
+        r"pay|earn|earns)\b|\b(?:what|which)\b[^?]{0,40}?\b(?:pricing|fees?|salary|salaries)\b"
+        r"|\bwhat\s+(?:does|do|would|will)\b[^?]*\bearns?\b", re.I),
 }
 #: The words of a fact question that say what kind of fact it asks (its frame; the rest,
 #: "long-term-support" say, is its topic).
 _FACT_FRAME: dict[str, re.Pattern[str]] = {
     "version": re.compile(r"\b(?:versions?|releases?|latest|current|newest|stable|recent)\b",
                           re.I),
-    "date": re.compile(r"\b(?:until|till|since|when|year|date|month|released?|launched|"
+    "date": re.compile(r"\b(?:until|till|since|when|year|date|month|first|initially|"
+                       r"originally|released?|launched|"
                        r"created|founded|introduced|come|came|out|end|ends|expires?|supported|"
                        r"maintained)\b", re.I),
     "price": re.compile(r"\b(?:how\s+much|cost|costs|charge|pay|earn|earns|price|prices|"

@@ -105,6 +105,7 @@ def test_a_fact_question_keeps_its_topic_and_frames_the_asked_kind() -> None:
 
 def test_questions_that_ask_no_specific_fact_have_no_fact_frame() -> None:
     for q in ("When should I use Django?", "What are the costs of running Node.js?",
+              "What's the price of Node letting developers build everything their own way?",
               "Which is better for a release pipeline, Django or Node.js?"):
         f = answer_frame(q, TOK, SUBJECTS)
         assert f is None or f.kind not in {"version", "date", "price"}, q
@@ -115,6 +116,9 @@ def test_a_fact_is_answered_only_by_a_passage_giving_one() -> None:
                 "Django offers long-term support and a mature community.")
     date = answer_frame("When was Node.js created?", TOK, SUBJECTS)
     assert date is not None and frame_evidence(date, ["nodejs"], idx) == "answered"
+    first = answer_frame("When was Node.js first released?", TOK, SUBJECTS)
+    assert first is not None and first.topic == ()  # "first" says which date, no topic
+    assert frame_evidence(first, ["nodejs"], idx) == "answered"
     lts = answer_frame("Which long-term support release of Django is current?", TOK, SUBJECTS)
     assert lts is not None and lts.kind == "version"
     assert frame_evidence(lts, ["django"], idx) is None  # the topic, but no release number
