@@ -67,3 +67,18 @@ def test_paraphrased_answer_kinds_are_answered_and_untouched_topics_declined(
     for question in ("Which companies use Django for brewing beer?",
                      "Can you list a few household-name firms that sell garden furniture?"):
         assert ingested_versus.ask(question).abstained, question
+
+
+def test_a_criterion_by_meaning_a_counted_unit_and_an_unsaid_fact(
+        ingested_versus: Any) -> None:
+    """Review 8 y07 / y15 were declined and y21 answered (written here in other words): a
+    pair question asking flexibility in words of its own is covered by the real model's
+    criterion by meaning, a star count by the passage giving "80K stars", and a release
+    no passage gives is declined, though passages speak of long-term support."""
+    free = ingested_versus.ask(
+        "Which of the pair imposes less of a structure on how I organise my codebase?")
+    assert not free.abstained and free.citations, free.answer
+    stars = ingested_versus.ask("About what star count has the Django repository gathered?")
+    assert not stars.abstained and "80K" in stars.answer, stars.answer
+    lts = ingested_versus.ask("Which long-term-support release of Django is the current one?")
+    assert lts.abstained, lts.answer
