@@ -106,6 +106,11 @@ class CriterionView:
             situation the question describes: ``assistant.situation.situation_facet``).
         sided: False when the question asks what each side is on a neutral criterion
             ("Runtime versus framework: what separates them?"): no line says a lean.
+        condition: A skill the asker already has ("Coming from Python, ...";
+            ``assistant.situation.background``). When some claim on the criterion names it
+            (not about newcomers to it: ``knowing_claims``) it is also the ``facet``, and
+            the line counts those claims first; when none does, the line says its count
+            is a general one.
     """
 
     criterion: str | None
@@ -120,6 +125,7 @@ class CriterionView:
     facet: str | None = None
     facet_words: str | None = None
     sided: bool = True
+    condition: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -157,7 +163,7 @@ def matrix_view(
         return None
     from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
     from assistant.intent import classify_intent
-    from assistant.situation import NEWCOMER, situation_facet, split
+    from assistant.situation import NEWCOMER, background, situation_facet, split
 
     try:
         config_of = getattr(comparisons, "config", None)
@@ -169,7 +175,8 @@ def matrix_view(
         if classify_intent(question, subjects).kind != "better" and not polar(question,
                                                                                subjects, find):
             return base
-        name, situational = asked_with_situation(comparisons.find_criterion, question)
+        name, situational = asked_with_situation(comparisons.find_criterion, question,
+                                                 _quality(config))
         if not name:  # by meaning: the whole question's, its situation included
             name = criterion_by_meaning(comparisons, vector)
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
@@ -238,6 +245,16 @@ def matrix_view(
                                     lambda term: facet_named(term, claims))
             if found is not None:
                 facet, facet_words = found
+        condition = None
+        skill = background(question, lambda w: bool(find(w)) if callable(find) else False)
+        if facet is None and skill is not None and not situational:
+            # "Coming from Python, which is easier to pick up?": the claims about people
+            # who know Python decide, before the general count
+            from assistant.asked import facet_named
+
+            if facet_named(skill, knowing_claims(claims)):
+                facet, facet_words = skill, f"developers who know {skill}"
+            condition = skill
         if (spec is not None and getattr(spec, "neutral", False) and facet is None
                 and not situation and not weighs_sides(question)):
             # "Runtime versus framework: what separates them?" weighs no side
@@ -263,10 +280,33 @@ def matrix_view(
             asks=asked_side(question, subjects, names, stance, find),
             facet=facet,
             facet_words=facet_words,
+            condition=condition,
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
         return None
+
+
+def knowing_claims(claims: Sequence[ClaimRef]) -> tuple[ClaimRef, ...]:
+    """The claims not about newcomers (``assistant.situation.NEWCOMER``: "steeper for
+    JavaScript newbies", "if the developer doesn't know Python"): those that can speak
+    for an asker who already has a skill."""
+    from assistant.situation import NEWCOMER
+
+    return tuple(c for c in claims if not NEWCOMER.search(f"{c.label} {c.text}"))
+
+
+def _quality(config: Any) -> Callable[[str], bool] | None:
+    """Whether a word is evaluative by the matrix's stance lexicon (None without one)."""
+    if config is None:
+        return None
+    try:
+        from assistant.product_kind import _analyzer
+
+        analyzer = _analyzer(config)
+    except (ImportError, TypeError, AttributeError):  # a fake configuration
+        return None
+    return lambda word: analyzer.polarity(word)[0] != 0
 
 
 def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,
@@ -370,11 +410,17 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
             and not facet_named(view.facet, view.claims):
         return None  # a facet the articles never name: the passages answer, no count
     line = _count_line(view, cite)
+    claims = knowing_claims(view.claims) if view.condition else view.claims
+    if (line is not None and view.condition and view.criterion and not view.asks
+            and not (view.facet and facet_named(view.facet, claims))):
+        # "Coming from Ruby, ...": no claim speaks of Ruby, the count is a general one
+        return (f"No claim on {view.criterion.lower()} speaks of developers who know "
+                f"{view.condition}; in general, {line[:1].lower()}{line[1:]}")
     if line is None or not (view.asks or view.facet):
         return line
 
     if not view.asks and view.facet and view.criterion:
-        return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite,
+        return facet_line(view.facet, view.criterion, line, claims, view.subjects, cite,
                           view.facet_words)
 
     asked = view.asks or ""
