@@ -111,6 +111,9 @@ class CriterionView:
             (not about newcomers to it: ``knowing_claims``) it is also the ``facet``, and
             the line counts those claims first; when none does, the line says its count
             is a general one.
+        on_agreement: The question asks whether the articles agree ("Do these write-ups
+            agree on which runs faster, or contradict each other?"; ``ASKS_AGREEMENT``):
+            the line opens with that answer (``agreement_word``).
     """
 
     criterion: str | None
@@ -126,6 +129,7 @@ class CriterionView:
     facet_words: str | None = None
     sided: bool = True
     condition: str | None = None
+    on_agreement: bool = False
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -162,6 +166,7 @@ def matrix_view(
     if comparisons is None:
         return None
     from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
+    from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
     from assistant.situation import NEWCOMER, background, situation_facet, split
 
@@ -176,7 +181,7 @@ def matrix_view(
                                                                                subjects, find):
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
-                                                 _quality(config))
+                                                 quality(config))
         if not name:  # by meaning: the whole question's, its situation included
             name = criterion_by_meaning(comparisons, vector)
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
@@ -281,32 +286,11 @@ def matrix_view(
             facet=facet,
             facet_words=facet_words,
             condition=condition,
+            on_agreement=bool(ASKS_AGREEMENT.search(question)),
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
         return None
-
-
-def knowing_claims(claims: Sequence[ClaimRef]) -> tuple[ClaimRef, ...]:
-    """The claims not about newcomers (``assistant.situation.NEWCOMER``: "steeper for
-    JavaScript newbies", "if the developer doesn't know Python"): those that can speak
-    for an asker who already has a skill."""
-    from assistant.situation import NEWCOMER
-
-    return tuple(c for c in claims if not NEWCOMER.search(f"{c.label} {c.text}"))
-
-
-def _quality(config: Any) -> Callable[[str], bool] | None:
-    """Whether a word is evaluative by the matrix's stance lexicon (None without one)."""
-    if config is None:
-        return None
-    try:
-        from assistant.product_kind import _analyzer
-
-        analyzer = _analyzer(config)
-    except (ImportError, TypeError, AttributeError):  # a fake configuration
-        return None
-    return lambda word: analyzer.polarity(word)[0] != 0
 
 
 def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,
@@ -405,6 +389,7 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     (``view.asks``) gets its answer word first: "Yes: three of the four articles ...".
     """
     from assistant.asked import answer_word, facet_line, facet_named, with_answer_word
+    from assistant.condition import agreement_word, knowing_claims
 
     if not view.asks and view.facet and view.criterion \
             and not facet_named(view.facet, view.claims):
@@ -416,6 +401,8 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
         # "Coming from Ruby, ...": no claim speaks of Ruby, the count is a general one
         return (f"No claim on {view.criterion.lower()} speaks of developers who know "
                 f"{view.condition}; in general, {line[:1].lower()}{line[1:]}")
+    if line is not None and view.on_agreement and not view.asks and not view.facet:
+        return with_answer_word(agreement_word(view), line)
     if line is None or not (view.asks or view.facet):
         return line
 
