@@ -85,7 +85,9 @@ def background(question: str, is_subject: Callable[[str], bool]) -> str | None:
     side itself (``is_subject``: "our team knows Django" is no outside skill to weigh)."""
     for m in _BACKGROUND.finditer(question):
         term = (m.group("a") or m.group("b") or "").rstrip(".")
-        if len(term) > 1 and not is_subject(term):
+        # "nobody who knows Python", "we don't know Python": a skill the asker lacks
+        lacks = NEWCOMER.search(question[max(0, m.start() - 24): m.end()])
+        if len(term) > 1 and not is_subject(term) and not lacks:
             return term
     return None
 

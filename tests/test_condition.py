@@ -81,6 +81,8 @@ def test_quality_reads_the_real_stance_lexicon() -> None:
     ("Our team knows Django. Which is easier to learn?", None),   # a side, no outside skill
     ("Which one will feel easier to pick up?", None),
     ("Which do most developers find easier?", None),
+    ("We have React developers and nobody who knows Python. Which is easier?", None),
+    ("We don't know Ruby; which is easier to learn?", None),
 ])
 def test_background_names_the_skill_the_asker_has(question: str, skill: str | None) -> None:
     assert background(question, lambda w: w.lower() in ("django", "node", "node.js")) == skill
