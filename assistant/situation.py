@@ -70,7 +70,7 @@ NEWCOMER = re.compile(
 #: JavaScript", "we write Ruby", "a PHP background", "as a Java developer". The skill is a
 #: capitalised name (a language or tool), read case-sensitively.
 _BACKGROUND = re.compile(
-    r"(?i:\b(?:coming\s+from|(?:already\s+)?(?:knows?|uses?|writes?|codes?\s+in|works?\s+in|"
+    r"(?i:\b(?:(?:coming|comes?|came)\s+from|(?:already\s+)?(?:knows?|uses?|writes?|codes?\s+in|works?\s+in|"
     r"fluent\s+in|experienced\s+(?:in|with)|background\s+in|experience\s+(?:in|with)|"
     r"comfortable\s+with|switching\s+from|moving\s+from)))\s+(?P<a>[A-Z][\w.+#-]*\w|[A-Z])"
     r"|(?i:\b(?:a|an|our|my|as\s+a|as\s+an)\s+)(?P<b>[A-Z][\w.+#-]*\w)"

@@ -75,6 +75,7 @@ def test_quality_reads_the_real_stance_lexicon() -> None:
 
 @pytest.mark.parametrize(("question", "skill"), [
     ("Coming from Python, which one will feel easier to pick up?", "Python"),
+    ("Our developers come from Ruby; which is easier to learn?", "Ruby"),
     ("Our team already knows JavaScript. Which is easier to learn?", "JavaScript"),
     ("We're a PHP shop; which should we learn first?", "PHP"),
     ("As a Java developer, which is simpler?", "Java"),
