@@ -160,7 +160,8 @@ def _stray_in(words: Sequence[str], criterion_of: Callable[[str], str | None],
         run: list[str] = []
         for nxt in words[i + 1 : i + 4]:
             n = nxt.lower()
-            if (n in stopwords or n in _NOT_NOUN or n.endswith("ly") or not n.isalpha()
+            if (n in stopwords or n in _NOT_NOUN or n.endswith("ly")
+                    or not n.replace("-", "").isalpha()
                     or (criterion_of(n) is not None and not quality(n))):
                 if criterion_of(n) is not None and n not in stopwords:
                     run.append(n)  # a criterion noun heads it ("secure authentication")

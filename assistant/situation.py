@@ -78,6 +78,10 @@ _BACKGROUND = re.compile(
     r"house)\b)")
 
 
+#: A negation before the skill: "Nobody on our team knows Python", "none of us uses Go".
+_LACKS = re.compile(r"\b(?:nobody|no\s+one|none\s+of|not|never|neither|\w+n['’]t)\b", re.I)
+
+
 def background(question: str, is_subject: Callable[[str], bool]) -> str | None:
     """The skill ``question`` says its asker already has ("Python" in "Coming from Python,
     which one will feel easier to pick up?"): a condition on what the answer weighs (the
@@ -86,7 +90,8 @@ def background(question: str, is_subject: Callable[[str], bool]) -> str | None:
     for m in _BACKGROUND.finditer(question):
         term = (m.group("a") or m.group("b") or "").rstrip(".")
         # "nobody who knows Python", "we don't know Python": a skill the asker lacks
-        lacks = NEWCOMER.search(question[max(0, m.start() - 24): m.end()])
+        before = question[max(0, m.start() - 24): m.start()]
+        lacks = NEWCOMER.search(before + m.group(0)) or _LACKS.search(before)
         if len(term) > 1 and not is_subject(term) and not lacks:
             return term
     return None

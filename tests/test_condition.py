@@ -48,6 +48,7 @@ def _cite() -> tuple[list[str], object]:
     ("Our rules are strict about audits.", ()),                # predicative
     ("We need fast response times.", ()),                      # a criterion noun heads it
     ("Strict. Compliance matters.", ()),                       # a phrase ends at a stop
+    ("Our portal must follow strict data-protection laws.", ("strict",)),
 ])
 def test_stray_qualities_are_read_by_the_noun_phrase_head(text: str,
                                                            stray: tuple[str, ...]) -> None:
@@ -84,6 +85,7 @@ def test_quality_reads_the_real_stance_lexicon() -> None:
     ("Which do most developers find easier?", None),
     ("We have React developers and nobody who knows Python. Which is easier?", None),
     ("We don't know Ruby; which is easier to learn?", None),
+    ("Nobody on our team knows Python. Which is easier to learn?", None),
 ])
 def test_background_names_the_skill_the_asker_has(question: str, skill: str | None) -> None:
     assert background(question, lambda w: w.lower() in ("django", "node", "node.js")) == skill
