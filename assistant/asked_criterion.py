@@ -43,17 +43,24 @@ def asked_criterion(find: Callable[[str], str | None], question: str) -> str | N
     return asked_with_situation(find, question)[0]
 
 
-def asked_with_situation(find: Callable[[str], str | None],
-                         question: str) -> tuple[str | None, bool]:
+def asked_with_situation(find: Callable[[str], str | None], question: str,
+                         quality: Callable[[str], bool] | None = None
+                         ) -> tuple[str | None, bool]:
     """(the asked criterion, whether it comes from the situation the question describes
     rather than from its asking clause: ``assistant.situation``). "Which one is kinder to
     a developer who has never written asynchronous code?" asks about the learning curve,
     not the architecture its relative clause names; "Traffic on our site is steady. Does
-    that tip the choice?" takes scalability from its situation, weighed as a use."""
+    that tip the choice?" takes scalability from its situation, weighed as a use.
+    ``quality`` (whether a word is evaluative: the stance lexicon) lets the situation's
+    quality words that only modify another noun name no criterion ("under strict compliance
+    rules": ``assistant.product_kind.stray_qualities``)."""
+    from assistant.product_kind import stray_qualities
     from assistant.situation import situation_criterion
 
     question = _SAFE_BET.sub(r"better \1", question)
-    return situation_criterion(find, question, lambda text: _criterion_in(find, text))
+    strays = (None if quality is None
+              else lambda text: stray_qualities(text, find, quality))
+    return situation_criterion(find, question, lambda text: _criterion_in(find, text), strays)
 
 
 #: "the safer bet": the idiom asks which choice is less risky, not which

@@ -123,3 +123,55 @@ def demote(question: str, cands: Sequence[Any], config: Any, asked: str | None =
     for cand in cands:
         if other_sense(f"{cand.table_label or ''} {cand.text}", mods):
             cand.score -= OTHER_SENSE
+
+
+#: Words that end a noun phrase after a modifier ("strict about", "fast enough", "safer
+#: than"): a quality word before one of them is said of something, not attributive.
+_NOT_NOUN = frozenset({"enough", "than", "then", "yet", "too", "very", "so", "overall",
+                       "everywhere", "anyway"})
+
+
+def stray_qualities(text: str, criterion_of: Callable[[str], str | None],
+                    quality: Callable[[str], bool]) -> tuple[str, ...]:
+    """Quality words of ``text`` that name a criterion only as the modifier of another
+    noun: "strict" in "lab results under strict compliance rules" describes the rules,
+    not how flexible either side is. The noun phrase's head decides: the run of content
+    words after the modifier (up to three) ends in a noun that is neither a product
+    (``HEADS``: "a secure backend" asks about security) nor a criterion's own cue ("fast
+    response times" is still performance when "response" names it). A quality word
+    followed by a function word ("strict about", "secure by default", "faster than") is
+    said of something and stays. ``criterion_of`` reads a criterion from a word (the
+    matrix's question cues), ``quality`` says whether a word is evaluative."""
+    from knowledge.text.tokens import STOPWORDS
+
+    out: list[str] = []
+    for chunk in re.split(r"[.,;:?!()\[\]\"“”]", text):  # a phrase ends at punctuation
+        out.extend(_stray_in(_WORD.findall(chunk), criterion_of, quality, STOPWORDS))
+    return tuple(dict.fromkeys(out))
+
+
+def _stray_in(words: Sequence[str], criterion_of: Callable[[str], str | None],
+              quality: Callable[[str], bool], stopwords: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if criterion_of(low) is None or not quality(low):
+            continue
+        run: list[str] = []
+        for nxt in words[i + 1 : i + 4]:
+            n = nxt.lower()
+            if (n in stopwords or n in _NOT_NOUN or n.endswith("ly")
+                    or not n.replace("-", "").isalpha()
+                    or (criterion_of(n) is not None and not quality(n))):
+                if criterion_of(n) is not None and n not in stopwords:
+                    run.append(n)  # a criterion noun heads it ("secure authentication")
+                break
+            run.append(n)
+            if n in HEADS:
+                break
+        if not run or run[-1] in HEADS or any(r in HEADS for r in run):
+            continue
+        if criterion_of(run[-1]) is not None or criterion_of(" ".join(run)) is not None:
+            continue
+        out.append(low)
+    return out

@@ -31,7 +31,7 @@ after) and on the comparatives of review sets 1-6: see the CHANGELOG.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,37 @@ NEWCOMER = re.compile(
     r"(?:un|not\s+)familiar\s+with|first[- ]time|inexperienced|just\s+(?:starting|started|"
     r"learning)|(?:do|does|did)\s*(?:n['’]t|\s+not)\s+(?:yet\s+)?know|nobody\s+(?:who\s+)?"
     r"knows?|beginners?|novices?|newbies?|juniors?)\b", re.I)
+
+
+#: A skill the asker already has, named: "Coming from Python, ...", "our team knows
+#: JavaScript", "we write Ruby", "a PHP background", "as a Java developer". The skill is a
+#: capitalised name (a language or tool), read case-sensitively.
+_BACKGROUND = re.compile(
+    r"(?i:\b(?:(?:coming|comes?|came)\s+from|(?:already\s+)?(?:knows?|uses?|writes?|codes?\s+in|works?\s+in|"
+    r"fluent\s+in|experienced\s+(?:in|with)|background\s+in|experience\s+(?:in|with)|"
+    r"comfortable\s+with|switching\s+from|moving\s+from)))\s+(?P<a>[A-Z][\w.+#-]*\w|[A-Z])"
+    r"|(?i:\b(?:a|an|our|my|as\s+a|as\s+an)\s+)(?P<b>[A-Z][\w.+#-]*\w)"
+    r"(?i:\s+(?:background|developers?|devs?|shop|team|programmers?|engineers?|people|"
+    r"house)\b)")
+
+
+#: A negation before the skill: "Nobody on our team knows Python", "none of us uses Go".
+_LACKS = re.compile(r"\b(?:nobody|no\s+one|none\s+of|not|never|neither|\w+n['’]t)\b", re.I)
+
+
+def background(question: str, is_subject: Callable[[str], bool]) -> str | None:
+    """The skill ``question`` says its asker already has ("Python" in "Coming from Python,
+    which one will feel easier to pick up?"): a condition on what the answer weighs (the
+    claims about people who know it), not a criterion. None when it names none, or only a
+    side itself (``is_subject``: "our team knows Django" is no outside skill to weigh)."""
+    for m in _BACKGROUND.finditer(question):
+        term = (m.group("a") or m.group("b") or "").rstrip(".")
+        # "nobody who knows Python", "we don't know Python": a skill the asker lacks
+        before = question[max(0, m.start() - 24): m.start()]
+        lacks = NEWCOMER.search(before + m.group(0)) or _LACKS.search(before)
+        if len(term) > 1 and not is_subject(term) and not lacks:
+            return term
+    return None
 
 
 @dataclass(frozen=True)
@@ -105,7 +136,9 @@ def split(question: str) -> Split:
 
 
 def situation_criterion(find: Callable[[str], str | None], question: str,
-                        criterion: Callable[[str], str | None]) -> tuple[str | None, bool]:
+                        criterion: Callable[[str], str | None],
+                        strays: Callable[[str], Sequence[str]] | None = None
+                        ) -> tuple[str | None, bool]:
     """(the asked criterion, whether it comes from the situation rather than the asking
     clause). ``criterion`` reads a criterion from a text (the cue rules of
     ``assistant.verdict``); ``find`` is the configuration's cue matcher.
@@ -115,6 +148,9 @@ def situation_criterion(find: Callable[[str], str | None], question: str,
     newcomer asks how easy each side is to learn ("kinder to a developer who has never
     written asynchronous code"), which the asking clause's person asks about; any other
     situation gives its own criterion, as a use the answer weighs the passages on.
+    ``strays`` names the situation's quality words that only modify another noun ("strict"
+    in "under strict compliance rules": ``assistant.product_kind.stray_qualities``); they
+    give no criterion.
     """
     parts = split(question)
     if not parts.situation:
@@ -124,6 +160,8 @@ def situation_criterion(find: Callable[[str], str | None], question: str,
         return own, False
     if NEWCOMER.search(parts.situation) and find("learn"):
         return find("learn"), False
+    for word in strays(parts.situation) if strays else ():
+        question = re.sub(rf"\b{re.escape(word)}\b", " ", question, flags=re.I)
     return criterion(question), True
 
 

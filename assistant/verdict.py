@@ -106,6 +106,14 @@ class CriterionView:
             situation the question describes: ``assistant.situation.situation_facet``).
         sided: False when the question asks what each side is on a neutral criterion
             ("Runtime versus framework: what separates them?"): no line says a lean.
+        condition: A skill the asker already has ("Coming from Python, ...";
+            ``assistant.situation.background``). When some claim on the criterion names it
+            (not about newcomers to it: ``knowing_claims``) it is also the ``facet``, and
+            the line counts those claims first; when none does, the line says its count
+            is a general one.
+        on_agreement: The question asks whether the articles agree ("Do these write-ups
+            agree on which runs faster, or contradict each other?"; ``ASKS_AGREEMENT``):
+            the line opens with that answer (``agreement_word``).
     """
 
     criterion: str | None
@@ -120,6 +128,8 @@ class CriterionView:
     facet: str | None = None
     facet_words: str | None = None
     sided: bool = True
+    condition: str | None = None
+    on_agreement: bool = False
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -156,8 +166,9 @@ def matrix_view(
     if comparisons is None:
         return None
     from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
+    from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
-    from assistant.situation import NEWCOMER, situation_facet, split
+    from assistant.situation import NEWCOMER, background, situation_facet, split
 
     try:
         config_of = getattr(comparisons, "config", None)
@@ -169,7 +180,8 @@ def matrix_view(
         if classify_intent(question, subjects).kind != "better" and not polar(question,
                                                                                subjects, find):
             return base
-        name, situational = asked_with_situation(comparisons.find_criterion, question)
+        name, situational = asked_with_situation(comparisons.find_criterion, question,
+                                                 quality(config))
         if not name:  # by meaning: the whole question's, its situation included
             name = criterion_by_meaning(comparisons, vector)
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
@@ -238,6 +250,16 @@ def matrix_view(
                                     lambda term: facet_named(term, claims))
             if found is not None:
                 facet, facet_words = found
+        condition = None
+        skill = background(question, lambda w: bool(find(w)) if callable(find) else False)
+        if facet is None and skill is not None and not situational:
+            # "Coming from Python, which is easier to pick up?": the claims about people
+            # who know Python decide, before the general count
+            from assistant.asked import facet_named
+
+            if facet_named(skill, knowing_claims(claims)):
+                facet, facet_words = skill, f"developers who know {skill}"
+            condition = skill
         if (spec is not None and getattr(spec, "neutral", False) and facet is None
                 and not situation and not weighs_sides(question)):
             # "Runtime versus framework: what separates them?" weighs no side
@@ -263,6 +285,8 @@ def matrix_view(
             asks=asked_side(question, subjects, names, stance, find),
             facet=facet,
             facet_words=facet_words,
+            condition=condition,
+            on_agreement=bool(ASKS_AGREEMENT.search(question)),
         )
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
@@ -365,16 +389,25 @@ def verdict_sentence(view: CriterionView, cite: Callable[[ClaimRef], int]) -> st
     (``view.asks``) gets its answer word first: "Yes: three of the four articles ...".
     """
     from assistant.asked import answer_word, facet_line, facet_named, with_answer_word
+    from assistant.condition import agreement_word, knowing_claims
 
     if not view.asks and view.facet and view.criterion \
             and not facet_named(view.facet, view.claims):
         return None  # a facet the articles never name: the passages answer, no count
     line = _count_line(view, cite)
+    claims = knowing_claims(view.claims) if view.condition else view.claims
+    if (line is not None and view.condition and view.criterion and not view.asks
+            and not (view.facet and facet_named(view.facet, claims))):
+        # "Coming from Ruby, ...": no claim speaks of Ruby, the count is a general one
+        return (f"No claim on {view.criterion.lower()} speaks of developers who know "
+                f"{view.condition}; in general, {line[:1].lower()}{line[1:]}")
+    if line is not None and view.on_agreement and not view.asks and not view.facet:
+        return with_answer_word(agreement_word(view), line)
     if line is None or not (view.asks or view.facet):
         return line
 
     if not view.asks and view.facet and view.criterion:
-        return facet_line(view.facet, view.criterion, line, view.claims, view.subjects, cite,
+        return facet_line(view.facet, view.criterion, line, claims, view.subjects, cite,
                           view.facet_words)
 
     asked = view.asks or ""

@@ -299,3 +299,24 @@ def test_cli_unknown_criterion_exits_2_with_one_line(compare_dir: Path) -> None:
     assert len(lines) == 1
     assert "unknown criterion 'nonsense'" in lines[0] and "Learning curve" in lines[0]
     assert res.stdout == ""
+
+
+# -- conditions on the verdict line (assistant.condition) -----------------------------------
+
+
+def test_conditions_on_the_real_store(versus: Any) -> None:
+    """A quality word that only modifies another noun names no criterion; a skill the
+    asker already has is counted first; an agreement question is answered by the count
+    (the real model, store and matrix; questions worded here, in no question file)."""
+    pharmacy = versus.ask("A pharmacy chain keeps prescriptions under strict privacy "
+                          "regulations. Django or Node.js for its records system?", [])
+    assert "flexib" not in (pharmacy.verdict or "").lower()
+    python_team = versus.ask("Our developers come from Python; which of the two will they "
+                             "find easier to learn?", [])
+    line = python_team.verdict or ""
+    assert line.startswith("Where the articles speak of developers who know Python, one "
+                           "article favours Django"), line
+    agree = versus.ask("Do the four write-ups reach the same conclusion on which one is "
+                       "more secure?", [])
+    assert (agree.verdict or "").startswith("They agree: all four articles that weigh "
+                                            "security favour Django"), agree.verdict
