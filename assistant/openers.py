@@ -12,7 +12,12 @@ walks the sentences in the order they will be shown and, for each that would dan
 * renders a leading "It"/"Its" whose referent its article context knows (the candidate's
   subject) as an editorial bracket ("[Django] requires ...", "[Node.js’s] event loop");
 * otherwise (a demonstrative: "This approach ...", "While this may seem ...", "They ...")
-  leaves the sentence out of the visible answer.
+  leaves the sentence out of the visible answer;
+* leaves out, too, a sentence whose back-reference is further in ("... built with this
+  framework", "Node.js, in contrast, ...", "the last option": ``assistant.references``)
+  unless it follows its passage neighbour or, for "this framework", a sentence naming a
+  subject: the words are never rewritten, and the sentence stays in the collapsed part.
+  When every sentence of the group would go, the best one stays (an answer is not emptied).
 
 The edit is that and nothing else, so the sentence is still the exact passage for the
 citation check, and ``source_forms``/``answer_form`` let the eval's answer-recall matcher
@@ -31,9 +36,11 @@ from assistant.filler import (
     CONNECTIVE_OPENER,
     PERSONAL_OPENER,
     classify_in_context,
+    names_subject,
     opener,
     supplies_referent,
 )
+from assistant.references import leans_on_neighbour
 from assistant.sentences import Candidate, sentence_spans
 
 _IT = re.compile(r"^(it|its)\b\s*", re.I)
@@ -104,24 +111,39 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
     shown: list[Shown] = []
     dropped: list[Candidate] = []
     prev: Candidate | None = None
-    antecedent = False
+    antecedent = named = False
+    inner: list[Candidate] = []
     for cand in cands:
         text = cand.text
         same = _follows(prev, cand)
         here = bool(referent) and cand.subject in (referent, None)
         kind = "ok" if cand.table_label else classify_in_context(
-            text, antecedent=antecedent, same_passage=same, referent=here)
+            text, antecedent=antecedent, same_passage=same, referent=here, named_before=named)
         if kind == "dangling" and opener(text) is not None:
             fixed = repair(text, cand.subject or cand.referent)
-            if fixed is None:
+            if fixed is None or _inner(fixed, same, named or here):
                 dropped.append(cand)
                 continue
             text = fixed
+        elif kind == "dangling" and _inner(text, same, named or here):
+            dropped.append(cand)  # "built with this framework": its referent is not here
+            inner.append(cand)
+            continue
         shown.append(Shown(cand, text))
         antecedent = supplies_referent(text, names) or text.startswith("[") or (
             bool(PERSONAL_OPENER.match(text)) and (antecedent or here or same))
+        named = names_subject(text, names) or text.startswith("[")
         prev = cand
+    if not shown and inner:
+        # only sentences leaning on a lost neighbour further in: the best stays visible
+        return [Shown(inner[0], inner[0].text)], [c for c in dropped if c is not inner[0]]
     return shown, dropped
+
+
+def _inner(text: str, same: bool, named: bool) -> bool:
+    """Whether ``text`` leans on a neighbour further in than its opener (see
+    ``assistant.references``): "Nodejs is a clear winner in this segment."."""
+    return leans_on_neighbour(text, same_passage=same, named_before=named)
 
 
 def answer_form(text: str) -> str:

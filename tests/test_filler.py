@@ -20,6 +20,7 @@ from assistant.filler import (
     classify_in_context,
     filler_rate,
     is_filler,
+    names_subject,
     supplies_referent,
 )
 
@@ -85,7 +86,8 @@ def _in_context(row: dict[str, object]) -> str:
              if w[:1].isupper()}
     return classify_in_context(text, antecedent=bool(previous) and supplies_referent(
         previous, names), same_passage=bool(row["same_passage"]),
-        referent=bool(row["referent"]))
+        referent=bool(row["referent"]), named_before=bool(previous) and names_subject(
+            previous, names))
 
 
 def _accuracy(source: str) -> tuple[float, list[tuple[object, str, object]]]:
