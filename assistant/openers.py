@@ -13,11 +13,14 @@ walks the sentences in the order they will be shown and, for each that would dan
   subject) as an editorial bracket ("[Django] requires ...", "[Node.js’s] event loop");
 * otherwise (a demonstrative: "This approach ...", "While this may seem ...", "They ...")
   leaves the sentence out of the visible answer;
-* leaves out, too, a sentence whose back-reference is further in ("... built with this
-  framework", "Node.js, in contrast, ...", "the last option": ``assistant.references``)
-  unless it follows its passage neighbour or, for "this framework", a sentence naming a
-  subject: the words are never rewritten, and the sentence stays in the collapsed part.
-  When every sentence of the group would go, the best one stays (an answer is not emptied).
+* for a sentence whose back-reference is further in ("... built with this framework",
+  "Node.js, in contrast, ...", "the last option": ``assistant.references``), unless it
+  follows its passage neighbour or, for "this framework", a sentence naming a subject:
+  quotes it with the sentence before it in its passage when that one stands alone (and,
+  for "this framework", names a subject: ``with_neighbour``, the exact passage of both),
+  else leaves it out of the visible answer (it stays in the collapsed part); when every
+  sentence of the group would go, the best one stays (an answer is not emptied). The
+  quote's words are never rewritten.
 
 The edit is that and nothing else, so the sentence is still the exact passage for the
 citation check, and ``source_forms``/``answer_form`` let the eval's answer-recall matcher
@@ -35,12 +38,13 @@ from dataclasses import dataclass
 from assistant.filler import (
     CONNECTIVE_OPENER,
     PERSONAL_OPENER,
+    classify,
     classify_in_context,
     names_subject,
     opener,
     supplies_referent,
 )
-from assistant.references import leans_on_neighbour
+from assistant.references import inner_reference, leans_on_neighbour
 from assistant.sentences import Candidate, sentence_spans
 
 _IT = re.compile(r"^(it|its)\b\s*", re.I)
@@ -126,9 +130,12 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
                 continue
             text = fixed
         elif kind == "dangling" and _inner(text, same, named or here):
-            dropped.append(cand)  # "built with this framework": its referent is not here
-            inner.append(cand)
-            continue
+            joined = with_neighbour(cand, cands, names)
+            if joined is None:
+                dropped.append(cand)  # "built with this framework": its referent is lost
+                inner.append(cand)
+                continue
+            text = joined
         shown.append(Shown(cand, text))
         antecedent = supplies_referent(text, names) or text.startswith("[") or (
             bool(PERSONAL_OPENER.match(text)) and (antecedent or here or same))
@@ -138,6 +145,44 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
         # only sentences leaning on a lost neighbour further in: the best stays visible
         return [Shown(inner[0], inner[0].text)], [c for c in dropped if c is not inner[0]]
     return shown, dropped
+
+
+#: The most words of the passage sentences quoted before a sentence that leans on them.
+NEIGHBOUR_WORDS = 40
+#: The most passage sentences quoted before it.
+NEIGHBOURS = 2
+
+
+def with_neighbour(cand: Candidate, cands: Sequence[Candidate],
+                   names: Sequence[str] = ()) -> str | None:
+    """The exact passage of ``cand`` read with the sentences before it ("Django accelerates
+    ... These tools enable ... Instagram, Spotify, and Dropbox have been built with this
+    framework."), or None: at most ``NEIGHBOURS`` sentences and ``NEIGHBOUR_WORDS`` words
+    back, in the same block, none shown elsewhere in the answer, the first standing alone
+    (no filler, no opener or back-reference of its own) and, for a kind-of-software noun
+    ("this framework"), the quoted sentences naming a subject (``names``)."""
+    chunk = cand.chunk
+    if cand.table_label:
+        return None
+    before = [sp for sp in sentence_spans(chunk) if sp.end <= cand.span.start]
+    shown = {c.span.start for c in cands if c.chunk.chunk_id == chunk.chunk_id}
+    ref = inner_reference(cand.text)
+    needs_name = ref is not None and ref[1]
+    for k in range(1, min(NEIGHBOURS, len(before)) + 1):
+        spans = before[-k:]
+        if any(sp.start in shown for sp in spans):
+            return None
+        first = chunk.text[spans[0].start - chunk.start : spans[0].end - chunk.start].strip()
+        lead = chunk.text[spans[0].start - chunk.start : cand.span.start - chunk.start]
+        if "\n" in lead.strip() or len(lead.split()) > NEIGHBOUR_WORDS:
+            return None
+        if (first.endswith(":") or classify(first) != "ok" or opener(first) is not None
+                or inner_reference(first) is not None):
+            continue
+        if needs_name and not any(n.lower() in lead.lower() for n in names):
+            continue
+        return chunk.text[spans[0].start - chunk.start : cand.span.end - chunk.start].strip()
+    return None
 
 
 def _inner(text: str, same: bool, named: bool) -> bool:
