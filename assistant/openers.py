@@ -121,6 +121,9 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
         text = cand.text
         same = _follows(prev, cand)
         here = bool(referent) and cand.subject in (referent, None)
+        # "this framework" after a sentence naming a subject is that subject: only when it
+        # is this sentence's own (after an Express sentence it would read as Express)
+        named = named and prev is not None and prev.subject == cand.subject
         kind = "ok" if cand.table_label else classify_in_context(
             text, antecedent=antecedent, same_passage=same, referent=here, named_before=named)
         if kind == "dangling" and opener(text) is not None:
