@@ -10,7 +10,8 @@ that ...". ``inner_reference`` says which kind a sentence has, if any:
 * ``demonstrative``: "this/these" before a common noun ("this framework") or standing
   alone ("with this", "To this, ...") in the sentence's first clause (after a ";" or a
   clause of its own, ", whereas ...", the sentence's own first clause is its referent);
-  also a kind-of-software noun as a definite subject ("The framework is ..."). A
+  also a kind-of-software noun as a definite subject ("The framework is ..."). Not one
+  right after a topic label ("Complexity: This time Django fails."): it points at the label. A
   kind-of-software noun ("this framework", "this language") is understood after a
   sentence that names a subject; any other noun ("this segment",
   "this heavy lifting") needs the sentence's own passage neighbour.
@@ -66,6 +67,8 @@ _TOPIC_OPENER = re.compile(
     r"^the\s+(?:(?:main|only|biggest|big|real|other)\s+)?(?:downside|upside|drawback|catch|"
     r"problem|benefit|advantage|disadvantage|difference|result|outcome|reason|point)s?\s+"
     r"(?:is|are|was|here)\b", re.I)
+#: A topic label leading the sentence ("Complexity: ", "Security: ").
+_LABEL = re.compile(r"^[A-Z][\w.-]*(?:\s[\w.-]+){0,2}\s?:\s+")
 #: "The articles do not rate this as such": the composer's lines point at the question.
 _AS_SUCH = re.compile(r"\bthis\s+as\s+such\b", re.I)
 
@@ -89,9 +92,12 @@ def inner_reference(sentence: str) -> tuple[Reference, bool] | None:
     c = _CLAUSE.search(first_clause)
     if c:
         first_clause = first_clause[: c.start()]
+    label = _LABEL.match(first_clause)
     for m in _DEMONSTRATIVE.finditer(first_clause):
         if m.start() == 0 or _AS_SUCH.match(first_clause, m.start()):
             continue  # an opener is ``filler.opener``'s
+        if label and m.start() == label.end():
+            continue  # "Complexity: This time ...": the label is what "this" points at
         nxt = (m.group(2) or "").lower().strip("'")
         if nxt[:1].isdigit() or (m.group(2) or "")[:1].isupper() or nxt in _SELF_NOUNS:
             continue  # "this Django feature", "this answer", "these 3"

@@ -103,3 +103,9 @@ def test_arrange_never_empties_a_group_for_an_inner_reference() -> None:
     shown, dropped = arrange([only], None, ["Express"])
     assert [s.text for s in shown] == ["Express is the clear winner in this category."]
     assert not dropped
+
+
+def test_a_topic_label_is_what_a_demonstrative_after_it_points_at() -> None:
+    assert inner_reference("Routing: This time Express wins easily.") is None
+    assert inner_reference("Routing: Express wins in this segment.") == (
+        "demonstrative", False)
