@@ -25,8 +25,10 @@ walks the sentences in the order they will be shown and, for each that would dan
 The edit is that and nothing else, so the sentence is still the exact passage for the
 citation check, and ``source_forms``/``answer_form`` let the eval's answer-recall matcher
 read it as such (only a bracketed name for a leading pronoun, or a dropped leading
-connective). Chosen over quoting the sentence before it in its passage by measuring (CHANGELOG:
-that made answers longer, repeated sentences and brought in off-question neighbours).
+connective). For openers this was chosen over quoting the sentence before it in its passage
+by measuring (CHANGELOG: that made answers longer, repeated sentences and brought in
+off-question neighbours); a back-reference further in cannot be repaired without rewriting
+the quote, so there the neighbour is quoted when it stands alone, and never repeated.
 """
 
 from __future__ import annotations
