@@ -225,7 +225,8 @@ def filler_rate(answers: Iterable[str]) -> tuple[float, int, int]:
 PRONOUN_START = re.compile(r"^(?:it|its|it's|this|they|their|these)\b", re.I)
 #: "It is easy to ...", "It is true that ...": a dummy "it" stands for nothing.
 _DUMMY_IT = re.compile(
-    r"^it(?:'s|\s+is|\s+was)\s+(?:not\s+|also\s+|very\s+|quite\s+|often\s+)?"
+    r"^it(?:'s|\s+is|\s+was|\s+(?:will|would|may|might|can|could)(?:\s+also)?\s+be)\s+"
+    r"(?:not\s+|also\s+|very\s+|quite\s+|often\s+)?"
     r"(?:easy|easier|hard|harder|difficult|possible|impossible|important|essential|crucial|"
     r"vital|necessary|worth|true|clear|obvious|common|likely|unlikely|better|best|wise|"
     r"advisable|recommended|fair|safe|tempting|no secret|no surprise|a good idea)\b",

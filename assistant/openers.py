@@ -163,9 +163,11 @@ def with_neighbour(cand: Candidate, cands: Sequence[Candidate],
     """The exact passage of ``cand`` read with the sentences before it ("Django accelerates
     ... These tools enable ... Instagram, Spotify, and Dropbox have been built with this
     framework."), or None: at most ``NEIGHBOURS`` sentences and ``NEIGHBOUR_WORDS`` words
-    back, in the same block, none shown elsewhere in the answer, the first standing alone
-    (no filler, no opener or back-reference of its own) and, for a kind-of-software noun
-    ("this framework"), the quoted sentences naming a subject (``names``)."""
+    back, in the same block, none shown elsewhere in the answer, naming no other subject
+    than the sentence's own (under a "Node.js:" lead a Django sentence would be misfiled),
+    the first standing alone (no filler, no opener or back-reference of its own) and, for
+    a kind-of-software noun ("this framework"), the quoted sentences naming a subject
+    (``names``)."""
     chunk = cand.chunk
     if cand.table_label:
         return None
@@ -179,8 +181,11 @@ def with_neighbour(cand: Candidate, cands: Sequence[Candidate],
             return None
         first = chunk.text[spans[0].start - chunk.start : spans[0].end - chunk.start].strip()
         lead = chunk.text[spans[0].start - chunk.start : cand.span.start - chunk.start]
-        if "\n" in lead.strip() or len(lead.split()) > NEIGHBOUR_WORDS:
-            return None
+        if "\n" in lead or len(lead.split()) > NEIGHBOUR_WORDS:
+            return None  # another block (a heading, a list item) or too long
+        if any(n.lower() in lead.lower() for n in names if n != cand.subject) and (
+                cand.subject is not None):
+            return None  # "In a nutshell, Django's strengths ..." before a Node.js sentence
         if (first.endswith(":") or classify(first) != "ok" or opener(first) is not None
                 or inner_reference(first) is not None):
             continue

@@ -109,3 +109,21 @@ def test_a_topic_label_is_what_a_demonstrative_after_it_points_at() -> None:
     assert inner_reference("Routing: This time Express wins easily.") is None
     assert inner_reference("Routing: Express wins in this segment.") == (
         "demonstrative", False)
+
+
+def test_no_neighbour_about_the_other_side_and_no_other_block() -> None:
+    a, sa = _passage("a", ["In short, Flask is tiny and plain.",
+                           "Express, by contrast, suits streaming APIs."])
+    contrast = _cand(a, sa[1], "Express")
+    # the neighbour is Flask's: quoted under Express it would be misfiled
+    assert with_neighbour(contrast, [contrast], ["Flask", "Express"]) is None
+    text = "Express is small.\n\nExpress, by contrast, suits streaming APIs."
+    block = Chunk("b", "article-b", 0, text, 0, len(text),
+                  sentences=(Span(0, 17), Span(19, len(text))))
+    assert with_neighbour(_cand(block, block.sentences[1], "Express"), [], ["Express"]) is None
+
+
+def test_a_dummy_it_with_a_modal_opens_nothing() -> None:
+    from assistant.filler import opener
+    assert opener("It will also be essential to test every module you add.") is None
+    assert opener("It will also run on Windows.") == "personal"
