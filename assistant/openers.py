@@ -18,7 +18,8 @@ walks the sentences in the order they will be shown and, for each that would dan
   follows its passage neighbour or, for "this framework", a sentence naming a subject:
   quotes it with the sentence before it in its passage when that one stands alone (and,
   for "this framework", names a subject: ``with_neighbour``, the exact passage of both),
-  else leaves it out of the visible answer (it stays in the collapsed part); when every
+  else leaves it out of the visible answer (it stays in the collapsed part) unless it is
+  the best sentence of an answer with no side labels (it carries the point); when every
   sentence of the group would go, the best one stays (an answer is not emptied). The
   quote's words are never rewritten.
 
@@ -136,6 +137,8 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
             text = fixed
         elif kind == "dangling" and _inner(text, same, named or here):
             joined = with_neighbour(cand, cands, names)
+            if joined is None and referent is None and cand is cands[0]:
+                joined = text  # the best sentence of an unlabelled answer carries its point
             if joined is None:
                 dropped.append(cand)  # "built with this framework": its referent is lost
                 inner.append(cand)

@@ -127,3 +127,13 @@ def test_a_dummy_it_with_a_modal_opens_nothing() -> None:
     from assistant.filler import opener
     assert opener("It will also be essential to test every module you add.") is None
     assert opener("It will also run on Windows.") == "personal"
+
+
+def test_the_best_sentence_of_an_unlabelled_answer_stays() -> None:
+    a, sa = _passage("a", ["Flask could sit behind any front end to do this heavy work."])
+    b, sb = _passage("b", ["Flask is small."])
+    best, other = _cand(a, sa[0], "Flask"), _cand(b, sb[0], "Flask")
+    shown, _ = arrange([best, other], None, ["Flask"])
+    assert [s.text for s in shown][0] == best.text
+    shown, dropped = arrange([best, other], "Flask", ["Flask"])  # under a side label
+    assert dropped == [best]
