@@ -39,8 +39,8 @@ Reference = Literal["demonstrative", "ordinal", "parenthetical", "fragment"]
 _KIND_WORDS = """framework frameworks language languages runtime platform platforms
 technology technologies tool tools library libraries environment stack engine"""
 _KIND_NOUNS = frozenset(_KIND_WORDS.split())
-#: Nouns a text uses for itself or the question (the composer's own lines): no referent lost.
-_SELF_WORDS = "answer question article articles post guide tutorial"
+#: Nouns a text uses for itself, the question or its own count (the composer's lines).
+_SELF_WORDS = "answer question article articles post guide tutorial count"
 _SELF_NOUNS = frozenset(_SELF_WORDS.split())
 #: Words after a bare "this"/"these" (it stands alone: "with this without", "this may be").
 _BARE_WORDS = (

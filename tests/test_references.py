@@ -134,6 +134,6 @@ def test_the_best_sentence_of_an_unlabelled_answer_stays() -> None:
     b, sb = _passage("b", ["Flask is small."])
     best, other = _cand(a, sa[0], "Flask"), _cand(b, sb[0], "Flask")
     shown, _ = arrange([best, other], None, ["Flask"])
-    assert [s.text for s in shown][0] == best.text
+    assert shown[0].text == best.text
     shown, dropped = arrange([best, other], "Flask", ["Flask"])  # under a side label
     assert dropped == [best]
