@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.references import leans_on_neighbour
 from assistant.table_cells import CELL_PREFIX
 
 Kind = Literal["meta", "signpost", "dangling", "ok"]
@@ -224,7 +225,8 @@ def filler_rate(answers: Iterable[str]) -> tuple[float, int, int]:
 PRONOUN_START = re.compile(r"^(?:it|its|it's|this|they|their|these)\b", re.I)
 #: "It is easy to ...", "It is true that ...": a dummy "it" stands for nothing.
 _DUMMY_IT = re.compile(
-    r"^it(?:'s|\s+is|\s+was)\s+(?:not\s+|also\s+|very\s+|quite\s+|often\s+)?"
+    r"^it(?:'s|\s+is|\s+was|\s+(?:will|would|may|might|can|could)(?:\s+also)?\s+be)\s+"
+    r"(?:not\s+|also\s+|very\s+|quite\s+|often\s+)?"
     r"(?:easy|easier|hard|harder|difficult|possible|impossible|important|essential|crucial|"
     r"vital|necessary|worth|true|clear|obvious|common|likely|unlikely|better|best|wise|"
     r"advisable|recommended|fair|safe|tempting|no secret|no surprise|a good idea)\b",
@@ -354,7 +356,8 @@ def supplies_referent(sentence: str, names: Iterable[str] = ()) -> bool:
 
 
 def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool = False,
-                        referent: bool = False, label: str = "") -> Kind:
+                        referent: bool = False, label: str = "",
+                        named_before: bool = False) -> Kind:
     """``classify`` for a sentence shown in an answer, where its neighbours are known.
 
     A sentence opening with a discourse connective ("Besides, ...", "Nonetheless, ...") or
@@ -363,11 +366,18 @@ def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool =
     with a personal pronoun ("It is written in ...") is dangling unless the layout names
     its referent (``referent``: a "Django:" lead, "(of Django)") or the sentence before it
     in the answer has a subject it can stand for (``antecedent``). ``label``: a table
-    cell's row label ("Security — "), read with the cell.
+    cell's row label ("Security — "), read with the cell. A back-reference further in
+    ("built with this framework", "Node.js, in contrast, ...", "the latter":
+    ``assistant.references``) dangles the same way unless quoted after its passage
+    neighbour; "this framework" is also understood after a sentence or lead that names a
+    subject (``named_before``).
     """
     kind = classify(label + sentence)
     if kind != "ok":
         return kind
+    if not label and leans_on_neighbour(sentence, same_passage=same_passage,
+                                        named_before=named_before or referent):
+        return "dangling"
     opens = opener(sentence)
     if opens is None or same_passage:
         return "ok"
@@ -447,23 +457,32 @@ def classify_answer(answer: str) -> list[tuple[str, Kind]]:
     names |= {n.lower() for u in units for n in (u.lead, u.of) if n}
     out: list[tuple[str, Kind]] = []
     prev: Unit | None = None
-    prev_subject = False
+    prev_subject = prev_named = False
     for unit in units:
         same = prev is not None and not unit.opens_paragraph and (
             not prev.marks or bool(prev.marks & unit.marks))
         if unit.opens_paragraph:
-            prev_subject = False  # a new paragraph: only its lead names a referent
+            prev_subject = prev_named = False  # a new paragraph: only its lead names one
         # a table cell under its side's lead or "for X" is read with its row and column
         cell = unit.cell and bool(unit.lead or unit.of)
         kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same or cell,
-                                   referent=bool(unit.lead or unit.of), label=unit.label)
+                                   referent=bool(unit.lead or unit.of), label=unit.label,
+                                   named_before=prev_named)
         out.append((unit.text, kind))
         opens = opener(unit.text)
         prev_subject = kind == "ok" and (
             supplies_referent(unit.text, names)
             or (opens == "personal" and (bool(unit.lead or unit.of) or prev_subject or same)))
+        prev_named = kind == "ok" and names_subject(unit.text, names)
         prev = unit
     return out
+
+
+def names_subject(sentence: str, names: Iterable[str] = ()) -> bool:
+    """Whether ``sentence``'s subject is a name ("Django ...", "Though Node.js ..."), not
+    only a definite noun phrase: "this framework" after it stands for that name."""
+    first = " ".join(sentence.split()).lstrip("([“\"").split(" ")[0].lower()
+    return first not in ("the", "this", "that") and supplies_referent(sentence, names)
 
 
 #: A heading set as a sentence: a wh-clause, a colon, a short verbless noun phrase ("Where

@@ -12,13 +12,24 @@ walks the sentences in the order they will be shown and, for each that would dan
 * renders a leading "It"/"Its" whose referent its article context knows (the candidate's
   subject) as an editorial bracket ("[Django] requires ...", "[Node.js’s] event loop");
 * otherwise (a demonstrative: "This approach ...", "While this may seem ...", "They ...")
-  leaves the sentence out of the visible answer.
+  leaves the sentence out of the visible answer;
+* for a sentence whose back-reference is further in ("... built with this framework",
+  "Node.js, in contrast, ...", "the last option": ``assistant.references``), unless it
+  follows its passage neighbour or, for "this framework", a sentence naming a subject:
+  quotes it with the sentence before it in its passage when that one stands alone (and,
+  for "this framework", names a subject: ``with_neighbour``, the exact passage of both),
+  else leaves it out of the visible answer (it stays in the collapsed part) unless it is
+  the best sentence of an answer with no side labels (it carries the point); when every
+  sentence of the group would go, the best one stays (an answer is not emptied). The
+  quote's words are never rewritten.
 
 The edit is that and nothing else, so the sentence is still the exact passage for the
 citation check, and ``source_forms``/``answer_form`` let the eval's answer-recall matcher
 read it as such (only a bracketed name for a leading pronoun, or a dropped leading
-connective). Chosen over quoting the sentence before it in its passage by measuring (CHANGELOG:
-that made answers longer, repeated sentences and brought in off-question neighbours).
+connective). For openers this was chosen over quoting the sentence before it in its passage
+by measuring (CHANGELOG: that made answers longer, repeated sentences and brought in
+off-question neighbours); a back-reference further in cannot be repaired without rewriting
+the quote, so there the neighbour is quoted when it stands alone, and never repeated.
 """
 
 from __future__ import annotations
@@ -30,10 +41,13 @@ from dataclasses import dataclass
 from assistant.filler import (
     CONNECTIVE_OPENER,
     PERSONAL_OPENER,
+    classify,
     classify_in_context,
+    names_subject,
     opener,
     supplies_referent,
 )
+from assistant.references import inner_reference, leans_on_neighbour
 from assistant.sentences import Candidate, sentence_spans
 
 _IT = re.compile(r"^(it|its)\b\s*", re.I)
@@ -104,24 +118,90 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
     shown: list[Shown] = []
     dropped: list[Candidate] = []
     prev: Candidate | None = None
-    antecedent = False
+    antecedent = named = False
+    inner: list[Candidate] = []
     for cand in cands:
         text = cand.text
         same = _follows(prev, cand)
         here = bool(referent) and cand.subject in (referent, None)
+        # "this framework" after a sentence naming a subject is that subject: only when it
+        # is this sentence's own (after an Express sentence it would read as Express)
+        named = named and prev is not None and prev.subject == cand.subject
         kind = "ok" if cand.table_label else classify_in_context(
-            text, antecedent=antecedent, same_passage=same, referent=here)
+            text, antecedent=antecedent, same_passage=same, referent=here, named_before=named)
         if kind == "dangling" and opener(text) is not None:
             fixed = repair(text, cand.subject or cand.referent)
-            if fixed is None:
+            if fixed is None or _inner(fixed, same, named or here):
                 dropped.append(cand)
                 continue
             text = fixed
+        elif kind == "dangling" and _inner(text, same, named or here):
+            joined = with_neighbour(cand, cands, names)
+            if joined is None and referent is None and cand is cands[0]:
+                joined = text  # the best sentence of an unlabelled answer carries its point
+            if joined is None:
+                dropped.append(cand)  # "built with this framework": its referent is lost
+                inner.append(cand)
+                continue
+            text = joined
         shown.append(Shown(cand, text))
         antecedent = supplies_referent(text, names) or text.startswith("[") or (
             bool(PERSONAL_OPENER.match(text)) and (antecedent or here or same))
+        named = names_subject(text, names) or text.startswith("[")
         prev = cand
+    if not shown and inner:
+        # only sentences leaning on a lost neighbour further in: the best stays visible
+        return [Shown(inner[0], inner[0].text)], [c for c in dropped if c is not inner[0]]
     return shown, dropped
+
+
+#: The most words of the passage sentences quoted before a sentence that leans on them.
+NEIGHBOUR_WORDS = 40
+#: The most passage sentences quoted before it.
+NEIGHBOURS = 2
+
+
+def with_neighbour(cand: Candidate, cands: Sequence[Candidate],
+                   names: Sequence[str] = ()) -> str | None:
+    """The exact passage of ``cand`` read with the sentences before it ("Django accelerates
+    ... These tools enable ... Instagram, Spotify, and Dropbox have been built with this
+    framework."), or None: at most ``NEIGHBOURS`` sentences and ``NEIGHBOUR_WORDS`` words
+    back, in the same block, none shown elsewhere in the answer, naming no other subject
+    than the sentence's own (under a "Node.js:" lead a Django sentence would be misfiled),
+    the first standing alone (no filler, no opener or back-reference of its own) and, for
+    a kind-of-software noun ("this framework"), the quoted sentences naming a subject
+    (``names``)."""
+    chunk = cand.chunk
+    if cand.table_label:
+        return None
+    before = [sp for sp in sentence_spans(chunk) if sp.end <= cand.span.start]
+    shown = {c.span.start for c in cands if c.chunk.chunk_id == chunk.chunk_id}
+    ref = inner_reference(cand.text)
+    needs_name = ref is not None and ref[1]
+    for k in range(1, min(NEIGHBOURS, len(before)) + 1):
+        spans = before[-k:]
+        if any(sp.start in shown for sp in spans):
+            return None
+        first = chunk.text[spans[0].start - chunk.start : spans[0].end - chunk.start].strip()
+        lead = chunk.text[spans[0].start - chunk.start : cand.span.start - chunk.start]
+        if "\n" in lead or len(lead.split()) > NEIGHBOUR_WORDS:
+            return None  # another block (a heading, a list item) or too long
+        if any(n.lower() in lead.lower() for n in names if n != cand.subject) and (
+                cand.subject is not None):
+            return None  # "In a nutshell, Django's strengths ..." before a Node.js sentence
+        if (first.endswith(":") or classify(first) != "ok" or opener(first) is not None
+                or inner_reference(first) is not None):
+            continue
+        if needs_name and not any(n.lower() in lead.lower() for n in names):
+            continue
+        return chunk.text[spans[0].start - chunk.start : cand.span.end - chunk.start].strip()
+    return None
+
+
+def _inner(text: str, same: bool, named: bool) -> bool:
+    """Whether ``text`` leans on a neighbour further in than its opener (see
+    ``assistant.references``): "Nodejs is a clear winner in this segment."."""
+    return leans_on_neighbour(text, same_passage=same, named_before=named)
 
 
 def answer_form(text: str) -> str:
