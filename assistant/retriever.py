@@ -51,6 +51,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from assistant import glossary_query
 from assistant.answer_type import expected_patterns
 from assistant.corpus_index import (
     CorpusIndex,
@@ -338,6 +339,8 @@ class HybridRetriever(BaseRetriever):
                          - set(stokens))
             if kin:
                 bm = bm + KIN_WEIGHT * idx.bm25_scores(kin)
+        if mode == "hybrid":  # the ecosystem glossary's words (assistant.glossary_query)
+            bm = bm + glossary_query.glossary_scores(text, idx, tok, stokens)
         extras: list[tuple[int, float]] = []
         if mode == "dense":
             chosen = [(cid, s, {"dense": s}) for cid, s in dense[:k]]
