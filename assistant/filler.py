@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.table_cells import CELL_PREFIX
@@ -162,8 +163,12 @@ def _named(sentence: str) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
+@lru_cache(maxsize=16384)
 def classify(sentence: str) -> Kind:
-    """``meta``, ``signpost``, ``dangling`` or ``ok`` for one sentence of prose."""
+    """``meta``, ``signpost``, ``dangling`` or ``ok`` for one sentence of prose.
+
+    Memoised: a pure function of the text and this module's patterns, and the same
+    passages' sentences come back question after question (~10 us a call otherwise)."""
     text = " ".join(sentence.split()).strip().lstrip("•-*·–— ").replace("’", "'")
     if not text:
         return "ok"
