@@ -59,8 +59,9 @@ from assistant.rewrite import Rewritten, rewrite
 #: The steps whose ends mark the phases of ``timings_ms``: ``rewrite`` runs from the start
 #: to the end of the rewrite step, ``retrieve`` from there to the end of the retrieve step
 #: (which also decides coverage: the answer JSON contract has no key of its own for it),
-#: ``answer`` from there to the end of the answer step. Ends, not starts: in a streamed sequence every step starts when
-#: the step after it first asks for input, so a step's start says little.
+#: ``answer`` from there to the end of the answer step. Ends, not starts: in a streamed
+#: sequence every step starts when the step after it first asks for input, so a step's
+#: start says little.
 PHASES = (("rewrite", "rewrite"), ("retrieve", "retrieve"), ("answer", "answer"))
 _PHASE_STEPS = frozenset(step for _key, step in PHASES)
 

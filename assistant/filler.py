@@ -238,6 +238,7 @@ _DUMMY_IT = re.compile(
 _IT = re.compile(r"^(?:it|its|it's)\b", re.I)
 
 
+@lru_cache(maxsize=16384)
 def needs_antecedent(sentence: str, subject: str | None = None,
                      table_label: str | None = None, single: str | None = None,
                      labelled: bool = False, named: bool = False) -> bool:
@@ -307,10 +308,12 @@ _CLOSED = _EMPTY | _QUANTIFIERS | _INTRO | frozenset(_CLOSED_WORDS.split())
 Opener = Literal["personal", "demonstrative", "connective"]
 
 
+@lru_cache(maxsize=16384)
 def opener(sentence: str) -> Opener | None:
     """Which kind of word opens ``sentence`` and ties it to a neighbour, if any.
 
-    "It ..." as a dummy subject ("It is easy to ...") opens nothing."""
+    "It ..." as a dummy subject ("It is easy to ...") opens nothing. Memoised, like
+    ``classify`` and ``needs_antecedent``: pure functions of their arguments."""
     text = " ".join(sentence.split()).replace("’", "'")
     if CONNECTIVE_OPENER.match(text):
         return "connective"
