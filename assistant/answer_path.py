@@ -1,12 +1,13 @@
-"""The answer path as LangChain runnables: rewrite | retrieve | assess | answer.
+"""The answer path as LangChain runnables: rewrite | retrieve (and assess) | answer.
 
 ``build_answer_path`` is the one place that builds it; ``AnswerChain`` calls it with the
 real retriever and chat model, tests with fakes. Every step is a ``Runnable``:
 
 * ``rewrite``: validate the question, clean the history, make follow-ups standalone;
 * ``retrieve``: the ``HybridRetriever`` itself, through ``invoke``/``batch`` (it returns
-  LangChain ``Document``s; the list also carries the retrieval signals abstention needs);
-* ``assess``: decide whether the passages cover the question (``assistant.abstain``);
+  LangChain ``Document``s; the list also carries the retrieval signals abstention needs),
+  then the decision whether the passages cover the question (``assistant.abstain``; no
+  run of its own: it is a function of what was just retrieved);
 * ``answer``: an abstention when they don't; otherwise the engine: the offline composer,
   run inside this step, or for an LLM backend a child run ``llm.with_fallbacks([offline])``:
   a backend that fails (connection refused, the client's own ``timeout=``, a server
@@ -15,8 +16,9 @@ real retriever and chat model, tests with fakes. Every step is a ``Runnable``:
   ``timings_ms`` read from a callback handler (``StepTimer``) that times every step.
 
 Cost: each LangChain run (callbacks, config) costs ~0.1 ms and each streamed piece passes
-through every streaming layer, so the path has the steps above and no more (the offline
-composer, the abstention and the final ``Answer`` are no runs of their own), built once;
+through every streaming layer, so the path has the steps above and no more (the coverage
+decision, the offline composer, the abstention and the final ``Answer`` are no runs of
+their own), built once;
 each step function carries a precomputed ``__signature__``, which spares LangChain an
 ``inspect.signature`` parse per step per call.
 
@@ -55,11 +57,12 @@ from assistant.retriever import Retrieval, tokens
 from assistant.rewrite import Rewritten, rewrite
 
 #: The steps whose ends mark the phases of ``timings_ms``: ``rewrite`` runs from the start
-#: to the end of the rewrite step, ``retrieve`` from there to the end of ``assess`` (the
-#: answer JSON contract has no key of its own for assessing), ``answer`` from there to the
-#: end of the answer step. Ends, not starts: in a streamed sequence every step starts when
-#: the step after it first asks for input, so a step's start says little.
-PHASES = (("rewrite", "rewrite"), ("retrieve", "assess"), ("answer", "answer"))
+#: to the end of the rewrite step, ``retrieve`` from there to the end of the retrieve step
+#: (which also decides coverage: the answer JSON contract has no key of its own for it),
+#: ``answer`` from there to the end of the answer step. Ends, not starts: in a streamed
+#: sequence every step starts when the step after it first asks for input, so a step's
+#: start says little.
+PHASES = (("rewrite", "rewrite"), ("retrieve", "retrieve"), ("answer", "answer"))
 _PHASE_STEPS = frozenset(step for _key, step in PHASES)
 
 
@@ -158,26 +161,36 @@ def _signed(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class _Step(RunnableLambda[Any, Any]):
-    """A ``RunnableLambda`` whose own ``_invoke`` carries a precomputed signature.
+    """A ``RunnableLambda`` whose own ``_invoke`` is a plain function with a precomputed
+    signature.
 
-    ``RunnableLambda.invoke`` hands the bound method ``self._invoke`` to
-    ``call_func_with_variable_args``, which inspects it (does it take ``config``,
-    ``run_manager``?) on every call: two ``inspect.signature`` parses of a bound method
-    per step per question, ~0.1 ms of a warm ask. Same behaviour, minus the parses.
+    ``RunnableLambda.invoke`` hands ``self._invoke`` to ``call_func_with_variable_args``,
+    which inspects it (does it take ``config``, ``run_manager``?) on every call. A bound
+    method's signature is rebuilt on each inspection (its ``self`` dropped from the
+    function's); an instance attribute holding a function with its ``__signature__`` set
+    is returned as it is. Same behaviour, minus the work per step per question.
     """
 
-    def _invoke(self, input_: Any, run_manager: Any, config: RunnableConfig,
-                **kwargs: Any) -> Any:
-        return super()._invoke(input_, run_manager, config, **kwargs)
+    def __init__(self, func: Callable[..., Any], name: str) -> None:
+        super().__init__(func, name=name)
+        base = RunnableLambda._invoke
+
+        def invoke_step(input_: Any, run_manager: Any, config: RunnableConfig,
+                        **kwargs: Any) -> Any:
+            return base(self, input_, run_manager, config, **kwargs)
+
+        invoke_step.__signature__ = _BOUND_INVOKE  # type: ignore[attr-defined]
+        self._invoke = invoke_step  # type: ignore[method-assign]
 
 
-_Step._invoke.__signature__ = inspect.signature(  # type: ignore[attr-defined]
-    RunnableLambda._invoke)
+#: ``RunnableLambda._invoke``'s signature as bound to an instance (no ``self``).
+_BOUND_INVOKE = inspect.signature(RunnableLambda._invoke).replace(
+    parameters=list(inspect.signature(RunnableLambda._invoke).parameters.values())[1:])
 
 
 def _step(fn: Callable[..., Any], name: str) -> RunnableLambda[Any, Any]:
     """A named step of the answer path (built once, with the call-time inspection cut)."""
-    return _Step(_signed(fn), name=name)
+    return _Step(_signed(fn), name)
 
 
 def build_answer_path(
@@ -328,24 +341,23 @@ def build_answer_path(
             intent=comp.intent,
         ))
 
-    # The retrieve and assess steps add one key each to the state. They are plain lambdas
-    # rather than ``RunnablePassthrough.assign``: streamed, ``assign`` runs its mapper on an
-    # executor thread per question, which cost ~5 ms of a ~25 ms warm ask.
+    # The retrieve step adds the documents and the coverage decision to the state. It is a
+    # plain lambda rather than ``RunnablePassthrough.assign``: streamed, ``assign`` runs its
+    # mapper on an executor thread per question, which cost ~5 ms of a ~25 ms warm ask. The
+    # coverage decision is no step of its own (a run costs ~0.08 ms; it only reads what
+    # was just retrieved).
     def do_retrieve(state: dict[str, Any], config: RunnableConfig) -> dict[str, Any]:
         rw: Rewritten = state["rewritten"]
         docs = retriever.invoke(rw.text, config, k=pool)
         embedder = getattr(retriever, "embedder", None)
         if rw.topic and embedder is not None and hasattr(docs, "retrieval"):
             docs.retrieval = with_ask(docs.retrieval, rw, embedder)
-        return {**state, "documents": docs}
-
-    def with_coverage(state: dict[str, Any]) -> dict[str, Any]:
-        return {**state, "coverage": do_assess(state)}
+        found = {**state, "documents": docs}
+        return {**found, "coverage": do_assess(found)}
 
     path = (
         _step(do_rewrite, "rewrite")
         | _step(do_retrieve, "retrieve")
-        | _step(with_coverage, "assess")
         | _step(answer, "answer")
     )
     return path.with_config(run_name="answer_path", callbacks=[timer])

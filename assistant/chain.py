@@ -311,4 +311,4 @@ class AnswerChain:
         return matrix_view(self.comparisons, rw.text, rw.subjects,
                            lambda aid: self._article_text(aid, idx.corpus_version,
                                                           idx.article_versions.get(aid)),
-                           section_of, retrieval.vector)
+                           section_of, retrieval.vector, memo=idx.memo)

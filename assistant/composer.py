@@ -76,6 +76,7 @@ from assistant.named import (
     uncovered,
     with_described,
 )
+from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective
 from assistant.product_kind import demote
@@ -84,7 +85,6 @@ from assistant.rewrite import find_aspect
 from assistant.sentences import (
     Candidate,
     candidates,
-    duplicate,
     is_comparison,
     select,
     usable,
@@ -302,8 +302,8 @@ def compose(
     if not chosen:
         return abstention("The articles don't say anything about that.")
     taken = {id(c) for c in chosen} | {id(t) for ts in merged.values() for t in ts}
-    rest = [c for c in cands[:MORE_POOL] if id(c) not in taken
-            and not any(duplicate(c, k) for k in chosen)]
+    pool = [c for c in cands[:MORE_POOL] if id(c) not in taken]  # none repeating a chosen one
+    rest = [c for c, again in zip(pool, repeats(pool, chosen), strict=True) if not again]
     extra = select(rest, MAX_MORE, comparison) if rest else []
     selected = chosen
     chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity,

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.references import leans_on_neighbour
@@ -163,8 +164,12 @@ def _named(sentence: str) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
+@lru_cache(maxsize=16384)
 def classify(sentence: str) -> Kind:
-    """``meta``, ``signpost``, ``dangling`` or ``ok`` for one sentence of prose."""
+    """``meta``, ``signpost``, ``dangling`` or ``ok`` for one sentence of prose.
+
+    Memoised: a pure function of the text and this module's patterns, and the same
+    passages' sentences come back question after question (~10 us a call otherwise)."""
     text = " ".join(sentence.split()).strip().lstrip("•-*·–— ").replace("’", "'")
     if not text:
         return "ok"
@@ -235,6 +240,7 @@ _DUMMY_IT = re.compile(
 _IT = re.compile(r"^(?:it|its|it's)\b", re.I)
 
 
+@lru_cache(maxsize=16384)
 def needs_antecedent(sentence: str, subject: str | None = None,
                      table_label: str | None = None, single: str | None = None,
                      labelled: bool = False, named: bool = False) -> bool:
@@ -304,10 +310,12 @@ _CLOSED = _EMPTY | _QUANTIFIERS | _INTRO | frozenset(_CLOSED_WORDS.split())
 Opener = Literal["personal", "demonstrative", "connective"]
 
 
+@lru_cache(maxsize=16384)
 def opener(sentence: str) -> Opener | None:
     """Which kind of word opens ``sentence`` and ties it to a neighbour, if any.
 
-    "It ..." as a dummy subject ("It is easy to ...") opens nothing."""
+    "It ..." as a dummy subject ("It is easy to ...") opens nothing. Memoised, like
+    ``classify`` and ``needs_antecedent``: pure functions of their arguments."""
     text = " ".join(sentence.split()).replace("’", "'")
     if CONNECTIVE_OPENER.match(text):
         return "connective"

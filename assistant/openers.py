@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.filler import (
     CONNECTIVE_OPENER,
@@ -76,8 +77,10 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=16384)
 def repair(text: str, subject: str | None) -> str | None:
-    """``text`` without its dangling opener, or None when it cannot stand alone."""
+    """``text`` without its dangling opener, or None when it cannot stand alone
+    (memoised: a pure function of its arguments, asked per shown sentence)."""
     out = text
     m = CONNECTIVE_OPENER.match(out)
     if m:

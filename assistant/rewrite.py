@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
@@ -168,8 +169,10 @@ def last_subject(text: str, subjects: Any = None) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=8192)
 def find_aspect(text: str) -> str | None:
-    """The first aspect named in ``text`` (by position), or None.
+    """The first aspect named in ``text`` (by position), or None (memoised: a pure
+    function of the text, asked per passage heading on every question).
 
     A speed word is read by what is fast, as the verdict reads it
     (``assistant.verdict``): a team shipping ("get to a working product quicker", "time to

@@ -274,7 +274,8 @@ def candidates(
                     ctx_only += idf[t]
             lex = (own + W_CONTEXT * ctx_only) / idf_total
             score = W_SEMANTIC * sem + W_LEXICAL * lex + W_PASSAGE * passage
-            on_aspect = aspect_pattern is not None and bool(aspect_pattern.search(aspect_text))
+            on_aspect = aspect_pattern is not None and _hit(idx.memo, aspect_pattern, aspect_text,
+                                                            "aspect", chunk.chunk_id, span.start)
             if on_aspect:
                 score += W_ASPECT
             if single and subject and subject != single:
@@ -283,7 +284,8 @@ def candidates(
                 score -= 0.15  # introductions of lists say nothing themselves
             if span.start == spans[0].start:
                 score += W_LEAD
-            matched = sum(1 for pattern in answer_types if pattern.search(raw))
+            matched = sum(1 for pattern in answer_types
+                          if _hit(idx.memo, pattern, raw, "raw", chunk.chunk_id, span.start))
             bonus = W_ANSWER_TYPE * matched / len(answer_types) if answer_types else 0.0
             rated = rating and label_lex > 0 and subject is not None
             if rated:
@@ -298,6 +300,14 @@ def candidates(
             )
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def _hit(memo: dict[Any, Any], pattern: re.Pattern[str], text: str, *where: object) -> bool:
+    """Whether ``pattern`` finds ``text`` (what ``where`` names), memoised per corpus."""
+    hit = memo.get(key := ("hit", pattern, *where))
+    if hit is None:
+        hit = memo[key] = pattern.search(text) is not None
+    return bool(hit)
 
 
 def duplicate(a: Candidate, b: Candidate) -> bool:

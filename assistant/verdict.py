@@ -30,7 +30,7 @@ labels and headings (``assistant.use_facet``), as a facet of the criterion they 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -143,6 +143,7 @@ def matrix_view(
     article_text: Callable[[str], str | None],
     section_of: Callable[[str, int], str] = lambda _aid, _pos: "",
     vector: Sequence[float] | None = None,
+    memo: MutableMapping[Any, Any] | None = None,
 ) -> CriterionView | None:
     """Read the comparison matrix for ``question`` (the adapter over ``assistant.compare``).
 
@@ -158,6 +159,10 @@ def matrix_view(
         section_of: (article id, offset) -> section heading, for the citation.
         vector: The question's embedding (the retrieval's): the criterion by meaning when
             no cue word names one (``assistant.asked.criterion_by_meaning``).
+        memo: A cache as long-lived as the texts ``article_text`` and ``section_of`` read
+            (the corpus index's ``memo``): a criterion's checked claims depend only on the
+            matrix, the configuration and those texts, so they are checked once per matrix
+            version, not again on every question about the criterion.
 
     Returns:
         The view (``criterion`` None when the question names none), or None when there is
@@ -201,30 +206,15 @@ def matrix_view(
                     matrix.criteria[0] if len(matrix.criteria) == 1 else None)
         if crit is None:
             return base
-        claims: list[ClaimRef] = []
-        failed: set[str] = set()
-        for subject, cell in crit.cells.items():
-            for claim in cell:
-                cit = claim.citation
-                aid = str(_field(cit, "article_id"))
-                start, end = int(_field(cit, "start")), int(_field(cit, "end"))
-                passage = str(_field(cit, "text"))
-                text = article_text(aid)
-                if text is None or text[start:end] != passage:
-                    log.warning("comparison claim citation does not match %s[%d:%d]",
-                                aid, start, end)
-                    failed.add(aid)
-                    continue
-                claim_text = str(claim.text)
-                if claim_text not in passage:
-                    claim_text = passage
-                on = _on_criterion(comparisons.find_criterion, str(crit.name), claim_text,
-                                   str(getattr(claim, "label", "") or ""))
-                claims.append(ClaimRef(claim_text, aid, start, end, passage,
-                                       str(getattr(claim, "favours", NEITHER)),
-                                       section_of(aid, start), str(subject), on,
-                                       str(getattr(claim, "label", "") or ""),
-                                       getattr(claim, "source_kind", "") == "table"))
+        key = ("matrix-view-claims", str(getattr(matrix, "corpus_version", "")),
+               str(getattr(config, "digest", "")), str(crit.name))
+        known = memo.get(key) if memo is not None else None
+        if known is None:
+            known = _checked_claims(comparisons.find_criterion, crit, article_text, section_of)
+            if memo is not None:
+                memo[key] = known
+        claims = list(known[0])
+        failed = set(known[1])
         spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
                     None)
         facet = facet_term(question, spec) if spec is not None else None
@@ -291,6 +281,39 @@ def matrix_view(
     except Exception as exc:
         log.warning("comparison service failed: %s: %s", exc.__class__.__name__, exc)
         return None
+
+
+def _checked_claims(find_criterion: Callable[[str], str | None], crit: Any,
+                    article_text: Callable[[str], str | None],
+                    section_of: Callable[[str, int], str],
+                    ) -> tuple[tuple[ClaimRef, ...], frozenset[str]]:
+    """The claims of matrix criterion ``crit`` whose citations match the article text, as
+    ``ClaimRef``s, and the ids of the articles with a claim that does not (logged)."""
+    claims: list[ClaimRef] = []
+    failed: set[str] = set()
+    for subject, cell in crit.cells.items():
+        for claim in cell:
+            cit = claim.citation
+            aid = str(_field(cit, "article_id"))
+            start, end = int(_field(cit, "start")), int(_field(cit, "end"))
+            passage = str(_field(cit, "text"))
+            text = article_text(aid)
+            if text is None or text[start:end] != passage:
+                log.warning("comparison claim citation does not match %s[%d:%d]",
+                            aid, start, end)
+                failed.add(aid)
+                continue
+            claim_text = str(claim.text)
+            if claim_text not in passage:
+                claim_text = passage
+            on = _on_criterion(find_criterion, str(crit.name), claim_text,
+                               str(getattr(claim, "label", "") or ""))
+            claims.append(ClaimRef(claim_text, aid, start, end, passage,
+                                   str(getattr(claim, "favours", NEITHER)),
+                                   section_of(aid, start), str(subject), on,
+                                   str(getattr(claim, "label", "") or ""),
+                                   getattr(claim, "source_kind", "") == "table"))
+    return tuple(claims), frozenset(failed)
 
 
 def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,

@@ -3,7 +3,7 @@ answer-neutral (speed work, refactors).
 
     python -m bench.answer_snapshot DATA_DIR [DATA_DIR...] --out OUT.jsonl
 
-Asks every question of the gold set, the field set and the four blind-review sets, with
+Asks every question of the gold set, the field set and the blind-review sets 1-8, with
 their history turns, in one process (``assistant.service.build_assistant`` over
 ``DATA_DIR``, the offline engine) in file order, and writes one JSON object per answer
 (``Answer.to_json`` less ``timings_ms``), one per line. Run it on the old code and on the
@@ -33,6 +33,10 @@ QUESTION_FILES = (
     ROOT / "tests" / "data" / "review_questions2.jsonl",
     ROOT / "tests" / "data" / "review_questions3.jsonl",
     ROOT / "tests" / "data" / "review_questions4.jsonl",
+    ROOT / "tests" / "data" / "review_questions5.jsonl",
+    ROOT / "tests" / "data" / "review_questions6.jsonl",
+    ROOT / "tests" / "data" / "review_questions7.jsonl",
+    ROOT / "tests" / "data" / "review_questions8.jsonl",
 )
 
 

@@ -80,7 +80,7 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> Vector:
         """Embed one question (normalised, so dot product is cosine)."""
         vec = self.model.encode([text], normalize_embeddings=True, convert_to_numpy=True)[0]
-        return [float(x) for x in vec]
+        return vec.tolist()  # the same Python floats as float(x) per element, in C
 
     def embed_documents(self, texts: list[str]) -> list[Vector]:
         """Embed passages in batches."""
@@ -89,7 +89,7 @@ class SentenceTransformerEmbedder:
         arr = self.model.encode(
             list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
         )
-        return [[float(x) for x in row] for row in arr]
+        return arr.tolist()  # type: ignore[no-any-return]
 
     def embed_with_spans(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]

@@ -173,14 +173,26 @@ class ComparisonConfig:
             out[spec.name] = re.compile("|".join(alias_pattern(a) for a in spellings), re.I)
         return out
 
+    @cached_property
+    def _found(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
     def find_subjects(self, text: str) -> tuple[str, ...]:
-        """Subjects named in ``text``, ordered by first mention."""
+        """Subjects named in ``text``, ordered by first mention (memoised per text: the
+        same passages' sentences are read on every question)."""
+        memo = self._found
+        hit = memo.get(text)
+        if hit is not None:
+            return hit
         found = []
         for name, pattern in self.patterns.items():
             m = pattern.search(text)
             if m:
                 found.append((m.start(), name))
-        return tuple(name for _, name in sorted(found))
+        if len(memo) >= 16384:
+            memo.clear()
+        out = memo[text] = tuple(name for _, name in sorted(found))
+        return out
 
     def find_members(self, text: str) -> tuple[str, ...]:
         """Subjects one of whose ``ecosystem`` names ("npm" for Node.js) ``text`` names as a

@@ -25,7 +25,7 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 #: ``snowball`` (PyStemmer's English stemmer) or ``crude`` (the suffix stripper below).
@@ -123,17 +123,29 @@ class Tokenizer:
         pats.sort(key=lambda t: -t[0])  # longest spelling first: "Python Django" before "Django"
         object.__setattr__(self, "_patterns", tuple((p, r) for _n, p, r in pats))
 
-    @property
+    @cached_property
     def name_tokens(self) -> frozenset[str]:
         """The tokens the configured names become (never stemmed)."""
         return frozenset(name_token(n) for n, _s in self.names)
 
+    @cached_property
+    def _normalised(self) -> dict[str, str]:
+        return {}
+
     def normalise(self, text: str) -> str:
-        """Lowercase, curly apostrophes straightened, every spelling of a name unified."""
+        """Lowercase, curly apostrophes straightened, every spelling of a name unified
+        (memoised per text: a pattern per spelling, and the same sentences come back)."""
+        memo = self._normalised
+        hit = memo.get(text)
+        if hit is not None:
+            return hit
         out = text.replace("’", "'")
         for pattern, repl in self._patterns:
             out = pattern.sub(repl, out)
-        return out.lower()
+        if len(memo) >= 16384:
+            memo.clear()
+        memo[text] = out = out.lower()
+        return out
 
     def words(self, text: str) -> list[str]:
         """Lowercased word tokens: names unified, compounds split, possessives dropped."""
