@@ -5,7 +5,7 @@
     VERSUS_DATA_DIR=/tmp/versus-gold python -m tests.measure_answer_splits --latency
 
 Runs ``run_eval`` once and prints answer recall and support recall for all answerable
-questions and per id prefix (``fa-``/``fb-`` tuning, ``fc-`` held out), the filler rate,
+questions and per id prefix (``fa-``/``fb-``/``fd-`` tuning, ``fc-`` held out), the filler rate,
 the verdict rate on comparative questions (all, and per prefix), and ask latency. With
 ``--latency``: p50/p90 of 60 warm asks of the bundled gold questions in one process.
 """
@@ -54,7 +54,8 @@ def main(argv: list[str]) -> None:
     report = run_eval(versus, qs)
     details = {d["id"]: d for d in report.details}
     out: dict[str, object] = {}
-    for name, prefix in (("all", ""), ("fa", "fa-"), ("fb", "fb-"), ("fc", "fc-")):
+    for name, prefix in (("all", ""), ("fa", "fa-"), ("fb", "fb-"), ("fc", "fc-"),
+                         ("fd", "fd-")):
         ans = [q for q in qs if q.answerable and q.id.startswith(prefix)]
         if not ans:
             continue
