@@ -56,6 +56,9 @@ _META = re.compile(
     r"covered|discussed|seen|learned)\b"
     r"|\b(?:read|keep reading|scroll|stay tuned|continue reading)\b.{0,20}\b(?:to|for)\s+"
     r"(?:find|learn|know|see|discover|more)\b"
+    # the reader's reading of the text itself ("if you have read the post above, ...")
+    rf"|\b(?:read|gone through|went through|followed)\s+(?:the|this|our|my)\s+(?:\w+\s+)?{_DOC}"
+    r"\s+(?:above|so far|till now|until now|to the end)\b"
     r"|\bthanks? (?:you )?for reading\b|\bhope (?:this|that|you)\b"
     r"|\b(?:contact|reach out to|hire|call)\s+(?:us|our)\b|\bour (?:team|experts|developers)\b"
     r"|\byou(?:'ll| will)\s+(?:learn|find out|discover|get to know|see)\b"

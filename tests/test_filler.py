@@ -173,3 +173,14 @@ def test_a_table_cell_under_its_side_reads_with_its_row() -> None:
     answer = ("Flask: (Flexibility) This framework is less flexible than the other. [1]\n\n"
               "This framework is less flexible than the other. [2]")
     assert [k for _t, k in classify_answer(answer)] == ["ok", "dangling"]
+
+
+def test_the_readers_reading_of_the_text_itself_is_meta() -> None:
+    # review 9's z27 showed such a sentence as a whole answer; wordings here are our own
+    for text in ("Once you have gone through this guide so far, the choice should be clear.",
+                 "If you have followed the tutorial to the end, you know which one to use.",
+                 "Anyone who has read the article above will see the pattern."):
+        assert classify(text) == "meta", text
+    for text in ("Django has read the settings file above all others.",
+                 "Node.js reads the request body to the end before parsing it."):
+        assert classify(text) == "ok", text
