@@ -24,21 +24,17 @@ def test_bundled_glossary_loads_and_is_sized() -> None:
     assert {"Prisma", "zod", "Celery", "Jest", "pytest", "Gunicorn", "PM2", "Laravel"} <= names
 
 
-def test_loader_rejects_unknown_category(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("category_key", "tool_category", "message"), [
+    ("phrases", "queue", "unknown category 'queue'"),  # a tool filed under no category
+    ("phrase", "orm", "invalid"),  # a misspelled key
+])
+def test_loader_rejects_bad_files(tmp_path: Path, category_key: str, tool_category: str,
+                                  message: str) -> None:
     p = tmp_path / "g.toml"
     p.write_text('default_ecosystems = ["python"]\n[ecosystems.python]\nnames = ["python"]\n'
-                 '[categories.orm]\nphrases = ["orm"]\n'
-                 '[[tools]]\nname = "X"\ncategories = ["queue"]\necosystem = "python"\n')
-    with pytest.raises(SettingsError, match="unknown category 'queue'"):
-        load_glossary(p)
-
-
-def test_loader_rejects_typo_key(tmp_path: Path) -> None:
-    p = tmp_path / "g.toml"
-    p.write_text('default_ecosystems = ["python"]\n[ecosystems.python]\nnames = ["python"]\n'
-                 '[categories.orm]\nphrase = ["orm"]\n'
-                 '[[tools]]\nname = "X"\ncategories = ["orm"]\necosystem = "python"\n')
-    with pytest.raises(SettingsError, match="invalid"):
+                 f'[categories.orm]\n{category_key} = ["orm"]\n'
+                 f'[[tools]]\nname = "X"\ncategories = ["{tool_category}"]\necosystem = "python"\n')
+    with pytest.raises(SettingsError, match=message):
         load_glossary(p)
 
 
