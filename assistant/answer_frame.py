@@ -71,7 +71,8 @@ UNTOUCHED = 2
 TOGETHER = 3
 #: A specific fact asked, by kind: a version or release ("What is the current
 #: long-term-support release ...?", "Which version ...?"), a date ("until when", "what
-#: year", "When was it first released?") or a price ("How much does it cost?", "What fee
+#: year", "When was it first released?", "In what year did it first appear?": words of
+#: coming into being are its frame) or a price ("How much does it cost?", "What fee
 #: ...?"; not "the price of" a choice, which asks for a drawback).
 ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
     "version": re.compile(r"\b(?:which|what)\s+(?:(?:is|are|was|were)\s+the\s+)?"
@@ -80,7 +81,8 @@ ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\b(?:until|till|since)\s+when\b|\b(?:what|which)\s+(?:year|date|month)\b"
         r"|\bwhen\s+(?:was|were|did|will|does|is)\b[^?]*\b(?:released?|launched|created|"
-        r"founded|introduced|come\s+out|came\s+out|end|ends|expires?|supported|"
+        r"founded|introduced|come\s+out|came\s+out|appear|appeared|debut\w*|"
+        r"end|ends|expires?|supported|"
         r"maintained)\b", re.I),
     "price": re.compile(
         r"\bhow\s+much\s+(?:does|do|did|will|would|is|are)\b[^?]*\b(?:cost|costs|charge|"
@@ -93,7 +95,8 @@ _FACT_FRAME: dict[str, re.Pattern[str]] = {
     "version": re.compile(r"\b(?:versions?|releases?|latest|current|newest|stable|recent)\b",
                           re.I),
     "date": re.compile(r"\b(?:until|till|since|when|year|date|month|first|initially|"
-                       r"originally|released?|launched|"
+                       r"originally|released?|launched|appear|appeared|debut\w*|born|emerged?|"
+                       r"arrived?|began|begin|started|"
                        r"created|founded|introduced|come|came|out|end|ends|expires?|supported|"
                        r"maintained)\b", re.I),
     "price": re.compile(r"\b(?:how\s+much|cost|costs|charge|pay|earn|earns|price|prices|"

@@ -119,6 +119,11 @@ def test_a_fact_is_answered_only_by_a_passage_giving_one() -> None:
     first = answer_frame("When was Node.js first released?", TOK, SUBJECTS)
     assert first is not None and first.topic == ()  # "first" says which date, no topic
     assert frame_evidence(first, ["nodejs"], idx) == "answered"
+    # words of coming into being say which date too (shape label s02 was declined without)
+    for q in ("In what year did Node.js first appear?", "When did Node.js debut?"):
+        came = answer_frame(q, TOK, SUBJECTS)
+        assert came is not None and came.kind == "date" and came.topic == (), q
+        assert frame_evidence(came, ["nodejs"], idx) == "answered", q
     lts = answer_frame("Which long-term support release of Django is current?", TOK, SUBJECTS)
     assert lts is not None and lts.kind == "version"
     assert frame_evidence(lts, ["django"], idx) is None  # the topic, but no release number

@@ -118,7 +118,11 @@ def _check_verdict(versus: Any, answer: Any) -> None:
     # clause cites claims that name the facet; the count that follows is checked below.
     facet = FACET_LINE.match(verdict)
     if facet:
-        stem = facet.group("term").lower()[:5]  # the facet in any form ("attackers", "attacks")
+        term = facet.group("term")
+        # a background condition ("developers who know JavaScript", assistant.condition):
+        # its claims name the skill
+        skill = re.search(r"\bwho know (\S+)$", term)
+        stem = (skill.group(1) if skill else term).lower()[:5]  # any form ("attackers")
         for n in MARKER.findall(facet.group(0)):
             # the claim names it, or its section heading or table row label does (a cell
             # "Excellent, with Socket.IO or ws" of the row "Real-time features")

@@ -11,7 +11,8 @@ passages of a deeper list hold each ranker's first hit (``head``), so they equal
 retrieval of ``retriever.k`` passages; a candidate holding the asked answer type gains
 ``ANSWER_TYPE_BONUS`` in the fusion (``expects``); and the hybrid mode's BM25 reads the
 question without its frame about the sources (``search_text``) plus, at ``KIN_WEIGHT``,
-the corpus compounds ending in one of its words (modelled here by a plain scan).
+the corpus compounds ending in one of its words (modelled here by a plain scan) and the
+ecosystem glossary's words (``assistant.glossary_query``, called as the retriever does).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from assistant import glossary_query
 from assistant import retriever as r
 from assistant.answer_type import expected_patterns
 from assistant.retriever import HybridRetriever, build_index
@@ -72,6 +74,9 @@ def _reference(store: Any, idx: Any, question: str, vector: list[float], k: int,
                             and t.endswith(a) and t[: -len(a)] in idx.vocabulary} - set(asked))
         if compounds:
             bm = bm + r.KIN_WEIGHT * idx.bm25_scores(compounds)
+        # the ecosystem glossary's words, a deliberate addition (assistant.glossary_query)
+        tok = idx.tokenizer.tokens if idx.tokenizer else r.tokens
+        bm = bm + glossary_query.glossary_scores(search_text(question), idx, tok, asked)
     if mode == "dense":
         return [(cid, s) for cid, s in dense[:k]], []
     if mode == "bm25":
