@@ -34,6 +34,7 @@ from lxml import html as lxml_html
 
 from ingest.meta import Document, iso_date, take_byline
 from ingest.tables import render_table
+from ingest.threads import thread_posts
 
 # trafilatura's own MIN_EXTRACTED_SIZE: below it, it has found no main content of its own.
 _MIN_EXTRACTED_CHARS = 250
@@ -194,6 +195,21 @@ def html_to_document(source: str) -> Document:
             lb.text = "\n"
         body = root.find("main")
         text = "\n".join(_walk(body if body is not None else root, headings)).strip()
+    posts = thread_posts(source)
+    if posts:
+        # A thread page: every post, in order (trafilatura alone keeps the first only).
+        headings, parts = [], []
+        for post in posts:
+            post_xml = _extract(post)
+            if post_xml:
+                post_root = etree.fromstring(post_xml.encode("utf-8"))
+                for lb in post_root.iter("lb"):
+                    lb.text = "\n"
+                main = post_root.find("main")
+                lines = _walk(main if main is not None else post_root, headings)
+                parts.append("\n".join(lines).strip())
+        if sum(len(p) for p in parts) > len(text):
+            text = "\n\n".join(p for p in parts if p)
     if len(text) < _MIN_EXTRACTED_CHARS:
         # A fragment, not a page: trafilatura's fallback flattens it, so convert it whole.
         text, headings = html_to_text(source), []
