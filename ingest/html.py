@@ -77,6 +77,26 @@ def _table_lines(table: etree._Element) -> list[str]:
     return [*out, *(" ".join(t for t, _ in r if t) for r in rows)]
 
 
+def _definition_items(dl: etree._Element) -> Iterator[str]:
+    """A definition list as "• term: definition" items: trafilatura writes ``<dt>`` and
+    ``<dd>`` as alternating items (``rend="dt-N"`` / ``"dd-N"``), and as separate bullets a
+    definition lost the term it defines."""
+    term = ""
+    for item in dl.iter("item"):
+        rend, text = item.get("rend") or "", _text(item)
+        if rend.startswith("dt"):
+            if term:
+                yield "• " + term
+            term = text
+        elif term and text:
+            yield f"• {term}: {text}"
+            term = ""
+        elif text:
+            yield "• " + text
+    if term:
+        yield "• " + term
+
+
 def _walk(el: etree._Element, headings: list[tuple[str, int]]) -> Iterator[str]:
     """Plain-text lines for trafilatura's XML body (blank lines between blocks); the headings
     met are appended to ``headings`` as (text, level)."""
@@ -94,6 +114,8 @@ def _walk(el: etree._Element, headings: list[tuple[str, int]]) -> Iterator[str]:
                 yield from _walk(child, headings)
             else:
                 yield from (*_lines(child), "")
+        elif tag == "list" and child.get("rend") == "dl":
+            yield from (*_definition_items(child), "")
         elif tag == "list":
             number = 1
             ordered = child.get("rend") in {"ol", "1"}

@@ -178,3 +178,18 @@ def test_publisher_from_site_name_json_ld_and_front_matter() -> None:
     assert html_to_document(page).publisher is None
     md = markdown_to_document("---\ntitle: Notes\npublisher: Lark Review\n---\n\nSome text.\n")
     assert md.publisher == "Lark Review"
+
+
+def test_definition_list_keeps_each_term_with_its_definition() -> None:
+    filler = "Runtimes and frameworks differ in how they share work between requests. " * 5
+    page = (
+        f"<html><head><title>Glossary</title></head><body><article><h1>Glossary</h1><p>{filler}"
+        "</p><dl><dt>Event loop</dt><dd>The one thread that runs callbacks as input arrives.</dd>"
+        "<dt>Migration</dt><dd>A file that changes the database schema one step.</dd>"
+        "<dt>Orphan term</dt></dl></article></body></html>"
+    )
+    lines = html_to_document(page).text.splitlines()
+    assert "• Event loop: The one thread that runs callbacks as input arrives." in lines
+    assert "• Migration: A file that changes the database schema one step." in lines
+    assert "• Orphan term" in lines
+    assert "• Event loop" not in lines
