@@ -244,6 +244,19 @@ def facet_term(question: str, spec: Any) -> str | None:
     return max(found, key=len) if found else None
 
 
+def spelled(question: str, term: str | None) -> str | None:
+    """How the line names facet ``term`` when the question spells it otherwise: its own
+    letters ("CPU" for "cpu") and, for a hyphenated compound, the compound and its noun
+    ("CPU-heavy work"); None when that is the term itself."""
+    if not term:
+        return None
+    m = re.search(r"\b" + re.escape(term) + r"(?P<compound>-\w+(?:\s+(?!(?:and|or|like|such|"
+                  r"for|with|to|of|in|on|at)\b)[a-z]+)?)?\b", question, re.I)
+    if m is None or m.group(0) == term:
+        return None
+    return m.group(0)
+
+
 def _facet_pattern(term: str) -> re.Pattern[str]:
     """The term's stem, so that "concurrency" meets "concurrent" and "packages" "package"."""
     stem = term[: max(4, len(term) - 3)] if " " not in term else term

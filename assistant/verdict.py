@@ -170,7 +170,7 @@ def matrix_view(
     """
     if comparisons is None:
         return None
-    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
+    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar, spelled
     from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
     from assistant.situation import NEWCOMER, background, situation_facet, split
@@ -274,7 +274,7 @@ def matrix_view(
             and (situational or not NEWCOMER.search(situation)),
             asks=asked_side(question, subjects, names, stance, find),
             facet=facet,
-            facet_words=facet_words,
+            facet_words=facet_words or spelled(question, facet),
             condition=condition,
             on_agreement=bool(ASKS_AGREEMENT.search(question)),
         )
