@@ -1,0 +1,104 @@
+"""The criterion a verdict weighs is the one the question asks about, not one its other
+words name (``assistant.asked_criterion``, ``assistant.situation``, ``assistant.asked``).
+Fast units: a hand-written cue matcher, the real speed patterns; the real-model checks
+are in tests/test_answer_shape_integration.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.asked import spelled
+from assistant.asked_criterion import _criterion_in, asked_with_situation
+from assistant.situation import split
+
+#: Each cue word -> its criterion; the most cue words win, then the first by position (a
+#: stand-in for the configuration's scoring).
+CUES = {"cpu": "Performance", "faster": "Performance", "fast": "Performance",
+        "event loop": "Architecture", "threads": "Architecture",
+        "library": "Ecosystem and community", "libraries": "Ecosystem and community",
+        "productivity": "Development speed", "productive": "Development speed",
+        "learn": "Learning curve", "secure": "Security"}
+
+
+def find(text: str) -> str | None:
+    hits = [(m.start(), CUES[m.group(0).lower()]) for m in re.finditer(
+        r"\b(?:" + "|".join(map(re.escape, CUES)) + r")\b", text, re.I)]
+    if not hits:
+        return None
+    count: dict[str, int] = {}
+    for _pos, crit in hits:
+        count[crit] = count.get(crit, 0) + 1
+    return max(count, key=lambda c: (count[c], -min(p for p, k in hits if k == c)))
+
+
+@pytest.mark.parametrize(
+    ("question", "criterion"),
+    [
+        # the clause before the colon asks; the sides' descriptions after it do not
+        ("Which squeezes more out of the CPU: Node's single event loop or Django using "
+         "several threads?", "Performance"),
+        # a head clause that names nothing leaves the sides' words to decide
+        ("Which wins: Node's event loop with threads or Django?", "Architecture"),
+        # the sides first, then the asking clause: read as before
+        ("Django or Node.js: which is faster?", "Performance"),
+    ],
+)
+def test_the_clause_before_the_colon_names_the_criterion(question: str,
+                                                         criterion: str) -> None:
+    assert _criterion_in(find, question) == criterion
+
+
+@pytest.mark.parametrize(
+    ("question", "criterion"),
+    [
+        # staffing speed: no running program is timed, so no Performance
+        ("Is it faster for our company to recruit Django people or Node people?", None),
+        ("Which one can we hire for quicker?", None),
+        # a team getting productive is development speed, not the program's speed
+        ("Would Node.js or Django get us productive faster?", "Development speed"),
+        # the program itself
+        ("Which serves requests faster?", "Performance"),
+    ],
+)
+def test_a_speed_word_is_read_by_what_is_fast(question: str, criterion: str | None) -> None:
+    assert _criterion_in(find, question) == criterion
+
+
+def test_that_kind_of_is_no_relative_clause_and_which_side_asks() -> None:
+    got = split("An online catalogue has lots of linked tables. Which of the two handles "
+                "that kind of data better?")
+    assert got.asking == "Which of the two handles that kind of data better?"
+    got = split("In the diary, which side drags in more libraries, the monolith or the "
+                "service?")
+    assert got.situation == ""
+    # a relative clause is still one
+    assert split("Which is better for an app that needs live updates?").situation == (
+        "that needs live updates")
+
+
+def test_a_cue_naming_the_kind_of_product_is_no_situation_criterion() -> None:
+    question = ("An online library catalogue has lots of linked tables: books, authors, "
+                "loans, members. Which of the two handles that kind of data better?")
+    assert asked_with_situation(find, question, lambda _w: False) == (None, True)
+    # without the product noun the cue word is read as before
+    other = ("Our team shares one library of helpers across projects. Which of the two "
+             "handles that better?")
+    assert asked_with_situation(find, other, lambda _w: False)[0] == (
+        "Ecosystem and community")
+
+
+@pytest.mark.parametrize(
+    ("question", "term", "words"),
+    [
+        ("Which squeezes more out of the CPU: Node or Django?", "cpu", "CPU"),
+        ("For CPU-heavy work like crunching datasets, Django or Node?", "cpu",
+         "CPU-heavy work"),
+        ("Which has better documentation?", "documentation", None),
+        ("Which has better documentation?", None, None),
+    ],
+)
+def test_the_facet_is_named_as_the_question_spells_it(question: str, term: str | None,
+                                                       words: str | None) -> None:
+    assert spelled(question, term) == words
