@@ -11,8 +11,9 @@ question, an ecosystem tally for an ORM question). So:
   or before "better" after "handles" ("handles that kind of data better"), without the
   frame's generic words ("fit", "choice", "option", "bet") and only when the
   configuration's cues name no criterion in it (``find``).
-* When the criterion was found only by meaning (``assistant.asked.criterion_by_meaning``)
-  and none of its claims that lean names the facet, the verdict is ``unweighed_line``:
+* The criterion was then read from the question's other words ("complex" in "the nicer
+  ORM for complex queries") or only by meaning (``assistant.asked.criterion_by_meaning``);
+  when none of its claims that lean names the facet, the verdict is ``unweighed_line``:
   "The articles do not compare Django and Node.js on templating; the closest they come:
   <a claim or quoted passage naming it> [n]." (a claim that names it and leans keeps the
   criterion, as its facet: ``assistant.asked.facet_line``).

@@ -190,7 +190,6 @@ def matrix_view(
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))
-        meant = not name
         if not name:  # by meaning: the whole question's, its situation included
             name = criterion_by_meaning(comparisons, vector)
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
@@ -222,9 +221,10 @@ def matrix_view(
         spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
                     None)
         facet = facet_term(question, spec) if spec is not None else None
-        if meant and by_label is None and facet is None:
-            # a facet no cue names, nearest this criterion by meaning ("the better templating
-            # story"): its facet when a claim that leans names it, else not weighed at all
+        if by_label is None and facet is None:
+            # a facet no cue names ("the better templating story", "the nicer ORM for complex
+            # queries"), the criterion read from other words or by meaning: its facet when
+            # a claim that leans names it, else not weighed at all
             from assistant.unweighed import asked_noun, leaning_claim_names
 
             noun = asked_noun(question, comparisons.find_criterion)

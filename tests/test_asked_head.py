@@ -102,3 +102,60 @@ def test_a_cue_naming_the_kind_of_product_is_no_situation_criterion() -> None:
 def test_the_facet_is_named_as_the_question_spells_it(question: str, term: str | None,
                                                        words: str | None) -> None:
     assert spelled(question, term) == words
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Which one has the better templating story, Django or Node?", "templating"),
+        ("Which has the nicer ORM, Django or Node.js?", "ORM"),
+        ("An online catalogue has lots of linked tables. Which of the two handles that kind "
+         "of data better?", "data"),
+        # the frame's own words name no facet
+        ("Which is the better fit for us, Django or Node.js?", None),
+        ("Which backend handles that better, Django or Node.js?", None),
+        ("Which is better for machine learning projects, Django or Node.js?", None),
+        # a cue names it: the criterion's own question
+        ("Which has the better performance, Django or Node.js?", None),
+        # a participle is said of the side as a whole
+        ("Which one is better documented, Django or Node.js?", None),
+    ],
+)
+def test_asked_noun_is_the_facet_the_question_names(question: str, noun: str | None) -> None:
+    from assistant.unweighed import asked_noun
+
+    cues = {**CUES, "performance": "Performance"}
+    assert asked_noun(question, lambda t: next(
+        (c for w, c in cues.items() if re.search(rf"\b{w}\b", t, re.I)), None)) == noun
+
+
+def test_the_unweighed_line_quotes_the_nearest_evidence_that_names_the_facet() -> None:
+    from dataclasses import dataclass
+
+    from assistant.numbering import Citations
+    from assistant.unweighed import leaning_claim_names, unweighed_line
+    from assistant.verdict import ClaimRef, CriterionView
+
+    text = "Django follows the Model-View-Template pattern."
+    claim = ClaimRef(text, "a1", 0, len(text), text, favours="neither")
+    view = CriterionView(None, claims=(claim,), subjects=("Django", "Node.js"),
+                         unweighed="templating")
+    assert not leaning_claim_names("templating", view.claims, view.subjects)
+    line = unweighed_line(view, [], Citations({}), lambda _c: 9)
+    assert line == ("The articles do not compare Django and Node.js on templating; the "
+                    "closest they come: Django follows the Model-View-Template pattern [1].")
+
+    @dataclass
+    class Cand:
+        text: str
+
+    bare = CriterionView(None, subjects=("Django", "Node.js"), unweighed="templating")
+    assert unweighed_line(bare, [Cand("Node.js is fast."), Cand("Templates are built in.")],
+                          Citations({}), lambda _c: 4) == (
+        "The articles do not compare Django and Node.js on templating; the closest they "
+        "come: Templates are built in [4].")
+    assert unweighed_line(bare, [Cand("Node.js is fast.")], Citations({}), lambda _c: 4) == (
+        "The articles do not compare Django and Node.js on templating.")
+    leaning = ClaimRef(text, "a1", 0, len(text), text, favours="Django")
+    assert leaning_claim_names("templating", (leaning,), ("Django", "Node.js"))
+    assert unweighed_line(CriterionView(None), [], Citations({}), lambda _c: 1) is None
