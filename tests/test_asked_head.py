@@ -95,6 +95,8 @@ def test_a_cue_naming_the_kind_of_product_is_no_situation_criterion() -> None:
         ("Which squeezes more out of the CPU: Node or Django?", "cpu", "CPU"),
         ("For CPU-heavy work like crunching datasets, Django or Node?", "cpu",
          "CPU-heavy work"),
+        ("For CPU-bound image resizing jobs, which is the better pick?", "cpu",
+         "CPU-bound image resizing jobs"),
         ("Which has better documentation?", "documentation", None),
         ("Which has better documentation?", None, None),
     ],
