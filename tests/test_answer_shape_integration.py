@@ -319,8 +319,8 @@ def test_verdict_weighs_the_asked_criterion_not_the_situation(ingested_versus: A
     [
         # written for this test (criterion11), never tuned on: the clause before the colon
         # asks, the sides' descriptions after it name no criterion of their own
-        ("Which gets more work out of the CPU: Node's event loop or Django's worker "
-         "threads?", "Performance", "CPU"),
+        ("Which gets more out of the CPU: Node's single event loop or Django running "
+         "several threads?", "Performance", "CPU"),
         # a team getting productive is development speed, not the program's speed
         ("Our four developers all write TypeScript. Would Django or Node.js make us "
          "productive faster?", "Development speed", None),
