@@ -195,3 +195,18 @@ def _singular(text: str) -> str:
     """``text`` with "-s" endings dropped ("Which costs less" -> "Which cost less"),
     for a second look for a criterion cue when the first finds none."""
     return _PLURAL.sub(r"\1", text)
+
+
+#: A question scoped to one source by a description of it ("In the ticketing diary, which
+#: side pulls in more libraries?", "according to this interview"): it asks about that
+#: source's own case, not the matrix's count across every article.
+_ONE_SOURCE = re.compile(
+    r"\b(?:in|according\s+to|from)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:article|post|diary|interview|write-?up|talk|piece|essay|case\s+study|report|"
+    r"tutorial|guide)(?:['’]s)?\b(?!\s+(?:and|or)\b)", re.I)
+
+
+def one_source(question: str) -> bool:
+    """Whether ``question`` is scoped to one source it describes (``_ONE_SOURCE``)."""
+    return bool(_ONE_SOURCE.search(question))
+

@@ -45,6 +45,7 @@ from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict
     asked_criterion,
     asked_with_situation,
     names_a_use,
+    one_source,
     weighs_sides,
 )
 from assistant.stance_fn import NEITHER, stance_function
@@ -187,6 +188,8 @@ def matrix_view(
         find = getattr(config, "find_subjects", None)
         if classify_intent(question, subjects).kind != "better" and not polar(question,
                                                                                subjects, find):
+            return base
+        if one_source(question):  # "In the ticketing diary, which side ...": its own case
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))

@@ -161,3 +161,21 @@ def test_the_unweighed_line_quotes_the_nearest_evidence_that_names_the_facet() -
     leaning = ClaimRef(text, "a1", 0, len(text), text, favours="Django")
     assert leaning_claim_names("templating", (leaning,), ("Django", "Node.js"))
     assert unweighed_line(CriterionView(None), [], Citations({}), lambda _c: 1) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "scoped"),
+    [
+        ("In the ticketing diary, which side pulls in more libraries, Django or Node.js?", True),
+        ("According to this interview, which scales better, Django or Node.js?", True),
+        ("Is Django too slow for an ordinary website, in the opinion piece's view?", True),
+        # the articles as a whole, or no source named
+        ("In the articles, which scales better, Django or Node.js?", False),
+        ("Which scales better, Django or Node.js?", False),
+        ("In the end, which one is cheaper to run?", False),
+    ],
+)
+def test_a_question_scoped_to_one_source(question: str, scoped: bool) -> None:
+    from assistant.asked_criterion import one_source
+
+    assert one_source(question) is scoped
