@@ -34,7 +34,7 @@ _FRAME = frozenset({
     "backend", "back-end", "framework", "frameworks", "tool", "tools", "stack", "platform",
     "solution", "technology", "choose", "alternative", "candidate", "deal", "job", "way",
     "idea", "overall", "suited", "suit", "for", "in", "at", "on", "with", "under", "than",
-    "out", "of", "to", "when", "if", "and", "or", "django", "node", "node.js", "nodejs",
+    "out", "of", "to", "when", "if", "and", "or",
     "it", "them", "us", "me", "here", "there", "today", "now", "right", "a", "an", "the",
     "that", "this", "those", "these", "story", "stories", "support", "experience",
     "situation", "tooling", "side", "capabilities",
