@@ -244,6 +244,32 @@ def facet_term(question: str, spec: Any) -> str | None:
     return max(found, key=len) if found else None
 
 
+def spelled(question: str, term: str | None) -> str | None:
+    """How the line names facet ``term`` when the question spells it otherwise: its own
+    letters ("CPU" for "cpu") and, for a hyphenated compound, the compound and the noun
+    phrase it opens, up to a function word or punctuation ("CPU-heavy work" in "CPU-heavy
+    work like crunching", "CPU-bound image resizing jobs"); None when that is the term."""
+    if not term:
+        return None
+    m = re.search(r"\b" + re.escape(term) + r"(?P<compound>-\w+)?\b", question, re.I)
+    if m is None or m.group(0) == term:
+        return None
+    if not m.group("compound"):
+        return m.group(0)
+    words = [m.group(0)]
+    for w in re.match(r"[^,;:?.!()]*", question[m.end():]).group(0).split()[:3]:  # type: ignore[union-attr]
+        if w.lower() in _NOT_NOUN or not w.isalpha():
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+#: Words that end the noun phrase a facet compound opens ("CPU-heavy work like ...").
+_NOT_NOUN = frozenset({"like", "such", "for", "with", "to", "of", "in", "on", "at", "and",
+                       "or", "which", "that", "should", "is", "are", "do", "does", "would",
+                       "will", "can", "could", "than", "as", "where", "when", "if", "but"})
+
+
 def _facet_pattern(term: str) -> re.Pattern[str]:
     """The term's stem, so that "concurrency" meets "concurrent" and "packages" "package"."""
     stem = term[: max(4, len(term) - 3)] if " " not in term else term

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from assistant.product_kind import adjunct_word
-from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
+from assistant.speed_words import LEARNER_SPEED, SPEED_WORD, STAFF_SPEED, TEAM_SPEED
 
 #: "better for <a use>": the phrase after the purpose preposition.
 PURPOSE = re.compile(
@@ -35,6 +35,11 @@ TRAILING_PURPOSE = re.compile(
 LEADING_PURPOSE = re.compile(
     r"^\s*for\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?P<np>[^?,;:]+)[,;:]", re.I)
 
+
+#: A question word's clause, a colon, then the sides as alternatives ("Which squeezes more
+#: out of the CPU: Node's single event loop or Django using several threads?").
+_ALTERNATIVES = re.compile(
+    r"^\s*(?P<ask>(?:which|what|who)\b[^:?]*?)\s*:\s*(?P<sides>[^:]*\bor\b[^:]*)$", re.I)
 
 
 def asked_criterion(find: Callable[[str], str | None], question: str) -> str | None:
@@ -54,12 +59,15 @@ def asked_with_situation(find: Callable[[str], str | None], question: str,
     ``quality`` (whether a word is evaluative: the stance lexicon) lets the situation's
     quality words that only modify another noun name no criterion ("under strict compliance
     rules": ``assistant.product_kind.stray_qualities``)."""
-    from assistant.product_kind import stray_qualities
+    from assistant.product_kind import product_modifiers, stray_qualities
     from assistant.situation import situation_criterion
 
     question = _SAFE_BET.sub(r"better \1", question)
+    # a cue that only names the kind of product ("library" in "an online library
+    # catalogue") is no criterion either
     strays = (None if quality is None
-              else lambda text: stray_qualities(text, find, quality))
+              else lambda text: (*stray_qualities(text, find, quality),
+                                 *product_modifiers(text, find, quality)))
     return situation_criterion(find, question, lambda text: _criterion_in(find, text), strays)
 
 
@@ -71,9 +79,15 @@ _SAFE_BET = re.compile(r"\bsafe(?:r|st)?\s+(bets?)\b", re.I)
 def _criterion_in(find: Callable[[str], str | None], question: str) -> str | None:
     """The matrix criterion ``question`` asks about, not one named inside a use.
 
+    A question that asks before a colon and lists the two sides after it ("Which squeezes
+    more out of the CPU: Node's single event loop or Django using several threads?") asks
+    what its head clause names; the sides' descriptions name no criterion of their own
+    (``_ALTERNATIVES``), unless the head names none.
+
     Speed words are read by what is fast: a team shipping ("ship a project faster", "time
     to market") asks about the criterion the configuration's cues give "productivity",
-    a person getting "up to speed" about the one they give "learn"; only then the
+    a person getting "up to speed" about the one they give "learn", a company hiring
+    ("faster to recruit") about none (the speed word is dropped); only then the
     question's own cues (where "faster" means the running program).
 
     In "Which is better for machine learning and data work?" the purpose phrase names a
@@ -85,10 +99,17 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
     algorithms, Django or Node.js?") or close the question ("Django or Node.js for a
     learning platform where students take quizzes?").
     """
+    ask = _ALTERNATIVES.match(question)
+    if ask is not None:  # "Which squeezes more out of the CPU: Node's event loop or ...?"
+        asked = _criterion_in(find, ask.group("ask"))
+        if asked:
+            return asked
     if LEARNER_SPEED.search(question) and find("learn"):
         return find("learn")
     if TEAM_SPEED.search(question) and find("productivity"):
         return find("productivity")
+    if STAFF_SPEED.search(question):  # "faster to recruit": no running program is timed
+        question = SPEED_WORD.sub(" ", question)
     name = find(question) or find(_singular(question))
     m = PURPOSE.search(question) or LEADING_PURPOSE.search(question)
     # an adjunct names the use: not a criterion, unless the one weighing uses ("streaming")
@@ -174,3 +195,18 @@ def _singular(text: str) -> str:
     """``text`` with "-s" endings dropped ("Which costs less" -> "Which cost less"),
     for a second look for a criterion cue when the first finds none."""
     return _PLURAL.sub(r"\1", text)
+
+
+#: A question scoped to one source by a description of it ("In the ticketing diary, which
+#: side pulls in more libraries?", "according to this interview"): it asks about that
+#: source's own case, not the matrix's count across every article.
+_ONE_SOURCE = re.compile(
+    r"\b(?:in|according\s+to|from)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:article|post|diary|interview|write-?up|talk|piece|essay|case\s+study|report|"
+    r"tutorial|guide)(?:['’]s)?\b(?!\s+(?:and|or)\b)", re.I)
+
+
+def one_source(question: str) -> bool:
+    """Whether ``question`` is scoped to one source it describes (``_ONE_SOURCE``)."""
+    return bool(_ONE_SOURCE.search(question))
+

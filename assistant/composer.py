@@ -94,6 +94,7 @@ from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
 from assistant.trim import trim
+from assistant.unweighed import unweighed_line
 from assistant.verdict import (
     PURPOSE,
     CriterionView,
@@ -338,7 +339,8 @@ def compose(
 
         def cite(cand: Candidate) -> int:
             return cite_candidate(cand, cites)
-        if may_lean and view is not None and view.use:
+        verdict = unweighed_line(view, chosen, cites, cite) if view and view.unweighed else None
+        if verdict is None and may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general
             # (one article on the use itself, said as such, before a count on the criterion)

@@ -32,6 +32,7 @@ HEADS = frozenset({"platform", "platforms", "site", "sites", "website", "website
     "dashboards", "tool", "tools", "system", "systems", "game", "games", "network", "networks",
     "forum", "forums", "blog", "blogs", "cms", "crm", "erp", "api", "apis", "product",
     "products", "startup", "startups", "tracker", "trackers", "bot", "bots", "backend",
+    "catalogue", "catalogues", "catalog", "catalogs",
     "backends", "saas", "software", "solution", "solutions", "page", "pages", "feed", "feeds"})
 #: Score taken from a sentence using a product modifier in its other sense.
 OTHER_SENSE = 0.25

@@ -40,11 +40,13 @@ _SENTENCE = re.compile(r"(?<=[?!.])\s+(?=[A-Z\"“'‘(])")
 #: A relative clause on a person: "who has never written ...", up to a comma or the end.
 _WHO = re.compile(r"\s*,?\s*\b(?:who|whom|whose)\b[^,;?]*", re.I)
 #: A relative clause on a thing: "an app that needs live updates", "a portal which
-#: stores records" (after a noun with its determiner; "that" as a pronoun or "which" as
-#: the question word are not relative).
+#: stores records" (after a noun with its determiner; "that" as a pronoun or determiner
+#: ("handles that kind of data") or "which" as the question word ("which side drags in
+#: more") are not relative).
 _THAT = re.compile(
     r"(?P<np>\b(?:a|an|the|my|our|your|some|any)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)"
-    r"\s*,?\s+(?P<rel>(?:that|which)\s+(?!is\b|are\b|one\b|of\b)[^,;?]*)", re.I)
+    r"\s*,?\s+(?P<rel>(?:that|which)\s+(?!is\b|are\b|one\b|of\b|(?:kind|sort|type|side|"
+    r"option|way|amount|level|much|many)s?\b)[^,;?]*)", re.I)
 #: A fronted adverbial phrase, up to its comma: "For a tiny side project, ...", "If my
 #: team already knows JavaScript, ...", "As someone who codes in Python, ...".
 _FRONTED = re.compile(

@@ -32,7 +32,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict's API)
@@ -46,12 +45,13 @@ from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict
     asked_criterion,
     asked_with_situation,
     names_a_use,
+    one_source,
     weighs_sides,
 )
+from assistant.stance_fn import NEITHER, stance_function
 
 log = logging.getLogger(__name__)
 
-NEITHER = "neither"
 MIXED = "mixed"
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -114,6 +114,9 @@ class CriterionView:
         on_agreement: The question asks whether the articles agree ("Do these write-ups
             agree on which runs faster, or contradict each other?"; ``ASKS_AGREEMENT``):
             the line opens with that answer (``agreement_word``).
+        unweighed: A facet the question names that no criterion weighs ("templating"),
+            found nearest a criterion only by meaning; ``claims`` are that criterion's, for
+            the nearest evidence (``assistant.unweighed.unweighed_line``).
     """
 
     criterion: str | None
@@ -130,6 +133,7 @@ class CriterionView:
     sided: bool = True
     condition: str | None = None
     on_agreement: bool = False
+    unweighed: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -170,7 +174,7 @@ def matrix_view(
     """
     if comparisons is None:
         return None
-    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar
+    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar, spelled
     from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
     from assistant.situation import NEWCOMER, background, situation_facet, split
@@ -179,11 +183,13 @@ def matrix_view(
         config_of = getattr(comparisons, "config", None)
         config = config_of() if callable(config_of) else None
         names = tuple(str(s.name) for s in config.subjects) if config is not None else ()
-        stance = _stance_function(config, names) if config is not None else None
+        stance = stance_function(config, names) if config is not None else None
         base = CriterionView(None, subjects=names, stance=stance)
         find = getattr(config, "find_subjects", None)
         if classify_intent(question, subjects).kind != "better" and not polar(question,
                                                                                subjects, find):
+            return base
+        if one_source(question):  # "In the ticketing diary, which side ...": its own case
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))
@@ -218,6 +224,18 @@ def matrix_view(
         spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
                     None)
         facet = facet_term(question, spec) if spec is not None else None
+        if by_label is None and facet is None:
+            # a facet no cue names ("the better templating story", "the nicer ORM for complex
+            # queries"), the criterion read from other words or by meaning: its facet when
+            # a claim that leans names it, else not weighed at all
+            from assistant.unweighed import asked_noun, leaning_claim_names
+
+            noun = asked_noun(question, comparisons.find_criterion)
+            if noun and leaning_claim_names(noun, claims, names):
+                facet = noun
+            elif noun:
+                return CriterionView(None, claims=tuple(claims), subjects=names,
+                                     stance=stance, unweighed=noun)
         if by_label is None and facet is None and not situational and PURPOSE.search(question):
             # "Which should I use for WebSockets?" finds use cases by its asking words; the
             # use itself is the facet the labels place under it (real-time)
@@ -274,7 +292,7 @@ def matrix_view(
             and (situational or not NEWCOMER.search(situation)),
             asks=asked_side(question, subjects, names, stance, find),
             facet=facet,
-            facet_words=facet_words,
+            facet_words=facet_words or spelled(question, facet),
             condition=condition,
             on_agreement=bool(ASKS_AGREEMENT.search(question)),
         )
@@ -343,44 +361,6 @@ def _on_criterion(find: Callable[[str], str | None], criterion: str, text: str,
             return True
     return False
 
-
-_STANCE_CACHE: dict[str, Callable[[str, str], str]] = {}
-
-
-def _stance_function(config: Any, subjects: tuple[str, ...]) -> Callable[[str, str], str]:
-    """``stance(text, subject)`` by the matrix's stance analyser, one analyser per
-    configuration digest (``compare.stance_of`` builds one per call, ~7 ms; reused it is
-    ~0.02 ms). Falls back to ``stance_of`` if the analyser's classes move."""
-    key = str(getattr(config, "digest", id(config)))
-    fn = _STANCE_CACHE.get(key)
-    if fn is not None:
-        return fn
-    try:
-        from assistant.compare import _Analyzer, _Extractor
-
-        analyzer = _Analyzer(config)
-        extractor = _Extractor(analyzer)
-
-        def fn(text: str, subject: str) -> str:
-            if subject not in subjects:
-                return NEITHER
-            return str(extractor._favours(subject, analyzer.polarity(text)[0]))
-    except ImportError:  # the compare split renamed them: slower, same answers
-        from assistant.compare import stance_of
-
-        def fn(text: str, subject: str) -> str:
-            if subject not in subjects:
-                return NEITHER
-            return str(stance_of(config, text, subject))
-    # memoised: the lean reads each quoted sentence's neighbours too (``lean.own_verdict``),
-    # and the same passages come back question after question
-    fn = lru_cache(maxsize=STANCE_MEMO)(fn)
-    _STANCE_CACHE[key] = fn
-    return fn
-
-
-#: Stance readings (text, subject) memoised per configuration.
-STANCE_MEMO = 8192
 
 
 def number(n: int) -> str:

@@ -312,3 +312,34 @@ def test_verdict_weighs_the_asked_criterion_not_the_situation(ingested_versus: A
     names = [str(c.name) for c in ingested_versus.comparisons.config().criteria]
     said = [n for n in names if n.lower() in answer.verdict.lower()]
     assert said == [criterion], answer.verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "criterion", "facet"),
+    [
+        # written for this test (criterion11), never tuned on: the clause before the colon
+        # asks, the sides' descriptions after it name no criterion of their own
+        ("Which gets more out of the CPU: Node's single event loop or Django running "
+         "several threads?", "Performance", "CPU"),
+        # a team getting productive is development speed, not the program's speed
+        ("Our four developers all write TypeScript. Would Django or Node.js make us "
+         "productive faster?", "Development speed", None),
+    ],
+)
+def test_verdict_weighs_what_the_question_asks(ingested_versus: Any, question: str,
+                                               criterion: str, facet: str | None) -> None:
+    answer = ingested_versus.ask(question)
+    assert answer.verdict, answer.answer
+    _check_verdict(ingested_versus, answer)
+    names = [str(c.name) for c in ingested_versus.comparisons.config().criteria]
+    said = [n for n in names if n.lower() in answer.verdict.lower()]
+    assert said == [criterion], answer.verdict
+    if facet:
+        assert answer.verdict.startswith(f"Where the articles speak of {facet}"), answer.verdict
+
+
+def test_staffing_speed_gets_no_performance_count(ingested_versus: Any) -> None:
+    # written for this test (criterion11): how fast a company can hire is no criterion
+    answer = ingested_versus.ask("Is it quicker to hire Node.js developers or Django "
+                                 "developers?")
+    assert "weigh performance" not in (answer.verdict or ""), answer.verdict
