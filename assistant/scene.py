@@ -62,7 +62,7 @@ def _lead_chunks(index: Any) -> dict[str, str]:
 def _named_words(text: str) -> list[str]:
     """The capitalised words of ``text`` that do not open a sentence: the names it sets
     its scene with ("Porto", "CTO", a company's name)."""
-    out = []
+    out: list[str] = []
     for sentence in re.split(r"(?<=[.!?:])\s+|\n+", text):
         words = re.findall(r"[\w'’-]+", sentence)
         out.extend(w for w in words[1:] if w[:1].isupper())

@@ -2,19 +2,19 @@
 
 ``candidates`` scores every sentence of the retrieved passages (semantic similarity,
 lexical overlap, passage score, aspect, answer type) and files it under a subject
-(``assistant.subject``); the lexical overlap counts a question
-stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
-weight, a term found only in the sentence's heading or table row (a list intro or a heading set
-as a sentence, "Where Django hurt: the live stock counter.", scores lower: it says nothing
-itself; a leading "It" of a sentence naming both sides gets the previous sentence's subject
-as its ``referent``, shown as "[Node.js]"); ``usable`` drops filler (meta,
-signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
-for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
-relative floor, spread over passages and subjects (for a plain question, the sentence
-closest in meaning to the question too), and records near-duplicates from other
-articles so the kept sentence cites both. ``assistant.name_lists`` adds passages that
-list names for "which companies use X?" questions. The composer (``assistant.composer``) renders
-what is selected.
+(``assistant.subject``; a scene-setting opener loses ``W_SCENE``: ``assistant.scene``);
+the lexical overlap counts a question stem's word family ("scale" meets "scalable")
+and, at a quarter weight, a term only in the sentence's heading or table row (a list
+intro or a heading set as a sentence, "Where Django hurt: the live stock counter.",
+scores lower: it says nothing itself; a leading "It" of a sentence naming both sides
+gets the previous sentence's subject as its ``referent``, shown as "[Node.js]");
+``usable`` drops filler (meta, signpost, a dangling sentence unless it can be quoted
+with the sentence before it) and, for pros/cons questions, sentences of the other
+polarity; ``select`` keeps the best above a relative floor, spread over passages and
+subjects (for a plain question, the sentence closest in meaning to the question too),
+and records near-duplicates from other articles so the kept sentence cites both.
+``assistant.name_lists`` adds passages that list names for "which companies use X?"
+questions. The composer (``assistant.composer``) renders what is selected.
 """
 
 from __future__ import annotations

@@ -286,7 +286,7 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
     # the sentences holding about as much of the focus as any; of them the closest in
     # meaning to the question (the sentence score also counts light words: "use")
     scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in options
-              if shares[id(c)] > 0 and shares[id(c)] >= top - SLACK or top < WEAK_FOCUS]
+              if (shares[id(c)] > 0 and shares[id(c)] >= top - SLACK) or top < WEAK_FOCUS]
     if not scored and wanted is not None and options:  # the name alone answers
         scored = [(c.sem, c) for c in options]
     if scored:
