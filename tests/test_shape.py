@@ -222,3 +222,15 @@ def test_a_sentence_holding_the_focus_still_leads_over_a_closer_one() -> None:
     shown, _hidden = shape("Which JavaScript engine does Node.js run on?", Intent("fact"),
                            [close], [], [close, engine], [N], idx)
     assert shown[0] is engine
+
+
+def test_a_low_scoring_line_close_in_meaning_does_not_lead_a_weak_focus_answer() -> None:
+    byline = _sem(_cand("a", "Prepared by Ana Lima for the spring term, with thanks.",
+                        score=0.3), 0.70)
+    named = _sem(_cand("b", "Pictogram, Songbird and Boxcloud were built with Django.",
+                       score=0.8), 0.55)
+    idx = _index(byline, named)
+    shown, _hidden = shape("Which photo-sharing app is listed among the products built with "
+                           "Django?", Intent("fact"), [byline, named], [], [byline, named],
+                           [D], idx)
+    assert shown[0] is named
