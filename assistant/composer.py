@@ -93,6 +93,7 @@ from assistant.shape import shape
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
+from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
 from assistant.verdict import (
@@ -292,6 +293,7 @@ def compose(
     scored = candidates(question, retrieval, subjects, aspect, config)
     # "a learning platform" is no learning curve (``assistant.product_kind``)
     demote(question, scored, config, view.criterion if view is not None else None)
+    scored = favour(question, scored)  # "zod" answers "request validation" (``tool_kind``)
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))

@@ -2,19 +2,19 @@
 
 ``candidates`` scores every sentence of the retrieved passages (semantic similarity,
 lexical overlap, passage score, aspect, answer type) and files it under a subject
-(``assistant.subject``); the lexical overlap counts a question
-stem's derivational family ("scale" meets "scalable", ``word_family``) and, at a quarter
-weight, a term found only in the sentence's heading or table row (a list intro or a heading set
-as a sentence, "Where Django hurt: the live stock counter.", scores lower: it says nothing
-itself; a leading "It" of a sentence naming both sides gets the previous sentence's subject
-as its ``referent``, shown as "[Node.js]"); ``usable`` drops filler (meta,
-signpost, a dangling sentence unless it can be quoted with the sentence before it) and,
-for pros/cons questions, sentences of the other polarity; ``select`` keeps the best above a
-relative floor, spread over passages and subjects (for a plain question, the sentence
-closest in meaning to the question too), and records near-duplicates from other
-articles so the kept sentence cites both. ``assistant.name_lists`` adds passages that
-list names for "which companies use X?" questions. The composer (``assistant.composer``) renders
-what is selected.
+(``assistant.subject``; a scene-setting opener loses ``W_SCENE``: ``assistant.scene``);
+the lexical overlap counts a question stem's word family ("scale" meets "scalable")
+and, at a quarter weight, a term only in the sentence's heading or table row (a list
+intro or a heading set as a sentence, "Where Django hurt: the live stock counter.",
+scores lower: it says nothing itself; a leading "It" of a sentence naming both sides
+gets the previous sentence's subject as its ``referent``, shown as "[Node.js]");
+``usable`` drops filler (meta, signpost, a dangling sentence unless it can be quoted
+with the sentence before it) and, for pros/cons questions, sentences of the other
+polarity; ``select`` keeps the best above a relative floor, spread over passages and
+subjects (for a plain question, the sentence closest in meaning to the question too),
+and records near-duplicates from other articles so the kept sentence cites both.
+``assistant.name_lists`` adds passages that list names for "which companies use X?"
+questions. The composer (``assistant.composer``) renders what is selected.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from assistant.intent import Intent
 from assistant.merit import concession, merit
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
+from assistant.scene import W_SCENE, scene_setting
 from assistant.sentence_context import (
     context_tokens,
     lead_in_span,
@@ -184,7 +185,7 @@ def candidates(
     idf_total = sum(idf.values()) or 1.0
     # "scale" in the question is answered by "scalable" in a sentence: each query stem
     # matches the corpus stems of its derivational family too.
-    families = {t: word_family(t, idx.vocabulary, idx.memo) for t in idf}
+    families = {t: word_family(t, idx.vocabulary, idx.memo) | {t} for t in idf}
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
     answer_types = [pattern for asks, pattern in (
@@ -267,9 +268,11 @@ def candidates(
                 sem = (1 - W_ASK) * sem + W_ASK * float(vec.dot(avec))
             ctx = context_tokens(idx, chunk, span)
             own = ctx_only = 0.0
+            held: list[frozenset[str]] = []  # the question terms it holds, as families
             for t in idf:
                 if t in lex_toks or not families[t].isdisjoint(lex_toks):
                     own += idf[t]
+                    held.append(families[t])
                 elif not families[t].isdisjoint(ctx):
                     ctx_only += idf[t]
             lex = (own + W_CONTEXT * ctx_only) / idf_total
@@ -282,7 +285,9 @@ def candidates(
                 score -= SUBJECT_MISMATCH_PENALTY
             if intro:
                 score -= 0.15  # introductions of lists say nothing themselves
-            if span.start == spans[0].start:
+            if scene_setting(idx, chunk, span, spans, held):  # ``assistant.scene``
+                score -= W_SCENE
+            elif span.start == spans[0].start:
                 score += W_LEAD
             matched = sum(1 for pattern in answer_types
                           if _hit(idx.memo, pattern, raw, "raw", chunk.chunk_id, span.start))
@@ -417,8 +422,7 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
 
 #: The first ``PASSAGE_SPREAD`` retrieved passages each bring their best sentence if it
 #: scores at least ``SPREAD_FLOOR`` of the best one (and the limit allows).
-PASSAGE_SPREAD = 4
-SPREAD_FLOOR = 0.35
+PASSAGE_SPREAD, SPREAD_FLOOR = 4, 0.35
 
 
 _DEFINITION_SHAPE = re.compile(r"^(?:[\w.+-]+\s+){1,4}(?:is|are)\s+(?:a|an|the|one)\b", re.I)

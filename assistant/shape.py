@@ -78,6 +78,13 @@ from knowledge.models import Span
 W_FOCUS = 0.5
 #: The lead holds at least the largest share of the focus any sentence holds, less this.
 SLACK = 0.2
+#: When no sentence holds this share of the focus ("photo-sharing app" asked, "Instagram"
+#: written), the focus words are the asked thing's kind, not its words: every sentence
+#: competes for the lead by meaning (its share still counted).
+WEAK_FOCUS = 0.25
+#: ... among the sentences scoring at least this share of the best (a byline or another
+#: scene-setting line is close in meaning to a question naming its setting, and scores low).
+WEAK_FLOOR = 0.8
 #: A sentence past the first stays in a fact answer with at least this share of the focus.
 KEEP_SHARE = 0.2
 #: Off-focus sentences are dropped only when the focus has at most this many words (of
@@ -281,8 +288,10 @@ def _fact(question: str, visible: list[Candidate], hidden: list[Candidate],
     top = max(shares.values(), default=0.0)
     # the sentences holding about as much of the focus as any; of them the closest in
     # meaning to the question (the sentence score also counts light words: "use")
+    best = max((c.score - c.bonus for c in options), default=0.0)
     scored = [(c.sem + W_FOCUS * shares[id(c)], c) for c in options
-              if shares[id(c)] > 0 and shares[id(c)] >= top - SLACK]
+              if (shares[id(c)] > 0 and shares[id(c)] >= top - SLACK) or (
+                  top < WEAK_FOCUS and c.score - c.bonus >= WEAK_FLOOR * best)]
     if not scored and wanted is not None and options:  # the name alone answers
         scored = [(c.sem, c) for c in options]
     if scored:

@@ -196,3 +196,41 @@ def test_a_cue_and_long_items_count_as_naming_them() -> None:
     shown, _h = shape("What kinds of projects is Django best for?", Intent("list"), [lead],
                       [], [other, lead], [D], idx)
     assert shown[0] is lead
+
+
+def test_a_which_question_whose_focus_no_sentence_holds_leads_by_meaning() -> None:
+    # "photo-sharing app" names the asked thing's kind; the answer names the thing itself
+    named = _sem(_cand("a", "Pictogram, Songbird and Boxcloud were built with Django."),
+                 0.61)
+    word = _sem(_cand("b", "Django is said to be too heavy for small mobile apps.", score=0.9),
+                0.50)
+    filler = _sem(_cand("c", "The admin site is generated from your models, tables and "
+                             "forms, so teams rarely write it by hand."), 0.30)
+    idx = _index(named, word, filler)
+    shown, _hidden = shape("Which photo-sharing app is listed among the products built with "
+                           "Django?", Intent("fact"), [word], [], [word, named, filler], [D],
+                           idx)
+    assert shown[0] is named
+
+
+def test_a_sentence_holding_the_focus_still_leads_over_a_closer_one() -> None:
+    engine = _sem(_cand("a", "Node.js runs on the V8 JavaScript engine from Chrome.",
+                        subject=N), 0.40)
+    close = _sem(_cand("b", "Node.js is a runtime that executes code outside a browser.",
+                       subject=N), 0.60)
+    idx = _index(engine, close)
+    shown, _hidden = shape("Which JavaScript engine does Node.js run on?", Intent("fact"),
+                           [close], [], [close, engine], [N], idx)
+    assert shown[0] is engine
+
+
+def test_a_low_scoring_line_close_in_meaning_does_not_lead_a_weak_focus_answer() -> None:
+    byline = _sem(_cand("a", "Prepared by Ana Lima for the spring term, with thanks.",
+                        score=0.3), 0.70)
+    named = _sem(_cand("b", "Pictogram, Songbird and Boxcloud were built with Django.",
+                       score=0.8), 0.55)
+    idx = _index(byline, named)
+    shown, _hidden = shape("Which photo-sharing app is listed among the products built with "
+                           "Django?", Intent("fact"), [byline, named], [], [byline, named],
+                           [D], idx)
+    assert shown[0] is named

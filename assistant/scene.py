@@ -1,0 +1,123 @@
+"""Scene-setting openers: sentences that say where a question is set, not what it asks.
+
+A question names its setting ("What would *the payments startup's CTO* tell a founder?",
+"What did *the speaker in Porto* mean by ...?") in words its article uses where it sets
+the scene: its title and its lead passage ("We asked its CTO, Amara Osei, how that split
+came about", "Slides: ... on the Backend Days Porto site."). Such a sentence shares the
+question's words and, through them, much of its meaning, yet answers nothing; the sentence
+that answers ("If your product is mostly records, forms and staff workflows, start with
+Django") holds the asked words or only their meaning.
+
+``topic_terms`` gives an article's scene words: the names (capitalised words that do not
+open a sentence) of its title and of its lead passage (the first passage of the article)
+that are its own (most passages holding them are the article's: a place, a company, a
+role; not "JavaScript", which every comparison names), and the words of its title ("a
+three-person startup"), cached per corpus version in the index memo.
+``scene_setting`` says whether a sentence is such an opener: it opens its passage (its
+first sentence of four words or more) or stands in its article's lead passage, and the
+question terms it holds are all scene words of its article (at least one). The composer
+(``assistant.sentences``) takes ``W_SCENE`` off its score and gives it no lead bonus, so
+it may follow the answer but not stand in for it. No model call: tokens only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from knowledge.models import Chunk, Span
+
+#: What a scene-setting opener loses of its score (the sentence score's scale: a
+#: semantic weight of 0.5, lexical 0.35, passage 0.25).
+W_SCENE = 0.2
+#: Whether scene-setting openers are demoted at all (measured switch).
+DEMOTE_SCENE = True
+#: A title or lead word sets the scene only when at least this share of the passages
+#: holding it are the article's own ("Porto", a company's name; not "scalability").
+OWN_SHARE = 0.8
+#: Whether every word of the article's title sets its scene too ("a three-person startup").
+TITLE_WORDS = True
+#: Whether a sentence of an article's lead passage that holds no question term counts as
+#: setting the scene too (its meaning is close to the question through the setting).
+SILENT_LEAD = True
+#: A sentence shorter than this many words does not open its passage ("Some context
+#: first."): the next one does.
+OPENER_WORDS = 4
+
+
+def _lead_chunks(index: Any) -> dict[str, str]:
+    """Article id -> the chunk id of its first passage (cached per corpus version)."""
+    got = index.memo.get(key := ("scene-lead",))
+    if got is None:
+        got = {}
+        for chunk in index.chunks:  # article then document order
+            first = got.get(chunk.article_id)
+            if first is None or chunk.start < first[1]:
+                got[chunk.article_id] = (chunk.chunk_id, chunk.start)
+        got = index.memo[key] = {a: cid for a, (cid, _s) in got.items()}
+    return dict(got)
+
+
+def _named_words(text: str) -> list[str]:
+    """The capitalised words of ``text`` that do not open a sentence: the names it sets
+    its scene with ("Porto", "CTO", a company's name)."""
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?:])\s+|\n+", text):
+        words = re.findall(r"[\w'’-]+", sentence)
+        out.extend(w for w in words[1:] if w[:1].isupper())
+    return out
+
+
+def topic_terms(index: Any, article_id: str) -> frozenset[str]:
+    """The stems an article sets its scene with: the names in its title and its lead
+    passage that are its own (most passages holding them are the article's), and its
+    title's words."""
+    got = index.memo.get(key := ("scene-terms", article_id))
+    if got is None:
+        from assistant.corpus_index import tokens
+
+        tokenize = index.tokenizer.tokens if index.tokenizer is not None else tokens
+        meta = index.metas.get(article_id)
+        text = meta.title if meta is not None and meta.title else ""
+        lead = _lead_chunks(index).get(article_id)
+        if lead is not None and lead in index.by_id:
+            text += "\n" + index.chunks[index.by_id[lead]].text
+        words = {t for w in _named_words(text) for t in tokenize(w)}
+        own = [toks for c, toks in zip(index.chunks, index.chunk_tokens, strict=False)
+               if c.article_id == article_id]
+        got = index.memo[key] = frozenset(
+            t for t in words
+            if sum(t in toks for toks in own) >= OWN_SHARE * index.vocabulary.get(t, 0)
+        ) | frozenset(tokenize(meta.title) if TITLE_WORDS and meta is not None else ())
+    return frozenset(got)
+
+
+def opener_start(chunk: Chunk, spans: Sequence[Span]) -> int:
+    """Where the first sentence of four words or more of ``chunk`` starts."""
+    for span in spans:
+        raw = chunk.text[span.start - chunk.start: span.end - chunk.start]
+        if len(raw.split()) >= OPENER_WORDS:
+            return span.start
+    return spans[0].start if spans else chunk.start
+
+
+def scene_setting(index: Any, chunk: Chunk, span: Span, spans: Sequence[Span],
+                  shared: Sequence[frozenset[str]]) -> bool:
+    """Whether the sentence at ``span`` sets its article's scene for the question:
+    it opens its passage or stands in its article's lead passage, and ``shared`` (the
+    question terms it holds, each as its word family) are all, and at least one, scene
+    words of its article."""
+    if not DEMOTE_SCENE:
+        return False
+    lead = _lead_chunks(index).get(chunk.article_id) == chunk.chunk_id
+    if not shared:  # a lead sentence's closeness to the question is the setting's own
+        return lead and SILENT_LEAD
+    memo_key = ("scene-opener", chunk.chunk_id)
+    first = index.memo.get(memo_key)
+    if first is None:
+        first = index.memo[memo_key] = opener_start(chunk, spans)
+    if not lead and span.start != first:
+        return False
+    topic = topic_terms(index, chunk.article_id)
+    return all(not family.isdisjoint(topic) for family in shared)
