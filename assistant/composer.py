@@ -82,13 +82,7 @@ from assistant.openers import arrange, drop_connective
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
-from assistant.sentences import (
-    Candidate,
-    candidates,
-    is_comparison,
-    select,
-    usable,
-)
+from assistant.sentences import Candidate, candidates, is_comparison, select, usable
 from assistant.shape import shape
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
@@ -96,11 +90,7 @@ from assistant.table_rows import cited_rows
 from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
-from assistant.verdict import (
-    PURPOSE,
-    CriterionView,
-    verdict_sentence,
-)
+from assistant.verdict import PURPOSE, CriterionView, verdict_sentence
 from knowledge.models import ArticleMeta
 from knowledge.subjects_config import default_subjects
 
