@@ -78,6 +78,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
+from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.question_names import (
     GENERIC,
@@ -101,13 +102,16 @@ from assistant.scope import (
     defined_term,
     describes,
     kind_phrase,
+    longer_names,
     member_names,
     mentions,
     pair_meant,
     quoted_in,
+    split_compound,
     subject_products,
     unknown_compound,
     unmentioned_members,
+    unsaid_versions,
 )
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
@@ -235,7 +239,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                 unknown.append(name)
         elif n == 0 and name not in foreign and name.lower() not in STOPWORDS:
             foreign.append(name)
-        elif 0 < n <= PASSING and cover < NAME_COVERAGE:
+        elif 0 < n <= PASSING and cover < NAME_COVERAGE and not (
+                abbreviation(name) and not compared_with(question, name)
+                and not at_head(question, name)):
+            # an initialism not weighed against anything ("the RAM footprint") is a term
+            # the question uses, not a product the articles mention in passing
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
                 and name_support(name, owned, idx, tok)[1] < 1.0:
@@ -295,6 +303,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     if products:
         return no("foreign-name", f"The articles don't cover {', '.join(products)}; "
                   f"they compare {pair}.")
+    if versions := unsaid_versions(question, subjects, idx):
+        # "List the main features added in Django 5.0": no passage speaks of that release
+        signals["versions"] = versions
+        return no("foreign-name", f"The articles don't cover {', '.join(versions)}; "
+                  f"they compare {pair}.")
     if term and not members and (tn := [n for n in names if n in term and names[n][0] > 0]) \
             and not subjects.find_subjects(term) and not describes(tn, idx):
         # "What is DRF?" where the articles only use DRF ("DRF's generic views covered ...")
@@ -350,9 +363,21 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             return no("foreign-name",
                       f"The articles don't say: they compare {pair} and do not cover {listed}.")
         note = f"The articles don't cover {listed}; this answer covers the rest of the question."
+    topic = unknown_topic(question, idx, tok, compound=split_compound) if not named else []
+    if topic:
+        # "What are the benefits of mechanical keyboards for programmers?": the thing
+        # judged is a word no passage uses, however many of the question's other words
+        # ("benefits", "programmers") the articles share (``assistant.asked_topic``)
+        signals["topic"] = topic
+        return no("off-topic", "The articles don't say anything about that.")
     if passing:
         listed = ", ".join(passing)
-        if not named or any(compared_with(question, f) for f in passing):
+        # "the Django Software Foundation": a longer name that a subject's opens is what
+        # the question asks about, not the subject
+        longer = [n for n in longer_names(question, subjects)
+                  if any(f in n.split()[1:] for f in passing)]
+        if not named or longer or any(compared_with(question, f) for f in passing):
+            listed = ", ".join(longer) or listed
             return no("passing-name",
                       f"The articles mention {listed} only in passing and don't cover that.")
     if unrelated:
