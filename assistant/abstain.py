@@ -78,6 +78,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
+from assistant.article_subject import is_lead_name
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.question_names import (
@@ -226,7 +227,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     unrelated: list[str] = []
     third = third_technologies(idx, subjects) if not idx.empty else {}
     names = {}
-    for name in technology_names(question, subjects):
+    asked_names = technology_names(question, subjects)
+    # a question naming an article's own subject (its lead's company) is about that article
+    anchored = not idx.empty and any(is_lead_name(n, idx, tok) for n in asked_names)
+    for name in asked_names:
         if set(words(name)) <= sources and name.lower() not in third:
             continue  # names an article or its publisher (a third technology still counts)
         n, cover = name_support(name, topical, idx, tok)
@@ -240,9 +244,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         elif n == 0 and name not in foreign and name.lower() not in STOPWORDS:
             foreign.append(name)
         elif 0 < n <= PASSING and cover < NAME_COVERAGE and not (
-                abbreviation(name) and not compared_with(question, name)
+                anchored and abbreviation(name) and not compared_with(question, name)
                 and not at_head(question, name)):
-            # an initialism not weighed against anything ("the RAM footprint") is a term
+            # in a question about an article's own company, an initialism not weighed
+            # against anything ("At <company>, how does the RAM footprint ...") is a term
             # the question uses, not a product the articles mention in passing
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
@@ -265,6 +270,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         "foreign": foreign,
         "unknown_names": unknown,
         "names": names,
+        "anchored": anchored,
         "passing": passing,
         "unrelated": unrelated,
         "criterion": criterion,

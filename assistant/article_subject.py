@@ -71,3 +71,10 @@ def implied_tokens(idx: Any, tok: Any) -> list[frozenset[str]]:
     got = [names.get(c.article_id, frozenset()) for c in idx.chunks]
     idx.memo[key] = got
     return got
+
+
+def is_lead_name(name: str, idx: Any, tok: Any) -> bool:
+    """Whether ``name`` is a proper name some article's lead gives (the article's own
+    subject: a question naming it is about that article)."""
+    ntoks = frozenset(tok.tokens(name))
+    return bool(ntoks) and any(ntoks <= names for names in set(implied_tokens(idx, tok)))
