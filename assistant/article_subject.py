@@ -77,4 +77,11 @@ def is_lead_name(name: str, idx: Any, tok: Any) -> bool:
     """Whether ``name`` is a proper name some article's lead gives (the article's own
     subject: a question naming it is about that article)."""
     ntoks = frozenset(tok.tokens(name))
-    return bool(ntoks) and any(ntoks <= names for names in set(implied_tokens(idx, tok)))
+    if not ntoks:
+        return False
+    key = ("article-subject-names",)
+    leads: list[frozenset[str]] | None = idx.memo.get(key)
+    if leads is None:
+        leads = [n for n in dict.fromkeys(implied_tokens(idx, tok)) if n]
+        idx.memo[key] = leads
+    return any(ntoks <= names for names in leads)

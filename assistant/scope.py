@@ -429,10 +429,10 @@ def split_compound(word: str, idx: Any) -> str | None:
         got: str | None = idx.memo[key]
         return got
     got = None
-    vocab = idx.raw_vocabulary
+    vocab = getattr(idx, "raw_vocabulary", None)  # a quick filter when the index has one
     for i in range(3, len(word) - 2):
         head, tail = word[:i], word[i:]
-        if head not in vocab or tail not in vocab:
+        if vocab is not None and (head not in vocab or tail not in vocab):
             continue
         pattern = re.compile(rf"\b{head}[\s-]+{tail}\b", re.I)
         if any(pattern.search(c.text) for c in idx.chunks):
