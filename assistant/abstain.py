@@ -78,6 +78,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
+from assistant.article_subject import is_lead_name
+from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.question_names import (
     GENERIC,
@@ -101,13 +103,16 @@ from assistant.scope import (
     defined_term,
     describes,
     kind_phrase,
+    longer_names,
     member_names,
     mentions,
     pair_meant,
     quoted_in,
+    split_compound,
     subject_products,
     unknown_compound,
     unmentioned_members,
+    unsaid_versions,
 )
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
@@ -222,7 +227,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     unrelated: list[str] = []
     third = third_technologies(idx, subjects) if not idx.empty else {}
     names = {}
-    for name in technology_names(question, subjects):
+    asked_names = technology_names(question, subjects)
+    # a question naming an article's own subject (its lead's company) is about that article
+    anchored = not idx.empty and any(is_lead_name(n, idx, tok) for n in asked_names)
+    for name in asked_names:
         if set(words(name)) <= sources and name.lower() not in third:
             continue  # names an article or its publisher (a third technology still counts)
         n, cover = name_support(name, topical, idx, tok)
@@ -235,7 +243,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                 unknown.append(name)
         elif n == 0 and name not in foreign and name.lower() not in STOPWORDS:
             foreign.append(name)
-        elif 0 < n <= PASSING and cover < NAME_COVERAGE:
+        elif 0 < n <= PASSING and cover < NAME_COVERAGE and not (
+                anchored and abbreviation(name) and not compared_with(question, name)
+                and not at_head(question, name)):
+            # in a question about an article's own company, an initialism not weighed
+            # against anything ("At <company>, how does the RAM footprint ...") is a term
+            # the question uses, not a product the articles mention in passing
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
                 and name_support(name, owned, idx, tok)[1] < 1.0:
@@ -257,6 +270,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         "foreign": foreign,
         "unknown_names": unknown,
         "names": names,
+        "anchored": anchored,
         "passing": passing,
         "unrelated": unrelated,
         "criterion": criterion,
@@ -294,6 +308,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         return no("undescribed-member", f"The articles {said}; they compare {pair}.")
     if products:
         return no("foreign-name", f"The articles don't cover {', '.join(products)}; "
+                  f"they compare {pair}.")
+    if versions := unsaid_versions(question, subjects, idx):
+        # "List the main features added in Django 5.0": no passage speaks of that release
+        signals["versions"] = versions
+        return no("foreign-name", f"The articles don't cover {', '.join(versions)}; "
                   f"they compare {pair}.")
     if term and not members and (tn := [n for n in names if n in term and names[n][0] > 0]) \
             and not subjects.find_subjects(term) and not describes(tn, idx):
@@ -350,9 +369,21 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             return no("foreign-name",
                       f"The articles don't say: they compare {pair} and do not cover {listed}.")
         note = f"The articles don't cover {listed}; this answer covers the rest of the question."
+    topic = unknown_topic(question, idx, tok, compound=split_compound) if not named else []
+    if topic:
+        # "What are the benefits of mechanical keyboards for programmers?": the thing
+        # judged is a word no passage uses, however many of the question's other words
+        # ("benefits", "programmers") the articles share (``assistant.asked_topic``)
+        signals["topic"] = topic
+        return no("off-topic", "The articles don't say anything about that.")
     if passing:
         listed = ", ".join(passing)
-        if not named or any(compared_with(question, f) for f in passing):
+        # "the Django Software Foundation": a longer name that a subject's opens is what
+        # the question asks about, not the subject
+        longer = [n for n in longer_names(question, subjects)
+                  if any(f in n.split()[1:] for f in passing)]
+        if not named or longer or any(compared_with(question, f) for f in passing):
+            listed = ", ".join(longer) or listed
             return no("passing-name",
                       f"The articles mention {listed} only in passing and don't cover that.")
     if unrelated:

@@ -5,7 +5,8 @@
 * ``unknown_names``: capitalised words (not sentence-initial) that occur nowhere in the
   corpus; ``source_words``: the words of the articles' titles, publishers and authors.
 * ``name_support``: how many passages mention a name, and how much of the question's other
-  words the best of them holds ("in passing" when little).
+  words the best of them holds ("in passing" when little); every passage of an article
+  whose title or lead names a proper name counts as saying it (``assistant.article_subject``).
 * ``coordinated`` / ``compared_with`` / ``possessed``: how the question uses a name (beside
   a subject, weighed against something, or asking about the name's own thing).
 * ``GENERIC`` / ``STANDING``: question words that say nothing about the topic, and words
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.article_subject import implied_tokens
 from assistant.retriever import STOPWORDS, stem, words
 from assistant.rewrite import ASPECTS
 
@@ -123,23 +125,27 @@ def source_words(idx: Any) -> frozenset[str]:
 
 def name_support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int, float]:
     """How many passages mention ``name``, and the best share of the question's other
-    content words (``topical``) that one of them holds."""
+    content words (``topical``) that one of them holds. A passage of an article whose
+    title or lead names a proper name says that name (``assistant.article_subject``: the
+    company an interview is about is the topic of all its passages)."""
     import numpy as np
 
     ntoks = set(tok.tokens(name))
     if not ntoks:
         return -1, 1.0
+    implied = implied_tokens(idx, tok)
     key = ("name-passages", frozenset(ntoks))
     where = idx.memo.get(key)
     if where is None:
-        where = [i for i, ct in enumerate(idx.chunk_tokens) if ntoks <= ct]
+        where = [i for i, ct in enumerate(idx.chunk_tokens) if ntoks <= ct | implied[i]]
         idx.memo[key] = where
     other = [t for t in topical if t not in ntoks]
     if not where:
         return 0, 0.0
     if not other:
         return len(where), 1.0
-    best = max(float(np.mean([t in idx.chunk_tokens[i] for t in other])) for i in where)
+    best = max(float(np.mean([t in idx.chunk_tokens[i] or t in implied[i] for t in other]))
+               for i in where)
     return len(where), best
 
 
@@ -175,6 +181,13 @@ def compared_with(question: str, name: str) -> bool:
     )
 
 
+#: Do-support before a possessive ("What does ...", "How did ...") and the end of its
+#: clause after the possessed words: punctuation, the end, or a word opening another clause.
+_DO_SUPPORT = re.compile(r"\b(?:do|does|did|can|could|will|would|should|might|must)\b", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[?.!,;:]|$|(?:when|if|by|about|of|at|like|with|to|in|on|for"
+                         r"|that|as|because|while|after|before|during|than)\b)", re.I)
+
+
 def possessed(question: str, name: str, tok: Any) -> list[str]:
     """The content tokens of what the question asks about ``name``'s own thing: the (up
     to two) words after its possessive ("Fastify's plugin system" -> plugin, system);
@@ -182,8 +195,14 @@ def possessed(question: str, name: str, tok: Any) -> list[str]:
     m = re.search(rf"\b{re.escape(name)}['’]s\s+([\w-]+(?:\s+[\w-]+)?)", question, re.I)
     if not m or any(pattern.search(m.group(1)) for _n, pattern in ASPECTS.values()):
         return []  # an aspect the articles compare ("Gin's performance"), said in their words
+    owned = m.group(1).split()
+    if len(owned) == 2 and _DO_SUPPORT.search(question[: m.start()]) \
+            and _CLAUSE_END.match(question[m.end():]):
+        # "What does X's CTO mean when ...": after do-support the clause's last word is
+        # its bare verb, not part of what X owns ("How does X's plugin system work?")
+        owned = owned[:1]
     out: list[str] = []
-    for w in m.group(1).split():
+    for w in owned:
         if w.lower() in STOPWORDS:
             break
         out.extend(t for t in tok.tokens(w) if t not in GENERIC and t not in STANDING)

@@ -236,6 +236,47 @@ def subject_products(question: str, subjects: Any, vocabulary: frozenset[str]) -
     return out
 
 
+def longer_names(question: str, subjects: Any) -> list[str]:
+    """Names that capitalised words continue a subject's name into ("the Django Software
+    Foundation"): the longer name is what is asked about, not the subject."""
+    out: list[str] = []
+    for pattern in subjects.patterns.values():
+        for m in pattern.finditer(question):
+            tail = re.match(_CAPITALISED_RUN, question[m.end():])
+            if tail:
+                out.append((m.group(0) + tail.group(0)).strip())
+    return out
+
+
+#: A subject's version: "Django 5.0", "Node.js v22.1", "Django 6?" (an integer only at the
+#: clause's end or before a word that speaks of releases).
+_VERSION = re.compile(r"\s+v?(\d+\.\d+(?:\.\d+)?|\d+(?=\s*(?:[?.!,;:]|$|\s+(?:and|or|vs|"
+                      r"versus|than|features?|release[sd]?|version|added|introduced|brings?|"
+                      r"ships?|changes?)\b)))", re.I)
+
+
+def unsaid_versions(question: str, subjects: Any, idx: Any) -> list[str]:
+    """A subject's version the question names ("List the features added in Django 5.0")
+    that no passage writes after that subject's name: the articles do not cover that
+    release (memoised per corpus)."""
+    out: list[str] = []
+    for name, pattern in subjects.patterns.items():
+        for m in pattern.finditer(question):
+            v = _VERSION.match(question[m.end():])
+            if not v:
+                continue
+            key = ("version-said", name, v.group(1))
+            said = idx.memo.get(key)
+            if said is None:
+                after = re.compile(r"\s+v?" + re.escape(v.group(1)) + r"(?![\d.]\d)", re.I)
+                said = any(after.match(c.text, hit.end()) for c in idx.chunks
+                           for hit in pattern.finditer(c.text))
+                idx.memo[key] = said
+            if not said:
+                out.append(f"{m.group(0)} {v.group(1)}")
+    return out
+
+
 #: "What database does Django use by default?", "Which port ... default?": a question
 #: asking for a thing of a kind (the noun after "what"/"which") ...
 _WHAT_KIND = re.compile(
@@ -351,7 +392,8 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
     """Words naming a part of a subject that the corpus never uses: after the subject's
     possessive ("Django's collectstatic command"), after a determined subject ("the
     Node.js cluster module"), or a plural after "do" ("How do Django signals work?": the
-    plural verb agrees with the compound, not with the subject)."""
+    plural verb agrees with the compound, not with the subject). A closed compound that
+    passages write as two words ("realtime": "real time") is the articles' word."""
     out: list[str] = []
     for pattern in subjects.patterns.values():
         for m in pattern.finditer(question):
@@ -372,9 +414,32 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
                 if w in STOPWORDS:
                     break
                 toks = [t for p in re.split(r"[-_]", w) if p for t in tok.tokens(p)]
-                if toks and any(t not in idx.vocabulary for t in toks):
+                if toks and any(t not in idx.vocabulary for t in toks) \
+                        and not split_compound(w, idx):
                     out.append(w)
     return out
+
+
+def split_compound(word: str, idx: Any) -> str | None:
+    """The two-word spelling a passage gives a closed compound the corpus never writes
+    closed ("realtime" -> "real time" or "real-time"), else None (memoised per corpus)."""
+    word = word.lower()
+    key = ("split-compound", word)
+    if key in idx.memo:
+        got: str | None = idx.memo[key]
+        return got
+    got = None
+    vocab = getattr(idx, "raw_vocabulary", None)  # a quick filter when the index has one
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if vocab is not None and (head not in vocab or tail not in vocab):
+            continue
+        pattern = re.compile(rf"\b{head}[\s-]+{tail}\b", re.I)
+        if any(pattern.search(c.text) for c in idx.chunks):
+            got = f"{head} {tail}"
+            break
+    idx.memo[key] = got
+    return got
 
 
 def unmentioned_members(question: str, subjects: Any, idx: Any) -> list[tuple[str, str]]:
