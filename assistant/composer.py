@@ -209,14 +209,14 @@ def _render_all(items: Sequence[tuple[Candidate, str]], cites: Citations, about:
 
 def _in_reading_order(chosen: list[Candidate]) -> list[Candidate]:
     """Best sentence first; sentences of one passage stay together, in document order."""
-    out: list[Candidate] = []
+    by_chunk: dict[str, list[Candidate]] = {}  # each in document order (a stable sort)
+    for cand in sorted(chosen, key=lambda c: c.span.start):
+        by_chunk.setdefault(cand.chunk.chunk_id, []).append(cand)
+    out: dict[int, Candidate] = {}  # by identity (as candidates compare), first seen first
     for cand in chosen:
-        if cand in out:
-            continue
-        same = sorted((c for c in chosen if c.chunk.chunk_id == cand.chunk.chunk_id),
-                      key=lambda c: c.span.start)
-        out.extend(c for c in same if c not in out)
-    return out
+        if id(cand) not in out:
+            out.update((id(c), c) for c in by_chunk[cand.chunk.chunk_id])
+    return list(out.values())
 
 
 def compose(

@@ -443,6 +443,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
     out: list[Candidate] = []
     absorbed: set[tuple[str, int]] = set()
     announced: dict[int, Candidate] = {}
+    low_names = [n.lower() for n in names]
     for cand in cands:
         pair: tuple[str, str] | None = None  # (antecedent, dangling) when quoted together
         memo_key = ("filler", cand.chunk.chunk_id, cand.span.start)
@@ -461,7 +462,8 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
-        named = any(n.lower() in cand.text.lower() for n in names)
+        low = cand.text.lower()
+        named = any(n in low for n in low_names)
         # an "It ..." naming both sides whose referent the sentence before names is shown
         # as "[Node.js] ..." (``assistant.openers``): it does not dangle
         if kind == "ok" and cand.referent is None and needs_antecedent(

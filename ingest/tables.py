@@ -248,12 +248,27 @@ def _two_subjects_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def configured_subject_names() -> tuple[str, ...]:
-    """Names and aliases of the subjects in the configured subjects file."""
-    from knowledge.settings import Settings
-    from knowledge.subjects_config import load_comparison_config
+    """Names and aliases of the subjects in the configured subjects file.
 
-    cfg = load_comparison_config(Settings().subjects_file)
-    return tuple(a for s in cfg.subjects for a in (s.name, *s.aliases))
+    Read through ``default_subjects`` (``VERSUS_SUBJECTS_FILE``, the variable
+    ``Settings.subjects_file`` reads): building a ``Settings`` per call cost ~2 ms, and the
+    cleaner asks for every table candidate (about 25 times per article).
+    """
+    from knowledge.subjects_config import default_subjects
+
+    cfg = default_subjects()
+    key = (cfg.source, cfg.digest)
+    names = _SUBJECT_NAMES.get(key)
+    if names is None:
+        names = tuple(a for s in cfg.subjects for a in (s.name, *s.aliases))
+        if len(_SUBJECT_NAMES) > 16:
+            _SUBJECT_NAMES.clear()
+        _SUBJECT_NAMES[key] = names
+    return names
+
+
+#: (subjects file, digest) -> its names and aliases (``configured_subject_names``).
+_SUBJECT_NAMES: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 def _flat_header(

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from knowledge.models import Chunk, Span, TableRow
-from knowledge.protocols import Vector
+from knowledge.protocols import StagedVersion, Vector, check_stage_lengths
 
 
 def chunk_metadata(version: str, chunk: Chunk, title: str, text_hash: str) -> dict[str, Any]:
@@ -37,6 +38,39 @@ def chunk_metadata(version: str, chunk: Chunk, title: str, text_hash: str) -> di
             }
         )
     return meta
+
+
+def chunk_records(
+    items: Sequence[StagedVersion],
+) -> tuple[list[str], list[str], list[dict[str, Any]], list[Any]]:
+    """Ids, documents, metadata and vectors of the chunk records of ``items``, in order.
+
+    Raises:
+        ValueError: A version's lengths differ, or a chunk's sentence vectors do not match
+            its sentences.
+    """
+    rids: list[str] = []
+    docs: list[str] = []
+    metas: list[dict[str, Any]] = []
+    vecs: list[Any] = []
+    for it in items:
+        check_stage_lengths(it.chunks, it.vectors, it.sentence_vectors)
+        hashes = list(it.text_hashes) if it.text_hashes is not None else [""] * len(it.chunks)
+        title = it.article.meta.title
+        for chunk, h, svs in zip(it.chunks, hashes, it.sentence_vectors, strict=True):
+            rid = f"{it.version}/{chunk.ordinal:04d}"
+            if len(svs) != len(chunk.sentences):
+                raise ValueError(
+                    f"chunk {rid} has {len(chunk.sentences)} sentences but "
+                    f"{len(svs)} sentence vectors"
+                )
+            meta = chunk_metadata(it.version, chunk, title, h)
+            meta["svecs"] = pack(svs)
+            rids.append(rid)
+            docs.append(chunk.text)
+            metas.append(meta)
+        vecs.extend(it.vectors)
+    return rids, docs, metas, vecs
 
 
 def pack(vectors: Any) -> str:

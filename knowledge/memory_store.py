@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.models import Chunk, CleanedArticle, ScoredChunk
-from knowledge.protocols import Manifest, SentenceVector, Vector, check_stage_lengths
+from knowledge.protocols import (
+    Manifest,
+    SentenceVector,
+    StagedVersion,
+    Vector,
+    check_stage_lengths,
+)
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,12 @@ class InMemoryKnowledgeStore:
         with self._lock:
             self._records.update(staged)
             self._articles[version] = (article.meta.article_id, article)
+
+    def stage_many(self, items: Sequence[StagedVersion]) -> None:
+        """``stage`` each version in turn (a dict write costs nothing per call)."""
+        for it in items:
+            self.stage(it.version, it.article, it.chunks, it.vectors, it.sentence_vectors,
+                       it.text_hashes)
 
     def commit(self, manifest: Manifest) -> None:
         with self._lock:

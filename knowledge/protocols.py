@@ -103,6 +103,18 @@ class SentenceVector:
     vector: Vector
 
 
+@dataclass(frozen=True)
+class StagedVersion:
+    """One complete article version to stage (the arguments of ``KnowledgeStore.stage``)."""
+
+    version: str
+    article: CleanedArticle
+    chunks: Sequence[Chunk]
+    vectors: Sequence[Vector]
+    sentence_vectors: Sequence[Sequence[Vector]]
+    text_hashes: Sequence[str] | None = None
+
+
 @runtime_checkable
 class KnowledgeReader(Protocol):
     """The read side of the store: what retrieval, answers and comparisons use.
@@ -161,6 +173,11 @@ class KnowledgeStore(KnowledgeReader, Protocol):
         sentence_vectors: Sequence[Sequence[Vector]],
         text_hashes: Sequence[str] | None = None,
     ) -> None: ...
+
+    def stage_many(self, items: Sequence[StagedVersion]) -> None:
+        """``stage`` for several versions at once (a store may write them in fewer, larger
+        writes); each version's article record is still written after all its chunks."""
+        ...
 
     def reusable_vectors(self, article_id: str) -> dict[str, tuple[Vector, list[Vector]]]: ...
 

@@ -495,12 +495,15 @@ def _enospc(method: Callable[..., Any], fail_on_call: int) -> Callable[..., Any]
 
 @pytest.mark.parametrize(
     ("method", "fail_on_call"),
-    [("stage", 1), ("stage", 2), ("commit", 1)],
+    [("stage_many", 1), ("stage_many", 2), ("commit", 1)],
     ids=["first-stage", "second-stage", "manifest-write"],
 )
 def test_disk_full_during_ingest_keeps_the_old_index_answering(
-    copy_store: Path, tmp_path: Path, real_embedder: Any, method: str, fail_on_call: int
+    copy_store: Path, tmp_path: Path, real_embedder: Any, method: str, fail_on_call: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # One article per write, so that the second write comes after one article is staged.
+    monkeypatch.setattr("ingest.pipeline.STAGE_CHUNKS", 1)
     corpus = edited_corpus(tmp_path)
     versus = build_assistant(Settings(data_dir=copy_store, corpus_dir=corpus),
                              embedder=real_embedder)
@@ -531,9 +534,9 @@ _FAILING_INGEST = textwrap.dedent(
     """
     import errno, sys
     from knowledge import store as store_mod
-    def stage(self, *a, **kw):
+    def stage_many(self, *a, **kw):
         raise OSError(errno.ENOSPC, "No space left on device")
-    store_mod.ChromaKnowledgeStore.stage = stage
+    store_mod.ChromaKnowledgeStore.stage_many = stage_many
     from assistant.cli import main
     sys.exit(main(["ingest", *sys.argv[1:]]))
     """

@@ -183,6 +183,8 @@ _KILL_SCRIPT = textwrap.dedent(
     from pathlib import Path
     from assistant.service import build_assistant
     from knowledge.settings import Settings
+    import ingest.pipeline
+    ingest.pipeline.STAGE_CHUNKS = 1  # one article per write: "half-staged" can happen
     data_dir, corpus, stage, when = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     def progress(name, done, total):
         if name == stage and done == when:

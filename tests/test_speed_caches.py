@@ -111,3 +111,33 @@ def test_duplicate_by_vector_and_by_shared_stems() -> None:
     assert duplicate(a, _cand([0.0, 1.0, 0.0], {"django", "secur", "orm"}))
     # orthogonal vectors, one stem of five shared: Jaccard 0.2
     assert not duplicate(a, _cand([0.0, 1.0, 0.0], {"django", "fast", "node"}))
+
+
+def _reading_order_reference(chosen: list[Candidate]) -> list[Candidate]:
+    """The quadratic ``_in_reading_order`` of before the speed11 round, as the oracle."""
+    out: list[Candidate] = []
+    for cand in chosen:
+        if cand in out:
+            continue
+        same = sorted((c for c in chosen if c.chunk.chunk_id == cand.chunk.chunk_id),
+                      key=lambda c: c.span.start)
+        out.extend(c for c in same if c not in out)
+    return out
+
+
+def test_reading_order_grouped_by_passage_matches_the_pairwise_original() -> None:
+    import random
+
+    from assistant.composer import _in_reading_order
+
+    rng = random.Random(5)
+    chunks = [Chunk(chunk_id=f"a@1/{i:04d}", article_id="a", ordinal=i, text="x" * 50,
+                    start=0, end=50, section="") for i in range(4)]
+    for _ in range(300):
+        pool = [Candidate(chunk=rng.choice(chunks), span=Span(s, s + 3), text="t", score=0.0,
+                          rank=0, subject=None) for s in rng.sample(range(40), 8)]
+        pool += [Candidate(chunk=pool[0].chunk, span=pool[0].span, text="same span",
+                           score=0.0, rank=0, subject=None)]
+        chosen = [rng.choice(pool) for _ in range(rng.randint(0, 12))]  # repeats too
+        got = _in_reading_order(chosen)
+        assert [id(c) for c in got] == [id(c) for c in _reading_order_reference(chosen)]
