@@ -297,12 +297,11 @@ def candidates(
                 # "how well does X cope with Y?": X's cell in Y's table row rates it; it
                 # ranks first, the prose around it is still shown (not an answer type)
                 bonus += W_ANSWER_TYPE / 2
-            out.append(
-                Candidate(chunk, span, text, score + bonus, rank, subject, vec, toks,
-                          criterion if chunk.row is not None else None, bonus,
-                          sem=sem, lex=lex, on_aspect=on_aspect, typed=matched > 0,
-                          label_lex=label_lex, referent=referent, rated=rated)
-            )
+            out.append(Candidate(
+                chunk, span, text, score + bonus, rank, subject, vec, toks,
+                criterion if chunk.row is not None else None, bonus, sem=sem, lex=lex,
+                on_aspect=on_aspect, typed=matched > 0, label_lex=label_lex,
+                referent=referent, rated=rated))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -462,8 +461,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
                 announced[id(follow)] = cand
         if kind in ("meta", "signpost"):
             continue
-        low = cand.text.lower()
-        named = any(n in low for n in low_names)
+        named = any(n in cand.text.lower() for n in low_names)
         # an "It ..." naming both sides whose referent the sentence before names is shown
         # as "[Node.js] ..." (``assistant.openers``): it does not dangle
         if kind == "ok" and cand.referent is None and needs_antecedent(
