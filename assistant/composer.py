@@ -142,6 +142,11 @@ class Composition:
     more: list[str] = field(default_factory=list)
     intent: str | None = None
 
+    def __post_init__(self) -> None:
+        # an answer is never empty above "more" (review 10's a24: all moved there)
+        if not self.abstained and self.more and not "".join(self.pieces).strip():
+            self.pieces, self.more = [self.more[0]], self.more[1:]
+
     @property
     def text(self) -> str:
         return "".join(self.pieces).strip()

@@ -343,3 +343,10 @@ def test_staffing_speed_gets_no_performance_count(ingested_versus: Any) -> None:
     answer = ingested_versus.ask("Is it quicker to hire Node.js developers or Django "
                                  "developers?")
     assert "weigh performance" not in (answer.verdict or ""), answer.verdict
+
+
+def test_an_answered_question_never_shows_an_empty_answer(ingested_versus: Any) -> None:
+    # review 10's a24: every sentence was moved under "more" and the answer text was empty
+    answer = ingested_versus.ask("Which three aspects does the 'robust web apps' post weigh "
+                                 "the two on?")
+    assert answer.abstained or answer.answer.strip(), answer.more
