@@ -290,33 +290,17 @@ def test_yes_no_comparative_answers_by_the_matrix_count(ingested_versus: Any, qu
 
 
 @pytest.mark.parametrize(
-    ("question", "criterion"),
+    ("question", "criterion", "facet"),
     [
         # written for this test (verdict7), never tuned on: a cue word inside the situation
         # ("event-driven", "traffic", "asynchronous") is not what the question weighs
         ("Which is friendlier for someone who has never built an event-driven app, Django "
-         "or Node.js?", "Learning curve"),
+         "or Node.js?", "Learning curve", None),
         ("Our developers write asynchronous code every day. Which one is more popular?",
-         "Popularity"),
+         "Popularity", None),
         ("Which one is cheaper to host for a site that gets a lot of traffic, Django or "
-         "Node.js?", "Efficiency and cost"),
-        ("I'm new to backend programming. Django or Node.js?", "Learning curve"),
-    ],
-)
-def test_verdict_weighs_the_asked_criterion_not_the_situation(ingested_versus: Any,
-                                                              question: str,
-                                                              criterion: str) -> None:
-    answer = ingested_versus.ask(question)
-    assert answer.verdict, answer.answer
-    _check_verdict(ingested_versus, answer)
-    names = [str(c.name) for c in ingested_versus.comparisons.config().criteria]
-    said = [n for n in names if n.lower() in answer.verdict.lower()]
-    assert said == [criterion], answer.verdict
-
-
-@pytest.mark.parametrize(
-    ("question", "criterion", "facet"),
-    [
+         "Node.js?", "Efficiency and cost", None),
+        ("I'm new to backend programming. Django or Node.js?", "Learning curve", None),
         # written for this test (criterion11), never tuned on: the clause before the colon
         # asks, the sides' descriptions after it name no criterion of their own
         ("Which gets more out of the CPU: Node's single event loop or Django running "
