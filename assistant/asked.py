@@ -165,11 +165,45 @@ def asked_side(question: str, subjects: Sequence[str], names: Sequence[str],
     on the question as a statement about the first subject it names ("Is Django slower
     than Node.js" favours Node.js); ``names`` are the configured subjects. None when it
     favours neither."""
-    if stance is None or not subjects or not polar(question, subjects, find):
+    if stance is None or not subjects or not polar(question, subjects, find) \
+            or either_or(question, subjects, find):
         return None
     statement = question.strip().rstrip("?").strip()
     side = stance(statement, subjects[0])
     return side if side in names else None
+
+
+#: How many words either side of an "or" may name the two alternatives ("Is Django or
+#: Node.js faster?", "Should we pick Django or the Node.js runtime?").
+_OR_REACH = 3
+
+
+def either_or(question: str, subjects: Sequence[str],
+              find: Callable[[str], Sequence[str]] | None = None) -> bool:
+    """Whether ``question`` offers two configured subjects as alternatives joined by "or"
+    ("Is Django or Node.js faster?", "Does Django or Node scale better?"). Its answer is a
+    side, never "Yes" / "No": the auxiliary verb opening it does not make it a yes/no
+    question. "Is Django safer than Node.js, or is that a myth?" names no subject after
+    its "or" and stays yes/no."""
+    words = re.findall(r"[\w.’'-]+", question)
+    for i, word in enumerate(words):
+        if word.lower() != "or":
+            continue
+        before = {s for w in words[max(0, i - _OR_REACH):i] for s in _named(w, subjects, find)}
+        after = {s for w in words[i + 1:i + 1 + _OR_REACH] for s in _named(w, subjects, find)}
+        if before and after and before != after:
+            return True
+    return False
+
+
+def _named(word: str, subjects: Sequence[str],
+           find: Callable[[str], Sequence[str]] | None) -> set[str]:
+    """The configured subjects ``word`` names (none for a stop word; see ``_names``)."""
+    w = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:?!"))
+    if not _names(w, subjects, find):
+        return set()
+    exact = {s for s in subjects if s.lower() == w.lower()}
+    return exact or (set(find(w)) & set(subjects) if find is not None else set())
 
 
 def answer_word(asked: str, counts: Sequence[tuple[str, int]]) -> str:

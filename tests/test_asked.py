@@ -14,6 +14,7 @@ from assistant.asked import (
     answer_word,
     asked_side,
     criterion_by_meaning,
+    either_or,
     facet_named,
     pair_line,
     polar,
@@ -51,6 +52,38 @@ def test_asked_side_reads_the_question_as_a_statement() -> None:
     assert seen[0] == ("Is Django slower than Node.js", "Django")
     assert asked_side("Is Django safer?", ("Django",), names, stance) is None
     assert asked_side("Is Django single-threaded?", ("Django",), names, stance) is None
+
+
+def _find_node(word: str) -> tuple[str, ...]:
+    return ("Node.js",) if word.lower() in {"node", "express"} else ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is Django or Node.js faster?", True),
+        ("Does Django or Node scale better?", True),
+        ("Is Node or Django the better pick for an online shop?", True),
+        ("Should we pick Django or the Express stack?", True),
+        ("Is Django safer than Node.js?", False),
+        ("Is Django safer than Node.js, or is that a myth?", False),
+        ("Is Django or Flask easier to learn?", False),
+    ],
+)
+def test_either_or_names_two_subjects_as_alternatives(question: str, expected: bool) -> None:
+    assert either_or(question, ("Django", "Node.js"), _find_node) is expected
+
+
+def test_an_either_or_question_gets_no_yes_or_no() -> None:
+    def stance(text: str, subject: str) -> str:
+        return subject  # reads any comparative as favouring the first subject named
+
+    names = ("Django", "Node.js")
+    # the auxiliary verb opens it, yet it asks which side: no answer word is owed
+    assert polar("Is Django or Node.js faster?", names, _find_node)
+    assert asked_side("Is Django or Node.js faster?", names, names, stance, _find_node) is None
+    assert asked_side("Is Django faster than Node.js?", names, names, stance,
+                      _find_node) == "Django"
 
 
 @pytest.mark.parametrize(
