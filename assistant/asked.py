@@ -290,12 +290,14 @@ def spelled(question: str, term: str | None) -> str | None:
         return None
     if not m.group("compound"):
         return m.group(0)
+    from assistant.asked_criterion import phrase_words
+
     words = [m.group(0)]
     for w in re.match(r"[^,;:?.!()]*", question[m.end():]).group(0).split()[:3]:  # type: ignore[union-attr]
         if w.lower() in _NOT_NOUN or not w.isalpha():
             break
         words.append(w)
-    return " ".join(words)
+    return " ".join(phrase_words(words))
 
 
 #: Words that end the noun phrase a facet compound opens ("CPU-heavy work like ...").

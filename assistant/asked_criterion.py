@@ -129,6 +129,29 @@ def _criterion_in(find: Callable[[str], str | None], question: str) -> str | Non
     return (find(rest) or find(_singular(rest))) if rest else None
 
 
+#: Words that end a use's noun phrase: a comparison's standard or a comparative ("for heavy
+#: computation than Django", "CPU-heavy tasks better given ..."), a subordinating clause opener;
+#: not "and" / "or" / "that", which a use's own phrase holds ("for an app that streams").
+_PHRASE_END = re.compile(
+    r"^(?:than|given|because|since|while|whereas|when|if|but|"
+    r"better|worse|best|worst|more|less|fewer|rather|instead|compared|vs\.?|versus|"
+    r"faster|slower|easier|harder|safer|cheaper|simpler|bigger|larger|smaller|quicker|"
+    r"stronger|weaker|richer|lighter|heavier|steeper|riskier|costlier|pricier)$", re.I)
+
+
+def phrase_words(words: list[str]) -> list[str]:
+    """The leading words of a use or facet phrase, up to a word that ends it
+    (``_PHRASE_END``): the line names "heavy computation", not "heavy computation than
+    Django"."""
+    out: list[str] = []
+    for w in words:
+        bare = w.strip(",.;:?!").lower()
+        if out and _PHRASE_END.match(bare):
+            break
+        out.append(w)
+    return out
+
+
 def _noun_adjunct(question: str, m: re.Match[str]) -> bool:
     """Whether the purpose phrase is a determiner, an "-ing" word and its noun ("for an
     (online) learning app": the kind of thing built; "for scaling apps" may be the verb)."""

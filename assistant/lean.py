@@ -36,6 +36,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from assistant.asked_criterion import phrase_words
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.filler import CONNECTIVE
 from assistant.focus import LEX_FOCUS
@@ -64,6 +65,7 @@ def purpose(question: str) -> str | None:
     if m is None:
         return None
     topic = re.split(r"[(\[]", m.group("np"), maxsplit=1)[0].strip()
+    topic = " ".join(phrase_words(topic.split()))
     words = topic.split()
     if not words or len(words) > TOPIC_WORDS or words[0].lower() in {"that", "this", "it"}:
         return None

@@ -270,3 +270,28 @@ def test_a_facet_named_only_after_the_standard_of_a_comparison_is_no_claim() -> 
     out = facet_line("concurrency", "Performance", line, claims, ("Django", "Node.js"),
                      lambda _c: 1)
     assert out == line  # named, but by no claim that leans on it: the count alone
+
+
+@pytest.mark.parametrize(
+    ("question", "use"),
+    [
+        ("Does Node's event loop make it worse for heavy computation than Django?",
+         "heavy computation"),
+        ("Is Django or Node.js better for a real-time chat app?", "a real-time chat app"),
+        ("Which is better for an app that streams video?", "an app that streams video"),
+    ],
+)
+def test_a_use_phrase_stops_at_the_comparison(question: str, use: str | None) -> None:
+    from assistant.lean import purpose
+
+    # the line names the use, never the comparison's standard ("... than Django")
+    assert purpose(question) == use
+
+
+def test_a_facet_phrase_stops_at_a_comparative() -> None:
+    from assistant.asked import spelled
+
+    question = "Which handles CPU-heavy tasks better given Node's single thread?"
+    assert spelled(question, "cpu") == "CPU-heavy tasks"
+    assert spelled("Which is better for CPU-bound image resizing jobs?", "cpu") == \
+        "CPU-bound image resizing jobs"
