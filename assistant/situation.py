@@ -156,15 +156,26 @@ def situation_criterion(find: Callable[[str], str | None], question: str,
     """
     parts = split(question)
     if not parts.situation:
-        return criterion(question), False
+        # "run complex algorithms on the server; which fits better?": a quality word that
+        # only describes the workload names no criterion in the asking clause either,
+        # unless the question grades it ("the more complex setup" asks about complexity)
+        words = [w for w in (strays(question) if strays else ())
+                 if not re.search(rf"\b(?:more|less|most|least)\s+{re.escape(w)}\b",
+                                  question, re.I)]
+        return criterion(_without(question, words)), False
     own = criterion(parts.asking)
     if own:
         return own, False
     if NEWCOMER.search(parts.situation) and find("learn"):
         return find("learn"), False
-    for word in strays(parts.situation) if strays else ():
-        question = re.sub(rf"\b{re.escape(word)}\b", " ", question, flags=re.I)
-    return criterion(question), True
+    return criterion(_without(question, strays(parts.situation) if strays else ())), True
+
+
+def _without(text: str, words: Sequence[str]) -> str:
+    """``text`` with each of ``words`` (stray quality words) blanked out."""
+    for word in words:
+        text = re.sub(rf"\b{re.escape(word)}\b", " ", text, flags=re.I)
+    return text
 
 
 #: Words that do not extend a facet term ("asynchronous code" yes, "asynchronous before").

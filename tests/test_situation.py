@@ -102,6 +102,25 @@ def test_a_situation_without_any_cue_gives_no_criterion() -> None:
                                find) == (None, True)
 
 
+def test_a_workload_quality_in_the_asking_clause_names_no_criterion() -> None:
+    cues = {"complex": "Complexity"}
+
+    def find_complex(text: str) -> str | None:
+        return cues["complex"] if re.search(r"\bcomplex\b", text, re.I) else None
+
+    def strays(text: str) -> tuple[str, ...]:  # "complex" describes the algorithms
+        return ("complex",) if re.search(r"\bcomplex\s+algorithms\b", text, re.I) else ()
+
+    one_clause = "We run complex algorithms on every upload; which fits better?"
+    assert situation_criterion(find_complex, one_clause, find_complex, strays) == (None, False)
+    # graded, the quality is what is asked
+    graded = "Which runs the more complex algorithms with less code?"
+    assert situation_criterion(find_complex, graded, find_complex, strays) == \
+        ("Complexity", False)
+    # without a stray finder the cue still counts (the caller's choice)
+    assert situation_criterion(find_complex, one_clause, find_complex) == ("Complexity", False)
+
+
 @dataclass(frozen=True)
 class _Spec:
     name: str
