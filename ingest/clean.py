@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from ingest.clean_lines import Line, drop, fire
 from ingest.clean_rules import (
     _BOILERPLATE_RES,
     _FOOTER_MIN_POSITION,
@@ -34,9 +34,10 @@ from ingest.clean_rules import (
     all_rules,
     rule_count,
 )
+from ingest.clean_shapes import drop_sponsor_boxes, take_speakers
 from ingest.sections import detect_sections, heading_title, is_heading_candidate, subject_terms
 from ingest.tables import find_tables
-from knowledge.models import ArticleMeta, CleanedArticle
+from knowledge.models import ArticleMeta, CleanedArticle, SpeakerTurn
 from knowledge.text.sentences import BULLET_RE, split_sentences
 
 __all__ = ["SHAPE_RULES", "all_rules", "audit_rules", "clean_article", "detect_sections",
@@ -71,24 +72,7 @@ _BIO_MAX_SENTENCES = 3
 _ORPHANING_REASONS = frozenset({"boilerplate", "promo", "promo card", "author bio"})
 
 
-@dataclass
-class _Line:
-    """A line under cleaning: its (possibly sentence-trimmed) text and what happened to it."""
-
-    text: str
-    fenced: bool = False
-    table: bool = False
-    kept: bool = True
-    reason: str = ""
-    dropped: list[str] = field(default_factory=list)
-
-    @property
-    def live(self) -> bool:
-        """A kept, non-blank line outside code fences and tables: the only kind rules see."""
-        return self.kept and bool(self.text) and not self.fenced and not self.table
-
-
-def _normalise(raw_text: str, subject_names: Sequence[str] | None = None) -> list[_Line]:
+def _normalise(raw_text: str, subject_names: Sequence[str] | None = None) -> list[Line]:
     """Split into lines with light whitespace normalisation.
 
     Code between fences is dropped as a whole (code is never article prose and never quoted);
@@ -96,25 +80,25 @@ def _normalise(raw_text: str, subject_names: Sequence[str] | None = None) -> lis
     """
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     text = text.replace("\xa0", " ")
-    lines: list[_Line] = []
+    lines: list[Line] = []
     fenced = False
     for raw in text.split("\n"):
         if _FENCE_RE.match(raw) or fenced:
             if _FENCE_RE.match(raw):
                 fenced = not fenced
-            lines.append(_Line(raw.rstrip(), fenced=True))
+            lines.append(Line(raw.rstrip(), fenced=True))
             continue
         line = re.sub(r"[ \t]{2,}", " ", raw.replace("\t", " ")).strip()
         line = _BULLET_PREFIX_RE.sub("• ", line, count=1)
-        lines.append(_Line(line))
+        lines.append(Line(line))
     for code in lines:
         if code.fenced:
-            _drop(code, "code")
+            drop(code, "code")
     _mark_tables(lines, subject_names)
     return _unwrap(lines)
 
 
-def _mark_tables(lines: list[_Line], subject_names: Sequence[str] | None) -> None:
+def _mark_tables(lines: list[Line], subject_names: Sequence[str] | None) -> None:
     """Flag the lines of ``rows`` and pipe tables (flattened tables read as prose)."""
     starts: list[int] = []
     pos = 0
@@ -154,12 +138,12 @@ def _continues(prev: str, line: str) -> bool:
     return bool(last and last[-1] in _OPEN_ENDINGS) or len(prev) >= _WRAP_MIN_CHARS
 
 
-def _unwrap(lines: list[_Line]) -> list[_Line]:
+def _unwrap(lines: list[Line]) -> list[Line]:
     """Join hard-wrapped lines: a line with no terminal punctuation followed directly by a line
     starting in lower case is one sentence broken by a text editor, not two paragraphs; so is
     one that breaks off after a function word ("and", "for", "the") or is as long as a wrapped
     paragraph line (``_WRAP_MIN_CHARS``), whatever the next line opens with."""
-    out: list[_Line] = []
+    out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
         if (
@@ -176,18 +160,7 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _drop(line: _Line, reason: str) -> None:
-    line.kept = False
-    line.reason = reason
-
-
-def _fire(fired: Counter[str] | None, rule: str) -> None:
-    """Count one firing of ``rule`` (for ``audit_rules``; a no-op in normal cleaning)."""
-    if fired is not None:
-        fired[rule] += 1
-
-
-def _truncate_footer(lines: list[_Line], fired: Counter[str] | None = None) -> None:
+def _truncate_footer(lines: list[Line], fired: Counter[str] | None = None) -> None:
     """Drop everything from a footer marker ("Related Articles", "Next Topic...") onwards."""
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
@@ -196,25 +169,25 @@ def _truncate_footer(lines: list[_Line], fired: Counter[str] | None = None) -> N
             (rid for rx, rid in _FOOTER_START_RES if rx.fullmatch(line.text)), None
         ) if line.live and seen >= _FOOTER_MIN_POSITION * total else None
         if rule is not None:
-            _fire(fired, f"footer: {rule}")
+            fire(fired, f"footer: {rule}")
             for rest in lines[i:]:
                 if rest.kept and rest.text:
-                    _drop(rest, "footer")
+                    drop(rest, "footer")
             return
         seen += len(line.text) + 1
 
 
-def _drop_boilerplate(lines: list[_Line], fired: Counter[str] | None = None) -> None:
+def _drop_boilerplate(lines: list[Line], fired: Counter[str] | None = None) -> None:
     for line in lines:
         if not line.live:
             continue
         rule = next((rx.pattern for rx, _ in _BOILERPLATE_RES if rx.fullmatch(line.text)), None)
         if rule is not None:
-            _fire(fired, f"line: {rule}")
-            _drop(line, "boilerplate")
+            fire(fired, f"line: {rule}")
+            drop(line, "boilerplate")
 
 
-def _drop_comment_spam(lines: list[_Line], fired: Counter[str] | None = None) -> None:
+def _drop_comment_spam(lines: list[Line], fired: Counter[str] | None = None) -> None:
     """Numbered reader comments: first person, off topic ("I seem to be unable to ...")."""
     for line in lines:
         if (
@@ -224,8 +197,8 @@ def _drop_comment_spam(lines: list[_Line], fired: Counter[str] | None = None) ->
             and _FIRST_PERSON_RE.search(line.text)
             and not subject_terms().search(line.text)
         ):
-            _fire(fired, "shape: numbered off-topic first-person comment")
-            _drop(line, "comment")
+            fire(fired, "shape: numbered off-topic first-person comment")
+            drop(line, "comment")
 
 
 def _is_card_title(text: str) -> bool:
@@ -249,7 +222,7 @@ def _is_card_blurb(text: str) -> bool:
     )
 
 
-def _drop_card_runs(lines: list[_Line], fired: Counter[str] | None = None) -> None:
+def _drop_card_runs(lines: list[Line], fired: Counter[str] | None = None) -> None:
     """Drop runs of case-study cards: two or more (short title, one-sentence blurb) pairs in a
     row whose blurbs never mention the compared technologies ("MusicTeam" / "With our support,
     MusicTeam launched v1 ..."). A single such pair is left alone: it may be a real heading
@@ -267,16 +240,16 @@ def _drop_card_runs(lines: list[_Line], fired: Counter[str] | None = None) -> No
             pairs.append((idx[j], idx[j + 1]))
             j += 2
         if len(pairs) >= _MIN_CARDS:
-            _fire(fired, "shape: run of promo cards")
+            fire(fired, "shape: run of promo cards")
             for a, b in pairs:
-                _drop(lines[a], "promo card")
-                _drop(lines[b], "promo card")
+                drop(lines[a], "promo card")
+                drop(lines[b], "promo card")
             k = j
         else:
             k += 1
 
 
-def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None) -> None:
+def _drop_promo_sentences(lines: list[Line], fired: Counter[str] | None = None) -> None:
     """Drop promotional sentences; drop the line when nothing of substance is left.
 
     When at least half of a paragraph's sentences are promotional, its short hooks that
@@ -294,7 +267,7 @@ def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None)
         if not any(promo):
             continue
         for rid in {r for h in hits for r in h}:
-            _fire(fired, f"promo: {rid}")
+            fire(fired, f"promo: {rid}")
         majority = 2 * sum(promo) >= len(spans)
         keep: list[str] = []
         dropped: list[str] = []
@@ -306,10 +279,10 @@ def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None)
                 and not subject_terms().search(sentence)
             )
             if hook and not is_promo:
-                _fire(fired, "shape: short hook in a promotional paragraph")
+                fire(fired, "shape: short hook in a promotional paragraph")
             (dropped if is_promo or hook else keep).append(sentence)
         if not keep:
-            _drop(line, "promo")
+            drop(line, "promo")
             continue
         bullet = BULLET_RE.match(text)
         prefix = text[: bullet.end()] if bullet and text.startswith("•") else ""
@@ -318,7 +291,7 @@ def _drop_promo_sentences(lines: list[_Line], fired: Counter[str] | None = None)
 
 
 def _drop_author_bio(
-    lines: list[_Line], meta: ArticleMeta, fired: Counter[str] | None = None
+    lines: list[Line], meta: ArticleMeta, fired: Counter[str] | None = None
 ) -> None:
     """Drop a closing author bio: the article's last paragraph, at most three short sentences, that
     starts with the author's name ("NAME is a backend lead at ...", "NAME writes about ...").
@@ -332,11 +305,11 @@ def _drop_author_bio(
         and len(last.text) <= _BIO_MAX_CHARS
         and len(split_sentences(last.text)) <= _BIO_MAX_SENTENCES
     ):
-        _fire(fired, "shape: closing author bio")
-        _drop(last, "author bio")
+        fire(fired, "shape: closing author bio")
+        drop(last, "author bio")
 
 
-def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None) -> None:
+def _drop_orphan_headings(lines: list[Line], fired: Counter[str] | None = None) -> None:
     """Drop a heading-like line whose next line was removed as promotion or furniture.
 
     "Scale Your Business with Ease" / "Are you frustrated in your programming life?" are the
@@ -352,19 +325,22 @@ def _drop_orphan_headings(lines: list[_Line], fired: Counter[str] | None = None)
         if nxt is not None and nxt is lines[i + 1] and _SETEXT_RE.fullmatch(nxt.text):
             continue  # "Performance" over "-----------": a plain-text heading's underline
         if nxt is not None and not nxt.kept and nxt.reason in _ORPHANING_REASONS:
-            _fire(fired, "shape: heading orphaned by a removed box")
-            _drop(line, "orphan heading")
+            fire(fired, "shape: heading orphaned by a removed box")
+            drop(line, "orphan heading")
 
 
-def _assemble(lines: list[_Line]) -> tuple[str, list[str]]:
+def _assemble(lines: list[Line]) -> tuple[str, list[str], list[SpeakerTurn]]:
     """Join kept lines; gaps of 3+ blank lines become one, gaps of 1-2 are kept.
 
     A double blank line is kept because captures use it where a sub-heading was lost (the
     advantages and disadvantages lists in a tutorial); the chunker treats it as a break. The
     gap left by a removed line is the larger of the blank runs around it, so removing a line
-    never manufactures a double blank line.
+    never manufactures a double blank line. A transcript line's speaker becomes a turn over
+    its span of the joined text (consecutive lines of one speaker make one turn).
     """
     out: list[str] = []
+    turns: list[SpeakerTurn] = []
+    pos = -1  # where the next line starts, less the newline that joins it
     removed: list[str] = []
     gap = run = 0
     for line in lines:
@@ -380,9 +356,16 @@ def _assemble(lines: list[_Line]) -> tuple[str, list[str]]:
         gap = max(gap, run)
         if out:
             out.extend([""] * (1 if gap >= 3 else gap))
+            pos += 1 if gap >= 3 else gap
+        start = pos + 1
         out.append(line.text)
+        pos = start + len(line.text)
+        if line.speaker and turns and turns[-1].speaker == line.speaker:
+            turns[-1] = SpeakerTurn(line.speaker, turns[-1].start, pos)
+        elif line.speaker:
+            turns.append(SpeakerTurn(line.speaker, start, pos))
         gap = run = 0
-    return "\n".join(out), removed
+    return "\n".join(out), removed, turns
 
 
 def _clean(
@@ -391,18 +374,21 @@ def _clean(
 ) -> CleanedArticle:
     lines = _normalise(raw_text, subject_names)
     _truncate_footer(lines, fired)
+    take_speakers(lines, fired)
     _drop_boilerplate(lines, fired)
+    drop_sponsor_boxes(lines, fired)
     _drop_comment_spam(lines, fired)
     _drop_card_runs(lines, fired)
     _drop_promo_sentences(lines, fired)
     _drop_author_bio(lines, meta, fired)
     _drop_orphan_headings(lines, fired)
-    text, removed = _assemble(lines)
+    text, removed, turns = _assemble(lines)
     return CleanedArticle(
         meta=meta,
         text=text,
         sections=detect_sections(text, meta, subject_names, headings),
         removed=tuple(removed),
+        speakers=tuple(turns),
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.clean_shapes import SHAPE_RULES as _SHAPES_OF_NEW_PAGES
+
 _I = re.IGNORECASE
 
 
@@ -31,6 +33,19 @@ _BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
      r"|related (?:articles|posts|reading|stories)\s*:?", "related-posts widget or link"),
     (r"advertisement|sponsored(?: content)?", "ad label"),
     (r"[-=_*~]{3,}", "plain-text horizontal rule"),
+    (r"(?:[^.!?·|•]{0,40}[·|•]\s*)*(?:unsubscribe|forward (?:this (?:e-?mail|issue|newsletter) )?"
+     r"to a friend|view (?:it |this (?:e-?mail|issue|newsletter|post) )?(?:in|on) (?:your |the )?"
+     r"(?:browser|web)|update (?:your )?(?:subscription |e-?mail )?preferences|manage (?:your )?"
+     r"subscription)\b[^.!?]{0,80}", "newsletter e-mail links (unsubscribe, view in browser)"),
+    (r"\d{1,3}\s*min(?:ute)?s?\s+read\b.{0,40}", "reading-time label of a blog platform"),
+    (r"follow(?:ing)?|listen|clap|bookmark|save(?: for later)?", "blog-platform button text"),
+    (r"(?:#[a-z][\w.+-]*[\s,·]*){2,}", "row of hashtags (a platform's tag list)"),
+    (r"(?=.*(?:\b(?:claps?|reactions?|likes?|hearts?|responses?|saves?|upvotes?)\b|"
+     r"[\u2764\U0001F300-\U0001FAFF]))(?:[^\w\s]*\s*\d[\d.,]*[km]?\s*(?:claps?|reactions?|"
+     r"likes?|hearts?|responses?|comments?|saves?|upvotes?|views?)?\s*[·|•,]?\s*){1,8}",
+     "reaction / clap counts of a blog platform"),
+    (r"(?:this (?:post|article) was )?originally (?:published|posted) (?:at|on|in)\b.*",
+     "cross-post notice of a blog platform"),
 )
 _BOILERPLATE_RES = tuple((re.compile(p, _I), why) for p, why in _BOILERPLATE_LINES)
 
@@ -44,6 +59,10 @@ _FOOTER_STARTS: tuple[tuple[str, str], ...] = (
     (r"leave a (?:reply|comment)\b.*", "comment form title"),
     (r"(?:next|previous|prev)\s*(?:topic|post|article|page|lesson|chapter).*", "pager"),
     (r"--", "e-mail signature separator ('-- ', RFC 3676): signature and list footer follow"),
+    (r"you(?:['’]re| are) receiving this\b.*|you received this (?:e-?mail|newsletter|message)\b.*",
+     "newsletter subscription footer"),
+    (r"written by (?:[A-Z][\w.'’-]*\s*){1,4}|more from [\w .&'’-]{1,60}",
+     "blog-platform author footer"),
 )
 _FOOTER_START_RES = tuple((re.compile(p, _I), p) for p, _ in _FOOTER_STARTS)
 _FOOTER_MIN_POSITION = 0.6
@@ -56,10 +75,17 @@ _PROMO_SENTENCE_PATTERNS: tuple[str, ...] = (
     r"(?:discover|explore) our|hire (?:dedicated|expert|top|our) (?:\w+ )?developers)\b",
     # comment bait
     r"\b(?:let us know your thoughts|in the comments below)\b",
-    # social call to action ("Follow us on Twitter", "Tell me on Mastodon")
-    r"\b(?:connect (?:with )?|follow |tell |find |ping )(?:me|us) on [A-Z][\w.]+",
+    # social call to action ("Follow us on Twitter", "Tell me on Mastodon", "Follow Luis on X")
+    r"\b(?:connect (?:with )?|follow |tell |find |ping )(?:me|us) on [A-Z][\w.]+"
+    r"|\bfollow [\w'’-]+ on (?:Mastodon|Twitter|X|LinkedIn|Bluesky|GitHub|YouTube|Instagram|"
+    r"Threads|Twitch)\b",
     # newsletter box
     r"\bsubscribe to (?:our|my) (?:newsletter|channel)\b",
+    # a newsletter's sign-off asking for mail
+    r"\bhit reply\b|\breply to this (?:e-?mail|issue|newsletter)\b",
+    # a podcast's call to subscribe
+    r"\b(?:subscribe|listen|follow)\b[^.!?]{0,40}\bwherever you (?:get|listen to|find) "
+    r"(?:your )?podcasts\b",
 )
 _PROMO_RES = tuple((re.compile(p, _I), p) for p in _PROMO_SENTENCE_PATTERNS)
 
@@ -76,6 +102,7 @@ SHAPE_RULES: tuple[str, ...] = (
     "shape: short hook in a promotional paragraph",
     "shape: heading orphaned by a removed box",
     "shape: closing author bio",
+    *_SHAPES_OF_NEW_PAGES,
 )
 
 

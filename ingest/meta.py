@@ -29,6 +29,11 @@ _BY_FIRST_RE = re.compile(
 _DATE_FIRST_RE = re.compile(
     rf"(?:[Pp]osted|[Pp]ublished|[Uu]pdated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+{_NAME}\s*"
 )
+#: A blog platform's byline: the author's name beside a Follow button ("Ana Ruiz · Follow").
+_FOLLOW_RE = re.compile(rf"{_NAME}\s*(?:[·•|]\s*)?Follow")
+#: A blog platform's reading-time line, often carrying the date ("6 min read · Sep 3, 2026").
+_READ_TIME_RE = re.compile(r"(?:(?P<a>.+?)\s*[·•|]\s*)?\d{1,3}\s*min(?:ute)?s?\s+read"
+                           r"(?:\s*[·•|]\s*(?P<b>.+))?", re.IGNORECASE)
 _DATE_PIECES_RE = re.compile(r"\s*[·•|]\s*")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _EMPHASIS = "*_ "
@@ -92,7 +97,8 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     core = line.strip().strip(_EMPHASIS).strip()
     m = _BY_FIRST_RE.fullmatch(core) or _DATE_FIRST_RE.fullmatch(core)
     if m is None:
-        return None
+        follow = _FOLLOW_RE.fullmatch(core)
+        return (follow.group("name").strip(), None) if follow else None
     date_text = m.group("date")
     date = _date_from(date_text)
     if date_text and date is None:
@@ -100,8 +106,18 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     return m.group("name").strip(), date
 
 
+def _reading_time_date(line: str) -> str | None:
+    """The date on a blog platform's reading-time line, if it is one and carries a date."""
+    m = _READ_TIME_RE.fullmatch(line.strip().strip(_EMPHASIS).strip())
+    return _date_from(m.group("a") or m.group("b")) if m else None
+
+
 def take_byline(text: str) -> tuple[str, str | None, str | None]:
-    """Find a byline among the first lines of ``text``; return (text without it, author, date)."""
+    """Find a byline among the first lines of ``text``; return (text without it, author, date).
+
+    A blog platform's export splits it in two: "NAME · Follow", then the reading-time line
+    with the date; the date is read from that line (which cleaning drops as furniture).
+    """
     lines = text.split("\n")
     seen = 0
     for i, line in enumerate(lines):
@@ -113,5 +129,8 @@ def take_byline(text: str) -> tuple[str, str | None, str | None]:
         found = parse_byline(line)
         if found is not None:
             author, date = found
+            if date is None:
+                nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
+                date = _reading_time_date(nxt)
             return "\n".join(lines[:i] + lines[i + 1 :]), author, date
     return text, None, None

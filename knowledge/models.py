@@ -42,6 +42,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SpeakerTurn:
+    """Who said a span of a transcript's cleaned text (the run-in label cleaning took out)."""
+
+    speaker: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class CleanedArticle:
     """An article after boilerplate removal.
 
@@ -50,12 +59,14 @@ class CleanedArticle:
         text: The cleaned text; every offset in the system points into it.
         sections: Headings in document order with the spans they govern.
         removed: Lines or sentences cleaning dropped (kept for tests and debugging).
+        speakers: A transcript's turns, in order (``ingest.speakers``); empty otherwise.
     """
 
     meta: ArticleMeta
     text: str
     sections: tuple[Section, ...] = ()
     removed: tuple[str, ...] = ()
+    speakers: tuple[SpeakerTurn, ...] = ()
 
     @property
     def article_id(self) -> str:
