@@ -467,8 +467,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                       "that.\n\n")
     verdict: str | None = None
     comparing = intent.comparative or compares(question, named)
-    found = (row_verdict(shown, named, load_general_lexicon(),
-                         f"the table of {_table_source(shown, retrieval.index.metas)}")
+    found = (row_verdict(shown, named, load_general_lexicon(), lambda aid: "the table of "
+                         + source_label(retrieval.index.metas.get(aid), aid))
              if comparing else None)
 
     def render(item: Any) -> str:
@@ -506,12 +506,3 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     more = [render(it) for it in rest[:MAX_MORE]]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
-
-
-def _table_source(shown: Sequence[Any], metas: dict[str, ArticleMeta]) -> str:
-    """How a row verdict names the article its table is in ("the 2026 article “...”")."""
-    for item in shown:
-        if item.cells:
-            aid = item.lead.chunk.article_id
-            return source_label(metas.get(aid), aid)
-    return "the article"
