@@ -78,7 +78,7 @@ from assistant.named import (
 )
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
-from assistant.openers import arrange, drop_connective
+from assistant.openers import arrange, drop_connective, standalone
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
@@ -399,8 +399,7 @@ def compose(
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = _render_all([(c, c.text) for c in _in_reading_order(extra)], cites, single, config,
-                       {})
+    more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {})
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
 
