@@ -150,6 +150,24 @@ _ANAPHORIC = re.compile(
     r"stack|engine|ecosystem|community|server)s?)\b", re.IGNORECASE)
 
 
+#: A turn to the other side of a comparison ("On the other side, ...", "Conversely, ...").
+_SWITCH = re.compile(r"^\W*(?:(?:but|and|yet)\s+)?(?:on\s+the\s+other\s+(?:hand|side)|"
+                     r"conversely|in\s+contrast|by\s+contrast|on\s+the\s+flip\s+side)\b\W*",
+                     re.IGNORECASE)
+#: A personal pronoun as the subject: it keeps the previous sentence's subject.
+_PERSONAL = re.compile(r"(?:it|its|it['’]s|they|their)\b", re.IGNORECASE)
+
+
+def turns_unnamed(text: str) -> bool:
+    """Whether ``text`` turns to the other side of a contrast without saying whose side:
+    "But on the other side, the framework gives you everything." after a Node.js sentence
+    may be about Django; its "the framework" cannot be read from the sentence before, so the
+    sentence takes no side (shown with its neighbour or not at all, never under a guess).
+    "On the other hand, it is heavy." keeps the pronoun's subject."""
+    m = _SWITCH.match(text)
+    return bool(m) and not _PERSONAL.match(text[m.end():])
+
+
 def anaphoric(text: str) -> bool:
     """Whether ``text``'s own subject points back to the sentence before (``_ANAPHORIC``)."""
     return bool(_ANAPHORIC.match(text))
@@ -211,6 +229,8 @@ def infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
         return own[0] if len(own) == 1 and not foil else None
     if not foil and USE_ABOUT_BOTH and _ABOUT_BOTH.match(text):
         return None  # "Both frameworks come with trade-offs ..."
+    if not foil and turns_unnamed(text):
+        return None  # "On the other side, the framework ...": whose side is not said
     context = _context_subject(chunk, span, config, path, not foil and anaphoric(text))
     if not foil:
         return context

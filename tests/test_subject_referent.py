@@ -80,3 +80,18 @@ def test_the_pronoun_labels_are_filed_as_measured() -> None:
     result = measure(path=PRONOUN_LABELS)
     assert result["tuning"]["correct"] >= 23
     assert result["held-back"]["correct"] >= 23
+
+
+@pytest.mark.parametrize("before", ["Node.js leaves every choice to you.",
+                                    "Django ships an admin and an ORM."])
+def test_a_turn_to_the_other_side_without_its_name_takes_no_side(before: str) -> None:
+    # "the framework" after "on the other side" may be either: no guessed side
+    assert _last([before, "But on the other side, the framework gives you everything."]) is None
+    assert _last([before, "Conversely, setting up a project takes a day."]) is None
+
+
+def test_a_turn_to_the_other_side_with_a_pronoun_keeps_its_subject() -> None:
+    assert _last(["Django ships an admin and an ORM.",
+                  "On the other hand, it is heavy for a tiny service."]) == "Django"
+    assert _last(["Django ships an admin and an ORM.",
+                  "On the other hand, Node.js starts with nothing."]) == "Node.js"
