@@ -52,6 +52,10 @@ from assistant.references import inner_reference, leans_on_neighbour
 from assistant.sentences import Candidate, sentence_spans
 
 _IT = re.compile(r"^(it|its)\b\s*", re.I)
+#: "Its a good idea ...": "It's" spelt without its apostrophe (an article, a negation or a
+#: degree word follows), not the possessive: no "[X’s]" bracket.
+_ITS_IS = re.compile(r"^its\s+(?:a|an|the|not|no|very|so|too|also|just|quite|really|"
+                     r"still|always|never|time|been|going|getting)\b", re.I)
 #: An editorial bracket at a sentence start standing for a pronoun ("[Django]", "[X’s]").
 _BRACKET = re.compile(r"(^|[.!?:;]\s+|\n\s*)\[([^\]\d][^\]]{0,40}?)(['’]s)?\]")
 
@@ -90,7 +94,7 @@ def repair(text: str, subject: str | None) -> str | None:
         return out
     if kind == "personal" and subject:
         it = _IT.match(out)
-        if it and not out.lower().startswith(("it's", "it’s")):
+        if it and not out.lower().startswith(("it's", "it’s")) and not _ITS_IS.match(out):
             name = f"[{subject}’s]" if it.group(1).lower() == "its" else f"[{subject}]"
             return f"{name} {out[it.end():]}"
     return None

@@ -110,3 +110,9 @@ def test_more_lines_bracket_an_it_away_from_its_neighbour() -> None:
     assert got == ["Flask is a micro framework.", "It also starts in a second.",
                    "[Express] also used half the memory.", "This keeps tests fast.",
                    "It also used half the memory."]
+
+
+def test_its_spelt_for_it_is_gets_no_possessive_bracket() -> None:
+    assert repair("Its a good idea to learn this language.", "Flask") is None
+    assert repair("Its not the fastest option.", "Flask") is None
+    assert repair("Its router is small.", "Flask") == "[Flask’s] router is small."
