@@ -165,7 +165,7 @@ def turns_unnamed(text: str) -> bool:
     sentence takes no side (shown with its neighbour or not at all, never under a guess).
     "On the other hand, it is heavy." keeps the pronoun's subject."""
     m = _SWITCH.match(text)
-    return bool(m) and not _PERSONAL.match(text[m.end():])
+    return m is not None and not _PERSONAL.match(text[m.end():])
 
 
 def anaphoric(text: str) -> bool:
