@@ -78,7 +78,7 @@ from assistant.named import (
 )
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
-from assistant.openers import arrange, drop_connective
+from assistant.openers import arrange, drop_connective, standalone
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
@@ -399,8 +399,7 @@ def compose(
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = _render_all([(c, c.text) for c in _in_reading_order(extra)], cites, single, config,
-                       {})
+    more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {})
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
 
@@ -467,8 +466,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                       "that.\n\n")
     verdict: str | None = None
     comparing = intent.comparative or compares(question, named)
-    found = (row_verdict(shown, named, load_general_lexicon(),
-                         f"the table of {_table_source(shown, retrieval.index.metas)}")
+    found = (row_verdict(shown, named, load_general_lexicon(), lambda aid: "the table of "
+                         + source_label(retrieval.index.metas.get(aid), aid))
              if comparing else None)
 
     def render(item: Any) -> str:
@@ -506,12 +505,3 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     more = [render(it) for it in rest[:MAX_MORE]]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
                        intent=intent.kind)
-
-
-def _table_source(shown: Sequence[Any], metas: dict[str, ArticleMeta]) -> str:
-    """How a row verdict names the article its table is in ("the 2026 article “...”")."""
-    for item in shown:
-        if item.cells:
-            aid = item.lead.chunk.article_id
-            return source_label(metas.get(aid), aid)
-    return "the article"

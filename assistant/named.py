@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -439,7 +439,7 @@ def row_sentence(label: str, source: str, cols: Sequence[tuple[str, str]],
 
 
 def row_verdict(shown: Sequence[Item], named: Sequence[Named], general: Any,
-                source: str = "the table") -> RowVerdict | None:
+                source: str | Callable[[str], str] = "the table") -> RowVerdict | None:
     """The verdict line of a question naming a third technology, from a table row.
 
     The first shown item that is a table row on the question's topic and has a cell for at
@@ -448,6 +448,8 @@ def row_verdict(shown: Sequence[Item], named: Sequence[Named], general: Any,
     the line says which technology the table puts ahead, quoting each named cell under its
     own column's name, or that the table rates them alike. The words are ours; what each
     technology gets is its own cell, so a third technology's claim is never a subject's.
+    ``source`` names the table, or (a callable) names the article id of the row read: the
+    line must name the article of the row it quotes, not of another shown row.
     None when no such row leads the answer or its cells cannot be ranked.
     """
     for item in shown[:2]:
@@ -468,8 +470,8 @@ def row_verdict(shown: Sequence[Item], named: Sequence[Named], general: Any,
         ranks = rank_cells(general, item.label, [v for _h, v in cols])
         if ranks is None:
             continue
-        text = row_sentence(item.label, source, cols, ranks)
-        return RowVerdict(item, text)
+        where = source if isinstance(source, str) else source(chunk.article_id)
+        return RowVerdict(item, row_sentence(item.label, where, cols, ranks))
     return None
 
 

@@ -52,6 +52,10 @@ from assistant.references import inner_reference, leans_on_neighbour
 from assistant.sentences import Candidate, sentence_spans
 
 _IT = re.compile(r"^(it|its)\b\s*", re.I)
+#: "Its a good idea ...": "It's" spelt without its apostrophe (an article, a negation or a
+#: degree word follows), not the possessive: no "[X’s]" bracket.
+_ITS_IS = re.compile(r"^its\s+(?:a|an|the|not|no|very|so|too|also|just|quite|really|"
+                     r"still|always|never|time|been|going|getting)\b", re.I)
 #: An editorial bracket at a sentence start standing for a pronoun ("[Django]", "[X’s]").
 _BRACKET = re.compile(r"(^|[.!?:;]\s+|\n\s*)\[([^\]\d][^\]]{0,40}?)(['’]s)?\]")
 
@@ -90,7 +94,7 @@ def repair(text: str, subject: str | None) -> str | None:
         return out
     if kind == "personal" and subject:
         it = _IT.match(out)
-        if it and not out.lower().startswith(("it's", "it’s")):
+        if it and not out.lower().startswith(("it's", "it’s")) and not _ITS_IS.match(out):
             name = f"[{subject}’s]" if it.group(1).lower() == "its" else f"[{subject}]"
             return f"{name} {out[it.end():]}"
     return None
@@ -156,6 +160,24 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
         # only sentences leaning on a lost neighbour further in: the best stays visible
         return [Shown(inner[0], inner[0].text)], [c for c in dropped if c is not inner[0]]
     return shown, dropped
+
+
+def standalone(cands: Sequence[Candidate]) -> list[tuple[Candidate, str]]:
+    """The texts of "more from the sources" lines (``cands`` in reading order): each is read
+    alone, under no side label, so a leading "It"/"Its" that does not follow its passage
+    neighbour would be read as whatever the line above names; it is shown with the
+    bracketed subject its article context gives ("[Node.js] also used about half the
+    memory.", ``repair``), and a leading connective is dropped. Otherwise the quote is kept
+    as it is (a line the reader opens on purpose; nothing is dropped from it)."""
+    out: list[tuple[Candidate, str]] = []
+    prev: Candidate | None = None
+    for cand in cands:
+        text = cand.text
+        if not cand.table_label and not _follows(prev, cand) and opener(text) is not None:
+            text = repair(text, cand.subject or cand.referent) or text
+        out.append((cand, text))
+        prev = cand
+    return out
 
 
 #: The most words of the passage sentences quoted before a sentence that leans on them.

@@ -30,21 +30,6 @@ def sentence_spans(chunk: Chunk) -> list[Span]:
     return list(chunk.sentences) or [Span(chunk.start, chunk.end)]
 
 
-def referent_subject(chunk: Chunk, span: Span, config: Any,
-                     path: Sequence[str] = ()) -> str | None:
-    """Whom a sentence's leading "It"/"Its"/"They" stands for: the subject of the nearest
-    earlier sentence of its passage that names one (else its headings'), whatever the
-    sentence itself names. "Its event loop ... a Node.js API served 2.5 times as many
-    requests as a Django view" names both subjects, so its own subject is None, yet its
-    "Its" is the previous sentence's Node.js."""
-    earlier = [sp for sp in sentence_spans(chunk) if sp.end <= span.start]
-    for sp in reversed(earlier):
-        named = config.find_subjects(chunk.text[sp.start - chunk.start : sp.end - chunk.start])
-        if named:
-            return named[0] if len(set(named)) == 1 else None
-    return heading_subject(chunk.section, path, config)
-
-
 def heading_subject(section: str, path: Sequence[str], config: Any) -> str | None:
     """The subject a sentence's headings name: its own heading's, else (``path``, outermost
     first) the nearest heading above that names one; None when that heading names both or

@@ -46,10 +46,9 @@ from assistant.scene import W_SCENE, scene_setting
 from assistant.sentence_context import (
     context_tokens,
     lead_in_span,
-    referent_subject,
     sentence_spans,
 )
-from assistant.subject import infer_subject, table_context
+from assistant.subject import infer_subject, referent_subject, table_context
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
 from knowledge.models import Chunk, Span

@@ -109,16 +109,97 @@ def own_subjects(text: str, config: Any) -> tuple[str, ...]:
     return sides(text, config)[0]
 
 
-def _context_subject(chunk: Chunk, span: Span, config: Any, path: Sequence[str]
-                     ) -> str | None:
+def _context_subject(chunk: Chunk, span: Span, config: Any, path: Sequence[str],
+                     points_back: bool = False) -> str | None:
     """The subject of what comes before the sentence: the nearest earlier sentence of its
-    passage that names a subject (None when it speaks of both), else its headings."""
+    passage that names a subject (None when it speaks of both; for a sentence that points
+    back, ``anaphoric``, "It ..." / "The framework ...", that sentence's own subject, ``_topic``),
+    else its headings."""
     earlier = [sp for sp in (chunk.sentences or ()) if sp.end <= span.start]
+    read = _topic if points_back else _about
     for sp in reversed(earlier):
-        named = _about(chunk.text[sp.start - chunk.start : sp.end - chunk.start], config)
+        named = read(chunk.text[sp.start - chunk.start : sp.end - chunk.start], config)
         if named is not None:
             return named[0] if len(named) == 1 else None
     return heading_subject(chunk.section, path, config)
+
+
+def referent_subject(chunk: Chunk, span: Span, config: Any,
+                     path: Sequence[str] = ()) -> str | None:
+    """Whom a sentence's leading "It"/"Its"/"They" stands for: the subject of the nearest
+    earlier sentence of its passage that names one (else its headings'), whatever the
+    sentence itself names. "Its event loop ... a Node.js API served 2.5 times as many
+    requests as a Django view" names both subjects, so its own subject is None, yet its
+    "Its" is the previous sentence's Node.js; after "Django is easier to pick up than
+    Node.js." it is Django (the earlier sentence's own subject, ``_topic``; moved here from
+    ``assistant.sentence_context``)."""
+    return _context_subject(chunk, span, config, path, points_back=True)
+
+
+#: A sentence whose own subject points back: a personal pronoun ("It ...", "Its ...",
+#: "They ..."), a demonstrative ("This feature ...", "These tools ...", "This can ..."), or a
+#: kind-of-software noun as a definite subject ("The framework ...", "The runtime ..."),
+#: after any leading connectives ("But on the other side, it ..."). Its referent is the
+#: subject of the sentence before it, not whatever that sentence also names.
+_ANAPHORIC = re.compile(
+    r"^\W*(?:(?:but|and|so|yet|still|however|also|moreover|besides|plus|then|instead|"
+    r"furthermore|additionally|in\s+addition|as\s+a\s+result|on\s+the\s+other\s+"
+    r"(?:hand|side)|in\s+fact|of\s+course|that\s+said|conversely|likewise|similarly)"
+    r"\W{0,2}\s+)*(?:it|its|it['’]s|they|their|them|this|these|those|that|such|"
+    r"the\s+(?:framework|language|runtime|platform|technology|tool|library|environment|"
+    r"stack|engine|ecosystem|community|server)s?)\b", re.IGNORECASE)
+
+
+#: A turn to the other side of a comparison ("On the other side, ...", "Conversely, ...").
+_SWITCH = re.compile(r"^\W*(?:(?:but|and|yet)\s+)?(?:on\s+the\s+other\s+(?:hand|side)|"
+                     r"conversely|in\s+contrast|by\s+contrast|on\s+the\s+flip\s+side)\b\W*",
+                     re.IGNORECASE)
+#: A personal pronoun as the subject: it keeps the previous sentence's subject.
+_PERSONAL = re.compile(r"(?:it|its|it['’]s|they|their)\b", re.IGNORECASE)
+
+
+def turns_unnamed(text: str) -> bool:
+    """Whether ``text`` turns to the other side of a contrast without saying whose side:
+    "But on the other side, the framework gives you everything." after a Node.js sentence
+    may be about Django; its "the framework" cannot be read from the sentence before, so the
+    sentence takes no side (shown with its neighbour or not at all, never under a guess).
+    "On the other hand, it is heavy." keeps the pronoun's subject."""
+    m = _SWITCH.match(text)
+    return m is not None and not _PERSONAL.match(text[m.end():])
+
+
+def anaphoric(text: str) -> bool:
+    """Whether ``text``'s own subject points back to the sentence before (``_ANAPHORIC``)."""
+    return bool(_ANAPHORIC.match(text))
+
+
+#: Words a sentence may open with before its grammatical subject ("In practice, Django").
+SUBJECT_REACH = 4
+#: After a first mention, a coordination: "Django and Node.js ...", "Django or Express".
+_COORDINATED = re.compile(r"^(?:['’]s)?\s*(?:,|&|/|\b(?:and|or|nor|vs\.?|versus)\b)", re.I)
+
+
+def _topic(text: str, config: Any) -> tuple[str, ...] | None:
+    """What an earlier sentence hands a following "It" / "The framework": the one subject
+    it names other than as a foil ("Django is easier to pick up than Node.js." -> Django),
+    the other of a pair for a foil-only sentence, its grammatical subject when it names
+    two ("Express outperformed Django on every endpoint" -> Node.js: the first mention,
+    opening the sentence, not coordinated with the next); () when it speaks of both or of
+    the pair; None when it names no subject. A pronoun's antecedent is the previous
+    sentence's subject, never its object or its foil."""
+    own = sides(text, config)[0]
+    if len(own) == 1:
+        return own
+    if len(own) > 1:
+        first = min((m.start(), m.end(), n) for n in own
+                     for m in [config.patterns[n].search(text)] if m is not None)
+        lead = re.findall(r"[\w'’]+", text[: first[0]])
+        if len(lead) <= SUBJECT_REACH and not _COORDINATED.match(text[first[1]:]) and not (
+                _ABOUT_BOTH.match(text) or re.search(r"\b(?:both|between)\s+$", text[: first[0]],
+                                                     re.I)):
+            return (first[2],)
+        return ()
+    return _about(text, config)
 
 
 def _about(text: str, config: Any) -> tuple[str, ...] | None:
@@ -148,7 +229,9 @@ def infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
         return own[0] if len(own) == 1 and not foil else None
     if not foil and USE_ABOUT_BOTH and _ABOUT_BOTH.match(text):
         return None  # "Both frameworks come with trade-offs ..."
-    context = _context_subject(chunk, span, config, path)
+    if not foil and turns_unnamed(text):
+        return None  # "On the other side, the framework ...": whose side is not said
+    context = _context_subject(chunk, span, config, path, not foil and anaphoric(text))
     if not foil:
         return context
     if context is not None and context not in foil:

@@ -17,10 +17,16 @@ labelled with the side an answer grouped by subject should file it under:
 labelled before the rule changed, and only the tuning misses are for reading while a rule
 is tuned.
 
+``tests/data/subject_pronoun_labels.jsonl`` (``--pronouns``) holds sentences of the tuning
+articles (bundled, field tuning, ``tests/field/tuning10``) whose own subject is a pronoun or
+a generic noun ("It is ...", "Its ...", "The framework ...", "This feature ..."), naming no
+subject, each labelled with what it is about in its article; alternate lines are
+``held-back`` (their misses are not for reading while a rule is tuned).
+
 The rule is ``assistant.subject.infer_subject`` (with ``assistant.attribution``: a third
 technology's sentence is ``none``); its None (no side) is right for ``both`` and ``none``.
 
-    python -m tests.measure_subjects [--misses] [--held-out-misses]
+    python -m tests.measure_subjects [--pronouns] [--misses] [--held-out-misses]
 """
 
 from __future__ import annotations
@@ -35,11 +41,13 @@ from assistant.attribution import about_other_technology, third_technologies
 from assistant.corpus_index import heading_path
 from assistant.sentences import sentence_spans
 from assistant.subject import infer_subject
-from knowledge.models import Chunk, CleanedArticle, Span
+from knowledge.models import ArticleMeta, Chunk, CleanedArticle, Span
 from knowledge.subjects_config import default_subjects
-from tests.stance_eval import bundled_corpus, field_corpus
+from tests.stance_eval import bundled_corpus, field_corpus, parse_file
 
 LABELS = Path(__file__).resolve().parent / "data" / "subject_labels.jsonl"
+PRONOUN_LABELS = LABELS.with_name("subject_pronoun_labels.jsonl")
+TUNING10 = Path(__file__).resolve().parent / "field" / "tuning10" / "articles"
 
 
 class _Index:
@@ -53,7 +61,12 @@ class _Index:
 def corpus() -> tuple[dict[str, CleanedArticle], list[Chunk]]:
     arts, chunks = bundled_corpus()
     more, extra = field_corpus()
-    return {**arts, **more}, [*chunks, *extra]
+    arts, chunks = {**arts, **more}, [*chunks, *extra]
+    for path in sorted(TUNING10.iterdir()):
+        art, ch = parse_file(path, ArticleMeta(article_id=path.stem, title=path.stem))
+        arts[path.stem] = art
+        chunks.extend(ch)
+    return arts, chunks
 
 
 def locate(chunks: list[Chunk], article_id: str, quote: str) -> tuple[Chunk, Span] | None:
@@ -77,10 +90,11 @@ def predict(chunk: Chunk, span: Span, article: CleanedArticle, config: Any,
     return got or "none"
 
 
-def measure(labels: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def measure(labels: list[dict[str, Any]] | None = None, path: Path = LABELS
+            ) -> dict[str, Any]:
     """Accuracy per split; ``misses`` per split as (article, quote, label, got)."""
     if labels is None:
-        labels = [json.loads(x) for x in LABELS.read_text(encoding="utf-8").splitlines()
+        labels = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()
                   if x.strip()]
     config = default_subjects()
     arts, chunks = corpus()
@@ -110,11 +124,12 @@ def measure(labels: list[dict[str, Any]] | None = None) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    result = measure()
+    result = measure(path=PRONOUN_LABELS if "--pronouns" in argv else LABELS)
     for split, res in result.items():
         print(f"{split}: {res['correct']}/{res['n']} = {res['accuracy']:.3f} "
               f"(labelled with a side: {res['sided_correct']}/{res['sided_n']})")
-        show = "--misses" in argv if split != "held-out" else "--held-out-misses" in argv
+        held = split in ("held-out", "held-back")
+        show = "--held-out-misses" in argv if held else "--misses" in argv
         if show:
             for aid, quote, want, got in res["misses"]:
                 print(f"  {aid}: want {want}, got {got}: {quote[:110]}")

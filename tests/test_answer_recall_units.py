@@ -24,8 +24,8 @@ from assistant.filler import heading_like
 from assistant.focus import split_visible
 from assistant.intent import Intent
 from assistant.openers import arrange
-from assistant.sentence_context import referent_subject
 from assistant.sentences import Candidate
+from assistant.subject import referent_subject
 from assistant.trim import trim
 from knowledge.models import Chunk, Span
 from knowledge.subjects_config import default_subjects

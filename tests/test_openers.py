@@ -93,3 +93,26 @@ def test_drop_connective_for_a_quoted_condition() -> None:
     assert drop_connective("Conversely, if you need sockets, Express fits.") == (
         "If you need sockets, Express fits.")
     assert drop_connective("Express fits small teams.") == "Express fits small teams."
+
+
+def test_more_lines_bracket_an_it_away_from_its_neighbour() -> None:
+    """"More from the sources" lines are read alone: a leading "It" not after its passage
+    neighbour gets its known subject; after its neighbour, or unknown, the quote stays."""
+    from assistant.openers import standalone
+
+    a, sa = _passage("m", ["Flask is a micro framework.", "It also starts in a second.",
+                           "This keeps tests fast."])
+    b, sb = _passage("n", ["Express runs on Node.", "It also used half the memory."])
+    flask, it_next, this = (_cand(a, s, "Flask") for s in sa)
+    _express, it_far = (_cand(b, s, "Express") for s in sb)
+    unknown = _cand(b, sb[1], None)
+    got = [t for _c, t in standalone([flask, it_next, it_far, this, unknown])]
+    assert got == ["Flask is a micro framework.", "It also starts in a second.",
+                   "[Express] also used half the memory.", "This keeps tests fast.",
+                   "It also used half the memory."]
+
+
+def test_its_spelt_for_it_is_gets_no_possessive_bracket() -> None:
+    assert repair("Its a good idea to learn this language.", "Flask") is None
+    assert repair("Its not the fastest option.", "Flask") is None
+    assert repair("Its router is small.", "Flask") == "[Flask’s] router is small."
