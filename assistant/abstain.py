@@ -87,6 +87,7 @@ from assistant.question_names import (
     compared_with,
     coordinated,
     foreign_tech,
+    inside_other,
     name_support,
     possessed,
     source_words,
@@ -106,6 +107,7 @@ from assistant.scope import (
     longer_names,
     member_names,
     mentions,
+    option_asked,
     pair_meant,
     quoted_in,
     split_compound,
@@ -255,6 +257,16 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # "How does Fastify's plugin system work?": the articles mention Fastify often,
             # but no passage that does holds what the question asks about it
             unrelated.append(name)
+    # "C" read out of "C#": a name found only inside another name the question uses is no
+    # name of its own (nor listed in a decline beside it)
+    foreign = [f for f in foreign if not inside_other(question, f, foreign)]
+    unknown = [u for u in unknown if not inside_other(question, u, foreign + unknown)]
+    if not named and option_asked(question, subjects) and all(
+            asker_context(question, spellings(f)) for f in [*foreign, *unknown]):
+        # "We are five C# developers. Which of the two backends?": the names describe the
+        # asker's team, and the options named by their kind are the pair
+        named = tuple(subjects.subject_names)
+        criterion = asked_criterion(question, subjects)
     pair = " and ".join(subjects.subject_names)
     term = defined_term(question)
     members = member_names(term, subjects) if term else ()
@@ -352,9 +364,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                   "is the default.")
     note = ""
     if foreign:
-        # "Ruby on Rails" says "Ruby" and "Rails" too; "Spring Boot" says "Spring"
-        listed = ", ".join(f for f in foreign
-                           if not any(f != g and f in g.split() for g in foreign))
+        # "Ruby on Rails" says "Ruby" and "Rails" too; "C#" says "C": list the whole only
+        listed = ", ".join(f for f in foreign if not any(
+            f != g and (f in g.split() or (g.startswith(f) and not g[len(f)].isalnum()))
+            for g in foreign))
         # "Is Django faster than Quarkus?", "Can I use Django with React?": nothing to
         # answer without the name. "How do Django and Quarkus handle sessions?": the
         # Django part is covered, and so is "We have three React developers: Django or
