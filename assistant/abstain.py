@@ -81,6 +81,7 @@ from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, hel
 from assistant.article_subject import is_lead_name
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
+from assistant.described import described
 from assistant.question_names import (
     GENERIC,
     abbreviation,
@@ -151,9 +152,10 @@ _INJECTION = (
 FACT_NOUN = {"version": "version or release", "date": "date", "price": "price"}
 
 #: The configured criterion a question asks about by meaning (its embedding in, the
-#: criterion's name or None out): ``assistant.asked.criterion_by_meaning`` bound to the
+#: criterion's name or None out; a text, such as a phrase of the question, is embedded
+#: first): ``assistant.asked.criterion_by_meaning`` bound to the
 #: comparison service, injected by the answer path so this module imports no service.
-CriterionByMeaning = Callable[[Sequence[float]], "str | None"]
+CriterionByMeaning = Callable[["Sequence[float] | str"], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                 if idx.empty or not mentions([p], idx)]
     kind = asked_kind(question, subjects, tok)
     compound = unknown_compound(question, subjects, idx, tok)
+    # "Django's rigid structure": a trait described in words of the question's own, which
+    # the articles weigh as a criterion ("strict", "less flexible"), is no unknown part
+    traits = described(question, compound, idx, tok,
+                       meaning)
+    compound = [w for w in compound if not any(p.split()[0] == w for p in traits)]
     signals: dict[str, Any] = {
         "dense_top": round(retrieval.dense_top, 4),
         "bm25_top": round(retrieval.bm25_top, 4),
@@ -291,6 +298,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         "products": products,
         "kind": kind,
         "compound": compound,
+        "traits": traits,
     }
 
     def no(reason: str, message: str) -> Coverage:
