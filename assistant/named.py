@@ -134,6 +134,7 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     articles never mention is abstention's business ("Is Django faster than Quarkus?").
     """
     from assistant.question_names import KNOWN_TECH  # abstention's list of products
+    from assistant.scope import asker_context
 
     third = third_technologies(index, config)
     friends = companions(index, config)
@@ -153,6 +154,10 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
             names = {low} if member else {low, *(normalize_label(subject).split(" "))}
             found[display] = Named(display, frozenset(names | (old.names if old else set())),
                                    subject, member)
+            continue
+        if asker_context(question, [word]):
+            # "My team writes mostly Go. Which framework ...?": the asker's skill, not a
+            # technology asked about (abstention reads it so too)
             continue
         if low in third:
             display = third[low]

@@ -41,3 +41,12 @@ def test_only_a_phrase_that_asks_a_criterion_is_a_description() -> None:
     q = "Is Django's stiff structure worse than the quux command?"
     assert described(q, ["stiff", "quux"], idx, tok, _meaning) == ["stiff structure"]
     assert described(q, ["stiff"], idx, tok, None) == []  # no reading: the words decide
+
+
+def test_a_price_per_period_is_a_fact_asked() -> None:
+    """"the monthly price of X" asks an amount, unlike "the price of" a choice."""
+    from assistant.answer_frame import ASKS_FOR_FACT
+
+    assert ASKS_FOR_FACT["price"].search("What is the monthly price of a hosted queue?")
+    assert ASKS_FOR_FACT["price"].search("What hourly rate do freelancers charge?")
+    assert not ASKS_FOR_FACT["price"].search("What is the price of choosing a framework?")
