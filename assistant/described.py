@@ -22,6 +22,8 @@ from typing import Any
 def qualified_phrase(question: str, word: str, idx: Any, tok: Any) -> str | None:
     """``word`` with the word it qualifies in the question ("rigid structure"), when the
     corpus uses that second word; else None (a bare unknown word: "Django's signals")."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", word):
+        return None  # "worker_threads", "http2": written as an identifier, a name
     m = re.search(rf"(?<![\w-]){re.escape(word)}\s+([a-z][\w-]*)", question, re.I)
     if not m:
         return None

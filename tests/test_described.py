@@ -33,6 +33,8 @@ def test_the_phrase_is_the_word_and_the_known_word_it_qualifies() -> None:
     # the qualified word is one the corpus never uses: no description to read
     assert qualified_phrase("Is Django's stiff scaffolding slow?", "stiff", idx, tok) is None
     assert qualified_phrase("How do Django widgets work?", "widgets", idx, tok) is None
+    # an identifier is a name, whatever it qualifies
+    assert qualified_phrase("Is Koa's stiff_io structure odd?", "stiff_io", idx, tok) is None
 
 
 def test_only_a_phrase_that_asks_a_criterion_is_a_description() -> None:
