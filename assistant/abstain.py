@@ -81,12 +81,14 @@ from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, hel
 from assistant.article_subject import is_lead_name
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
+from assistant.described import described
 from assistant.question_names import (
     GENERIC,
     abbreviation,
     compared_with,
     coordinated,
     foreign_tech,
+    inside_other,
     name_support,
     possessed,
     source_words,
@@ -106,6 +108,7 @@ from assistant.scope import (
     longer_names,
     member_names,
     mentions,
+    option_asked,
     pair_meant,
     quoted_in,
     split_compound,
@@ -149,9 +152,10 @@ _INJECTION = (
 FACT_NOUN = {"version": "version or release", "date": "date", "price": "price"}
 
 #: The configured criterion a question asks about by meaning (its embedding in, the
-#: criterion's name or None out): ``assistant.asked.criterion_by_meaning`` bound to the
+#: criterion's name or None out; a text, such as a phrase of the question, is embedded
+#: first): ``assistant.asked.criterion_by_meaning`` bound to the
 #: comparison service, injected by the answer path so this module imports no service.
-CriterionByMeaning = Callable[[Sequence[float]], "str | None"]
+CriterionByMeaning = Callable[["Sequence[float] | str"], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -255,6 +259,16 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # "How does Fastify's plugin system work?": the articles mention Fastify often,
             # but no passage that does holds what the question asks about it
             unrelated.append(name)
+    # "C" read out of "C#": a name found only inside another name the question uses is no
+    # name of its own (nor listed in a decline beside it)
+    foreign = [f for f in foreign if not inside_other(question, f, foreign)]
+    unknown = [u for u in unknown if not inside_other(question, u, foreign + unknown)]
+    if not named and option_asked(question, subjects) and all(
+            asker_context(question, spellings(f)) for f in [*foreign, *unknown]):
+        # "We are five C# developers. Which of the two backends?": the names describe the
+        # asker's team, and the options named by their kind are the pair
+        named = tuple(subjects.subject_names)
+        criterion = asked_criterion(question, subjects)
     pair = " and ".join(subjects.subject_names)
     term = defined_term(question)
     members = member_names(term, subjects) if term else ()
@@ -262,6 +276,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                 if idx.empty or not mentions([p], idx)]
     kind = asked_kind(question, subjects, tok)
     compound = unknown_compound(question, subjects, idx, tok)
+    # "Django's rigid structure": a trait described in words of the question's own, which
+    # the articles weigh as a criterion ("strict", "less flexible"), is no unknown part
+    traits = described(question, compound, idx, tok,
+                       meaning)
+    compound = [w for w in compound if not any(p.split()[0] == w for p in traits)]
     signals: dict[str, Any] = {
         "dense_top": round(retrieval.dense_top, 4),
         "bm25_top": round(retrieval.bm25_top, 4),
@@ -279,6 +298,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         "products": products,
         "kind": kind,
         "compound": compound,
+        "traits": traits,
     }
 
     def no(reason: str, message: str) -> Coverage:
@@ -352,9 +372,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                   "is the default.")
     note = ""
     if foreign:
-        # "Ruby on Rails" says "Ruby" and "Rails" too; "Spring Boot" says "Spring"
-        listed = ", ".join(f for f in foreign
-                           if not any(f != g and f in g.split() for g in foreign))
+        # "Ruby on Rails" says "Ruby" and "Rails" too; "C#" says "C": list the whole only
+        listed = ", ".join(f for f in foreign if not any(
+            f != g and (f in g.split() or (g.startswith(f) and not g[len(f)].isalnum()))
+            for g in foreign))
         # "Is Django faster than Quarkus?", "Can I use Django with React?": nothing to
         # answer without the name. "How do Django and Quarkus handle sessions?": the
         # Django part is covered, and so is "We have three React developers: Django or

@@ -73,7 +73,7 @@ TOGETHER = 3
 #: long-term-support release ...?", "Which version ...?"), a date ("until when", "what
 #: year", "When was it first released?", "In what year did it first appear?": words of
 #: coming into being are its frame) or a price ("How much does it cost?", "What fee
-#: ...?"; not "the price of" a choice, which asks for a drawback).
+#: ...?", "the monthly price"; not "the price of" a choice, which asks for a drawback).
 ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
     "version": re.compile(r"\b(?:which|what)\s+(?:(?:is|are|was|were)\s+the\s+)?"
                           r"(?:[\w.-]+\s+){0,3}(?:versions?|releases?)\b(?!\s+(?:cycle|process|"
@@ -87,7 +87,10 @@ ASKS_FOR_FACT: dict[str, re.Pattern[str]] = {
     "price": re.compile(
         r"\bhow\s+much\s+(?:does|do|did|will|would|is|are)\b[^?]*\b(?:cost|costs|charge|"
         r"pay|earn|earns)\b|\b(?:what|which)\b[^?]{0,40}?\b(?:pricing|fees?|salary|salaries)\b"
-        r"|\bwhat\s+(?:does|do|would|will)\b[^?]*\bearns?\b", re.I),
+        r"|\bwhat\s+(?:does|do|would|will)\b[^?]*\bearns?\b"
+        # a price per period is an amount, not the price of a choice ("the monthly price")
+        r"|\b(?:monthly|yearly|annual|hourly|daily|weekly)\s+(?:price|cost|fee|rate|bill)s?\b",
+        re.I),
 }
 #: The words of a fact question that say what kind of fact it asks (its frame; the rest,
 #: "long-term-support" say, is its topic).
@@ -100,7 +103,8 @@ _FACT_FRAME: dict[str, re.Pattern[str]] = {
                        r"created|founded|introduced|come|came|out|end|ends|expires?|supported|"
                        r"maintained)\b", re.I),
     "price": re.compile(r"\b(?:how\s+much|cost|costs|charge|pay|earn|earns|price|prices|"
-                        r"pricing|fees?|salary|salaries|per\s+(?:month|year|hour)|average)\b",
+                        r"pricing|fees?|salary|salaries|per\s+(?:month|year|hour)|average|"
+                        r"monthly|yearly|annual|hourly|daily|weekly|rates?|bills?)\b",
                         re.I),
 }
 #: What a passage giving a fact of each kind holds: a version number ("4.2", "v18",

@@ -280,11 +280,14 @@ class AnswerChain:
                 self._articles[article_id] = art.text
             return self._articles[article_id]
 
-    def _criterion_by_meaning(self, vector: Sequence[float]) -> str | None:
-        """The configured criterion ``vector`` (a question's) asks about by meaning, or None
+    def _criterion_by_meaning(self, vector: Sequence[float] | str) -> str | None:
+        """The configured criterion ``vector`` (a question's, or a phrase's once embedded:
+        ``assistant.described``) asks about by meaning, or None
         (``assistant.asked.criterion_by_meaning``; the cue vectors are embedded once)."""
         from assistant.asked import criterion_by_meaning
 
+        if isinstance(vector, str):
+            vector = list(self.embedder.embed_query(vector))
         return criterion_by_meaning(self.comparisons, vector)
 
     def _disagreement(self, rw: Rewritten, retrieval: Retrieval) -> Disagreement | None:

@@ -134,6 +134,9 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     articles never mention is abstention's business ("Is Django faster than Quarkus?").
     """
     from assistant.question_names import KNOWN_TECH  # abstention's list of products
+    from assistant.scope import asker_context, option_asked, pair_meant
+
+    choosing = option_asked(question, config) or pair_meant(question, config)
 
     third = third_technologies(index, config)
     friends = companions(index, config)
@@ -153,6 +156,11 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
             names = {low} if member else {low, *(normalize_label(subject).split(" "))}
             found[display] = Named(display, frozenset(names | (old.names if old else set())),
                                    subject, member)
+            continue
+        if choosing and asker_context(question, [word]):
+            # "My team writes mostly Go. Which framework ...?": the asker's skill, not a
+            # technology asked about (abstention reads it so too); "what do Laravel
+            # developers use?" asks about Laravel's people
             continue
         if low in third:
             display = third[low]

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from assistant.article_subject import implied_tokens
@@ -207,3 +208,18 @@ def possessed(question: str, name: str, tok: Any) -> list[str]:
             break
         out.extend(t for t in tok.tokens(w) if t not in GENERIC and t not in STANDING)
     return out
+
+
+def inside_other(question: str, name: str, others: Sequence[str]) -> bool:
+    """Whether every mention of ``name`` in the question lies inside a mention of another
+    of ``others`` ("C" in "C#", "Spring" in "Spring Boot"): then it is a part of that name,
+    not a name of its own, and a decline must not list it beside the whole."""
+    def spans(n: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(rf"(?<![\w.#+]){re.escape(n)}(?![\w#+]|\.\w)",
+                                              question, re.I)]
+
+    own = [m.span() for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\w)",
+                                         question, re.I)]
+    wholes = [s for o in others if o != name and len(o) > len(name) for s in spans(o)]
+    return bool(own) and bool(wholes) and all(
+        any(a <= s < e <= b for a, b in wholes) for s, e in own)

@@ -147,6 +147,21 @@ def pair_meant(question: str, subjects: Any) -> bool:
     return bool(_WHICH.search(asking)) and bool(_COMPARATIVE.search(asking))
 
 
+#: "Which framework ...", "which backend should we pick": the options named by their kind.
+_WHICH_OPTION = re.compile(r"\bwhich\s+(?:(?:of\s+the\s+)?(?:two|2)\s+)?(?P<n>[a-z]+)\b", re.I)
+
+
+def option_asked(question: str, subjects: Any) -> bool:
+    """Whether the question asks to choose among options named only by their kind ("We are
+    five C# developers. Which backend should we pick?"), naming no subject and bringing no
+    alternatives of its own: in a library comparing one pair, the pair. ``pair_meant``
+    needs a comparative for a bare "which"; this reading needs an option noun instead."""
+    if subjects.find_subjects(question) or _OWN_OPTIONS.search(question):
+        return False
+    m = _WHICH_OPTION.search(split(question).asking)
+    return m is not None and m.group("n").lower() in _OPTION_NOUNS - {"one", "ones"}
+
+
 def defined_term(question: str) -> str | None:
     """The term a definition question asks about ("What exactly is Express?" -> Express),
     else None."""
@@ -365,8 +380,10 @@ _SKILLED = re.compile(
     r"|\b(?:experience|background|expertise)\s+(?:in|with)"
     r"|\b(?:are|is|am|were|['’]re|['’]m)\s+used\s+to|\bcoming\s+from)"
     r"\s+(?:(?:only|just|mostly|mainly|some|a\s+bit\s+of|a\s+lot\s+of)\s+)?"
-    # the words of a longer name or a list before it: "Ruby on Rails", "React and Vue"
-    r"(?:(?-i:[A-Z])[\w.]*\s+(?:(?:on|and|or)\s+)?|,\s+){0,3}$", re.I)
+    # the words of a longer name or a list before it: "Ruby on Rails", "React and Vue",
+    # "Go and some Java" (a list item has its own qualifier)
+    r"(?:(?:(?-i:[A-Z])[\w.#+]*\s+(?:(?:on|and|or)\s+)?|,\s+)"
+    r"(?:(?:only|just|mostly|mainly|some|a\s+bit\s+of|a\s+lot\s+of)\s+)?){0,3}$", re.I)
 
 
 def asker_context(question: str, spellings: Sequence[str]) -> bool:
@@ -382,7 +399,10 @@ def asker_context(question: str, spellings: Sequence[str]) -> bool:
     if not spots:
         return False
     for m in spots:
-        people = re.match(rf"(?:[- ](?:on\s+)?[A-Z][\w.]*)?\s+{_PEOPLE}\b", question[m.end():])
+        # "C# developers" (a sign glued to the name), "C and C# programmers" (a list)
+        people = re.match(rf"[#+]*(?:\s*(?:,|/|\band\b|\bor\b)\s*[A-Z][\w.#+]*"
+                          rf"|[- ](?:on\s+)?[A-Z][\w.#+]*)*\s+{_PEOPLE}\b",
+                          question[m.end():])
         if people is None and _SKILLED.search(question[: m.start()]) is None:
             return False
     return True
