@@ -33,6 +33,12 @@ def _chain(aid: str, texts: list[str], subject: str | None = D) -> list[Candidat
     ("What is the package registry in Node.js?", "package registry"),
     ("What are migrations, in a nutshell?", "migrations"),
     ("What does Django really do?", "Django"),
+    # the speaker named by several words, possessive included: X is what they talk about
+    ("What does the agency's lead developer mean when he talks about glue code?",
+     "glue code"),
+    ("What did the startup's first engineer mean by the thin layer?", "thin layer"),
+    ("What does the bank's head of platform mean when she speaks of a quiet release?",
+     "quiet release"),
 ])
 def test_what_a_definition_question_asks_about(question: str, x: str) -> None:
     assert defined(question) == x
@@ -45,6 +51,8 @@ def test_what_a_definition_question_asks_about(question: str, x: str) -> None:
     ("Explain the template language in plain words.", ()),
     ("What is the package registry in Node.js?", (N,)),
     ("What does Django really do?", (D,)),
+    ("What does the agency's lead developer mean when he talks about glue code?", ()),
+    ("What did the startup's first engineer mean by the thin layer?", ()),
 ])
 def test_property_and_explain_questions_are_definitions(question: str,
                                                          subjects: tuple[str, ...]) -> None:
