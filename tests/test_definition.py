@@ -127,7 +127,7 @@ def test_a_short_title_line_is_explained_by_its_next_sentence_even_about_both() 
         "Keep the queue dumb.",
         "The two services pass only record ids through it, never whole records.",
         "Both teams review each other's schema changes."], None)
-    shown, hidden = explain([lead], [later], [lead, later], [after, later], None,
+    shown, _hidden = explain([lead], [later], [lead, later], [after, later], None,
                             find_subjects=lambda t: [s for s in (D, N) if s in t])
     assert shown[:2] == [lead, after]
 
