@@ -43,17 +43,22 @@ MIN_SHOWN = 2
 #: explanation of the lead.
 MAX_WORDS = 60
 
+#: A lead of at most this many words is a title line ("Share contracts, not code."): the
+#: sentence after it in its passage says what it means, whatever it is about.
+TITLE_WORDS = 6
+
 #: What X a definition question asks about (the first pattern that matches decides).
 _DEFINED = (
     # "What does it mean that Node.js doesn't buffer data?": the claim is X
     re.compile(r"\bwhat\s+does\s+it\s+mean\s+(?:that|when|if|for)\s+(?:\w+\s+(?:say|says|"
                r"said|claim|claims|write|writes)\s+(?:that\s+)?)?(?P<x>.+?)\s*[?.!]*$", re.I),
     # "What do people mean when they call Django versatile?", "... say Django's ... is ..."
-    re.compile(r"\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+(?:when|if)\s+\w+\s+"
+    # the speaker may take a few words ("the agency's lead developer"): X is what is said
+    re.compile(r"\bwhat\s+(?:do|does|did)\s+(?:[\w'’.-]+\s+){1,5}mean\s+(?:when|if)\s+\w+\s+"
                r"(?:call|calls|called|say|says|said|describe|describes|talk about|talks about"
-               r"|claim|claims|write|writes)\s+(?:that\s+)?(?P<x>.+?)(?:\s+as)?\s*[?.!]*$",
-               re.I),
-    re.compile(r"\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+by\s+(?:a |an |the )?"
+               r"|speak of|speaks of|claim|claims|write|writes)\s+(?:that\s+)?"
+               r"(?:(?:a|an|the) (?=\w+\s+\w))?(?P<x>.+?)(?:\s+as)?\s*[?.!]*$", re.I),
+    re.compile(r"\bwhat\s+(?:do|does|did)\s+(?:[\w'’.-]+\s+){1,5}mean\s+by\s+(?:a |an |the )?"
                r"(?P<x>.+?)\s*[?.!]*$", re.I),
     re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are)\s+meant\s+(?:by|with)\s+(?:a |an |the )?"
                r"(?P<x>.+?)\s*[?.!]*$", re.I),
@@ -149,9 +154,14 @@ def _continuation(lead: Candidate, by_pos: dict[tuple[str, int], Candidate],
     cand = by_pos.get((lead.chunk.chunk_id, nxt.start)) if nxt is not None else None
     if cand is None or cand.table_label is not None or len(cand.text.split()) > MAX_WORDS:
         return None
-    if cand.subject != about or _BOTH.search(cand.text) or (
-            find_subjects is not None and len(set(find_subjects(cand.text))) > 1):
-        return None  # it goes on about the other subject, or both ("Both are trusted ...")
+    if cand.subject != about:
+        return None  # it goes on about the other subject
+    # a short lead is a title ("Share contracts, not code."): what follows is what it means,
+    # even about both sides; after a full sentence, one about both ("Both are trusted ...")
+    # goes on about the comparison
+    if len(lead.text.split()) > TITLE_WORDS and (_BOTH.search(cand.text) or (
+            find_subjects is not None and len(set(find_subjects(cand.text))) > 1)):
+        return None
     if filler_kind(cand.text) not in ("ok", "dangling") or duplicate(cand, lead):
         return None
     return cand

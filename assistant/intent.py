@@ -106,7 +106,7 @@ _DEFINITION = re.compile(
     r"|in [\w.]+)|,\s+as (?:used|found|meant) in [\w. ]+)?\s*[?.]?$"
     # "What do people mean when they call Django versatile?", "What's meant by ...?",
     # "What does it mean that Node.js doesn't buffer data?"
-    r"|\bwhat\s+(?:do|does|did)\s+(?:\w+\s+){1,2}mean\s+(?:when|by|if)\b"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:[\w'’.-]+\s+){1,5}mean\s+(?:when|by|if)\b"
     r"|\bwhat\s+does\s+it\s+mean\s+(?:that|when|if|for|to)\b"
     r"|\bwhat(?:'s|’s|\s+is|\s+are)\s+meant\s+(?:by|with)\b"
     # "What does Node.js actually do?"

@@ -33,6 +33,12 @@ def _chain(aid: str, texts: list[str], subject: str | None = D) -> list[Candidat
     ("What is the package registry in Node.js?", "package registry"),
     ("What are migrations, in a nutshell?", "migrations"),
     ("What does Django really do?", "Django"),
+    # the speaker named by several words, possessive included: X is what they talk about
+    ("What does the agency's lead developer mean when he talks about glue code?",
+     "glue code"),
+    ("What did the startup's first engineer mean by the thin layer?", "thin layer"),
+    ("What does the bank's head of platform mean when she speaks of a quiet release?",
+     "quiet release"),
 ])
 def test_what_a_definition_question_asks_about(question: str, x: str) -> None:
     assert defined(question) == x
@@ -45,6 +51,8 @@ def test_what_a_definition_question_asks_about(question: str, x: str) -> None:
     ("Explain the template language in plain words.", ()),
     ("What is the package registry in Node.js?", (N,)),
     ("What does Django really do?", (D,)),
+    ("What does the agency's lead developer mean when he talks about glue code?", ()),
+    ("What did the startup's first engineer mean by the thin layer?", ()),
 ])
 def test_property_and_explain_questions_are_definitions(question: str,
                                                          subjects: tuple[str, ...]) -> None:
@@ -110,3 +118,23 @@ def test_the_sentence_brought_for_a_one_line_answer_brings_its_own_explanation()
                                "So a team needs to learn only one language."], N)
     shown, _h = explain([lead], [other], [lead, other], [then], N)
     assert shown == [lead, other, then]
+
+
+def test_a_short_title_line_is_explained_by_its_next_sentence_even_about_both() -> None:
+    # a numbered rule's title ("Keep the queue dumb.") says nothing alone: the sentence
+    # after it is what it means, even when that sentence speaks of both stacks
+    lead, after, later = _chain("a", [
+        "Keep the queue dumb.",
+        "The two services pass only record ids through it, never whole records.",
+        "Both teams review each other's schema changes."], None)
+    shown, _hidden = explain([lead], [later], [lead, later], [after, later], None,
+                            find_subjects=lambda t: [s for s in (D, N) if s in t])
+    assert shown[:2] == [lead, after]
+
+
+def test_a_long_lead_is_not_followed_by_a_sentence_about_both() -> None:
+    lead, after = _chain("a", [
+        "The queue between the planning service and the driver service stays dumb.",
+        "The two services pass only record ids through it, never whole records."], None)
+    shown, _hidden = explain([lead], [], [lead], [after], None)
+    assert after not in shown
