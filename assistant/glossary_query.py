@@ -41,11 +41,30 @@ def _pattern(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
                       0 if case_sensitive else re.I)
 
 
+#: A pattern's cheap precondition: ``(needle, folded)``: every match holds ``needle`` in the
+#: question (lower-cased first when ``folded``); None when no such test is exact.
+_Needle = tuple[str, bool] | None
+
+
+def _needle(spelling: str, case_sensitive: bool) -> _Needle:
+    """What a match of ``_pattern(spelling, case_sensitive)`` must contain: the spelling
+    itself, or (case-insensitive, ASCII only: ``re.I`` also folds a few non-ASCII letters
+    onto ASCII ones, which ``str.lower`` does not) its lower case in the lowered question."""
+    if case_sensitive:
+        return spelling, False
+    return (spelling.lower(), True) if spelling.isascii() else None
+
+
 @dataclass(frozen=True)
 class _Compiled:
     ecosystems: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     categories: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     tools: tuple[tuple[Tool, tuple[re.Pattern[str], ...]], ...]
+    #: Per entry of the three above, its patterns' needles (``_needle``), in order: a
+    #: substring test settles most of the ~600 patterns per question without the regex.
+    eco_needles: tuple[tuple[_Needle, ...], ...] = ()
+    cat_needles: tuple[tuple[_Needle, ...], ...] = ()
+    tool_needles: tuple[tuple[_Needle, ...], ...] = ()
 
 
 _COMPILED: dict[int, tuple[Glossary, _Compiled]] = {}
@@ -61,6 +80,12 @@ def _compiled(glossary: Glossary) -> _Compiled:
         tuple((name, tuple(_pattern(p, False) for p in cat.phrases))
               for name, cat in glossary.categories.items()),
         tuple((tool, tuple(_pattern(s, tool.case_sensitive) for s in tool.spellings))
+              for tool in glossary.tools),
+        tuple(tuple(_needle(n, False) for n in eco.names)
+              for eco in glossary.ecosystems.values()),
+        tuple(tuple(_needle(p, False) for p in cat.phrases)
+              for cat in glossary.categories.values()),
+        tuple(tuple(_needle(s, tool.case_sensitive) for s in tool.spellings)
               for tool in glossary.tools),
     )
     _COMPILED[id(glossary)] = (glossary, comp)
@@ -80,13 +105,53 @@ class Expansion:
     sources: tuple[tuple[str, ...], ...] = ()
 
 
+def _found(question: str, lowered: str | None, pats: tuple[re.Pattern[str], ...],
+           needles: tuple[_Needle, ...]) -> bool:
+    """``any(p.search(question) for p in pats)``, a pattern whose needle is missing from
+    the question skipped (``lowered``: the question lower-cased, None when it is not
+    ASCII, where only case-sensitive needles are exact)."""
+    for pat, needle in zip(pats, needles, strict=True):
+        if needle is not None:
+            text, folded = needle
+            if not folded:
+                if text not in question:
+                    continue
+            elif lowered is not None and text not in lowered:
+                continue
+        if pat.search(question):
+            return True
+    return False
+
+
+#: ``expansion``'s last answers, per glossary and question: the retriever, the composer and
+#: the abstention check read the same question's expansion (``MEMO_SIZE`` kept).
+_MEMO: dict[tuple[int, str], tuple[Glossary, Expansion]] = {}
+MEMO_SIZE = 256
+
+
 def expansion(question: str, glossary: Glossary | None = None) -> Expansion:
     """The glossary words to search for ``question`` (not yet tokenised or capped)."""
     g = glossary or default_glossary()
+    key = (id(g), question)
+    got = _MEMO.get(key)
+    if got is not None and got[0] is g:
+        return got[1]
+    exp = _expansion(question, g)
+    if len(_MEMO) >= MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[key] = (g, exp)
+    return exp
+
+
+def _expansion(question: str, g: Glossary) -> Expansion:
     comp = _compiled(g)
-    named = [t for t, pats in comp.tools if any(p.search(question) for p in pats)]
-    cats = [c for c, pats in comp.categories if any(p.search(question) for p in pats)]
-    ecos = [e for e, pats in comp.ecosystems if any(p.search(question) for p in pats)]
+    low = question.lower() if question.isascii() else None
+    named = [t for (t, pats), ns in zip(comp.tools, comp.tool_needles, strict=True)
+             if _found(question, low, pats, ns)]
+    cats = [c for (c, pats), ns in zip(comp.categories, comp.cat_needles, strict=True)
+            if _found(question, low, pats, ns)]
+    ecos = [e for (e, pats), ns in zip(comp.ecosystems, comp.eco_needles, strict=True)
+            if _found(question, low, pats, ns)]
     ecos += [t.ecosystem for t in named if t.ecosystem != ANY and t.ecosystem not in ecos]
     wanted = set(ecos or g.default_ecosystems) | {ANY}
     groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = []

@@ -45,9 +45,12 @@ def _vectors(cands: Sequence[Candidate]) -> np.ndarray | None:
 
 
 def _incidence(cands: Sequence[Candidate], vocab: dict[str, int]) -> np.ndarray:
-    out = np.zeros((len(cands), len(vocab)), dtype=np.int64)
-    for i, c in enumerate(cands):
-        out[i, [vocab[t] for t in c.toks]] = 1
+    """0/1 rows of which tokens each sentence holds, as float64: BLAS multiplies them (an
+    integer product has no BLAS), and every sum is a small whole number, exact in float64."""
+    out = np.zeros((len(cands), len(vocab)), dtype=np.float64)
+    rows = [i for i, c in enumerate(cands) for _t in c.toks]
+    cols = [vocab[t] for c in cands for t in c.toks]
+    out[rows, cols] = 1.0
     return out
 
 
@@ -65,8 +68,8 @@ def repeats(pool: Sequence[Candidate], chosen: Sequence[Candidate]) -> list[bool
             vocab.setdefault(t, len(vocab))
     p_len = np.array([len(c.toks) for c in pool], dtype=np.int64)
     c_len = np.array([len(k.toks) for k in chosen], dtype=np.int64)
-    if vocab:
-        shared = _incidence(pool, vocab) @ _incidence(chosen, vocab).T
+    if vocab:  # exact whole numbers (see ``_incidence``), back to integers
+        shared = (_incidence(pool, vocab) @ _incidence(chosen, vocab).T).astype(np.int64)
     else:
         shared = np.zeros((len(pool), len(chosen)), dtype=np.int64)
     union = p_len[:, None] + c_len[None, :] - shared
@@ -74,11 +77,12 @@ def repeats(pool: Sequence[Candidate], chosen: Sequence[Candidate]) -> list[bool
     with np.errstate(divide="ignore", invalid="ignore"):
         jaccard = np.where(both, shared / np.where(union > 0, union, 1), 0.0)
     # far below both cosine thresholds: a duplicate only by the share of shared tokens
-    by_tokens = both & (jaccard >= DUPLICATE_JACCARD)
+    by_tokens = (both & (jaccard >= DUPLICATE_JACCARD) & ~near).any(axis=1)
+    near_any = near.any(axis=1)
     out: list[bool] = []
     for i, c in enumerate(pool):
-        hit = bool(by_tokens[i][~near[i]].any())
-        if not hit:
+        hit = bool(by_tokens[i])
+        if not hit and near_any[i]:  # a close pair: ``duplicate`` itself decides
             hit = any(duplicate(c, chosen[int(j)]) for j in np.flatnonzero(near[i]))
         out.append(hit)
     return out

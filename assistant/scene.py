@@ -23,7 +23,8 @@ it may follow the answer but not stand in for it. No model call: tokens only.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from knowledge.models import Chunk, Span
@@ -46,8 +47,10 @@ SILENT_LEAD = True
 OPENER_WORDS = 4
 
 
-def _lead_chunks(index: Any) -> dict[str, str]:
-    """Article id -> the chunk id of its first passage (cached per corpus version)."""
+def _lead_chunks(index: Any) -> Mapping[str, str]:
+    """Article id -> the chunk id of its first passage (cached per corpus version; the
+    cached mapping itself, read-only: a copy per scored sentence cost more than the read,
+    and its size grows with the library)."""
     got = index.memo.get(key := ("scene-lead",))
     if got is None:
         got = {}
@@ -55,8 +58,8 @@ def _lead_chunks(index: Any) -> dict[str, str]:
             first = got.get(chunk.article_id)
             if first is None or chunk.start < first[1]:
                 got[chunk.article_id] = (chunk.chunk_id, chunk.start)
-        got = index.memo[key] = {a: cid for a, (cid, _s) in got.items()}
-    return dict(got)
+        got = index.memo[key] = MappingProxyType({a: cid for a, (cid, _s) in got.items()})
+    return got  # type: ignore[no-any-return]
 
 
 def _named_words(text: str) -> list[str]:

@@ -104,3 +104,24 @@ def test_weight_zero_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(glossary_query, "WEIGHT", 0.0)
     q = "Which ORM does Node use?"
     assert list(glossary_scores(q, _Idx(), _tok, _tok(q))) == [0.0, 0.0, 0.0]
+
+
+def test_substring_pretest_finds_what_the_patterns_find() -> None:
+    """``expansion`` skips a pattern whose spelling is not in the question (a speed-up);
+    it must name the same tools and categories as searching every pattern, in any case,
+    and for non-ASCII questions where ``re.I`` folds letters ``str.lower`` keeps ("ſ" is
+    "s", the Kelvin sign is "k")."""
+    g = default_glossary()
+    kelvin = "\u212a"
+    spellings = [(t.name, s) for t in g.tools for s in t.spellings]
+    for name, spelling in spellings[::3]:
+        for q in (f"Is {spelling} any good?", f"IS {spelling.upper()} GOOD?",
+                  f"about {spelling.lower()}.",
+                  "ſ " + spelling.replace("s", "ſ").replace("k", kelvin) + " ?"):
+            scanned = [t.name for t in g.tools
+                       if any(glossary_query._pattern(s, t.case_sensitive).search(q)
+                              for s in t.spellings)]
+            assert list(expansion(q, g).tools) == scanned, (name, q)
+    for cat_name, cat in g.categories.items():
+        q = f"What about {cat.phrases[0].upper()}?"
+        assert cat_name in expansion(q, g).categories
