@@ -116,6 +116,18 @@ def named_articles(question: str, idx: Any, tok: Any) -> frozenset[str]:
                      if names and any(a <= names for a in asked))
 
 
+def scene_names(idx: Any, tok: Any, article_id: str) -> frozenset[str]:
+    """The tokens of the proper names an article sets its scene with: its lead's
+    (``lead_names``) and its title's, read the same way (``assistant.scene``)."""
+    got: frozenset[str] | None = idx.memo.get(key := ("article-scene-names", article_id))
+    if got is None:
+        meta = idx.metas.get(article_id)
+        title = meta.title if meta is not None and meta.title else ""
+        got = idx.memo[key] = _names(idx, tok).get(article_id, frozenset()) | lead_names(
+            title, lowercase_words(idx, tok), tok)
+    return got
+
+
 def is_lead_name(name: str, idx: Any, tok: Any) -> bool:
     """Whether ``name`` is a proper name some article's lead gives (the article's own
     subject: a question naming it is about that article)."""
