@@ -20,8 +20,10 @@ articles nobody has seen.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from knowledge.models import Chunk
 from knowledge.text.tokens import STOPWORDS
 
 _PROPER = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
@@ -33,10 +35,26 @@ def lowercase_words(idx: Any, tok: Any) -> frozenset[str]:
     key = ("lowercase-words",)
     got: frozenset[str] | None = idx.memo.get(key)
     if got is None:
-        raw = {w for c in idx.chunks for w in _LOWER.findall(c.text)}
-        got = frozenset(raw | {tok.stem(w) for w in raw})
-        idx.memo[key] = got
+        got = idx.memo[key] = _lowercase(idx.chunks, tok)
     return got
+
+
+def _lowercase(chunks: Iterable[Chunk], tok: Any) -> frozenset[str]:
+    raw = {w for c in chunks for w in _LOWER.findall(c.text)}
+    return frozenset(raw | {tok.stem(w) for w in raw})
+
+
+def lead_passages(chunks: Iterable[Chunk]) -> dict[str, Chunk]:
+    """Article id -> its lead: its first prose passage (its first passage when it has no
+    prose). The one definition of an article's lead, for its names here and for its
+    scene-setting sentences (``assistant.scene``)."""
+    best: dict[str, tuple[tuple[int, int, int], Chunk]] = {}
+    for c in chunks:
+        key = (c.kind != "prose", c.ordinal, c.start)
+        seen = best.get(c.article_id)
+        if seen is None or key < seen[0]:
+            best[c.article_id] = (key, c)
+    return {a: c for a, (_k, c) in best.items()}
 
 
 def lead_names(lead: str, lower: frozenset[str], tok: Any) -> frozenset[str]:
@@ -52,24 +70,61 @@ def lead_names(lead: str, lower: frozenset[str], tok: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+def article_names(chunks: Sequence[Chunk], tok: Any) -> dict[str, frozenset[str]]:
+    """Article id -> the tokens of the proper names its lead gives (``lead_names``), read
+    from ``chunks`` (the whole library): what ``corpus_index.build_index`` adds to the BM25
+    text of every passage of the article, so "What did <the company> measure?" reaches the
+    passages that say "we" instead of the name."""
+    lower = _lowercase(chunks, tok)
+    return {a: lead_names(c.text, lower, tok) for a, c in lead_passages(chunks).items()}
+
+
+def _names(idx: Any, tok: Any) -> dict[str, frozenset[str]]:
+    """Article id -> its lead names: the index's own (built with it), else read now
+    (memoised per corpus version)."""
+    got: dict[str, frozenset[str]] | None = getattr(idx, "lead_names", None) or idx.memo.get(
+        key := ("article-lead-names",))
+    if got is None:
+        lower = lowercase_words(idx, tok)
+        got = idx.memo[key] = {a: lead_names(c.text, lower, tok)
+                               for a, c in lead_passages(idx.chunks).items()}
+    return got
+
+
 def implied_tokens(idx: Any, tok: Any) -> list[frozenset[str]]:
     """Per chunk position of ``idx``, the tokens of the proper names its article's lead
     gives (memoised per corpus version in ``idx.memo``)."""
     key = ("article-subject-tokens",)
     got: list[frozenset[str]] | None = idx.memo.get(key)
-    if got is not None:
-        return got
-    lower = lowercase_words(idx, tok)
-    leads: dict[str, tuple[int, str]] = {}
-    for chunk in idx.chunks:
-        if chunk.kind != "prose":
-            continue
-        seen = leads.get(chunk.article_id)
-        if seen is None or chunk.ordinal < seen[0]:
-            leads[chunk.article_id] = (chunk.ordinal, chunk.text)
-    names = {a: lead_names(text, lower, tok) for a, (_o, text) in leads.items()}
-    got = [names.get(c.article_id, frozenset()) for c in idx.chunks]
-    idx.memo[key] = got
+    if got is None:
+        names = _names(idx, tok)
+        got = idx.memo[key] = [names.get(c.article_id, frozenset()) for c in idx.chunks]
+    return got
+
+
+def named_articles(question: str, idx: Any, tok: Any) -> frozenset[str]:
+    """The articles ``question`` names by a proper name of their lead ("What did
+    Turnstile measure?"): a capitalised word of the question whose tokens are all among
+    one article's lead names. The retriever's fusion favours their passages
+    (``assistant.retriever.NAMED_ARTICLE_BONUS``)."""
+    asked = [frozenset(t for t in tok.tokens(m.group(0)) if len(t) > 2)
+             for m in _PROPER.finditer(question)]
+    asked = [a for a in asked if a]
+    if not asked:
+        return frozenset()
+    return frozenset(aid for aid, names in _names(idx, tok).items()
+                     if names and any(a <= names for a in asked))
+
+
+def scene_names(idx: Any, tok: Any, article_id: str) -> frozenset[str]:
+    """The tokens of the proper names an article sets its scene with: its lead's
+    (``lead_names``) and its title's, read the same way (``assistant.scene``)."""
+    got: frozenset[str] | None = idx.memo.get(key := ("article-scene-names", article_id))
+    if got is None:
+        meta = idx.metas.get(article_id)
+        title = meta.title if meta is not None and meta.title else ""
+        got = idx.memo[key] = _names(idx, tok).get(article_id, frozenset()) | lead_names(
+            title, lowercase_words(idx, tok), tok)
     return got
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from assistant.article_subject import article_names
 from knowledge.models import ArticleMeta, Chunk, Section
 from knowledge.protocols import KnowledgeReader
 from knowledge.text.tokens import Tokenizer, passage_context
@@ -67,6 +68,9 @@ def chunk_index_text(chunk: Chunk) -> str:
 #: support recall 0.808 -> 0.863 (tuning fa-/fb- 0.830 -> 0.894, held-out fc- 0.769 ->
 #: 0.808); bundled gold unchanged (support 0.982, recall@5 0.945).
 INDEX_TITLE = True
+#: Whether BM25 indexes each chunk with the proper names of its article's lead too
+#: (``assistant.article_subject.article_names``: "Turnstile", named once, then "we").
+INDEX_LEAD_NAMES = True
 
 
 # -- the cached index ------------------------------------------------------------------
@@ -120,6 +124,8 @@ class CorpusIndex:
     #: Chunk id -> the titles of the headings above its own section, outermost first
     #: (``heading_path``; absent when the chunk's section is the outermost).
     heading_paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Article id -> the tokens of its lead's proper names (``assistant.article_subject``).
+    lead_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
         """Stemmed content tokens of a sentence (cached: the composer asks repeatedly)."""
@@ -295,6 +301,9 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
     metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
     title_tokens = {aid: tok.tokens(m.title or "") if INDEX_TITLE else []
                     for aid, m in metas.items()}
+    leads = article_names(chunks, tok)
+    for aid, names in leads.items() if INDEX_LEAD_NAMES else ():
+        title_tokens[aid] = title_tokens.get(aid, []) + sorted(names)
     vocabulary: dict[str, int] = {}
     raw: set[str] = set()
     for e in ordered:
@@ -353,6 +362,7 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
         title_vocabulary=frozenset(t for ts in title_tokens.values() for t in ts),
         article_versions=live,
         heading_paths={e.chunk.chunk_id: e.path for e in ordered if e.path},
+        lead_names=leads,
     )
 
 

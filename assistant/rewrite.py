@@ -223,6 +223,33 @@ class _State:
     focus: str | None = None  # the subject a singular pronoun points to
     aspect: str | None = None
     text: str = ""
+    names: tuple[str, ...] = ()  # the proper names of the last turn that gave some
+
+
+#: "worked well there", "what happened there?": "there" pointing back at a place or an
+#: organisation, not the existential "there is/are" nor "is there".
+_THERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s"
+    r"|seems?|will|would|might|may|could|should|must|has|have|had)\b)", re.I)
+#: "that one", "this one": a thing of the previous turn.
+_THAT_ONE = re.compile(r"\b(?:that|this)\s+one\b", re.I)
+#: A capitalised word (a name: "Turnstile", "Routewise's").
+_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+
+
+def turn_names(text: str, cfg: Any) -> tuple[str, ...]:
+    """The proper names of a turn: its capitalised words that do not open a sentence and
+    are no subject's name ("What did Routewise say Django did well?" -> "Routewise").
+    A follow-up's "there" or "that one" points at them (``_resolve``)."""
+    for pattern in cfg.patterns.values():
+        text = pattern.sub(" ", text)
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\(", text):
+        for m in _NAME.finditer(sentence):
+            word = re.sub(r"['’]s$", "", m.group(0)).strip("'’-")
+            if sentence[: m.start()].strip() and len(word) > 2 and word not in out:
+                out.append(word)
+    return tuple(out)
 
 
 def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
@@ -263,6 +290,15 @@ def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
         swapped = cfg.patterns[state.subjects[0]].sub(subjects[0], state.text)
         if swapped != state.text:
             return Rewritten(swapped, subjects, None, True)
+
+    # 1a. "What worked well there?", "Which did that one pick?" after a turn that named a
+    # company or a place (not a subject): the names are the topic. (Not "they": taking
+    # "their server bill" for the company's moved a field passage from first to second.)
+    if state.names and not any(n.lower() in q.lower() for n in state.names) and (
+            _THERE.search(q) or _THAT_ONE.search(q)):
+        topic = ", ".join(state.names)
+        return Rewritten(f"{q.rstrip('?.! ')} ({topic})?", subjects or state.subjects,
+                         aspect or state.aspect, True, topic)
 
     # 1b. A demonstrative that points back ("use for that instead", "cope with that kind
     # of thing"): the previous question is the topic; keep it beside the new one.
@@ -374,7 +410,7 @@ def _advance(state: _State, res: Rewritten, cfg: Any) -> _State:
     subjects = res.subjects or state.subjects
     focus = last_subject(res.text, cfg) or state.focus
     return _State(subjects=subjects, focus=focus, aspect=res.aspect or state.aspect,
-                  text=res.text)
+                  text=res.text, names=turn_names(res.text, cfg) or state.names)
 
 
 def _state_before(history: Sequence[str], cfg: Any) -> _State:

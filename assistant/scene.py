@@ -8,10 +8,11 @@ question's words and, through them, much of its meaning, yet answers nothing; th
 that answers ("If your product is mostly records, forms and staff workflows, start with
 Django") holds the asked words or only their meaning.
 
-``topic_terms`` gives an article's scene words: the names (capitalised words that do not
-open a sentence) of its title and of its lead passage (the first passage of the article)
-that are its own (most passages holding them are the article's: a place, a company, a
-role; not "JavaScript", which every comparison names), and the words of its title ("a
+``topic_terms`` gives an article's scene words: the proper names of its title and of its
+lead passage, read as ``assistant.article_subject`` reads an article's lead (the one
+reading of an article's names, shared with abstention and retrieval), that are its own
+(most passages holding them are the article's: a place, a company; not "JavaScript",
+which every comparison names), and the words of its title ("a
 three-person startup"), cached per corpus version in the index memo.
 ``scene_setting`` says whether a sentence is such an opener: it opens its passage (its
 first sentence of four words or more) or stands in its article's lead passage, and the
@@ -22,11 +23,11 @@ it may follow the answer but not stand in for it. No model call: tokens only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from assistant.article_subject import lead_passages, scene_names
 from knowledge.models import Chunk, Span
 
 #: What a scene-setting opener loses of its score (the sentence score's scale: a
@@ -48,51 +49,32 @@ OPENER_WORDS = 4
 
 
 def _lead_chunks(index: Any) -> Mapping[str, str]:
-    """Article id -> the chunk id of its first passage (cached per corpus version; the
-    cached mapping itself, read-only: a copy per scored sentence cost more than the read,
-    and its size grows with the library)."""
+    """Article id -> the chunk id of its lead passage (``article_subject.lead_passages``,
+    cached per corpus version; the cached mapping itself, read-only: a copy per scored
+    sentence cost more than the read, and its size grows with the library)."""
     got = index.memo.get(key := ("scene-lead",))
     if got is None:
-        got = {}
-        for chunk in index.chunks:  # article then document order
-            first = got.get(chunk.article_id)
-            if first is None or chunk.start < first[1]:
-                got[chunk.article_id] = (chunk.chunk_id, chunk.start)
-        got = index.memo[key] = MappingProxyType({a: cid for a, (cid, _s) in got.items()})
+        got = index.memo[key] = MappingProxyType(
+            {a: c.chunk_id for a, c in lead_passages(index.chunks).items()})
     return got  # type: ignore[no-any-return]
 
 
-def _named_words(text: str) -> list[str]:
-    """The capitalised words of ``text`` that do not open a sentence: the names it sets
-    its scene with ("Porto", "CTO", a company's name)."""
-    out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?:])\s+|\n+", text):
-        words = re.findall(r"[\w'’-]+", sentence)
-        out.extend(w for w in words[1:] if w[:1].isupper())
-    return out
-
-
 def topic_terms(index: Any, article_id: str) -> frozenset[str]:
-    """The stems an article sets its scene with: the names in its title and its lead
-    passage that are its own (most passages holding them are the article's), and its
-    title's words."""
+    """The stems an article sets its scene with: the proper names of its title and its
+    lead passage (``article_subject.scene_names``) that are its own (most passages holding
+    them are the article's), and its title's words."""
     got = index.memo.get(key := ("scene-terms", article_id))
     if got is None:
-        from assistant.corpus_index import tokens
+        from assistant.corpus_index import _default_tokenizer
 
-        tokenize = index.tokenizer.tokens if index.tokenizer is not None else tokens
+        tok = index.tokenizer or _default_tokenizer()
         meta = index.metas.get(article_id)
-        text = meta.title if meta is not None and meta.title else ""
-        lead = _lead_chunks(index).get(article_id)
-        if lead is not None and lead in index.by_id:
-            text += "\n" + index.chunks[index.by_id[lead]].text
-        words = {t for w in _named_words(text) for t in tokenize(w)}
         own = [toks for c, toks in zip(index.chunks, index.chunk_tokens, strict=False)
                if c.article_id == article_id]
         got = index.memo[key] = frozenset(
-            t for t in words
+            t for t in scene_names(index, tok, article_id)
             if sum(t in toks for toks in own) >= OWN_SHARE * index.vocabulary.get(t, 0)
-        ) | frozenset(tokenize(meta.title) if TITLE_WORDS and meta is not None else ())
+        ) | frozenset(tok.tokens(meta.title) if TITLE_WORDS and meta is not None else ())
     return frozenset(got)
 
 

@@ -22,7 +22,13 @@ from typing import Any
 
 import pytest
 
-from assistant.article_subject import implied_tokens, lead_names
+from assistant.article_subject import (
+    article_names,
+    implied_tokens,
+    lead_names,
+    lead_passages,
+    named_articles,
+)
 from assistant.asked_topic import judged_topic, unknown_topic
 from assistant.question_names import possessed
 from assistant.scope import longer_names, split_compound, unsaid_versions
@@ -55,6 +61,32 @@ def test_the_lead_names_the_article_subject_not_its_common_words() -> None:
     assert implied[2] == frozenset()
     assert lead_names("API and SQL, said Orvanta", frozenset(), tok) == frozenset(
         tok.tokens("Orvanta"))  # initialisms are terms, not names
+
+
+def test_the_lead_is_the_first_prose_passage_and_names_are_read_once() -> None:
+    idx, tok = _index({
+        "a": ["Orvanta runs payroll for shops. Instead of one app it runs two.",
+              "We moved the ledger. Instead the alerts went to a small service."],
+        "b": ["Most teams pick one stack. Some pick two.", "most of it is fine instead"],
+    })
+    row = replace(idx.chunks[0], chunk_id="a-row", ordinal=-1, kind="table-row",
+                  text="Zentrix | Plover")
+    leads = lead_passages([row, *idx.chunks])
+    assert leads["a"].chunk_id == "a-0"  # a table row before the prose is no lead
+    assert article_names(idx.chunks, tok) == {"a": frozenset(tok.tokens("Orvanta")),
+                                              "b": frozenset()}
+
+
+def test_a_question_names_an_article_by_its_lead_name() -> None:
+    idx, tok = _index({
+        "a": ["Orvanta runs payroll for shops.", "We moved the ledger."],
+        "b": ["Most teams pick one stack.", "Some pick two."],
+    })
+    assert named_articles("What did Orvanta move?", idx, tok) == frozenset({"a"})
+    assert named_articles("What did Orvanta's team move?", idx, tok) == frozenset({"a"})
+    # a common word, or the name in lower case (no name asked): no article
+    assert named_articles("What did the team move?", idx, tok) == frozenset()
+    assert named_articles("Most teams pick what?", idx, tok) == frozenset()
 
 
 def test_a_closed_compound_the_passages_split_is_theirs() -> None:
@@ -171,3 +203,21 @@ def test_everyday_words_do_not_make_a_question_covered(with_article: Any,
                                                        question: str) -> None:
     cov = _assess(with_article, question, dense_top=0.5)
     assert not cov.covered, cov.signals
+
+
+def test_every_passage_of_the_article_is_found_by_its_lead_name(with_article: Any) -> None:
+    """BM25 indexes the lead's names with every passage of the article (``corpus_index``),
+    and the fusion favours the article a question names (``NAMED_ARTICLE_BONUS``)."""
+    retriever = with_article.chain.retriever
+    idx = retriever.index()
+    tok = idx.tokenizer
+    scores = idx.bm25_scores(tok.tokens("Quillmoor"))
+    own = [i for i, c in enumerate(idx.chunks) if c.article_id == "bookshop-platform-notes"]
+    assert len(own) > 2
+    assert all(scores[i] > 0 for i in own)  # most passages never spell the name
+    assert all(scores[i] == 0 for i in range(len(idx.chunks)) if i not in own)
+    got = retriever.search("How much memory does each Quillmoor worker use?", 5).chunks
+    assert got[0].chunk.article_id == "bookshop-platform-notes"
+    assert "Memory and machines" in {sc.chunk.section for sc in got}
+    assert all(sc.scores.get("named_article") == 1.0 for sc in got
+               if sc.chunk.article_id == "bookshop-platform-notes")

@@ -27,6 +27,7 @@ import pytest
 from assistant import glossary_query
 from assistant import retriever as r
 from assistant.answer_type import expected_patterns
+from assistant.article_subject import named_articles
 from assistant.retriever import HybridRetriever, build_index
 from assistant.search_text import search_text
 from knowledge.settings import BUNDLED_CORPUS
@@ -96,7 +97,10 @@ def _reference(store: Any, idx: Any, question: str, vector: list[float], k: int,
     chosen = HybridRetriever._fuse(
         idx, dense, [(idx.chunks[i].chunk_id, float(bm[i])) for i in bm_top],
         [(idx.chunks[i].chunk_id, sent[i]) for i in sent_order[:n_cand]], k, head=min(k, 5),
-        expects=expected_patterns(question))
+        expects=expected_patterns(question),
+        # the article a question names by its lead, a deliberate addition (article_subject)
+        named=named_articles(question, idx, idx.tokenizer) if r.NAMED_ARTICLE_BONUS
+        else frozenset())
     have = {cid for cid, _s, _p in chosen}
     extras = [idx.chunks[i].chunk_id for i in sent_order[:r.SENTENCE_EXTRAS]
               if idx.chunks[i].chunk_id not in have]

@@ -172,3 +172,28 @@ def test_the_x_one_keeps_the_earlier_question_as_its_topic() -> None:
     rw = rewrite("What went wrong in the Flask one?", [previous])
     assert rw.topic == previous.rstrip("?")
     assert rewrite("How does Django scale?", [previous]).topic == ""
+
+
+@pytest.mark.parametrize(("question", "history", "expected"), [
+    ("And the JavaScript side, what worked well there?",
+     ["What did Quorvel say Django did well for its planning product?"],
+     "And the JavaScript side, what worked well there (Quorvel)?"),
+    ("Which framework did that one pick?", ["What did the Larkspur team compare?"],
+     "Which framework did that one pick (Larkspur)?"),
+])
+def test_there_and_that_one_point_at_the_previous_turns_names(
+        question: str, history: list[str], expected: str) -> None:
+    got = rewrite(question, history)
+    assert got.text == expected
+    assert got.topic == expected.rsplit("(", 1)[1].rstrip(")?")
+
+
+@pytest.mark.parametrize(("question", "history"), [
+    ("Is there a queue in Django?", ["What did Quorvel say about Django?"]),  # existential
+    ("What happened there?", ["How secure is Django?"]),  # a subject is no name
+    ("And their server bill?", ["What did Quorvel move to Django?"]),  # "their": as before
+])
+def test_no_name_is_added_without_a_pointer_or_a_name(question: str,
+                                                       history: list[str]) -> None:
+    assert "Quorvel)" not in rewrite(question, history).text
+    assert not rewrite(question, history).topic

@@ -89,3 +89,17 @@ def test_a_short_first_line_does_not_open_its_passage() -> None:
     larkspur = [_fam("Larkspur")]
     assert scene_setting(idx, other, spans[1], spans, larkspur)  # the first real sentence
     assert not scene_setting(idx, other, spans[2], spans, larkspur)
+
+
+def test_scene_names_are_read_as_the_articles_lead_names() -> None:
+    """One reading of an article's names (``article_subject``): a name opening the lead
+    sentence counts (it used to be skipped as a sentence's first word)."""
+    lead, spans = _chunk("d1", "diary", 0, ["Quorvel sells tickets for small clubs.",
+                                            "Most of the work was in one service."])
+    body, _ = _chunk("d2", "diary", 100, ["Quorvel moved its queue.",
+                                          "most teams keep one stack."])
+    idx = _index([lead, body], {"diary": "A diary"})
+    got = topic_terms(idx, "diary")
+    assert tokens("Quorvel")[0] in got
+    assert tokens("stack")[0] not in got and tokens("service")[0] not in got
+    assert scene_setting(idx, lead, spans[0], spans, [_fam("Quorvel")])
