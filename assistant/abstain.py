@@ -79,6 +79,7 @@ from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
 from assistant.article_subject import is_lead_name
+from assistant.asked import either_or
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
@@ -381,6 +382,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # Django part is covered, and so is "We have three React developers: Django or
         # Node.js?", where the name only describes the asker's team (``asker_context``)
         context = [f for f in foreign if asker_context(question, spellings(f))]
+        if either_or(question, list(subjects.subject_names), subjects.find_subjects):
+            # "Our app is written in TypeScript for React Native: is Node.js or Django the
+            # better backend?": the pair itself is offered as the choice, so a name that is
+            # not compared with a side is the asker's setting, not what is asked about
+            context += [f for f in foreign if f not in context
+                        and not compared_with(question, f) and not at_head(question, f)]
         signals["context"] = context
         if not named or not all(f in context or (
                 coordinated(question, f) and not compared_with(question, f)

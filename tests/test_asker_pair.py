@@ -72,3 +72,22 @@ def test_a_foreign_pair_is_still_declined_whole(fake_retriever: HybridRetriever)
     question = "We are five C# developers. Which is better for us, ASP.NET Core or Spring Boot?"
     cov = assess(question, replace(fake_retriever.search(question, 5), dense_top=0.45))
     assert not cov.covered, cov.signals
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Our API will serve a mobile app written in Kotlin. Is Node.js or Django the better "
+     "choice for that?", "Kotlin"),
+    ("We build our storefront in Elm. Django or Node.js for the API behind it?", "Elm"),
+])
+def test_the_pair_offered_as_the_choice_makes_other_names_the_setting(
+        fake_retriever: HybridRetriever, question: str, name: str) -> None:
+    cov = assess(question, replace(fake_retriever.search(question, 5), dense_top=0.45))
+    assert cov.covered, cov.signals
+    assert name in cov.note
+
+
+def test_a_name_compared_with_the_offered_pair_is_still_asked_about(
+        fake_retriever: HybridRetriever) -> None:
+    question = "Is Django or Node.js faster than Elixir?"
+    cov = assess(question, replace(fake_retriever.search(question, 5), dense_top=0.45))
+    assert not cov.covered, cov.signals
