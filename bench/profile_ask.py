@@ -23,6 +23,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.embed_memo import memoise_embed_query
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.profile_ask",
@@ -66,16 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ask p50 {a:.2f} ms, bare p50 {b:.2f} ms, ratio {a / b:.3f} (n={len(qs)})")
 
     if not args.with_embedding:  # the questions' vectors, computed once: the profile shows
-        embedder = versus.embedder  # the answer path's own work, not the model's
-        real = embedder.embed_query
-        memo: dict[str, object] = {}
-
-        def cached(text: str) -> object:
-            if text not in memo:
-                memo[text] = real(text)
-            return memo[text]
-
-        embedder.embed_query = cached  # type: ignore[method-assign,assignment]
+        memoise_embed_query(versus.embedder)  # the answer path's own work, not the model's
         for q in qs:  # fills the memo
             versus.ask(q)
         t = time.perf_counter()

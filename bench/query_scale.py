@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.embed_memo import memoise_embed_query
 from bench.run import pct, questions
 
 
@@ -46,19 +47,9 @@ def measure(sizes: list[tuple[str, Path, Path]], n: int,
         vs[label] = v
     qs = questions(n, seed=5)
     if cached_embeddings:
-        # ``ask`` embeds its search text (the question without its frame about the
-        # sources), not the raw question: record whatever the retriever embeds for each
-        # question in an untimed pass, and let a text missed there be embedded on demand
-        # rather than fail the run.
-        original = shared.embed_query
-        vectors: dict[str, Any] = {}
-
-        def cached(text: str) -> Any:
-            if text not in vectors:
-                vectors[text] = original(text)
-            return vectors[text]
-
-        shared.embed_query = cached  # the instance attribute shadows the method
+        # record what the retriever embeds for each question (the text ``ask`` embeds) in
+        # an untimed pass; a text missed there is embedded on demand
+        memoise_embed_query(shared)
         for q in qs:
             next(iter(vs.values())).chain.retriever.search(q, 10)
     ask_ms: dict[str, list[float]] = {label: [] for label in vs}
