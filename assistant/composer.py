@@ -55,8 +55,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.advice import favour_advice
 from assistant.answer_type import quantity, unanswered_type
 from assistant.asked import facet_named, pair_line, polar
+from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
 from assistant.evidence import counted_first, recording
@@ -289,6 +291,8 @@ def compose(
     # "a learning platform" is no learning curve (``assistant.product_kind``)
     demote(question, scored, config, view.criterion if view is not None else None)
     scored = favour(question, scored)  # "zod" answers "request validation" (``tool_kind``)
+    scored = favour_change(question, scored)  # "what got better?" (``assistant.change``)
+    scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))

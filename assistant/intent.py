@@ -14,7 +14,9 @@
   Y / what does it mean that X ... (a property or a claim explained).
 * ``list``: who uses it, which companies, which tools, examples, kinds of apps.
 * ``pros`` / ``cons``: the advantages or the drawbacks of one subject (only that polarity).
-* ``fact``: everything else (who, when, how many, yes/no).
+* ``fact``: everything else (who, when, how many, yes/no), and what got better or worse
+  after an event ("What got better when they replayed the sale?", ``assistant.change``):
+  its improvements are the answer, not which side is better.
 
 Follow-ups are classified on their standalone rewrite (the chain rewrites first), so "And
 its drawbacks?" after a Django question is ``cons``. A rewrite that keeps the earlier
@@ -30,6 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from assistant.change import asked_change
 
 #: "... the wrong choice", "... a good idea", "... the better option": a choice's fitness.
 _FIT_WORDS = (r"(?:(?:wrong|right|good|bad|poor|better|best|worse|worst|ideal|great|smart|"
@@ -157,6 +161,8 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     """The intent of a standalone ``question`` about ``subjects`` (from the rewrite)."""
     q = own_words(" ".join(question.split()))
     both = len(set(subjects)) > 1
+    if asked_change(q):  # "what got better after the move?": a fact, not a verdict
+        return Intent("fact")
     if _WHEN.search(q):
         if len(set(subjects)) != 1:
             return Intent("when")

@@ -23,6 +23,7 @@ it may follow the answer but not stand in for it. No model call: tokens only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -40,6 +41,12 @@ DEMOTE_SCENE = True
 OWN_SHARE = 0.8
 #: Whether every word of the article's title sets its scene too ("a three-person startup").
 TITLE_WORDS = True
+#: Whether a word of a several-word proper name ("Kestrel Pay", "Backend Days Porto") sets
+#: the scene when another word of that name is the article's own: "pay" alone is written
+#: in many articles, but in "Kestrel Pay" it names the company.
+NAME_RUNS = True
+#: A run of capitalised words in an article's lead or title: one proper name.
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
 #: Whether a sentence of an article's lead passage that holds no question term counts as
 #: setting the scene too (its meaning is close to the question through the setting).
 SILENT_LEAD = True
@@ -71,11 +78,32 @@ def topic_terms(index: Any, article_id: str) -> frozenset[str]:
         meta = index.metas.get(article_id)
         own = [toks for c, toks in zip(index.chunks, index.chunk_tokens, strict=False)
                if c.article_id == article_id]
-        got = index.memo[key] = frozenset(
-            t for t in scene_names(index, tok, article_id)
-            if sum(t in toks for toks in own) >= OWN_SHARE * index.vocabulary.get(t, 0)
-        ) | frozenset(tok.tokens(meta.title) if TITLE_WORDS and meta is not None else ())
+        names = scene_names(index, tok, article_id)
+        mine = frozenset(
+            t for t in names
+            if sum(t in toks for toks in own) >= OWN_SHARE * index.vocabulary.get(t, 0))
+        title = meta.title if meta is not None and meta.title else ""
+        got = index.memo[key] = (
+            mine | _run_mates(index, article_id, title, mine, tok)
+            | frozenset(tok.tokens(title) if TITLE_WORDS else ()))
     return frozenset(got)
+
+
+def _run_mates(index: Any, article_id: str, title: str, mine: frozenset[str],
+               tok: Any) -> frozenset[str]:
+    """The words written in one capitalised run ("Kestrel Pay") with a word of ``mine``
+    in the article's lead passage or title: the run is one name, the article's own, even
+    when one of its words is common elsewhere (or written in lower case, "pay")."""
+    if not NAME_RUNS or not mine:
+        return frozenset()
+    lead_id = _lead_chunks(index).get(article_id)
+    lead = next((c.text for c in index.chunks if c.chunk_id == lead_id), "")
+    out: set[str] = set()
+    for m in _NAME_RUN.finditer(f"{title}\n{lead}"):
+        run = {t for t in tok.tokens(m.group(0)) if len(t) > 2}
+        if run & mine:
+            out |= run
+    return frozenset(out)
 
 
 def opener_start(chunk: Chunk, spans: Sequence[Span]) -> int:

@@ -103,3 +103,21 @@ def test_scene_names_are_read_as_the_articles_lead_names() -> None:
     assert tokens("Quorvel")[0] in got
     assert tokens("stack")[0] not in got and tokens("service")[0] not in got
     assert scene_setting(idx, lead, spans[0], spans, [_fam("Quorvel")])
+
+
+def test_a_common_word_inside_an_own_several_word_name_sets_the_scene() -> None:
+    """"Quorvel Pay": "pay" is written in many articles, but inside the run with the
+    article's own "Quorvel" it names the company, so a question's "Quorvel Pay" does not
+    turn the lead's opener into an answer; "pay" outside such a run stays no scene word."""
+    lead, spans = _chunk("e1", "interview", 0, ["Quorvel Pay moves money for small shops.",
+                                                "Its team runs two stacks."])
+    body, _ = _chunk("e2", "interview", 100, ["Quorvel keeps its ledger in one service."])
+    others = [_chunk(f"g{i}", "guide", 200 + 100 * i, [f"You pay for memory per worker {i}."])[0]
+              for i in range(3)]
+    idx = _index([lead, body, *others], {"interview": "An interview", "guide": "A guide"})
+    got = topic_terms(idx, "interview")
+    assert tokens("Pay")[0] in got and tokens("Quorvel")[0] in got
+    assert tokens("money")[0] not in got
+    assert scene_setting(idx, lead, spans[0], spans, [_fam("Quorvel"), _fam("Pay")])
+    guide = topic_terms(idx, "guide")
+    assert tokens("pay")[0] not in guide
