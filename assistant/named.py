@@ -38,6 +38,7 @@ from typing import Any
 
 from assistant.attribution import about_other_technology, companions, third_technologies
 from assistant.filler import PRONOUN_START
+from assistant.kind_named import kind_sentence, kind_words
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
 from assistant.table_cells import compact_row
@@ -168,8 +169,8 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
         elif low in friends:
             display = friends[low]
             names = {low, *({w.lower() for w in _WORD.findall(display)} - STOPWORDS)}
-        elif low in KNOWN_TECH and low in corpus:
-            display = KNOWN_TECH[low]
+        elif (low in KNOWN_TECH or kind_words(word)) and low in corpus:
+            display = KNOWN_TECH.get(low, word)  # or a glossary tool ("Drizzle")
             names = {low}
         else:
             continue
@@ -202,8 +203,8 @@ def with_described(question: str, retrieval: Any, named: Sequence[Named]) -> Any
         return retrieval
     have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
     top = max((sc.score for sc in retrieval.chunks), default=0.0)
-    add = [ScoredChunk(c, top) for c in retrieval.index.chunks
-           if c.chunk_id not in have and pattern.search(c.text)]
+    add = [ScoredChunk(c, top) for c in retrieval.index.chunks if c.chunk_id not in have
+           and (pattern.search(c.text) or kind_sentence(third, c.text))]
     return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add]) if add else retrieval
 
 
@@ -253,6 +254,10 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
 
     terms = _topic_terms(question, named, index)
     degree = bool(_DEGREE.search(question))
+    # "For a solo developer, Django, Express or Laravel?": a choice among three or more
+    # named options asks which fits; what each article says of an option answers it,
+    # though the asker's situation is in words of their own (``assistant.kind_named``)
+    choice = len(named) > 2 and compares(question, named)
     defines = describing([w for n in named if n.third for w in n.names], strict=True) \
         if defined_term(question) else None
     if defines is not None:
@@ -280,7 +285,7 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                     or (not n.third and not n.member and cand.subject == n.subject)}
         ctx = cand.toks | frozenset(tokens(chunk.section))
         share = _share(terms, ctx)
-        topical = (share > 0 or cand.on_aspect
+        topical = (share > 0 or cand.on_aspect or (choice and bool(mentions))
                    or (degree and bool(mentions) and bool(_FIGURE.search(cand.text))))
         unnamed = about if about and not any(
             n.named_in(cand.text) for n in named if n.display == about) else None
@@ -289,7 +294,8 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
             unnamed = cand.subject  # "It provides ..." of Django: no side label says whose
         bonus = (W_NAMED * len(mentions) / len(named) + W_PASSAGE_NAMED * passage_named[cid]
                  if mentions else 0.0)
-        if defines is not None and defines.search(cand.text):
+        if defines is not None and (defines.search(cand.text) or kind_sentence(
+                [w for n in named if n.third for w in n.names], cand.text)):
             bonus += W_DEFINES  # "What is Express?": "Express is the minimalist ..." first
         out.append(Item([cand], cand.text, cand.score + bonus + W_TOPIC * share,
                         frozenset(mentions), topical, unnamed))
@@ -320,7 +326,9 @@ def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
     parts = [f"{header}: {value}" if header else value for header, value in values]
     mentions = frozenset(n.display for n in named
                          if n.named_in(label) or any(n.named_in(h) for h, _ in cells))
-    toks = frozenset(tokens(label + "\n" + chunk.section))
+    # the shown cells' headers and words are the row's too ("p99 latency (ms)" of a row
+    # per stack; "the language itself is new to most" of the learning-curve row)
+    toks = frozenset(tokens("\n".join([label, chunk.section, *parts])))
     share = _share(terms, toks)
     sem = max((c.sem for c in group), default=ROW_SEM)
     topical = share > 0 or any(c.on_aspect for c in group)
