@@ -135,7 +135,7 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     articles never mention is abstention's business ("Is Django faster than Quarkus?").
     """
     from assistant.question_names import KNOWN_TECH  # abstention's list of products
-    from assistant.scope import asker_context, option_asked, pair_meant
+    from assistant.scope import asker_context, defined_term, member_names, option_asked, pair_meant
 
     choosing = option_asked(question, config) or pair_meant(question, config)
 
@@ -169,15 +169,14 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
         elif low in friends:
             display = friends[low]
             names = {low, *({w.lower() for w in _WORD.findall(display)} - STOPWORDS)}
-        elif (low in KNOWN_TECH or kind_words(word)) and low in corpus:
-            display = KNOWN_TECH.get(low, word)  # or a glossary tool ("Drizzle")
+        elif (low in KNOWN_TECH or (kind_words(word) and defined_term(question) == word)
+              ) and low in corpus:
+            display = KNOWN_TECH.get(low, word)  # a glossary tool: "What is Drizzle?"
             names = {low}
         else:
             continue
         old = found.get(display)
         found[display] = Named(display, frozenset(names | (old.names if old else set())))
-    from assistant.scope import defined_term, member_names
-
     term = defined_term(question)
     members = member_names(term, config) if term else ()
     if members:
@@ -255,9 +254,11 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
     terms = _topic_terms(question, named, index)
     degree = bool(_DEGREE.search(question))
     # "For a solo developer, Django, Express or Laravel?": a choice among three or more
-    # named options asks which fits; what each article says of an option answers it,
-    # though the asker's situation is in words of their own (``assistant.kind_named``)
+    # named options asks which fits: when no item on a third option holds the question's
+    # words (the asker's situation in words of their own), what the articles say of each
+    # option answers it
     choice = len(named) > 2 and compares(question, named)
+    third_asked = {n.display for n in named if n.third}
     defines = describing([w for n in named if n.third for w in n.names], strict=True) \
         if defined_term(question) else None
     if defines is not None:
@@ -285,7 +286,7 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                     or (not n.third and not n.member and cand.subject == n.subject)}
         ctx = cand.toks | frozenset(tokens(chunk.section))
         share = _share(terms, ctx)
-        topical = (share > 0 or cand.on_aspect or (choice and bool(mentions))
+        topical = (share > 0 or cand.on_aspect
                    or (degree and bool(mentions) and bool(_FIGURE.search(cand.text))))
         unnamed = about if about and not any(
             n.named_in(cand.text) for n in named if n.display == about) else None
@@ -307,6 +308,9 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                          max(sc.score, 0.0) / top)
         if item is not None:
             out.append(item)
+    if choice and not any(it.topical and not it.mentions.isdisjoint(third_asked) for it in out):
+        for it in out:  # no option's item in the question's words: each option's items
+            it.topical = it.topical or not it.mentions.isdisjoint(third_asked)
     out.sort(key=lambda it: -it.score)
     return out
 
@@ -326,9 +330,9 @@ def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
     parts = [f"{header}: {value}" if header else value for header, value in values]
     mentions = frozenset(n.display for n in named
                          if n.named_in(label) or any(n.named_in(h) for h, _ in cells))
-    # the shown cells' headers and words are the row's too ("p99 latency (ms)" of a row
-    # per stack; "the language itself is new to most" of the learning-curve row)
-    toks = frozenset(tokens("\n".join([label, chunk.section, *parts])))
+    # the shown cells' headers are the row's topic too ("p99 latency (ms)" of a row per
+    # stack); not the cells' words ("Needs extras" is no answer to "if I need ...")
+    toks = frozenset(tokens("\n".join([label, chunk.section, *(h for h, _v in values)])))
     share = _share(terms, toks)
     sem = max((c.sem for c in group), default=ROW_SEM)
     topical = share > 0 or any(c.on_aspect for c in group)
