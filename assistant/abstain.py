@@ -83,11 +83,13 @@ from assistant.asked import either_or
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
+from assistant.kind_named import kind_said
 from assistant.question_names import (
     GENERIC,
     abbreviation,
     compared_with,
     coordinated,
+    figure_close,
     foreign_tech,
     inside_other,
     name_support,
@@ -192,6 +194,14 @@ def _evaluative(phrase: str) -> bool:
     return word in lex.valence or word in lex.cost_nouns
 
 
+def _judged(term: str, names: Sequence[str]) -> bool:
+    """Whether a definition term is a name plus an evaluative word ("Go good" of "What is
+    Go good for?"): the question asks what the thing is good for, not what it is."""
+    rest = [w for w in re.findall(r"[\w.+#-]+", term)
+            if not any(w.lower() == n.lower() for n in names)]
+    return any(_evaluative(w) for w in rest)
+
+
 def is_instruction(question: str) -> bool:
     """Whether the text tries to give the assistant instructions instead of asking."""
     return any(p.search(question) for p in _INJECTION)
@@ -256,9 +266,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # the question uses, not a product the articles mention in passing
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
-                and name_support(name, owned, idx, tok)[1] < 1.0:
+                and name_support(name, owned, idx, tok)[1] < 1.0 \
+                and not figure_close(question, name, retrieval):
             # "How does Fastify's plugin system work?": the articles mention Fastify often,
-            # but no passage that does holds what the question asks about it
+            # but no passage that does holds what the question asks about it (a figure of
+            # it asked in other words, "Fastify's worst one-in-a-hundred response times",
+            # is held by a passage close in meaning: ``figure_close``)
             unrelated.append(name)
     # "C" read out of "C#": a name found only inside another name the question uses is no
     # name of its own (nor listed in a decline beside it)
@@ -336,8 +349,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         return no("foreign-name", f"The articles don't cover {', '.join(versions)}; "
                   f"they compare {pair}.")
     if term and not members and (tn := [n for n in names if n in term and names[n][0] > 0]) \
-            and not subjects.find_subjects(term) and not describes(tn, idx):
-        # "What is DRF?" where the articles only use DRF ("DRF's generic views covered ...")
+            and not subjects.find_subjects(term) and not describes(tn, idx) \
+            and not kind_said(tn, idx) and not _judged(term, tn):
+        # "What is DRF?" where the articles only use DRF ("DRF's generic views covered ...");
+        # a passage naming the tool beside the word of its kind ("Node.js has no built-in
+        # ORM; Prisma, ... all work") says what it is (``assistant.kind_named``), and "What
+        # is Go good for?" asks for a judgement, not a definition
         return no("undescribed-name", f"The articles mention {', '.join(tn)} but don't say "
                   "what it is.")
     # an answer-typed question: "list a few household-name firms whose products depend

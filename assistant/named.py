@@ -38,6 +38,7 @@ from typing import Any
 
 from assistant.attribution import about_other_technology, companions, third_technologies
 from assistant.filler import PRONOUN_START
+from assistant.kind_named import kind_sentence, kind_words
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
 from assistant.table_cells import compact_row
@@ -134,7 +135,7 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     articles never mention is abstention's business ("Is Django faster than Quarkus?").
     """
     from assistant.question_names import KNOWN_TECH  # abstention's list of products
-    from assistant.scope import asker_context, option_asked, pair_meant
+    from assistant.scope import asker_context, defined_term, member_names, option_asked, pair_meant
 
     choosing = option_asked(question, config) or pair_meant(question, config)
 
@@ -168,15 +169,14 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
         elif low in friends:
             display = friends[low]
             names = {low, *({w.lower() for w in _WORD.findall(display)} - STOPWORDS)}
-        elif low in KNOWN_TECH and low in corpus:
-            display = KNOWN_TECH[low]
+        elif (low in KNOWN_TECH or (kind_words(word) and defined_term(question) == word)
+              ) and low in corpus:
+            display = KNOWN_TECH.get(low, word)  # a glossary tool: "What is Drizzle?"
             names = {low}
         else:
             continue
         old = found.get(display)
         found[display] = Named(display, frozenset(names | (old.names if old else set())))
-    from assistant.scope import defined_term, member_names
-
     term = defined_term(question)
     members = member_names(term, config) if term else ()
     if members:
@@ -202,8 +202,8 @@ def with_described(question: str, retrieval: Any, named: Sequence[Named]) -> Any
         return retrieval
     have = {sc.chunk.chunk_id for sc in (*retrieval.chunks, *retrieval.extra)}
     top = max((sc.score for sc in retrieval.chunks), default=0.0)
-    add = [ScoredChunk(c, top) for c in retrieval.index.chunks
-           if c.chunk_id not in have and pattern.search(c.text)]
+    add = [ScoredChunk(c, top) for c in retrieval.index.chunks if c.chunk_id not in have
+           and (pattern.search(c.text) or kind_sentence(third, c.text))]
     return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add]) if add else retrieval
 
 
@@ -253,6 +253,12 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
 
     terms = _topic_terms(question, named, index)
     degree = bool(_DEGREE.search(question))
+    # "For a solo developer, Django, Express or Laravel?": a choice among three or more
+    # named options asks which fits: when no item on a third option holds the question's
+    # words (the asker's situation in words of their own), what the articles say of each
+    # option answers it
+    choice = len(named) > 2 and compares(question, named)
+    third_asked = {n.display for n in named if n.third}
     defines = describing([w for n in named if n.third for w in n.names], strict=True) \
         if defined_term(question) else None
     if defines is not None:
@@ -289,7 +295,8 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
             unnamed = cand.subject  # "It provides ..." of Django: no side label says whose
         bonus = (W_NAMED * len(mentions) / len(named) + W_PASSAGE_NAMED * passage_named[cid]
                  if mentions else 0.0)
-        if defines is not None and defines.search(cand.text):
+        if defines is not None and (defines.search(cand.text) or kind_sentence(
+                [w for n in named if n.third for w in n.names], cand.text)):
             bonus += W_DEFINES  # "What is Express?": "Express is the minimalist ..." first
         out.append(Item([cand], cand.text, cand.score + bonus + W_TOPIC * share,
                         frozenset(mentions), topical, unnamed))
@@ -301,6 +308,9 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                          max(sc.score, 0.0) / top)
         if item is not None:
             out.append(item)
+    if choice and not any(it.topical and not it.mentions.isdisjoint(third_asked) for it in out):
+        for it in out:  # no option's item in the question's words: each option's items
+            it.topical = it.topical or not it.mentions.isdisjoint(third_asked)
     out.sort(key=lambda it: -it.score)
     return out
 
@@ -320,7 +330,9 @@ def _row_item(chunk: Any, group: list[Candidate], named: Sequence[Named],
     parts = [f"{header}: {value}" if header else value for header, value in values]
     mentions = frozenset(n.display for n in named
                          if n.named_in(label) or any(n.named_in(h) for h, _ in cells))
-    toks = frozenset(tokens(label + "\n" + chunk.section))
+    # the shown cells' headers are the row's topic too ("p99 latency (ms)" of a row per
+    # stack); not the cells' words ("Needs extras" is no answer to "if I need ...")
+    toks = frozenset(tokens("\n".join([label, chunk.section, *(h for h, _v in values)])))
     share = _share(terms, toks)
     sem = max((c.sem for c in group), default=ROW_SEM)
     topical = share > 0 or any(c.on_aspect for c in group)

@@ -223,3 +223,28 @@ def inside_other(question: str, name: str, others: Sequence[str]) -> bool:
     wholes = [s for o in others if o != name and len(o) > len(name) for s in spans(o)]
     return bool(own) and bool(wholes) and all(
         any(a <= s < e <= b for a, b in wholes) for s, e in own)
+
+
+#: A possessive's part asked in words of the question's own ("Fastify's worst
+#: one-in-a-hundred response times" for its p99) is the name's when a passage naming it is
+#: at least this close to the question in meaning (cosine) and gives a figure. The name is
+#: the topic, the rest is paraphrase; measured on hand-written possessives
+#: (``tests/data/third_tech_probe.jsonl`` -t half): figures asked in other words 0.56-0.60,
+#: parts no passage gives ("Gin's middleware chaining", "Prisma's query engine") 0.23-0.50.
+NAMED_DENSE = 0.55
+_FIGURE = re.compile(r"\d")
+#: "How do I configure X's ...", "How does X's ... work?": a procedure, not a figure.
+_PROCEDURE = re.compile(r"^\W*how\s+(?:do|does|did|can|could|should|would|will|to)\b",
+                        re.I)
+
+
+def figure_close(question: str, name: str, retrieval: Any) -> bool:
+    """Whether a retrieved passage that names ``name`` is close to the question in meaning
+    (``NAMED_DENSE``) and holds a figure: a measure of the name asked in other words. A
+    question asking how to do something asks a procedure, which no figure answers."""
+    if _PROCEDURE.search(question):
+        return False
+    own = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", re.I)
+    texts = {c.chunk_id: c.text for c in retrieval.index.chunks}
+    return any(score >= NAMED_DENSE and cid in texts and own.search(texts[cid])
+               and _FIGURE.search(texts[cid]) for cid, score in retrieval.dense)
