@@ -194,8 +194,8 @@ def matrix_view(
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))
-        if not name:  # by meaning (``assistant.verdict_topic``), its situation included;
-            name = topic(comparisons, vector)  # none: no tally
+        if not name and weighs_sides(question):  # by meaning (``verdict_topic``), its
+            name = topic(comparisons, vector)  # situation included; none: no tally
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
                 # the cue read as naming the use ("a learning platform") is not asked
                 name = None
