@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant import verdict_topic
 from assistant.asked import criterion_by_meaning
-from assistant.asked_criterion import asked_with_situation
+from assistant.asked_criterion import asked_with_situation, weighs_sides
 from assistant.cli import _service
 from assistant.condition import quality
 from assistant.search_text import search_text
@@ -50,9 +50,14 @@ def readings(versus: Any, rows: list[tuple[str, dict[str, Any]]]
     return out
 
 
-def decide(cue: str | None, comparisons: Any, vector: list[float]) -> str:
-    """The criterion the tally would weigh after the rules ("none": no tally)."""
-    return cue or verdict_topic.topic(comparisons, vector) or "none"
+def decide(cue: str | None, comparisons: Any, vector: list[float], question: str = "") -> str:
+    """The criterion the tally would weigh after the rules ("none": no tally): by meaning
+    only for a question that weighs the sides (``assistant.verdict.matrix_view``)."""
+    if cue:
+        return cue
+    if question and not weighs_sides(question):
+        return "none"
+    return verdict_topic.topic(comparisons, vector) or "none"
 
 
 def load() -> list[tuple[str, dict[str, Any]]]:
@@ -75,7 +80,7 @@ def main(argv: list[str]) -> int:
     for split, row, cue, comparisons, vec in readings(versus, load()):
         want = row.get("criterion") or "none"
         before = cue or criterion_by_meaning(comparisons, vec) or "none"
-        after = decide(cue, comparisons, vec)
+        after = decide(cue, comparisons, vec, row["question"])
         t = tally[split]
         t[0] += 1
         t[1] += int(before == want)

@@ -31,6 +31,7 @@ def test_topic_labels_by_meaning_on_the_real_model(ingested_versus: Any) -> None
     from assistant.condition import quality
     from assistant.search_text import search_text
     from assistant.verdict_topic import topic
+    from tests.measure_verdict_topics import decide
 
     comparisons = ingested_versus.comparisons
     config = comparisons.config()
@@ -42,8 +43,9 @@ def test_topic_labels_by_meaning_on_the_real_model(ingested_versus: Any) -> None
         right = wrong = 0
         for row in part:
             q = row["question"]
-            got = (asked_with_situation(comparisons.find_criterion, q, quality(config))[0]
-                   or topic(comparisons, list(embed(search_text(q)))) or "none")
+            got = decide(asked_with_situation(comparisons.find_criterion, q,
+                                              quality(config))[0],
+                         comparisons, list(embed(search_text(q))), q)
             right += got == row["criterion"]
             wrong += got not in (row["criterion"], "none")
         assert right / len(part) >= floor, (half, right)
