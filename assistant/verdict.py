@@ -178,7 +178,7 @@ def matrix_view(
     from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
     from assistant.situation import NEWCOMER, background, situation_facet, split
-    from assistant.verdict_topic import topic
+    from assistant.verdict_topic import WHICH, topic
 
     try:
         config_of = getattr(comparisons, "config", None)
@@ -194,8 +194,8 @@ def matrix_view(
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))
-        if not name and weighs_sides(question):  # by meaning (``verdict_topic``), its
-            name = topic(comparisons, vector)  # situation included; none: no tally
+        if not name and (weighs_sides(question) or WHICH.match(question)):  # by meaning
+            name = topic(comparisons, vector)  # (``verdict_topic``); none: no tally
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
                 # the cue read as naming the use ("a learning platform") is not asked
                 name = None

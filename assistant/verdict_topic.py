@@ -42,6 +42,11 @@ MIN_SCORE = 0.20
 #: ... and be this far ahead of the next criterion.
 MIN_MARGIN = 0.07
 
+#: A which-question chooses between the sides ("Which answers requests with lower
+#: latency?"); a question that neither weighs them nor asks which ("What would I pay per month
+#: to host Node versus Django?") asks a figure, not a criterion's tally.
+WHICH = re.compile(r"^\W*which\b", re.I)
+
 _LOCK = threading.Lock()
 _CUES: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
 

@@ -55,7 +55,7 @@ def decide(cue: str | None, comparisons: Any, vector: list[float], question: str
     only for a question that weighs the sides (``assistant.verdict.matrix_view``)."""
     if cue:
         return cue
-    if question and not weighs_sides(question):
+    if question and not (weighs_sides(question) or verdict_topic.WHICH.match(question)):
         return "none"
     return verdict_topic.topic(comparisons, vector) or "none"
 
