@@ -11,7 +11,8 @@ side the evidence sentences it quotes on the question itself speak for
 (``lean_sentence`` writes it). A sentence votes only when:
 
 * it is on the question (its terms or its aspect's cue) and its own tone agrees with the
-  side the matrix's stance analyser reads;
+  side the matrix's stance analyser reads, unless it states its named side's problem or a
+  move away from it (``assistant.problem_stance``: then it speaks for the other side);
 * it does not name the asked point only after the standard of a comparison ("where
   stability matters more than handling thousands of concurrent requests" is no vote for
   Django on concurrency);
@@ -41,6 +42,7 @@ from assistant.compare.lexicon import load_general_lexicon
 from assistant.filler import CONNECTIVE
 from assistant.focus import LEX_FOCUS
 from assistant.named import rank_cells, row_sentence
+from assistant.problem_stance import problem_side
 from assistant.retriever import tokens
 from assistant.rewrite import find_aspect, find_subjects
 from assistant.sentences import Candidate, sentence_spans
@@ -177,7 +179,8 @@ def own_verdict(cand: Candidate, view: CriterionView | None, names: Sequence[str
         about = [n for n in find_subjects(text) if n in names]
         if not about:
             continue
-        said = stance(view, text, about[0], names)
+        said = problem_side(text, about[0], names, find_subjects) or stance(view, text,
+                                                                            about[0], names)
         if said in names:
             count[said] = count.get(said, 0) + 1
     mine = count.get(side, 0) + 1
@@ -213,10 +216,14 @@ def lean(chosen: Sequence[Candidate], view: CriterionView | None,
         about = cand.subject
         if not about or not (cand.lex >= LEX_FOCUS or cand.on_aspect):
             continue
-        side = stance(view, cand.text, about, names)
+        # a sentence naming its side for that side's problem or a move away from it
+        # ("In the Node.js version we had three auth middlewares") speaks for the other
+        # (``assistant.problem_stance``); its tone then agrees with that reading
+        turned = problem_side(cand.text, about, names, find_subjects)
+        side = turned or stance(view, cand.text, about, names)
         if side not in names:
             continue
-        if tone(cand.text) == (-1 if side == about else 1):
+        if turned is None and tone(cand.text) == (-1 if side == about else 1):
             continue
         if side == about and question and _topic_only_in_standard(cand.text, question,
                                                                   names):

@@ -174,10 +174,11 @@ def matrix_view(
     """
     if comparisons is None:
         return None
-    from assistant.asked import asked_side, criterion_by_meaning, facet_term, polar, spelled
+    from assistant.asked import asked_side, facet_term, polar, spelled
     from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
     from assistant.situation import NEWCOMER, background, situation_facet, split
+    from assistant.verdict_topic import WHICH, topic
 
     try:
         config_of = getattr(comparisons, "config", None)
@@ -193,8 +194,8 @@ def matrix_view(
             return base
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))
-        if not name:  # by meaning: the whole question's, its situation included
-            name = criterion_by_meaning(comparisons, vector)
+        if not name and (weighs_sides(question) or WHICH.match(question)):  # by meaning
+            name = topic(comparisons, vector)  # (``verdict_topic``); none: no tally
             if name and _adjunct_cue(comparisons.find_criterion, question) == name:
                 # the cue read as naming the use ("a learning platform") is not asked
                 name = None
