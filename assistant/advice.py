@@ -18,7 +18,7 @@ advice; other questions are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -72,18 +72,27 @@ def is_advice(text: str) -> bool:
     return bool(_ADVICE.search(text))
 
 
+def close_to_question(cands: Sequence[Any],
+                      share: float = CLOSE_SHARE) -> Callable[[Any], bool]:
+    """Whether a candidate is close enough to the question for an answer-type bonus: at
+    least ``share`` of the closest candidate's meaning score, or from the article of
+    the best-scored candidate (the source the question describes). Shared by the advice and
+    change re-rankers so both read "close" the same way."""
+    floor = share * max((c.sem for c in cands), default=0.0)
+    top = max(cands, key=lambda c: c.score, default=None)
+    asked_article = top.chunk.article_id if top is not None else None
+    return lambda cand: bool(cand.sem >= floor or cand.chunk.article_id == asked_article)
+
+
 def favour_advice(question: str, cands: Sequence[Any]) -> list[Any]:
     """``cands`` re-ranked for an advice question: advice sentences close to the question
     (``CLOSE_SHARE``) get the answer-type bonus and count as the asked answer type;
     unchanged for any other question."""
     if not asks_advice(question):
         return list(cands)
-    floor = CLOSE_SHARE * max((c.sem for c in cands), default=0.0)
-    top = max(cands, key=lambda c: c.score, default=None)
-    asked_article = top.chunk.article_id if top is not None else None
+    near = close_to_question(cands)
     for cand in cands:
-        close = cand.sem >= floor or cand.chunk.article_id == asked_article
-        if close and is_advice(cand.text):
+        if near(cand) and is_advice(cand.text):
             cand.score += W_ADVICE
             cand.bonus += W_ADVICE
             cand.typed = True

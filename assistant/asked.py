@@ -40,16 +40,26 @@ _LOCK = threading.Lock()
 _CUES: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
 
 
-def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
-                                             np.ndarray] | None:
-    """(criterion names, owner index per cue, cue vectors, the bare-comparison vector),
-    once per configuration digest; None without an embedder."""
+def config_matcher(comparisons: Any) -> tuple[Any, Any, str] | None:
+    """(comparison config, its matcher, the config's digest) when the matcher can embed,
+    else None: the one way cue-vector caches (here and in ``verdict_topic``) reach the
+    embedder and key their entries."""
     config = comparisons.config()
     get = getattr(comparisons, "_get_matcher", None)
     matcher = get(config) if callable(get) else None
     if matcher is None or getattr(matcher, "embed", None) is None:
         return None
-    key = str(getattr(config, "digest", id(config)))
+    return config, matcher, str(getattr(config, "digest", id(config)))
+
+
+def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
+                                             np.ndarray] | None:
+    """(criterion names, owner index per cue, cue vectors, the bare-comparison vector),
+    once per configuration digest; None without an embedder."""
+    found = config_matcher(comparisons)
+    if found is None:
+        return None
+    config, matcher, key = found
     with _LOCK:
         hit = _CUES.get(key)
     if hit is not None:

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from assistant.advice import close_to_question
+
 #: Whether change questions are read at all (measured switch).
 USE_CHANGE = True
 #: Bonus of a sentence reporting the asked direction of change (the answer-type bonus).
@@ -190,13 +192,10 @@ def favour_change(question: str, cands: Sequence[Any]) -> list[Any]:
     asked = asked_change(question)
     if not asked:
         return list(cands)
-    floor = CLOSE_SHARE * max((c.sem for c in cands), default=0.0)
-    top = max(cands, key=lambda c: c.score, default=None)
-    asked_article = top.chunk.article_id if top is not None else None
+    near = close_to_question(cands, CLOSE_SHARE)
     for cand in cands:
-        close = cand.sem >= floor or cand.chunk.article_id == asked_article
         got = change_polarity(cand.text)
-        if got == asked and close:
+        if got == asked and near(cand):
             cand.score += W_CHANGE
             cand.bonus += W_CHANGE
             cand.typed = True

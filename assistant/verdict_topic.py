@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.asked import config_matcher
+
 #: A criterion's score: the mean cosine of its this many closest cue phrases.
 TOP_K = 2
 #: The topic must score at least this ...
@@ -69,12 +71,10 @@ def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
                                              np.ndarray] | None:
     """(criterion names, owner index per cue, cue vectors, the bare-comparison vector),
     embedded once per configuration digest; None without an embedder."""
-    config = comparisons.config()
-    get = getattr(comparisons, "_get_matcher", None)
-    matcher = get(config) if callable(get) else None
-    if matcher is None or getattr(matcher, "embed", None) is None:
+    found = config_matcher(comparisons)
+    if found is None:
         return None
-    key = str(getattr(config, "digest", id(config)))
+    config, matcher, key = found
     with _LOCK:
         hit = _CUES.get(key)
     if hit is not None:
