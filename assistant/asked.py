@@ -38,6 +38,7 @@ MIN_MARGIN = 0.03
 
 _LOCK = threading.Lock()
 _CUES: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
+_OWNERS: dict[int, object] = {}
 
 
 def config_matcher(comparisons: Any) -> tuple[Any, Any, str] | None:
@@ -49,13 +50,17 @@ def config_matcher(comparisons: Any) -> tuple[Any, Any, str] | None:
     matcher = get(config) if callable(get) else None
     if matcher is None or getattr(matcher, "embed", None) is None:
         return None
-    return config, matcher, str(getattr(config, "digest", id(config)))
+    # Keyed by the embedder too: vectors from one embedder (a test's fake) must never be
+    # read against another's question vectors. The owner is pinned so its id stays its own.
+    owner = getattr(comparisons, "_embedder", None) or matcher
+    _OWNERS.setdefault(id(owner), owner)
+    return config, matcher, f"{getattr(config, 'digest', id(config))}:{id(owner)}"
 
 
 def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
                                              np.ndarray] | None:
     """(criterion names, owner index per cue, cue vectors, the bare-comparison vector),
-    once per configuration digest; None without an embedder."""
+    once per configuration digest and embedder; None without an embedder."""
     found = config_matcher(comparisons)
     if found is None:
         return None

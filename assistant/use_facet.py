@@ -99,17 +99,18 @@ def use_facet(comparisons: Any, question: str) -> tuple[str, str] | None:
     """(criterion, facet) the use ``question`` names is placed under by the matrix's
     labels (see the module docstring), or None."""
     try:
-        config = comparisons.config()
-        get = getattr(comparisons, "_get_matcher", None)
-        matcher = get(config) if callable(get) else None
-        embed = getattr(matcher, "embed", None)
-        if embed is None:
+        from assistant.asked import config_matcher
+
+        found = config_matcher(comparisons)
+        if found is None:
             return None
+        config, matcher, config_key = found
+        embed = matcher.embed
         phrase = use_phrase(question, config.find_subjects)
         if phrase is None:
             return None
         matrix = comparisons.matrix()
-        key = f"{getattr(matrix, 'corpus_version', '')}-{getattr(config, 'digest', id(config))}"
+        key = f"{getattr(matrix, 'corpus_version', '')}-{config_key}"
         with _LOCK:
             hit = _LABELS.get(key)
         if hit is None:

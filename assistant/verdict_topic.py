@@ -70,7 +70,7 @@ def completed(cue: str, words: set[str]) -> str:
 def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
                                              np.ndarray] | None:
     """(criterion names, owner index per cue, cue vectors, the bare-comparison vector),
-    embedded once per configuration digest; None without an embedder."""
+    embedded once per configuration digest and embedder; None without an embedder."""
     found = config_matcher(comparisons)
     if found is None:
         return None

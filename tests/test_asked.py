@@ -177,6 +177,20 @@ def test_criterion_by_meaning_takes_the_clearly_closest_cue() -> None:
     assert criterion_by_meaning(None, [1.0, 0, 0, 0]) is None
 
 
+def test_cue_vectors_of_one_embedder_are_never_read_with_another() -> None:
+    """Same configuration (same digest), another embedder: its own cue vectors. A cache
+    keyed by the digest alone handed a later real-model test a fake's vectors."""
+    first = _FakeComparisons()
+    assert criterion_by_meaning(first, list(_unit([0.1, 0.8, 0, 0.6]))) == "Scalability"
+    other = _FakeComparisons()
+    swapped = {"Security": [0, 1, 0, 0], "Scalability": [1, 0, 0, 0], "load": [0.9, 0, 0.1, 0],
+               "Which is better, A or B?": [0, 0, 0, 1]}
+    other.matcher = SimpleNamespace(
+        embed=lambda texts: np.stack([_unit(swapped[t]) for t in texts]))
+    assert criterion_by_meaning(other, list(_unit([0.1, 0.8, 0, 0.6]))) == "Security"
+    assert criterion_by_meaning(first, list(_unit([0.1, 0.8, 0, 0.6]))) == "Scalability"
+
+
 def test_polar_needs_a_subject_as_the_grammatical_subject() -> None:
     def find(word: str) -> tuple[str, ...]:
         return ("Node.js",) if word.lower() in {"node", "express"} else ()
