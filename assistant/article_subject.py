@@ -215,19 +215,6 @@ def named_articles(question: str, idx: Any, tok: Any) -> frozenset[str]:
                      if names and any(a <= names for a in asked))
 
 
-def naming_tokens(question: str, idx: Any, tok: Any) -> frozenset[str]:
-    """The tokens of the proper names by which ``question`` names an article (those
-    ``named_articles`` reads): every passage of that article says them (``implied_tokens``),
-    so they tell which article is asked about, not which of its passages answers."""
-    names = [n for n in _names(idx, tok).values() if n]
-    out: set[str] = set()
-    for m in _PROPER.finditer(question):
-        asked = frozenset(t for t in tok.tokens(m.group(0)) if len(t) > 2)
-        if asked and any(asked <= n for n in names):
-            out |= asked
-    return frozenset(out)
-
-
 def scene_names(idx: Any, tok: Any, article_id: str) -> frozenset[str]:
     """The tokens of the proper names an article sets its scene with: its lead's
     (``lead_names``) and its title's, read the same way (``assistant.scene``)."""
