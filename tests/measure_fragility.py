@@ -16,7 +16,8 @@ a fresh copy of the store is made in a temporary directory, the edited file is i
 the article there (same article id: an update), and the questions whose evidence cites the
 article are asked again. Printed per perturbation kind: how many questions lose / gain
 support (a cited passage holds the evidence) and answer evidence (the answer's text holds
-it), and how many cite other passages than before, against the unperturbed store. The store
+it), and how many cite other passages than before (``moved``; a passage that only took in
+the added line counts as the same), against the unperturbed store. The store
 given is never written to. ``fc-`` questions are the held-out split: they are counted apart
 (``held``) so a figure on them is a measurement, never a target.
 
@@ -174,6 +175,14 @@ class Outcome:
     cited: frozenset[str]
 
 
+def _plain(text: str) -> str:
+    """A cited text without the lines and words the edits add, whitespace collapsed: the
+    passage that merely took in an added line is the same passage."""
+    for added in (UPDATED_LINE, CRUMB_LINE, HEADING_SUFFIX.strip()):
+        text = text.replace(added, " ")
+    return " ".join(text.split())
+
+
 def ask_all(versus: Any, questions: Sequence[GoldQuestion]) -> dict[str, Outcome]:
     loc = EvidenceLocator(versus.store)
     out: dict[str, Outcome] = {}
@@ -183,7 +192,7 @@ def ask_all(versus: Any, questions: Sequence[GoldQuestion]) -> dict[str, Outcome
             supported=not a.abstained and any(
                 loc.holds(c.article_id, c.start, c.end, c.text, q.evidence) for c in a.citations),
             in_text=not a.abstained and in_answer_text(a.answer, q.evidence),
-            cited=frozenset(" ".join(c.text.split()) for c in a.citations))
+            cited=frozenset(_plain(c.text) for c in a.citations))
     return out
 
 
