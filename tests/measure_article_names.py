@@ -29,11 +29,9 @@ LABELS = Path(__file__).resolve().parent / "data" / "article_names_labels.jsonl"
 
 def parse(article_id: str, raw: bytes, suffix: str, title: str | None = None
           ) -> tuple[list[Chunk], str]:
-    """The chunks of one article file, cut as ingest cuts them, and its title. Each
-    chunk's ``section`` is widened to its heading path (outermost first, joined by a
-    newline) so ``names_of`` sees every heading above it, as the index does."""
-    from dataclasses import replace
-
+    """The chunks of one article file, cut as ingest cuts them, and its title; the
+    headings above each chunk's own go to ``PATHS`` so ``names_of`` sees every heading,
+    as the index does."""
     from assistant.corpus_index import heading_path
     from ingest.chunk import parse_article
     from ingest.formats import to_document
@@ -43,7 +41,7 @@ def parse(article_id: str, raw: bytes, suffix: str, title: str | None = None
     article, chunks = parse_article(doc.text, meta, headings=doc.headings)
     PATHS.update({c.chunk_id: heading_path(article.sections, c.start, c.section)
                   for c in chunks})
-    return [replace(c) for c in chunks], meta.title
+    return chunks, meta.title
 
 
 #: Chunk id -> the headings above its own section (filled by ``parse``).
