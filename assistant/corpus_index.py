@@ -68,7 +68,7 @@ def chunk_index_text(chunk: Chunk) -> str:
 #: support recall 0.808 -> 0.863 (tuning fa-/fb- 0.830 -> 0.894, held-out fc- 0.769 ->
 #: 0.808); bundled gold unchanged (support 0.982, recall@5 0.945).
 INDEX_TITLE = True
-#: Whether BM25 indexes each chunk with the proper names of its article's lead too
+#: Whether BM25 indexes each chunk with its article's own proper names too
 #: (``assistant.article_subject.article_names``: "Turnstile", named once, then "we").
 INDEX_LEAD_NAMES = True
 
@@ -124,7 +124,7 @@ class CorpusIndex:
     #: Chunk id -> the titles of the headings above its own section, outermost first
     #: (``heading_path``; absent when the chunk's section is the outermost).
     heading_paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Article id -> the tokens of its lead's proper names (``assistant.article_subject``).
+    #: Article id -> the tokens of its own proper names (``assistant.article_subject``).
     lead_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def sentence_tokens(self, chunk: Chunk, start: int, end: int) -> frozenset[str]:
@@ -301,9 +301,11 @@ def build_index(store: KnowledgeReader, previous: CorpusIndex | None = None,
     metas = {aid: rec.meta for aid, rec in manifest.articles.items()}
     title_tokens = {aid: tok.tokens(m.title or "") if INDEX_TITLE else []
                     for aid, m in metas.items()}
-    leads = article_names(chunks, tok)
+    leads = article_names(chunks, tok, {aid: m.title or "" for aid, m in metas.items()},
+                          {e.chunk.chunk_id: e.path for e in ordered if e.path})
     for aid, names in leads.items() if INDEX_LEAD_NAMES else ():
-        title_tokens[aid] = title_tokens.get(aid, []) + sorted(names)
+        title_tokens[aid] = title_tokens.get(aid, []) + sorted(
+            names - set(title_tokens.get(aid, ())))  # a title's names are indexed already
     vocabulary: dict[str, int] = {}
     raw: set[str] = set()
     for e in ordered:
