@@ -92,6 +92,7 @@ from assistant.question_names import (
     figure_close,
     foreign_tech,
     inside_other,
+    measured,
     name_support,
     possessed,
     source_words,
@@ -120,6 +121,7 @@ from assistant.scope import (
     unmentioned_members,
     unsaid_versions,
 )
+from assistant.situation import only_told
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -402,9 +404,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         if either_or(question, list(subjects.subject_names), subjects.find_subjects):
             # "Our app is written in TypeScript for React Native: is Node.js or Django the
             # better backend?": the pair itself is offered as the choice, so a name that is
-            # not compared with a side is the asker's setting, not what is asked about
-            context += [f for f in foreign if f not in context
-                        and not compared_with(question, f) and not at_head(question, f)]
+            # not compared with a side is the asker's setting, not what is asked about; one
+            # in the asking clause ("easier to roll out on Kubernetes, Django or Node?") is
+            # what it asks (``situation.only_told``)
+            context += [f for f in foreign if f not in context and not compared_with(
+                question, f) and not at_head(question, f) and only_told(question, spellings(f))]
         signals["context"] = context
         if not named or not all(f in context or (
                 coordinated(question, f) and not compared_with(question, f)
@@ -421,6 +425,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # ("benefits", "programmers") the articles share (``assistant.asked_topic``)
         signals["topic"] = topic
         return no("off-topic", "The articles don't say anything about that.")
+    if evidence == "answered" and framed is not None and framed.kind == "quantity":
+        # "how much RAM does one Go (Gin) instance need?": the name is the measure asked,
+        # and a passage gives that measure with the question's topic (``answer_frame``)
+        passing = [p for p in passing if not measured(question, p)]
     if passing:
         listed = ", ".join(passing)
         # "the Django Software Foundation": a longer name that a subject's opens is what
