@@ -401,17 +401,19 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # Django part is covered, and so is "We have three React developers: Django or
         # Node.js?", where the name only describes the asker's team (``asker_context``)
         context = [f for f in foreign if asker_context(question, spellings(f))]
-        if either_or(question, list(subjects.subject_names), subjects.find_subjects):
+        choice = either_or(question, list(subjects.subject_names), subjects.find_subjects)
+        if choice:
             # "Our app is written in TypeScript for React Native: is Node.js or Django the
             # better backend?": the pair itself is offered as the choice, so a name that is
             # not compared with a side is the asker's setting, not what is asked about; one
             # in the asking clause ("easier to roll out on Kubernetes, Django or Node?") is
-            # what it asks (``situation.only_told``)
+            # what it asks (``situation.only_told``), even listed beside the pair ("to
+            # provision with Terraform, Django or Node.js?")
             context += [f for f in foreign if f not in context and not compared_with(
                 question, f) and not at_head(question, f) and only_told(question, spellings(f))]
         signals["context"] = context
         if not named or not all(f in context or (
-                coordinated(question, f) and not compared_with(question, f)
+                coordinated(question, f) and not compared_with(question, f) and not choice
                 and not at_head(question, f)) for f in foreign):
             # "What is Deno, and how is it related to Node.js?": a name the question opens
             # on is what it asks about, so there is no covered part to answer
