@@ -233,8 +233,8 @@ def _fact_on_topic(frame: Frame, idx: Any, i: int, tok: Any) -> bool:
     table row (one label, its cells) reads as one sentence; without sentence spans or a
     topic the passage decides."""
     chunk = idx.chunks[i]
-    rows = getattr(idx, "sentence_rows", {}).get(chunk.chunk_id)
-    if not frame.topic or not rows or tok is None or chunk.row is not None:
+    rows = getattr(idx, "sentence_rows", {}).get(getattr(chunk, "chunk_id", None))
+    if not frame.topic or not rows or tok is None or getattr(chunk, "row", None) is not None:
         return True
     topic = set(frame.topic)
     for start, end, _row in rows:
