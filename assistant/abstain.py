@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
@@ -427,10 +427,16 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # ("benefits", "programmers") the articles share (``assistant.asked_topic``)
         signals["topic"] = topic
         return no("off-topic", "The articles don't say anything about that.")
-    if evidence == "answered" and framed is not None and framed.kind == "quantity":
-        # "how much RAM does one Go (Gin) instance need?": the name is the measure asked,
-        # and a passage gives that measure with the question's topic (``answer_frame``)
-        passing = [p for p in passing if not measured(question, p)]
+    asked_measure = [p for p in passing if measured(question, p)]
+    if asked_measure and framed is not None and framed.kind == "quantity":
+        # "how much RAM does one Go (Gin) instance need?": the name is the measure asked
+        # (a table says "Memory"), not topic; a passage giving a figure with the rest of
+        # the question's topic answers it (``answer_frame``)
+        drop = {t for p in asked_measure for t in tok.tokens(p)}
+        rest = replace(framed, topic=tuple(t for t in framed.topic if t not in drop))
+        if frame_evidence(rest, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
+                          idx) == "answered":
+            passing = [p for p in passing if p not in asked_measure]
     if passing:
         listed = ", ".join(passing)
         # "the Django Software Foundation": a longer name that a subject's opens is what

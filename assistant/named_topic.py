@@ -43,9 +43,9 @@ from assistant.situation import background, split
 _WHEN = re.compile(r"^\s*(?:when\b|in\s+(?:which|what)\s+(?:cases?|situations?)\b|"
                    r"under\s+what\b)", re.I)
 
-#: Question words that never point at an article (the comparison's own vocabulary).
-_GENERIC = frozenset(tokens("django node nodejs javascript python backend framework "
-                            "versus compare comparison"))
+#: Question words that never point at an article (the comparison's own vocabulary; the
+#: subjects' names come from the subjects object).
+_GENERIC = frozenset(tokens("backend framework versus compare comparison"))
 
 
 def _asker_stack(question: str, named: Sequence[Any], config: Any) -> frozenset[str]:
@@ -67,7 +67,8 @@ def mark_topical(question: str, ranked: list[Any], named: Sequence[Any], index: 
             and not it.cells]
     if not third or not todo:
         return ranked
-    skip = set(tokens(" ".join(w for n in named for w in n.names))) | _GENERIC
+    skip = (set(tokens(" ".join(w for n in named for w in n.names))) | _GENERIC
+            | set(getattr(config, "subject_tokens", ())))
     asked = set(tokens(question)) - skip
     stack = _asker_stack(question, named, config)
     when = kind == "when" or bool(_WHEN.match(split(question).asking))
