@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
@@ -92,6 +92,7 @@ from assistant.question_names import (
     figure_close,
     foreign_tech,
     inside_other,
+    measured,
     name_support,
     possessed,
     source_words,
@@ -120,6 +121,7 @@ from assistant.scope import (
     unmentioned_members,
     unsaid_versions,
 )
+from assistant.situation import only_told
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -399,15 +401,19 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # Django part is covered, and so is "We have three React developers: Django or
         # Node.js?", where the name only describes the asker's team (``asker_context``)
         context = [f for f in foreign if asker_context(question, spellings(f))]
-        if either_or(question, list(subjects.subject_names), subjects.find_subjects):
+        choice = either_or(question, list(subjects.subject_names), subjects.find_subjects)
+        if choice:
             # "Our app is written in TypeScript for React Native: is Node.js or Django the
             # better backend?": the pair itself is offered as the choice, so a name that is
-            # not compared with a side is the asker's setting, not what is asked about
-            context += [f for f in foreign if f not in context
-                        and not compared_with(question, f) and not at_head(question, f)]
+            # not compared with a side is the asker's setting, not what is asked about; one
+            # in the asking clause ("easier to roll out on Kubernetes, Django or Node?") is
+            # what it asks (``situation.only_told``), even listed beside the pair ("to
+            # provision with Terraform, Django or Node.js?")
+            context += [f for f in foreign if f not in context and not compared_with(
+                question, f) and not at_head(question, f) and only_told(question, spellings(f))]
         signals["context"] = context
         if not named or not all(f in context or (
-                coordinated(question, f) and not compared_with(question, f)
+                coordinated(question, f) and not compared_with(question, f) and not choice
                 and not at_head(question, f)) for f in foreign):
             # "What is Deno, and how is it related to Node.js?": a name the question opens
             # on is what it asks about, so there is no covered part to answer
@@ -421,6 +427,16 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # ("benefits", "programmers") the articles share (``assistant.asked_topic``)
         signals["topic"] = topic
         return no("off-topic", "The articles don't say anything about that.")
+    asked_measure = [p for p in passing if measured(question, p)]
+    if asked_measure and framed is not None and framed.kind == "quantity":
+        # "how much RAM does one Go (Gin) instance need?": the name is the measure asked
+        # (a table says "Memory"), not topic; a passage giving a figure with the rest of
+        # the question's topic answers it (``answer_frame``)
+        drop = {t for p in asked_measure for t in tok.tokens(p)}
+        rest = replace(framed, topic=tuple(t for t in framed.topic if t not in drop))
+        if frame_evidence(rest, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
+                          idx) == "answered":
+            passing = [p for p in passing if p not in asked_measure]
     if passing:
         listed = ", ".join(passing)
         # "the Django Software Foundation": a longer name that a subject's opens is what

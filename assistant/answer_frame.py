@@ -219,9 +219,29 @@ def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | Non
                 set(frame.unit) <= set(tok.tokens(m.group(1)))
                 for m in _NUMBER_OF.finditer(idx.chunks[i].text)):
             return "answered"  # "80K stars" for "what star count has ... collected?"
-        if sum(t in ct for t in topic) >= need and frame.answer.search(idx.chunks[i].text):
+        if sum(t in ct for t in topic) >= need and frame.answer.search(idx.chunks[i].text) \
+                and (frame.kind not in FACT_KINDS or _fact_on_topic(frame, idx, i, tok)):
             return "answered"
     return None
+
+
+def _fact_on_topic(frame: Frame, idx: Any, i: int, tok: Any) -> bool:
+    """Whether a sentence of passage ``i`` that gives the asked fact (a date, a version, a
+    price) holds a word of the question's topic: the fact is of the asked thing. A passage
+    holding the topic in one sentence and a price in another ("we brought on a part-time
+    contractor", "a 20 dollar Render instance") does not say what the contractor cost. A
+    table row (one label, its cells) reads as one sentence; without sentence spans or a
+    topic the passage decides."""
+    chunk = idx.chunks[i]
+    rows = getattr(idx, "sentence_rows", {}).get(getattr(chunk, "chunk_id", None))
+    if not frame.topic or not rows or tok is None or getattr(chunk, "row", None) is not None:
+        return True
+    topic = set(frame.topic)
+    for start, end, _row in rows:
+        text = chunk.text[start - chunk.start : end - chunk.start]
+        if frame.answer.search(text) and not topic.isdisjoint(tok.tokens(text)):
+            return True
+    return False
 
 
 def held_together(topical: Sequence[str], idx: Any, signals: dict[str, Any]) -> bool:

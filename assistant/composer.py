@@ -78,6 +78,7 @@ from assistant.named import (
     uncovered,
     with_described,
 )
+from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective, standalone
@@ -456,8 +457,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
                    labelled=True)
-    ranked = items(question, cands, named, retrieval.index, config,
-                   [*retrieval.chunks, *retrieval.extra])
+    ranked = mark_topical(question, items(question, cands, named, retrieval.index, config, [
+        *retrieval.chunks, *retrieval.extra]), named, retrieval.index, config, intent.kind)
     shown, rest = choose(ranked, named)
     missing = uncovered(shown, named)
     if not shown or len(missing) == sum(1 for n in named if n.third):

@@ -248,3 +248,10 @@ def figure_close(question: str, name: str, retrieval: Any) -> bool:
     texts = {c.chunk_id: c.text for c in retrieval.index.chunks}
     return any(score >= NAMED_DENSE and cid in texts and own.search(texts[cid])
                and _FIGURE.search(texts[cid]) for cid, score in retrieval.dense)
+
+
+def measured(question: str, name: str) -> bool:
+    """Whether the question asks an amount of ``name`` ("how much RAM", "how many GB"): the
+    name is the measure asked, not a product mentioned in passing."""
+    return re.search(rf"\bhow\s+(?:much|many)\s+{re.escape(name)}(?![\w])", question,
+                     re.I) is not None

@@ -213,3 +213,22 @@ def situation_facet(situation: str, criterion: str, config: Any,
             words = f"{term} {nxt}" if nxt and nxt.lower() not in _FACET_STOP else term
             found.append((term.lower(), words.lower()))
     return max(found, key=lambda f: len(f[0])) if found else None
+
+
+def only_told(question: str, spellings: Sequence[str]) -> bool:
+    """Whether every mention of a name (any of its ``spellings``) is in what the question
+    tells, not in what it asks: its situation (``split``), or a clause before a colon
+    ("Our app is written in TypeScript for React Native: is Node.js or Django the better
+    backend?"). A name inside the asking clause ("Which is easier to roll out on
+    Kubernetes, Django or Node?") is what the question asks about."""
+    parts = split(question)
+    asking = parts.asking.rsplit(":", 1)[-1]
+    found = False
+    for s in spellings:
+        if not s:
+            continue
+        spot = re.compile(rf"(?<![\w.]){re.escape(s)}(?!\w|\.\w)", re.I)
+        if spot.search(asking):
+            return False
+        found = found or bool(spot.search(question))
+    return found

@@ -59,11 +59,18 @@ def run(versus: Any, path: Path) -> dict[str, Any]:
             no = declined(answer)
             half = halves.setdefault(_half(row["id"]), {
                 "in_scope": 0, "false_declines": 0, "out_of_scope": 0, "answered_oos": 0,
-                "misses": []})
+                "evidence_missed": 0, "misses": []})
             if row["answerable"]:
                 half["in_scope"] += 1
                 miss = no
                 half["false_declines"] += int(no)
+                # answered, but without the labelled evidence in the answer text
+                wanted = row.get("evidence") or []
+                unseen = not no and bool(wanted) and not any(
+                    e.lower() in answer.answer.lower() for e in wanted)
+                half["evidence_missed"] += int(unseen)
+                if unseen and _half(row["id"]) != "h":
+                    half.setdefault("evidence_misses", []).append(row["id"])
             else:
                 half["out_of_scope"] += 1
                 miss = not no
