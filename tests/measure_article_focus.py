@@ -85,8 +85,8 @@ def main(argv: list[str]) -> None:
         i = argv.index("--questions")
         files.append(argv[i + 1])
         del argv[i:i + 2]
-    labels = [json.loads(line) for line in open(argv[0] if argv else LABELS, encoding="utf-8")
-              if line.strip()]
+    text = Path(argv[0] if argv else LABELS).read_text(encoding="utf-8")
+    labels = [json.loads(line) for line in text.splitlines() if line.strip()]
     versus = _service()
     versus.chain.warm_up()
     resolve = _resolver(versus)
@@ -110,7 +110,7 @@ def main(argv: list[str]) -> None:
                                          misses)
     for path in files:
         rows = []
-        for line in open(path, encoding="utf-8"):
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
             q = json.loads(line)
             arts = {e["article_id"] for e in q.get("evidence") or []}
             if len(arts) == 1 and q.get("answerable", True):
