@@ -101,10 +101,10 @@ def source_line(label: str, criterion: str, stance: str, sides: tuple[str, ...],
     comparison favours Node.js on real-time features [3]."). ``marks(side)`` gives the
     citation markers of the article's claim for ``side`` (empty when none is quotable)."""
     words = re.sub(r"^(?:the|this|that)\s+", "", label.strip(), flags=re.I)
-    first = words.split()[0] if words else ""
     described = any(re.sub(r"['’]s$", "", w.lower()) in DOCUMENT_NOUNS for w in words.split())
+    owned = any(re.search(r"\w['’]s$", w) for w in words.split())
     # "the benchmark post" -> "The benchmark post"; a name or "Priya Raman's FAQ" as is
-    name = "The " + words if described and not re.search(r"['’]s$", first) else words
+    name = "The " + words if described and not owned else words
     if stance in sides:
         return f"{name} favours {stance} on {criterion} {marks(stance)}".rstrip() + "."
     side = "is mixed" if stance == "mixed" else "favours neither side"

@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.article_focus import source_line
 from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict's API)
     LEADING_PURPOSE,
     PURPOSE,
@@ -134,8 +135,7 @@ class CriterionView:
     condition: str | None = None
     on_agreement: bool = False
     unweighed: str | None = None
-    #: The question's words for the one article it refers to ("the three-way comparison";
-    #: ``assistant.article_focus``): ``stances`` hold that article's only.
+    #: The words for the one article the question refers to (its stance only is counted).
     source: str | None = None
 
 
@@ -467,8 +467,6 @@ def _count_line(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | N
         return f"({number(len(out))} quoted here {''.join(out)})"
 
     if view.source:  # "The three-way comparison favours Node.js on real-time [3]."
-        from assistant.article_focus import source_line
-
         return source_line(view.source, crit, view.stances[0][1], view.subjects,
                            lambda side: marks([view.stances[0][0]], side))
     sides = sorted(((s, a) for s, a in by_side.items() if a), key=lambda kv: -len(kv[1]))
