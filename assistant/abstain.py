@@ -250,7 +250,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     # a question naming an article's own subject (its lead's company) is about that article
     anchored = not idx.empty and any(is_lead_name(n, idx, tok) for n in asked_names)
     for name in asked_names:
-        if set(words(name)) <= sources and name.lower() not in third or set(words(name)) <= own:
+        if (set(words(name)) <= sources and name.lower() not in third) \
+                or set(words(name)) <= own:
             continue  # names an article or its publisher (a third technology still counts)
         n, cover = name_support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))

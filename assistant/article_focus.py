@@ -28,7 +28,9 @@ from assistant.article_reference import (
     common_tokens,
     positions,
     referred_article,
+    text_names,
 )
+from assistant.corpus_index import _default_tokenizer
 
 #: Whether the retriever keeps a referred article's passages only.
 FOCUS = True
@@ -54,11 +56,22 @@ def reference(question: str, idx: Any, embedder: Any, subjects: Any,
                             frozenset(third_technologies(idx, subjects)))
 
 
-def without(text: str, ref: ArticleReference) -> str:
+def spoken(ref: ArticleReference, idx: Any) -> bool:
+    """Whether the reference is a name the article's passages use ("Turnstile", the
+    company a diary is about): a topic word of the question, not only the article's
+    label ("What is <company>'s share price?" asks about the company)."""
+    tok = idx.tokenizer or _default_tokenizer()
+    said = text_names(idx, tok).get(ref.article_id, frozenset())
+    return ref.named and bool(said) and set(tok.tokens(ref.phrase)) <= said
+
+
+def without(text: str, ref: ArticleReference, idx: Any) -> str:
     """``text`` without the words that refer to the article ("What does the ByteHarbor
     article say about security?" searches that article for "security", not for its name:
-    a name only its metadata holds matches no passage)."""
+    a name only its metadata holds matches no passage). A name its passages use stays."""
     at = text.find(ref.phrase)
+    if spoken(ref, idx):
+        return text
     if at < 0 or not ref.phrase.strip():
         return text
     rest = " ".join((text[:at] + " " + text[at + len(ref.phrase):]).split())
@@ -91,7 +104,7 @@ def referred_words(retrieval: Any, idx: Any, subjects: Any) -> frozenset[str]:
 
     third = frozenset(third_technologies(idx, subjects))
     compared = {w for name in article_compares(ref.article_id, idx, third) for w in words(name)}
-    return frozenset(words(ref.phrase)) | compared
+    return frozenset(() if spoken(ref, idx) else words(ref.phrase)) | compared
 
 
 def source_line(label: str, criterion: str, stance: str, sides: tuple[str, ...],

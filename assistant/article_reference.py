@@ -19,10 +19,12 @@ How, with nothing fitted to one article's title:
   word weighed by how few profiles hold it (an IDF over the library's own profiles).
 * **Names**: a capitalised word of the question that is the article's author, publisher,
   a proper name of its title or lead (``assistant.article_subject``), or, with a
-  reference phrase, a proper name only that article's text uses. A name that three or
-  more articles share (a technology, a language) identifies none; a third technology the
-  articles compare is never an article's name ("How does Laravel compare?" refers to no
-  article).
+  reference phrase, a proper name only that article's text uses. A name that another
+  article's passages also use ("Fastify" in a lead) or that three or more articles' names
+  share identifies none; a third technology the articles compare is never an article's
+  name ("How does Laravel compare?" refers to no article), but with a reference phrase it
+  counts for the articles whose tables compare it. A hyphenated word is matched whole
+  ("three-way" is no "three-person").
 
 The best article is taken only when it clears ``FLOOR`` and leads the next by ``MARGIN``
 (measured on the tune half of ``tests/data/article_reference_labels.jsonl``).
@@ -42,7 +44,7 @@ from assistant.article_subject import _PROPER, _names, lead_names, lowercase_wor
 #: Words for a kind of writing: the head of a phrase that refers to one article.
 DOCUMENT_NOUNS = frozenset("""
 article post blog blogpost page piece write-up writeup report diary interview talk notes
-essay guide tutorial faq benchmark comparison story review study rundown take explainer
+essay guide tutorial faq benchmark comparison story review study rundown explainer
 """.split())  # noqa: SIM905 - a word list reads better as text
 #: Document nouns that say nothing about which article (every article is one).
 _BARE = frozenset("article post blog blogpost page piece".split())  # noqa: SIM905
@@ -78,6 +80,8 @@ class ArticleReference:
     phrase: str
     score: float
     margin: float
+    #: Found by a name alone ("What did Turnstile measure?"), no phrase for a kind of page.
+    named: bool = False
 
 
 def _gap(question: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -119,6 +123,18 @@ def reference_phrases(question: str) -> list[tuple[str, bool]]:
     return [(question[s:e], d) for s, e, d in dict.fromkeys(out)]
 
 
+def _name_groups(question: str) -> list[str]:
+    """Runs of capitalised words, each one name ("Spring Boot", "Kestrel Pay"): a name is
+    matched whole, so "Spring Boot" is not the "Spring" of some article's lead."""
+    groups: list[list[re.Match[str]]] = []
+    for m in _PROPER.finditer(question):
+        if groups and not question[groups[-1][-1].end():m.start()].strip():
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [question[g[0].start():g[-1].end()] for g in groups]
+
+
 def _profiles(idx: Any) -> dict[str, str]:
     """Article id -> the text a description is matched against: its title and its id."""
     out = {}
@@ -157,22 +173,16 @@ def _article_names(idx: Any, tok: Any, common: frozenset[str]) -> dict[str, froz
     return got
 
 
-def _text_names(idx: Any, tok: Any) -> dict[str, frozenset[str]]:
-    """Article id -> tokens of the proper names only its own passages use ("Halcyon")."""
+def text_names(idx: Any, tok: Any) -> dict[str, frozenset[str]]:
+    """Article id -> tokens of the proper names its passages use ("Halcyon", "Fastify")."""
     key = ("article-reference-text-names",)
     got: dict[str, frozenset[str]] | None = idx.memo.get(key)
-    if got is not None:
-        return got
-    lower = lowercase_words(idx, tok)
-    per: dict[str, set[str]] = {}
-    for c in idx.chunks:
-        per.setdefault(c.article_id, set()).update(lead_names(c.text, lower, tok))
-    count: dict[str, int] = {}
-    for names in per.values():
-        for t in names:
-            count[t] = count.get(t, 0) + 1
-    got = {a: frozenset(t for t in n if count[t] == 1) for a, n in per.items()}
-    idx.memo[key] = got
+    if got is None:
+        lower = lowercase_words(idx, tok)
+        per: dict[str, set[str]] = {}
+        for c in idx.chunks:
+            per.setdefault(c.article_id, set()).update(lead_names(c.text, lower, tok))
+        got = idx.memo[key] = {a: frozenset(n) for a, n in per.items()}
     return got
 
 
@@ -186,13 +196,23 @@ def _vectors(idx: Any, embedder: Any, profiles: dict[str, str]) -> np.ndarray:
     return got
 
 
+def _terms(text: str, tok: Any) -> list[str]:
+    """Stemmed words of ``text``, a hyphenated word kept whole: "three-way" is no
+    "three-person" (its parts alone would match)."""
+    out: list[str] = []
+    for w in re.findall(r"[\w][\w'’-]*", text.lower()):
+        w = re.sub(r"['’]s$", "", w).strip("-")
+        out.extend([w] if "-" in w else tok.tokens(w))
+    return out
+
+
 def _lexical(phrase: str, profiles: dict[str, str], tok: Any,
              names: dict[str, frozenset[str]]) -> dict[str, float]:
     """Per article, the IDF-weighted share of the phrase's words its profile holds."""
-    words = [t for t in dict.fromkeys(tok.tokens(phrase)) if t not in _BARE and len(t) > 1]
+    words = [t for t in dict.fromkeys(_terms(phrase, tok)) if t not in _BARE and len(t) > 1]
     if not words:
         return dict.fromkeys(profiles, 0.0)
-    held = {a: set(tok.tokens(p)) | names.get(a, frozenset()) for a, p in profiles.items()}
+    held = {a: set(_terms(p, tok)) | names.get(a, frozenset()) for a, p in profiles.items()}
     n = len(profiles)
     idf = {w: math.log((n + 1) / (1 + sum(w in h for h in held.values()))) for w in words}
     total = sum(idf.values()) or 1.0
@@ -260,18 +280,21 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
 
         tok = _default_tokenizer()
     phrases = [p for p, definite in reference_phrases(question) if definite]
-    spelled = {m.group(0): frozenset(t for t in tok.tokens(m.group(0)) if len(t) > 2) - common
-               for m in _PROPER.finditer(question)}
+    spelled = {n: frozenset(t for t in tok.tokens(n) if len(t) > 2) - common
+               for n in _name_groups(question)}
     asked = [a for a in spelled.values() if a]
     profiles = _profiles(idx)
     if not profiles or not (phrases or asked):
         return None
     own = _article_names(idx, tok, common)
-    text_own = _text_names(idx, tok) if phrases else {}
+    used = text_names(idx, tok)
     name_score = dict.fromkeys(profiles, 0.0)
     for a in asked:
+        users = {aid for aid in profiles if a <= used.get(aid, frozenset())}
         hits = [aid for aid in profiles if a <= own.get(aid, frozenset())
-                or a <= text_own.get(aid, frozenset())]
+                or (phrases and users == {aid})]
+        if users - set(hits):
+            continue  # "Fastify": another article's passages use the name too
         for aid in hits:
             name_score[aid] = max(name_score[aid], 1.0 / len(hits))
     if not phrases and not any(name_score.values()):
@@ -282,7 +305,7 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
         for aid in hits:
             name_score[aid] = max(name_score[aid], 1.0 / len(hits))
     desc = dict.fromkeys(profiles, 0.0)
-    best_phrase = ""
+    said = dict.fromkeys(profiles, phrases[0] if phrases else "")  # each article's best phrase
     if phrases:
         vecs = _vectors(idx, embedder, profiles)
         aids = list(profiles)
@@ -294,8 +317,7 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
             for i, aid in enumerate(aids):
                 s = float(cos[i]) + LEX_WEIGHT * lex[aid]
                 if s > desc[aid]:
-                    desc[aid] = s
-                    best_phrase = best_phrase or phrase
+                    desc[aid], said[aid] = s, phrase
     total = {a: desc[a] + NAME_WEIGHT * name_score[a] for a in profiles}
     ranked = sorted(total, key=lambda a: -total[a])
     top = total[ranked[0]]
@@ -305,7 +327,7 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
         if len(hit) != 1:
             return None
         words = [w for w, a in spelled.items() if a and a <= own.get(hit[0], frozenset())]
-        return ArticleReference(hit[0], " ".join(words), total[hit[0]], margin)
+        return ArticleReference(hit[0], " ".join(words), total[hit[0]], margin, named=True)
     if top < FLOOR or margin < MARGIN:
         return None
-    return ArticleReference(ranked[0], phrases[0], top, margin)
+    return ArticleReference(ranked[0], said[ranked[0]], top, margin)

@@ -286,8 +286,8 @@ class HybridRetriever(BaseRetriever):
         ref = article_focus.reference(question, idx, self.embedder, self.subjects,
                                       idx.tokenizer or self.tokenizer) if mode == "hybrid" else None
         if ref is not None:  # "In the benchmark post, ...": that article's passages only, for
-            text = article_focus.without(text, ref)  # what the rest of the question asks
-            qtokens = tok(article_focus.without(question, ref))
+            text = article_focus.without(text, ref, idx)  # what the rest of the question asks
+            qtokens = tok(article_focus.without(question, ref, idx))
         if vector is None:
             vector = list(self.embedder.embed_query(text))
         n_cand = min(max(CANDIDATES, k), len(idx.chunks))

@@ -2,13 +2,14 @@
 
     VERSUS_DATA_DIR=/tmp/versus-d python -m tests.measure_article_focus \
         [tests/data/article_reference_labels.jsonl] [--questions FILE ...] [--misses]
+        [--resolver]   (resolver accuracy only)
 
 Reads the labels (``tests/data/article_reference_labels.jsonl``: a question, the article it
 refers to or null, the split ``tune``/``heldback``, for some an evidence quote) and prints:
 
 * resolver accuracy per split: the article the question refers to found, and controls
   (questions naming no article) falsely resolved. The resolver is
-  ``assistant.article_reference.referred_article`` when the module exists, else the
+  the retriever's own (``assistant.article_focus.reference``) when the module exists, else the
   earlier mechanism (``assistant.article_subject.named_articles``, a proper name of one
   article's lead), so the figure has a "before";
 * the off-article share: of the passages the answers to the referring questions cite,
@@ -33,7 +34,7 @@ LABELS = Path(__file__).parent / "data" / "article_reference_labels.jsonl"
 def _resolver(versus: Any) -> Any:
     retriever = versus.chain.retriever
     try:
-        from assistant.article_reference import referred_article
+        from assistant.article_focus import reference
     except ImportError:
         from assistant.article_subject import named_articles
 
@@ -44,8 +45,9 @@ def _resolver(versus: Any) -> Any:
         return before
 
     def after(question: str) -> str | None:
-        idx = retriever.index()
-        ref = referred_article(question, idx, versus.embedder)
+        idx = retriever.index()  # what the retriever itself resolves
+        ref = reference(question, idx, versus.embedder, retriever.subjects,
+                        idx.tokenizer or retriever.tokenizer)
         return ref.article_id if ref is not None else None
     return after
 
@@ -79,7 +81,8 @@ def _share(versus: Any, rows: list[dict[str, Any]], misses: bool) -> dict[str, A
 
 def main(argv: list[str]) -> None:
     misses = "--misses" in argv
-    argv = [a for a in argv if a != "--misses"]
+    only_resolver = "--resolver" in argv
+    argv = [a for a in argv if a not in ("--misses", "--resolver")]
     files: list[str] = []
     while "--questions" in argv:
         i = argv.index("--questions")
@@ -105,10 +108,10 @@ def main(argv: list[str]) -> None:
         out[f"resolver_{split}"] = f"{right}/{len(refs)}"
         out[f"controls_resolved_{split}"] = f"{len(false)}/{len(controls)} {false}"
     refs = [r for r in labels if r["article_id"]]
-    for split in ("tune", "heldback"):
+    for split in ("tune", "heldback") if not only_resolver else ():
         out[f"answers_{split}"] = _share(versus, [r for r in refs if r["split"] == split],
                                          misses)
-    for path in files:
+    for path in files if not only_resolver else ():
         rows = []
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             q = json.loads(line)

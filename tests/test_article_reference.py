@@ -136,8 +136,12 @@ def test_focus_keeps_the_articles_passages_and_drops_the_reference_words() -> No
     assert article_focus.keep_dense(ranking, lib, "three-frameworks") == [
         ("three-frameworks-1", 0.5)]
     ref = ArticleReference("stack-faq", "Brightpane article", 1.0, 0.5)
-    assert article_focus.without("What does the Brightpane article say about tea?", ref) == (
-        "What does the say about tea?")
+    assert article_focus.without("What does the Brightpane article say about tea?", ref,
+                                 lib) == "What does the say about tea?"
+    # a name the article's passages use is a topic word: it stays
+    named = ArticleReference("load-test-numbers", "Quartzline", 1.0, 0.5, named=True)
+    assert article_focus.without("What did Quartzline see?", named, lib) == (
+        "What did Quartzline see?")
 
 
 def test_verdict_line_is_the_articles_own_stance() -> None:
