@@ -442,6 +442,9 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         return no("unrelated-name",
                   f"The articles mention {', '.join(unrelated)} but don't say anything "
                   "about that.")
+    if own and not topical and not foreign and not unknown:
+        # "In the migration story, what got worse?": the article referred to is the topic
+        return Coverage(True, "partial" if note else "covered", "", signals, note)
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
     if evidence == "untouched":
