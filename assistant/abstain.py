@@ -78,6 +78,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
+from assistant.article_focus import referred_words
 from assistant.article_subject import is_lead_name
 from assistant.asked import either_or
 from assistant.asked_topic import unknown_topic
@@ -240,6 +241,9 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     foreign = foreign_tech(question, vocab_raw)
     unknown = unknown_names(question, vocab_raw, subjects)
     sources = source_words(idx) if not idx.empty else frozenset()
+    # "In the FAQ, ...": the words naming the article the question refers to are no topic,
+    # nor a third technology that article compares (``assistant.article_focus``)
+    own = referred_words(retrieval, idx, subjects)
     passing: list[str] = []
     unrelated: list[str] = []
     third = third_technologies(idx, subjects) if not idx.empty else {}
@@ -248,7 +252,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     # a question naming an article's own subject (its lead's company) is about that article
     anchored = not idx.empty and any(is_lead_name(n, idx, tok) for n in asked_names)
     for name in asked_names:
-        if set(words(name)) <= sources and name.lower() not in third:
+        if (set(words(name)) <= sources and name.lower() not in third) \
+                or set(words(name)) <= own:
             continue  # names an article or its publisher (a third technology still counts)
         n, cover = name_support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))
@@ -277,8 +282,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             unrelated.append(name)
     # "C" read out of "C#": a name found only inside another name the question uses is no
     # name of its own (nor listed in a decline beside it)
-    foreign = [f for f in foreign if not inside_other(question, f, foreign)]
-    unknown = [u for u in unknown if not inside_other(question, u, foreign + unknown)]
+    foreign = [f for f in foreign if not inside_other(question, f, foreign)
+               and not set(words(f)) <= own]
+    unknown = [u for u in unknown if not inside_other(question, u, foreign + unknown)
+               and not set(words(u)) <= own]
     if not named and option_asked(question, subjects) and all(
             asker_context(question, spellings(f)) for f in [*foreign, *unknown]):
         # "We are five C# developers. Which of the two backends?": the names describe the
@@ -451,6 +458,9 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         return no("unrelated-name",
                   f"The articles mention {', '.join(unrelated)} but don't say anything "
                   "about that.")
+    if own and not topical and not foreign and not unknown:
+        # "In the migration story, what got worse?": the article referred to is the topic
+        return Coverage(True, "partial" if note else "covered", "", signals, note)
     if not content and not named:
         return no("off-topic", "The articles don't say anything about that.")
     if evidence == "untouched":

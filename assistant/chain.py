@@ -314,4 +314,5 @@ class AnswerChain:
         return matrix_view(self.comparisons, rw.text, rw.subjects,
                            lambda aid: self._article_text(aid, idx.corpus_version,
                                                           idx.article_versions.get(aid)),
-                           section_of, retrieval.vector, memo=idx.memo)
+                           section_of, retrieval.vector, memo=idx.memo,
+                           source=getattr(retrieval, "article", None))

@@ -51,7 +51,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from assistant import glossary_query
+from assistant import article_focus, glossary_query
 from assistant.answer_type import expected_patterns
 from assistant.article_subject import named_articles
 from assistant.corpus_index import (
@@ -163,6 +163,8 @@ class Retrieval:
     extra: list[ScoredChunk] = field(default_factory=list)
     ask_vector: list[float] | None = None
     topic_tokens: frozenset[str] = frozenset()
+    #: The one article the question refers to (``assistant.article_focus``), or None.
+    article: Any = None
 
 
 class HybridRetriever(BaseRetriever):
@@ -281,6 +283,11 @@ class HybridRetriever(BaseRetriever):
             return Retrieval(question, vector or [], qtokens, [], 0.0, [], 0.0, idx,
                              (time.perf_counter() - t0) * 1000)
         text = search_text(question) if mode == "hybrid" and DROP_FRAME else question
+        ref = article_focus.reference(question, idx, self.embedder, self.subjects,
+                                      idx.tokenizer or self.tokenizer) if mode == "hybrid" else None
+        if ref is not None:  # "In the benchmark post, ...": that article's passages only, for
+            text = article_focus.without(text, ref, idx)  # what the rest of the question asks
+            qtokens = tok(article_focus.without(question, ref, idx))
         if vector is None:
             vector = list(self.embedder.embed_query(text))
         n_cand = min(max(CANDIDATES, k), len(idx.chunks))
@@ -293,6 +300,9 @@ class HybridRetriever(BaseRetriever):
             hits = self.store.search_ids(vector, n_dense, versions=idx.versions)
             deep = [(cid, float(score)) for cid, score in hits if cid in idx.by_id]
             dense = deep[:n_cand]
+        if ref is not None:
+            deep = article_focus.keep_dense(deep, idx, ref.article_id)
+            dense = deep[:n_cand]
         stokens = qtokens if text == question else tok(text)
         bm = idx.bm25_scores(stokens)
         bm25_top = float(bm.max()) if len(bm) else 0.0
@@ -303,6 +313,8 @@ class HybridRetriever(BaseRetriever):
                 bm = bm + KIN_WEIGHT * idx.bm25_scores(kin)
         if mode == "hybrid":  # the ecosystem glossary's words (assistant.glossary_query)
             bm = bm + glossary_query.glossary_scores(text, idx, tok, stokens)
+            if ref is not None:
+                bm = article_focus.keep_scores(bm, idx, ref.article_id)
         extras: list[tuple[int, float]] = []
         if mode == "dense":
             chosen = [(cid, s, {"dense": s}) for cid, s in dense[:k]]
@@ -317,7 +329,8 @@ class HybridRetriever(BaseRetriever):
             bm_top = [int(i) for i in top_positions(bm, n_cand) if bm[i] > 0]
             # The sentence ranker scores the candidates the other two rankers found (the
             # dense ones to ``SENTENCE_POOL``), not every sentence of the library.
-            cand = sorted({idx.by_id[cid] for cid, _s in deep}.union(bm_top))
+            cand = sorted({idx.by_id[cid] for cid, _s in deep}.union(bm_top).union(
+                article_focus.positions(idx, ref.article_id) if ref is not None else ()))
             sent = idx.sentence_max(vector, cand)
             chosen = self._fuse(
                 idx, dense,
@@ -354,6 +367,7 @@ class HybridRetriever(BaseRetriever):
             bm25_top=bm25_top,
             index=idx,
             ms=(time.perf_counter() - t0) * 1000,
+            article=ref,
         )
 
     @staticmethod

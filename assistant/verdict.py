@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.article_focus import source_line
 from assistant.asked_criterion import (  # noqa: F401  (re-exported: the verdict's API)
     LEADING_PURPOSE,
     PURPOSE,
@@ -134,6 +135,8 @@ class CriterionView:
     condition: str | None = None
     on_agreement: bool = False
     unweighed: str | None = None
+    #: The words for the one article the question refers to (its stance only is counted).
+    source: str | None = None
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -148,6 +151,7 @@ def matrix_view(
     section_of: Callable[[str, int], str] = lambda _aid, _pos: "",
     vector: Sequence[float] | None = None,
     memo: MutableMapping[Any, Any] | None = None,
+    source: Any = None,
 ) -> CriterionView | None:
     """Read the comparison matrix for ``question`` (the adapter over ``assistant.compare``).
 
@@ -190,8 +194,8 @@ def matrix_view(
         if classify_intent(question, subjects).kind != "better" and not polar(question,
                                                                                subjects, find):
             return base
-        if one_source(question):  # "In the ticketing diary, which side ...": its own case
-            return base
+        if one_source(question) and source is None:  # "In the diary, which side ...": its own
+            return base  # case, which no article found here can count
         name, situational = asked_with_situation(comparisons.find_criterion, question,
                                                  quality(config))
         if not name and (weighs_sides(question) or WHICH.match(question)):  # by meaning
@@ -220,7 +224,7 @@ def matrix_view(
             known = _checked_claims(comparisons.find_criterion, crit, article_text, section_of)
             if memo is not None:
                 memo[key] = known
-        claims = list(known[0])
+        claims = [c for c in known[0] if source is None or c.article_id == source.article_id]
         failed = set(known[1])
         spec = next((c for c in getattr(config, "criteria", ()) if str(c.name) == str(crit.name)),
                     None)
@@ -283,7 +287,9 @@ def matrix_view(
             agreement=str(crit.agreement),
             favours=getattr(crit, "favours", None),
             stances=tuple((str(k), str(v)) for k, v in stances.items()
-                          if str(k) not in dropped),
+                          if str(k) not in dropped
+                          and (source is None or str(k) == source.article_id)),
+            source=source.phrase if source is not None else None,
             subjects=tuple(str(s) for s in getattr(matrix, "subjects", ()) or crit.cells)
             or names,
             stance=stance,
@@ -460,6 +466,9 @@ def _count_line(view: CriterionView, cite: Callable[[ClaimRef], int]) -> str | N
             return "(none quoted here)" if len(aids) > 1 else "(not quoted here)"
         return f"({number(len(out))} quoted here {''.join(out)})"
 
+    if view.source:  # "The three-way comparison favours Node.js on real-time [3]."
+        return source_line(view.source, crit, view.stances[0][1], view.subjects,
+                           lambda side: marks([view.stances[0][0]], side))
     sides = sorted(((s, a) for s, a in by_side.items() if a), key=lambda kv: -len(kv[1]))
     if not sides:
         aids = others[MIXED] + others[NEITHER]

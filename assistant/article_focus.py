@@ -1,0 +1,125 @@
+"""Retrieval kept to the one article a question refers to ("In the benchmark post, ...").
+
+Why: a question that names one article asks what that article says; with every article's
+passages ranked together, the answer cited other articles for a third to a half of its
+passages (``tests.measure_article_focus``). When ``assistant.article_reference`` finds the
+article with confidence, the retriever's three rankings keep only its passages, and the
+sentence ranker also scores every passage of it (a dense top list over the whole library
+can hold few of them). A question that refers to no article is untouched.
+
+The reference also reaches what reads the retrieval afterwards (``Retrieval.article``):
+the coverage check counts the technologies the article itself compares as covered
+(``article_compares``), and a comparative answer's verdict line counts that article's
+stance only (``assistant.verdict``), said as that article's ("The three-way comparison
+favours ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from assistant.article_reference import (
+    DOCUMENT_NOUNS,
+    ArticleReference,
+    article_compares,
+    common_tokens,
+    positions,
+    referred_article,
+    text_names,
+)
+from assistant.corpus_index import _default_tokenizer
+
+#: Whether the retriever keeps a referred article's passages only.
+FOCUS = True
+
+
+def reference(question: str, idx: Any, embedder: Any, subjects: Any,
+              tok: Any) -> ArticleReference | None:
+    """The article ``question`` refers to (``referred_article``), or None when focus is off
+    or the library is empty. The tokens that name no article are memoised per index."""
+    if not FOCUS or idx.empty or embedder is None:
+        return None
+    if subjects is None:
+        from knowledge.subjects_config import default_subjects
+
+        subjects = default_subjects()
+    from assistant.attribution import third_technologies
+
+    key = ("article-reference-common", getattr(subjects, "digest", ""))
+    common = idx.memo.get(key)
+    if common is None:
+        common = idx.memo[key] = common_tokens(idx, subjects, tok)
+    return referred_article(question, idx, embedder, tok, common,
+                            frozenset(third_technologies(idx, subjects)))
+
+
+def spoken(ref: ArticleReference, idx: Any) -> bool:
+    """Whether the reference is a name the article's passages use ("Turnstile", the
+    company a diary is about): a topic word of the question, not only the article's
+    label ("What is <company>'s share price?" asks about the company)."""
+    tok = idx.tokenizer or _default_tokenizer()
+    said = text_names(idx, tok).get(ref.article_id, frozenset())
+    return ref.named and bool(said) and set(tok.tokens(ref.phrase)) <= said
+
+
+def without(text: str, ref: ArticleReference, idx: Any) -> str:
+    """``text`` without the words that refer to the article ("What does the ByteHarbor
+    article say about security?" searches that article for "security", not for its name:
+    a name only its metadata holds matches no passage). A name its passages use stays."""
+    at = text.find(ref.phrase)
+    if spoken(ref, idx):
+        return text
+    if at < 0 or not ref.phrase.strip():
+        return text
+    rest = " ".join((text[:at] + " " + text[at + len(ref.phrase):]).split())
+    return rest if any(ch.isalnum() for ch in rest) else text
+
+
+def keep_dense(ranking: list[tuple[str, float]], idx: Any,
+               article_id: str) -> list[tuple[str, float]]:
+    """The dense ranking's passages of the article, in order."""
+    return [(cid, s) for cid, s in ranking if idx.chunks[idx.by_id[cid]].article_id == article_id]
+
+
+def keep_scores(scores: np.ndarray, idx: Any, article_id: str) -> np.ndarray:
+    """BM25 scores with every other article's passages at zero (no BM25 hit)."""
+    out = np.zeros_like(scores)
+    at = positions(idx, article_id)
+    out[at] = scores[at]
+    return out
+
+
+def referred_words(retrieval: Any, idx: Any, subjects: Any) -> frozenset[str]:
+    """Lower-case words that name the article the retrieval was kept to: the question's
+    words for it ("faq" of "the FAQ") and the third technologies it compares ("laravel"
+    when the three-way comparison is asked about Laravel). Empty without a reference."""
+    ref = getattr(retrieval, "article", None)
+    if ref is None or idx.empty:
+        return frozenset()
+    from assistant.attribution import third_technologies
+    from assistant.corpus_index import words
+
+    third = frozenset(third_technologies(idx, subjects))
+    compared = {w for name in article_compares(ref.article_id, idx, third) for w in words(name)}
+    return frozenset(() if spoken(ref, idx) else words(ref.phrase)) | compared
+
+
+def source_line(label: str, criterion: str, stance: str, sides: tuple[str, ...],
+                marks: Any) -> str:
+    """The verdict line of a comparative question about one article: that article's own
+    stance on the criterion, named by the question's words for it ("The three-way
+    comparison favours Node.js on real-time features [3]."). ``marks(side)`` gives the
+    citation markers of the article's claim for ``side`` (empty when none is quotable)."""
+    words = re.sub(r"^(?:the|this|that)\s+", "", label.strip(), flags=re.I)
+    described = any(re.sub(r"['’]s$", "", w.lower()) in DOCUMENT_NOUNS for w in words.split())
+    owned = any(re.search(r"\w['’]s$", w) for w in words.split())
+    # "the benchmark post" -> "The benchmark post"; a name or "Priya Raman's FAQ" as is
+    name = "The " + words if described and not owned else words
+    if stance in sides:
+        return f"{name} favours {stance} on {criterion} {marks(stance)}".rstrip() + "."
+    side = "is mixed" if stance == "mixed" else "favours neither side"
+    return f"{name} {side} on {criterion} {marks(stance)}".rstrip() + "."
+
