@@ -25,7 +25,8 @@ side paragraphs and names the voice after the side's lead. An answer whose first
 lines come from one article stays as it is, and so does a sentence citing two articles
 (a merged near-duplicate: no one voice), a table cell (it names its row and column) and
 the verdict line. Only words are added before a sentence: the sentence and its markers
-are unchanged.
+are unchanged, except that an interview turn's own run-in label ("Amara Osei: If your
+product ...") gives way to the fuller label that names the speaker and the article.
 """
 
 from __future__ import annotations
@@ -176,9 +177,9 @@ def name_voices(comp: Any, index: Any, leads: Sequence[str] = ()) -> Any:
         text = _MARKS.sub("", body)
         turns = speaker_turns(index, art)
         speaker = speaker_of(text, cite.text, turns) if turns else None
-        if speaker and text.lstrip().startswith(f"{speaker}:"):
-            continue  # the sentence opens with its own speaker's label
-        pieces[i] = lead + voice_label(metas.get(art), art, speaker, not turns) + body
+        own = f"{speaker}: " if speaker and body.startswith(f"{speaker}: ") else ""
+        # a sentence opening with its own speaker's label takes the label with the title
+        pieces[i] = lead + voice_label(metas.get(art), art, speaker, not turns) + body[len(own):]
         if plain and i > 0 and pieces[i - 1].strip():
             pieces[i - 1] = pieces[i - 1].rstrip() + "\n\n"
     comp.pieces = pieces

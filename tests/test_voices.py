@@ -105,6 +105,13 @@ def test_interview_lines_are_the_speakers_not_the_bylines() -> None:
     assert paras[2].startswith("In the 2026 article “Keep It Dull”: Memory is")
 
 
+def test_a_turn_opening_with_its_speakers_label_takes_the_fuller_label() -> None:
+    pieces = ["I still pick it. [2] ", "Mira Lund: We run a ledger in one stack. [1]"]
+    got = answer(pieces, [cite(1, "chat", INTERVIEW), cite(2, "free")])
+    assert got.text.endswith("\n\nMira Lund, in “Keep It Dull”: We run a ledger in one "
+                             "stack. [1]")
+
+
 def test_a_comparison_names_the_voice_after_the_sides_lead() -> None:
     pieces = ["Verdict line [1][2]", "\n\n", "Flask: I keep choosing it. [1] ",
               "\n\n", "Express: We moved our API to it. [2]"]
