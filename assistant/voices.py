@@ -10,7 +10,9 @@ lines (``knowledge.text.person``) of two articles or more, introduces each run o
 sentences from one article by that article's voice:
 
 * the speaker of the paragraph the sentence comes from, when the article gives its
-  turns a run-in label that recurs ("Amara Osei: ..." in an interview, read with
+  turns a run-in label that recurs on paragraphs that mostly speak in the first person
+  ("Amara Osei: ..." in an interview; "Node.js: ..." over a list of traits is a topic,
+  not a speaker; read with
   ``ingest.speakers.run_in_label``): the "I" of an interview is the interviewee's, not the
   byline's. A sentence of such an article whose own paragraph carries no label is named
   by its article only;
@@ -105,21 +107,25 @@ def voice_label(meta: ArticleMeta | None, article_id: str, speaker: str | None =
 
 
 def speaker_turns(index: Any, article_id: str) -> frozenset[str]:
-    """The run-in labels that open ``MIN_TURNS`` paragraphs or more of the article (its
-    speakers, when it is an interview or a transcript); memoised per corpus version."""
+    """The run-in labels that open ``MIN_TURNS`` paragraphs or more of the article, most
+    of them in the first person (its speakers, when it is an interview or a transcript:
+    the talk test of ``ingest.speakers``); memoised per corpus version."""
     memo = getattr(index, "memo", None)
     key = ("speaker-turns", article_id)
     if memo is not None and key in memo:
         got: frozenset[str] = memo[key]
         return got
-    counts: dict[str, int] = {}
+    counts: dict[str, list[int]] = {}  # label -> [paragraphs, of them in the first person]
     for chunk in getattr(index, "chunks", ()):
         if chunk.article_id == article_id:
             for para in chunk.text.split("\n"):
-                name = run_in_label(para.strip())[1]
+                size, name = run_in_label(para.strip())
                 if name:
-                    counts[name] = counts.get(name, 0) + 1
-    got = frozenset(n for n, c in counts.items() if c >= MIN_TURNS)
+                    seen = counts.setdefault(name, [0, 0])
+                    seen[0] += 1
+                    seen[1] += first_person(para.strip()[size:])
+    # a speaker talks ("I wrote", "our markets"); "Node.js: Asynchronous; ..." labels a topic
+    got = frozenset(n for n, (c, talk) in counts.items() if c >= MIN_TURNS and 2 * talk > c)
     if memo is not None:
         memo[key] = got
     return got

@@ -17,7 +17,7 @@ import pytest
 
 from assistant.composer import Composition
 from assistant.models import Citation
-from assistant.voices import name_voices, title_clause
+from assistant.voices import name_voices, speaker_turns, title_clause
 from knowledge.models import ArticleMeta, Chunk
 from knowledge.text.person import first_person
 
@@ -30,7 +30,7 @@ METAS = {
                         year=2026),
 }
 INTERVIEW = ("What do you run?\n\nMira Lund: We run a ledger in one stack. I wrote the first "
-             "version in 2020.\n\nWhy two stacks?\n\nMira Lund: Webhooks wait on the network."
+             "version in 2020.\n\nWhy two stacks?\n\nMira Lund: Our webhooks wait on the network."
              "\n\nMemory is the other cost, and we pay it every month.")
 
 
@@ -39,8 +39,13 @@ def cite(n: int, article: str, text: str = "passage text") -> Citation:
                     end=len(text))
 
 
+TRAITS = ("Flask: Small and explicit.\n\nFlask: Suits small APIs.\n\nWe chose it for our "
+          "chat service.")
+
+
 def index() -> Any:
-    chunks = [Chunk("chat-0", "chat", 0, INTERVIEW, 0, len(INTERVIEW))]
+    chunks = [Chunk("chat-0", "chat", 0, INTERVIEW, 0, len(INTERVIEW)),
+              Chunk("shop-0", "shop", 0, TRAITS, 0, len(TRAITS))]
     return SimpleNamespace(metas=METAS, chunks=chunks, memo={})
 
 
@@ -110,6 +115,14 @@ def test_a_turn_opening_with_its_speakers_label_takes_the_fuller_label() -> None
     got = answer(pieces, [cite(1, "chat", INTERVIEW), cite(2, "free")])
     assert got.text.endswith("\n\nMira Lund, in “Keep It Dull”: We run a ledger in one "
                              "stack. [1]")
+
+
+def test_a_recurring_label_over_traits_is_a_topic_not_a_speaker() -> None:
+    assert speaker_turns(index(), "shop") == frozenset()
+    assert speaker_turns(index(), "chat") == frozenset({"Mira Lund"})
+    pieces = ["I still pick it. [1] ", "We chose it for our chat service. [2]"]
+    got = answer(pieces, [cite(1, "free"), cite(2, "shop", TRAITS)])
+    assert "Tom Reyes, in “Our First Year on Two Stacks”: We chose it" in got.text
 
 
 def test_a_comparison_names_the_voice_after_the_sides_lead() -> None:
