@@ -25,9 +25,10 @@ without "I" or "we": an unnamed line after another article's "we" would read as 
 writer's. A plain answer puts each voice in its own paragraph; a comparison keeps its
 side paragraphs and names the voice after the side's lead. An answer whose first-person
 lines come from one article stays as it is, and so does a sentence citing two articles
-(a merged near-duplicate: no one voice), a table cell (it names its row and column) and
-the verdict line. Only words are added before a sentence: the sentence and its markers
-are unchanged, except that an interview turn's own run-in label ("Amara Osei: If your
+(a merged near-duplicate: no one voice) and the verdict line. A table cell is named like
+a sentence (review 12's c27: another table's "$95 a month" read as the writer's before
+it). Only words are added before a sentence: the sentence and its markers are unchanged,
+except that an interview turn's own run-in label ("Amara Osei: If your
 product ...") gives way to the fuller label that names the speaker and the article.
 """
 
@@ -37,7 +38,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from assistant.table_cells import CELL_PREFIX
 from ingest.speakers import run_in_label
 from knowledge.models import ArticleMeta
 from knowledge.text.person import first_person
@@ -178,7 +178,7 @@ def name_voices(comp: Any, index: Any, leads: Sequence[str] = ()) -> Any:
             "\n\n" in p for p in comp.pieces[prev[0]:i])
         same = joined and prev is not None and prev[1] == art
         prev = (i, art)
-        if same or art is None or CELL_PREFIX.match(body):
+        if same or art is None:
             continue
         text = _MARKS.sub("", body)
         turns = speaker_turns(index, art)
