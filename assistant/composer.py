@@ -50,7 +50,6 @@ that answer it, each traceable to its passage.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,7 +93,7 @@ from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
 from assistant.verdict import PURPOSE, CriterionView, verdict_sentence
-from knowledge.models import ArticleMeta
+from assistant.voices import name_voices, source_label
 from knowledge.subjects_config import default_subjects
 
 #: Evidence sentences in an answer (a comparison gets one more, split between the
@@ -104,27 +103,6 @@ MAX_SENTENCES_COMPARISON = 6
 MAX_MORE = 6
 #: "More from the sources" is chosen among this many best remaining candidates.
 MORE_POOL = 40
-def source_label(meta: ArticleMeta | None, article_id: str = "") -> str:
-    """How an answer names a source: "the Javatpoint tutorial", "the PLANEKS article".
-
-    Articles without a publisher are named by their title's first clause and year, which
-    is what a reader can find again in the library.
-    """
-    if meta is None:
-        return f"the article {article_id}"
-    if meta.publisher:
-        kind = "tutorial" if "tutorial" in (meta.title or "").lower() else "article"
-        if meta.publisher.lower() == "javatpoint":
-            kind = "tutorial"
-        return f"the {meta.publisher} {kind}"
-    title = (meta.title or meta.article_id).strip()
-    first = re.split(r"(?<=[?!:])\s|:\s", title, maxsplit=1)[0].rstrip(":").strip()
-    if len(first) > 60:
-        first = first[:57].rstrip() + "..."
-    year = f"{meta.year} " if meta.year else ""
-    return f"the {year}article “{first}”"
-
-
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -405,8 +383,9 @@ def compose(
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
     more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {})
-    return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
-                       intent=intent.kind)
+    return name_voices(Composition(pieces=pieces, citations=cites.build(), verdict=verdict,
+                                   more=more, intent=intent.kind), retrieval.index,
+                       [f"{s}: " for s in (*names, "Compared directly")])  # ``voices``
 
 
 def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations,
@@ -508,5 +487,5 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
     more = [render(it) for it in rest[:MAX_MORE]]
-    return Composition(pieces=pieces, citations=cites.build(), verdict=verdict, more=more,
-                       intent=intent.kind)
+    return name_voices(Composition(pieces=pieces, citations=cites.build(), verdict=verdict,
+                                   more=more, intent=intent.kind), retrieval.index)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.composer import Composition, source_label
+from assistant.composer import Composition
 from assistant.intent import classify_intent
 from assistant.llm_grounding import (
     _BOUNDARY,
@@ -32,6 +32,7 @@ from assistant.llm_grounding import (
     verify_reply,
 )
 from assistant.rewrite import both, find_subjects
+from assistant.voices import source_label
 from knowledge.models import ArticleMeta, ScoredChunk
 
 __all__ = [
