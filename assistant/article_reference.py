@@ -52,8 +52,12 @@ _BARE = frozenset("article post blog blogpost page piece".split())  # noqa: SIM9
 _BOUNDARY = frozenset("""
 the this that these those a an in on from to according per what which how why who whom
 when where does did do is are was were say says said and or but by at for with
+his her their its our my your
 """.split())  # noqa: SIM905
-_DEFINITE = frozenset(["the", "this", "that"])
+#: A possessive opens a noun phrase as "the" does ("end his Porto talk": the phrase is
+#: "Porto talk", not the verb and subject before it).
+_DEFINITE = frozenset(["the", "this", "that", "his", "her", "their", "its", "our", "my",
+                       "your"])
 #: Words that continue a phrase after its head ("the essay about ...", "the project that ...").
 _TAIL = frozenset(
     "about on with from for by of at that which who written comparing".split())  # noqa: SIM905
@@ -116,6 +120,8 @@ def reference_phrases(question: str) -> list[tuple[str, bool]]:
             while k + 1 < len(toks) and k - i < 7 and not _gap(question, toks[k], toks[k + 1]) \
                     and toks[k + 1].group(0).lower() not in _STOP_TAIL:
                 k += 1
+            if k == i + 1:  # "the talk with?": a preposition ending the question is no tail
+                k = i
         found.append((toks[j].start(), toks[k].end(), definite))
     # a phrase inside a longer one ("FAQ" in "the FAQ page") is that one
     out = [(s, e, d) for s, e, d in found

@@ -174,3 +174,16 @@ def test_labels_resolved_on_the_real_store(field_versus: Any) -> None:
     bench = field_versus.ask("In the benchmark post, which is faster?")
     assert bench.verdict and bench.verdict.startswith("The benchmark post favours")
     assert {c.article_id for c in bench.citations} == {"django-node-framework-benchmark-2025"}
+
+
+def test_a_possessive_opens_the_phrase_and_a_closing_preposition_is_no_tail() -> None:
+    """"end his Porto talk with?": the phrase is "Porto talk"; reaching back over the verb
+    and its subject stripped them from the search, and the question lost its topic."""
+    from assistant.article_reference import reference_phrases
+
+    assert reference_phrases("What takeaways did the engineer end his Porto talk with?") == [
+        ("Porto talk", True)]
+    assert reference_phrases("What does their benchmark post measure?") == [
+        ("benchmark post", True)]
+    assert reference_phrases("What did the essay about hiring say?") == [
+        ("essay about hiring", True)]
