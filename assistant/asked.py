@@ -23,8 +23,10 @@ choose them: see the CHANGELOG).
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,7 +40,8 @@ MIN_MARGIN = 0.03
 
 _LOCK = threading.Lock()
 _CUES: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
-_OWNERS: dict[int, object] = {}
+_OWNERS: dict[int, tuple[Callable[[], Any], int]] = {}
+_TOKENS = itertools.count(1)
 
 
 def config_matcher(comparisons: Any) -> tuple[Any, Any, str] | None:
@@ -51,10 +54,18 @@ def config_matcher(comparisons: Any) -> tuple[Any, Any, str] | None:
     if matcher is None or getattr(matcher, "embed", None) is None:
         return None
     # Keyed by the embedder too: vectors from one embedder (a test's fake) must never be
-    # read against another's question vectors. The owner is pinned so its id stays its own.
+    # read against another's question vectors. Each embedder gets a number never reused
+    # (an id can be, once its object is gone), held weakly so no model is kept alive.
     owner = getattr(comparisons, "_embedder", None) or matcher
-    _OWNERS.setdefault(id(owner), owner)
-    return config, matcher, f"{getattr(config, 'digest', id(config))}:{id(owner)}"
+    with _LOCK:
+        held = _OWNERS.get(id(owner))
+        if held is None or held[0]() is not owner:
+            try:
+                ref: Callable[[], Any] = weakref.ref(owner)
+            except TypeError:  # not weakly referable: held, so its id stays its own
+                ref = (lambda o: lambda: o)(owner)
+            held = _OWNERS[id(owner)] = (ref, next(_TOKENS))
+    return config, matcher, f"{getattr(config, 'digest', id(config))}:{held[1]}"
 
 
 def _cue_vectors(comparisons: Any) -> tuple[list[str], np.ndarray, np.ndarray,
