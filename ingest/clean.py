@@ -38,6 +38,7 @@ from ingest.clean_shapes import drop_sponsor_boxes, take_speakers
 from ingest.sections import detect_sections, heading_title, is_heading_candidate, subject_terms
 from ingest.tables import find_tables
 from knowledge.models import ArticleMeta, CleanedArticle, SpeakerTurn
+from knowledge.text.person import first_person_singular
 from knowledge.text.sentences import BULLET_RE, split_sentences
 
 __all__ = ["SHAPE_RULES", "all_rules", "audit_rules", "clean_article", "detect_sections",
@@ -60,7 +61,6 @@ _SETEXT_RE = re.compile(r"=+|-+")
 _BULLET_PREFIX_RE = re.compile(r"^(?:[•●▪◦‣∙]\s*|[*+-]\s+)(?=\S)")
 _GLYPH_BULLET_RE = re.compile(r"•\s*")
 _NUMBERED_RE = re.compile(r"\d{1,3}[.)]\s")
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d)\b|\b(?:my|me)\b")
 _COMMENT_MIN_CHARS = 60
 _CARD_TITLE_MAX_WORDS = 4
 _CARD_TITLE_MAX_CHARS = 40
@@ -194,7 +194,7 @@ def _drop_comment_spam(lines: list[Line], fired: Counter[str] | None = None) -> 
             line.live
             and _NUMBERED_RE.match(line.text)
             and len(line.text) > _COMMENT_MIN_CHARS
-            and _FIRST_PERSON_RE.search(line.text)
+            and first_person_singular(line.text)
             and not subject_terms().search(line.text)
         ):
             fire(fired, "shape: numbered off-topic first-person comment")

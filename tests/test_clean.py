@@ -383,6 +383,17 @@ def test_reader_comment_spam_is_removed_but_numbered_facts_stay() -> None:
     assert "Howdy" not in article.text
 
 
+def test_a_numbered_item_in_the_team_voice_is_not_taken_for_a_comment() -> None:
+    # a comment is one person speaking ("My", "I"); the article's own "we" list stays
+    article = _clean(
+        "Why we moved:\n"
+        "1. We rewrote the billing service twice before settling on one stack for it all.\n"
+        "2. My cousin says this site is the best thing he read all year, thanks so much."
+    )
+    assert "1. We rewrote the billing service" in article.text
+    assert "My cousin" not in article.text
+
+
 def test_hyphen_and_star_inside_a_line_are_not_bullets() -> None:
     article = _clean("Two technologies - Node JS and Django - compared.\n- real bullet item")
     assert article.text == "Two technologies - Node JS and Django - compared.\n• real bullet item"

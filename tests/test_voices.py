@@ -19,7 +19,7 @@ from assistant.composer import Composition
 from assistant.models import Citation
 from assistant.voices import name_voices, speaker_turns, title_clause
 from knowledge.models import ArticleMeta, Chunk
-from knowledge.text.person import first_person
+from knowledge.text.person import first_person, first_person_singular
 
 METAS = {
     "free": ArticleMeta("free", "I Keep Picking Flask: Notes of a Freelancer", author="Ada Byrne",
@@ -172,3 +172,18 @@ def test_two_writers_first_person_lines_name_both(field_versus: Any) -> None:
         assert f"{metas[art].author}, in “" in got.answer, (art, got.answer)
     for c in got.citations:
         assert field_versus.article(c.article_id).text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My team shipped it in May.", True),
+        ("I'll admit the admin won me over.", True),
+        ("That laptop is mine.", True),
+        ("We chose Django for the ledger.", False),
+        ("Our API serves I/O-bound traffic.", False),
+        ("Most US shops pay by card.", False),
+    ],
+)
+def test_first_person_singular_is_one_speaker_only(text: str, expected: bool) -> None:
+    assert first_person_singular(text) is expected
