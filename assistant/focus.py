@@ -18,7 +18,9 @@ family) is the side-by-side answer: it is shown right after the best sentence, b
 A lone short visible line that names no subject ("The team wanted a back office too.")
 brings the next chosen sentence: on its own it answers nothing.
 For a plain question the chosen sentence closest in meaning to the question is shown
-(above the floor) even without a question term: a paraphrase answers too.
+(above the floor) even without a question term: a paraphrase answers too; it and the
+best by its own score are shown even when others have the asked answer type or polarity
+and they do not (``assistant.own_merit``: a wrong answer-type guess must not hide them).
 A shown sentence never brings a next sentence about the other subject ("Node.js with
 Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
 as part of the answer about the first; except, for a plain question, the sentence that
@@ -31,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.continuation import resolves
+from assistant.own_merit import own_answers
 from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, sentence_spans
 
@@ -121,12 +124,12 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     # paraphrase of the question's words has no lexical focus and may answer best
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
-    closest = max(chosen, key=lambda c: c.sem)
-    if (not comparison and closest not in shown and _base(closest) >= floor
-            and not (typed and not closest.typed)
-            and not (polar and closest.polarity != polarity)):
-        shown.append(closest)
-        per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
+    # (and the best by its own score): of another answer type or no polarity, each is
+    # shown beside the best all the same (``assistant.own_merit``: a bonus never evicts)
+    for closest in ([] if comparison else own_answers(chosen)):
+        if closest not in shown and _base(closest) >= floor:
+            shown.append(closest)
+            per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     for cand in ranked[1:]:
         if len(shown) >= cap:
             break
