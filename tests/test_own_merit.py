@@ -12,7 +12,7 @@ import pytest
 
 from assistant.focus import split_visible
 from assistant.intent import Intent
-from assistant.own_merit import own_answers, own_score
+from assistant.own_merit import evicted_best, own_answers, own_score
 from assistant.sentences import Candidate, select
 from assistant.trim import trim
 from knowledge.models import Chunk, Span
@@ -47,6 +47,11 @@ def test_own_answers_are_the_closest_and_the_best_without_bonus() -> None:
     near = _cand(b, sb[0], 0.4, lex=0.0, sem=0.6)
     assert own_answers([*typed, plain, near]) == [near, plain]
     assert own_answers([]) == []
+    assert evicted_best([*typed, plain]) is plain
+    # a good guess: the bonused leader is about as strong on its own, it keeps its place
+    plain.score = 0.6
+    assert evicted_best([*typed, plain]) is None
+    assert own_answers([*typed, plain, near]) == [near]
 
 
 def test_select_keeps_the_best_sentence_past_a_limit_full_of_bonused_ones() -> None:
