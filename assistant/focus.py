@@ -18,7 +18,10 @@ family) is the side-by-side answer: it is shown right after the best sentence, b
 A lone short visible line that names no subject ("The team wanted a back office too.")
 brings the next chosen sentence: on its own it answers nothing.
 For a plain question the chosen sentence closest in meaning to the question is shown
-(above the floor) even without a question term: a paraphrase answers too.
+(above the floor) even without a question term: a paraphrase answers too, even of no
+polarity for a pros/cons question (it is closer than every sentence of the asked one);
+and the best by its own score (on focus) is shown whatever its answer type or polarity
+when the guess ranked first a sentence far weaker on its own (``assistant.own_merit``).
 A shown sentence never brings a next sentence about the other subject ("Node.js with
 Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
 as part of the answer about the first; except, for a plain question, the sentence that
@@ -31,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.continuation import resolves
+from assistant.own_merit import evicted_best, own_answers
 from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, sentence_spans
 
@@ -121,12 +125,15 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     # paraphrase of the question's words has no lexical focus and may answer best
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
-    closest = max(chosen, key=lambda c: c.sem)
-    if (not comparison and closest not in shown and _base(closest) >= floor
-            and not (typed and not closest.typed)
-            and not (polar and closest.polarity != polarity)):
-        shown.append(closest)
-        per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
+    # even of no polarity (closer than every sentence of the asked one); and the best by
+    # its own score when the answer-type guess is suspect, if on focus, of any type or
+    # polarity (``assistant.own_merit``: a bonus never evicts)
+    evicted = None if comparison else evicted_best(chosen)
+    for closest in ([] if comparison else own_answers(chosen)):
+        if closest not in shown and _base(closest) >= floor and (
+                on_focus(closest) if closest is evicted else not (typed and not closest.typed)):
+            shown.append(closest)
+            per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     for cand in ranked[1:]:
         if len(shown) >= cap:
             break

@@ -12,9 +12,8 @@ gets the previous sentence's subject as its ``referent``, shown as "[Node.js]");
 with the sentence before it) and, for pros/cons questions, sentences of the other
 polarity; ``select`` keeps the best above a relative floor, spread over passages and
 subjects (for a plain question, the sentence closest in meaning to the question too),
-and records near-duplicates from other articles so the kept sentence cites both.
-``assistant.name_lists`` adds passages that list names for "which companies use X?"
-questions. The composer (``assistant.composer``) renders what is selected.
+and records near-duplicates from other articles so the kept sentence cites both
+(``assistant.name_lists``: passages listing names; ``assistant.composer`` renders).
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ from assistant.filler import classify as filler_kind
 from assistant.filler import heading_like, needs_antecedent
 from assistant.intent import Intent
 from assistant.merit import concession, merit
+from assistant.own_merit import own_answers
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
 from assistant.scene import W_SCENE, scene_setting
@@ -395,12 +395,12 @@ def select(cands: list[Candidate], limit: int, comparison: bool,
     # The sentence closest in meaning to the question is an answer of its own, whatever
     # its passage's rank or its share of the question's words (a paraphrase: "only as safe
     # as the packages you pick" for "why wary about security?"): it is kept if it clears
-    # the loose floor, even past the limit (``split_visible`` decides what is shown).
-    if not comparison:
-        closest = max(cands, key=lambda c: c.sem)
-        if (closest not in chosen and closest.score >= loose and closest.sem > 0
-                and not any(duplicate(closest, other) for other in chosen)):
-            take(closest)
+    # the loose floor, even past the limit (``split_visible`` decides what is shown); so
+    # is the best by its own score (``assistant.own_merit``: a bonus never evicts it).
+    for near in ([] if comparison else own_answers(cands)):
+        if (near not in chosen and near.score >= loose and near.sem > 0
+                and not any(duplicate(near, other) for other in chosen)):
+            take(near)
     by_pos = {(c.chunk.chunk_id, c.span.start): c for c in cands}
     i = 0
     while i < len(chosen):  # an announcement brings what it announces, list items chain

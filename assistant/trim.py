@@ -12,7 +12,8 @@ stays; a later one stays when
   ``Candidate.lex``, at least a share of the best one's), or is closer to the question in
   meaning than the best sentence, or holds every asked term the best one holds
   (``FULL_TERMS_SEM``), or has what the question asks for (``Candidate.typed``: names, a
-  person, a year, a number); for pros / cons instead: it has the asked polarity;
+  person, a year, a number); for pros / cons instead: it has the asked polarity, or has
+  none and is closer in meaning to the question than every sentence that has it;
 * it is what a kept short line or list intro announces (the next sentence of its passage),
   or, for a plain question, the outcome a kept sentence set up (``assistant.continuation``,
   whatever subject it names);
@@ -174,8 +175,11 @@ def trim(shown: Sequence[Candidate], intent: Intent, subjects: Sequence[str],
         if side_first or row:
             kept.append(cand)
             continue
-        if polar:  # pros / cons: the asked polarity is what helps
-            helps = cand.polarity == intent.polarity
+        if polar:  # pros / cons: the asked polarity helps, and a sentence of no polarity
+            # closer in meaning than all of them ("the test vectors caught a clock-skew
+            # bug" for "what problem did they catch?"; ``assistant.own_merit``)
+            helps = cand.polarity == intent.polarity or (cand.polarity == 0 and cand.sem > max(
+                c.sem for c in order if c.polarity == intent.polarity))
         else:
             helps = _on_question(cand, best, "comparison" if comparison else "plain")
         if off_subject or not helps:
