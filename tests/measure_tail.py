@@ -5,10 +5,12 @@
 
 ``tests/data/tail_labels15.jsonl`` holds questions over the bundled, field and tuning10
 articles, each with the evidence its answer must keep and, where the writer could tell,
-sentences that must not be shown (an off-topic follow-on). Per split (``tune`` /
+sentences that must not be shown (an off-topic follow-on; judged by hand on the answers of
+main d438ecb, before any tail rule, and committed before it). Per split (``tune`` /
 ``heldback``) it prints: answer recall (an evidence quote in the visible answer text, the
-eval's own test), the mean visible sentences per answer, and the share of visible
-sentences after the first that this checker classes as off-topic.
+eval's own test), the mean visible sentences per answer, the share of visible sentences
+this checker classes as off-topic (of all, and of those after the first), and how many
+labelled off-topic sentences are shown.
 
 The checker is deliberately not the rule under test (which reads the embedder): a visible
 follow-on is off-topic when it holds a labelled ``off`` quote, or when it shares no content
