@@ -57,6 +57,7 @@ from typing import Any
 from assistant.advice import favour_advice
 from assistant.answer_type import quantity, unanswered_type
 from assistant.asked import facet_named, pair_line, polar
+from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
@@ -89,6 +90,7 @@ from assistant.shape import shape
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
+from assistant.tail import on_topic_tail
 from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
@@ -146,17 +148,16 @@ def _render_sentence(cand: Candidate, cites: Citations, about: str | None, confi
                      twins: Sequence[Candidate] = (), shown: str | None = None,
                      named: bool = False) -> str:
     """The sentence and its markers (a merged near-duplicate from another article adds its
-    own); a table cell after its row label and, unless it is ``about``'s or ``named`` is
-    False, its column ("Memory per instance, Node.js — Medium: ...",
-    ``assistant.table_cells``); "(of X)" when an unnamed "It ..." is about another subject
+    own); a table cell after its row label and its column, unless it stands under
+    ``about``'s side label (``named`` False: "Memory per instance, Node.js — Medium: ...",
+    ``assistant.cell_column``); "(of X)" when an unnamed "It ..." is about another subject
     than ``about`` (the subjects as the subjects object ``config`` names them). ``shown``:
     the sentence with a repaired opener (``assistant.openers``)."""
     marks = {cite_candidate(cand, cites)}
     marks.update(cite_candidate(t, cites) for t in twins)
     text = shown or cand.text
-    if cand.table_label:
-        column = cand.subject if cand.subject and (named or cand.subject != about) else None
-        text = cell_sentence(cand.table_label, text, column)
+    if cand.table_label:  # its column unless under its own side's label (``cell_column``)
+        text = cell_sentence(cand.table_label, text, column_shown(cand, about, not named))
     elif (cand.subject and cand.subject != about and PRONOUN_START.match(text)
           and not config.find_subjects(text)):
         text = f"(of {cand.subject}) {text}"
@@ -296,6 +297,8 @@ def compose(
     if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
                                 retrieval.index, config, scored)
+        visible, off = on_topic_tail(visible, intent)  # follow-ons on the asked thing
+        hidden = [*off, *hidden]
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
     pieces: list[str] = []
@@ -377,12 +380,12 @@ def compose(
     else:
         shown, dropped = arrange(visible, None, names)  # best first (``trim``)
         extra = [*dropped, *extra]
-        pieces.extend(sentence + " " for sentence in _render_all(
-            [(s.cand, s.text) for s in shown], cites, single, config, merged))
+        pieces.extend(sentence + " " for sentence in _render_all(  # no side labels
+            [(s.cand, s.text) for s in shown], cites, single, config, merged, True))
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {})
+    more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {}, True)
     return name_voices(Composition(pieces=pieces, citations=cites.build(), verdict=verdict,
                                    more=more, intent=intent.kind), retrieval.index,
                        [f"{s}: " for s in (*names, "Compared directly")])  # ``voices``
