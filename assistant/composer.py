@@ -77,6 +77,7 @@ from assistant.named import (
     uncovered,
     with_described,
 )
+from assistant.named_fit import fit_topical
 from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
@@ -438,6 +439,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                    labelled=True)
     ranked = mark_topical(question, items(question, cands, named, retrieval.index, config, [
         *retrieval.chunks, *retrieval.extra]), named, retrieval.index, config, intent.kind)
+    # on the topic by meaning when no word is shared; off it when one word only is
+    ranked = fit_topical(question, ranked, named, retrieval.index)
     shown, rest = choose(ranked, named)
     missing = uncovered(shown, named)
     if not shown or len(missing) == sum(1 for n in named if n.third):
