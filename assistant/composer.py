@@ -82,6 +82,7 @@ from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective, standalone
+from assistant.passing_beside import with_passing
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
@@ -433,7 +434,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     it is. Says so when the articles do not cover a named third technology on the topic.
     """
     keep = frozenset(n.display for n in named if n.third)
-    retrieval = with_described(question, retrieval, named)  # "What is Express?"
+    retrieval = with_passing(with_described(question, retrieval, named), named)
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
                    labelled=True)

@@ -280,7 +280,8 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                                      ) / len(named)
         chunk, span = cand.chunk, cand.span
         raw = chunk.text[span.start - chunk.start : span.end - chunk.start].strip()
-        if not _CLAIM_END.search(raw) and not _BULLET.match(raw):
+        line = chunk.text[: span.start - chunk.start].rsplit("\n", 1)[-1] + raw  # its bullet
+        if not _CLAIM_END.search(raw) and not _BULLET.match(line.lstrip()):
             continue  # a heading or a table caption, not a claim
         about = about_other_technology(chunk, span, config, third, friends)
         mentions = {n.display for n in named if n.named_in(cand.text)
