@@ -11,8 +11,11 @@ Blind review 13 showed both errors this leaves:
   likewise, so every Laravel or Go item was off the topic and the answer said the articles
   do not cover it. Each such sentence is close to the question in meaning (cosine 0.5 to
   0.67 with the question's vector, which the sentence ranker already computed: no model
-  call is added), so when no item on a named technology is on the topic by words, the
-  items on it close in meaning are.
+  call is added), so when no item on any named technology is on the topic by words, the
+  question is in words of its own and the items close in meaning are on it. When an item
+  on another named technology holds the topic in words ("Does Laravel have a better
+  template engine than Django?": "Django has a built-in templates system"), the topic is
+  the articles' own and the third technology is not covered on it.
 * **Answered though none does.** "How do I write a NestJS guard that checks user roles?"
   was answered with a sentence that names NestJS and shares only "write"; "How do I make
   Laravel queues retry a failed job three times?" with a table row sharing only "time".
@@ -64,9 +67,13 @@ def fit_topical(question: str, ranked: list[Any], named: Sequence[Any], index: A
     own = [it for it in ranked if not it.mentions.isdisjoint(third)]
     if not own:
         return ranked
+    # a topic some item holds in words ("a better template engine than Django": Django's
+    # "built-in templates system") is the articles' own: a named technology without such
+    # an item is not covered on it, however close its sentences (names weigh in the vector)
+    worded = any(it.topical for it in ranked if it.mentions)
     for name in third:
         mine = [it for it in own if name in it.mentions]
-        if mine and not any(it.topical for it in mine):
+        if mine and not worded:
             for it in mine:
                 it.topical = it.lead.sem >= SEM_ON
     top = [it for it in own if it.topical]

@@ -99,3 +99,14 @@ def test_with_passing_fetches_a_rare_names_passages_only() -> None:
                        [LARAVEL, Named("WordPress", frozenset({"wordpress"}))])
     assert [sc.chunk.chunk_id for sc in got.extra] == ["c2"]
     assert got.extra[0].score == 0.7
+
+
+def test_a_topic_another_name_holds_in_words_is_not_rescued_by_meaning() -> None:
+    # "Django has a built-in templates system" holds the topic; Laravel's close sentence
+    # (close because it names both) does not say anything about templates
+    django = _item("Django has a built-in templates system.", 0.64, True, ("Django",))
+    laravel = _item("Laravel is the PHP answer to Django.", SEM_ON + 0.09, False,
+                    ("Django", "Laravel"))
+    fit_topical("Does Laravel have a better template engine than Django?", [django, laravel],
+                [LARAVEL, Named("Django", frozenset({"django"}), "Django")], INDEX)
+    assert not laravel.topical
