@@ -78,10 +78,12 @@ from assistant.named import (
     uncovered,
     with_described,
 )
+from assistant.named_fit import fit_topical
 from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective, standalone
+from assistant.passing_beside import with_passing
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
@@ -435,12 +437,14 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     it is. Says so when the articles do not cover a named third technology on the topic.
     """
     keep = frozenset(n.display for n in named if n.third)
-    retrieval = with_described(question, retrieval, named)  # "What is Express?"
+    retrieval = with_passing(with_described(question, retrieval, named), named)
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
                    labelled=True)
     ranked = mark_topical(question, items(question, cands, named, retrieval.index, config, [
         *retrieval.chunks, *retrieval.extra]), named, retrieval.index, config, intent.kind)
+    # on the topic by meaning when no word is shared; off it when one word only is
+    ranked = fit_topical(question, ranked, named, retrieval.index)
     shown, rest = choose(ranked, named)
     missing = uncovered(shown, named)
     if not shown or len(missing) == sum(1 for n in named if n.third):

@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.answer_type import YEAR
 from assistant.attribution import about_other_technology, companions, third_technologies
 from assistant.filler import PRONOUN_START
 from assistant.kind_named import kind_sentence, kind_words
@@ -71,6 +72,7 @@ FLOOR = 0.6
 #: vector, so any sentence about Laravel is close to any question about Laravel.
 _DEGREE = re.compile(r"\b\w+er\s+than\b|\b(?:more|less|fewer|lower|higher)\b|"
                      r"\bhow\s+(?:much|many|fast|quick\w*)\b", re.I)
+#: A figure answers a question of degree ("how many ..."); a year ("in 2024") does not.
 _FIGURE = re.compile(r"\d")
 #: Words that make a question a comparison without saying what is compared.
 _COMPARING = frozenset({"better", "worse", "best", "good", "compare", "compared",
@@ -278,7 +280,8 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
                                      ) / len(named)
         chunk, span = cand.chunk, cand.span
         raw = chunk.text[span.start - chunk.start : span.end - chunk.start].strip()
-        if not _CLAIM_END.search(raw) and not _BULLET.match(raw):
+        line = chunk.text[: span.start - chunk.start].rsplit("\n", 1)[-1] + raw  # its bullet
+        if not _CLAIM_END.search(raw) and not _BULLET.match(line.lstrip()):
             continue  # a heading or a table caption, not a claim
         about = about_other_technology(chunk, span, config, third, friends)
         mentions = {n.display for n in named if n.named_in(cand.text)
@@ -287,7 +290,7 @@ def items(question: str, cands: list[Candidate], named: Sequence[Named], index: 
         ctx = cand.toks | frozenset(tokens(chunk.section))
         share = _share(terms, ctx)
         topical = (share > 0 or cand.on_aspect
-                   or (degree and bool(mentions) and bool(_FIGURE.search(cand.text))))
+                   or (degree and bool(mentions) and bool(_FIGURE.search(YEAR.sub("", cand.text)))))
         unnamed = about if about and not any(
             n.named_in(cand.text) for n in named if n.display == about) else None
         if (unnamed is None and about is None and cand.subject
