@@ -65,6 +65,19 @@ def spoken(ref: ArticleReference, idx: Any) -> bool:
     return ref.named and bool(said) and set(tok.tokens(ref.phrase)) <= said
 
 
+def by_byline(ref: ArticleReference, idx: Any) -> bool:
+    """Whether a name-only reference names the article's author or publisher ("What does
+    <author> hold against Laravel?"). A byline names one article as a phrase does, so the
+    search keeps to it; a name the article's text spells ("GitHub" in a bundled-only
+    library) may be any article's topic and only boosts the ranking."""
+    from assistant.corpus_index import words
+
+    meta = idx.metas.get(ref.article_id)
+    people = set(words(" ".join(str(getattr(meta, f, "") or "") for f in ("author", "publisher"))))
+    said = set(words(ref.phrase))
+    return ref.named and bool(said) and said <= people
+
+
 def without(text: str, ref: ArticleReference, idx: Any) -> str:
     """``text`` without the words that refer to the article ("What does the ByteHarbor
     article say about security?" searches that article for "security", not for its name:

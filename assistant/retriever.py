@@ -285,9 +285,9 @@ class HybridRetriever(BaseRetriever):
         text = search_text(question) if mode == "hybrid" and DROP_FRAME else question
         ref = article_focus.reference(question, idx, self.embedder, self.subjects,
                                       idx.tokenizer or self.tokenizer) if mode == "hybrid" else None
-        if ref is not None and ref.named:
+        if ref is not None and ref.named and not article_focus.by_byline(ref, idx):
             # a name alone ("GitHub" only one article happens to spell) is no reference to
-            # an article: it keeps its ranking boost (``named_articles``), not a narrowing
+            # an article unless it is its byline: it keeps its ranking boost, not a narrowing
             ref = None
         # "In the benchmark post, ...": that article's passages only, searched by words for
         # what the rest of the question asks; the dense query keeps the whole question, whose

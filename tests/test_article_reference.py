@@ -187,3 +187,37 @@ def test_a_possessive_opens_the_phrase_and_a_closing_preposition_is_no_tail() ->
         ("benchmark post", True)]
     assert reference_phrases("What did the essay about hiring say?") == [
         ("essay about hiring", True)]
+
+
+def test_a_byline_name_narrows_but_a_name_the_text_spells_does_not() -> None:
+    """An author or publisher named alone is that article's byline (the search keeps to
+    it); "Quartzline", spelled by one article's text, may be any article's topic."""
+    lib = library()
+    tok = lib.tokenizer
+    common = frozenset({"django", "nodejs"})
+    third = frozenset({"phoenix"})
+
+    def ref(q: str) -> Any:
+        return referred_article(q, lib, BagEmbedder(), tok, common, third)
+
+    by_author = ref("What does Bo Rask think about hosting?")
+    assert by_author is not None and by_author.named
+    assert article_focus.by_byline(by_author, lib)
+    by_site = ref("What does Brightpane say about tea?")
+    assert by_site is not None and article_focus.by_byline(by_site, lib)
+    spelled = ref("What did Quartzline watch?")
+    assert spelled is not None and spelled.named
+    assert not article_focus.by_byline(spelled, lib)
+
+
+@pytest.mark.integration
+def test_an_authors_name_alone_finds_her_article(field_versus: Any) -> None:
+    """Review 14 declined a question naming an article only by its author ("The articles
+    don't say anything about <first name>, <surname>"): a byline is no unknown name."""
+    answer = field_versus.ask("For newcomers, what makes Laravel hard to debug in Marta "
+                              "Kowalczyk's view?")
+    assert not answer.abstained, answer.answer
+    assert "debugging painful" in answer.answer, answer.answer
+    assert {c.article_id for c in answer.citations} == {"django-vs-express-vs-laravel-2026"}
+    stranger = field_versus.ask("What does Linus Torvalds say about Express middleware?")
+    assert stranger.abstained
