@@ -29,6 +29,15 @@ from typing import Any
 USE_OTHER_SIDE = True
 
 
+def asked_side(question: str, single: str | None, config: Any) -> str | None:
+    """The one subject a question asks about: the one it names (``single``), else the one
+    whose ecosystem alone it names ("How big is the npm catalogue?": Node.js)."""
+    if single is not None or config.find_subjects(question):
+        return single
+    members = config.find_members(question)
+    return members[0] if len(set(members)) == 1 else None
+
+
 def other_side(visible: Sequence[Any], asked: str | None, kind: str,
                find_subjects: Callable[[str], Sequence[str]]) -> tuple[list[Any], list[Any]]:
     """(the visible sentences kept, those moved to "more"), order kept.
