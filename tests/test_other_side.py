@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assistant.other_side import other_side
+from assistant.other_side import asked_side, other_side
 from assistant.subject import infer_subject, sides
 from knowledge.subjects_config import default_subjects
 from tests.conftest import passage
@@ -89,3 +89,14 @@ def test_real_node_orm_answer_hides_the_django_orm_sentence(field_versus: Any) -
         "Which Node.js ORMs or query builders get named across these articles?")
     assert "Migrations are generated for you" not in answer.answer, answer.answer
     assert any(n in answer.answer for n in ("Prisma", "Sequelize", "Knex")), answer.answer
+
+
+@pytest.mark.parametrize("question, single, asked", [
+    ("How big is the npm catalogue these days?", None, "Node.js"),
+    ("Which ORMs does Django ship?", "Django", "Django"),
+    ("Is npm bigger than the Django package index?", None, None),  # names a subject
+    ("What is a good place to eat?", None, None),
+])
+def test_asked_side_reads_the_named_subject_or_its_ecosystem(
+        question: str, single: str | None, asked: str | None) -> None:
+    assert asked_side(question, single, CONFIG) == asked
