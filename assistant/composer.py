@@ -83,6 +83,7 @@ from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective, standalone
+from assistant.other_side import asked_side, other_side
 from assistant.passing_beside import with_passing
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
@@ -300,7 +301,9 @@ def compose(
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
                                 retrieval.index, config, scored)
         visible, off = on_topic_tail(visible, intent)  # follow-ons on the asked thing
-        hidden = [*off, *hidden]
+        visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
+                                    config.find_subjects)
+        hidden = [*other, *off, *hidden]
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
     pieces: list[str] = []
