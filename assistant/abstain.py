@@ -174,8 +174,8 @@ class Coverage:
         covered: False means: answer that the articles don't say, with no citations.
         reason: ``covered``, ``partial``, ``instructions``, ``foreign-name``,
             ``passing-name``, ``unrelated-name``, ``undescribed-member``,
-            ``undescribed-name``, ``default-unsaid``, ``fact-unsaid``, ``detail-unsaid``, ``off-topic`` or
-            ``empty``.
+            ``undescribed-name``, ``default-unsaid``, ``fact-unsaid``, ``detail-unsaid``,
+            ``off-topic`` or ``empty``.
         message: The reply to give when not covered.
         signals: The measurements the decision used (shown in debugging and the eval).
     """
