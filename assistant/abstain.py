@@ -81,6 +81,7 @@ from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, hel
 from assistant.article_focus import referred_words
 from assistant.article_subject import is_lead_name
 from assistant.asked import either_or
+from assistant.asked_detail import detail_unsaid
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
@@ -173,8 +174,8 @@ class Coverage:
         covered: False means: answer that the articles don't say, with no citations.
         reason: ``covered``, ``partial``, ``instructions``, ``foreign-name``,
             ``passing-name``, ``unrelated-name``, ``undescribed-member``,
-            ``undescribed-name``, ``default-unsaid``, ``fact-unsaid``, ``off-topic`` or
-            ``empty``.
+            ``undescribed-name``, ``default-unsaid``, ``fact-unsaid``, ``detail-unsaid``,
+            ``off-topic`` or ``empty``.
         message: The reply to give when not covered.
         signals: The measurements the decision used (shown in debugging and the eval).
     """
@@ -494,6 +495,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # organise my codebase however I like?": flexibility), is covered in the articles'
         # words
         return no("off-topic", "The articles don't say anything about that.")
+    if not vouched and detail_unsaid(question, retrieval, topical, signals):
+        # "Which Node.js library sends transactional emails?": a detail of a covered
+        # subject that no shown passage says, by words or by meaning (``asked_detail``)
+        return no("detail-unsaid", "The articles don't say anything about that.")
     unmentioned = unmentioned_members(question, subjects, idx)
     if unmentioned and not note:
         # "Is Express fast?" over articles that never name Express: the subjects file
