@@ -21,15 +21,14 @@ by matching the rendered sentence to the sentence it quotes.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import _service
 from assistant.evaluation import Evidence, in_answer_text
 from knowledge.subjects_config import default_subjects
+from tests.label_measure import run
 
 LABELS = Path(__file__).resolve().parent / "data" / "side_labels15.jsonl"
 _SPLIT = re.compile(r"(?<=\d\])\s+|\n\n+")
@@ -96,11 +95,7 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
 
 
 def main(argv: list[str]) -> None:
-    labels = [json.loads(line) for line in LABELS.read_text().splitlines() if line.strip()]
-    report, dump = measure(_service(), labels)
-    print(json.dumps(report, indent=1))
-    if len(argv) > 1 and argv[0] == "--dump":
-        Path(argv[1]).write_text("".join(json.dumps(d) + "\n" for d in dump))
+    run(measure, LABELS, argv)
 
 
 if __name__ == "__main__":
