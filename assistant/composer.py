@@ -93,7 +93,7 @@ from assistant.shape import shape
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
-from assistant.tail import on_topic_tail
+from assistant.tail import asks_several, on_topic_tail
 from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
@@ -300,7 +300,8 @@ def compose(
     if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
                                 retrieval.index, config, scored)
-        visible, off = on_topic_tail(visible, intent)  # follow-ons on the asked thing
+        visible, off = ((visible, []) if asks_several(question)  # each source answers
+                        else on_topic_tail(visible, intent))  # follow-ons on the asked thing
         visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
                                     config.find_subjects)
         hidden = [*other, *off, *hidden]

@@ -125,11 +125,13 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     # paraphrase of the question's words has no lexical focus and may answer best
     typed = any(c.typed for c in chosen)
     polar = polarity != 0 and any(c.polarity == polarity for c in chosen)
-    # even of no polarity (closer than every sentence of the asked one); and the best by
-    # its own score when the answer-type guess is suspect, if on focus, of any type or
-    # polarity (``assistant.own_merit``: a bonus never evicts)
+    # and the best by its own score when the answer-type guess is suspect, if on focus,
+    # of any type (``assistant.own_merit``: a bonus never evicts)
     evicted = None if comparison else evicted_best(chosen)
-    for closest in ([] if comparison else own_answers(chosen)):
+    # not for pros / cons: a sentence of no polarity shown for its closeness brought its
+    # passage's next sentence, of the other polarity, into a cons answer (CI's
+    # ``test_a_django_pro_with_a_bracketed_example_is_no_django_con``)
+    for closest in ([] if comparison or polarity else own_answers(chosen)):
         if closest not in shown and _base(closest) >= floor and (
                 on_focus(closest) if closest is evicted else not (typed and not closest.typed)):
             shown.append(closest)

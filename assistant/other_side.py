@@ -38,6 +38,10 @@ def asked_side(question: str, single: str | None, config: Any) -> str | None:
     return members[0] if len(set(members)) == 1 else None
 
 
+def _passage(cand: Any) -> str | None:
+    return getattr(getattr(cand, "chunk", None), "chunk_id", None)
+
+
 def other_side(visible: Sequence[Any], asked: str | None, kind: str,
                find_subjects: Callable[[str], Sequence[str]]) -> tuple[list[Any], list[Any]]:
     """(the visible sentences kept, those moved to "more"), order kept.
@@ -49,9 +53,14 @@ def other_side(visible: Sequence[Any], asked: str | None, kind: str,
     kept = list(visible)
     if not USE_OTHER_SIDE or asked is None or kind == "when" or len(kept) < 2:
         return kept, []
+    # a passage that also gives a kept sentence tells one story: its other-side sentence
+    # may be the answer ("Did the team keep Django for the live counter?" ... "we kept a
+    # Node.js service just for that feature")
+    told = {_passage(c) for c in kept if getattr(c, "subject", None) in (None, asked)} - {None}
     moved = [c for c in kept
              if getattr(c, "subject", None) not in (None, asked)
-             and asked not in find_subjects(c.text)]
+             and asked not in find_subjects(c.text)
+             and _passage(c) not in told]
     if len(moved) == len(kept):  # the only evidence: shown rather than nothing
         return kept, []
     gone = {id(c) for c in moved}

@@ -34,6 +34,7 @@ call, a loop over at most five sentences.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.continuation import resolves
@@ -51,6 +52,8 @@ TAIL_SEM = 0.85
 #: sentences: the bundled gold's q14 lost its answer with lists included).
 KINDS = frozenset({"fact"})
 
+#: Plural nouns for the people behind articles (with the document nouns' plurals).
+_SOURCES = ("writers", "authors", "sources", "teams", "bloggers", "speakers")
 
 def _announced(cand: Candidate, kept: Sequence[Candidate]) -> bool:
     """Whether ``cand`` is the next sentence of its passage after a kept short line or
@@ -75,6 +78,16 @@ def about_asked(cand: Candidate, lead: Candidate) -> bool:
     meaning, as in the sentence scoring)."""
     return (lead.sem <= 0 or cand.sem >= TAIL_SEM * lead.sem or cand.lex > lead.lex
             or (cand.table_label is not None and cand.label_lex > 0))
+
+
+def asks_several(question: str) -> bool:
+    """Whether the question asks what several writers or articles said or lived through
+    ("What did the writers who tried Channels experience?"): each one's sentence answers,
+    so no follow-on is off the asked thing for being another source's."""
+    from assistant.article_reference import DOCUMENT_NOUNS
+
+    plural = {n + "s" for n in DOCUMENT_NOUNS} | set(_SOURCES)
+    return any(w in plural for w in re.findall(r"[a-z]+", question.lower()))
 
 
 def on_topic_tail(visible: Sequence[Candidate], intent: Intent
