@@ -86,7 +86,7 @@ from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
 from assistant.kind_named import kind_said
-from assistant.passing_beside import said_beside
+from assistant.passing_beside import PASSING, said_beside
 from assistant.question_names import (
     GENERIC,
     abbreviation,
@@ -136,8 +136,6 @@ BM25_STRONG = 1.5
 DENSE_TOPICAL = 0.45
 #: Fraction of content words that must occur in the corpus for an off-subject question.
 LEXICAL_MIN = 0.6
-#: A name the question uses that at most this many passages mention is "in passing".
-PASSING = 3
 #: Share of the question's other content words that a passage mentioning a name in
 #: passing must hold for the question to count as covered.
 NAME_COVERAGE = 0.5

@@ -24,10 +24,11 @@ is answered in the articles' own words, which this check would wrongly miss.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from typing import Any
+
+from assistant.corpus_index import idf
 
 #: A how-to asked of the asker ("How do I ...", "How can we ...", "how to ...") or a tool
 #: asked by its kind ("Which Node.js library ...", "What Django package ...").
@@ -55,10 +56,9 @@ def word_share(topical: Sequence[str], idx: Any, positions: Sequence[int]) -> fl
     distinct = list(dict.fromkeys(topical))
     if not distinct:
         return 1.0
-    n = max(len(idx.chunks), 1)
-    idf = {t: math.log(1 + n / (1 + idx.vocabulary.get(t, 0))) for t in distinct}
-    total = sum(idf.values())
-    return max((sum(w for t, w in idf.items() if t in idx.chunk_tokens[i]) / total
+    weight = {t: idf(idx, t) for t in distinct}
+    total = sum(weight.values())
+    return max((sum(w for t, w in weight.items() if t in idx.chunk_tokens[i]) / total
                 for i in positions), default=0.0)
 
 

@@ -9,6 +9,7 @@ cached tokens).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -37,6 +38,12 @@ def stem(word: str) -> str:
 def normalise(text: str) -> str:
     """Lowercase and unify the subjects' spellings (Node JS, NodeJs -> nodejs)."""
     return _default_tokenizer().normalise(text)
+
+
+def idf(index: Any, token: str) -> float:
+    """Inverse document frequency of a stemmed ``token`` over ``index``'s passages: the
+    weight a rare word of the question carries against one every passage shares."""
+    return math.log(1 + max(len(index.chunks), 1) / (1 + index.vocabulary.get(token, 0)))
 
 
 def words(text: str) -> list[str]:

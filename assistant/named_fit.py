@@ -14,7 +14,7 @@ Blind review 13 showed both errors this leaves:
   call is added), so when no item on any named technology is on the topic by words, the
   question is in words of its own and the items close in meaning are on it. When an item
   on another named technology holds the topic in words ("Does Laravel have a better
-  template engine than Django?": "Django has a built-in templates system"), the topic is
+  template engine than Django?": a Django sentence on its templates), the topic is
   the articles' own and the third technology is not covered on it.
 * **Answered though none does.** "How do I write a NestJS guard that checks user roles?"
   was answered with a sentence that names NestJS and shares only "write"; "How do I make
@@ -67,8 +67,8 @@ def fit_topical(question: str, ranked: list[Any], named: Sequence[Any], index: A
     own = [it for it in ranked if not it.mentions.isdisjoint(third)]
     if not own:
         return ranked
-    # a topic some item holds in words ("a better template engine than Django": Django's
-    # "built-in templates system") is the articles' own: a named technology without such
+    # a topic some item holds in words ("a better template engine than Django": a Django
+    # sentence on its templates) is the articles' own: a named technology without such
     # an item is not covered on it, however close its sentences (names weigh in the vector)
     worded = any(it.topical for it in ranked if it.mentions)
     for name in third:

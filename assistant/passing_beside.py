@@ -38,9 +38,10 @@ def said_beside(name: str, covered: Sequence[str], topical: Sequence[str], idx: 
     return False
 
 
-#: A named technology in this many passages or fewer is mentioned in passing
-#: (``assistant.abstain.PASSING``): its few passages are fetched when retrieval missed them.
-FEW = 3
+#: A named technology in this many passages or fewer is mentioned in passing: abstention
+#: declines it unless it is said beside a covered one (``assistant.abstain``), and the
+#: named path fetches its few passages when retrieval missed them.
+PASSING = 3
 
 
 def with_passing(retrieval: Any, named: Sequence[Any]) -> Any:
@@ -61,7 +62,7 @@ def with_passing(retrieval: Any, named: Sequence[Any]) -> Any:
         if not n.third or any(n.named_in(c.text) for c in have):
             continue
         where = [c for c in retrieval.index.chunks if n.named_in(c.text)]
-        if 0 < len(where) <= FEW:
+        if 0 < len(where) <= PASSING:
             add += [ScoredChunk(c, top) for c in where if c.chunk_id not in ids]
             ids |= {c.chunk_id for c in where}
     return dataclasses.replace(retrieval, extra=[*retrieval.extra, *add]) if add else retrieval

@@ -18,7 +18,6 @@ and records near-duplicates from other articles so the kept sentence cites both
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from assistant.answer_type import (
     quantity,
 )
 from assistant.attribution import foreign_claim
+from assistant.corpus_index import idf as idf_of
 from assistant.filler import classify as filler_kind
 from assistant.filler import heading_like, needs_antecedent
 from assistant.intent import Intent
@@ -179,8 +179,7 @@ def candidates(
     config = config or default_subjects()  # once per question: foreign_claim runs per sentence
     names = (idx.tokenizer or config.tokenizer).name_tokens  # the subjects' names
     qtoks = [t for t in retrieval.query_tokens if t not in names]
-    n_docs = max(len(idx.chunks), 1)
-    idf = {t: math.log(1 + n_docs / (1 + idx.vocabulary.get(t, 0))) for t in sorted(set(qtoks))}
+    idf = {t: idf_of(idx, t) for t in sorted(set(qtoks))}
     idf_total = sum(idf.values()) or 1.0
     # "scale" in the question is answered by "scalable" in a sentence: each query stem
     # matches the corpus stems of its derivational family too.

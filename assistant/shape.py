@@ -57,7 +57,6 @@ word families and document frequencies.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -65,7 +64,7 @@ from typing import Any
 
 from assistant.answer_type import asked_type
 from assistant.continuation import resolves
-from assistant.corpus_index import tokens
+from assistant.corpus_index import idf, tokens
 from assistant.definition import core, defined, explain, rank
 from assistant.intent import Intent, own_words
 from assistant.openers import repair
@@ -213,10 +212,8 @@ class _Focus:
     def __init__(self, weights: dict[str, float], index: Any) -> None:
         vocab: dict[str, int] = index.vocabulary
         memo: dict[Any, Any] = index.memo
-        n = max(len(index.chunks), 1)
         self.terms = [
-            (word_family(t, vocab, memo) | _negations(t, vocab, memo), w,
-             w * math.log(1 + n / (1 + vocab.get(t, 0))))
+            (word_family(t, vocab, memo) | _negations(t, vocab, memo), w, w * idf(index, t))
             for t, w in weights.items()]
         self.total = sum(w for _f, _r, w in self.terms) or 1.0
 

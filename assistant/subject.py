@@ -88,36 +88,14 @@ def _is_foil(text: str, start: int) -> bool:
     return len(re.findall(r"[\w'’]+", between)) <= CONTRAST_REACH
 
 
-#: Per subjects object: (the object, its ``_word_aliases``).
-_WORD_ALIASES: dict[int, tuple[Any, frozenset[str]]] = {}
-
-
-def _word_aliases(config: Any) -> frozenset[str]:
-    """Lower-cased aliases that are a capitalised plain word other than a respelling of
-    the subject's name ("Express" for Node.js; not "Nodejs"): written in lower case such a
-    word is the ordinary word ("relations are easy to express", review 13's d33 showed a
-    Django ORM sentence filed under Node.js for it), so it names no subject there."""
-    known = _WORD_ALIASES.get(id(config))
-    if known is not None and known[0] is config:
-        return known[1]
-    out = set()
-    for spec in getattr(config, "subjects", ()):
-        name = re.sub(r"[^a-z0-9]", "", spec.name.lower())
-        for alias in spec.aliases:
-            if (alias.isalpha() and alias[0].isupper() and alias[1:].islower()
-                    and alias.lower() != name):
-                out.add(alias.lower())
-    _WORD_ALIASES[id(config)] = (config, frozenset(out))
-    return frozenset(out)
-
-
 def sides(text: str, config: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(subjects ``text`` names as its own, subjects it names only as a foil), in order of
     first mention. A lower-case ordinary word that is also a capitalised alias
-    (``_word_aliases``) is no mention."""
+    (``ComparisonConfig.plain_word_aliases``: "express" in "easy to express", review 13's
+    d33 filed a Django ORM sentence under Node.js for it) is no mention."""
     own: list[tuple[int, str]] = []
     foil: list[tuple[int, str]] = []
-    plain = _word_aliases(config)
+    plain = config.plain_word_aliases
     for name, pattern in config.patterns.items():
         found = [m.start() for m in pattern.finditer(text) if m.group(0) not in plain]
         if not found:

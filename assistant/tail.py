@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.article_reference import DOCUMENT_NOUNS
 from assistant.continuation import resolves
 from assistant.focus import ANNOUNCEMENT_WORDS
 from assistant.intent import Intent
@@ -54,6 +55,8 @@ KINDS = frozenset({"fact"})
 
 #: Plural nouns for the people behind articles (with the document nouns' plurals).
 _SOURCES = ("writers", "authors", "sources", "teams", "bloggers", "speakers")
+#: Any of them, or a document noun's plural ("articles", "posts"), asks for several sources.
+_SEVERAL = frozenset({n + "s" for n in DOCUMENT_NOUNS} | set(_SOURCES))
 
 def _announced(cand: Candidate, kept: Sequence[Candidate]) -> bool:
     """Whether ``cand`` is the next sentence of its passage after a kept short line or
@@ -84,10 +87,7 @@ def asks_several(question: str) -> bool:
     """Whether the question asks what several writers or articles said or lived through
     ("What did the writers who tried Channels experience?"): each one's sentence answers,
     so no follow-on is off the asked thing for being another source's."""
-    from assistant.article_reference import DOCUMENT_NOUNS
-
-    plural = {n + "s" for n in DOCUMENT_NOUNS} | set(_SOURCES)
-    return any(w in plural for w in re.findall(r"[a-z]+", question.lower()))
+    return any(w in _SEVERAL for w in re.findall(r"[a-z]+", question.lower()))
 
 
 def on_topic_tail(visible: Sequence[Candidate], intent: Intent

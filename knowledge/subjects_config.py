@@ -218,6 +218,21 @@ class ComparisonConfig:
         return frozenset(self.tokenizer.name_tokens)
 
     @cached_property
+    def plain_word_aliases(self) -> frozenset[str]:
+        """Lower-cased aliases that are a capitalised plain word other than a respelling of
+        the subject's name ("Express" for Node.js; not "Nodejs"): written in lower case
+        such a word is the ordinary word ("relations are easy to express"), so attribution
+        (``assistant.subject.sides``) reads no subject there."""
+        out = set()
+        for spec in self.subjects:
+            name = re.sub(r"[^a-z0-9]", "", spec.name.lower())
+            for alias in spec.aliases:
+                if (alias.isalpha() and alias[0].isupper() and alias[1:].islower()
+                        and alias.lower() != name):
+                    out.add(alias.lower())
+        return frozenset(out)
+
+    @cached_property
     def alias_words(self) -> frozenset[str]:
         """Every lowercase word of the subjects' spellings ("node", "js", "python")."""
         out: set[str] = set()

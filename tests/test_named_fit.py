@@ -102,9 +102,9 @@ def test_with_passing_fetches_a_rare_names_passages_only() -> None:
 
 
 def test_a_topic_another_name_holds_in_words_is_not_rescued_by_meaning() -> None:
-    # "Django has a built-in templates system" holds the topic; Laravel's close sentence
-    # (close because it names both) does not say anything about templates
-    django = _item("Django has a built-in templates system.", 0.64, True, ("Django",))
+    # the Django sentence on its template language holds the topic; Laravel's close
+    # sentence (close because it names both) does not say anything about templates
+    django = _item("Django ships its own template language.", 0.64, True, ("Django",))
     laravel = _item("Laravel is the PHP answer to Django.", SEM_ON + 0.09, False,
                     ("Django", "Laravel"))
     fit_topical("Does Laravel have a better template engine than Django?", [django, laravel],
