@@ -128,12 +128,18 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
     # and the best by its own score when the answer-type guess is suspect, if on focus,
     # of any type (``assistant.own_merit``: a bonus never evicts)
     evicted = None if comparison else evicted_best(chosen)
-    # not for pros / cons: a sentence of no polarity shown for its closeness brought its
+    # For pros / cons only the closest sentence, and only of the asked polarity when some
+    # chosen sentence has it: a no-polarity sentence shown for its closeness brought its
     # passage's next sentence, of the other polarity, into a cons answer (CI's
     # ``test_a_django_pro_with_a_bracketed_example_is_no_django_con``)
-    for closest in ([] if comparison or polarity else own_answers(chosen)):
-        if closest not in shown and _base(closest) >= floor and (
-                on_focus(closest) if closest is evicted else not (typed and not closest.typed)):
+    extra = [] if comparison else (
+        own_answers(chosen) if not polarity else [max(chosen, key=lambda c: c.sem)])
+    for closest in extra:
+        if closest in shown or _base(closest) < floor:
+            continue
+        if polarity and polar and closest.polarity != polarity:
+            continue
+        if on_focus(closest) if closest is evicted else not (typed and not closest.typed):
             shown.append(closest)
             per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
     for cand in ranked[1:]:
