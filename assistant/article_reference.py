@@ -134,11 +134,32 @@ def _name_groups(question: str) -> list[str]:
     matched whole, so "Spring Boot" is not the "Spring" of some article's lead."""
     groups: list[list[re.Match[str]]] = []
     for m in _PROPER.finditer(question):
-        if groups and not question[groups[-1][-1].end():m.start()].strip():
+        # a possessive ends its name: "Kestrel Pay's Gunicorn workers" names Kestrel Pay
+        if groups and not question[groups[-1][-1].end():m.start()].strip() \
+                and not re.search(r"['’]s$", groups[-1][-1].group(0)):
             groups[-1].append(m)
         else:
             groups.append([m])
     return [question[g[0].start():g[-1].end()] for g in groups]
+
+
+def _asked_name(name: str, idx: Any, tok: Any, common: frozenset[str],
+                lower: frozenset[str]) -> frozenset[str]:
+    """The tokens of a name of the question that identify an article. A name of several
+    words one of which the library also writes in lower case ("Kestrel Pay": "pay") is
+    matched by its other words when one article's passages spell the whole name and no
+    other's does: an article's own names leave out a word written in lower case
+    elsewhere, so the whole name would match none."""
+    name = re.sub(r"['’]s$", "", name)
+    got = frozenset(t for t in tok.tokens(name) if len(t) > 2) - common
+    proper = got - lower
+    if len(name.split()) < 2 or not proper or proper == got:
+        return got
+    spellers = idx.memo.get(key := ("whole-name-spellers", name))
+    if spellers is None:
+        whole = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        spellers = idx.memo[key] = {c.article_id for c in idx.chunks if whole.search(c.text)}
+    return proper if len(spellers) == 1 else got
 
 
 def _profiles(idx: Any) -> dict[str, str]:
@@ -286,8 +307,8 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
 
         tok = _default_tokenizer()
     phrases = [p for p, definite in reference_phrases(question) if definite]
-    spelled = {n: frozenset(t for t in tok.tokens(n) if len(t) > 2) - common
-               for n in _name_groups(question)}
+    lower = lowercase_words(idx, tok)
+    spelled = {n: _asked_name(n, idx, tok, common, lower) for n in _name_groups(question)}
     asked = [a for a in spelled.values() if a]
     profiles = _profiles(idx)
     if not profiles or not (phrases or asked):
@@ -332,7 +353,8 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
         hit = [a for a in profiles if name_score[a] >= 1.0]
         if len(hit) != 1:
             return None
-        words = [w for w, a in spelled.items() if a and a <= own.get(hit[0], frozenset())]
+        words = [re.sub(r"['’]s$", "", w) for w, a in spelled.items()
+                 if a and a <= own.get(hit[0], frozenset())]
         return ArticleReference(hit[0], " ".join(words), total[hit[0]], margin, named=True)
     if top < FLOOR or margin < MARGIN:
         return None
