@@ -81,9 +81,11 @@ def entity_fact(question: str, retrieval: Any, visible: Sequence[Candidate],
     mine = [c for c in seen if c.chunk.article_id == aid]
     if not mine:
         return shown, rest
+    name = frozenset(tokens(ref.phrase)) if ref.named else frozenset()
     if ASKS_FOR_NUMBER.search(question):
         figures = [c for c in mine if FIGURE.search(c.text) and _stands(c)]
-        weights = focus(question, names)
+        # the entity's own name is no focus word: every sentence of its article is about it
+        weights = focus(question, names | name)
         if figures and weights:
             fx = _Focus(weights, index)
             share = {id(c): fx.share(c) for c in figures}
@@ -93,7 +95,6 @@ def entity_fact(question: str, retrieval: Any, visible: Sequence[Candidate],
                            key=lambda c: c.sem + share[id(c)])
                 if lead is not shown[0]:
                     shown, rest = _promote(lead, shown, rest)
-    name = frozenset(tokens(ref.phrase)) if ref.named else frozenset()
     keep = [c for c in shown if c.chunk.article_id == aid or _names_it(c, name)]
     if not keep:
         return shown, rest
