@@ -162,6 +162,28 @@ def _asked_name(name: str, idx: Any, tok: Any, common: frozenset[str],
     return proper if len(spellers) == 1 else got
 
 
+def _heads_fit(question: str, name: str, idx: Any, article_id: str, tok: Any) -> bool:
+    """Whether the noun a name modifies ("the Leeds studio") is a word the article uses.
+
+    Why: a name between a determiner and a lower-case noun describes that noun (a place,
+    an owner), so it names the article only if the article tells of such a thing: "the
+    Leeds studio" is not the startup whose write-up happens to be set in Leeds."""
+    m = re.search(rf"\b(?:the|a|an|this|that)\s+{re.escape(name)}\s+([a-z][\w-]*)",
+                  question)
+    if m is None:
+        return True
+    head = set(tok.tokens(m.group(1)))
+    if not head:
+        return True
+    said = idx.memo.get(key := ("article-words", article_id))
+    if said is None:
+        meta = idx.metas.get(article_id)
+        text = " ".join([*(idx.chunks[i].text for i in positions(idx, article_id)),
+                         str(getattr(meta, "title", "") or "")])
+        said = idx.memo[key] = frozenset(tok.tokens(text))
+    return bool(head & said)
+
+
 def _profiles(idx: Any) -> dict[str, str]:
     """Article id -> the text a description is matched against: its title and its id."""
     out = {}
@@ -355,6 +377,8 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
             return None
         words = [re.sub(r"['’]s$", "", w) for w, a in spelled.items()
                  if a and a <= own.get(hit[0], frozenset())]
+        if not all(_heads_fit(question, w, idx, hit[0], tok) for w in words):
+            return None
         return ArticleReference(hit[0], " ".join(words), total[hit[0]], margin, named=True)
     if top < FLOOR or margin < MARGIN:
         return None

@@ -30,10 +30,11 @@ from assistant.corpus_index import tokens
 from assistant.sentences import Candidate
 from assistant.shape import SLACK, _Focus, _promote, _stands, focus
 
-#: A figure: a digit or a number word ("nine different banks", "a three-person startup").
+#: A figure: a number or a number word ("nine different banks", "a three-person startup");
+#: a digit inside a name ("k6", "S3") is none.
 FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|thousand|million|dozen|twice|half)\b", re.I)
+    r"(?<![A-Za-z])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|million|dozen|twice|half)\b", re.I)
 #: Candidates of the usable pool looked at for the lead (best-scored first).
 POOL = 40
 

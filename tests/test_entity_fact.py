@@ -101,3 +101,22 @@ def test_field_entity_questions_lead_with_their_articles_figure(field_versus: An
         for off in r["off"]:
             assert off.lower() not in ans.answer.lower(), (r["id"], ans.answer)
     assert led >= len(rows) - 1
+
+
+@pytest.mark.integration
+def test_a_name_modifying_a_noun_its_article_never_uses_refers_to_no_article(
+        field_versus: Any) -> None:
+    """"the Leeds studio": the startup's write-up set in Leeds is no studio's; a plain name
+    of the same article still refers to it."""
+    from assistant.article_focus import reference
+
+    r = field_versus.chain.retriever
+    idx = r.index()
+    tok = idx.tokenizer or r.tokenizer
+
+    def ref(q: str) -> Any:
+        return reference(q, idx, field_versus.embedder, r.subjects, tok)
+
+    assert ref("How many backends has the Leeds studio shipped?") is None
+    got = ref("How many cafes does Pantrypal serve?")
+    assert got is not None and got.article_id == "small-startup-django-or-node"
