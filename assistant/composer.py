@@ -61,6 +61,7 @@ from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
+from assistant.entity_fact import entity_fact, name_tokens
 from assistant.evidence import counted_first, recording
 from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
@@ -300,6 +301,9 @@ def compose(
     if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
         visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
                                 retrieval.index, config, scored)
+        if intent.kind == "fact":  # a fact about the entity one article tells of, from it
+            visible, hidden = entity_fact(question, retrieval, visible, hidden, cands,
+                                          retrieval.index, name_tokens(retrieval.index))
         visible, off = ((visible, []) if asks_several(question)  # each source answers
                         else on_topic_tail(visible, intent))  # follow-ons on the asked thing
         visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
