@@ -94,6 +94,8 @@ from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
 from assistant.tail import asks_several, on_topic_tail
+from assistant.template_lead import about as about_lead
+from assistant.template_lead import list_lead, same_list, section_heading, with_intros
 from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
@@ -163,7 +165,7 @@ def _render_sentence(cand: Candidate, cites: Citations, about: str | None, confi
         text = cell_sentence(cand.table_label, text, column_shown(cand, about, not named))
     elif (cand.subject and cand.subject != about and PRONOUN_START.match(text)
           and not config.find_subjects(text)):
-        text = f"(of {cand.subject}) {text}"
+        text = about_lead(cand.subject, text)  # "On Go (Gin): We reach for it ..."
     return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
 
@@ -174,6 +176,8 @@ def _render_all(items: Sequence[tuple[Candidate, str]], cites: Citations, about:
     one after the other, from two columns or more, as one compact row ("Memory per
     instance — Django “High: ...”, Node.js “Medium: ...”. [2]")."""
     out: list[str] = []
+    # a list item under no side label reads after its intro ("Laravel is best for: ...")
+    items = with_intros(items, config.subject_names) if named else items
     i = 0
     while i < len(items):
         cand = items[i][0]
@@ -309,6 +313,9 @@ def compose(
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
+
+    def heading(cand: Candidate) -> str | None:  # a section's "This is ..." leans on it
+        return section_heading(cand.chunk, cand.span, retrieval.index)
     groups = side_groups(visible, names) if comparison else []
     # In the answer to "which is better", a sentence about both (or neither) side that
     # weighs nothing ("Choosing between the two is a core step of your project") reads as
@@ -377,14 +384,14 @@ def compose(
             if pieces and not pieces[-1].endswith("\n\n"):
                 pieces.append("\n\n")
             lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
-            shown, dropped = arrange(group, subject if labelled else None, names)
+            shown, dropped = arrange(group, subject if labelled else None, names, heading)
             extra = [*dropped, *extra]
             # a lone side has no lead: its table cells name their column
             for j, sentence in enumerate(_render_all([(s.cand, s.text) for s in shown], cites,
                                                      subject, config, merged, not labelled)):
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
-        shown, dropped = arrange(visible, None, names)  # best first (``trim``)
+        shown, dropped = arrange(visible, None, names, heading)  # best first (``trim``)
         extra = [*dropped, *extra]
         pieces.extend(sentence + " " for sentence in _render_all(  # no side labels
             [(s.cand, s.text) for s in shown], cites, single, config, merged, True))
@@ -441,6 +448,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     it is. Says so when the articles do not cover a named third technology on the topic.
     """
     keep = frozenset(n.display for n in named if n.third)
+    third = [n.display for n in named]
     retrieval = with_passing(with_described(question, retrieval, named), named)
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
@@ -465,6 +473,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                          + source_label(retrieval.index.metas.get(aid), aid))
              if comparing else None)
 
+    before: list[Any] = [None]
+
     def render(item: Any) -> str:
         cand = item.lead
         chunk = cand.chunk
@@ -474,7 +484,12 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                                 chunk.section, cell) for cell in item.cells}
         else:
             marks = {cite_candidate(cand, cites)}
-        text = f"(of {item.about}) {item.text}" if item.about else item.text
+        sibling = same_list(before[0], cand)  # after its intro or a sibling: read with it
+        led = None if item.cells or sibling else list_lead(
+            cand.chunk, cand.span, item.text, [*third, *config.subject_names])
+        before[0] = cand
+        text = led or (about_lead(item.about, item.text) if item.about and not sibling
+                       else item.text)
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
     rows = cited_rows(ranked, named, retrieval.index, cites, lambda aid: source_label(

@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 LABELS = Path(__file__).parent / "data" / "phrase_labels16.jsonl"
 _MARKS = re.compile(r"(?:\s*\[\d+\])+")
@@ -33,9 +34,9 @@ def unit_of(answer: str, quote: str) -> str | None:
     return answer[begin : end.start() if end else len(answer)].strip()
 
 
-def verdict(label: dict[str, object], answer: str) -> str:
+def verdict(label: dict[str, Any], answer: str) -> str:
     """"ok", or what fails: "missing", "subject", "artefact"."""
-    if any(str(bad) in answer for bad in label.get("must_not", []) or []):  # type: ignore[union-attr]
+    if any(str(bad) in answer for bad in label.get("must_not") or []):
         return "artefact"
     unit = unit_of(answer, str(label["evidence"]))
     if unit is None:
