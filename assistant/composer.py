@@ -36,9 +36,10 @@ merged into the kept sentence, which cites both. Of the selected sentences only 
 the question's focus are shown, at most about four, the best first (``assistant.focus``);
 the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels, "(of X)" for an "It ..." about the other subject, and a table
-cell's row label and column ("Memory per instance, Node.js — Medium: ...", one compact
-row for several cells of one row: ``assistant.table_cells``). A sentence
+template, the side labels, "On X: " for an "It ..." about the other subject, a list's
+intro before an item quoted without it and a heading before a section's "This ..."
+(``assistant.template_lead``), and a table cell's row label and column ("Memory per
+instance, Node.js — Medium: ...", one compact row: ``assistant.table_cells``). A sentence
 that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
 whose antecedent is not the sentence before it) loses its leading connective, shows its
 known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
@@ -155,7 +156,7 @@ def _render_sentence(cand: Candidate, cites: Citations, about: str | None, confi
     """The sentence and its markers (a merged near-duplicate from another article adds its
     own); a table cell after its row label and its column, unless it stands under
     ``about``'s side label (``named`` False: "Memory per instance, Node.js — Medium: ...",
-    ``assistant.cell_column``); "(of X)" when an unnamed "It ..." is about another subject
+    ``assistant.cell_column``); "On X: " when an unnamed "It ..." is about another subject
     than ``about`` (the subjects as the subjects object ``config`` names them). ``shown``:
     the sentence with a repaired opener (``assistant.openers``)."""
     marks = {cite_candidate(cand, cites)}

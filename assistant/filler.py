@@ -22,7 +22,7 @@ report's ``filler_rate``; ``classify_in_context`` for one sentence): one opening
 discourse connective ("Besides, ...", "Nonetheless, ...") or a demonstrative ("This
 approach ...", "While this may seem ...") is dangling unless it is quoted with the sentence
 before it in its passage; one opening with a personal pronoun ("It is written in ...") is
-dangling unless the layout names its referent (a "Django:" lead, "(of Django)") or the
+dangling unless the layout names its referent (a "Django:" lead, "On Django: ") or the
 sentence before it has a subject it can stand for (a name, a definite noun phrase, or a
 pronoun that itself had one). The word classes (connectives, determiners, pronouns) are
 closed classes of English, not phrases of an article. The rules are checked against the
@@ -213,7 +213,8 @@ def answer_sentences(answer: str) -> list[str]:
     """The sentences of a composed answer, markers removed (headings like "Django:" too)."""
     out = []
     for part in _SPLIT.split(_MARKERS.sub("", answer)):
-        part = LEAD.sub("", re.sub(r"^\((?:of|for) [^)]*\)\s*", "", part.strip()))  # "On X: "
+        part = re.sub(r"^\((?:of|for) [^)]*\)\s*", "", part.strip())  # "(of Django) It ..."
+        part = LEAD.sub(lambda m: m.group(0) if m.group("heading") else "", part)  # "On X: "
         part = re.sub(r"^[A-Z][\w.]*(?: [\w.]+){0,3}:\s+", "", part)  # "For Django: ..."
         if len(part.split()) >= 3:
             out.append(part)
@@ -376,7 +377,7 @@ def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool =
     a demonstrative ("This approach ...", "While this may seem ...") is dangling unless it
     is quoted with the sentence before it in its passage (``same_passage``); one opening
     with a personal pronoun ("It is written in ...") is dangling unless the layout names
-    its referent (``referent``: a "Django:" lead, "(of Django)") or the sentence before it
+    its referent (``referent``: a "Django:" lead, "On Django: ") or the sentence before it
     in the answer has a subject it can stand for (``antecedent``). ``label``: a table
     cell's row label ("Security — "), read with the cell. A back-reference further in
     ("built with this framework", "Node.js, in contrast, ...", "the latter":
@@ -452,6 +453,7 @@ def answer_units(answer: str) -> list[Unit]:
             if len(text.split()) >= 3:
                 cell = bool(p and not p.group(1)) or c is not None
                 label = p.group(0) if p and cell else c.group(0) if c else ""
+                label = t.group(0) if t and t.group("heading") else label  # read under it
                 out.append(Unit(text, marks, lead, of, first, cell, label,
                                 bool(t and t.group("heading"))))
                 first = False

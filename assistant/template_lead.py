@@ -32,7 +32,7 @@ from assistant.sentence_context import lead_in_span
 from knowledge.models import Chunk, Span
 
 #: The leads as ``about`` and ``heading_lead`` write them.
-LEAD = re.compile(r"^(?:On (?P<about>[^:\n]{1,40}): |Under “(?P<heading>[^”\n]{1,80})”: )")
+LEAD = re.compile(r"^(?:On (?P<about>[^:,\n]{1,40}): |Under “(?P<heading>[^”\n]{1,80})”: )")
 #: A list item's line opens with a bullet or a number.
 _ITEM_LINE = re.compile(r"^\s*(?:[•\-*·–—]|\d+[.)])\s")
 #: The longest intro line shown before an item (a long intro is a paragraph, not a lead).
@@ -118,3 +118,16 @@ def with_intros(items: Sequence[tuple[Any, str]], names: Sequence[str]
         out.append((cand, led or text))
         before = cand
     return out
+
+
+#: A demonstrative subject ("This is where ...", "These tools ..."): a closed class.
+_DEMONSTRATIVE = re.compile(r"^(?:this|these|that|those)\b", re.I)
+
+
+def opens_section(cand: Any) -> bool:
+    """Whether a candidate is a demonstrative opening its passage under a heading: the
+    sentence filter keeps it for ``heading_lead`` (``assistant.openers.arrange`` shows it
+    under the heading when the passage opens its section, else leaves it out)."""
+    chunk = cand.chunk
+    return bool(chunk.section.strip() and chunk.row is None and _DEMONSTRATIVE.match(cand.text)
+                and not chunk.text[: cand.span.start - chunk.start].strip())
