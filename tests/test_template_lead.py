@@ -15,6 +15,7 @@ from assistant.template_lead import (
     heading_lead,
     list_intro,
     list_lead,
+    opens_section,
     section_heading,
     with_intros,
 )
@@ -120,3 +121,14 @@ def test_filler_reads_the_leads_as_naming_the_referent() -> None:
     assert is_filler("This is where Sinatra struggles most.")
     (kept,) = answer_sentences("Under “Heavy traffic”: This is where Sinatra struggles most. [1]")
     assert not is_filler(kept)
+
+
+def test_only_a_demonstrative_opening_its_passage_under_a_heading_passes_the_filter() -> None:
+    chunk = _chunk("c1", "This is the slow part.\nThis one follows it.", "Caveats")
+    first, second = (_cand(chunk, sp) for sp in chunk.sentences)
+    assert opens_section(first)
+    assert not opens_section(second)  # its "this" is the sentence before it
+    bare = _chunk("c2", "This is the slow part.", "")
+    assert not opens_section(_cand(bare, bare.sentences[0]))  # no heading to show
+    named = _chunk("c3", "Flask is slow here.", "Caveats")
+    assert not opens_section(_cand(named, named.sentences[0]))  # no demonstrative
