@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from assistant.advice import favour_advice
@@ -96,7 +97,7 @@ from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
 from assistant.tail import asks_several, on_topic_tail
 from assistant.template_lead import about as about_lead
-from assistant.template_lead import list_lead, same_list, section_heading, with_intros
+from assistant.template_lead import lead_heading, led_text, with_intros
 from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
@@ -314,9 +315,7 @@ def compose(
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
-
-    def heading(cand: Candidate) -> str | None:  # a section's "This is ..." leans on it
-        return section_heading(cand.chunk, cand.span, retrieval.index)
+    heading = partial(lead_heading, index=retrieval.index)  # a section's "This ..." leans on it
     groups = side_groups(visible, names) if comparison else []
     # In the answer to "which is better", a sentence about both (or neither) side that
     # weighs nothing ("Choosing between the two is a core step of your project") reads as
@@ -399,7 +398,8 @@ def compose(
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {}, True)
+    more = _render_all(standalone(_in_reading_order(extra), heading), cites, single, config, {},
+                       True)
     return name_voices(Composition(pieces=pieces, citations=cites.build(), verdict=verdict,
                                    more=more, intent=intent.kind), retrieval.index,
                        [f"{s}: " for s in (*names, "Compared directly")])  # ``voices``
@@ -449,7 +449,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     it is. Says so when the articles do not cover a named third technology on the topic.
     """
     keep = frozenset(n.display for n in named if n.third)
-    third = [n.display for n in named]
+    third, names_all = [n.display for n in named], config.subject_names
     retrieval = with_passing(with_described(question, retrieval, named), named)
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
@@ -485,12 +485,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                                 chunk.section, cell) for cell in item.cells}
         else:
             marks = {cite_candidate(cand, cites)}
-        sibling = same_list(before[0], cand)  # after its intro or a sibling: read with it
-        led = None if item.cells or sibling else list_lead(
-            cand.chunk, cand.span, item.text, [*third, *config.subject_names])
-        before[0] = cand
-        text = led or (about_lead(item.about, item.text) if item.about and not sibling
-                       else item.text)
+        text = led_text(cand, item.text, item.about, before[0], [*third, *names_all])
+        before[0] = cand  # a list's next item reads on from it (``template_lead``)
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
     rows = cited_rows(ranked, named, retrieval.index, cites, lambda aid: source_label(

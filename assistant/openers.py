@@ -171,19 +171,25 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
     return shown, dropped
 
 
-def standalone(cands: Sequence[Candidate]) -> list[tuple[Candidate, str]]:
+def standalone(cands: Sequence[Candidate],
+               heading: Callable[[Candidate], str | None] | None = None,
+               ) -> list[tuple[Candidate, str]]:
     """The texts of "more from the sources" lines (``cands`` in reading order): each is read
     alone, under no side label, so a leading "It"/"Its" that does not follow its passage
     neighbour would be read as whatever the line above names; it is shown with the
     bracketed subject its article context gives ("[Node.js] also used about half the
     memory.", ``repair``), and a leading connective is dropped. Otherwise the quote is kept
-    as it is (a line the reader opens on purpose; nothing is dropped from it)."""
+    as it is (a line the reader opens on purpose; nothing is dropped from it), under its
+    heading when it is a demonstrative opening its section (``heading``, as in ``arrange``)."""
     out: list[tuple[Candidate, str]] = []
     prev: Candidate | None = None
     for cand in cands:
         text = cand.text
         if not cand.table_label and not _follows(prev, cand) and opener(text) is not None:
-            text = repair(text, cand.subject or cand.referent) or text
+            fixed = repair(text, cand.subject or cand.referent)
+            head = heading(cand) if heading is not None and fixed is None else None
+            fixed = heading_lead(head, text) if head and opener(text) == "demonstrative" else fixed
+            text = fixed or text
         out.append((cand, text))
         prev = cand
     return out

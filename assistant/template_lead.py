@@ -131,3 +131,18 @@ def opens_section(cand: Any) -> bool:
     chunk = cand.chunk
     return bool(chunk.section.strip() and chunk.row is None and _DEMONSTRATIVE.match(cand.text)
                 and not chunk.text[: cand.span.start - chunk.start].strip())
+
+
+def lead_heading(cand: Any, index: Any) -> str | None:
+    """``section_heading`` of a candidate sentence (``assistant.openers.arrange``'s hook)."""
+    return section_heading(cand.chunk, cand.span, index)
+
+
+def led_text(cand: Any, text: str, about_name: str | None, before: Any,
+             names: Sequence[str]) -> str:
+    """A named-path item as shown: after its list's intro when that names one of ``names``
+    (not after its intro or a sibling, ``before``), else "On X: " for a sentence about
+    ``about_name`` that does not name it (none after a sibling: the intro said whose)."""
+    sibling = same_list(before, cand)
+    led = None if sibling else list_lead(cand.chunk, cand.span, text, list(names))
+    return led or (about(about_name, text) if about_name and not sibling else text)

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.filler import answer_sentences, classify_answer, is_filler
-from assistant.openers import arrange
+from assistant.openers import arrange, standalone
 from assistant.sentences import Candidate
 from assistant.template_lead import (
     LEAD,
     about,
     heading_lead,
+    led_text,
     list_intro,
     list_lead,
     opens_section,
@@ -132,3 +133,22 @@ def test_only_a_demonstrative_opening_its_passage_under_a_heading_passes_the_fil
     assert not opens_section(_cand(bare, bare.sentences[0]))  # no heading to show
     named = _chunk("c3", "Flask is slow here.", "Caveats")
     assert not opens_section(_cand(named, named.sentences[0]))  # no demonstrative
+
+
+def test_a_more_line_opening_its_section_is_shown_under_its_heading() -> None:
+    chunk = _chunk("c1", "This is where Sinatra struggles.", "Heavy traffic")
+    cand = _cand(chunk, chunk.sentences[0], "Sinatra")
+    assert standalone([cand]) == [(cand, cand.text)]
+    assert standalone([cand], lambda c: "Heavy traffic") == [
+        (cand, "Under “Heavy traffic”: This is where Sinatra struggles.")]
+
+
+def test_a_named_path_item_gets_its_intro_once_and_no_tag_after_a_sibling() -> None:
+    chunk = _chunk("c1", LIST)
+    _intro, relay, proto, _other = (_cand(chunk, sp) for sp in chunk.sentences)
+    assert led_text(relay, "A.", "Sinatra", None, ["Sinatra"]) == "Sinatra suits: A."
+    assert led_text(proto, "B.", "Sinatra", relay, ["Sinatra"]) == "B."  # reads on from A
+    prose = _chunk("c2", "It boots in a blink.")
+    it = _cand(prose, prose.sentences[0])
+    assert led_text(it, "It boots in a blink.", "Sinatra", None, ["Sinatra"]) == (
+        "On Sinatra: It boots in a blink.")
