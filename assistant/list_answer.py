@@ -73,6 +73,13 @@ def _is_item(cand: Candidate) -> bool:
                 or (not line.strip() and _MARKED.match(cand.text)))
 
 
+def _in_item(cand: Candidate) -> bool:
+    """Whether ``cand`` is a later sentence on a line that a list marker starts."""
+    chunk = cand.chunk
+    before = chunk.text[: cand.span.start - chunk.start]
+    return bool(_MARKED.match(before[before.rfind("\n") + 1:]))
+
+
 def _key(cand: Candidate) -> tuple[str, int]:
     return cand.chunk.chunk_id, cand.span.start
 
@@ -99,9 +106,10 @@ def _list_of(cand: Candidate, context: Sequence[Candidate]
         if sp.start <= intro.span.start:
             continue
         item = same.get(sp.start) or _unscored(intro, sp)
-        if not _is_item(item):
-            break
-        items.append(item)
+        if _is_item(item):
+            items.append(item)
+        elif not _in_item(item):  # an item's later sentences ("1. Keep one owner. Only
+            break                 # Django writes ...") are read on its line, not listed
     if len(items) < 2:
         return None
     best = max(c.sem for c in items)

@@ -99,3 +99,24 @@ def test_real_attacks_question_shows_the_articles_bullets(ingested_versus: objec
     text = answer.answer
     for item in ("(XSS)", "(CSRF)", "Clickjacking"):
         assert item in text, text
+
+
+def test_a_numbered_items_later_sentences_do_not_end_the_list() -> None:
+    """"1. Choose per workload. The two APIs differ." : the second sentence is read on the
+    item's line; the next numbered item is still the list's."""
+    parts = [("", "The talk ended with these lessons:"), ("\n\n1. ", "Pick per workload."),
+             (" ", "The two services differ in shape."), ("\n2. ", "Keep one owner per table."),
+             ("\n3. ", "Share contracts, not code.")]
+    text, spans = "", []
+    for sep, line in parts:
+        text += sep
+        spans.append(Span(len(text), len(text) + len(line)))
+        text += line
+    chunk = Chunk("c2", "article-c2", 0, text, 0, len(text), sentences=tuple(spans))
+    cands = [Candidate(chunk, sp, line, 1.0, i, None, sem=0.6)
+             for i, ((_, line), sp) in enumerate(zip(parts, spans, strict=True))]
+    shown, _ = complete("Which lessons did the talk give?", Intent("fact"), [cands[0]], [],
+                        cands)
+    assert [c.text for c in shown] == ["The talk ended with these lessons:",
+                                       "Pick per workload.", "Keep one owner per table.",
+                                       "Share contracts, not code."]
