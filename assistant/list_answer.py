@@ -12,8 +12,12 @@ a question asking for several things the list *is* the answer, and its items are
 a question asking for several things (``asks_list``: the list intent, or a which/what
 question whose asked noun is plural, "Which attacks does ...", "What results did ...").
 For each shown sentence it finds the bulleted list it belongs to: the sentence is the list's
-intro (ending in a colon), one of its items, or the sentence right before the intro in its
-passage (the intro announces what the shown sentence began). When the list is close to the
+intro (ending in a colon), one of its items (the list then is the run of items around it,
+with the intro before them if there is one: a list under a heading alone, "Verdicts", has
+none), or the sentence right before the intro in its passage (the intro announces what the
+shown sentence began). Items far below the list's best in meaning stay hidden
+(``ITEM_SHARE``: a closing checklist holds one or two items on the asked point); an item's
+later sentences on its line are read with it, not shown. When the list is close to the
 question (its best item or intro at least ``LIST_SEM`` of the lead's cosine with the
 question, the item read with its intro as the scorer does), the intro and up to
 ``MAX_ITEMS`` items are shown right after that sentence, in the passage's order; a list
@@ -32,7 +36,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.intent import Intent
-from assistant.sentence_context import lead_in_span, sentence_spans
+from assistant.sentence_context import sentence_spans
 from assistant.sentences import Candidate
 from knowledge.models import Span
 
@@ -85,27 +89,32 @@ def _key(cand: Candidate) -> tuple[str, int]:
 
 
 def _list_of(cand: Candidate, context: Sequence[Candidate]
-             ) -> tuple[Candidate, list[Candidate]] | None:
-    """(intro, items) of the list ``cand`` is the intro, an item or the announcer of."""
+             ) -> tuple[Candidate | None, list[Candidate]] | None:
+    """(intro, items) of the list ``cand`` is the intro, an item or the announcer of; the
+    intro is None for a list under a heading alone ("## Verdicts" then bullets)."""
     same = {c.span.start: c for c in context if c.chunk.chunk_id == cand.chunk.chunk_id}
     spans = sentence_spans(cand.chunk)
-    if cand.text.rstrip().endswith(":"):
-        intro_start: int | None = cand.span.start
-    elif _is_item(cand):
-        sp = lead_in_span(cand.chunk, cand.span)
-        intro_start = None if sp is None else sp.start
-    else:  # the intro right after the shown sentence
-        nxt = next((sp for sp in spans if sp.start >= cand.span.end), None)
-        intro_start = (nxt.start if nxt is not None and nxt.start in same
-                       and same[nxt.start].text.rstrip().endswith(":") else None)
-    if intro_start is None or intro_start not in same:
+    at = next((i for i, sp in enumerate(spans) if sp.start == cand.span.start), None)
+    if at is None:
         return None
-    intro = same[intro_start]
+    intro: Candidate | None = None
+    if cand.text.rstrip().endswith(":"):
+        intro, first = cand, at + 1
+    elif _is_item(cand):  # back over the items (and their later sentences) to the list's head
+        first = at
+        while first > 0 and _item_line(_at(spans[first - 1], same, cand)):
+            first -= 1
+        head = _at(spans[first - 1], same, cand) if first > 0 else None
+        if head is not None and head.text.rstrip().endswith(":") and head.span.start in same:
+            intro = same[head.span.start]
+    else:  # the intro right after the shown sentence
+        nxt = spans[at + 1] if at + 1 < len(spans) else None
+        if nxt is None or nxt.start not in same or not same[nxt.start].text.rstrip().endswith(":"):
+            return None
+        intro, first = same[nxt.start], at + 2
     items: list[Candidate] = []
-    for sp in spans:
-        if sp.start <= intro.span.start:
-            continue
-        item = same.get(sp.start) or _unscored(intro, sp)
+    for sp in spans[first:]:
+        item = _at(sp, same, cand)
         if _is_item(item):
             items.append(item)
         elif not _in_item(item):  # an item's later sentences ("1. Keep one owner. Only
@@ -116,13 +125,23 @@ def _list_of(cand: Candidate, context: Sequence[Candidate]
     return intro, [c for c in items if c.sem >= ITEM_SHARE * best]
 
 
-def _unscored(intro: Candidate, span: Span) -> Candidate:
+def _at(span: Span, same: dict[int, Candidate], near: Candidate) -> Candidate:
+    """The scored sentence at ``span``, else one made for it (``_unscored``)."""
+    return same.get(span.start) or _unscored(near, span)
+
+
+def _item_line(cand: Candidate) -> bool:
+    return _is_item(cand) or _in_item(cand)
+
+
+def _unscored(near: Candidate, span: Span) -> Candidate:
     """An item the sentence scorer left out (a bullet of two or three words, "Host header
-    validation"), as a candidate of its list: its intro's scores, its own span and text."""
-    chunk = intro.chunk
+    validation"), as a candidate of its list: a listed sentence's scores, its own span and
+    text."""
+    chunk = near.chunk
     text = chunk.text[span.start - chunk.start: span.end - chunk.start].strip()
     text = text if text[-1:] in ".!?:;" else text + "."
-    return dataclasses.replace(intro, span=span, text=text, toks=frozenset(), bonus=0.0,
+    return dataclasses.replace(near, span=span, text=text, toks=frozenset(), bonus=0.0,
                                typed=False, table_label=None)
 
 
@@ -143,13 +162,15 @@ def complete(question: str, intent: Intent, visible: Sequence[Candidate],
         if _key(cand) in done:
             continue
         found = _list_of(cand, context) if lists < MAX_LISTS else None
-        if found is None or max(c.sem for c in (found[0], *found[1])) < floor:
+        near = found is not None and max(
+            c.sem for c in [*found[1], *([found[0]] if found[0] is not None else [])]) >= floor
+        if found is None or not near:
             out.append(cand)
             done.add(_key(cand))
             continue
         intro, items = found
-        group = [intro, *items[:MAX_ITEMS]]
-        if cand.span.start < intro.span.start:
+        group = [*([intro] if intro is not None else []), *items[:MAX_ITEMS]]
+        if intro is not None and cand.span.start < intro.span.start:
             group.insert(0, cand)
         elif cand not in group and not any(_covers(cand, g) for g in group):
             group.append(cand)  # an item past the cap stays where it was shown

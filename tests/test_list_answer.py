@@ -120,3 +120,22 @@ def test_a_numbered_items_later_sentences_do_not_end_the_list() -> None:
     assert [c.text for c in shown] == ["The talk ended with these lessons:",
                                        "Pick per workload.", "Keep one owner per table.",
                                        "Share contracts, not code."]
+
+
+def test_a_shown_item_of_a_list_under_a_heading_brings_its_siblings() -> None:
+    """No intro ("## Verdicts" then bullets): the run of items around the shown one."""
+    parts = [("", "We kept score as we went."), ("\n\n- ", "Speed: the old stack wins."),
+             ("\n- ", "Safety: the new stack wins."), ("\n- ", "Cost: a tie."),
+             ("\n\n", "We would do it again.")]
+    text, spans = "", []
+    for sep, line in parts:
+        text += sep
+        spans.append(Span(len(text), len(text) + len(line)))
+        text += line
+    chunk = Chunk("c3", "article-c3", 0, text, 0, len(text), sentences=tuple(spans))
+    cands = [Candidate(chunk, sp, line, 1.0, i, None, sem=0.6)
+             for i, ((_, line), sp) in enumerate(zip(parts, spans, strict=True))]
+    shown, _ = complete("Which points did the new stack win?", Intent("fact"), [cands[2]], [],
+                        cands)
+    assert [c.text for c in shown] == ["Speed: the old stack wins.",
+                                       "Safety: the new stack wins.", "Cost: a tie."]
