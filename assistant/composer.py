@@ -69,6 +69,7 @@ from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
+from assistant.list_answer import complete
 from assistant.models import Citation
 from assistant.name_lists import with_name_lists
 from assistant.named import (
@@ -314,6 +315,7 @@ def compose(
                         else on_topic_tail(visible, intent))  # follow-ons on the asked thing
         visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
                                     config.find_subjects)
+        visible, hidden = complete(question, intent, visible, hidden, scored)  # the whole list
         hidden = [*other, *off, *hidden]
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
