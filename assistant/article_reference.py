@@ -134,7 +134,9 @@ def _name_groups(question: str) -> list[str]:
     matched whole, so "Spring Boot" is not the "Spring" of some article's lead."""
     groups: list[list[re.Match[str]]] = []
     for m in _PROPER.finditer(question):
-        if groups and not question[groups[-1][-1].end():m.start()].strip():
+        # a possessive ends a name: "Daniel Okafor's Python" is two names
+        if groups and not question[groups[-1][-1].end():m.start()].strip() \
+                and not re.search(r"['’]s$", groups[-1][-1].group(0)):
             groups[-1].append(m)
         else:
             groups.append([m])
