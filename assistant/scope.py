@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.reported import meant_term, speaker_frame
 from assistant.situation import split
 from knowledge.subjects_config import normalize_label
 from knowledge.text.tokens import STOPWORDS
@@ -164,7 +165,10 @@ def option_asked(question: str, subjects: Any) -> bool:
 
 def defined_term(question: str) -> str | None:
     """The term a definition question asks about ("What exactly is Express?" -> Express),
-    else None."""
+    else None. "What does <speaker> mean by <term>?" asks about the term, not the speaker,
+    and "What does <speaker> mean when ..." defines nothing (``assistant.reported``)."""
+    if speaker_frame(question):
+        return meant_term(question)
     for pattern in _DEFINITION:
         m = pattern.search(question.strip())
         if m:
