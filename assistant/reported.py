@@ -30,6 +30,11 @@ _MEAN_CLAUSE = re.compile(
     r"mean\s+(?:when|if|in|about|with|that|here)\b", re.I)
 
 
+#: A term of at most this many tokens is the speaker's own ("boring core", "a zero-copy
+#: ORM"); fd-q23's seven-token paraphrase was declined as unsaid.
+TERM_TOKENS = 3
+
+
 def meant_term(question: str) -> str | None:
     """The term of "What does <speaker> mean by <term>?" ("boring core"), else None."""
     m = _MEAN_BY.search(question.strip())
@@ -47,7 +52,6 @@ def speaker_frame(question: str) -> bool:
     return bool(_MEAN_BY.search(q) or _MEAN_CLAUSE.search(q))
 
 
-
 def meant_unsaid(question: str, idx: Any, tok: Any) -> str | None:
     """The term of "What does <speaker> mean by <term>?" when no passage holds all of its
     words ("a zero-copy ORM" of an essay that never says it), else None: the question
@@ -56,6 +60,8 @@ def meant_unsaid(question: str, idx: Any, tok: Any) -> str | None:
     if term is None or idx.empty:
         return None
     want = {t for w in re.findall(r"[\w.+#]+", term) for t in tok.tokens(w)}
-    if not want or any(want <= ct for ct in idx.chunk_tokens):
+    # a longer phrase is the asker's paraphrase of the speaker's words ("sharing contracts
+    # instead of code between the two stacks"), not a term the article must spell
+    if not want or len(want) > TERM_TOKENS or any(want <= ct for ct in idx.chunk_tokens):
         return None
     return term

@@ -53,6 +53,9 @@ def test_a_speakers_term_needs_a_passage_using_all_its_words() -> None:
     assert meant_unsaid("What does she mean by a zero-copy ledger?", idx, tok) == \
         "zero-copy ledger"
     assert meant_unsaid("What is a quiet core?", idx, tok) is None  # no speaker frame
+    # a long phrase paraphrases the speaker (fd-q23): not a term the text must spell
+    assert meant_unsaid("What did the speaker mean by keeping zero payout ledgers apart "
+                        "from the shared release train?", idx, tok) is None
 
 
 def test_a_possessed_list_word_is_held_by_a_passage_laying_out_items() -> None:
