@@ -63,13 +63,11 @@ from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
-from assistant.entity_fact import entity_fact, name_tokens
 from assistant.evidence import counted_first, recording
 from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
-from assistant.list_answer import complete
 from assistant.models import Citation
 from assistant.name_lists import with_name_lists
 from assistant.named import (
@@ -87,17 +85,15 @@ from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective, standalone
-from assistant.other_side import asked_side, other_side
 from assistant.passing_beside import with_passing
+from assistant.plain_answer import refine
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
-from assistant.shape import shape
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
-from assistant.tail import asks_several, on_topic_tail
 from assistant.template_lead import about as about_lead
 from assistant.template_lead import lead_heading, led_text, with_intros
 from assistant.tool_kind import favour
@@ -305,18 +301,9 @@ def compose(
     # verdict is still read from all of ``chosen``
     visible, cut = trim(chosen, intent, subjects, comparison, merged)
     hidden = [*cut, *hidden]
-    if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
-        visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
-                                retrieval.index, config, scored)
-        if intent.kind == "fact":  # a fact about the entity one article tells of, from it
-            visible, hidden = entity_fact(question, retrieval, visible, hidden, cands,
-                                          retrieval.index, name_tokens(retrieval.index))
-        visible, off = ((visible, []) if asks_several(question)  # each source answers
-                        else on_topic_tail(visible, intent))  # follow-ons on the asked thing
-        visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
-                                    config.find_subjects)
-        visible, hidden = complete(question, intent, visible, hidden, scored)  # the whole list
-        hidden = [*other, *off, *hidden]
+    if not comparison:  # the asked thing first, then only what is about it
+        visible, hidden = refine(question, intent, retrieval, visible, hidden, cands,
+                                 subjects, single, config, scored)
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
     pieces: list[str] = []
