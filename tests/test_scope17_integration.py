@@ -31,7 +31,8 @@ def test_tool_under_a_kind_heading_is_answered(field_versus: Any) -> None:
 
 
 def test_compared_side_in_other_words_is_answered(field_versus: Any) -> None:
-    answer = field_versus.ask("Did Pantrypal's Django vacancy draw more applicants than "
-                              "a Node.js ad that month?")
+    # ("Pantrypal's Django vacancy" is still declined: no passage says "vacancy")
+    answer = field_versus.ask("Did Pantrypal's Django job posting get more applications "
+                              "than a Node.js ad that month?")
     assert not declined(answer), answer.answer
     assert "14" in answer.answer
