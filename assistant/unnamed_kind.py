@@ -23,13 +23,26 @@ _WHICH = re.compile(r"^\s*(?:which|what)\s+(.{1,60}?)\s+(?:do|does|did|are|is|wa
                     r"|should|could|can|will|have|has|had|might|must)\b", re.I)
 
 
+#: Each glossary's category phrases compiled once (a which-question is asked every turn).
+_ENDINGS: dict[int, tuple[Glossary, list[tuple[str, list[re.Pattern[str]]]]]] = {}
+
+
+def _endings(glossary: Glossary) -> list[tuple[str, list[re.Pattern[str]]]]:
+    held = _ENDINGS.get(id(glossary))
+    if held is None or held[0] is not glossary:
+        held = _ENDINGS[id(glossary)] = (glossary, [
+            (key, [re.compile(rf"(?:^|\s)({re.escape(p)}(?:e?s)?)$", re.I)
+                   for p in cat.phrases]) for key, cat in glossary.categories.items()])
+    return held[1]
+
+
 def _phrase(glossary: Glossary, words: str) -> tuple[list[str], str]:
     """The glossary categories whose phrase ``words`` ends in (singular or plural), and
     the words of that phrase as the question spells them ("Node.js linters": linters)."""
     out, said = [], ""
-    for key, cat in glossary.categories.items():
-        for p in cat.phrases:
-            if m := re.search(rf"(?:^|\s)({re.escape(p)}(?:e?s)?)$", words.strip(), re.I):
+    for key, patterns in _endings(glossary):
+        for pat in patterns:
+            if m := pat.search(words.strip()):
                 out.append(key)
                 said = said or m.group(1)
                 break
