@@ -91,6 +91,8 @@ from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
+from assistant.story_compare import row_line as story_row
+from assistant.story_compare import story_focus, story_passages
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
@@ -274,12 +276,14 @@ def compose(
     if aspect is None and comparison and view is not None and view.criterion:
         aspect = find_aspect(view.criterion)  # the matrix's criterion chooses the evidence
     retrieval = with_name_lists(question, retrieval, subjects, config)
+    retrieval = story_passages(comparison, retrieval)  # its story's passages too
     scored = candidates(question, retrieval, subjects, aspect, config)
     # "a learning platform" is no learning curve (``assistant.product_kind``)
     demote(question, scored, config, view.criterion if view is not None else None)
     scored = favour(question, scored)  # "zod" answers "request validation" (``tool_kind``)
     scored = favour_change(question, scored)  # "what got better?" (``assistant.change``)
     scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
+    scored, view = story_focus(comparison, scored, view, retrieval)  # ``story_compare``
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))
@@ -328,7 +332,8 @@ def compose(
 
         def cite(cand: Candidate) -> int:
             return cite_candidate(cand, cites)
-        verdict = unweighed_line(view, chosen, cites, cite) if view and view.unweighed else None
+        verdict = (unweighed_line(view, chosen, cites, cite) if view and view.unweighed
+                   else story_row(retrieval, cites))  # a story's own table row
         if verdict is None and may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general
