@@ -1,0 +1,91 @@
+"""A comparison naming a company one article tells of is answered from that article
+(``assistant.story_compare``): its sentences and those naming the company stay, the
+matrix view (the library-wide count line) goes, and its table's asked row is quoted."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from assistant.article_reference import ArticleReference
+from assistant.corpus_index import tokens
+from assistant.sentences import Candidate
+from assistant.story_compare import story_article, story_focus
+from tests.conftest import passage as _passage
+
+LABELS = Path(__file__).parent / "data" / "story_compare_labels17.jsonl"
+COUNT_LINE = re.compile(r"\b\w+ of the \w+ articles\b", re.I)
+
+
+def _cand(aid: str, text: str) -> Candidate:
+    chunk, spans = _passage(aid, [text])
+    return Candidate(chunk, spans[0], text, 0.8, 0, None, sem=0.5,
+                     toks=frozenset(tokens(text)))
+
+
+def _named(aid: str, name: str, named: bool = True) -> SimpleNamespace:
+    return SimpleNamespace(article=None, named=ArticleReference(
+        "article-" + aid, name, 0.6, 0.6, named))  # ``passage`` prefixes its ids
+
+
+# own wording, not any article's
+MINE = _cand("mine", "Our Node gateway pulls in 900 packages against 40 on the Django side.")
+OTHER = _cand("other", "Across the surveyed teams, npm trees are ten times deeper.")
+ABOUT = _cand("third", "Unlike Bluefin, the agency keeps its lockfile under 100 packages.")
+VIEW = object()
+
+
+def test_a_story_comparison_keeps_its_article_and_sentences_naming_it() -> None:
+    got, view = story_focus(True, [OTHER, MINE, ABOUT], VIEW, _named("mine", "Bluefin"))
+    assert got == [MINE, ABOUT]
+    assert view is None  # no library-wide count line
+
+
+def test_a_comparison_naming_no_company_is_unchanged() -> None:
+    got, view = story_focus(True, [OTHER, MINE], VIEW, SimpleNamespace(named=None))
+    assert got == [OTHER, MINE] and view is VIEW
+
+
+def test_a_fact_question_is_left_to_entity_fact() -> None:
+    got, view = story_focus(False, [OTHER, MINE], VIEW, _named("mine", "Bluefin"))
+    assert got == [OTHER, MINE] and view is VIEW
+
+
+def test_nothing_changes_when_the_article_gives_no_candidate() -> None:
+    got, view = story_focus(True, [OTHER], VIEW, _named("mine", "Bluefin"))
+    assert got == [OTHER] and view is VIEW
+
+
+def test_only_a_name_reference_counts() -> None:
+    assert story_article(_named("mine", "Bluefin")) == "article-mine"
+    assert story_article(_named("mine", "the diary", named=False)) is None
+
+
+def _labels(split: str) -> list[dict[str, Any]]:
+    rows = [json.loads(x) for x in LABELS.read_text().splitlines() if x.strip()]
+    return [r for r in rows if r["split"] == split]
+
+
+@pytest.mark.integration
+def test_field_story_comparisons_answer_from_their_story(field_versus: Any) -> None:
+    """Tune labels on the field articles (bundled + field library): no library-wide count
+    line, the evidence is shown; the controls naming no company keep their verdict."""
+    from assistant.evaluation import Evidence, in_answer_text
+
+    field = {p.stem for p in (Path(__file__).parent / "field" / "articles").iterdir()}
+    rows = [r for r in _labels("tune") if not r.get("control")
+            and r["evidence"][0]["article_id"] in field]
+    assert len(rows) >= 4
+    hits = 0
+    for r in rows:
+        ans = field_versus.ask(r["question"])
+        assert not COUNT_LINE.search(ans.answer), (r["id"], ans.answer)
+        hits += in_answer_text(ans.answer, [Evidence(**e) for e in r["evidence"]])
+    assert hits >= len(rows) - 1
+    for r in (r for r in _labels("tune") if r.get("control")):
+        assert field_versus.ask(r["question"]).verdict, r["id"]
