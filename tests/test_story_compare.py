@@ -89,3 +89,15 @@ def test_field_story_comparisons_answer_from_their_story(field_versus: Any) -> N
     assert hits >= len(rows) - 1
     for r in (r for r in _labels("tune") if r.get("control")):
         assert field_versus.ask(r["question"]).verdict, r["id"]
+
+
+def test_a_capitalised_opener_is_no_part_of_the_name() -> None:
+    """"For Bluefin Tours, ...": the whole name its article spells is "Bluefin Tours"."""
+    from assistant.article_reference import _asked_name
+
+    chunk, _spans = _passage("mine", ["Bluefin Tours sells walking tours in Porto."])
+    idx = SimpleNamespace(memo={}, chunks=[chunk])
+    tok = SimpleNamespace(tokens=tokens)
+    lower = frozenset(tokens("tours"))
+    assert _asked_name("For Bluefin Tours", idx, tok, frozenset(), lower) == frozenset(
+        tokens("Bluefin"))
