@@ -127,6 +127,7 @@ from assistant.scope import (
     unsaid_versions,
 )
 from assistant.situation import only_told
+from assistant.unnamed_kind import unnamed_kinds
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -375,6 +376,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     if unsaid := meant_unsaid(question, idx, tok):
         # "What does <speaker> mean by <term>?": no passage uses the speaker's term
         return no("off-topic", f"The articles don't use the term {unsaid}.")
+    if kinds := unnamed_kinds(question, idx):  # "Which linters ...?": no passage names one
+        return no("off-topic", f"The articles don't name any {' or '.join(kinds)}.")
     # an answer-typed question: "list a few household-name firms whose products depend
     # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
     framed = answer_frame(question, tok, subjects.subject_tokens, GENERIC)

@@ -49,7 +49,8 @@ _DOC = r"(?:article|post|blog|guide|tutorial|piece|write-?up|page|read|series|se
 _META = re.compile(
     rf"\b(?:in|throughout|with|by the end of)\s+this\s+(?:\w+\s+)?{_DOC}\b"
     rf"|\bthis\s+(?:\w+\s+)?{_DOC}\s+(?:will|would|is going to|covers?|explains?|explores?|"
-    r"discuss\w*|describ\w*|compar\w*|examin\w*|looks?|shows?|walks?|gives?|helps?|aims?)\b"
+    r"discuss\w*|describ\w*|compar\w*|examin\w*|looks?|shows?|walks?|gives?|helps?|aims?|"
+    r"(?:is|was)\s+(?:\w+\s+)?(?:dedicated|written|meant|intended|aimed))\b"
     r"|\b(?:we|i)(?:'ll|'re going to|\s+will|\s+are going to|\s+am going to|\s+shall|"
     r"\s+would like to|\s+want to|\s+have)\s+(?:also\s+|now\s+|briefly\s+|first\s+)?"
     r"(?:discuss|look|explore|compare|cover|examine|consider|see|talk|dive|walk|go|learn|"

@@ -1,12 +1,12 @@
 """A list question's answer shows the list: an intro brings its items.
 
 Blind review 14 lost list questions whose answers showed one item of several: "Which
-attacks does Django guard against out of the box, ...?" was answered by "[Django] also
-safely handles SQL queries to block SQL injection attacks." while the next sentence of the
-same passage, "Some of the security features Django provides are:", and its bullets (XSS,
-CSRF, clickjacking protection) went unseen. The sentence scorer ranks a bullet on its own
-words, so a list's items rarely all clear the visible floor (``assistant.focus``); yet for
-a question asking for several things the list *is* the answer, and its items are short.
+attacks does Django guard against out of the box, ...?" was answered by the one sentence
+about SQL injection, while the next sentence of the same passage, a list intro ending in a
+colon, and its bullets (XSS, CSRF, clickjacking protection) went unseen. The sentence
+scorer ranks a bullet on its own words, so a list's items rarely all clear the visible
+floor (``assistant.focus``); yet for a question asking for several things the list *is*
+the answer, and its items are short.
 
 ``complete`` runs after the answer is shaped (``assistant.shape``, ``assistant.tail``), for
 a question asking for several things (``asks_list``: the list intent, or a which/what

@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant.evaluation import Evidence, in_answer_text
 from tests.label_measure import run
-from tests.measure_tail import _norm, visible
+from tests.measure_tail import ask_label
 
 LABELS = Path(__file__).resolve().parent / "data" / "entity_labels16.jsonl"
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -31,12 +31,10 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
     out: dict[str, dict[str, float]] = {}
     dump = []
     for lab in labels:
-        ans = versus.ask(lab["question"], [])
-        sents = [] if ans.abstained else visible(ans.answer)
+        ans, sents, hit, off_shown = ask_label(versus, lab)
         ev = [Evidence(e["article_id"], e["quote"]) for e in lab["evidence"]]
         home = {e.article_id for e in ev}
         by_n = {c.n: c.article_id for c in ans.citations}
-        hit = (not ans.abstained) and in_answer_text(ans.answer, ev)
         lead = bool(sents) and in_answer_text(sents[0], ev)
         marked = [m for s in sents if (m := _MARKER.search(s))]
         other = sum(by_n.get(int(m.group(1))) not in home for m in marked)
@@ -50,8 +48,7 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
         st["visible"] += len(sents)
         st["marked"] += len(marked)
         st["other_article"] += other
-        st["labelled_off_shown"] += sum(
-            1 for q in lab.get("off", []) if _norm(q).rstrip(".") in _norm(ans.answer))
+        st["labelled_off_shown"] += off_shown
         dump.append({"id": lab["id"], "recall": hit, "lead": lead, "answer": ans.answer})
     report = {}
     for split, st in sorted(out.items()):

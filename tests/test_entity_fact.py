@@ -17,6 +17,7 @@ from assistant.corpus_index import tokens
 from assistant.entity_fact import entity_fact
 from assistant.sentences import Candidate
 from tests.conftest import passage as _passage
+from tests.conftest import vocab_index as _index
 from tests.measure_tail import visible
 
 LABELS = Path(__file__).parent / "data" / "entity_labels16.jsonl"
@@ -26,15 +27,6 @@ def _cand(aid: str, text: str, sem: float = 0.5) -> Candidate:
     chunk, spans = _passage(aid, [text])
     return Candidate(chunk, spans[0], text, 0.8, 0, None, sem=sem,
                      toks=frozenset(tokens(text)))
-
-
-def _index(*cands: Candidate) -> SimpleNamespace:
-    vocab: dict[str, int] = {}
-    for c in cands:
-        for t in set(tokens(c.text)):
-            vocab[t] = vocab.get(t, 0) + 1
-    return SimpleNamespace(vocabulary=vocab, memo={}, chunks=[c.chunk for c in cands],
-                           tokenizer=None)
 
 
 def _named(aid: str, name: str) -> SimpleNamespace:

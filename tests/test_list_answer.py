@@ -101,20 +101,25 @@ def test_real_attacks_question_shows_the_articles_bullets(ingested_versus: objec
         assert item in text, text
 
 
+def _laid_out(cid: str, parts: list[tuple[str, str]]) -> list[Candidate]:
+    """Candidates of one passage written as (separator, line) pairs, all equally close."""
+    text, spans = "", []
+    for sep, line in parts:
+        text += sep
+        spans.append(Span(len(text), len(text) + len(line)))
+        text += line
+    chunk = Chunk(cid, f"article-{cid}", 0, text, 0, len(text), sentences=tuple(spans))
+    return [Candidate(chunk, sp, line, 1.0, i, None, sem=0.6)
+            for i, ((_, line), sp) in enumerate(zip(parts, spans, strict=True))]
+
+
 def test_a_numbered_items_later_sentences_do_not_end_the_list() -> None:
     """"1. Choose per workload. The two APIs differ." : the second sentence is read on the
     item's line; the next numbered item is still the list's."""
     parts = [("", "The talk ended with these lessons:"), ("\n\n1. ", "Pick per workload."),
              (" ", "The two services differ in shape."), ("\n2. ", "Keep one owner per table."),
              ("\n3. ", "Share contracts, not code.")]
-    text, spans = "", []
-    for sep, line in parts:
-        text += sep
-        spans.append(Span(len(text), len(text) + len(line)))
-        text += line
-    chunk = Chunk("c2", "article-c2", 0, text, 0, len(text), sentences=tuple(spans))
-    cands = [Candidate(chunk, sp, line, 1.0, i, None, sem=0.6)
-             for i, ((_, line), sp) in enumerate(zip(parts, spans, strict=True))]
+    cands = _laid_out("c2", parts)
     shown, _ = complete("Which lessons did the talk give?", Intent("fact"), [cands[0]], [],
                         cands)
     assert [c.text for c in shown] == ["The talk ended with these lessons:",
@@ -127,14 +132,7 @@ def test_a_shown_item_of_a_list_under_a_heading_brings_its_siblings() -> None:
     parts = [("", "We kept score as we went."), ("\n\n- ", "Speed: the old stack wins."),
              ("\n- ", "Safety: the new stack wins."), ("\n- ", "Cost: a tie."),
              ("\n\n", "We would do it again.")]
-    text, spans = "", []
-    for sep, line in parts:
-        text += sep
-        spans.append(Span(len(text), len(text) + len(line)))
-        text += line
-    chunk = Chunk("c3", "article-c3", 0, text, 0, len(text), sentences=tuple(spans))
-    cands = [Candidate(chunk, sp, line, 1.0, i, None, sem=0.6)
-             for i, ((_, line), sp) in enumerate(zip(parts, spans, strict=True))]
+    cands = _laid_out("c3", parts)
     shown, _ = complete("Which points did the new stack win?", Intent("fact"), [cands[2]], [],
                         cands)
     assert [c.text for c in shown] == ["Speed: the old stack wins.",
