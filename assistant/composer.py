@@ -68,6 +68,7 @@ from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
+from assistant.line_parts import line_parts
 from assistant.models import Citation
 from assistant.name_lists import with_name_lists
 from assistant.named import (
@@ -84,15 +85,15 @@ from assistant.named_fit import fit_topical
 from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
-from assistant.openers import arrange, drop_connective, standalone
+from assistant.openers import arrange, standalone
 from assistant.passing_beside import with_passing
 from assistant.plain_answer import refine
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
-from assistant.story_compare import row_line as story_row
 from assistant.story_compare import story_focus, story_passages
+from assistant.story_compare import row_line as story_row
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
@@ -411,15 +412,14 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations
     "Django: it is a web framework [3]; Node.js: it is a runtime environment [3]." For a
     when-to-choose question it reads as conditions. Returns the line and the sentences it
     used (they are not repeated below). ``firsts``: the sentence per side, when chosen
-    otherwise (a when-question's conditions); each side's best by default.
+    otherwise (a when-question's conditions); by default each side's best reading alone there.
     """
-    firsts = firsts or side_firsts(groups)
-    if len(firsts) < 2:
+    picks = line_parts(groups, config.subject_names, firsts)  # each reads alone there
+    if len(picks) < 2:
         return None, []
     parts = []
-    for subject, cand in firsts:
-        text = _render_sentence(cand, cites, subject, config, (),
-                                drop_connective(cand.text)).replace(". [", " [")
+    for subject, cand, shown in picks:
+        text = _render_sentence(cand, cites, subject, config, (), shown).replace(". [", " [")
         opener = config.find_subjects(text.split(" ", 1)[0])
         text = _lower_first(text) if not opener else text
         # "Django: Django inherits ..." says the name twice: a sentence that opens with its
@@ -427,7 +427,7 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations
         parts.append(text if list(opener) == [subject] else f"{subject}: {text}")
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
-        c for _s, c in firsts]
+        c for _s, c, _t in picks]
 
 
 def _lower_first(text: str) -> str:
