@@ -92,7 +92,7 @@ from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
-from assistant.story_compare import story_focus, story_passages
+from assistant.story_compare import direct_line, story_focus, story_passages
 from assistant.story_compare import row_line as story_row
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
@@ -365,6 +365,8 @@ def compose(
         if verdict is None:  # a when-question's line quotes conditions (``conditions``)
             verdict, used = _contrast(groups, cites, intent, config, condition_firsts(
                 groups, cands, subjects, names, view) if intent.kind == "when" else None)
+        if verdict is None:  # the story's own sentence setting one side against the other
+            verdict, used = direct_line(retrieval, chosen, config, cite, cites.metas)
         groups = [(s, [c for c in g if c not in used]) for s, g in groups]
         if counted:  # what the line counted is shown as each side's evidence (``evidence``)
             on = [c for c in counted if not view or not view.facet or facet_named(view.facet, [c])]

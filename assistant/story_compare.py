@@ -15,20 +15,33 @@ it); with none of them among the candidates nothing changes. The matrix view is 
 so no library-wide count line is written: the verdict, if any, is read from the kept
 sentences (a table row's cells, that article's own lean). No model call: the candidates
 and their article ids are at hand.
+
+When no line comes from those (no table row, no lean, the chosen sentences on one side
+only), the line is the story's own sentence that sets both sides against each other
+(``direct_line``): "At Kestrel Pay, how does the RAM footprint of the Python app servers
+compare with the JavaScript service?" is answered by the interview's "Each Gunicorn worker
+of ours uses around 180 MB, ..., while the Node.js webhook service handles more requests
+per second in two processes of about 120 MB each", filed under Django (Node.js is its
+foil), so no contrast line could be made and the answer had no line up front (fd-q17; on
+main its line paired that sentence with another article's PM2 figure as Node.js's side).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from assistant.corpus_index import idf, tokens
 from assistant.entity_fact import name_tokens
+from assistant.filler import classify_in_context
+from assistant.glossary_query import expansion
+from assistant.lean import weighs
 from assistant.numbering import Citations, passage_key
 from assistant.sentences import Candidate
-from assistant.voices import source_label
+from assistant.voices import source_label, speaker_of, speaker_turns, voice_label
 from assistant.word_family import word_family
+from knowledge.glossary import Glossary, default_glossary
 from knowledge.models import Chunk, ScoredChunk
 
 V = TypeVar("V")
@@ -134,3 +147,43 @@ def row_line(retrieval: Any, cites: Citations) -> str | None:
                    chunk.text, chunk.start, chunk.end, chunk.section, (chunk.start, chunk.end))
     label = source_label(cites.metas.get(chunk.article_id), chunk.article_id)
     return f"The table of {label}: {chunk.text.strip()} [{n}]"
+
+
+def named_sides(text: str, config: Any, glossary: Glossary | None = None) -> set[str]:
+    """The compared subjects ``text`` names: by name (a foil too: "while the Node.js
+    service ...") or through a tool or word of its ecosystem (the glossary's: "Gunicorn"
+    is Python's, so Django's side; an ecosystem is a subject's when its words name that
+    subject alone, "django" and "node" among them)."""
+    g = glossary or default_glossary()
+    found = set(config.find_subjects(text))
+    for eco in expansion(text, g).ecosystems:
+        spec = g.ecosystems.get(eco)
+        owners = {s for word in (spec.names if spec else ()) for s in config.find_subjects(word)}
+        if len(owners) == 1:
+            found |= owners
+    return found
+
+
+def direct_line(retrieval: Any, chosen: Sequence[Candidate], config: Any,
+                cite: Callable[[Candidate], int], metas: Any,
+                ) -> tuple[str | None, list[Candidate]]:
+    """A story comparison's line when nothing else made one: the named article's best
+    chosen sentence that names both compared sides and weighs one against the other
+    (``assistant.lean.weighs``), reading alone first in the answer, quoted under its voice
+    ("<speaker or author>, in “<title>”: ..." as ``assistant.voices`` names it). Returns the
+    line and the sentence it used (not repeated below), or (None, [])."""
+    aid = story_article(retrieval)
+    if aid is None:
+        return None, []
+    both = set(config.subject_names)
+    for cand in sorted(chosen, key=lambda c: c.score, reverse=True):
+        if (cand.chunk.article_id != aid or cand.table_label or not weighs(cand.text)
+                or classify_in_context(cand.text, antecedent=False) != "ok"
+                or not both <= named_sides(cand.text, config)):
+            continue
+        turns = speaker_turns(retrieval.index, aid)
+        speaker = speaker_of(cand.text, cand.chunk.text, turns) if turns else None
+        meta = metas.get(aid) if metas else None
+        return f"{voice_label(meta, aid, speaker, not turns)}{cand.text.strip()} [{cite(cand)}]", [
+            cand]
+    return None, []

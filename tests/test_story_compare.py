@@ -15,7 +15,8 @@ import pytest
 from assistant.article_reference import ArticleReference
 from assistant.corpus_index import tokens
 from assistant.sentences import Candidate
-from assistant.story_compare import story_article, story_focus
+from assistant.story_compare import direct_line, named_sides, story_article, story_focus
+from knowledge.subjects_config import default_subjects
 from tests.conftest import passage as _passage
 
 LABELS = Path(__file__).parent / "data" / "story_compare_labels17.jsonl"
@@ -101,3 +102,37 @@ def test_a_capitalised_opener_is_no_part_of_the_name() -> None:
     lower = frozenset(tokens("tours"))
     assert _asked_name("For Bluefin Tours", idx, tok, frozenset(), lower) == frozenset(
         tokens("Bluefin"))
+
+
+# fd-q17's cause, in our own words: the story's comparing sentence names one side as the
+# foil of the other, so the chosen sentences fall on one side and no contrast line is made
+WEIGHS = _cand("mine", "Our four uWSGI workers need more memory than the single Express process.")
+ONE_SIDE = _cand("mine", "Our four uWSGI workers need more memory than they did last year.")
+NO_WEIGHT = _cand("mine", "Bluefin runs a Django core with a few Node.js helpers around it.")
+ELSEWHERE = _cand("other", "Across the surveyed teams, npm trees are deeper than PyPI ones.")
+
+
+def _story(aid: str | None) -> SimpleNamespace:
+    ref = _named(aid, "Bluefin").named if aid else None
+    return SimpleNamespace(named=ref, index=SimpleNamespace(chunks=[], memo={}))
+
+
+def test_a_sentence_names_a_side_through_its_ecosystem_s_tools() -> None:
+    config = default_subjects()
+    assert named_sides(WEIGHS.text, config) == {"Django", "Node.js"}  # uWSGI, Express
+    assert named_sides(ONE_SIDE.text, config) == {"Django"}
+
+
+def test_the_story_s_own_sentence_weighing_both_sides_is_the_line() -> None:
+    line, used = direct_line(_story("mine"), [ELSEWHERE, NO_WEIGHT, ONE_SIDE, WEIGHS],
+                             default_subjects(), lambda c: 4, {})
+    assert used == [WEIGHS]
+    assert line is not None and line.endswith(f"{WEIGHS.text} [4]")
+    assert line.startswith("In the article article-mine: ")  # its source, named
+
+
+def test_no_story_line_without_a_story_or_a_sentence_weighing_both() -> None:
+    config = default_subjects()
+    cands = [ELSEWHERE, NO_WEIGHT, ONE_SIDE]  # another article's; no weighing; one side
+    assert direct_line(_story("mine"), cands, config, lambda c: 1, {}) == (None, [])
+    assert direct_line(_story(None), [WEIGHS], config, lambda c: 1, {}) == (None, [])
