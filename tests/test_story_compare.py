@@ -136,3 +136,24 @@ def test_no_story_line_without_a_story_or_a_sentence_weighing_both() -> None:
     cands = [ELSEWHERE, NO_WEIGHT, ONE_SIDE]  # another article's; no weighing; one side
     assert direct_line(_story("mine"), cands, config, lambda c: 1, {}) == (None, [])
     assert direct_line(_story(None), [WEIGHS], config, lambda c: 1, {}) == (None, [])
+
+
+@pytest.mark.integration
+def test_field_story_lines_read_alone_and_quote_the_story(field_versus: Any) -> None:
+    """Tune labels of ``story_line_labels17b`` on the field library: no answer holds a
+    filler sentence (the contrast line's parts read alone, ``assistant.line_parts``), and
+    most carry a line. (The story's own sentence as the line, ``direct_line``, is measured
+    on the fd library: fd-q17 and sl-t02 need its Kestrel Pay article, not in this one.)"""
+    from assistant.filler import classify_answer
+
+    path = Path(__file__).parent / "data" / "story_line_labels17b.jsonl"
+    field = {p.stem for p in (Path(__file__).parent / "field" / "articles").iterdir()}
+    rows = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+    rows = [r for r in rows if r["split"] == "tune" and r["evidence"][0]["article_id"] in field]
+    assert len(rows) >= 4
+    lines = 0
+    for r in rows:
+        ans = field_versus.ask(r["question"])
+        assert all(k == "ok" for _s, k in classify_answer(ans.answer)), (r["id"], ans.answer)
+        lines += bool(ans.verdict)
+    assert lines >= 2  # t03 (a contrast line here), t05 (its table)
