@@ -151,6 +151,10 @@ def _asked_name(name: str, idx: Any, tok: Any, common: frozenset[str],
     other's does: an article's own names leave out a word written in lower case
     elsewhere, so the whole name would match none."""
     name = re.sub(r"['’]s$", "", name)
+    words = name.split()  # "For Harbourlight Tours, ...": a capitalised opener is no part
+    while len(words) > 1 and not tok.tokens(words[0]):  # of the name (whole-name spelling)
+        words = words[1:]
+    name = " ".join(words)
     got = frozenset(t for t in tok.tokens(name) if len(t) > 2) - common
     proper = got - lower
     if len(name.split()) < 2 or not proper or proper == got:

@@ -68,6 +68,7 @@ from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
+from assistant.line_parts import line_parts
 from assistant.models import Citation
 from assistant.name_lists import with_name_lists
 from assistant.named import (
@@ -84,13 +85,15 @@ from assistant.named_fit import fit_topical
 from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
-from assistant.openers import arrange, drop_connective, standalone
+from assistant.openers import arrange, standalone
 from assistant.passing_beside import with_passing
 from assistant.plain_answer import refine
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
+from assistant.story_compare import direct_line, story_focus, story_passages
+from assistant.story_compare import row_line as story_row
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
@@ -274,12 +277,14 @@ def compose(
     if aspect is None and comparison and view is not None and view.criterion:
         aspect = find_aspect(view.criterion)  # the matrix's criterion chooses the evidence
     retrieval = with_name_lists(question, retrieval, subjects, config)
+    retrieval = story_passages(comparison, retrieval)  # its story's passages too
     scored = candidates(question, retrieval, subjects, aspect, config)
     # "a learning platform" is no learning curve (``assistant.product_kind``)
     demote(question, scored, config, view.criterion if view is not None else None)
     scored = favour(question, scored)  # "zod" answers "request validation" (``tool_kind``)
     scored = favour_change(question, scored)  # "what got better?" (``assistant.change``)
     scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
+    scored, view = story_focus(comparison, scored, view, retrieval)  # ``story_compare``
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)
     missing = None if comparison else unanswered_type(question, (c.text for c in cands))
@@ -328,7 +333,8 @@ def compose(
 
         def cite(cand: Candidate) -> int:
             return cite_candidate(cand, cites)
-        verdict = unweighed_line(view, chosen, cites, cite) if view and view.unweighed else None
+        verdict = (unweighed_line(view, chosen, cites, cite) if view and view.unweighed
+                   else story_row(retrieval, cites))  # a story's own table row
         if verdict is None and may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general
@@ -359,6 +365,8 @@ def compose(
         if verdict is None:  # a when-question's line quotes conditions (``conditions``)
             verdict, used = _contrast(groups, cites, intent, config, condition_firsts(
                 groups, cands, subjects, names, view) if intent.kind == "when" else None)
+        if verdict is None:  # the story's own sentence setting one side against the other
+            verdict, used = direct_line(retrieval, chosen, config, cite, cites.metas)
         groups = [(s, [c for c in g if c not in used]) for s, g in groups]
         if counted:  # what the line counted is shown as each side's evidence (``evidence``)
             on = [c for c in counted if not view or not view.facet or facet_named(view.facet, [c])]
@@ -406,15 +414,14 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations
     "Django: it is a web framework [3]; Node.js: it is a runtime environment [3]." For a
     when-to-choose question it reads as conditions. Returns the line and the sentences it
     used (they are not repeated below). ``firsts``: the sentence per side, when chosen
-    otherwise (a when-question's conditions); each side's best by default.
+    otherwise (a when-question's conditions); by default each side's best reading alone there.
     """
-    firsts = firsts or side_firsts(groups)
-    if len(firsts) < 2:
+    picks = line_parts(groups, config.subject_names, firsts)  # each reads alone there
+    if len(picks) < 2:
         return None, []
     parts = []
-    for subject, cand in firsts:
-        text = _render_sentence(cand, cites, subject, config, (),
-                                drop_connective(cand.text)).replace(". [", " [")
+    for subject, cand, shown in picks:
+        text = _render_sentence(cand, cites, subject, config, (), shown).replace(". [", " [")
         opener = config.find_subjects(text.split(" ", 1)[0])
         text = _lower_first(text) if not opener else text
         # "Django: Django inherits ..." says the name twice: a sentence that opens with its
@@ -422,7 +429,7 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations
         parts.append(text if list(opener) == [subject] else f"{subject}: {text}")
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
-        c for _s, c in firsts]
+        c for _s, c, _t in picks]
 
 
 def _lower_first(text: str) -> str:
