@@ -19,7 +19,8 @@ from assistant.evaluation import Evidence, EvidenceLocator, in_answer_text
 LABELS = Path(__file__).resolve().parent / "data" / "recall_labels17.jsonl"
 
 
-def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def measure(versus: Any, labels: list[dict[str, Any]]
+            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Ask every label's question; count the answers whose text holds one of its quotes."""
     loc = EvidenceLocator(versus.store)
     versus.chain.warm_up()
