@@ -49,6 +49,7 @@ from assistant.sentence_context import (
     sentence_spans,
 )
 from assistant.subject import infer_subject, referent_subject, table_context
+from assistant.table_cells import keeps
 from assistant.template_lead import opens_section
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
@@ -182,8 +183,7 @@ def candidates(
     qtoks = [t for t in retrieval.query_tokens if t not in names]
     idf = {t: idf_of(idx, t) for t in sorted(set(qtoks))}
     idf_total = sum(idf.values()) or 1.0
-    # "scale" in the question is answered by "scalable" in a sentence: each query stem
-    # matches the corpus stems of its derivational family too.
+    # "scale" is answered by "scalable": each query stem matches its corpus word family too
     families = {t: word_family(t, idx.vocabulary, idx.memo) | {t} for t in idf}
     aspect_pattern = ASPECTS[aspect][1] if aspect else None
     # What kind of answer the question expects, as (pattern a sentence must match).
@@ -219,8 +219,8 @@ def candidates(
             if info is None:
                 raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
                 text = _clean_sentence(raw)
-                keep = len(text) >= 20 and len(text.split()) >= 4
                 criterion = table_context(chunk, span, config)[1]
+                keep = keeps(text, criterion if chunk.row is not None else None)  # table_cells
                 aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
                 intro = (raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
                          or heading_like(text))

@@ -50,3 +50,24 @@ def _unstop(text: str) -> str:
     """A cell's text without its closing full stop (it sits inside quotes in a list)."""
     text = text.strip()
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+#: What a sentence needs to be scored at all (``assistant.sentences.candidates``): this many
+#: characters and words; shorter spans are headings and fragments.
+MIN_CHARS, MIN_WORDS = 20, 4
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def keeps(text: str, label: str | None) -> bool:
+    """Whether a span is long enough to be scored: by itself, or, for a table cell, read
+    with its row label, as the answer shows it (``Onboarding time for a new hire —
+    About 2 weeks``). A short cell that holds a word answers with its label; it was
+    dropped as a fragment, and with it the row's answer (a question on onboarding time got
+    another row's cells instead). A bare number ("4,850") still needs its column to mean
+    anything, and is left out as before."""
+    if len(text) >= MIN_CHARS and len(text.split()) >= MIN_WORDS:
+        return True
+    if not label or not _WORD.search(text):
+        return False
+    return (len(label) + len(SEPARATOR) + len(text) >= MIN_CHARS
+            and len(label.split()) + len(text.split()) >= MIN_WORDS)
