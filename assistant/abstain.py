@@ -82,7 +82,6 @@ from assistant.article_focus import referred_words
 from assistant.article_subject import is_lead_name
 from assistant.asked import either_or
 from assistant.asked_detail import detail_unsaid
-from assistant.asked_figure import figure_unsaid
 from assistant.asked_topic import unknown_topic
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
@@ -498,11 +497,6 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # "Which Node.js library sends transactional emails?": a detail of a covered
         # subject that no shown passage says, by words or by meaning (``asked_detail``)
         return no("detail-unsaid", "The articles don't say anything about that.")
-    if not quoted and figure_unsaid(question, retrieval, tok, [*subjects.subject_tokens,
-                                                               *GENERIC], signals):
-        # "How many weekly npm downloads does Express get?": figures, none of the asked
-        # thing (``asked_figure``)
-        return no("figure-unsaid", "The articles don't give that figure.")
     unmentioned = unmentioned_members(question, subjects, idx)
     if unmentioned and not note:
         # "Is Express fast?" over articles that never name Express: the subjects file

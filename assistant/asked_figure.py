@@ -22,6 +22,16 @@ must hold a number, in digits or in words, and either
 
 A question asking a version, a date or a price by its kind is read by
 ``answer_frame.FACT_KINDS`` already; this reads the rest of the quantity questions.
+
+Not called by ``abstain.assess`` yet (oos16): wired in after the detail check it declined
+review 14's e42, e43 and e44 and 8 of 18 labelled uncovered figures with no false decline
+on ``tests/data/figure_oos_labels16.jsonl``, gold or the labelled field / fd figure
+questions, but also five covered questions whose figure is said in other words than the
+question's ("RAM" against a "Memory (MB)" column, "hiring" against "a shortlist in about four
+weeks", a fall "by roughly 80 percent" seven words from "Database"): sp14-h13, sp14-t23,
+ps-t05, review 14's e26 and e27. Their cosines (0.33-0.49) sit among the declined ones'
+(0.31-0.49), so the meaning floor cannot part them; the word side needs units and
+synonyms of a measure (MB for memory) before this can decline.
 """
 
 from __future__ import annotations
