@@ -79,6 +79,7 @@ from typing import Any
 
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
 from assistant.article_focus import referred_words
+from assistant.article_list import lists_of
 from assistant.article_subject import is_lead_name
 from assistant.asked import either_or
 from assistant.asked_detail import detail_unsaid
@@ -102,6 +103,7 @@ from assistant.question_names import (
     spellings,
     unknown_names,
 )
+from assistant.reported import meant_unsaid
 from assistant.retriever import STOPWORDS, Retrieval, words
 from assistant.scope import (
     asked_criterion,
@@ -125,6 +127,7 @@ from assistant.scope import (
     unsaid_versions,
 )
 from assistant.situation import only_told
+from assistant.unnamed_kind import unnamed_kinds
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -274,7 +277,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
                 and name_support(name, owned, idx, tok)[1] < 1.0 \
-                and not figure_close(question, name, retrieval):
+                and not figure_close(question, name, retrieval) \
+                and not lists_of(name, owned, idx, tok):
             # "How does Fastify's plugin system work?": the articles mention Fastify often,
             # but no passage that does holds what the question asks about it (a figure of
             # it asked in other words, "Fastify's worst one-in-a-hundred response times",
@@ -300,7 +304,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     products = [p for p in subject_products(question, subjects, vocab_raw)
                 if idx.empty or not mentions([p], idx)]
     kind = asked_kind(question, subjects, tok)
-    compound = unknown_compound(question, subjects, idx, tok)
+    # "in Django's favour", "Node's strengths": a judgement word is no part of the subject
+    compound = [w for w in unknown_compound(question, subjects, idx, tok) if not _evaluative(w)]
     # "Django's rigid structure": a trait described in words of the question's own, which
     # the articles weigh as a criterion ("strict", "less flexible"), is no unknown part
     traits = described(question, compound, idx, tok,
@@ -368,6 +373,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # is Go good for?" asks for a judgement, not a definition
         return no("undescribed-name", f"The articles mention {', '.join(tn)} but don't say "
                   "what it is.")
+    if unsaid := meant_unsaid(question, idx, tok):
+        # "What does <speaker> mean by <term>?": no passage uses the speaker's term
+        return no("off-topic", f"The articles don't use the term {unsaid}.")
+    if kinds := unnamed_kinds(question, idx):  # "Which linters ...?": no passage names one
+        return no("off-topic", f"The articles don't name any {' or '.join(kinds)}.")
     # an answer-typed question: "list a few household-name firms whose products depend
     # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
     framed = answer_frame(question, tok, subjects.subject_tokens, GENERIC)

@@ -134,11 +134,54 @@ def _name_groups(question: str) -> list[str]:
     matched whole, so "Spring Boot" is not the "Spring" of some article's lead."""
     groups: list[list[re.Match[str]]] = []
     for m in _PROPER.finditer(question):
-        if groups and not question[groups[-1][-1].end():m.start()].strip():
+        # a possessive ends its name: "Kestrel Pay's Gunicorn workers" names Kestrel Pay
+        if groups and not question[groups[-1][-1].end():m.start()].strip() \
+                and not re.search(r"['’]s$", groups[-1][-1].group(0)):
             groups[-1].append(m)
         else:
             groups.append([m])
     return [question[g[0].start():g[-1].end()] for g in groups]
+
+
+def _asked_name(name: str, idx: Any, tok: Any, common: frozenset[str],
+                lower: frozenset[str]) -> frozenset[str]:
+    """The tokens of a name of the question that identify an article. A name of several
+    words one of which the library also writes in lower case ("Kestrel Pay": "pay") is
+    matched by its other words when one article's passages spell the whole name and no
+    other's does: an article's own names leave out a word written in lower case
+    elsewhere, so the whole name would match none."""
+    name = re.sub(r"['’]s$", "", name)
+    got = frozenset(t for t in tok.tokens(name) if len(t) > 2) - common
+    proper = got - lower
+    if len(name.split()) < 2 or not proper or proper == got:
+        return got
+    spellers = idx.memo.get(key := ("whole-name-spellers", name))
+    if spellers is None:
+        whole = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        spellers = idx.memo[key] = {c.article_id for c in idx.chunks if whole.search(c.text)}
+    return proper if len(spellers) == 1 else got
+
+
+def _heads_fit(question: str, name: str, idx: Any, article_id: str, tok: Any) -> bool:
+    """Whether the noun a name modifies ("the Leeds studio") is a word the article uses.
+
+    Why: a name between a determiner and a lower-case noun describes that noun (a place,
+    an owner), so it names the article only if the article tells of such a thing: "the
+    Leeds studio" is not the startup whose write-up happens to be set in Leeds."""
+    m = re.search(rf"\b(?:the|a|an|this|that)\s+{re.escape(name)}\s+([a-z][\w-]*)",
+                  question)
+    if m is None:
+        return True
+    head = set(tok.tokens(m.group(1)))
+    if not head:
+        return True
+    said = idx.memo.get(key := ("article-words", article_id))
+    if said is None:
+        meta = idx.metas.get(article_id)
+        text = " ".join([*(idx.chunks[i].text for i in positions(idx, article_id)),
+                         str(getattr(meta, "title", "") or "")])
+        said = idx.memo[key] = frozenset(tok.tokens(text))
+    return bool(head & said)
 
 
 def _profiles(idx: Any) -> dict[str, str]:
@@ -286,8 +329,8 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
 
         tok = _default_tokenizer()
     phrases = [p for p, definite in reference_phrases(question) if definite]
-    spelled = {n: frozenset(t for t in tok.tokens(n) if len(t) > 2) - common
-               for n in _name_groups(question)}
+    lower = lowercase_words(idx, tok)
+    spelled = {n: _asked_name(n, idx, tok, common, lower) for n in _name_groups(question)}
     asked = [a for a in spelled.values() if a]
     profiles = _profiles(idx)
     if not profiles or not (phrases or asked):
@@ -332,7 +375,10 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
         hit = [a for a in profiles if name_score[a] >= 1.0]
         if len(hit) != 1:
             return None
-        words = [w for w, a in spelled.items() if a and a <= own.get(hit[0], frozenset())]
+        words = [re.sub(r"['’]s$", "", w) for w, a in spelled.items()
+                 if a and a <= own.get(hit[0], frozenset())]
+        if not all(_heads_fit(question, w, idx, hit[0], tok) for w in words):
+            return None
         return ArticleReference(hit[0], " ".join(words), total[hit[0]], margin, named=True)
     if top < FLOOR or margin < MARGIN:
         return None

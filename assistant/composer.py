@@ -36,9 +36,10 @@ merged into the kept sentence, which cites both. Of the selected sentences only 
 the question's focus are shown, at most about four, the best first (``assistant.focus``);
 the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
 verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels, "(of X)" for an "It ..." about the other subject, and a table
-cell's row label and column ("Memory per instance, Node.js — Medium: ...", one compact
-row for several cells of one row: ``assistant.table_cells``). A sentence
+template, the side labels, "On X: " for an "It ..." about the other subject, a list's
+intro before an item quoted without it and a heading before a section's "This ..."
+(``assistant.template_lead``), and a table cell's row label and column ("Memory per
+instance, Node.js — Medium: ...", one compact row: ``assistant.table_cells``). A sentence
 that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
 whose antecedent is not the sentence before it) loses its leading connective, shows its
 known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
@@ -52,6 +53,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from assistant.advice import favour_advice
@@ -83,17 +85,17 @@ from assistant.named_topic import mark_topical
 from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, drop_connective, standalone
-from assistant.other_side import asked_side, other_side
 from assistant.passing_beside import with_passing
+from assistant.plain_answer import refine
 from assistant.product_kind import demote
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
-from assistant.shape import shape
 from assistant.subject import member_side, sides
 from assistant.table_cells import cell_sentence, compact_row
 from assistant.table_rows import cited_rows
-from assistant.tail import asks_several, on_topic_tail
+from assistant.template_lead import about as about_lead
+from assistant.template_lead import lead_heading, led_text, with_intros
 from assistant.tool_kind import favour
 from assistant.trim import trim
 from assistant.unweighed import unweighed_line
@@ -153,7 +155,7 @@ def _render_sentence(cand: Candidate, cites: Citations, about: str | None, confi
     """The sentence and its markers (a merged near-duplicate from another article adds its
     own); a table cell after its row label and its column, unless it stands under
     ``about``'s side label (``named`` False: "Memory per instance, Node.js — Medium: ...",
-    ``assistant.cell_column``); "(of X)" when an unnamed "It ..." is about another subject
+    ``assistant.cell_column``); "On X: " when an unnamed "It ..." is about another subject
     than ``about`` (the subjects as the subjects object ``config`` names them). ``shown``:
     the sentence with a repaired opener (``assistant.openers``)."""
     marks = {cite_candidate(cand, cites)}
@@ -163,7 +165,7 @@ def _render_sentence(cand: Candidate, cites: Citations, about: str | None, confi
         text = cell_sentence(cand.table_label, text, column_shown(cand, about, not named))
     elif (cand.subject and cand.subject != about and PRONOUN_START.match(text)
           and not config.find_subjects(text)):
-        text = f"(of {cand.subject}) {text}"
+        text = about_lead(cand.subject, text)  # "On Go (Gin): We reach for it ..."
     return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
 
@@ -174,6 +176,8 @@ def _render_all(items: Sequence[tuple[Candidate, str]], cites: Citations, about:
     one after the other, from two columns or more, as one compact row ("Memory per
     instance — Django “High: ...”, Node.js “Medium: ...”. [2]")."""
     out: list[str] = []
+    # a list item under no side label reads after its intro ("Laravel is best for: ...")
+    items = with_intros(items, config.subject_names) if named else items
     i = 0
     while i < len(items):
         cand = items[i][0]
@@ -297,18 +301,14 @@ def compose(
     # verdict is still read from all of ``chosen``
     visible, cut = trim(chosen, intent, subjects, comparison, merged)
     hidden = [*cut, *hidden]
-    if not comparison:  # the asked fact / definition / condition first (``assistant.shape``)
-        visible, hidden = shape(question, intent, visible, hidden, cands, subjects,
-                                retrieval.index, config, scored)
-        visible, off = ((visible, []) if asks_several(question)  # each source answers
-                        else on_topic_tail(visible, intent))  # follow-ons on the asked thing
-        visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
-                                    config.find_subjects)
-        hidden = [*other, *off, *hidden]
+    if not comparison:  # the asked thing first, then only what is about it
+        visible, hidden = refine(question, intent, retrieval, visible, hidden, cands,
+                                 subjects, single, config, scored)
     extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
+    heading = partial(lead_heading, index=retrieval.index)  # a section's "This ..." leans on it
     groups = side_groups(visible, names) if comparison else []
     # In the answer to "which is better", a sentence about both (or neither) side that
     # weighs nothing ("Choosing between the two is a core step of your project") reads as
@@ -377,21 +377,22 @@ def compose(
             if pieces and not pieces[-1].endswith("\n\n"):
                 pieces.append("\n\n")
             lead = (f"{subject}: " if subject else "Compared directly: ") if labelled else ""
-            shown, dropped = arrange(group, subject if labelled else None, names)
+            shown, dropped = arrange(group, subject if labelled else None, names, heading)
             extra = [*dropped, *extra]
             # a lone side has no lead: its table cells name their column
             for j, sentence in enumerate(_render_all([(s.cand, s.text) for s in shown], cites,
                                                      subject, config, merged, not labelled)):
                 pieces.append((lead if j == 0 else "") + sentence + " ")
     else:
-        shown, dropped = arrange(visible, None, names)  # best first (``trim``)
+        shown, dropped = arrange(visible, None, names, heading)  # best first (``trim``)
         extra = [*dropped, *extra]
         pieces.extend(sentence + " " for sentence in _render_all(  # no side labels
             [(s.cand, s.text) for s in shown], cites, single, config, merged, True))
     pieces = [p for p in pieces if p]
     if pieces:
         pieces[-1] = pieces[-1].rstrip()
-    more = _render_all(standalone(_in_reading_order(extra)), cites, single, config, {}, True)
+    more = _render_all(standalone(_in_reading_order(extra), heading), cites, single, config, {},
+                       True)
     return name_voices(Composition(pieces=pieces, citations=cites.build(), verdict=verdict,
                                    more=more, intent=intent.kind), retrieval.index,
                        [f"{s}: " for s in (*names, "Compared directly")])  # ``voices``
@@ -441,6 +442,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
     it is. Says so when the articles do not cover a named third technology on the topic.
     """
     keep = frozenset(n.display for n in named if n.third)
+    third, names_all = [n.display for n in named], config.subject_names
     retrieval = with_passing(with_described(question, retrieval, named), named)
     cands = usable(candidates(question, retrieval, subjects, aspect, config, keep_foreign=keep),
                    intent, None, None, retrieval.index.memo, config.subject_names,
@@ -465,6 +467,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                          + source_label(retrieval.index.metas.get(aid), aid))
              if comparing else None)
 
+    before: list[Any] = [None]
+
     def render(item: Any) -> str:
         cand = item.lead
         chunk = cand.chunk
@@ -474,7 +478,8 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
                                 chunk.section, cell) for cell in item.cells}
         else:
             marks = {cite_candidate(cand, cites)}
-        text = f"(of {item.about}) {item.text}" if item.about else item.text
+        text = led_text(cand, item.text, item.about, before[0], [*third, *names_all])
+        before[0] = cand  # a list's next item reads on from it (``template_lead``)
         return text + " " + "".join(f"[{n}]" for n in sorted(marks))
 
     rows = cited_rows(ranked, named, retrieval.index, cites, lambda aid: source_label(

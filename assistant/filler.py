@@ -22,7 +22,7 @@ report's ``filler_rate``; ``classify_in_context`` for one sentence): one opening
 discourse connective ("Besides, ...", "Nonetheless, ...") or a demonstrative ("This
 approach ...", "While this may seem ...") is dangling unless it is quoted with the sentence
 before it in its passage; one opening with a personal pronoun ("It is written in ...") is
-dangling unless the layout names its referent (a "Django:" lead, "(of Django)") or the
+dangling unless the layout names its referent (a "Django:" lead, "On Django: ") or the
 sentence before it has a subject it can stand for (a name, a definite noun phrase, or a
 pronoun that itself had one). The word classes (connectives, determiners, pronouns) are
 closed classes of English, not phrases of an article. The rules are checked against the
@@ -40,6 +40,7 @@ from typing import Literal
 
 from assistant.references import leans_on_neighbour
 from assistant.table_cells import CELL_PREFIX
+from assistant.template_lead import LEAD
 
 Kind = Literal["meta", "signpost", "dangling", "ok"]
 
@@ -48,7 +49,8 @@ _DOC = r"(?:article|post|blog|guide|tutorial|piece|write-?up|page|read|series|se
 _META = re.compile(
     rf"\b(?:in|throughout|with|by the end of)\s+this\s+(?:\w+\s+)?{_DOC}\b"
     rf"|\bthis\s+(?:\w+\s+)?{_DOC}\s+(?:will|would|is going to|covers?|explains?|explores?|"
-    r"discuss\w*|describ\w*|compar\w*|examin\w*|looks?|shows?|walks?|gives?|helps?|aims?)\b"
+    r"discuss\w*|describ\w*|compar\w*|examin\w*|looks?|shows?|walks?|gives?|helps?|aims?|"
+    r"(?:is|was)\s+(?:\w+\s+)?(?:dedicated|written|meant|intended|aimed))\b"
     r"|\b(?:we|i)(?:'ll|'re going to|\s+will|\s+are going to|\s+am going to|\s+shall|"
     r"\s+would like to|\s+want to|\s+have)\s+(?:also\s+|now\s+|briefly\s+|first\s+)?"
     r"(?:discuss|look|explore|compare|cover|examine|consider|see|talk|dive|walk|go|learn|"
@@ -213,6 +215,7 @@ def answer_sentences(answer: str) -> list[str]:
     out = []
     for part in _SPLIT.split(_MARKERS.sub("", answer)):
         part = re.sub(r"^\((?:of|for) [^)]*\)\s*", "", part.strip())  # "(of Django) It ..."
+        part = LEAD.sub(lambda m: m.group(0) if m.group("heading") else "", part)  # "On X: "
         part = re.sub(r"^[A-Z][\w.]*(?: [\w.]+){0,3}:\s+", "", part)  # "For Django: ..."
         if len(part.split()) >= 3:
             out.append(part)
@@ -375,7 +378,7 @@ def classify_in_context(sentence: str, *, antecedent: bool, same_passage: bool =
     a demonstrative ("This approach ...", "While this may seem ...") is dangling unless it
     is quoted with the sentence before it in its passage (``same_passage``); one opening
     with a personal pronoun ("It is written in ...") is dangling unless the layout names
-    its referent (``referent``: a "Django:" lead, "(of Django)") or the sentence before it
+    its referent (``referent``: a "Django:" lead, "On Django: ") or the sentence before it
     in the answer has a subject it can stand for (``antecedent``). ``label``: a table
     cell's row label ("Security — "), read with the cell. A back-reference further in
     ("built with this framework", "Node.js, in contrast, ...", "the latter":
@@ -413,6 +416,7 @@ class Unit:
     opens_paragraph: bool = False
     cell: bool = False  # a table cell, "Security — ...": read with its row and column
     label: str = ""  # the cell's "Security — " prefix
+    headed: bool = False  # 'Under “Caveats”: This is ...': its heading is what it follows
 
 
 _UNIT_END = re.compile(r"[.!?…][\"”’)]?((?:\s*\[\d+\])*)(?=\s+[\"“(\[A-Z0-9]|\s*$)|"
@@ -437,7 +441,8 @@ def answer_units(answer: str) -> list[Unit]:
             pos = end.end()
             marks = frozenset(int(n) for n in _MARKERS_NUM.findall(raw))
             text = _MARKERS.sub("", raw).strip()
-            of = None
+            t = LEAD.match(text)  # "On Go (Gin): We ...", 'Under “Caveats”: This ...'
+            of, text = (t.group("about"), text[t.end():]) if t else (None, text)
             p = _PREFIX.match(text)
             c = None if p else CELL_PREFIX.match(text)  # "Label, Column — cell"
             if p:
@@ -449,7 +454,9 @@ def answer_units(answer: str) -> list[Unit]:
             if len(text.split()) >= 3:
                 cell = bool(p and not p.group(1)) or c is not None
                 label = p.group(0) if p and cell else c.group(0) if c else ""
-                out.append(Unit(text, marks, lead, of, first, cell, label))
+                label = t.group(0) if t and t.group("heading") else label  # read under it
+                out.append(Unit(text, marks, lead, of, first, cell, label,
+                                bool(t and t.group("heading"))))
                 first = False
         rest = _MARKERS.sub("", para[pos:]).strip()
         if len(rest.split()) >= 3:
@@ -476,7 +483,8 @@ def classify_answer(answer: str) -> list[tuple[str, Kind]]:
             prev_subject = prev_named = False  # a new paragraph: only its lead names one
         # a table cell under its side's lead or "for X" is read with its row and column
         cell = unit.cell and bool(unit.lead or unit.of)
-        kind = classify_in_context(unit.text, antecedent=prev_subject, same_passage=same or cell,
+        kind = classify_in_context(unit.text, antecedent=prev_subject,
+                                   same_passage=same or cell or unit.headed,
                                    referent=bool(unit.lead or unit.of), label=unit.label,
                                    named_before=prev_named)
         out.append((unit.text, kind))

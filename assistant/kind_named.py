@@ -79,7 +79,29 @@ def kind_said(names: Sequence[str], idx: Any) -> bool:
     memo = getattr(idx, "memo", None)
     if memo is not None and key in memo:
         return bool(memo[key])
-    got = any(kind_sentence(names, chunk.text) for chunk in idx.chunks)
+    got = any(kind_sentence(names, chunk.text) for chunk in idx.chunks) \
+        or any(heading_kind(names, getattr(chunk, "section", "") or "", chunk.text)
+               for chunk in idx.chunks)
     if memo is not None:
         memo[key] = got
     return got
+
+
+def heading_kind(names: Sequence[str], heading: str, text: str,
+                 glossary: Glossary | None = None) -> bool:
+    """Whether a passage under ``heading`` names one of ``names`` the glossary does not
+    know, and the heading names a kind of tool (a phrase of any glossary category, in the
+    singular or plural): "Laravel users usually reach for Filament" under "Admin panels"
+    says Filament is an admin panel. The glossary cannot list every product an article
+    uses, but the kinds are its categories; a tool it knows keeps its own kind
+    (``kind_sentence``), so a heading never gives a known tool another kind."""
+    glossary = glossary or default_glossary()
+    if not heading or not text:
+        return False
+    kinds = re.compile(r"\b(?:" + "|".join(
+        re.escape(p) for c in glossary.categories.values() for p in c.phrases)
+        + r")(?:e?s)?\b", re.I)
+    if not kinds.search(heading):
+        return False
+    return any(not kind_words(n, glossary) and re.search(
+        rf"(?<![\w.-]){re.escape(n)}(?![\w-]|\.\w)", text, re.I) for n in names)

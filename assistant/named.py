@@ -16,7 +16,7 @@ verdict, only passages that mention the technologies the question names.
   label names one is shown whole.
 * Sentences that name the asked technologies (or sit in a passage about one of them) rank
   first, those naming more of them before those naming fewer. A sentence about a third
-  technology that does not name it carries "(of Laravel)".
+  technology that does not name it carries "On Laravel: " (``assistant.template_lead``).
 * No lean line: the matrix counts Django-vs-Node.js stances, not these. A question that
   compares ("faster than", "compare", "the way Django does", "Laravel or Django") opens
   with a row verdict when one of its first two items is such a row (``row_verdict``): the
@@ -218,7 +218,7 @@ class Item:
     score: float
     mentions: frozenset[str]
     topical: bool
-    about: str | None = None  # whose an unnamed sentence is ("(of Laravel) Its ...")
+    about: str | None = None  # whose an unnamed sentence is ("On Laravel: Its ...")
     cells: tuple[tuple[int, int], ...] = ()
     columns: tuple[str, ...] = ()  # a row: each cell's column header, as ``cells``
     label: str = ""  # a row: its label

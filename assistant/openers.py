@@ -35,7 +35,7 @@ the quote, so there the neighbour is quoted when it stands alone, and never repe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +50,7 @@ from assistant.filler import (
 )
 from assistant.references import inner_reference, leans_on_neighbour
 from assistant.sentences import Candidate, sentence_spans
+from assistant.template_lead import heading_lead
 
 _IT = re.compile(r"^(it|its)\b\s*", re.I)
 #: "Its a good idea ...": "It's" spelt without its apostrophe (an article, a negation or a
@@ -116,11 +117,16 @@ def _follows(prev: Candidate | None, cand: Candidate) -> bool:
 
 
 def arrange(cands: Sequence[Candidate], referent: str | None = None,
-            names: Sequence[str] = ()) -> tuple[list[Shown], list[Candidate]]:
+            names: Sequence[str] = (),
+            heading: Callable[[Candidate], str | None] | None = None,
+            ) -> tuple[list[Shown], list[Candidate]]:
     """The texts to show for ``cands`` (in display order) and the ones left out.
 
     ``referent`` is the subject a layout lead names for all of them ("Django: ...");
-    ``names`` the subjects' names (a sentence about one of them supplies a referent).
+    ``names`` the subjects' names (a sentence about one of them supplies a referent);
+    ``heading``: the heading a sentence opening its section leans on, if any: a dangling
+    "This is where Node.js shines." is shown under it ('Under “Real-time / WebSockets”:
+    ...', ``assistant.template_lead``) instead of being left out.
     """
     shown: list[Shown] = []
     dropped: list[Candidate] = []
@@ -138,7 +144,10 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
             text, antecedent=antecedent, same_passage=same, referent=here, named_before=named)
         if kind == "dangling" and opener(text) is not None:
             fixed = repair(text, cand.subject or cand.referent)
-            if fixed is None or _inner(fixed, same, named or here):
+            head = heading(cand) if fixed is None and heading is not None else None
+            if head and opener(text) == "demonstrative" and not _inner(text, True, True):
+                fixed = heading_lead(head, text)  # its "this" is the heading's topic
+            elif fixed is None or _inner(fixed, same, named or here):
                 dropped.append(cand)
                 continue
             text = fixed
@@ -162,19 +171,25 @@ def arrange(cands: Sequence[Candidate], referent: str | None = None,
     return shown, dropped
 
 
-def standalone(cands: Sequence[Candidate]) -> list[tuple[Candidate, str]]:
+def standalone(cands: Sequence[Candidate],
+               heading: Callable[[Candidate], str | None] | None = None,
+               ) -> list[tuple[Candidate, str]]:
     """The texts of "more from the sources" lines (``cands`` in reading order): each is read
     alone, under no side label, so a leading "It"/"Its" that does not follow its passage
     neighbour would be read as whatever the line above names; it is shown with the
     bracketed subject its article context gives ("[Node.js] also used about half the
     memory.", ``repair``), and a leading connective is dropped. Otherwise the quote is kept
-    as it is (a line the reader opens on purpose; nothing is dropped from it)."""
+    as it is (a line the reader opens on purpose; nothing is dropped from it), under its
+    heading when it is a demonstrative opening its section (``heading``, as in ``arrange``)."""
     out: list[tuple[Candidate, str]] = []
     prev: Candidate | None = None
     for cand in cands:
         text = cand.text
         if not cand.table_label and not _follows(prev, cand) and opener(text) is not None:
-            text = repair(text, cand.subject or cand.referent) or text
+            fixed = repair(text, cand.subject or cand.referent)
+            head = heading(cand) if heading is not None and fixed is None else None
+            fixed = heading_lead(head, text) if head and opener(text) == "demonstrative" else fixed
+            text = fixed or text
         out.append((cand, text))
         prev = cand
     return out

@@ -135,10 +135,15 @@ def name_support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int
     if not ntoks:
         return -1, 1.0
     implied = implied_tokens(idx, tok)
-    key = ("name-passages", frozenset(ntoks))
+    key = ("name-passages", name.lower())
     where = idx.memo.get(key)
     if where is None:
-        where = [i for i, ct in enumerate(idx.chunk_tokens) if ntoks <= ct | implied[i]]
+        # the stem alone may be another word ("Ledgerly" stems to "ledger", which a passage
+        # on a ledger database holds): a passage says the name when it spells it, or when
+        # its article's lead names it
+        spelt = re.compile(rf"(?<![\w-]){re.escape(name)}" if " " not in name else "", re.I)
+        where = [i for i, ct in enumerate(idx.chunk_tokens) if ntoks <= ct | implied[i]
+                 and (ntoks <= implied[i] or spelt.search(idx.chunks[i].text))]
         idx.memo[key] = where
     other = [t for t in topical if t not in ntoks]
     if not where:

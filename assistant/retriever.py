@@ -165,6 +165,8 @@ class Retrieval:
     topic_tokens: frozenset[str] = frozenset()
     #: The one article the question refers to (``assistant.article_focus``), or None.
     article: Any = None
+    #: The article a name alone refers to ("Kestrel Pay"), which does not narrow the search.
+    named: Any = None
 
 
 class HybridRetriever(BaseRetriever):
@@ -283,12 +285,13 @@ class HybridRetriever(BaseRetriever):
             return Retrieval(question, vector or [], qtokens, [], 0.0, [], 0.0, idx,
                              (time.perf_counter() - t0) * 1000)
         text = search_text(question) if mode == "hybrid" and DROP_FRAME else question
+        named = None  # a name-only reference that does not narrow (``Retrieval.named``)
         ref = article_focus.reference(question, idx, self.embedder, self.subjects,
                                       idx.tokenizer or self.tokenizer) if mode == "hybrid" else None
         if ref is not None and ref.named and not article_focus.by_byline(ref, idx):
             # a name alone ("GitHub" only one article happens to spell) is no reference to
             # an article unless it is its byline: it keeps its ranking boost, not a narrowing
-            ref = None
+            named, ref = ref, None
         # "In the benchmark post, ...": that article's passages only, searched by words for
         # what the rest of the question asks; the dense query keeps the whole question, whose
         # scores the coverage thresholds were set on (without "the benchmark" a figure
@@ -375,7 +378,7 @@ class HybridRetriever(BaseRetriever):
             bm25_top=bm25_top,
             index=idx,
             ms=(time.perf_counter() - t0) * 1000,
-            article=ref,
+            article=ref, named=named,
         )
 
     @staticmethod

@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.reported import meant_term, speaker_frame
 from assistant.situation import split
 from knowledge.subjects_config import normalize_label
 from knowledge.text.tokens import STOPWORDS
@@ -164,7 +165,10 @@ def option_asked(question: str, subjects: Any) -> bool:
 
 def defined_term(question: str) -> str | None:
     """The term a definition question asks about ("What exactly is Express?" -> Express),
-    else None."""
+    else None. "What does <speaker> mean by <term>?" asks about the term, not the speaker,
+    and "What does <speaker> mean when ..." defines nothing (``assistant.reported``)."""
+    if speaker_frame(question):
+        return meant_term(question)
     for pattern in _DEFINITION:
         m = pattern.search(question.strip())
         if m:
@@ -426,7 +430,7 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
             determined = bool(re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I))
             plural = (bool(re.search(r"\bdo\s+$", before, re.I)) and words[0].endswith("s")
                       and not words[0].endswith("ss"))
-            if not (possessive or determined or plural):
+            if not (possessive or determined or plural) or _parallel(question, before, subjects):
                 continue
             # the head word only: "a Node.js server calls an API" names the server, and
             # "calls" is the verb, not part of a compound
@@ -438,6 +442,16 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
                         and not split_compound(w, idx):
                     out.append(w)
     return out
+
+
+def _parallel(question: str, before: str, subjects: Any) -> bool:
+    """Whether the subject is the compared side of two like noun phrases ("Pantrypal's
+    Django job posting ... than a Node.js ad"): the compound after it is the first side's
+    thing in other words, which the first side names in the articles' words."""
+    if not re.search(r"\bthan\s+(?:a|an|the)?\s*$", before, re.I):
+        return False
+    return any(re.search(r"(?:['’]s|\b(?:the|a|an|its|their|our))\s+$", question[: m.start()], re.I)
+               for p in subjects.patterns.values() for m in p.finditer(before))
 
 
 def split_compound(word: str, idx: Any) -> str | None:

@@ -49,6 +49,7 @@ from assistant.sentence_context import (
     sentence_spans,
 )
 from assistant.subject import infer_subject, referent_subject, table_context
+from assistant.template_lead import opens_section
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
 from knowledge.models import Chunk, Span
@@ -465,7 +466,7 @@ def usable(cands: list[Candidate], intent: Intent, single: str | None,
         if kind == "ok" and cand.referent is None and needs_antecedent(
                 cand.text, cand.subject, cand.table_label, single, labelled, named):
             kind = "dangling"  # "It is less suited for ...": quoted with its antecedent
-        if kind == "dangling":
+        if kind == "dangling" and not opens_section(cand):  # else shown under its heading
             spans = sentence_spans(cand.chunk)
             prev = next((sp for sp in reversed(spans) if sp.end <= cand.span.start), None)
             before = by_pos.get((cand.chunk.chunk_id, prev.start)) if prev else None

@@ -244,3 +244,18 @@ def passage(cid: str, sentences: list[str]) -> tuple[Any, list[Any]]:
         text += s + " "
         pos += len(s) + 1
     return Chunk(cid, f"article-{cid}", 0, text, 0, len(text), sentences=tuple(spans)), spans
+
+
+def vocab_index(*cands: Any) -> Any:
+    """A stand-in index holding only what shaping reads of one: the document frequency of
+    each token over the candidates' passages, an empty memo and the chunks."""
+    from types import SimpleNamespace
+
+    from assistant.corpus_index import tokens
+
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in set(tokens(c.text)):
+            vocab[t] = vocab.get(t, 0) + 1
+    return SimpleNamespace(vocabulary=vocab, memo={}, chunks=[c.chunk for c in cands],
+                           tokenizer=None)

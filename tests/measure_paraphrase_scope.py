@@ -66,8 +66,10 @@ def run(versus: Any, path: Path) -> dict[str, Any]:
                 half["false_declines"] += int(no)
                 # answered, but without the labelled evidence in the answer text
                 wanted = row.get("evidence") or []
+                # a label file's evidence is a quote, or a {"quote": ...} record
+                quotes = [e.get("quote", "") if isinstance(e, dict) else e for e in wanted]
                 unseen = not no and bool(wanted) and not any(
-                    e.lower() in answer.answer.lower() for e in wanted)
+                    q.lower() in answer.answer.lower() for q in quotes)
                 half["evidence_missed"] += int(unseen)
                 if unseen and _half(row["id"]) != "h":
                     half.setdefault("evidence_misses", []).append(row["id"])

@@ -49,6 +49,18 @@ def visible(answer: str) -> list[str]:
     return [s.strip() for s in _SPLIT.split(answer) if s.strip()]
 
 
+def ask_label(versus: Any, lab: dict[str, Any]) -> tuple[Any, list[str], bool, int]:
+    """Ask a label's question: (answer, visible sentences, whether an evidence quote is in
+    the answer text, how many labelled ``off`` sentences it shows); shared by the label
+    measures that read visible sentences."""
+    ans = versus.ask(lab["question"], [])
+    sents = [] if ans.abstained else visible(ans.answer)
+    ev = [Evidence(e["article_id"], e["quote"]) for e in lab["evidence"]]
+    hit = (not ans.abstained) and in_answer_text(ans.answer, ev)
+    off_shown = sum(1 for q in lab.get("off", []) if _norm(q).rstrip(".") in _norm(ans.answer))
+    return ans, sents, hit, off_shown
+
+
 def off_topic(sentence: str, label: dict[str, Any]) -> bool:
     """The checker: a labelled off quote, or no content word shared with the question and
     its evidence."""
@@ -63,10 +75,7 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
     out: dict[str, dict[str, float]] = {}
     dump = []
     for lab in labels:
-        ans = versus.ask(lab["question"], [])
-        sents = [] if ans.abstained else visible(ans.answer)
-        ev = [Evidence(e["article_id"], e["quote"]) for e in lab["evidence"]]
-        hit = (not ans.abstained) and in_answer_text(ans.answer, ev)
+        ans, sents, hit, off_shown = ask_label(versus, lab)
         offs = [s for s in sents[1:] if off_topic(s, lab)]
         st = out.setdefault(lab["split"], {"n": 0, "recall": 0, "visible": 0, "follow": 0,
                                            "off": 0, "labelled_off_shown": 0})
@@ -75,8 +84,7 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
         st["visible"] += len(sents)
         st["follow"] += max(0, len(sents) - 1)
         st["off"] += len(offs)
-        st["labelled_off_shown"] += sum(
-            1 for q in lab.get("off", []) if _norm(q).rstrip(".") in _norm(ans.answer))
+        st["labelled_off_shown"] += off_shown
         dump.append({"id": lab["id"], "recall": hit, "answer": ans.answer, "off": offs})
     report = {}
     for split, st in sorted(out.items()):

@@ -122,8 +122,10 @@ def test_a_table_row_shows_the_named_columns_only(versus: Any) -> None:
 def test_an_unnamed_sentence_about_the_third_technology_says_whose_it_is(versus: Any) -> None:
     answer = versus.ask("How quickly do Phoenix release builds ship compared with Django?")
     assert not answer.abstained
-    assert "(of Elixir (Phoenix)) Release builds shipped to a single small server" in (
+    # named as a label, not the old "(of Elixir (Phoenix))" tag review 14 read as an artefact
+    assert "On Elixir (Phoenix): Release builds shipped to a single small server" in (
         answer.answer)
+    assert "(of " not in answer.answer
 
 
 def test_two_frameworks_of_one_subject_rank_the_sentence_naming_both_first(

@@ -9,8 +9,6 @@ paraphrases is measured by ``python -m tests.measure_shape``.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from assistant.conditions import condition_firsts, conditions_only
@@ -20,6 +18,7 @@ from assistant.sentences import Candidate
 from assistant.shape import defined, focus, shape
 from knowledge.models import Span
 from tests.conftest import passage as _passage
+from tests.conftest import vocab_index as _index
 
 D, N = "Django", "Node.js"
 
@@ -30,15 +29,6 @@ def _cand(aid: str, text: str, *, score: float = 0.8, subject: str | None = D,
     span: Span = spans[0]
     return Candidate(chunk, span, text, score, 0, subject, typed=typed, polarity=polarity,
                      toks=frozenset(tokens(text)))
-
-
-def _index(*cands: Candidate) -> SimpleNamespace:
-    vocab: dict[str, int] = {}
-    for c in cands:
-        for t in set(tokens(c.text)):
-            vocab[t] = vocab.get(t, 0) + 1
-    return SimpleNamespace(vocabulary=vocab, memo={}, chunks=[c.chunk for c in cands],
-                           tokenizer=None)
 
 
 def _stem(word: str) -> str:
