@@ -503,10 +503,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # organise my codebase however I like?": flexibility), is covered in the articles'
         # words
         return no("off-topic", "The articles don't say anything about that.")
-    said = asked_unsaid(question, retrieval, topical, tok,
-                        [*subjects.subject_tokens, *GENERIC], signals, vouched, bool(quoted))
-    if said:  # a detail or a figure of a covered subject no shown passage gives
-        return no(*said)
+    gap = asked_unsaid(question, retrieval, topical, tok,
+                       [*subjects.subject_tokens, *GENERIC], signals, vouched, bool(quoted))
+    if gap:  # a detail or a figure of a covered subject no shown passage gives
+        return no(*gap)
     unmentioned = unmentioned_members(question, subjects, idx)
     if unmentioned and not note:
         # "Is Express fast?" over articles that never name Express: the subjects file

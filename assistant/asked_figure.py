@@ -141,9 +141,9 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
             # a unit alone ("How much RAM does X need in Y?") counts its "of" thing, else
             # the question's topic
             phrase = f"{phrase} {of.group(1) if of else rest}"
-        own = [t for t in tok.tokens(_FRAME.sub(" ", phrase)) if t not in skip]
-        if own:
-            return tuple(dict.fromkeys(own)), kind
+        counted_own = [t for t in tok.tokens(_FRAME.sub(" ", phrase)) if t not in skip]
+        if counted_own:
+            return tuple(dict.fromkeys(counted_own)), kind
     own = tuple(dict.fromkeys(t for t in tok.tokens(rest) if t not in skip))
     return own, None if _HOW_LONG.search(question) else asked_kind(question, "", rest)
 
