@@ -8,30 +8,37 @@ the answer was a collage of the entity's other figures: npm's package count, a m
 hosting bill, a connection count.
 
 A figure answers such a question only when it is a figure *of the asked thing*. Here one
-sentence of a shown passage (the retrieval's passages; a table row reads as one sentence)
-must hold a number, in digits or in words, and either
+sentence of a shown passage (the retrieval's passages; a table row reads as one sentence;
+every passage of an article the question names by its company) must hold a number, in
+digits or in words, and either
 
 * by words: at least ``WORD_SHARE`` of the IDF weight of the asked thing's tokens (the
   counted noun of "how many X", else the question's topic: its content words without the
-  measure's frame, the subjects or the proper names that only say whose figure it is),
-  so the rare word that singles the thing out ("downloads", "contractors") counts more
-  than one every passage shares ("npm", "company"); or
+  measure's frame, a scene clause or closing place phrase, a second ask, the subjects or
+  the proper names that only say whose figure it is) within ``WINDOW`` words of a number
+  or in what names the sentence's measure (its heading, a table row's headers, a short
+  figure-less sentence before it), so the rare word that singles the thing out
+  ("downloads", "contractors") counts more than one every passage shares; or
 * by meaning: its pooled vector (the index's sentence matrix, one product over the shown
-  passages' rows, no model call) within ``MEANING_FLOOR`` cosine of the question, which
-  says the figure in other words ("a p99 latency of 22.7 ms" for "how many milliseconds").
+  passages' rows, no model call) within ``MEANING_FLOOR`` cosine of the question.
+
+Measures said in their units (oos16b, ``measure_kind``): a question asking a kind of
+measure ("How much RAM", "How many days", "What does X charge", "How many engineers", "by
+how much did X fall") is answered only by a figure in a unit of that kind ("around 180
+MB", a "Memory (MB)" column, "seven weeks", "$310", "a team of 14", "80 percent"), and
+the kind's words count as said there; a plain count ("How many payouts") ignores numbers
+written in a unit ("eight-second responses") or used as a pronoun ("one of our ..."). A
+"how long" question is not declined: a duration is told of a step in the story's own
+words ("a shortlist in about four weeks" under a heading on hiring that the chunk lost to
+its run-in speaker), and the words rarely meet.
 
 A question asking a version, a date or a price by its kind is read by
 ``answer_frame.FACT_KINDS`` already; this reads the rest of the quantity questions.
-
-Not called by ``abstain.assess`` yet (oos16): wired in after the detail check it declined
-review 14's e42, e43 and e44 and 8 of 18 labelled uncovered figures with no false decline
-on ``tests/data/figure_oos_labels16.jsonl``, gold or the labelled field / fd figure
-questions, but also five covered questions whose figure is said in other words than the
-question's ("RAM" against a "Memory (MB)" column, "hiring" against "a shortlist in about four
-weeks", a fall "by roughly 80 percent" seven words from "Database"): sp14-h13, sp14-t23,
-ps-t05, review 14's e26 and e27. Their cosines (0.33-0.49) sit among the declined ones'
-(0.31-0.49), so the meaning floor cannot part them; the word side needs units and
-synonyms of a measure (MB for memory) before this can decline.
+Called by ``abstain.assess`` through ``asked_unsaid`` after the detail check; a quoted
+phrase vouches for the question, a passage holding the frame and topic does not (that is
+the collage this check is for). oos16 first left it unwired: without units it declined
+covered figures said in other words (sp14-h13 "RAM" against "Memory (MB)", ps-t05's
+hiring time, review 14's e26 and e27); sp14-t23, also declined, is labelled out of scope.
 """
 
 from __future__ import annotations
