@@ -59,13 +59,15 @@ FIGURE_ASKED = re.compile(
     r"|\bwhat\s+(?:did|does|do|would|will|could)\b[^?]*\b(?:cost|costs|charge|charged)\b",
     re.I)
 #: The words that say a quantity is asked (its frame, no topic): the question words, the
-#: measure's verbs ("cost", "spend", "take"), and time words that only say when.
+#: measure's verbs ("cost", "spend", "take", "use", "eat"), time words that only say
+#: when, and a possessive's "s" ("Kestrel Pay's" leaves "s" to the tokenizer).
 _FRAME = re.compile(
     r"\b(?:each|every|per|a|an|one)\s+(?:second|minute|hour|day|week|sprint|month|quarter|"
     r"year)\b|"  # a rate's period ("each month") says how it is counted, not what
     r"\b(?:how|many|much|long|what|did|does|do|cost|costs|charge|charged|spend|spent|pay|"
     r"paid|take|took|taken|get|got|need|needed|total|roughly|approximately|about|around|"
-    r"currently|today|now|still)\b", re.I)
+    r"currently|today|now|still|use|uses|used|eat|eats|consume|consumes|require|requires|"
+    r"['’]s)\b", re.I)
 #: "How many X ...": the counted phrase, up to the verb or preposition that ends it (the
 #: plural that "how many" counts ends it too: "packages" of "how many packages sit in").
 _STOP = (r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|of|"
