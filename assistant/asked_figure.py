@@ -99,10 +99,19 @@ LEAD_WORDS = 8
 MEANING_FLOOR = 0.55
 
 
+#: A reporting verb: "What does the write-up say about hosting cost?" asks what a text
+#: says of a cost, not a figure.
+_REPORTED = re.compile(r"\b(?:say|says|said|write|writes|wrote|think|thinks|tell|tells|"
+                       r"mention|mentions|claim|claims|argue|argues|note|notes)\b", re.I)
+
+
 def figure_asked(question: str) -> bool:
     """Whether ``question`` asks a quantity ("how many", "how much", "how long", "what
-    did it cost")."""
-    return bool(FIGURE_ASKED.search(question))
+    did it cost"; not "what does the post say about hosting cost")."""
+    m = FIGURE_ASKED.search(question)
+    if not m:
+        return False
+    return m.group().lower().startswith("how") or not _REPORTED.search(question)
 
 
 def _names(question: str) -> set[str]:

@@ -61,3 +61,11 @@ def test_a_unit_alone_counts_its_thing_after_of() -> None:
     # "RAM" is the measure, not a proper name, and a closing place phrase is no topic
     asked, kind = asked_parts("How much RAM did the kiosk app need in the spring trial?", TOK, ())
     assert kind == "memory" and "ram" in asked and "trial" not in asked
+
+
+def test_what_a_text_says_of_a_cost_is_no_figure_question() -> None:
+    from assistant.asked_figure import figure_asked
+
+    assert not figure_asked("What does the ferry post say about fuel cost?")
+    assert figure_asked("What did a season ticket cost at the ferry line?")
+    assert figure_asked("How many ferries does the post say the line runs?")
