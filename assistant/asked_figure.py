@@ -155,10 +155,10 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
         phrase = counted.group(1) or counted.group(2)
         kind = asked_kind(question, phrase, None)
         of = _OF_THING.match(question, counted.end())
-        if word_kind(phrase.split()[0]):
-            # a unit alone ("How much RAM does X need in Y?", "how much time goes on X")
-            # counts its "of" thing, else the question's topic
-            phrase = f"{phrase.split()[0]} {of.group(1) if of else rest}"
+        if all(word_kind(w) for w in phrase.split()):
+            # a unit alone ("How much RAM does X need in Y?") counts its "of" thing, else
+            # the question's topic
+            phrase = f"{phrase} {of.group(1) if of else rest}"
         counted_own = [t for t in tok.tokens(_FRAME.sub(" ", phrase)) if t not in skip]
         if counted_own:
             return tuple(dict.fromkeys(counted_own)), kind
