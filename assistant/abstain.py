@@ -82,8 +82,8 @@ from assistant.article_focus import referred_words
 from assistant.article_list import lists_of
 from assistant.article_subject import is_lead_name
 from assistant.asked import either_or
-from assistant.asked_detail import detail_unsaid
 from assistant.asked_topic import unknown_topic
+from assistant.asked_unsaid import unsaid as asked_unsaid
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
 from assistant.kind_named import kind_said
@@ -503,10 +503,10 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # organise my codebase however I like?": flexibility), is covered in the articles'
         # words
         return no("off-topic", "The articles don't say anything about that.")
-    if not vouched and detail_unsaid(question, retrieval, topical, signals):
-        # "Which Node.js library sends transactional emails?": a detail of a covered
-        # subject that no shown passage says, by words or by meaning (``asked_detail``)
-        return no("detail-unsaid", "The articles don't say anything about that.")
+    gap = asked_unsaid(question, retrieval, topical, tok,
+                       [*subjects.subject_tokens, *GENERIC], signals, vouched, bool(quoted))
+    if gap:  # a detail or a figure of a covered subject no shown passage gives
+        return no(*gap)
     unmentioned = unmentioned_members(question, subjects, idx)
     if unmentioned and not note:
         # "Is Express fast?" over articles that never name Express: the subjects file

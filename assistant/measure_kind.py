@@ -1,0 +1,161 @@
+"""Kinds of measure and their units: which figures can answer a quantity question.
+
+"How much RAM does each worker take?" is answered by "each worker uses around 180 MB" or a
+table column "Memory (MB)"; "How many engineers ...?" by "a team of 14"; "How many days
+...?" by "seven weeks"; "What does X charge ...?" by "$310". The asked measure and the
+figure's unit are different words of one *kind*, so a word match misses them (oos16's
+check declined five such covered questions), while a figure of another kind ("eight-second
+responses", "a 20 dollar instance") near the asked word answers nothing ("How many payouts
+...?", "How much RAM does the instance have?").
+
+Units are a closed class: a handful of words per kind (bytes, durations, currencies,
+people), the same in every article about software teams, so one small table names them
+(``KINDS``) instead of a word list grown from one page. Each kind holds its measure words
+(what a question asks: "memory", "RAM", "cost", "staff") and its units (what a figure is
+written in: "MB", "weeks", "$", "engineers"); a kind's words are one another's
+near-synonyms for this purpose only. Stems come from the corpus tokenizer, so "weeks",
+"week" and "weekly"'s neighbours are read as the index reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.corpus_index import tokens
+
+#: kind -> (measure words a question asks by, units a figure is written in). Units of a
+#: kind are measure words too ("How many weeks ...?" asks a duration).
+_RAW: dict[str, tuple[str, str]] = {
+    "memory": ("memory RAM footprint", "MB GB KB TB megabytes gigabytes kilobytes"),
+    "time": ("time duration",
+             "ms milliseconds seconds minutes hours days weeks fortnights months quarters "
+             "years sprints afternoons weekends"),
+    "money": ("money cash cost price spend budget charge fee bill revenue funding salary "
+              "income earnings",
+              "dollars pounds euros usd gbp eur"),
+    "people": ("people persons staff engineers developers employees headcount programmers "
+               "devs members",
+               "people persons staff engineers developers employees programmers devs"),
+    "change": ("fall fell drop dropped rise rose grow grew increase decrease shrink shrank",
+               "percent percentage"),
+}
+#: kind -> (measure stems, unit stems), stemmed as the index stems.
+KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    kind: (frozenset(tokens(words)) | frozenset(tokens(units)), frozenset(tokens(units)))
+    for kind, (words, units) in _RAW.items()}
+#: A currency sign before a figure ("$240", "€ 30") is a money unit the tokenizer drops;
+#: so is a percent sign.
+_CURRENCY = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
+_PERCENT = re.compile(r"\d\s?%")
+#: "a team of 14", "team of twenty-two": a head count.
+_TEAM = re.compile(r"\bteam\s+of\s+(?:\d|[a-z]+\b)", re.I)
+#: Money asked by its verb ("What does X charge ...", "How much did they spend ..."), in
+#: lower case: "Kestrel Pay" is a name.
+_MONEY_FRAME = re.compile(r"\b(?:cost|costs|charge|charges|charged|spend|spends|spent|pay|"
+                          r"pays|paid|earn|earns|earned)\b")
+#: A number token: digits, or a number word (as ``asked_figure.NUMBER``).
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*[a-z]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|"
+    r"million|millions|billion|billions|dozen|dozens|half|twice|double|triple|single|a|an)$",
+    re.I)
+
+
+#: Words after which "one" is a pronoun ("the other one", "this one", "each one").
+_BEFORE_PRONOUN = frozenset(["the", "other", "this", "that", "each", "every", "which",
+                             "no", "any", "new", "old", "same", "only", "right", "wrong"])
+
+
+def word_kind(word: str) -> str | None:
+    """The kind whose measure word ``word`` is ("RAM" memory, "weeks" time), or None; an
+    adverb of a unit ("weekly", "monthly") is a rate's period, no measure asked."""
+    if word.lower().endswith("ly"):
+        return None
+    stems = set(tokens(word))
+    return next((kind for kind, (measure, _u) in KINDS.items() if stems & measure), None)
+
+
+def asked_kind(question: str, counted: str, topic: str | None) -> str | None:
+    """The kind of measure ``question`` asks: a kind's word in its counted phrase
+    (``counted``, "How many *engineers* ..."), else a money verb of its frame ("What does
+    X charge ..."), else a kind's word of its topic (``topic``, "by how much did traffic
+    *fall*"; None when the question counts a phrase: "How many cafes does the
+    two-person startup serve?" counts cafes); None for a plain count or another measure
+    ("How long did the runbook get?" may be pages, not time)."""
+    for words in (counted, None, topic or ""):
+        if words is None:
+            if _MONEY_FRAME.search(question):
+                return "money"
+            continue
+        kind = next((k for w in re.findall(r"[\w'’.-]+", words) if (k := word_kind(w))),
+                    None)
+        if kind:
+            return kind
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\s\-–/()|,;:]+", text)
+
+
+def unit_after(words: list[str], k: int) -> str | None:
+    """The kind of the unit a number at ``words[k]`` is written in ("180 MB", "seven
+    weeks", "eight-second" split into words, "14 engineers"), or None."""
+    for nxt in words[k + 1 : k + 3]:
+        stems = set(tokens(nxt))
+        kind = next((kd for kd, (_m, units) in KINDS.items() if stems & units), None)
+        if kind:
+            return kind
+        if not re.fullmatch(r"(?:of|more|or|so|extra|full|whole|\d[\d,.]*)", nxt, re.I):
+            return None
+    return None
+
+
+def figure_kinds(text: str) -> set[str]:
+    """The kinds of the figures ``text`` writes with a unit: "$240" money, "a team of
+    14" people, "about 310 MB" memory, "about a day" time ("a"/"an" is a number only
+    before a unit)."""
+    out = {"money"} if _CURRENCY.search(text) else set()
+    if _PERCENT.search(text):
+        out.add("change")
+    if _TEAM.search(text):
+        out.add("people")
+    ws = _words(text)
+    for k, w in enumerate(ws):
+        if _NUMBER_WORD.match(w):
+            kind = unit_after(ws, k)
+            if kind:
+                out.add(kind)
+    return out
+
+
+def bound_numbers(text: str) -> set[int]:
+    """Word positions (as ``re.findall(r"[^\\s]+")`` splits ``text``) of numbers written in
+    a unit ("eight-second", "180 MB", "$240") or used as a pronoun ("one of our ..."):
+    no count of a thing beside them."""
+    ws = re.findall(r"[^\s]+", text)
+    out: set[int] = set()
+    for k, w in enumerate(ws):
+        parts = _words(w)
+        tail = ws[k + 1 : k + 3]
+        # "one of our providers", "the other one", "each one": no figure
+        pronoun = bool(re.fullmatch(r"(?i)one[.,;:!?]*", w)) and (
+            tail[:1] in (["of"], ["another"]) or not tail or w[3:] != ""
+            or (k > 0 and ws[k - 1].lower() in _BEFORE_PRONOUN))
+        in_unit = bool(_CURRENCY.search(w) or _PERCENT.search(w)) or (
+            bool(parts) and bool(_NUMBER_WORD.match(parts[0]))
+            and not re.fullmatch(r"(?i)an?", parts[0])
+            and bool(figure_kinds(" ".join([*parts, *tail[:1]]))))
+        if pronoun or in_unit:
+            out.add(k)
+    return out
+
+
+def kind_said(kind: str, text: str) -> bool:
+    """Whether ``text`` (a sentence with its lead, heading or table headers) gives a
+    figure of ``kind``: a number in one of its units, or a number beside one of its
+    measure words ("Memory (MB)" over a row of figures)."""
+    if kind in figure_kinds(text):
+        return True
+    measure, _units = KINDS[kind]
+    return bool(set(tokens(text)) & measure) and bool(re.search(r"\d", text))

@@ -1,0 +1,149 @@
+"""A figure question is answered only by a sentence giving a number of the asked thing
+(``assistant.asked_figure``). Fakes: a tiny index of hand-written passages (the real
+tokenizer, vectors set by hand); the real store is read in
+``tests/test_asked_figure_integration.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pytest
+
+import assistant.asked_figure as af
+from assistant.asked_figure import asked_tokens, figure_asked, figure_unsaid, near_number
+from assistant.corpus_index import tokens
+
+
+class _Tok:
+    def tokens(self, text: str) -> list[str]:
+        return tokens(text)
+
+
+TOK = _Tok()
+
+
+@dataclass
+class _Chunk:
+    chunk_id: str
+    text: str
+    article_id: str
+    start: int = 0
+    row: Any = None
+
+
+@dataclass
+class _Scored:
+    chunk: _Chunk
+
+
+@dataclass
+class _Index:
+    texts: list[tuple[str, str]]  # (article id, one sentence)
+    cosines: list[float]  # per sentence, its cosine to the question vector [1, 0]
+    chunks: list[_Chunk] = field(default_factory=list)
+    by_id: dict[str, int] = field(default_factory=dict)
+    sentence_rows: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
+    vocabulary: dict[str, int] = field(default_factory=dict)
+    sentence_matrix: Any = None
+
+    def __post_init__(self) -> None:
+        self.chunks = [_Chunk(f"c{i}", text, art) for i, (art, text) in enumerate(self.texts)]
+        self.by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self.sentence_rows = {c.chunk_id: [(0, len(c.text), i)] for i, c in enumerate(self.chunks)}
+        for c in self.chunks:
+            for t in set(tokens(c.text)):
+                self.vocabulary[t] = self.vocabulary.get(t, 0) + 1
+        self.sentence_matrix = np.asarray([[c, float(np.sqrt(1 - c * c))] for c in self.cosines],
+                                          dtype=np.float32)
+
+
+@dataclass
+class _Retrieval:
+    index: _Index
+    chunks: list[_Scored]
+    vector: list[float] = field(default_factory=lambda: [1.0, 0.0])
+
+
+def _retrieval(texts: list[tuple[str, str]], cos: float = 0.3) -> _Retrieval:
+    idx = _Index(texts, [cos] * len(texts))
+    return _Retrieval(idx, [_Scored(c) for c in idx.chunks])
+
+
+@pytest.fixture(autouse=True)
+def _no_named_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset())
+
+
+def test_quantity_questions_are_figure_questions() -> None:
+    assert figure_asked("How many stores does the chain run?")
+    assert figure_asked("How much did the bakery spend on its ovens?")
+    assert figure_asked("How long did the move take?")
+    assert figure_asked("What did a season pass cost at the museum?")
+    assert not figure_asked("Which is faster, Django or Node.js?")
+    assert not figure_asked("What did the team learn from the move?")
+
+
+def test_the_counted_noun_is_what_is_asked() -> None:
+    # "sit" ends no counted phrase: the plural before it does
+    assert asked_tokens("How many lockers sit in the gym's basement?", TOK, ()) == ("locker",)
+    # no counted noun: the question's words without its frame and proper names
+    got = asked_tokens("How much did Bramblewick spend on outside caterers?", TOK, ())
+    assert "bramblewick" not in got and "spend" not in got
+    assert set(tokens("outside caterers")) <= set(got)
+
+
+def test_only_words_near_a_number_are_counted() -> None:
+    said = near_number("About 30 parcels a week were lost, and all of that annoyed the "
+                       "regular shoppers.", TOK, table=False)
+    assert "parcel" in said
+    assert "shopper" not in said
+    # a table row: its label and cells all count
+    assert "shopper" in near_number("| Regular shoppers | 300 | 410 |", TOK, table=True)
+
+
+def test_a_figure_of_another_thing_is_declined() -> None:
+    r = _retrieval([("a", "The bakery sells around 400 loaves on a busy Saturday."),
+                    ("a", "Its ovens were bought second-hand in 2019.")])
+    signals: dict[str, Any] = {}
+    assert figure_unsaid("How many delivery vans does the bakery own?", r, TOK, (), signals)
+    assert signals["figure"]["share"] == 0.0
+
+
+def test_a_figure_of_the_asked_thing_answers() -> None:
+    r = _retrieval([("a", "The bakery sells around 400 loaves on a busy Saturday."),
+                    ("a", "It runs three delivery vans across the city.")])
+    assert not figure_unsaid("How many delivery vans does the bakery own?", r, TOK, ())
+
+
+def test_a_close_numeric_sentence_answers_in_other_words() -> None:
+    # "a p99 of 22 ms" for "how many milliseconds": no shared word, close in meaning
+    r = _retrieval([("a", "The service kept a p99 of 22 ms under load.")], cos=0.7)
+    assert not figure_unsaid("How many milliseconds did the slowest requests take?", r, TOK, ())
+    far = _retrieval([("a", "The service kept a p99 of 22 ms under load.")], cos=0.3)
+    assert figure_unsaid("How many milliseconds did the slowest requests take?", far, TOK, ())
+
+
+def test_a_short_sentence_before_the_figure_names_its_measure() -> None:
+    idx = _Index([("a", "Memory is the real cost. Each worker holds about 180 MB.")], [0.3])
+    c = idx.chunks[0]
+    idx.sentence_rows = {c.chunk_id: [(0, 24, 0), (25, len(c.text), 0)]}
+    r = _Retrieval(idx, [_Scored(c)])
+    assert not figure_unsaid("How much memory does one worker take?", r, TOK, ())
+
+
+def test_price_version_and_date_questions_are_left_to_the_fact_check() -> None:
+    r = _retrieval([("a", "Nothing here has a figure of the asked thing, only 3 owls.")])
+    assert not figure_unsaid("How much does the hosting cost per month?", r, TOK, ())
+
+
+def test_a_named_article_is_read_whole_and_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the count of paying customers is another company's story
+    texts = [("other", "Time to the first 12 paying customers was seven weeks."),
+             ("ferrow", "Ferrow sells canoe trips on four rivers.")]
+    r = _retrieval(texts)
+    monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset({"ferrow"}))
+    assert figure_unsaid("How many paying customers does Ferrow have?", r, TOK, ())
+    monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset())
+    assert not figure_unsaid("How many paying customers does Ferrow have?", r, TOK, ())
