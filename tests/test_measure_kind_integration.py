@@ -1,6 +1,7 @@
 """Figures said in other units on the real model and store (bundled + field): questions
 written for this test, in the shapes of ``tests/data/figure_units_labels16.jsonl``. The
-check is off by default (``asked_unsaid.FIGURE_CHECK``); these switch it on."""
+check is on (``asked_unsaid.FIGURE_CHECK``); these set it explicitly, so they test the
+check whatever the default."""
 
 from __future__ import annotations
 
