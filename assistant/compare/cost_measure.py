@@ -49,6 +49,7 @@ _MONEY = frozenset({"cost", "costs", "price", "prices", "bill", "bills", "salary
 #: Quantity and multiplier words: closed classes of size ("costs twice as much", "more").
 _UP = frozenset({"more", "extra", "additional", "twice", "double", "triple", "up"})
 _DOWN = frozenset({"less", "fewer", "down"})
+_PARTICLES = frozenset({"up", "down"})
 #: Clause ends besides punctuation: a contrast starts another clause.
 _CLAUSE_BREAK = frozenset({"but", "however", "yet", "although", "though", "while", "whereas",
                            "because", "since"})
@@ -106,8 +107,12 @@ class CostReader:
         self._levels = single
         self._terms = {t for t in cost_terms if " " not in t} | _MONEY
 
-    def _direction(self, word: str) -> float | None:
-        """+1 for a word that makes a measure larger, -1 smaller, None otherwise."""
+    def _direction(self, word: str, after: bool = True) -> float | None:
+        """+1 for a word that makes a measure larger, -1 smaller, None otherwise. "up" and
+        "down" only after the cost word ("the bill went up"; "shows up on the invoice" is
+        no rise)."""
+        if word in _PARTICLES and not after:
+            return None
         if word in _UP or word in _INCREASE:
             return 1.0
         if word in _DOWN or word in _DECREASE:
@@ -140,7 +145,7 @@ class CostReader:
             lo, hi = _clause_of(words, toks, i)
             near = sorted((abs(j - i), j) for j in range(max(lo, i - REACH - 1),
                                                          min(hi, i + REACH + 2))
-                          if j != i and toks[j].is_word and self._direction(words[j]))
+                          if j != i and toks[j].is_word and self._direction(words[j], j > i))
             if not near:
                 near = [(j - i, j) for j in range(i + 1, min(hi, i + PREDICATE_REACH + 2))
                         if words[j - 1] in _LINKING and self._direction(words[j])][:1]
@@ -150,7 +155,7 @@ class CostReader:
             if phrase is not None and not phrase.start <= j < phrase.end:
                 continue  # "less cost effective": the phrase is the cue
             a, b = min(i, j), max(i, j) + 1
-            direction = self._direction(words[j]) or 0.0
+            direction = self._direction(words[j], j > i) or 0.0
             comparative = words[j].endswith("er") or words[j] in {"more", "less", "fewer"}
             out[:] = [m for m in out if m.end <= a or m.start >= b]
             out.append(Measure(a, b, -direction, comparative))
