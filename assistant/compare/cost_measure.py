@@ -102,10 +102,13 @@ def _clause_of(words: list[str], toks: Sequence[_Tok], i: int) -> tuple[int, int
 class CostReader:
     """The lexicon's size levels and cost words, compiled once per analyser."""
 
-    def __init__(self, magnitude: dict[str, float], cost_terms: Sequence[str]) -> None:
+    def __init__(self, magnitude: dict[str, float], cost_terms: Sequence[str],
+                 cost_nouns: Sequence[str] = ()) -> None:
         single = {p: v for p, v in magnitude.items() if " " not in p}
         self._levels = single
-        self._terms = {t for t in cost_terms if " " not in t} | _MONEY
+        # The lexicon's cost nouns ("boilerplate", "memory") keep their one home,
+        # ``clauses.cost_direction``: only the other cost words are read here.
+        self._terms = ({t for t in cost_terms if " " not in t} - set(cost_nouns)) | _MONEY
 
     def _direction(self, word: str, after: bool = True) -> float | None:
         """+1 for a word that makes a measure larger, -1 smaller, None otherwise. "up" and

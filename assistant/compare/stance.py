@@ -165,7 +165,8 @@ class _Analyzer:
         self._conditional = {t for c in lex.conditional for t in _phrase_tokens(c)}
         self._purpose = {t for c in lex.purpose for t in _phrase_tokens(c)}
         self.contrast_words = frozenset(self._contrast)
-        self._costs = cost_measure.CostReader(self.general.magnitude, self.general.cost_terms)
+        self._costs = cost_measure.CostReader(self.general.magnitude, self.general.cost_terms,
+                                              self.general.cost_nouns)
         #: comparatives found by their base form ("costlier"): comparative wording
         self._inflected_comparatives: set[str] = set()
 
