@@ -49,6 +49,9 @@ BUNDLED_LABELS = ROOT / "data" / "stance_labels.jsonl"
 #: Claims written for tuning in round three (in-sample, like the bundled labels): judged
 #: directly, as the probe is.
 WRITTEN_LABELS = ROOT / "data" / "stance_written.jsonl"
+#: Round seventeen's claims on cost direction and concessions (review 15's f32), written
+#: before the rules that read them; odd ids are tuned on, even ids held back.
+COST_LABELS = ROOT / "data" / "stance_labels17.jsonl"
 
 #: The held-out split, fixed before any stance rule was tuned in round two: these four field
 #: articles and the probe set's even ids are never looked at while tuning; rules, word lists
@@ -285,10 +288,14 @@ def report(cfg: ComparisonConfig | None = None, similarity: bool = True) -> dict
         "probe": ps.to_json(),
         "bundled": total(bs).to_json(),
         "written": probe_score(cfg, None, WRITTEN_LABELS, matcher).to_json(),
+        "cost17": probe_score(cfg, None, COST_LABELS, matcher).to_json(),
+        "cost17_tuned": probe_score(cfg, False, COST_LABELS, matcher).to_json(),
+        "cost17_held_out": probe_score(cfg, True, COST_LABELS, matcher).to_json(),
         "_misses": {"field_tuned": total(tuned).misses,
                     "probe_tuned": probe_score(cfg, False, PROBE_LABELS, matcher).misses,
                     "bundled": total(bs).misses,
-                    "written": probe_score(cfg, None, WRITTEN_LABELS, matcher).misses},
+                    "written": probe_score(cfg, None, WRITTEN_LABELS, matcher).misses,
+                    "cost17_tuned": probe_score(cfg, False, COST_LABELS, matcher).misses},
     }
 
 
@@ -312,7 +319,8 @@ def main(argv: list[str]) -> int:
         print(f"field  {split:8s} {aid:45s} n={s['n']:3d} matched={s['matched']:3d} "
               f"accuracy={s['accuracy']:.3f} matched_accuracy={s['matched_accuracy']:.3f}")
     for name in ("field", "field_held_out", "field_tuned", "probe", "probe_held_out",
-                 "probe_tuned", "bundled", "written"):
+                 "probe_tuned", "bundled", "written", "cost17", "cost17_tuned",
+                 "cost17_held_out"):
         s = rep[name]
         print(f"{name:15s} n={s['n']:3d} matched={s['matched']:3d} accuracy={s['accuracy']:.3f} "
               f"matched_accuracy={s['matched_accuracy']:.3f}")

@@ -421,3 +421,21 @@ def names_winner(subject_res: Sequence[tuple[str, re.Pattern[str]]], text: str) 
         if tail is not None and len(_phrase_tokens(tail.group(1))) <= _VERDICT_TAIL_WORDS:
             return True
     return False
+
+
+def opener(words: list[str], toks: Sequence[_Tok], connectives: set[tuple[str, ...]]
+           ) -> int | None:
+    """Index of the first word after leading connectives ("Besides, while ..."), where an
+    opening clause ("Though X, Y", "Unlike X, Y") would start (moved from ``stance``)."""
+    k = 0
+    while k < len(toks):
+        if not toks[k].is_word:
+            k += 1
+            continue
+        for c in sorted(connectives, key=len, reverse=True):
+            if tuple(words[k : k + len(c)]) == c:
+                k += len(c)
+                break
+        else:
+            return k
+    return None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import assistant.compare.clauses as clauses
 import assistant.compare.concession as concession
+import assistant.compare.cost_measure as cost_measure
 from assistant.compare.clauses import (
     _FILLER,
     _SAVING,
@@ -164,6 +165,8 @@ class _Analyzer:
         self._conditional = {t for c in lex.conditional for t in _phrase_tokens(c)}
         self._purpose = {t for c in lex.purpose for t in _phrase_tokens(c)}
         self.contrast_words = frozenset(self._contrast)
+        self._costs = cost_measure.CostReader(self.general.magnitude, self.general.cost_terms,
+                                              self.general.cost_nouns)
         #: comparatives found by their base form ("costlier"): comparative wording
         self._inflected_comparatives: set[str] = set()
 
@@ -317,6 +320,7 @@ class _Analyzer:
                 weight = -weight
             out.append(_Match(i, i + n, weight, comparative))
             i += n
+        self._costs.apply(words, toks, out)  # "cost a bit more", "concede the point"
         self._negate(words, toks, out)
         clauses.excess(words, out)
         concession.relative_judged(words, toks, out)  # "many libraries that may be outdated"
@@ -380,6 +384,7 @@ class _Analyzer:
 
     def _negate(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
         by_token = {k: m for m in out for k in range(m.start, m.end)}
+        measured = cost_measure.measured(out)  # "costs less": its "less" negates nothing
         for m in out:
             j = m.start - 1
             seen = 0
@@ -391,7 +396,8 @@ class _Analyzer:
                 neg = None
                 for size in (2, 1):
                     gram = tuple(words[j - size + 1 : j + 1]) if j - size + 1 >= 0 else ()
-                    if gram in self._negators or (gram in self._removers and m.weight < 0):
+                    if (gram in self._negators or (gram in self._removers and m.weight < 0)
+                            ) and j - size + 1 not in measured:
                         neg = (j - size + 1, j + 1)
                         break
                 if neg is not None:
@@ -405,21 +411,6 @@ class _Analyzer:
                     break  # another cue sits in between
                 j -= 1
                 seen += 1
-
-    def _opener(self, words: list[str], toks: Sequence[_Tok]) -> int | None:
-        """Index of the first word after leading connectives ("Besides, while ...")."""
-        k = 0
-        while k < len(toks):
-            if not toks[k].is_word:
-                k += 1
-                continue
-            for c in sorted(self._connectives, key=len, reverse=True):
-                if tuple(words[k : k + len(c)]) == c:
-                    k += len(c)
-                    break
-            else:
-                return k
-        return None
 
     def _weigh(self, words: list[str], toks: Sequence[_Tok], out: list[_Match]) -> None:
         word_idx = [k for k, t in enumerate(toks) if t.is_word]
@@ -441,7 +432,7 @@ class _Analyzer:
         if clauses.IMPLIED_CONTRAST:  # "A, but B" with no cue in B turns A
             implied_contrast(words, word_idx, out)
         # Openers: "Though X, Y" -> X counts half; "Unlike X, Y" -> X counts for the other side.
-        k0 = self._opener(words, toks)
+        k0 = clauses.opener(words, toks, self._connectives)
         if k0 is not None:
             comma = next((k for k in range(k0, len(toks)) if toks[k].text in ",;"), None)
             if comma is not None:
@@ -497,6 +488,7 @@ class _Analyzer:
         ms = self.matches(toks)
         if USE_CLAUSE_OWNER:
             own_clauses(toks, ms, self.mentions(text))
+        cost_measure.to_recipient(toks, ms, self.mentions(text))  # "concede ground to X"
         if clauses.LATE_SUBJECT:
             late_subject(text, toks, ms, self.mentions(text))
         if clauses.NEW_REFERENT:
