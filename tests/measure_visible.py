@@ -6,7 +6,7 @@
 For every answerable question whose evidence is not in the visible answer text, prints the
 retrieved rank of the passage holding the evidence (``-`` when no retrieved passage holds
 it), its sentence's rank among the scored candidates, and the first stage that loses it
-(``usable``, ``select``, ``split_visible``, ``trim``, ``shape``, ``arrange``, ``layout``:
+(``usable``, ``select``, ``split_visible``, ``trim``, ``refine``, ``arrange``, ``layout``:
 the comparison's grouping/verdict after ``arrange``). The stages are observed by wrapping
 the composer's own calls, so the table says what the code does, not what it should do.
 """
@@ -21,7 +21,7 @@ import assistant.composer as composer
 from assistant.cli import _service
 from assistant.evaluation import _norm, in_answer_text, load_questions
 
-_STAGES = ("candidates", "usable", "select", "split_visible", "trim", "shape", "arrange")
+_STAGES = ("candidates", "usable", "select", "split_visible", "trim", "refine", "arrange")
 
 
 def _wrap(seen: dict[str, Any]) -> None:
