@@ -80,7 +80,7 @@ from typing import Any
 from assistant.answer_frame import FACT_KINDS, answer_frame, frame_evidence, held_together
 from assistant.article_focus import referred_words
 from assistant.article_list import lists_of
-from assistant.article_subject import is_lead_name
+from assistant.article_subject import is_lead_name, owned_in_story
 from assistant.asked import either_or
 from assistant.asked_topic import unknown_topic
 from assistant.asked_unsaid import unsaid as asked_unsaid
@@ -278,7 +278,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         elif n > PASSING and (owned := possessed(question, name, tok)) \
                 and name_support(name, owned, idx, tok)[1] < 1.0 \
                 and not figure_close(question, name, retrieval) \
-                and not lists_of(name, owned, idx, tok):
+                and not lists_of(name, owned, idx, tok) \
+                and not owned_in_story(question, owned, idx, tok):
             # "How does Fastify's plugin system work?": the articles mention Fastify often,
             # but no passage that does holds what the question asks about it (a figure of
             # it asked in other words, "Fastify's worst one-in-a-hundred response times",

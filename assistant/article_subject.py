@@ -239,3 +239,17 @@ def is_lead_name(name: str, idx: Any, tok: Any) -> bool:
         leads = [n for n in dict.fromkeys(implied_tokens(idx, tok)) if n]
         idx.memo[key] = leads
     return any(ntoks <= names for names in leads)
+
+
+def owned_in_story(question: str, owned: Sequence[str], idx: Any, tok: Any) -> bool:
+    """Whether a passage of an article ``question`` names by its lead (``named_articles``)
+    holds every token of ``owned``, the thing a possessive asks of a name ("Kestrel Pay's
+    amounts"). A company's story speaks of it as "we" and "our" after its lead, so the
+    passage holding "every amount" need not spell the name; a two-word name whose second
+    word is common ("Pay") also matched too many other passages to judge by spelling
+    (review set 16's g21 was declined as "mention Pay but don't say anything about that")."""
+    want = {t for w in owned for t in tok.tokens(w)}
+    named = named_articles(question, idx, tok)
+    if not want or not named:
+        return False
+    return any(c.article_id in named and want <= set(tok.tokens(c.text)) for c in idx.chunks)

@@ -137,6 +137,14 @@ _PLACE = re.compile(r"\s+(?:in|at|during)\s+the\s[^?,]*(?=\?*\s*$)", re.I)
 #: A second ask joined by "and" ("by how much did traffic fall, and where did CPU top
 #: out?"): the figure asked first is the one read here.
 _SECOND = re.compile(r",?\s+and\s+(?:how|what|where|which|who|when|why)\b[^?]*", re.I)
+#: "How much sooner / faster / cheaper / more ...": a difference of two figures, told in
+#: their unit ("0.8 seconds, down from about 3"), not a count of the comparative; the
+#: comparative is the last word of "how much" before a verb, "than" or the end (a word in
+#: -er there is an adjective: "how much power does ..." reads as one too, which only
+#: loosens the check).
+_COMPARATIVE = re.compile(
+    r"\bhow\s+much\s+(?:more|less|fewer|[a-z]+er)\b(?=\s*(?:\?|$|than\b|(?:did|does|do|is|"
+    r"are|was|were|has|have|had|can|could|will|would|should)\b))", re.I)
 #: "How many days of downtime": the thing a unit counts follows it after "of".
 _OF_THING = re.compile(r"\s+of\s+((?:" + _STOP + r"[\w'’.-]+\s*){1,3})", re.I)
 
@@ -150,7 +158,7 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
     subjects' tokens, generic words)."""
     skip = set(ignore) | {t for n in _names(question) for t in tok.tokens(n)}
     rest = _FRAME.sub(" ", _PLACE.sub("", _SECOND.sub("", _SCENE.sub("", question))))
-    counted = _COUNTED.search(question)
+    counted = None if _COMPARATIVE.search(question) else _COUNTED.search(question)
     if counted:
         phrase = counted.group(1) or counted.group(2)
         kind = asked_kind(question, phrase, None)
@@ -163,7 +171,9 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
         if counted_own:
             return tuple(dict.fromkeys(counted_own)), kind
     own = tuple(dict.fromkeys(t for t in tok.tokens(rest) if t not in skip))
-    return own, None if _HOW_LONG.search(question) else asked_kind(question, "", rest)
+    if _HOW_LONG.search(question) or _COMPARATIVE.search(question):
+        return own, None  # a comparative's measure is the comparative, not a topic word
+    return own, asked_kind(question, "", rest)
 
 
 def asked_tokens(question: str, tok: Any, ignore: Iterable[str]) -> tuple[str, ...]:
@@ -268,7 +278,7 @@ def figure_unsaid(question: str, retrieval: Any, tok: Any, ignore: Iterable[str]
     if kind:  # "How much RAM ...": only a figure in a unit of memory answers it
         numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}")]
     measure = KINDS[kind][0] if kind else frozenset()
-    counted = kind is None
+    counted = kind is None and not _COMPARATIVE.search(question)
     if counted:  # a plain count: a sentence whose every number is in a unit counts nothing
         numeric = [n for n in numeric if n[3] or _free_number(n[1])]
     said = [(_share(weight, total, near_number(text, tok, table, counted, measure)

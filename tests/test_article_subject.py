@@ -28,6 +28,7 @@ from assistant.article_subject import (
     lead_names,
     lead_passages,
     named_articles,
+    owned_in_story,
 )
 from assistant.asked_topic import judged_topic, unknown_topic
 from assistant.question_names import possessed
@@ -87,6 +88,21 @@ def test_a_question_names_an_article_by_its_lead_name() -> None:
     # a common word, or the name in lower case (no name asked): no article
     assert named_articles("What did the team move?", idx, tok) == frozenset()
     assert named_articles("Most teams pick what?", idx, tok) == frozenset()
+
+
+def test_a_possessed_thing_is_held_by_the_named_story_without_its_name() -> None:
+    # review set 16's g21 shape: "<company>'s amounts" answered by a passage saying "every
+    # amount" and "we", not the company's name
+    idx, tok = _index({
+        "a": ["Orvanta Pay runs payroll for shops in three countries.",
+              "We keep every amount in integer cents, a rule since the first month."],
+        "b": ["Most teams pay for hosting by the month.", "Every amount is rounded."],
+    })
+    assert owned_in_story("Why does Orvanta Pay's team care about its amounts?", ["amounts"],
+                          idx, tok)
+    # a thing the story never speaks of, or no story named: not held
+    assert not owned_in_story("How big are Orvanta Pay's refunds?", ["refunds"], idx, tok)
+    assert not owned_in_story("Why do teams care about amounts?", ["amounts"], idx, tok)
 
 
 def test_a_closed_compound_the_passages_split_is_theirs() -> None:

@@ -147,3 +147,19 @@ def test_a_named_article_is_read_whole_and_alone(monkeypatch: pytest.MonkeyPatch
     assert figure_unsaid("How many paying customers does Ferrow have?", r, TOK, ())
     monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset())
     assert not figure_unsaid("How many paying customers does Ferrow have?", r, TOK, ())
+
+
+def test_a_comparative_asks_a_difference_told_in_units() -> None:
+    # g04's shape (review set 16): "how much sooner" counts no "sooner"s; its answer is a
+    # difference in seconds, every number in a unit, which a plain count would skip
+    idx = _Index([("a", "Orders now reach the riders in 2 seconds, down from about 9 seconds "
+                        "by email."),
+                  ("a", "The bakery has three couriers.")], [0.6, 0.3])
+    r = _Retrieval(idx, [_Scored(c) for c in idx.chunks])
+    q = "Once the bakery switched to the app, how much sooner did each courier see orders?"
+    assert "bakeri" not in asked_tokens(q, TOK, ())  # the scene clause says when
+    assert not figure_unsaid(q, r, TOK, ())
+    # the same comparative with no figure close to it is still declined
+    other = _retrieval([("a", "The bakery opened in 2011 and bakes 400 loaves a day.")])
+    assert figure_unsaid("How much cheaper is a courier than a taxi for the bakery?", other,
+                         TOK, ())
