@@ -180,10 +180,10 @@ def raise_point(question: str, visible: list[Candidate], hidden: list[Candidate]
     on_setting = not proper or _holds(index, lead.chunk.article_id, proper)
     lead_share = shares[id(lead)] if on_setting else 0.0
     floor = _base(lead) * SCORE_SHARE
-    # the asked type ("how many") about the asked company leads: only a typed one displaces it
+    # the asked type ("how many", "how much") about the asked company leads: nothing
+    # displaces it (field fc-q22 lost its hosting bill to "Do not spend a week arguing")
     typed = lead.bonus > 0 and on_setting
-    best = max((c for c in pool if c is not lead and _base(c) >= floor
-                and (c.bonus > 0 or not typed)
+    best = None if typed else max((c for c in pool if c is not lead and _base(c) >= floor
                 and (not proper or _holds(index, c.chunk.article_id, proper))),
                key=lambda c: (shares[id(c)], c.score), default=None)
     shown = list(visible)

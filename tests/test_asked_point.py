@@ -79,7 +79,7 @@ def test_a_sentence_of_an_article_that_never_names_the_asked_company_is_not_rais
     assert shown[0] is mine[0]  # the other article holds the point but not "Routewise"
 
 
-def test_an_asked_figure_about_the_company_is_not_displaced_by_an_untyped_sentence() -> None:
+def test_an_asked_figure_about_the_company_is_not_displaced() -> None:
     cands = _cands("k1", [
         ("Kestrel Pay runs 16 Gunicorn workers of about 180 MB each.", 0.9, 0.6),
         ("Memory per worker is what the team watches most on Gunicorn.", 0.5, 0.5),
