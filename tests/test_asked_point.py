@@ -134,13 +134,3 @@ def test_setting_words_are_the_questions_proper_names_and_fronted_time_clause() 
 ])
 def test_a_reported_question_is_told_by_its_form(text: str, expected: bool) -> None:
     assert reports_question(text) is expected
-
-
-@pytest.mark.integration
-def test_the_writers_own_list_of_node_fits_is_shown(field_versus: Any) -> None:
-    """Held-back label heldback-v30: before, the visible answer was another article's
-    Netflix / LinkedIn / PayPal sentence (typed as names) and Helen's own list sat in
-    "more"."""
-    answer = field_versus.ask(
-        "Which kinds of products does Helen grant are a natural fit for Node.js?")
-    assert "multiplayer whiteboard" in answer.answer
