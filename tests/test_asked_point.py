@@ -2,8 +2,7 @@
 (``assistant.asked_point``): review 15's f21 showed "Two years later they launched an app
 for drivers." for "What did sharing message definitions ... save Routewise from?" and left
 the renamed-field sentence under "more". Fast units on hand-built candidates (scores and
-cosines set by hand, scene words switched off), plus an answer from the real model over
-the field store."""
+cosines set by hand, scene words switched off)."""
 
 from __future__ import annotations
 
