@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.asked_point import raise_point
 from assistant.entity_fact import entity_fact, name_tokens
 from assistant.intent import Intent
 from assistant.list_answer import complete
@@ -41,4 +42,8 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
     visible, other = other_side(visible, asked_side(question, single, config), intent.kind,
                                 config.find_subjects)
     visible, hidden = complete(question, intent, visible, hidden, scored)
+    # the sentence on the asked point before background sharing only the name, and a
+    # reported question's answer after it (``assistant.asked_point``)
+    visible, hidden = raise_point(question, visible, hidden, cands, retrieval.query_tokens,
+                                  retrieval.index, name_tokens(retrieval.index))
     return visible, [*other, *off, *hidden]
