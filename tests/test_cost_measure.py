@@ -48,7 +48,7 @@ def rules_off() -> Iterator[None]:
     ("When it comes to hosting, I concede the point to the Node.js crowd.", "Node.js"),
     ("As a long-time Django user I must concede ground on memory use.", "Node.js"),
     # controls: the phrase "cost effective" stays the cue; parity and a bare topic say nothing
-    ("Node.js is less cost effective for us.", "Django"),
+    ("Node.js proved less cost-effective for us.", "Django"),
     ("Django and Node.js cost about the same to run.", NEITHER),
     ("Price was the last thing we compared between Django and Node.js.", NEITHER),
 ])

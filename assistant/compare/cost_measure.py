@@ -156,7 +156,7 @@ class CostReader:
                 continue
             j = near[0][1]
             if phrase is not None and not phrase.start <= j < phrase.end:
-                continue  # "less cost effective": the phrase is the cue
+                continue  # "less cost-effective for us": the lexicon phrase is the cue
             a, b = min(i, j), max(i, j) + 1
             direction = self._direction(words[j], j > i) or 0.0
             comparative = words[j].endswith("er") or words[j] in {"more", "less", "fewer"}
