@@ -145,6 +145,11 @@ _SECOND = re.compile(r",?\s+and\s+(?:how|what|where|which|who|when|why)\b[^?]*",
 _COMPARATIVE = re.compile(
     r"\bhow\s+much\s+(?:more|less|fewer|[a-z]+er)\b(?=\s*(?:\?|$|than\b|(?:did|does|do|is|"
     r"are|was|were|has|have|had|can|could|will|would|should)\b))", re.I)
+#: "What did <it> cost the booking team / us?": a cost with someone who paid it is a price in
+#: anything, weeks as well as money ("almost three weeks untangling ..."); "What did a
+#: ticket cost for the final?" asks a price.
+_COST_TO = re.compile(r"\bcost\s+(?:us|them|him|her|me|you|our|their|its|the\s+[\w-]+"
+                      r"(?:\s+[\w-]+)?)\s*\?", re.I)
 #: "How many days of downtime": the thing a unit counts follows it after "of".
 _OF_THING = re.compile(r"\s+of\s+((?:" + _STOP + r"[\w'’.-]+\s*){1,3})", re.I)
 
@@ -157,7 +162,8 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
     question's words without the scene, the frame, the proper names and ``ignore`` (the
     subjects' tokens, generic words)."""
     skip = set(ignore) | {t for n in _names(question) for t in tok.tokens(n)}
-    rest = _FRAME.sub(" ", _PLACE.sub("", _SECOND.sub("", _SCENE.sub("", question))))
+    rest = _FRAME.sub(" ", _PLACE.sub("", _SECOND.sub("", _SCENE.sub("", _COST_TO.sub(
+        "?", question)))))  # who paid a cost is no part of what it was
     counted = None if _COMPARATIVE.search(question) else _COUNTED.search(question)
     if counted:
         phrase = counted.group(1) or counted.group(2)
@@ -171,7 +177,7 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
         if counted_own:
             return tuple(dict.fromkeys(counted_own)), kind
     own = tuple(dict.fromkeys(t for t in tok.tokens(rest) if t not in skip))
-    if _HOW_LONG.search(question) or _COMPARATIVE.search(question):
+    if _HOW_LONG.search(question) or _COMPARATIVE.search(question) or _COST_TO.search(question):
         return own, None  # a comparative's measure is the comparative, not a topic word
     return own, asked_kind(question, "", rest)
 
@@ -278,7 +284,8 @@ def figure_unsaid(question: str, retrieval: Any, tok: Any, ignore: Iterable[str]
     if kind:  # "How much RAM ...": only a figure in a unit of memory answers it
         numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}")]
     measure = KINDS[kind][0] if kind else frozenset()
-    counted = kind is None and not _COMPARATIVE.search(question)
+    counted = kind is None and not _COMPARATIVE.search(question) \
+        and not _COST_TO.search(question)
     if counted:  # a plain count: a sentence whose every number is in a unit counts nothing
         numeric = [n for n in numeric if n[3] or _free_number(n[1])]
     said = [(_share(weight, total, near_number(text, tok, table, counted, measure)

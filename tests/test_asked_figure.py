@@ -163,3 +163,14 @@ def test_a_comparative_asks_a_difference_told_in_units() -> None:
     other = _retrieval([("a", "The bakery opened in 2011 and bakes 400 loaves a day.")])
     assert figure_unsaid("How much cheaper is a courier than a taxi for the bakery?", other,
                          TOK, ())
+
+
+def test_a_cost_to_someone_is_paid_in_any_unit() -> None:
+    # the coverage probe's cp-a21 shape: "what did X cost the team" is answered in weeks
+    idx = _Index([("a", "We spent almost three weeks untangling the legacy invoice tables."),
+                  ("a", "The bakery pays $40 a month for hosting.")], [0.3, 0.3])
+    r = _Retrieval(idx, [_Scored(c) for c in idx.chunks])
+    assert not figure_unsaid("What did the legacy invoice tables cost the bakery team?", r,
+                             TOK, ())
+    # a price asked with no payer named stays a money question
+    assert figure_unsaid("What did the legacy invoice tables cost for the audit?", r, TOK, ())
