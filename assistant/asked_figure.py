@@ -50,7 +50,14 @@ from typing import Any
 from assistant.answer_frame import ASKS_FOR_FACT
 from assistant.article_subject import named_articles
 from assistant.corpus_index import idf
-from assistant.measure_kind import KINDS, asked_kind, bound_numbers, kind_said, word_kind
+from assistant.measure_kind import (
+    KINDS,
+    NUMBER_WORDS,
+    asked_kind,
+    bound_numbers,
+    kind_said,
+    word_kind,
+)
 from knowledge.text.tokens import passage_context
 
 #: A quantity asked: "how many / how much / how long", "what did ... cost".
@@ -79,10 +86,7 @@ _COUNTED = re.compile(r"\bhow\s+many\s+((?:" + _STOP + r"[\w'’.-]+\s+){0,2}?" 
 #: about four weeks" under a heading on hiring), too few shared words to decline on.
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 #: A number in a sentence: digits, or a number in words ("nine banks", "twice as many").
-NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|million|"
-    r"millions|billion|billions|dozen|dozens|half|twice|double|triple|single)\b", re.I)
+NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 #: Share of the asked thing's IDF weight one numeric sentence must hold.
 WORD_SHARE = 0.5
 #: Words either side of a number that it may count ("46 endpoints", "about 1,800 small

@@ -54,11 +54,12 @@ _TEAM = re.compile(r"\bteam\s+of\s+(?:\d|[a-z]+\b)", re.I)
 _MONEY_FRAME = re.compile(r"\b(?:cost|costs|charge|charges|charged|spend|spends|spent|pay|"
                           r"pays|paid|earn|earns|earned)\b")
 #: A number token: digits, or a number word (as ``asked_figure.NUMBER``).
-_NUMBER_WORD = re.compile(
-    r"^(?:\d[\d,.]*[a-z]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|"
-    r"million|millions|billion|billions|dozen|dozens|half|twice|double|triple|single|a|an)$",
-    re.I)
+#: Numbers in words, one list for this module and ``asked_figure.NUMBER``.
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                "twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|"
+                "million|millions|billion|billions|dozen|dozens|half|twice|double|triple|"
+                "single")
+_NUMBER_WORD = re.compile(rf"^(?:\d[\d,.]*[a-z]*|{NUMBER_WORDS}|a|an)$", re.I)
 
 
 #: Words after which "one" is a pronoun ("the other one", "this one", "each one").
