@@ -55,7 +55,9 @@ from assistant.measure_kind import (
     NUMBER_WORDS,
     asked_kind,
     bound_numbers,
+    figure_kinds,
     kind_said,
+    unit_after,
     word_kind,
 )
 from knowledge.text.tokens import passage_context
@@ -66,13 +68,15 @@ FIGURE_ASKED = re.compile(
     r"|\bwhat\s+(?:did|does|do|would|will|could)\b[^?]*\b(?:cost|costs|charge|charged)\b",
     re.I)
 #: The words that say a quantity is asked (its frame, no topic): the question words, the
-#: measure's verbs ("cost", "spend", "take", "use", "eat"), time words that only say
-#: when, and a possessive's "s" ("Kestrel Pay's" leaves "s" to the tokenizer).
+#: measure's verbs ("cost", "spend", "take", "use", "eat", "how much time goes on"), time
+#: words that only say when ("now", "to begin with"), and a possessive's "s" ("Kestrel
+#: Pay's" leaves "s" to the tokenizer).
 _FRAME = re.compile(
     r"\b(?:each|every|per|a|an|one)\s+(?:second|minute|hour|day|week|sprint|month|quarter|"
     r"year)\b|"  # a rate's period ("each month") says how it is counted, not what
     r"\b(?:how|many|much|long|what|did|does|do|cost|costs|charge|charged|spend|spent|pay|"
-    r"paid|take|took|taken|get|got|need|needed|total|roughly|approximately|about|around|"
+    r"paid|take|took|taken|get|got|go|goes|went|gone|need|needed|total|roughly|approximately|"
+    r"about|around|to\s+(?:begin|start)\s+with|at\s+first|initially|"
     r"currently|today|now|still|use|uses|used|eat|eats|consume|consumes|require|requires|"
     r"['’]s)\b", re.I)
 #: "How many X ...": the counted phrase, up to the verb or preposition that ends it (the
@@ -173,7 +177,7 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
         phrase = counted.group(1) or counted.group(2)
         kind = asked_kind(question, phrase, None)
         of = _OF_THING.match(question, counted.end())
-        if all(word_kind(w) for w in phrase.split()):
+        if all(word_kind(w) for w in _FRAME.sub(" ", phrase).split()):
             # a unit alone ("How much RAM does X need in Y?") counts its "of" thing, else
             # the question's topic
             phrase = f"{phrase} {of.group(1) if of else rest}"
@@ -191,6 +195,18 @@ def asked_tokens(question: str, tok: Any, ignore: Iterable[str]) -> tuple[str, .
     return asked_parts(question, tok, ignore)[0]
 
 
+def _has_figure(text: str) -> bool:
+    """Whether ``text`` holds a number: digits, a number word, or "a"/"an" before a unit
+    ("about a day on package upgrades", "an hour a week")."""
+    return bool(NUMBER.search(text)) or bool(figure_kinds(text))
+
+
+def _figure_at(ws: list[str], k: int) -> bool:
+    """Whether word ``k`` of ``ws`` is a number: as ``NUMBER``, or "a"/"an" before a unit."""
+    return bool(NUMBER.search(ws[k])) or (
+        bool(re.fullmatch(r"(?i)an?", ws[k])) and unit_after(ws, k) is not None)
+
+
 def _numeric_sentences(idx: Any, positions: Sequence[int]
                        ) -> list[tuple[int, str, int, bool, str]]:
     """``(position, text, matrix row or -1, is a table row, context)`` of every sentence
@@ -205,14 +221,14 @@ def _numeric_sentences(idx: Any, positions: Sequence[int]
         rows = idx.sentence_rows.get(chunk.chunk_id) or []
         prefix, suffix = passage_context(chunk)
         if getattr(chunk, "row", None) is not None or not rows:
-            if NUMBER.search(chunk.text):
+            if _has_figure(chunk.text):
                 out.append((i, chunk.text, rows[0][2] if rows else -1, True,
                             prefix + suffix))
             continue
         lead = ""
         for start, end, row in rows:
             text = chunk.text[start - chunk.start : end - chunk.start]
-            if NUMBER.search(text):
+            if _has_figure(text):
                 out.append((i, text, row, "|" in text, f"{prefix}{lead}{suffix}"))
                 lead = ""
             else:  # "Memory is the other cost. Each worker uses around 180 MB."
@@ -233,7 +249,9 @@ def near_number(text: str, tok: Any, table: bool, counted: bool = False,
         return set(tok.tokens(text))
     ws = re.findall(r"[^\s]+", text)
     bound = bound_numbers(text) if counted else set()
-    at = [k for k, w in enumerate(ws) if NUMBER.search(w) and k not in bound]
+    # "a day" is a figure of a measure, never a count of the thing beside it
+    at = [k for k, w in enumerate(ws)
+          if (NUMBER.search(w) if counted else _figure_at(ws, k)) and k not in bound]
     if at and anchors:
         at += [k for k, w in enumerate(ws) if set(tok.tokens(w)) & anchors]
     return {t for k, w in enumerate(ws) if any(abs(k - n) <= WINDOW for n in at)

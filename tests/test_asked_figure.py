@@ -174,3 +174,26 @@ def test_a_cost_to_someone_is_paid_in_any_unit() -> None:
                              TOK, ())
     # a price asked with no payer named stays a money question
     assert figure_unsaid("What did the legacy invoice tables cost for the audit?", r, TOK, ())
+
+
+def test_a_duration_written_with_a_is_a_figure() -> None:
+    # fu16-c07's shape: "about a day" is a duration, and "goes on" is the frame's verb
+    r = _retrieval([("a", "Each week somebody loses about a day to invoice reconciliation."),
+                    ("a", "The bakery has three couriers.")])
+    q = "How much time goes on invoice reconciliation at the bakery each week?"
+    assert "goe" not in asked_tokens(q, TOK, ())
+    assert not figure_unsaid(q, r, TOK, ())
+    # the same question with only another duration shown is still declined
+    other = _retrieval([("a", "The courier round takes about an hour each morning.")])
+    assert figure_unsaid(q, other, TOK, ())
+
+
+def test_a_plain_count_reads_no_figure_from_a_or_an() -> None:
+    # "a day" counts no parcels beside it
+    r = _retrieval([("a", "It takes a day to sort the parcels.")])
+    assert figure_unsaid("How many parcels does the depot sort?", r, TOK, ())
+
+
+def test_to_begin_with_says_when_not_what() -> None:
+    got = asked_tokens("How much money did the kiosk have to begin with?", TOK, ())
+    assert "begin" not in got
