@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows: dict[str, list[float]] = defaultdict(list)
     for r in range(args.rounds):
         for i, q in enumerate(qs):
-            def bare() -> None:
+            def bare(q: str = q) -> None:
                 calls.clear()
                 t = time.perf_counter()
                 vec = model.encode([q], normalize_embeddings=True, convert_to_numpy=True)[0]
