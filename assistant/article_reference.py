@@ -189,12 +189,21 @@ def _heads_fit(question: str, name: str, idx: Any, article_id: str, tok: Any) ->
 
 
 def _profiles(idx: Any) -> dict[str, str]:
-    """Article id -> the text a description is matched against: its title and its id."""
+    """Article id -> the text a description is matched against: its title and its id.
+
+    Kept in the index's memo (read-only: callers only read it): it is a function of the
+    corpus alone, and building it walks every chunk, which every question paid before it
+    knew whether it names an article at all. The memo goes with the index, which an
+    ingest replaces, so a new article's profile is there on the next question."""
+    got: dict[str, str] | None = idx.memo.get(key := ("article-reference-profiles",))
+    if got is not None:
+        return got
     out = {}
     for aid in sorted({c.article_id for c in idx.chunks}):
         meta = idx.metas.get(aid)
         title = (meta.title if meta is not None and meta.title else "") or ""
         out[aid] = f"{title} ({aid.replace('-', ' ').replace('_', ' ')})"
+    idx.memo[key] = out
     return out
 
 

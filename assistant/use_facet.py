@@ -15,7 +15,8 @@ that name a facet of their configured criterion (``assistant.asked.facet_term`` 
 the label), by the embedder's cosine; the closest label is taken when it clears
 ``MIN_LABEL_SIMILARITY`` and is ``MIN_LABEL_MARGIN`` ahead of the closest label of another
 criterion. One short embedding per such question (only a which-is-better question whose
-words name no criterion), the labels' once per matrix.
+words name no criterion; kept in the matcher's bounded memo of texts encoded alone, so a
+use asked again pays none), the labels' once per matrix.
 
 The threshold was measured on the purpose phrases of the comparative questions of the
 field tuning split (fa-, fb-), review sets 1-7 and ``tests/data/verdict_labels.jsonl``
@@ -127,7 +128,10 @@ def use_facet(comparisons: Any, question: str) -> tuple[str, str] | None:
         rows, vecs = hit
         if not rows:
             return None
-        q = np.asarray(embed([phrase])[0], dtype=np.float32)
+        # the matcher's memo of texts encoded alone: the very vector ``embed([phrase])``
+        # gives, so a use asked again (a rerun, a follow-up) costs no second model pass
+        alone = getattr(matcher, "vectors", None)
+        q = np.asarray((alone if callable(alone) else embed)([phrase])[0], dtype=np.float32)
         q /= max(float(np.linalg.norm(q)), 1e-9)
         return closest(rows, [float(x) for x in vecs @ q])
     except Exception as exc:  # the optional service: no facet rather than a failed answer

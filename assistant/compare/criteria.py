@@ -51,6 +51,9 @@ OTHER = "Other criteria"
 #: A new criterion needs this many articles using it; fewer joins the nearest configured one.
 NEW_CRITERION_MIN_ARTICLES = 2
 
+#: How many texts encoded alone (answer-time lookups: labels, asked uses) the matcher keeps.
+SINGLE_MEMO_MAX = 4096
+
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -102,6 +105,8 @@ class CriterionMatcher:
         assert self.embed is not None
         cache = self._single if len(labels) == 1 else self._cache
         with self._lock:
+            if len(labels) == 1 and len(cache) >= SINGLE_MEMO_MAX and labels[0] not in cache:
+                cache.clear()  # answer-time texts are open-ended: bounded, recomputed alike
             todo = [lab for lab in dict.fromkeys(labels) if lab not in cache]
             if todo:
                 for lab, vec in zip(todo, self.embed(todo), strict=True):
