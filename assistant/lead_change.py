@@ -113,10 +113,28 @@ def _word(question: str, direction: int) -> str:
     if m is not None:
         for word in (m.group("a"), m.group("b")):
             if bool(_IS_UP.match(_bare(word))) == (direction > 0):
-                return _bare(word)
+                return _past(_bare(word).split()[-1])
     if re.search(rf"\b{_GAP}\b|\bstill\b|\bcaught up\b", question, re.I):
         return "widened" if direction > 0 else "narrowed"
     return "up" if direction > 0 else "down"
+
+
+#: The changed state said of a verb the question offers in another form ("shrink or widen").
+_PAST = {"widen": "widened", "widens": "widened", "widening": "widened", "narrow": "narrowed",
+         "narrows": "narrowed", "narrowing": "narrowed", "shrink": "shrunk",
+         "shrinks": "shrunk", "shrinking": "shrunk", "shrank": "shrunk", "grow": "grown",
+         "grows": "grown", "growing": "grown", "grew": "grown", "rise": "risen",
+         "rises": "risen", "rising": "risen", "rose": "risen", "fall": "fallen",
+         "falls": "fallen", "falling": "fallen", "fell": "fallen"}
+
+
+def _past(word: str) -> str:
+    """"shrink" -> "shrunk", "increase" -> "increased"; a past form or a comparative as is."""
+    if word in _PAST:
+        return _PAST[word]
+    if re.fullmatch(r"(?:increas|decreas|clos)(?:e|es|ing)", word):
+        return re.sub(r"(?:e|es|ing)$", "ed", word)
+    return word
 
 
 def _sentences(cit: Any) -> list[str]:
