@@ -66,7 +66,7 @@ from assistant.conditions import condition_firsts, conditions_only
 from assistant.evidence import counted_first, recording
 from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
-from assistant.intent import Intent, classify_intent
+from assistant.intent import Intent, asks_no_sides, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
 from assistant.line_parts import line_parts
 from assistant.models import Citation
@@ -268,7 +268,7 @@ def compose(
     # "By how much did Node beat Django?" names both sides but asks for one figure: the
     # sentence holding it answers, not a sentence per side
     comparison = (intent.comparative or is_comparison(question, subjects)) and not (
-        intent.kind == "fact" and quantity(question) is not None)
+        intent.kind == "fact" and (quantity(question) is not None or asks_no_sides(question)))
     member = member_side(question, intent.polarity, config)
     if member:  # "the risks of relying on npm packages" asks about Node.js alone
         subjects = (member,)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.change import asked_change
+from assistant.lead_change import asks_change
 
 #: "... the wrong choice", "... a good idea", "... the better option": a choice's fitness.
 _FIT_WORDS = (r"(?:(?:wrong|right|good|bad|poor|better|best|worse|worst|ideal|great|smart|"
@@ -163,6 +164,11 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     both = len(set(subjects)) > 1
     if asked_change(q):  # "what got better after the move?": a fact, not a verdict
         return Intent("fact")
+    if asks_change(q):  # "has Node's lead widened or narrowed?" (``assistant.lead_change``)
+        return Intent("fact")
+    said = _TRAILING.match(q)
+    if said is not None:  # "<statement>. Which one?": the statement's own shape
+        return classify_intent(said.group("statement"), subjects)
     if _WHEN.search(q):
         if len(set(subjects)) != 1:
             return Intent("when")
@@ -189,7 +195,22 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     return Intent("fact")
 
 
+def asks_no_sides(question: str) -> bool:
+    """Whether ``question`` is a fact question whose words only look like a comparison:
+    a change over time ("has Node's lead widened or narrowed?") or a statement followed by
+    a bare "Which one?". Its answer is the sentences that say it, not a side per label."""
+    q = own_words(" ".join(question.split()))
+    return asks_change(q) or bool(_TRAILING.match(q))
+
+
 _THAN = re.compile(r"\bthan\b", re.I)
+#: A statement followed by a bare wh-question that only points back into it ("Routewise
+#: keeps its planning in Python because of one toolkit. Which one?", "... What was it?"):
+#: the question asks the thing the statement names, so the statement's words give the
+#: shape; "which one" there is no choice between the subjects (review 16's g26).
+_TRAILING = re.compile(
+    r"^(?P<statement>[^?]*\w[^?]*[.!])\s+(?:which(?:\s+ones?)?|who|whom|whose|what|where|when)"
+    r"(?:\s+(?:was|is|were|are|did|does)\s+(?:it|that|this|they|he|she))?\s*\?\s*$", re.I)
 #: A follow-up rewritten with the earlier question as its topic in brackets: "<new> (<earlier
 #: question>)?". A bracket of a few words is an aspect ("(disadvantages)") and stays.
 _TOPIC_BRACKET = re.compile(r"^(?P<own>.*\S)\s+\((?P<topic>[^()]+)\)\s*\??$")

@@ -52,6 +52,9 @@ WRITTEN_LABELS = ROOT / "data" / "stance_written.jsonl"
 #: Round seventeen's claims on cost direction and concessions (review 15's f32), written
 #: before the rules that read them; odd ids are tuned on, even ids held back.
 COST_LABELS = ROOT / "data" / "stance_labels17.jsonl"
+#: Ratio sentences whose lead shrank or grew ("1.8 times as many ..., down from three
+#: times"): the side the ratio is said of still leads (round 18, written before the rule).
+RATIO_LABELS = ROOT / "data" / "stance_ratio18.jsonl"
 
 #: The held-out split, fixed before any stance rule was tuned in round two: these four field
 #: articles and the probe set's even ids are never looked at while tuning; rules, word lists
@@ -291,6 +294,8 @@ def report(cfg: ComparisonConfig | None = None, similarity: bool = True) -> dict
         "cost17": probe_score(cfg, None, COST_LABELS, matcher).to_json(),
         "cost17_tuned": probe_score(cfg, False, COST_LABELS, matcher).to_json(),
         "cost17_held_out": probe_score(cfg, True, COST_LABELS, matcher).to_json(),
+        "ratio18_tuned": probe_score(cfg, False, RATIO_LABELS, matcher).to_json(),
+        "ratio18_held_out": probe_score(cfg, True, RATIO_LABELS, matcher).to_json(),
         "_misses": {"field_tuned": total(tuned).misses,
                     "probe_tuned": probe_score(cfg, False, PROBE_LABELS, matcher).misses,
                     "bundled": total(bs).misses,
@@ -320,7 +325,7 @@ def main(argv: list[str]) -> int:
               f"accuracy={s['accuracy']:.3f} matched_accuracy={s['matched_accuracy']:.3f}")
     for name in ("field", "field_held_out", "field_tuned", "probe", "probe_held_out",
                  "probe_tuned", "bundled", "written", "cost17", "cost17_tuned",
-                 "cost17_held_out"):
+                 "cost17_held_out", "ratio18_tuned", "ratio18_held_out"):
         s = rep[name]
         print(f"{name:15s} n={s['n']:3d} matched={s['matched']:3d} accuracy={s['accuracy']:.3f} "
               f"matched_accuracy={s['matched_accuracy']:.3f}")

@@ -82,7 +82,20 @@ def _unit_at(general: GeneralLexicon, text: str, end: int) -> tuple[str, float] 
 #: "three times as many <unit> as", "three times the <unit> of", "twice as much <unit>".
 _MULTIPLE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|twice|two|three|four|five|ten)\s+(?:times\s+)?"
-    r"(as\s+many|as\s+much|more|fewer|less|the)\s+", re.IGNORECASE)
+    r"(as\s+many|as\s+much|as\s+long|more|fewer|less|the)\s+", re.IGNORECASE)
+#: A rate of work after a multiple ("messages per second", "pages a minute"): more of it is
+#: more work done, a benefit, unless the lexicon calls the thing counted a cost.
+_RATE = re.compile(r"^\s*(?P<noun>[a-z]+)(?:\s+[a-z]+)?\s+(?:per|a|an|each)\s+"
+                   r"(?:second|sec|minute|min|hour)\b", re.IGNORECASE)
+
+
+def _rate_unit(general: GeneralLexicon, text: str) -> tuple[str, float] | None:
+    """The unit of a multiple when the lexicon names none: "as long" is time (a cost), a
+    rate of work ("1.7 times as many pages per second") a benefit."""
+    m = _RATE.match(text)
+    if m is None or m.group("noun").lower() in general.cost_nouns:
+        return None
+    return "rate", 1.0
 
 
 def _multiple_verdict(
@@ -93,7 +106,9 @@ def _multiple_verdict(
     for m in _MULTIPLE.finditer(text):
         if m.group(0).split()[0].lower() not in ("twice",) and "times" not in m.group(0):
             continue
-        unit = _unit_at(general, text, m.end())
+        unit = _unit_at(general, text, m.end()) or (
+            ("time", -1.0) if m.group(1).lower().split()[-1] == "long"
+            else _rate_unit(general, text[m.end(): m.end() + 60]))
         before = [name for s, _e, name, _t in mentions if s < m.start()]
         after = {name for s, _e, name, _t in mentions if s >= m.end()}
         if unit is None or not before:

@@ -214,6 +214,23 @@ def reported_starts(words: list[str], word_idx: list[int]) -> list[int]:
     return found
 
 
+#: What the distance between the sides is called: "the gap", "the margin".
+_MARGIN = frozenset({"gap", "gaps", "margin", "margins", "difference", "differences", "lead",
+                     "advantage", "distance", "speedup"})
+_DETERMINER = frozenset({"the", "that", "this", "its", "their", "our", "his", "her", "a"})
+
+
+def _about_margin(words: Sequence[str]) -> bool:
+    """Whether a clause opens on the gap between the sides ("but the gap is now small",
+    "but the benchmark difference rarely matters"): it says how far one side leads, which
+    shrinks the lead and never turns it to the other side (review 16's g07: "Node.js still
+    wins, but the gap is now small enough that it rarely matters" was read for Django)."""
+    head = list(words[:4])
+    if head and head[0] in _DETERMINER:
+        head = head[1:]
+    return any(w in _MARGIN for w in head[:2])  # "the gap", "the benchmark gap"
+
+
 def implied_contrast(words: list[str], word_idx: list[int], out: list[_Match]) -> None:
     """The last clause-joining "but" / "yet" with no cue after it turns the cues before it."""
     joint = max((k for n, k in enumerate(word_idx) if n and words[k] in _CLAUSE_CONTRAST
@@ -221,7 +238,8 @@ def implied_contrast(words: list[str], word_idx: list[int], out: list[_Match]) -
     if joint is not None:
         after = [k for k in word_idx if k > joint]
         if len(after) >= CLAUSE_WORDS and (
-                words[after[0]] not in _NOT_CONTRAST_AFTER) and not any(
+                words[after[0]] not in _NOT_CONTRAST_AFTER) and not _about_margin(
+                [words[k] for k in after[:4]]) and not any(
                 m.start > joint and m.weight for m in out):
             for m in out:
                 if m.end <= joint:

@@ -16,7 +16,7 @@ from assistant.errors import BadInput
 from knowledge.subjects_config import normalize_label
 
 #: Bump when extraction or stance rules change, so cached matrices on disk are rebuilt.
-RULES_VERSION = "9"
+RULES_VERSION = "10"
 NEITHER = "neither"
 AGREE, DISAGREE, MIXED, SINGLE_SOURCE = "agree", "disagree", "mixed", "single-source"
 MAX_PROSE_PER_CELL = 4
