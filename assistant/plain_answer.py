@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.asked_point import raise_point
 from assistant.entity_fact import entity_fact, name_tokens
+from assistant.follow_on import bring_follow_on
 from assistant.intent import Intent
 from assistant.list_answer import complete
 from assistant.other_side import asked_side, other_side
@@ -46,4 +47,8 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
     # reported question's answer after it (``assistant.asked_point``)
     visible, hidden = raise_point(question, visible, hidden, cands, retrieval.query_tokens,
                                   retrieval.index, name_tokens(retrieval.index))
+    # a lead restating the question's premise, or an intro ending in a colon, brings the
+    # sentence after it: the answer (``assistant.follow_on``)
+    visible, hidden = bring_follow_on(question, visible, hidden, cands, retrieval.query_tokens,
+                                      retrieval.index, name_tokens(retrieval.index))
     return visible, [*other, *off, *hidden]
