@@ -132,6 +132,20 @@ def asked_kind(question: str) -> tuple[str, str] | None:
     return " ".join(kind), (m.group("besides") or "").strip()
 
 
+#: Each glossary's tool spellings, lower-cased with their compiled patterns, made once.
+_SPELLINGS: dict[int, tuple[Glossary, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+def _spellings(glossary: Glossary) -> list[tuple[str, re.Pattern[str]]]:
+    """``(spelling, pattern)`` of every tool spelling of ``glossary``, lower-cased."""
+    held = _SPELLINGS.get(id(glossary))
+    if held is None or held[0] is not glossary:
+        held = _SPELLINGS[id(glossary)] = (glossary, [
+            (sp.lower(), re.compile(rf"(?<![\w.-]){re.escape(sp.lower())}(?![\w-]|\.\w)"))
+            for tool in glossary.tools for sp in tool.spellings])
+    return held[1]
+
+
 def _names(text: str, glossary: Glossary) -> list[tuple[str, int]]:
     """The names in ``text`` with their word offset: code spans, capitalised runs not
     opening the sentence, mixed-case or digit-bearing tokens, glossary spellings."""
@@ -154,10 +168,9 @@ def _names(text: str, glossary: Glossary) -> list[tuple[str, int]]:
     found += [(m.group(0), m.start()) for m in _TOKEN.finditer(text)
               if _mixed(m.group(0)) and not m.group(0)[:1].isupper()]
     low = text.lower()
-    for tool in glossary.tools:
-        for s in tool.spellings:
-            for m in re.finditer(rf"(?<![\w.-]){re.escape(s.lower())}(?![\w-]|\.\w)", low):
-                found.append((text[m.start():m.end()], m.start()))
+    for spelled, pattern in _spellings(glossary):
+        if spelled in low:  # a substring test first: most sentences name few tools
+            found += [(text[m.start():m.end()], m.start()) for m in pattern.finditer(low)]
     return [(n, at(p)) for n, p in found if n]
 
 
@@ -202,10 +215,18 @@ def _sentences(idx: Any, positions: Sequence[int]) -> list[tuple[str, int]]:
 
 
 def _share(token: str, idx: Any) -> float:
-    """The share of the index's passages holding the stemmed ``token``."""
+    """The share of the index's passages holding the stemmed ``token`` (memoised on the
+    index: a which-question reads it for every name of every read sentence)."""
     if not idx.chunk_tokens:
         return 0.0
-    return sum(1 for toks in idx.chunk_tokens if token in toks) / len(idx.chunk_tokens)
+    memo = getattr(idx, "memo", None)
+    key = ("name-share", token)
+    if memo is not None and key in memo:
+        return float(memo[key])
+    got = sum(1 for toks in idx.chunk_tokens if token in toks) / len(idx.chunk_tokens)
+    if memo is not None:
+        memo[key] = got
+    return got
 
 
 def name_unsaid(question: str, retrieval: Any, tok: Any, ignore: Iterable[str],
