@@ -285,8 +285,10 @@ def name_unsaid(question: str, retrieval: Any, tok: Any, ignore: Iterable[str],
                 break
         if not named and fresh and lists and NAME_LIST.search(text):
             named = fresh[0]  # "Which companies does the PLANEKS article give ...": a list
-        if not named and fresh and not set_aside & set(tok.tokens(text)):
-            # a sentence naming the set-aside name is about it, however close in meaning
+        if not named and fresh and not besides:
+            # "Besides Celery, which ...": the sentences close in meaning are about the
+            # set-aside name's topic and name other things ("Redis" as a channel layer);
+            # only a name of the kind, by the glossary or beside the kind word, is another
             meaning = max(meaning, sims.get(row, -1.0))
         if named:
             break
