@@ -22,8 +22,10 @@ from assistant.asked_name import name_unsaid
 #: is 0.5 (``asked_figure.MEANING_FLOOR``). Off, the detail check alone runs, as before.
 FIGURE_CHECK = True
 #: Whether the name check declines a "which <kind>" question no read sentence names an
-#: instance of (``asked_name``; review 16's g35 / g37 / g42).
-NAME_CHECK = True
+#: instance of (``asked_name``; review 16's g35 / g37 / g42). OFF: on, the field set
+#: (store f) lost held-out fc-q15 (abstention 1.0 -> 0.990, answer 0.829 -> 0.816), so it
+#: waits for that cause to be found on tuneable questions.
+NAME_CHECK = False
 
 
 def unsaid(question: str, retrieval: Any, topical: Sequence[str], tok: Any,

@@ -60,9 +60,14 @@ def test_the_glossary_kind_of_an_asked_kind() -> None:
 
 
 @pytest.mark.integration
-def test_asked_name_on_field_store(field_versus: Any) -> None:
-    """On the real field store: a kind no article names for the asked company is declined,
-    one an article names beside its kind word is answered with it."""
+def test_asked_name_on_field_store(field_versus: Any, monkeypatch: pytest.MonkeyPatch
+                                   ) -> None:
+    """On the real field store, with the (default-off) check on: a kind no article names
+    for the asked company is declined, one an article names beside its kind word is
+    answered with it."""
+    import assistant.asked_unsaid as asked_unsaid
+
+    monkeypatch.setattr(asked_unsaid, "NAME_CHECK", True)
     no = field_versus.ask("Which card payment gateway does Harbourlight's booking API "
                           "send its charges to?")
     assert no.abstained, no.answer
