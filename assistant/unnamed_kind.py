@@ -13,6 +13,7 @@ category nor the name of one of its tools, nothing in the articles answers "whic
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from knowledge.glossary import Glossary, default_glossary
@@ -78,3 +79,30 @@ def unnamed_kinds(question: str, idx: Any, glossary: Glossary | None = None) -> 
                for n in names):
             return []
     return list(dict.fromkeys(said))
+
+
+def kind_phrase_categories(glossary: Glossary, kind: str,
+                           general: Callable[[str], bool] | None = None) -> set[str]:
+    """The glossary categories an asked kind's words name: a category phrase it holds
+    ("error tracking service": monitoring), a category's search term among its words
+    ("Which database"), or, unless ``general`` says the articles use it everywhere, its
+    last word as the last word of a category phrase ("data store": "key-value store")."""
+    words = kind.lower().split()
+    if not words:
+        return set()
+    text = " ".join(words)
+    last = words[-1]
+    head = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    by_head = general is None or not general(head)
+    cats: set[str] = set()
+    heads: set[str] = set()
+    for key, cat in glossary.categories.items():
+        said = any(re.search(rf"(?:^|\s){re.escape(p)}(?:e?s)?(?:\s|$)", text)
+                   for p in cat.phrases)
+        termed = any(w in (t, f"{t}s", f"{t}es") for t in cat.terms for w in words)
+        headed = by_head and any(p.split()[-1] in (head, last) for p in cat.phrases)
+        if said or termed:
+            cats.add(key)
+        elif headed:
+            heads.add(key)
+    return cats or heads  # a phrase or term said outranks a shared last word
