@@ -87,7 +87,7 @@ from assistant.asked_unsaid import unsaid as asked_unsaid
 from assistant.attribution import technology_names, third_technologies
 from assistant.described import described
 from assistant.kind_named import kind_said
-from assistant.passing_beside import PASSING, said_beside
+from assistant.passing_beside import PASSING, explained
 from assistant.question_names import (
     GENERIC,
     abbreviation,
@@ -286,7 +286,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # is held by a passage close in meaning: ``figure_close``)
             unrelated.append(name)
     covered = [m for m, (k, _c) in names.items() if k > PASSING]  # "leave WordPress for Laravel"
-    passing = [p for p in passing if not said_beside(p, covered, topical, idx, tok)]
+    passing = [p for p in passing if not explained(p, covered, topical, retrieval, tok)]
     # "C" read out of "C#": a name found only inside another name the question uses is no
     # name of its own (nor listed in a decline beside it)
     foreign = [f for f in foreign if not inside_other(question, f, foreign)

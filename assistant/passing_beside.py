@@ -38,6 +38,29 @@ def said_beside(name: str, covered: Sequence[str], topical: Sequence[str], idx: 
     return False
 
 
+def in_referred(name: str, retrieval: Any, tok: Any) -> bool:
+    """Whether the article the question refers to (``retrieval.article``: "on the PLANEKS
+    page", "in the FAQ") holds ``name``: "What is <name>, mentioned on <site>'s page?" asks
+    what that article says of its passing mention, the question's own scope, not an
+    unknown topic to decline."""
+    ref = getattr(retrieval, "article", None)
+    ntoks = set(tok.tokens(name))
+    if ref is None or not ntoks:
+        return False
+    idx = retrieval.index
+    return any(ntoks <= idx.chunk_tokens[i] for i, c in enumerate(idx.chunks)
+               if c.article_id == ref.article_id)
+
+
+def explained(name: str, covered: Sequence[str], topical: Sequence[str], retrieval: Any,
+              tok: Any) -> bool:
+    """Whether a name mentioned in passing is still the question's topic: said beside a
+    covered name (``said_beside``) or held by the article the question refers to
+    (``in_referred``)."""
+    return said_beside(name, covered, topical, retrieval.index, tok) or in_referred(
+        name, retrieval, tok)
+
+
 #: A named technology in this many passages or fewer is mentioned in passing: abstention
 #: declines it unless it is said beside a covered one (``assistant.abstain``), and the
 #: named path fetches its few passages when retrieval missed them.

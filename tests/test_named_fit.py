@@ -110,3 +110,21 @@ def test_a_topic_another_name_holds_in_words_is_not_rescued_by_meaning() -> None
     fit_topical("Does Laravel have a better template engine than Django?", [django, laravel],
                 [LARAVEL, Named("Django", frozenset({"django"}), "Django")], INDEX)
     assert not laravel.topical
+
+
+def test_a_passing_name_in_the_referred_article_is_its_topic() -> None:
+    # g44's shape (review 16): "What is <name>, mentioned on <site>'s page?"
+    from assistant.passing_beside import explained, in_referred
+
+    texts = [("agency", "Our clients include Fernleaf, a garden planner with reminders."),
+             ("agency", "We build with Django."), ("blog", "Node.js is fast.")]
+    idx = SimpleNamespace(
+        chunks=[SimpleNamespace(article_id=a, chunk_id=str(i)) for i, (a, _t) in enumerate(texts)],
+        chunk_tokens=[frozenset(tokens(t)) for _a, t in texts], vocabulary={}, memo={})
+    on_page = SimpleNamespace(index=idx, article=SimpleNamespace(article_id="agency"))
+    assert in_referred("Fernleaf", on_page, TOK)
+    assert explained("Fernleaf", [], list(tokens("fernleaf garden product")), on_page, TOK)
+    # the same name with no article referred to, or another article referred to, is passing
+    assert not in_referred("Fernleaf", SimpleNamespace(index=idx, article=None), TOK)
+    other = SimpleNamespace(index=idx, article=SimpleNamespace(article_id="blog"))
+    assert not explained("Fernleaf", [], list(tokens("fernleaf garden product")), other, TOK)
