@@ -1,6 +1,6 @@
 """Measure whether the answering sentence is shown, and shown first, for review 16's shapes.
 
-    VERSUS_DATA_DIR=/tmp/versus-d python -m tests.measure_direct18 [--dump out.jsonl]
+    VERSUS_DATA_DIR=/tmp/versus-d python -m tests.measure_direct18 [--labels FILE] [--dump out.jsonl]
 
 ``tests/data/direct_labels18.jsonl`` holds questions (written by hand before the rule of
 direct18) over the field and tuning10 articles, in the shapes blind review 16 still rated
@@ -40,6 +40,11 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
 
 
 def main(argv: list[str]) -> None:
+    # ``--labels FILE`` measures another file of the same shape (meaning18's
+    # ``tests/data/meaning_labels18.jsonl``: answers said in other words than the question)
+    if len(argv) > 1 and argv[0] == "--labels":
+        run(measure, Path(argv[1]), argv[2:])
+        return
     run(measure, LABELS, argv)
 
 
