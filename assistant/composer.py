@@ -87,9 +87,9 @@ from assistant.near_duplicates import repeats
 from assistant.numbering import Citations, cite_candidate, cite_claim, passage_key
 from assistant.openers import arrange, standalone
 from assistant.passing_beside import with_passing
-from assistant.qualifier import favour_qualifier
 from assistant.plain_answer import refine
 from assistant.product_kind import demote
+from assistant.qualifier import favour_qualifier
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable

@@ -9,7 +9,7 @@ lost g06 (Django's p50 beside Express's p99) and g28 (the staging CPU shown as t
 Each label has the right sentence's quote and ``wrong``: a quote of the sibling figure
 (``None`` for the controls). Per split it prints the share whose right quote is in the
 visible answer, whose first visible sentence holds it, and whose first visible sentence
-holds the wrong figure (lower is better).
+holds the wrong figure, and whose visible answer shows it at all (both lower is better).
 """
 
 from __future__ import annotations
@@ -35,12 +35,16 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
         wrong = lab.get("wrong")
         bad = bool(wrong) and bool(sents) and in_answer_text(
             sents[0], [Evidence(lab["evidence"][0]["article_id"], wrong)])
+        shown = bool(wrong) and in_answer_text(
+            " ".join(sents), [Evidence(lab["evidence"][0]["article_id"], wrong)])
         key = "control" if lab["shape"] == "control" else lab["split"]
-        st = out.setdefault(key, {"n": 0, "visible": 0, "lead": 0, "wrong_first": 0})
+        st = out.setdefault(key, {"n": 0, "visible": 0, "lead": 0, "wrong_first": 0,
+                                   "wrong_visible": 0})
         st["n"] += 1
         st["visible"] += hit
         st["lead"] += lead
         st["wrong_first"] += bad
+        st["wrong_visible"] += shown
         dump.append({"id": lab["id"], "visible": hit, "lead": lead, "wrong_first": bad,
                      "answer": ans.answer})
     report: dict[str, Any] = {}
@@ -48,7 +52,8 @@ def measure(versus: Any, labels: list[dict[str, Any]]) -> tuple[dict[str, Any], 
         n = st["n"] or 1
         report[key] = {"n": st["n"], "right_visible": round(st["visible"] / n, 3),
                        "right_first": round(st["lead"] / n, 3),
-                       "wrong_first": round(st["wrong_first"] / n, 3)}
+                       "wrong_first": round(st["wrong_first"] / n, 3),
+                       "wrong_visible": round(st["wrong_visible"] / n, 3)}
     report["missed"] = [d["id"] for d in dump if not d["visible"]]
     report["wrong_first_ids"] = [d["id"] for d in dump if d["wrong_first"]]
     return report, dump
