@@ -14,7 +14,9 @@ A qualifier is read by its shape, never by an article's phrase, in three slots:
 * **year**: a four-digit year. A sentence holding a year, but none the question asks, is
   about another year.
 * **occasion**: the noun phrase of a fronted or inner "at / on / during / in the <noun
-  phrase>" ("At the derby", "In the staging load test"), its content stems. A sentence
+  phrase>" ("At the derby", "In the staging load test"), its head stem when it names a
+  part of an article's story (not in its title or lead passage, in at most a quarter of
+  its passages: "in the student project" names a whole report). A sentence
   holding a figure whose passage (its text, section heading and article title) holds none
   of those stems, from an article whose other candidate passages do hold one, tells the
   figure of another occasion of the same story.
@@ -35,6 +37,8 @@ from assistant.entity_fact import FIGURE, name_tokens
 
 #: What a sentence qualified by another value of the asked slot loses.
 W_OTHER = 0.25
+#: An occasion word held by more than this share of its article's passages is its story's.
+LOCAL_SHARE = 0.25
 PERCENTILE = re.compile(r"\bp(\d{2,3}(?:\.\d+)?)\b", re.I)
 YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,.]\d)")
 #: "at / on / during / in the <up to four words>" ending at a function word or punctuation:
@@ -56,9 +60,15 @@ def years(text: str) -> frozenset[str]:
 
 
 def occasion_terms(question: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The content stems of the occasions ``question`` is set at (subject names aside)."""
-    return frozenset(t for m in OCCASION.finditer(question) for t in tokens(m.group(1))
-                     if t not in names and not t.isdigit())
+    """The head stems (last content word) of the occasions ``question`` is set at, subject
+    names aside: "On the Ryzen box benchmark" is set at a benchmark, the machine's name
+    only says which one."""
+    heads = set()
+    for m in OCCASION.finditer(question):
+        toks = [t for t in tokens(m.group(1)) if t not in names and not t.isdigit()]
+        if toks:
+            heads.add(toks[-1])
+    return frozenset(heads)
 
 
 def _other(asked: frozenset[str], held: frozenset[str]) -> bool:
@@ -73,13 +83,33 @@ def _passage_terms(cand: Any, index: Any) -> frozenset[str]:
     return frozenset(tokens(f"{title} {section} {cand.chunk.text}"))
 
 
+def _local(asked: frozenset[str], article_id: str, index: Any) -> frozenset[str]:
+    """The asked occasion stems that name a part of the article's story, not the story:
+    absent from its title and its lead passage and held by at most ``LOCAL_SHARE`` of its
+    passages ("the student project" is the whole report; "the derby" one day of a diary).
+    Memoised per corpus."""
+    got = index.memo.get(key := ("qualifier-local", article_id, asked))
+    if got is None:
+        meta = index.metas.get(article_id)
+        story = set(tokens(getattr(meta, "title", "") or ""))
+        own = [(c, set(t)) for c, t in zip(index.chunks, index.chunk_tokens, strict=False)
+               if c.article_id == article_id]
+        story |= {t for c, toks in own if c.ordinal == 0 for t in toks}
+        most = max(1, int(len(own) * LOCAL_SHARE))
+        got = index.memo[key] = frozenset(
+            t for t in asked - story if sum(t in toks for _c, toks in own) <= most)
+    return frozenset(got)
+
+
 def other_occasion(question: str, cands: Sequence[Any], index: Any,
                    names: frozenset[str] = frozenset()) -> set[int]:
     """ids of the candidates holding a figure told of another occasion (module docstring)."""
     asked = occasion_terms(question, names)
     if not asked:
         return set()
-    holds = {id(c): not asked.isdisjoint(_passage_terms(c, index)) for c in cands}
+    local = {a: _local(asked, a, index) for a in {c.chunk.article_id for c in cands}}
+    holds = {id(c): not local[c.chunk.article_id].isdisjoint(_passage_terms(c, index))
+             for c in cands}
     told = {c.chunk.article_id for c in cands if holds[id(c)]}
     return {id(c) for c in cands if not holds[id(c)] and c.chunk.article_id in told
             and FIGURE.search(c.text)}
