@@ -89,6 +89,7 @@ from assistant.openers import arrange, standalone
 from assistant.passing_beside import with_passing
 from assistant.plain_answer import refine
 from assistant.product_kind import demote
+from assistant.qualifier import favour_qualifier
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
@@ -284,6 +285,7 @@ def compose(
     scored = favour(question, scored)  # "zod" answers "request validation" (``tool_kind``)
     scored = favour_change(question, scored)  # "what got better?" (``assistant.change``)
     scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
+    scored = favour_qualifier(question, scored, retrieval.index)  # p99, not p50 (``qualifier``)
     scored, view = story_focus(comparison, scored, view, retrieval)  # ``story_compare``
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)

@@ -22,6 +22,7 @@ from assistant.follow_on import bring_follow_on
 from assistant.intent import Intent
 from assistant.list_answer import complete
 from assistant.other_side import asked_side, other_side
+from assistant.qualifier import settle
 from assistant.retriever import Retrieval
 from assistant.sentences import Candidate
 from assistant.shape import shape
@@ -51,4 +52,6 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
     # sentence after it: the answer (``assistant.follow_on``)
     visible, hidden = bring_follow_on(question, visible, hidden, cands, retrieval.query_tokens,
                                       retrieval.index, name_tokens(retrieval.index))
+    # a figure of another occasion / percentile gives way to the asked one (``qualifier``)
+    visible, hidden = settle(question, visible, hidden, cands, retrieval.index)
     return visible, [*other, *off, *hidden]
