@@ -1,6 +1,6 @@
 """Measure whether the answering sentence is shown, and shown first, for review 16's shapes.
 
-    VERSUS_DATA_DIR=/tmp/versus-d python -m tests.measure_direct18 [--labels FILE] [--dump out.jsonl]
+    VERSUS_DATA_DIR=/tmp/d python -m tests.measure_direct18 [--labels FILE] [--dump out.jsonl]
 
 ``tests/data/direct_labels18.jsonl`` holds questions (written by hand before the rule of
 direct18) over the field and tuning10 articles, in the shapes blind review 16 still rated
