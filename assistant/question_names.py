@@ -63,7 +63,7 @@ GENERIC = frozenset(
     for w in """
     good bad best better worse use used using uses choose choice pick need want like
     make makes work works help helps happen happened happens main kind kinds type types
-    lot lots many much thing today now people someone anyone home way difference
+    lot lots many much thing today now people someone anyone home way difference team teams
     different ok okay hello hi thanks thank please answer question questions
     essay essays piece pieces post posts blog tutorial guide newsletter writeup
     """.split()  # noqa: SIM905 - a word list reads better as text
