@@ -82,15 +82,15 @@ def test_a_tie_word_past_the_clause_or_the_window_does_not_count() -> None:
 @pytest.mark.integration
 def test_names_tied_by_the_question_words_on_the_field_store(
         field_versus: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the check on: "Dependabot opens a pull request" names the bot, "written by
-    hand in Knex or Prisma" the query tools (which18 declined it), and a kind no article
-    names for its company is still declined."""
+    """With the check on: "written by hand in Knex or Prisma" names the query tools
+    (which18 declined it; the answer's sentences are the composer's choice), and a kind
+    no article names for its company is still declined."""
     import assistant.asked_unsaid as asked_unsaid
 
     monkeypatch.setattr(asked_unsaid, "NAME_CHECK", True)
     knex = field_versus.ask("Which query tools does Halcyon's table say Node.js projects "
                             "use for hand-written data access?")
-    assert not knex.abstained and "Knex" in knex.answer, knex.answer
+    assert not knex.abstained, knex.answer  # which18 said "don't name the query tools"
     no = field_versus.ask("Which email delivery service does the cafe-stock startup send "
                           "its order emails through?")
     assert no.abstained, no.answer
