@@ -39,6 +39,8 @@ from typing import Any
 from assistant.answer_type import ASKS_FOR_NAMES, NAME_LIST
 from assistant.asked_detail import detail_asked
 from assistant.asked_figure import whose
+from assistant.name_tie import tie_stems, tied
+from assistant.release_name import release_named
 from assistant.unnamed_kind import kind_phrase_categories
 from knowledge.glossary import Glossary, default_glossary
 
@@ -266,8 +268,12 @@ def name_unsaid(question: str, retrieval: Any, tok: Any, ignore: Iterable[str],
     set_aside = set(tok.tokens(besides))
     head = kind_tokens[-1]
     lists = bool(ASKS_FOR_NAMES.search(question))
-    named, meaning = "", 0.0
-    for text, row in sents:
+    ties = tie_stems(question, kind, besides, tok, ignored,
+                     general=lambda t: _share(t, idx) > GENERAL_SHARE)
+    # "Which Django version ...": "a Django 4.2 monolith" names a release by its number
+    named = release_named(kind, (t for t, _r in sents), asked_toks | ignored, tok)
+    meaning = 0.0
+    for text, row in ([] if named else sents):
         words = text.split()
         fresh = []
         for name, at in _names(text, glossary):
@@ -280,7 +286,8 @@ def name_unsaid(question: str, retrieval: Any, tok: Any, ignore: Iterable[str],
                 continue  # a glossary tool of another kind: PostgreSQL is no cloud
             fresh.append(name)
             if (tool is not None and tool & cats) or _next_to(
-                    words, at, len(name.split()), head, tok):
+                    words, at, len(name.split()), head, tok) or tied(
+                    words, at, len(name.split()), ties, tok):
                 named = name
                 break
         if not named and fresh and lists and NAME_LIST.search(text):
