@@ -51,8 +51,7 @@ _THAT = re.compile(
 #: team already knows JavaScript, ...", "As someone who codes in Python, ...".
 _FRONTED = re.compile(
     r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?P<adv>(?:for|if|when|as|since|because|"
-    r"given|with|while|assuming|considering|knowing|once|under|at|unless|whenever)\b"
-    r"[^,?;]*)[,;]\s*", re.I)
+    r"given|with|while|assuming|considering|knowing)\b[^,?;]*)[,;]\s*", re.I)
 #: An example inside the question: ", like a personal to-do app," / "such as ...".
 _EXAMPLE = re.compile(r",?\s*\b(?:like|such as|e\.g\.|for example|for instance)\s+[^,?;]*,?",
                       re.I)
@@ -113,15 +112,6 @@ class Split:
 
     asking: str
     situation: str
-
-
-def fronted(question: str) -> str:
-    """The fronted adverbial clause of the question's asking sentence ("Once traffic grows
-    and is mostly waiting on I/O" of "Once ..., which is cheaper?"), or ""."""
-    asking = [s for s in _SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
-    m = _FRONTED.match(asking[-1]) if asking else None
-    return m.group("adv").strip() if m is not None and m.end() < len(asking[-1].rstrip(" ?")) \
-        else ""
 
 
 def split(question: str) -> Split:

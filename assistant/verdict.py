@@ -179,10 +179,9 @@ def matrix_view(
     if comparisons is None:
         return None
     from assistant.asked import asked_side, facet_term, polar, spelled
-    from assistant.asked_condition import condition_unweighed
     from assistant.condition import ASKS_AGREEMENT, knowing_claims, quality
     from assistant.intent import classify_intent
-    from assistant.situation import NEWCOMER, background, fronted, situation_facet, split
+    from assistant.situation import NEWCOMER, background, situation_facet, split
     from assistant.verdict_topic import WHICH, topic
 
     try:
@@ -274,9 +273,6 @@ def matrix_view(
             if facet_named(skill, knowing_claims(claims)):
                 facet, facet_words = skill, f"developers who know {skill}"
             condition = skill
-        # "Once traffic ... is mostly waiting on I/O, ...": a condition the claims do not weigh
-        unweighed = (not situational and facet is None and condition is None and not NEWCOMER
-                     .search(situation) and condition_unweighed(fronted(question), claims, names))
         if (spec is not None and getattr(spec, "neutral", False) and facet is None
                 and not situation and not weighs_sides(question)):
             # "Runtime versus framework: what separates them?" weighs no side
@@ -299,8 +295,8 @@ def matrix_view(
             stance=stance,
             # "For a student who has never deployed an app, which is less painful to
             # learn?": a newcomer is the person asking, not a use to weigh the passages on
-            use=(names_a_use(question, None if facet else comparisons.find_criterion)
-                 and (situational or not NEWCOMER.search(situation))) or unweighed,
+            use=names_a_use(question, None if facet else comparisons.find_criterion)
+            and (situational or not NEWCOMER.search(situation)),
             asks=asked_side(question, subjects, names, stance, find),
             facet=facet,
             facet_words=facet_words or spelled(question, facet),
