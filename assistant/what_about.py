@@ -10,8 +10,9 @@ that say it, with no verdict line and no side per label (``assistant.intent``).
 
 The shape is read from the question's syntax only: "what" directly followed by a verb
 (not "what framework ...", which asks for a choice) and, within a few words, a preposition
-that names what the property is of ("about", "in", "with", "during", "on", "for the"), with
-no choice offered ("Django or Node.js", "which").
+that names what the property is of ("about", "in", "with", "during", "on", "for the"), the
+other thing it is weighed against ("than", "compared with"), and no choice offered ("Django or
+Node.js", "which").
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _WHAT_VERB = re.compile(
     r"^(?:so,?\s+|and\s+)?what\s+(?:was|were|is|are|got|gets|felt|feels|proved|seemed|"
     r"turned out(?:\s+to\s+be)?|took|takes|made|became|went|broke|surprised|slowed)"
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:about|in|with|during|on|for\s+the)\s+\S", re.I)
+#: The comparison the property is asked in: "... than the Django one", "compared with ...".
+#: Without one, "What is the event loop in Node.js?" or "What is good about Node.js?" keep
+#: their own shape (a definition, pros).
+_AGAINST = re.compile(r"\bthan\b|\bcompared\s+(?:with|to)\b", re.I)
 #: A choice offered between named options makes it a which-question after all.
 _CHOICE = re.compile(r"\bor\b|\bwhich\b", re.I)
 
@@ -31,4 +36,5 @@ def what_about(question: str) -> bool:
     """Whether ``question`` asks what was so about one thing ("What was harder about the
     Express build than the Django one?"), not which side is better."""
     q = " ".join(question.split())
-    return _WHAT_VERB.match(q) is not None and not _CHOICE.search(q)
+    return (_WHAT_VERB.match(q) is not None and bool(_AGAINST.search(q))
+            and not _CHOICE.search(q))
