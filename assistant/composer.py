@@ -89,6 +89,7 @@ from assistant.openers import arrange, standalone
 from assistant.passing_beside import with_passing
 from assistant.plain_answer import refine
 from assistant.product_kind import demote
+from assistant.promo import without_promotion
 from assistant.qualifier import favour_qualifier
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
@@ -286,6 +287,7 @@ def compose(
     scored = favour_change(question, scored)  # "what got better?" (``assistant.change``)
     scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
     scored = favour_qualifier(question, scored, retrieval.index)  # p99, not p50 (``qualifier``)
+    scored = without_promotion(scored, retrieval.index)  # a page's pitch (``promo``)
     scored, view = story_focus(comparison, scored, view, retrieval)  # ``story_compare``
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)

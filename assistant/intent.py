@@ -35,6 +35,7 @@ from typing import Literal
 
 from assistant.change import asked_change
 from assistant.lead_change import asks_change
+from assistant.what_about import what_about
 
 #: "... the wrong choice", "... a good idea", "... the better option": a choice's fitness.
 _FIT_WORDS = (r"(?:(?:wrong|right|good|bad|poor|better|best|worse|worst|ideal|great|smart|"
@@ -169,6 +170,8 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     said = _TRAILING.match(q)
     if said is not None:  # "<statement>. Which one?": the statement's own shape
         return classify_intent(said.group("statement"), subjects)
+    if what_about(q):  # "What was harder about X than Y?": the things, not a side
+        return Intent("fact")
     if _WHEN.search(q):
         if len(set(subjects)) != 1:
             return Intent("when")
@@ -198,9 +201,11 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
 def asks_no_sides(question: str) -> bool:
     """Whether ``question`` is a fact question whose words only look like a comparison:
     a change over time ("has Node's lead widened or narrowed?") or a statement followed by
-    a bare "Which one?". Its answer is the sentences that say it, not a side per label."""
+    a bare "Which one?", or what was harder about one thing than the other
+    (``assistant.what_about``). Its answer is the sentences that say it, not a side per
+    label."""
     q = own_words(" ".join(question.split()))
-    return asks_change(q) or bool(_TRAILING.match(q))
+    return asks_change(q) or bool(_TRAILING.match(q)) or what_about(q)
 
 
 _THAN = re.compile(r"\bthan\b", re.I)
