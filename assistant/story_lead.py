@@ -49,7 +49,7 @@ from assistant.named import asked_technologies
 from assistant.numbering import Citations, cite_candidate, passage_key
 from assistant.sentences import Candidate, candidates
 from assistant.shape import _Focus, _stands
-from assistant.story_compare import named_sides
+from assistant.story_compare import named_sides as _named_sides
 from knowledge.models import ScoredChunk
 
 #: Weights over a sentence's meaning score (cosine with the question, the base): the share
@@ -83,6 +83,20 @@ _AMOUNT = re.compile(
     r"double)\b", re.I)
 _MARK = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _LABEL = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*)?|Compared directly): ")
+
+
+_SIDES: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def named_sides(text: str, config: Any) -> frozenset[str]:
+    """``story_compare.named_sides`` memoised: each sentence is read for its sides by
+    several checks (a glossary expansion each time)."""
+    key = (id(config), text)
+    if key not in _SIDES:
+        if len(_SIDES) > 4096:
+            _SIDES.clear()
+        _SIDES[key] = frozenset(_named_sides(text, config))
+    return _SIDES[key]
 
 
 def story_of(retrieval: Any) -> Any:
@@ -138,8 +152,13 @@ def story_sentences(question: str, retrieval: Any, ref: Any, config: Any) -> lis
     mine = [ScoredChunk(c, 1.0) for c in idx.chunks if c.article_id == ref.article_id]
     own = dataclasses.replace(retrieval, chunks=mine, extra=[])
     cands = candidates(question, own, list(config.subject_names), None, config)
-    return [c for c in cands if not c.table_label and _stands(c)
-            and classify_in_context(c.text, antecedent=False) == "ok"]
+    return [c for c in cands if not c.table_label]
+
+
+def _opens(c: Candidate) -> bool:
+    """Whether ``c`` reads alone at the head of an answer (checked on the few ranked first:
+    the filler check is the costly part)."""
+    return _stands(c) and classify_in_context(c.text, antecedent=False) == "ok"
 
 
 def _contrast(c: Candidate, cands: Sequence[Candidate], config: Any) -> bool:
@@ -167,11 +186,11 @@ def _neighbour(lead: Candidate, cands: Sequence[Candidate], config: Any) -> Cand
         return None
     words = (lead.toks or frozenset(tokens(lead.text))) - frozenset(
         t for n in config.subject_names for t in tokens(n))
-    near = [c for c in cands if c.chunk.chunk_id == lead.chunk.chunk_id and c is not lead]
+    near = [c for c in cands if c.chunk is lead.chunk and c is not lead]
     for c in sorted(near, key=lambda c: abs(c.span.start - lead.span.start))[:2]:
         other = named_sides(c.text, config)
         same = not words.isdisjoint(c.toks or frozenset(tokens(c.text)))
-        if other and not other & sides and (_AMOUNT.search(c.text) or same):
+        if other and not other & sides and (_AMOUNT.search(c.text) or same) and _opens(c):
             return c
     return None
 
@@ -195,7 +214,7 @@ def lead_block(question: str, retrieval: Any, config: Any, first: str = "",
                    question) if ref.phrase.split() else question
     weight, bonus = _weights(asked, retrieval.query_tokens, cands, ref, retrieval.index,
                       frozenset(t for n in config.subject_names for t in tokens(n)), config)
-    ranked = sorted(cands, key=lambda c: -weight[id(c)])
+    ranked = [c for c in sorted(cands, key=lambda c: -weight[id(c)])[:12] if _opens(c)]
     if _asks_figure(asked):  # "how much", "did they pay more": a figure answers
         ranked = [c for c in ranked if _AMOUNT.search(c.text)] or ranked
     if not ranked:
