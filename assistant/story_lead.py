@@ -248,7 +248,8 @@ def with_story_lead(question: str, retrieval: Any, comp: Composition, config: An
     """``comp`` led by the story's answering sentences (module docstring); unchanged when
     the question names no story, names a third technology (``assistant.named``: its
     answer keeps each claim attributed), was declined, or already leads with them."""
-    if comp.abstained or asked_technologies(question, retrieval.index, config):
+    if comp.abstained or story_of(retrieval) is None or asked_technologies(
+            question, retrieval.index, config):
         return comp
     first = comp.text.split("\n\n")[0]
     block = lead_block(question, retrieval, config, first)

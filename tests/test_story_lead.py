@@ -32,7 +32,8 @@ class _Retrieval:
 
 class _Cand:
     def __init__(self, text: str) -> None:
-        self.text, self.toks = text, frozenset()
+        self.text: str = text
+        self.toks: frozenset[str] = frozenset()
 
 
 def test_a_story_is_a_name_reference_only() -> None:
@@ -62,9 +63,9 @@ def test_figures_set_against_each_other() -> None:
     both = _Cand("The Django build ended up at about 610 lines and the Express build at about 940.")
     background = _Cand("Routewise runs Django and Node.js, compared after three years with a "
                        "team of 14.")
-    assert _contrast(bill, [bill], config)  # type: ignore[arg-type]
-    assert _contrast(both, [both], config)  # type: ignore[arg-type]
-    assert not _contrast(background, [background], config)  # type: ignore[arg-type]
+    assert _contrast(bill, [bill], config)  # type: ignore[arg-type, list-item]
+    assert _contrast(both, [both], config)  # type: ignore[arg-type, list-item]
+    assert not _contrast(background, [background], config)  # type: ignore[arg-type, list-item]
 
 
 def test_no_story_leaves_the_answer_alone() -> None:
