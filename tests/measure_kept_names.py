@@ -9,8 +9,9 @@ metadata does (author, publisher, title: the byline and site name never enter th
 Versus reads them). A furniture string counts as leaked when the cleaned text holds it
 (case-sensitive: "Trending Technologies" the widget, not "trending technologies" the
 prose). Cleaning sees the metadata the ingest pipeline gives it (the manifest's for bundled
-articles, else the title alone), so the figures are those of a real store. Figures are printed for the tuned and the held-back half separately, with
-every miss, so a rule fitted to the tuned half shows up as a gap.
+articles, else the title alone), so the figures are those of a real store. Figures are
+printed for the tuned and the held-back half separately, with every miss, so a rule fitted
+to the tuned half shows up as a gap.
 """
 
 from __future__ import annotations
