@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ingest.clean_cards import bound_card_sections, drop_teaser_cards
+from ingest.clean_cards import grid_spans, keep_prose_cards
 from ingest.clean_lines import Line, drop, fire
 from ingest.clean_rules import (
     _BOILERPLATE_RES,
@@ -327,7 +327,7 @@ def _clean(
     _drop_boilerplate(lines, fired)
     drop_sponsor_boxes(lines, fired)
     _drop_comment_spam(lines, fired)
-    cards = drop_teaser_cards(lines, fired)
+    grids = keep_prose_cards(lines, fired)
     _drop_promo_sentences(lines, fired)
     _drop_author_bio(lines, meta, fired)
     _drop_orphan_headings(lines, fired)
@@ -335,11 +335,10 @@ def _clean(
     return CleanedArticle(
         meta=meta,
         text=text,
-        sections=bound_card_sections(
-            text, detect_sections(text, meta, subject_names, headings), cards
-        ),
+        sections=detect_sections(text, meta, subject_names, headings),
         removed=tuple(removed),
         speakers=tuple(turns),
+        blocks=grid_spans(text, grids),
     )
 
 

@@ -6,10 +6,14 @@ and a link grid of teasers ("Seven Postgres Settings" / "Read more →"). The fi
 reader asks about ("What did MusicTeam get out of working with PLANEKS?"): naming a client is
 not furniture. The second is furniture because of its shape: each card's text is a link label
 or a clipped teaser, not a sentence about anything. So a run is dropped only when its card
-texts read as teasers (see ``is_teaser``); a run of prose cards stays, and
-``bound_card_sections`` keeps each card's title from becoming a section that swallows the
-article text after the grid (the PLANEKS "Use Cases" paragraph on Node.js would otherwise sit
-under "Restaurant Management").
+texts read as teasers (see ``is_teaser``); a run of prose cards stays, as ONE passage under
+the heading the grid sits in: each card becomes one line (its title joined to its text) and
+the grid's span is handed to the chunker as a block it keeps whole (``grid_spans``). Card
+titles left as headings made each card a short passage of its own (names18, reverted): short
+passages of client names ranked third and fourth for "Do the articles name one clear winner
+overall?" and pushed its evidence out of the first five; and a card title taken for a
+heading cut its section short, so the PLANEKS "Use Cases" paragraph on Node.js sat under
+"Restaurant Management".
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from collections.abc import Sequence
 
 from ingest.clean_lines import Line, drop, fire
 from ingest.sections import subject_terms
-from knowledge.models import Section
+from knowledge.models import Span
 from knowledge.text.sentences import split_sentences
 
 CARD_RULE = "shape: run of link-teaser cards"
+#: Joins a kept card's title to its text on one line (no colon: "Name: text" would read
+#: as a labelled paragraph, i.e. a section of its own; ``ingest.sections``).
+CARD_JOIN = "—"
 _TERMINAL = ".!?"
 _TITLE_MAX_WORDS = 4
 _TITLE_MAX_CHARS = 40
@@ -88,12 +95,17 @@ def card_runs(lines: Sequence[Line]) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def drop_teaser_cards(
-    lines: Sequence[Line], fired: Counter[str] | None = None
-) -> list[tuple[str, str]]:
-    """Drop card runs whose texts are mostly teasers; return the kept prose cards as
-    (title, text) pairs, in order, for ``bound_card_sections``."""
-    kept: list[tuple[str, str]] = []
+def keep_prose_cards(lines: Sequence[Line], fired: Counter[str] | None = None) -> list[list[str]]:
+    """Drop card runs whose texts are mostly teasers; make each kept prose card one line.
+
+    A kept card's title joins its text ("Restaurant Management — Integrated a cloud-based
+    ...") unless the text already names it ("With our support, MusicTeam launched v1 ..."):
+    a title alone would be a one-word "sentence" in the passage, or, left a line of its own,
+    a heading that makes each card a short passage of its own, and those short passages
+    outranked real evidence for general questions (gold q41 lost all of its first five).
+    Returns each kept run's card lines, in order, for ``grid_spans``.
+    """
+    kept: list[list[str]] = []
     for pairs in card_runs(lines):
         teasers = sum(is_teaser(lines[b].text) for _, b in pairs)
         if 2 * teasers >= len(pairs):
@@ -101,51 +113,36 @@ def drop_teaser_cards(
             for a, b in pairs:
                 drop(lines[a], "teaser card")
                 drop(lines[b], "teaser card")
-        else:
-            kept.extend((lines[a].text, lines[b].text) for a, b in pairs)
+            continue
+        run: list[str] = []
+        for a, b in pairs:
+            title, body = lines[a].text, lines[b].text
+            if title.casefold() not in body.casefold():
+                lines[b].text = f"{title} {CARD_JOIN} {body}"
+            lines[a].text = ""  # joined, not removed: nothing to list in ``removed``
+            drop(lines[a], "card title joined to its text")
+            run.append(lines[b].text)
+        kept.append(run)
     return kept
 
 
-def _card_spans(text: str, cards: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
-    """(title start, card text end) in the cleaned text for each kept card, in order."""
-    spans: list[tuple[int, int]] = []
+def grid_spans(text: str, runs: Sequence[Sequence[str]]) -> tuple[Span, ...]:
+    """Where each kept card grid lies in the cleaned text, first card's start to last card's
+    end: the chunker keeps such a span as one passage (``CleanedArticle.blocks``)."""
+    spans: list[Span] = []
     pos = 0
-    for title, body in cards:
-        start = text.find(title + "\n", pos)
-        if start == -1 or (start and text[start - 1] != "\n"):
-            continue
-        body_at = text.find(body, start + len(title))
-        if body_at == -1:
-            continue
-        spans.append((start, body_at + len(body)))
-        pos = body_at + len(body)
-    return spans
-
-
-def bound_card_sections(
-    text: str, sections: Sequence[Section], cards: Sequence[tuple[str, str]]
-) -> tuple[Section, ...]:
-    """Make each kept card's title a sub-section that ends with its own text.
-
-    A section the cards cut short (it ended where a card title started) runs on to the next
-    heading of its level or higher that is no card, so the article text after the grid keeps
-    the heading it was written under.
-    """
-    spans = dict(_card_spans(text, cards))
-    if not spans:
-        return tuple(sections)
-    out: list[Section] = []
-    for i, sec in enumerate(sections):
-        if sec.start in spans:
-            parent = next((s for s in reversed(sections[:i]) if s.start not in spans
-                           and s.start < sec.start), None)
-            level = (parent.level + 1) if parent else sec.level
-            out.append(Section(sec.title, sec.start, spans[sec.start], level))
-            continue
-        end = sec.end
-        if end in spans:
-            end = next((s.start for s in sections[i + 1:]
-                        if s.start >= end and s.start not in spans and s.level <= sec.level),
-                       len(text))
-        out.append(Section(sec.title, sec.start, end, sec.level))
-    return tuple(out)
+    for run in runs:
+        starts: list[int] = []
+        end = pos
+        for card in run:
+            at = text.find(card, end)
+            while at > 0 and text[at - 1] != "\n":
+                at = text.find(card, at + 1)
+            if at == -1:
+                break
+            starts.append(at)
+            end = at + len(card)
+        if len(starts) == len(run) and starts:
+            spans.append(Span(starts[0], end))
+            pos = end
+    return tuple(spans)
