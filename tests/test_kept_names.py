@@ -20,7 +20,8 @@ LABELS = Path(__file__).resolve().parent / "data" / "kept_names18.jsonl"
 
 
 def _page(body: str, title: str = "") -> Any:
-    return lxml_html.fromstring(f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+    return lxml_html.fromstring(
+        f"<html><head><title>{title}</title></head><body>{body}</body></html>")
 
 
 def test_title_suffix_is_the_site_only_when_the_rest_is_the_article_title() -> None:
