@@ -53,6 +53,7 @@ class _Unit:
     section: str
     bullet: bool
     gap: int  # blank lines between this unit and the previous non-blank line
+    block: int = -1  # index of the ``CleanedArticle.blocks`` span holding it, -1 for none
 
 
 def _section_at(sections: tuple[Section, ...], pos: int) -> str:
@@ -126,6 +127,22 @@ def _can_merge(text: str, group: list[_Unit], unit: _Unit, max_chars: int) -> bo
     return last.end - group[0].start < short or unit.end - unit.start < short
 
 
+def _block_of(blocks: Sequence[Span], pos: int) -> int:
+    """Index of the block span holding ``pos``, -1 when none does."""
+    return next((i for i, b in enumerate(blocks) if b.start <= pos < b.end), -1)
+
+
+def _joins(text: str, group: list[_Unit], unit: _Unit, max_chars: int) -> bool:
+    """Whether ``unit`` joins ``group``: a block (a kept card grid) is one passage of its
+    own, so nothing outside it merges in and everything inside it merges while it fits;
+    elsewhere the usual rules (``_can_merge``)."""
+    if unit.block != group[0].block:
+        return False
+    if unit.block >= 0:
+        return unit.end - group[0].start <= max_chars
+    return _can_merge(text, group, unit, max_chars)
+
+
 def chunk_article(
     article: CleanedArticle, max_chars: int = 800, subject_names: Sequence[str] | None = None
 ) -> list[Chunk]:
@@ -188,8 +205,9 @@ def chunk_article(
                 pieces.append((cs, ce, _section_at(sections, cs), row, sents))
         else:
             bullet = BULLET_RE.match(text, cs, ce) is not None
-            unit = _Unit(cs, ce, _section_at(sections, cs), bullet, gap)
-            if group and not _can_merge(text, group, unit, max_chars):
+            unit = _Unit(cs, ce, _section_at(sections, cs), bullet, gap,
+                         _block_of(article.blocks, cs))
+            if group and not _joins(text, group, unit, max_chars):
                 flush()
             group.append(unit)
         gap = 0

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ingest.clean_cards import grid_spans, keep_prose_cards
 from ingest.clean_lines import Line, drop, fire
 from ingest.clean_rules import (
     _BOILERPLATE_RES,
@@ -62,14 +63,10 @@ _BULLET_PREFIX_RE = re.compile(r"^(?:[•●▪◦‣∙]\s*|[*+-]\s+)(?=\S)")
 _GLYPH_BULLET_RE = re.compile(r"•\s*")
 _NUMBERED_RE = re.compile(r"\d{1,3}[.)]\s")
 _COMMENT_MIN_CHARS = 60
-_CARD_TITLE_MAX_WORDS = 4
-_CARD_TITLE_MAX_CHARS = 40
-_CARD_BLURB_MAX_CHARS = 240
-_MIN_CARDS = 2
 _BIO_MAX_CHARS = 240
 _BIO_MAX_SENTENCES = 3
 # Removal reasons whose line, if it directly follows a heading-like line, orphans that line.
-_ORPHANING_REASONS = frozenset({"boilerplate", "promo", "promo card", "author bio"})
+_ORPHANING_REASONS = frozenset({"boilerplate", "promo", "teaser card", "author bio"})
 
 
 def _normalise(raw_text: str, subject_names: Sequence[str] | None = None) -> list[Line]:
@@ -201,54 +198,6 @@ def _drop_comment_spam(lines: list[Line], fired: Counter[str] | None = None) -> 
             drop(line, "comment")
 
 
-def _is_card_title(text: str) -> bool:
-    return (
-        not text.startswith("•")
-        and len(text.split()) <= _CARD_TITLE_MAX_WORDS
-        and len(text) <= _CARD_TITLE_MAX_CHARS
-        and text[-1] not in _TERMINAL + ":,;"
-        and (text[0].isupper() or text[0].isdigit())
-        and not subject_terms().search(text)
-    )
-
-
-def _is_card_blurb(text: str) -> bool:
-    return (
-        not text.startswith("•")
-        and len(text) <= _CARD_BLURB_MAX_CHARS
-        and text.endswith(".")
-        and len(split_sentences(text)) == 1
-        and not subject_terms().search(text)
-    )
-
-
-def _drop_card_runs(lines: list[Line], fired: Counter[str] | None = None) -> None:
-    """Drop runs of case-study cards: two or more (short title, one-sentence blurb) pairs in a
-    row whose blurbs never mention the compared technologies ("MusicTeam" / "With our support,
-    MusicTeam launched v1 ..."). A single such pair is left alone: it may be a real heading
-    with a one-line paragraph."""
-    idx = [i for i, line in enumerate(lines) if line.live]
-    k = 0
-    while k < len(idx):
-        pairs: list[tuple[int, int]] = []
-        j = k
-        while (
-            j + 1 < len(idx)
-            and _is_card_title(lines[idx[j]].text)
-            and _is_card_blurb(lines[idx[j + 1]].text)
-        ):
-            pairs.append((idx[j], idx[j + 1]))
-            j += 2
-        if len(pairs) >= _MIN_CARDS:
-            fire(fired, "shape: run of promo cards")
-            for a, b in pairs:
-                drop(lines[a], "promo card")
-                drop(lines[b], "promo card")
-            k = j
-        else:
-            k += 1
-
-
 def _drop_promo_sentences(lines: list[Line], fired: Counter[str] | None = None) -> None:
     """Drop promotional sentences; drop the line when nothing of substance is left.
 
@@ -378,7 +327,7 @@ def _clean(
     _drop_boilerplate(lines, fired)
     drop_sponsor_boxes(lines, fired)
     _drop_comment_spam(lines, fired)
-    _drop_card_runs(lines, fired)
+    grids = keep_prose_cards(lines, fired)
     _drop_promo_sentences(lines, fired)
     _drop_author_bio(lines, meta, fired)
     _drop_orphan_headings(lines, fired)
@@ -389,6 +338,7 @@ def _clean(
         sections=detect_sections(text, meta, subject_names, headings),
         removed=tuple(removed),
         speakers=tuple(turns),
+        blocks=grid_spans(text, grids),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.clean_cards import CARD_RULE
 from ingest.clean_shapes import SHAPE_RULES as _SHAPES_OF_NEW_PAGES
 
 _I = re.IGNORECASE
@@ -25,8 +26,10 @@ _BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
     (r"table of contents\s*:?", "TOC label; the real headings follow in the text"),
     (r"(?:help others,?\s*)?please share\b.*|share(?: this(?: post| article| page)?| on \w+)?\s*:?",
      "share prompt"),
-    (r"(?:(?:facebook|twitter|pinterest|linkedin|reddit|whatsapp|telegram|tumblr|instagram|"
-     r"youtube|email|e-mail|print|copy link)\b[\s,|/•·]*){2,}", "row of social share buttons"),
+    (r"(?:share(?: this(?: post| article| page)?)?\s*:?\s*)?"
+     r"(?:(?:facebook|twitter|pinterest|linkedin|reddit|whatsapp|telegram|tumblr|instagram|"
+     r"youtube|email|e-mail|print|copy link)\b[\s,|/•·]*){2,}",
+     "row of social share buttons (a Markdown paragraph may join it to its 'Share this:')"),
     (r".*\bjoin our \w+ (?:channel|group|community)\b.*", "channel/community promo"),
     (r"(?:also\s+)?(?:check\s?out|read more|read also|see more|see also)\s*:.*"
      r"|check (?:out )?(?:our |the )?related posts?\b.*|you (?:may|might) also like\b.*"
@@ -98,7 +101,7 @@ def rule_count() -> int:
 #: Rules recognised by the shape of the text rather than by a pattern.
 SHAPE_RULES: tuple[str, ...] = (
     "shape: numbered off-topic first-person comment",
-    "shape: run of promo cards",
+    CARD_RULE,
     "shape: short hook in a promotional paragraph",
     "shape: heading orphaned by a removed box",
     "shape: closing author bio",

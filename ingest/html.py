@@ -33,6 +33,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ingest.meta import Document, iso_date, take_byline
+from ingest.site_name import site_name
 from ingest.tables import render_table
 from ingest.threads import thread_posts
 
@@ -194,7 +195,7 @@ def _fallback_meta(source: str) -> dict[str, str | None]:
     )
     publisher = meta("og:site_name", "application-name") or next(
         (n for n in (_name(x.get("publisher")) for x in ld) if n), None
-    )
+    ) or site_name(root, page_title, title)
     return {"title": title, "author": author, "date": date, "publisher": publisher}
 
 

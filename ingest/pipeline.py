@@ -50,7 +50,7 @@ from knowledge.store import StoreError
 _log = logging.getLogger("versus.ingest")
 
 #: Bump when cleaning or chunking changes in a way that must re-embed stored articles.
-PIPELINE_VERSION = "3"  # 3: table rows embedded with their column headers
+PIPELINE_VERSION = "4"  # 3: table rows with headers; 4: a card grid is one chunk, site names
 EMBED_BATCH = 64
 #: Chunks staged per ``stage_many`` call (whole articles): a Chroma write has a fixed cost
 #: of ~25 ms, which one write per article paid ~700 times at 100x the bundled corpus.

@@ -60,6 +60,9 @@ class CleanedArticle:
         sections: Headings in document order with the spans they govern.
         removed: Lines or sentences cleaning dropped (kept for tests and debugging).
         speakers: A transcript's turns, in order (``ingest.speakers``); empty otherwise.
+        blocks: Spans the chunker keeps as one passage each (a kept card grid,
+            ``ingest.clean_cards``): short lines that would otherwise each be a passage, or
+            merge into the paragraph before them. Ingest-time only; not stored.
     """
 
     meta: ArticleMeta
@@ -67,6 +70,7 @@ class CleanedArticle:
     sections: tuple[Section, ...] = ()
     removed: tuple[str, ...] = ()
     speakers: tuple[SpeakerTurn, ...] = ()
+    blocks: tuple[Span, ...] = ()
 
     @property
     def article_id(self) -> str:

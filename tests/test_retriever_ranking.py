@@ -165,6 +165,13 @@ def test_a_deeper_list_starts_with_the_shorter_one(retriever: HybridRetriever,
 
 
 def test_sentence_max_equals_maximum_at(retriever: HybridRetriever) -> None:
+    """Same per-chunk maximum as ``np.maximum.at`` over the store's rows, to float32
+    precision. Not bit for bit: the reference multiplies a matrix it stacks in store order,
+    the index one it stacks chunk by chunk, and BLAS sums each row's 384 products in an order
+    set by where the row falls in its kernel's blocks (so by the row count and order): the
+    same cosine can differ in the last bit, and did when names18 changed the bundled
+    sentence count. A sentence pooled into the wrong chunk, or a chunk without sentences
+    not at -1, differs by far more than the tolerance."""
     idx = retriever.index()
     rng = np.random.default_rng(5)
     for q in _questions()[:10]:
@@ -172,7 +179,8 @@ def test_sentence_max_equals_maximum_at(retriever: HybridRetriever) -> None:
         got = idx.sentence_max(vector)
         want = _reference_sentence_max(retriever.store, idx, vector)
         assert got.dtype == want.dtype
-        assert np.array_equal(got, want), q
+        assert np.array_equal(got == -1.0, want == -1.0), q
+        np.testing.assert_allclose(got, want, rtol=0, atol=1e-6, err_msg=q)
         # Only some chunks (as the hybrid ranker asks): the same values at those positions.
         positions = sorted(rng.choice(len(idx.chunks), size=30, replace=False).tolist())
         some = idx.sentence_max(vector, positions)
