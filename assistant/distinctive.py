@@ -18,15 +18,19 @@ follows the question's names.
 * its **phrases**: two distinctive stems next to each other in the question ("heavy
   lifting", "ws package", "Socket.IO") met next to each other in the sentence, an extra
   ``PHRASE_WEIGHT`` of their share;
-* the **asked answer type**: "which app / library / technologies" asks for a name, so a
-  sentence holding a proper name the question does not give ("Instagram", "Angular") earns
-  ``TYPE_WEIGHT``; "which parts / things" (a plural head) asks for a list, which a
-  sentence enumerating three items or more gives.
+* the **asked answer type**: "which app / library" asks for a name, so a sentence holding
+  a proper name the question does not give and that is not its own article's scene
+  ("Instagram", not the story's company "Pantrypal"), or the asked noun itself ("the
+  itsdangerous library", "Prisma as the ORM"), earns ``TYPE_WEIGHT``; "which parts /
+  technologies" (a plural head) asks for a list, which a sentence naming two such names
+  ("Angular or Node.js") or enumerating three short items gives. A proper name is a word
+  the store writes capitalised mid-sentence at least as often as in lower case.
 
 A candidate among the answer's best ``POOL`` that is not shown and scores at least
 ``SCORE_SHARE`` of the lead's own score, holding at least ``MIN_SHARE`` and ``MARGIN``
-more than every shown sentence, is shown first: it answers best. Only when it beats the
-shown ones clearly: a tie leaves the scorer's order. A sentence from an article that never
+more than every shown sentence, is shown first: it answers best; a shown sentence beating
+the lead by as much moves first. Only when it beats the shown ones clearly: a tie leaves
+the scorer's order. A sentence from an article that never
 names the question's setting names (``assistant.asked_point.holds``) is never promoted.
 """
 
@@ -76,6 +80,8 @@ _WHICH = re.compile(r"\b(?:which|what)\s+(?:(?:[\w-]+\s+){0,2}?)([a-z][\w-]*?)(s
 #: Question words and auxiliaries never name an answer type.
 _NOT_HEAD = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have",
                        "had", "the", "a", "an", "kind", "sort", "type"})
+#: An acronym: two capitals or more and nothing else.
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 #: A capitalised word not opening a sentence: a proper name as written.
 _MID_CAPITAL = re.compile(r"(?<=[\w,;:)] )([A-Z][\w.]*[\w])")
 #: An enumeration of three short items or more: "Checkout, payments, the staff back office
@@ -150,8 +156,13 @@ class _Reader:
         self.index = index
         self.question = question
         frame = frozenset(t for m in _FRAME.finditer(question) for t in tokens(m.group(0)))
-        self.setting = (setting_names(question, tokens) | fronted_terms(question, tokens)
-                        | names | frame)
+        # an acronym ("ORM", "API") is a common noun, and the asked noun of "which X" is
+        # what the answer is, never the question's setting
+        head = _WHICH.search(question)
+        asked = frozenset(tokens(" ".join([*_ACRONYM.findall(question),
+                                           *([head.group(1)] if head else [])])))
+        self.setting = ((setting_names(question, tokens) - asked)
+                        | fronted_terms(question, tokens) | names | frame)
         self.terms = list(dict.fromkeys([*query_tokens, *tokens(question)]))
         self.kind = asked_type(question)
         self.proper = frozenset(t for t in setting_names(question, tokens) - names
