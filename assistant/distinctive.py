@@ -20,11 +20,11 @@ follows the question's names.
   ``PHRASE_WEIGHT`` of their share;
 * the **asked answer type**: "which app / library" asks for a name, so a sentence holding
   a proper name the question does not give and that is not its own article's scene
-  ("Instagram", not the story's company "Pantrypal"), or the asked noun itself ("the
-  itsdangerous library", "Prisma as the ORM"), earns ``TYPE_WEIGHT``; "which parts /
+  ("Instagram", not the story's company "Pantrypal") earns ``TYPE_WEIGHT``; "which parts /
   technologies" (a plural head) asks for a list, which a sentence naming two such names
   ("Angular or Node.js") or enumerating three short items gives. A proper name is a word
-  the store writes capitalised mid-sentence at least as often as in lower case.
+  the store writes capitalised and never in lower case ("Instagram" only opens sentences),
+  or capitalised mid-sentence at least a third as often as in lower case.
 
 A candidate among the answer's best ``POOL`` that is not shown and scores at least
 ``SCORE_SHARE`` of the lead's own score, holding at least ``MIN_SHARE`` and ``MARGIN``
@@ -88,13 +88,18 @@ _MID_CAPITAL = re.compile(r"(?<=[\w,;:)] )([A-Z][\w.]*[\w])")
 #: and reporting" (items of at most four words; a clause before a comma is no item).
 _LIST = re.compile(r"(?:\b[\w'’.-]+(?:\s+[\w'’.-]+){0,3},\s+){2,}(?:[\w'’.-]+\s+){0,3}?"
                    r"(?:and|or)\s+\w", re.I)
+#: A capitalised word anywhere, a sentence's first included.
+_CAPITAL = re.compile(r"\b[A-Z][\w.]*[\w]")
+#: A sentence's first word before a comma.
+_OPENER = re.compile(r"^\s*[A-Z]\w*,")
 #: A word written in lower case: a common word, however often it opens a sentence.
 _LOWER = re.compile(r"\b[a-z][\w.]*[\w]")
 
 
 def _proper_names(index: Any) -> frozenset[str]:
-    """Lowercase forms of the words the store writes capitalised mid-sentence at least as
-    often as in lower case (memoised per corpus): its proper names, so "Instagram" opening
+    """Lowercase forms of the words the store writes capitalised and never in lower case,
+    or capitalised mid-sentence at least a third as often as in lower case (memoised per
+    corpus): its proper names, so "Instagram" opening
     a sentence is read as a name (and "Prisma" though a command line writes ``prisma``),
     and "However" or a title-cased heading word is not."""
     got = index.memo.get("distinctive-proper")
@@ -102,8 +107,9 @@ def _proper_names(index: Any) -> frozenset[str]:
         lower = Counter(m.group(0) for c in index.chunks for m in _LOWER.finditer(c.text))
         upper = Counter(m.group(1).lower() for c in index.chunks
                         for m in _MID_CAPITAL.finditer(c.text))
+        anywhere = {m.group(0).lower() for c in index.chunks for m in _CAPITAL.finditer(c.text)}
         got = index.memo["distinctive-proper"] = frozenset(
-            w for w, n in upper.items() if n >= lower.get(w, 0))
+            w for w in anywhere if not lower.get(w) or 3 * upper.get(w, 0) >= lower[w])
     return frozenset(got)
 
 
@@ -117,23 +123,24 @@ def asked_type(question: str) -> str | None:
     return "list" if m.group(2) or m.group(1).lower().endswith(("ies", "ves")) else "name"
 
 
-def _has_type(kind: str | None, cand: Candidate, question: str, index: Any) -> bool:
+def _has_type(kind: str | None, cand: Candidate, question: str, index: Any,
+              subjects: frozenset[str]) -> bool:
     """Whether ``cand`` holds the asked answer type: a proper name the question does not
     give and that is not its own article's scene (the company the story is about is its
-    setting, never the asked "which app"), or a list."""
+    setting, never the asked "which app"; a subject its title names still is one), or a
+    list."""
     if kind is None:
         return False
     asked = {w.lower() for w in re.findall(r"[\w.]+", question)}
     names = _proper_names(index)
     scene = topic_terms(index, cand.chunk.article_id)
-    found = [w for w in re.findall(r"\b[A-Z][\w.]*[\w]", cand.text)
+    # an opener before a comma ("However,", "Besides,") is a linking word, not a name
+    text = _OPENER.sub("", cand.text)
+    found = [w for w in _CAPITAL.findall(text)
              if w.lower() not in asked and w.lower() in names
-             and not set(tokens(w)) & scene]
-    if kind == "name":  # "the itsdangerous library", "Prisma as the ORM": the asked noun
-        head = _WHICH.search(question)
-        noun = frozenset(tokens(head.group(1) + head.group(2))) if head else frozenset()
-        fam = {f for t in noun for f in word_family(t, index.vocabulary, index.memo)} | noun
-        return bool(found) or not fam.isdisjoint(cand.toks or tokens(cand.text))
+             and not set(tokens(w)) & (scene - subjects)]
+    if kind == "name":
+        return bool(found)
     return len(found) >= 2 or _LIST.search(cand.text) is not None
 
 
@@ -155,6 +162,7 @@ class _Reader:
                  names: frozenset[str]) -> None:
         self.index = index
         self.question = question
+        self.names = names
         frame = frozenset(t for m in _FRAME.finditer(question) for t in tokens(m.group(0)))
         # an acronym ("ORM", "API") is a common noun, and the asked noun of "which X" is
         # what the answer is, never the question's setting
@@ -187,7 +195,7 @@ class _Reader:
         pairs = _phrases(self.question, frozenset(low))
         extra = (PHRASE_WEIGHT * sum(_adjacent(p, seq) for p in pairs) / len(pairs)
                  if pairs else 0.0)
-        typed = TYPE_WEIGHT if _has_type(self.kind, cand, self.question, index) else 0.0
+        typed = TYPE_WEIGHT if _has_type(self.kind, cand, self.question, index, self.names) else 0.0
         return held / total + extra + typed
 
 
