@@ -129,20 +129,11 @@ def reference_phrases(question: str) -> list[tuple[str, bool]]:
     return [(question[s:e], d) for s, e, d in dict.fromkeys(out)]
 
 
-#: A word in capitals ("PLANEKS"): a name only when it is some article's byline word.
-_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9'’-]{2,}\b")
-
-
-def _name_groups(question: str, bylines: frozenset[str] = frozenset()) -> list[str]:
+def _name_groups(question: str) -> list[str]:
     """Runs of capitalised words, each one name ("Spring Boot", "Kestrel Pay"): a name is
-    matched whole, so "Spring Boot" is not the "Spring" of some article's lead. A word in
-    capitals is a name only when it is a word of an author or publisher (``bylines``,
-    lower case): "the PLANEKS piece" names its publisher (blind review 17's h19), while
-    "API" or "ORM" name no article."""
-    found = [*_PROPER.finditer(question),
-             *(m for m in _CAPITALS.finditer(question) if m.group(0).lower() in bylines)]
+    matched whole, so "Spring Boot" is not the "Spring" of some article's lead."""
     groups: list[list[re.Match[str]]] = []
-    for m in sorted(found, key=lambda m: m.start()):
+    for m in _PROPER.finditer(question):
         # a possessive ends its name: "Kestrel Pay's Gunicorn workers" names Kestrel Pay
         if groups and not question[groups[-1][-1].end():m.start()].strip() \
                 and not re.search(r"['’]s$", groups[-1][-1].group(0)):
@@ -195,16 +186,6 @@ def _heads_fit(question: str, name: str, idx: Any, article_id: str, tok: Any) ->
                          str(getattr(meta, "title", "") or "")])
         said = idx.memo[key] = frozenset(tok.tokens(text))
     return bool(head & said)
-
-
-def byline_words(idx: Any) -> frozenset[str]:
-    """Lower-case words of every article's author and publisher (memoised per index)."""
-    got = idx.memo.get("byline-words")
-    if got is None:
-        got = idx.memo["byline-words"] = frozenset(
-            w.lower() for meta in idx.metas.values() for f in ("author", "publisher")
-            for w in re.findall(r"[\w'’-]+", str(getattr(meta, f, "") or "")))
-    return frozenset(got)
 
 
 def _profiles(idx: Any) -> dict[str, str]:
@@ -362,8 +343,7 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
         tok = _default_tokenizer()
     phrases = [p for p, definite in reference_phrases(question) if definite]
     lower = lowercase_words(idx, tok)
-    spelled = {n: _asked_name(n, idx, tok, common, lower)
-               for n in _name_groups(question, byline_words(idx))}
+    spelled = {n: _asked_name(n, idx, tok, common, lower) for n in _name_groups(question)}
     asked = [a for a in spelled.values() if a]
     profiles = _profiles(idx)
     if not profiles or not (phrases or asked):
