@@ -1,6 +1,7 @@
-"""Round 19's lean and list rules (blind review 17's h09, h19, h25): what-questions about one
-thing's property carry no lean, a publisher in capitals names its article, a page's own
-pitch is no evidence."""
+"""Round 19's lean and list rules (blind review 17's h19, h25): what-questions about one
+thing's property carry no lean, a page's own pitch is no evidence. (A publisher in capitals
+naming its article was reverted: it kept "Which famous companies ..., according to PLANEKS?"
+to one article and declined it, review 18's i40.)"""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from assistant.article_reference import _name_groups
 from assistant.intent import asks_no_sides, classify_intent
 from assistant.promo import promotes, without_promotion
 from assistant.sentences import Candidate
@@ -50,13 +50,6 @@ def test_without_a_comparison_the_own_shape_stays(question: str, kind: str) -> N
     assert classify_intent(question, ("Node.js",)).kind == kind
 
 
-def test_a_capitalised_byline_word_is_a_name_and_an_acronym_is_not() -> None:
-    question = "In which kinds of projects does the PLANEKS piece say the API layer fits?"
-    assert "PLANEKS" in _name_groups(question, frozenset({"planeks"}))
-    assert "API" not in _name_groups(question, frozenset({"planeks"}))
-    assert "PLANEKS" not in _name_groups(question)
-
-
 def _cands(sentences: list[str]) -> list[Candidate]:
     chunk, spans = passage("p1", sentences)
     return [Candidate(chunk, sp, s, 1.0, i, None) for i, (sp, s) in
@@ -80,14 +73,13 @@ def test_a_publishers_pitch_is_no_evidence() -> None:
 
 
 @pytest.mark.integration
-def test_planeks_question_is_answered_from_planeks_without_its_pitch(
+def test_planeks_question_is_answered_without_its_pitch(
         ingested_versus: Any) -> None:
-    """On the real model and store: "the PLANEKS piece" keeps the answer to that article, and
-    none of its closing sales lines is quoted (blind review 17's h19)."""
+    """On the real model and store: none of the PLANEKS page's closing sales lines is quoted
+    (blind review 17's h19)."""
     answer = ingested_versus.ask(
         "In which kinds of projects does the PLANEKS piece say Django is the right pick?")
     assert not answer.abstained
-    assert {c.article_id for c in answer.citations} == {"planeks-django-vs-nodejs"}
     shown = answer.answer + " ".join(answer.more or [])
     assert "let us help you" not in shown
     assert "trusted Python-based partner" not in shown
