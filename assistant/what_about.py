@@ -11,8 +11,8 @@ that say it, with no verdict line and no side per label (``assistant.intent``).
 The shape is read from the question's syntax only: "what" directly followed by a verb
 (not "what framework ...", which asks for a choice) and, within a few words, a preposition
 that names what the property is of ("about", "in", "with", "during", "on", "for the"), the
-other thing it is weighed against ("than", "compared with"), and no choice offered ("Django or
-Node.js", "which").
+other thing it is weighed against ("than", "compared with"), a comparative naming the property
+("harder", "longer", "more"), and no choice offered ("Django or Node.js", "which").
 """
 
 from __future__ import annotations
@@ -28,6 +28,14 @@ _WHAT_VERB = re.compile(
 #: Without one, "What is the event loop in Node.js?" or "What is good about Node.js?" keep
 #: their own shape (a definition, pros).
 _AGAINST = re.compile(r"\bthan\b|\bcompared\s+(?:with|to)\b", re.I)
+#: The property is a comparative ("harder", "longer", "easier", "more work"): without one,
+#: "What is the catch with relying on npm compared to Django's ecosystem?" asks about one
+#: side's drawback weighed against the other's, a question with a side per label.
+_COMPARATIVE = re.compile(
+    r"^(?:so,?\s+|and\s+)?what\s+\S+(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:more|less|fewer|most|least|better|worse|best|worst|(?!(?:other|under|over|ever|"
+    r"never|either|neither|matter|after|number|answer|user|server|order|layer)\b)"
+    r"[a-z]{2,}(?:ier|er))\b", re.I)
 #: A choice offered between named options makes it a which-question after all.
 _CHOICE = re.compile(r"\bor\b|\bwhich\b", re.I)
 
@@ -36,5 +44,5 @@ def what_about(question: str) -> bool:
     """Whether ``question`` asks what was so about one thing ("What was harder about the
     Express build than the Django one?"), not which side is better."""
     q = " ".join(question.split())
-    return (_WHAT_VERB.match(q) is not None and bool(_AGAINST.search(q))
-            and not _CHOICE.search(q))
+    return (_WHAT_VERB.match(q) is not None and _COMPARATIVE.match(q) is not None
+            and bool(_AGAINST.search(q)) and not _CHOICE.search(q))

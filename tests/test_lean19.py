@@ -50,6 +50,16 @@ def test_without_a_comparison_the_own_shape_stays(question: str, kind: str) -> N
     assert classify_intent(question, ("Node.js",)).kind == kind
 
 
+@pytest.mark.parametrize("question", [
+    "What is the catch with relying on npm packages compared to Django's ecosystem?",
+    "What is the problem with Node.js callbacks compared with Django views?",
+])
+def test_one_sides_drawback_weighed_against_the_other_is_no_what_about(question: str) -> None:
+    """No comparative names a property: the question weighs one side's drawback against the
+    other's and keeps a side per label (``tests/test_subject.py``'s npm question)."""
+    assert not what_about(question)
+
+
 def _cands(sentences: list[str]) -> list[Candidate]:
     chunk, spans = passage("p1", sentences)
     return [Candidate(chunk, sp, s, 1.0, i, None) for i, (sp, s) in
