@@ -60,30 +60,21 @@ _WHEN = re.compile(
     r".*\b(?:instead of|rather than|over)\b",
     re.I,
 )
-#: "In what cases / under which circumstances ...": a when-to-choose question only when the
-#: clause after it asks about a choice (a choice verb, a fit noun, a comparison) in the
-#: present ("In what cases is Django the better pick?"); otherwise it asks for the cases of
-#: some other act ("in what cases may those services modify the core's records?") or of a
-#: past event ("In what cases did she regret Channels?"): a fact, answered by what an
-#: article says of it, not by each side's conditions (review 18's i18).
+#: "In what cases / under which circumstances ...": a when-to-choose question unless the
+#: clause after it tells of a past event ("In what cases did she regret Channels?", "In which
+#: circumstances did the setup start dropping connections?"): that asks what happened, a
+#: fact answered by what an article says of it, not by each side's conditions.
 _CASES = re.compile(r"\b(?:what|which) (?:situations?|cases?|circumstances|scenarios?|"
                     r"conditions)\b(?P<rest>.*)", re.I)
 _PAST = re.compile(r"^\W*(?:did|was|were|had)\b", re.I)
-_CHOICE = re.compile(
-    r"\b(?:choos(?:e|ing)|chosen|pick(?:ed|ing)?|us(?:e|ing)|prefer\w*|select\w*|opt(?:ing)?|"
-    r"consider\w*|adopt\w*|switch\w*|avoid\w*|skip|reach for|make (?:more )?sense|"
-    r"(?:go|start|stick|stay)(?:ing)? (?:for|with)|mov(?:e|ing)|migrat\w*|worth|recommend\w*|"
-    r"choice|option|fit|suit\w*|better|best|stronger|over|rather than|instead of|than)\b",
-    re.I)
 
 
 def _asks_cases(q: str) -> bool:
-    """Whether an "in what cases ..." question asks when to choose (see ``_CASES``)."""
+    """Whether an "in what cases ..." question asks when to choose (``_CASES``)."""
     m = _CASES.search(q)
     if m is None:
         return False
-    rest = m.group("rest")
-    return not _PAST.search(rest) and bool(_CHOICE.search(rest))
+    return not _PAST.search(m.group("rest"))
 
 
 #: A when-question asking when a subject is the WRONG choice: its cons are the conditions.
@@ -231,8 +222,7 @@ def asks_no_sides(question: str) -> bool:
     a change over time ("has Node's lead widened or narrowed?") or a statement followed by
     a bare "Which one?", or what was harder about one thing than the other
     (``assistant.what_about``). Its answer is the sentences that say it, not a side per
-    label; nor does an "in what cases ..." question about some other act than a choice
-    ("in what cases may those services modify the core's records?", ``_CASES``)."""
+    label; nor does an "in what cases ..." question about a past event (``_CASES``)."""
     q = own_words(" ".join(question.split()))
     return (asks_change(q) or bool(_TRAILING.match(q)) or what_about(q)
             or (bool(_CASES.search(q)) and not _asks_cases(q)))
