@@ -14,8 +14,9 @@ shown one. The side the question names first comes first ("When does Node.js mak
 sense than Django?": Node.js). Below the line, ``conditions_only`` shows only the
 sentences that state a condition; the others go to "more from the sources". Among a
 side's conditions, one stating a condition of use (``assistant.use_condition``: the
-reader's or a kind of project's situation, or a purpose phrase) comes first, and a story's
-measured outcome ("closer to ten weeks" to hire) is none (review 18's i15).
+reader's or a kind of project's situation, or a purpose phrase) comes first, looked for
+in the rest of the usable pool when the first ``POOL`` hold none, and a story's measured
+outcome ("closer to ten weeks" to hire) is none (review 18's i15).
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ def _speaks_for(cand: Candidate, side: str, view: CriterionView | None,
     return recommends(cand.text) and tone(cand.text) >= 0
 
 
+def _conditions(cands: Sequence[Candidate], side: str, view: CriterionView | None,
+                names: Sequence[str], question: str) -> list[Candidate]:
+    """The sentences of ``cands`` about ``side`` that state a condition and speak for it."""
+    return [c for c in dict.fromkeys(cands)
+            if c.subject == side and not c.table_label
+            and CONDITION.search(c.text) and _speaks_for(c, side, view, names)
+            and not measured_outcome(c.text, question)]
+
+
 def condition_firsts(groups: Sequence[tuple[str | None, Sequence[Candidate]]],
                      pool: Sequence[Candidate], subjects: Sequence[str],
                      names: Sequence[str], view: CriterionView | None = None,
@@ -66,10 +76,10 @@ def condition_firsts(groups: Sequence[tuple[str | None, Sequence[Candidate]]],
     out: list[tuple[str, Candidate]] = []
     for side in order:
         group = next((list(g) for s, g in groups if s == side), [])
-        conds = [c for c in dict.fromkeys([*group, *pool[:POOL]])
-                 if c.subject == side and not c.table_label
-                 and CONDITION.search(c.text) and _speaks_for(c, side, view, names)
-                 and not measured_outcome(c.text, question)]
+        conds = _conditions([*group, *pool[:POOL]], side, view, names, question)
+        if not any(use_condition(c.text) for c in conds):  # one further down the pool
+            conds += [c for c in _conditions(pool[POOL:], side, view, names, question)
+                      if use_condition(c.text)]
         # a condition of use (whose situation: ``assistant.use_condition``) before a
         # conditional word about something else; then one that recommends the side
         picked = max(conds, key=lambda c: (use_condition(c.text), recommends(c.text), c.score),
