@@ -45,7 +45,7 @@ _KIND = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:best|ideal|ideally|better|great|perfect|good|right|optimal|suited|suitable|fit|"
     r"choice|option|pick|choose|use|go with|start with|reach for|recommended?)\b"
-    r"\s*(?:[\w'’-]+\s+){0,3}?for\b", re.I)
+    r"\s*(?:[\w.'’-]+\s+){0,3}?for\b", re.I)
 
 
 def use_condition(text: str) -> bool:
