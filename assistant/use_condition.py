@@ -13,10 +13,11 @@ we can choose a clear winner"). A condition of use says *whose* situation it is:
   about a kind of project, team or workload: its words up to the next comma hold a
   second-person word ("if you already know Python", "if your product is mostly CRUD") or
   a noun for a thing one builds or runs (``_KIND``: project, app, product, team, service,
-  traffic, ...: generic English for software work, no article's words);
+  traffic, ...: generic English for software work, no article's words), not in the past
+  tense ("took longer when only one person knew the stack" tells a story's event);
 * or a purpose phrase: a fit word or a choosing verb followed within a few words by "for"
   ("ideal for microservices", "Pick Django for content sites", "best for: data-heavy
-  products").
+  products"); never in an indirect question ("asked if they would start with Node.js").
 
 A *measured outcome* is a sentence holding a figure of a known measure (weeks, dollars,
 percent, megabytes: ``assistant.measure_kind.figure_kinds``) that states no condition of
@@ -48,11 +49,22 @@ _PURPOSE = re.compile(
     r"\s*(?:[\w.'’-]+\s+){0,3}?for\b", re.I)
 
 
+#: A clause in the past tells what happened ("took longer when only one person knew the
+#: stack"): a story's event, not a situation to choose by.
+_PAST = re.compile(r"\b(?:was|were|had|did|knew|took|got|went|came|ran)\b", re.I)
+#: An indirect question ("asked if they would start with Node.js"): no condition at all.
+_INDIRECT = re.compile(r"\b(?:ask(?:s|ed)?|wonder(?:s|ed)?)\s+(?:\w+\s+)?(?:if|whether)\b",
+                       re.I)
+
+
 def use_condition(text: str) -> bool:
-    """Whether ``text`` states a condition of use (see the module docstring)."""
+    """Whether ``text`` states a condition of use (see the module docstring): not in an
+    indirect question, nor by a clause in the past tense."""
+    if _INDIRECT.search(text):
+        return False
     for m in _CLAUSE.finditer(text):
         clause = m.group("clause")
-        if _READER.search(clause) or _KIND.search(clause):
+        if (_READER.search(clause) or _KIND.search(clause)) and not _PAST.search(clause):
             return True
     return bool(_PURPOSE.search(text))
 

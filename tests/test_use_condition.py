@@ -79,3 +79,11 @@ def test_a_side_without_a_condition_keeps_a_sentence_that_is_no_measured_outcome
     plain = _cand("t", "Django ships an admin that staff can use on day one.", score=0.6)
     firsts = condition_firsts([(D, [story, plain])], [story, plain], [D], [D, N])
     assert firsts == [(D, plain)]
+
+
+@pytest.mark.parametrize("text", [
+    "Outages lasted longer when only one engineer knew the service.",
+    "A guest asked if they would pick Node.js for everything next time.",
+])
+def test_a_past_event_or_an_indirect_question_is_no_condition_of_use(text: str) -> None:
+    assert not use_condition(text)
