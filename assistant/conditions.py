@@ -14,9 +14,10 @@ shown one. The side the question names first comes first ("When does Node.js mak
 sense than Django?": Node.js). Below the line, ``conditions_only`` shows only the
 sentences that state a condition; the others go to "more from the sources". Among a
 side's conditions, one stating a condition of use (``assistant.use_condition``: the
-reader's or a kind of project's situation, or a purpose phrase) comes first, looked for
-in the rest of the usable pool when the first ``POOL`` hold none, and a story's measured
-outcome ("closer to ten weeks" to hire) is none (review 18's i15).
+reader's or a kind of project's situation, or a purpose phrase) comes first, and a story's
+measured outcome ("closer to ten weeks" to hire) is none (review 18's i15). Only the first
+``POOL`` are looked at: a condition of use further down answers another situation (set
+11's b14 lost its Channels sentence to a general "if you focus on data-heavy applications").
 """
 
 from __future__ import annotations
@@ -77,9 +78,6 @@ def condition_firsts(groups: Sequence[tuple[str | None, Sequence[Candidate]]],
     for side in order:
         group = next((list(g) for s, g in groups if s == side), [])
         conds = _conditions([*group, *pool[:POOL]], side, view, names, question)
-        if not any(use_condition(c.text) for c in conds):  # one further down the pool
-            conds += [c for c in _conditions(pool[POOL:], side, view, names, question)
-                      if use_condition(c.text)]
         # a condition of use (whose situation: ``assistant.use_condition``) before a
         # conditional word about something else; then one that recommends the side
         picked = max(conds, key=lambda c: (use_condition(c.text), recommends(c.text), c.score),
