@@ -12,6 +12,11 @@ the coverage check counts the technologies the article itself compares as covere
 (``article_compares``), and a comparative answer's verdict line counts that article's
 stance only (``assistant.verdict``), said as that article's ("The three-way comparison
 favours ...").
+
+A question that refers to several articles by their age or kind ("According to the older
+bundled tutorials, ...", ``assistant.article_group``) keeps the rankings to those articles
+in the same way; ``Retrieval.article`` stays None for it (``single``): the readers above
+speak of one article.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.article_group import referred_group
 from assistant.article_reference import (
     DOCUMENT_NOUNS,
     ArticleReference,
@@ -52,8 +58,9 @@ def reference(question: str, idx: Any, embedder: Any, subjects: Any,
     common = idx.memo.get(key)
     if common is None:
         common = idx.memo[key] = common_tokens(idx, subjects, tok)
-    return referred_article(question, idx, embedder, tok, common,
-                            frozenset(third_technologies(idx, subjects)))
+    one = referred_article(question, idx, embedder, tok, common,
+                           frozenset(third_technologies(idx, subjects)))
+    return one if one is not None else referred_group(question, idx)
 
 
 def spoken(ref: ArticleReference, idx: Any) -> bool:
@@ -91,18 +98,35 @@ def without(text: str, ref: ArticleReference, idx: Any) -> str:
     return rest if any(ch.isalnum() for ch in rest) else text
 
 
+def _ids(article: str | frozenset[str]) -> frozenset[str]:
+    return frozenset([article]) if isinstance(article, str) else article
+
+
 def keep_dense(ranking: list[tuple[str, float]], idx: Any,
-               article_id: str) -> list[tuple[str, float]]:
-    """The dense ranking's passages of the article, in order."""
-    return [(cid, s) for cid, s in ranking if idx.chunks[idx.by_id[cid]].article_id == article_id]
+               article: str | frozenset[str]) -> list[tuple[str, float]]:
+    """The dense ranking's passages of the article (or of a group's articles), in order."""
+    ids = _ids(article)
+    return [(cid, s) for cid, s in ranking if idx.chunks[idx.by_id[cid]].article_id in ids]
 
 
-def keep_scores(scores: np.ndarray, idx: Any, article_id: str) -> np.ndarray:
+def keep_scores(scores: np.ndarray, idx: Any, article: str | frozenset[str]) -> np.ndarray:
     """BM25 scores with every other article's passages at zero (no BM25 hit)."""
     out = np.zeros_like(scores)
-    at = positions(idx, article_id)
+    at = held(idx, article)
     out[at] = scores[at]
     return out
+
+
+def held(idx: Any, article: str | frozenset[str]) -> list[int]:
+    """Positions of the passages of the article (or of a group's articles)."""
+    return sorted(i for aid in _ids(article) for i in positions(idx, aid))
+
+
+def single(ref: ArticleReference | None) -> ArticleReference | None:
+    """``ref`` when it refers to one article; None for a group ("the older tutorials"):
+    what reads ``Retrieval.article`` afterwards (one article's stance, its compared
+    technologies, its words) is about one article only."""
+    return None if ref is None or ref.group else ref
 
 
 def referred_words(retrieval: Any, idx: Any, subjects: Any) -> frozenset[str]:

@@ -86,6 +86,14 @@ class ArticleReference:
     margin: float
     #: Found by a name alone ("What did Turnstile measure?"), no phrase for a kind of page.
     named: bool = False
+    #: A reference to several articles by age or kind ("the older bundled tutorials",
+    #: ``assistant.article_group``): all of them; empty for one article.
+    group: frozenset[str] = frozenset()
+
+    @property
+    def members(self) -> frozenset[str]:
+        """The articles the retrieval keeps to: the group's, else the one article."""
+        return self.group or frozenset([self.article_id])
 
 
 def _gap(question: str, a: re.Match[str], b: re.Match[str]) -> bool:

@@ -368,7 +368,7 @@ def compose(
             verdict = lean(chosen, view, cite, names, topic, question, relaxed=True)
         if verdict is None:  # a when-question's line quotes conditions (``conditions``)
             verdict, used = _contrast(groups, cites, intent, config, condition_firsts(
-                groups, cands, subjects, names, view) if intent.kind == "when" else None)
+                groups, cands, subjects, names, view, question) if intent.kind == "when" else None)
         if verdict is None:  # the story's own sentence setting one side against the other
             verdict, used = direct_line(retrieval, chosen, config, cite, cites.metas)
         groups = [(s, [c for c in g if c not in used]) for s, g in groups]

@@ -12,7 +12,12 @@ side's shown sentences or from all usable sentences, one that recommends the sid
 better choice") before one that does not. A side without such a sentence keeps its best
 shown one. The side the question names first comes first ("When does Node.js make more
 sense than Django?": Node.js). Below the line, ``conditions_only`` shows only the
-sentences that state a condition; the others go to "more from the sources".
+sentences that state a condition; the others go to "more from the sources". Among a
+side's conditions, one stating a condition of use (``assistant.use_condition``: the
+reader's or a kind of project's situation, or a purpose phrase) comes first, and a story's
+measured outcome ("closer to ten weeks" to hire) is none (review 18's i15). Only the first
+``POOL`` are looked at: a condition of use further down answers another situation (set
+11's b14 lost its Channels sentence to a general "if you focus on data-heavy applications").
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Sequence
 from assistant.sentences import Candidate
 from assistant.shape import CONDITION
 from assistant.tone import stance, tone
+from assistant.use_condition import measured_outcome, use_condition
 from assistant.verdict import CriterionView
 
 #: Candidates of the usable pool looked at (best-scored first).
@@ -50,24 +56,36 @@ def _speaks_for(cand: Candidate, side: str, view: CriterionView | None,
     return recommends(cand.text) and tone(cand.text) >= 0
 
 
+def _conditions(cands: Sequence[Candidate], side: str, view: CriterionView | None,
+                names: Sequence[str], question: str) -> list[Candidate]:
+    """The sentences of ``cands`` about ``side`` that state a condition and speak for it."""
+    return [c for c in dict.fromkeys(cands)
+            if c.subject == side and not c.table_label
+            and CONDITION.search(c.text) and _speaks_for(c, side, view, names)
+            and not measured_outcome(c.text, question)]
+
+
 def condition_firsts(groups: Sequence[tuple[str | None, Sequence[Candidate]]],
                      pool: Sequence[Candidate], subjects: Sequence[str],
                      names: Sequence[str], view: CriterionView | None = None,
-                     ) -> list[tuple[str, Candidate]]:
+                     question: str = "") -> list[tuple[str, Candidate]]:
     """Per side, the sentence the conditions line quotes (see the module docstring), the
-    side the question names first first."""
+    side the question names first first. ``question`` exempts a measured outcome when it
+    asks for a figure (``assistant.use_condition.measured_outcome``)."""
     order = [s for s in dict.fromkeys(subjects) if s in names]
     order += [n for n in names if n not in order]
     out: list[tuple[str, Candidate]] = []
     for side in order:
         group = next((list(g) for s, g in groups if s == side), [])
-        conds = [c for c in dict.fromkeys([*group, *pool[:POOL]])
-                 if c.subject == side and not c.table_label
-                 and CONDITION.search(c.text) and _speaks_for(c, side, view, names)]
-        # a condition that recommends the side ("... might be the better choice") first
-        picked = max(conds, key=lambda c: (recommends(c.text), c.score), default=None)
+        conds = _conditions([*group, *pool[:POOL]], side, view, names, question)
+        # a condition of use (whose situation: ``assistant.use_condition``) before a
+        # conditional word about something else; then one that recommends the side
+        picked = max(conds, key=lambda c: (use_condition(c.text), recommends(c.text), c.score),
+                     default=None)
+        # a side without one keeps its best shown sentence, a story's measured outcome
+        # ("gets us a shortlist in about four weeks") last
         if picked is None and group:
-            picked = max(group, key=lambda c: c.score)
+            picked = max(group, key=lambda c: (not measured_outcome(c.text, question), c.score))
         if picked is not None:
             out.append((side, picked))
     return out

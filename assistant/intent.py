@@ -47,17 +47,36 @@ _WHEN = re.compile(
     r"\bwhen\s+(?:should(?:n['’]t)?|would(?:n['’]t)?|do(?:n['’]t)?|does(?:n['’]t)?|is it|to|"
     r"must|might|could|can(?:['’]t)?)(?!\w).*\b(?:choos(?:e|ing)|pick(?:ing)?|us(?:e|ing)|"
     r"go(?:ing)? with|prefer|select(?:ing)?|opt|opting|consider|adopt(?:ing)?|"
-    r"switch(?:ing)?|avoid(?:ing)?|skip|steer clear|stay away|reach for|make (?:more )?sense)\b"
-    r"|\b(?:in )?what (?:situations?|cases?|circumstances|scenarios?|conditions)\b"
-    r"|\bwhich (?:situations?|cases?|scenarios?|circumstances|conditions)\b"
+    r"switch(?:ing)?|avoid(?:ing)?|skip|steer clear|stay away|reach for|make (?:more )?sense|"
+    r"(?:go|opt|start|stick|stay)(?:ing)? (?:for|with)|stay(?:ing)? on)\b"
     r"|\bright (?:choice|tool|pick)\b.*\binstead\b"
-    # "When is Django the wrong choice?", "When would Node.js be a good idea?"
-    r"|\bwhen\s+(?:is|are|would|will|might|could|does|do)\b.*\b" + _FIT_WORDS +
+    # "When is Django the wrong choice?", "When would Node.js be a good idea?", "When is
+    # Django the clear pick over Node?" (any one word before a choice noun after "the")
+    r"|\bwhen\s+(?:is|are|would|will|might|could|does|do)\b.*(?:\b" + _FIT_WORDS +
+    r"|\b(?:the|a|an)\s+\w+\s+(?:choice|pick|option|winner|bet|fit)\b"
+    r"|\b(?:recommended|preferable|preferred)\b)"
     r"|\bfor (?:what|which) (?:kinds? |sorts? |types? )?(?:of )?(?:projects?|apps?|"
     r"applications?|products?|teams?|use cases?)\b.*\b(?:should|would)\b"
     r".*\b(?:instead of|rather than|over)\b",
     re.I,
 )
+#: "In what cases / under which circumstances ...": a when-to-choose question unless the
+#: clause after it tells of a past event ("In what cases did she regret Channels?", "In which
+#: circumstances did the setup start dropping connections?"): that asks what happened, a
+#: fact answered by what an article says of it, not by each side's conditions.
+_CASES = re.compile(r"\b(?:what|which) (?:situations?|cases?|circumstances|scenarios?|"
+                    r"conditions)\b(?P<rest>.*)", re.I)
+_PAST = re.compile(r"^\W*(?:did|was|were|had)\b", re.I)
+
+
+def _asks_cases(q: str) -> bool:
+    """Whether an "in what cases ..." question asks when to choose (``_CASES``)."""
+    m = _CASES.search(q)
+    if m is None:
+        return False
+    return not _PAST.search(m.group("rest"))
+
+
 #: A when-question asking when a subject is the WRONG choice: its cons are the conditions.
 _WRONG = re.compile(
     r"\b(?:wrong|bad|poor|worse|worst|unsuitable|unwise|mistake|overkill|avoid\w*|skip|"
@@ -172,7 +191,7 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
         return classify_intent(said.group("statement"), subjects)
     if what_about(q):  # "What was harder about X than Y?": the things, not a side
         return Intent("fact")
-    if _WHEN.search(q):
+    if _WHEN.search(q) or _asks_cases(q):
         if len(set(subjects)) != 1:
             return Intent("when")
         return Intent("when", -1 if _WRONG.search(q) else 1)
@@ -203,9 +222,10 @@ def asks_no_sides(question: str) -> bool:
     a change over time ("has Node's lead widened or narrowed?") or a statement followed by
     a bare "Which one?", or what was harder about one thing than the other
     (``assistant.what_about``). Its answer is the sentences that say it, not a side per
-    label."""
+    label; nor does an "in what cases ..." question about a past event (``_CASES``)."""
     q = own_words(" ".join(question.split()))
-    return asks_change(q) or bool(_TRAILING.match(q)) or what_about(q)
+    return (asks_change(q) or bool(_TRAILING.match(q)) or what_about(q)
+            or (bool(_CASES.search(q)) and not _asks_cases(q)))
 
 
 _THAN = re.compile(r"\bthan\b", re.I)

@@ -312,7 +312,7 @@ class HybridRetriever(BaseRetriever):
             deep = [(cid, float(score)) for cid, score in hits if cid in idx.by_id]
             dense = deep[:n_cand]
         if ref is not None:
-            deep = article_focus.keep_dense(deep, idx, ref.article_id)
+            deep = article_focus.keep_dense(deep, idx, ref.members)
             dense = deep[:n_cand]
         stokens = qtokens if lexical_text == question else tok(lexical_text)
         bm = idx.bm25_scores(stokens)
@@ -325,7 +325,7 @@ class HybridRetriever(BaseRetriever):
         if mode == "hybrid":  # the ecosystem glossary's words (assistant.glossary_query)
             bm = bm + glossary_query.glossary_scores(text, idx, tok, stokens)
             if ref is not None:
-                bm = article_focus.keep_scores(bm, idx, ref.article_id)
+                bm = article_focus.keep_scores(bm, idx, ref.members)
         extras: list[tuple[int, float]] = []
         if mode == "dense":
             chosen = [(cid, s, {"dense": s}) for cid, s in dense[:k]]
@@ -341,7 +341,7 @@ class HybridRetriever(BaseRetriever):
             # The sentence ranker scores the candidates the other two rankers found (the
             # dense ones to ``SENTENCE_POOL``), not every sentence of the library.
             cand = sorted({idx.by_id[cid] for cid, _s in deep}.union(bm_top).union(
-                article_focus.positions(idx, ref.article_id) if ref is not None else ()))
+                article_focus.held(idx, ref.members) if ref is not None else ()))
             sent = idx.sentence_max(vector, cand)
             chosen = self._fuse(
                 idx, dense,
@@ -378,7 +378,7 @@ class HybridRetriever(BaseRetriever):
             bm25_top=bm25_top,
             index=idx,
             ms=(time.perf_counter() - t0) * 1000,
-            article=ref, named=named,
+            article=article_focus.single(ref), named=named,
         )
 
     @staticmethod

@@ -154,3 +154,23 @@ def test_round_six_shapes(question: str, subjects: tuple[str, ...], kind: str,
 def test_a_one_subject_when_question_is_not_a_comparison() -> None:
     assert not classify_intent("When is Django the wrong choice?", (D,)).comparative
     assert classify_intent("When should I pick Django over Node.js?", (D, N)).comparative
+
+
+@pytest.mark.parametrize("question", [
+    "Three of us keep a parish booking app in Python. When is Django the obvious pick "
+    "over Node for that?",
+    "When should a two-person agency go for Node and when for Django?",
+    "When is Node.js preferable to Django for a game lobby?",
+])
+def test_a_when_question_by_fit_noun_or_go_for_is_when_to_choose(question: str) -> None:
+    assert classify_intent(question, ["Django", "Node.js"]).kind == "when"
+
+
+def test_an_in_what_cases_question_about_a_past_event_is_a_fact() -> None:
+    from assistant.intent import asks_no_sides
+
+    q = "In what cases did the studio regret running Django Channels?"
+    assert classify_intent(q, ["Django"]).kind == "fact"
+    assert asks_no_sides(q)
+    assert classify_intent("In what cases is Django the wiser pick over Node?",
+                           ["Django", "Node.js"]).kind == "when"
