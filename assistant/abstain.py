@@ -99,7 +99,6 @@ from assistant.question_names import (
     foreign_tech,
     inside_other,
     measured,
-    name_support,
     possessed,
     source_words,
     spellings,
@@ -130,6 +129,7 @@ from assistant.scope import (
 )
 from assistant.situation import only_told
 from assistant.unnamed_kind import unnamed_kinds
+from assistant.whole_name import support, whole_names
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -221,11 +221,13 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     anchored = not idx.empty and any(is_lead_name(n, idx, tok) for n in asked_names)
     # "What is PM2, and how was it used ...?": the use is a covered half (``asked_use``)
     use = use_asked(question, asked_names) if not idx.empty else None
+    # "Kestrel Pay's ledger database" asks about Kestrel Pay, not "Pay" (``whole_name``)
+    asked_names = whole_names(question, asked_names, idx) if not idx.empty else asked_names
     for name in asked_names:
         if (set(words(name)) <= sources and name.lower() not in third) \
                 or set(words(name)) <= own:
             continue  # names an article or its publisher (a third technology still counts)
-        n, cover = name_support(name, topical, idx, tok)
+        n, cover = support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))
         if n == 0 and abbreviation(name) and not compared_with(question, name) \
                 and not at_head(question, name):
@@ -245,7 +247,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # the question uses, not a product the articles mention in passing
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
-                and name_support(name, owned, idx, tok)[1] < 1.0 \
+                and support(name, owned, idx, tok)[1] < 1.0 \
                 and not figure_close(question, name, retrieval) \
                 and not lists_of(name, owned, idx, tok) \
                 and not owned_in_story(question, owned, idx, tok):

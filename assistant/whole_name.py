@@ -1,0 +1,78 @@
+"""A name of several capitalised words read as one name ("Kestrel Pay", "Halcyon Stack
+Studio"), for ``assistant.abstain``.
+
+``attribution.technology_names`` reads a question's names word by word, so "Kestrel Pay's
+ledger database" asked about "Pay", whose few passages say nothing of a ledger ("The
+articles mention Pay but don't say anything about that", blind review 18's i21). Adjacent
+names that some passage spells as one run are one name, and its passages are the ones that
+spell it whole plus every passage of an article whose lead names its proper words (the
+words the library never writes in lower case: "Kestrel", not "pay"), as a company's story
+speaks of it as "we" after its lead. Names no passage spells together stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.article_subject import implied_tokens, lowercase_words
+from assistant.question_names import name_support
+
+
+def _spells(whole: str, idx: Any) -> bool:
+    key = ("whole-name-spelt", whole)
+    got = idx.memo.get(key)
+    if got is None:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(whole)}(?![\w-])")
+        got = idx.memo[key] = any(pattern.search(c.text) for c in idx.chunks)
+    return bool(got)
+
+
+def whole_names(question: str, names: Sequence[str], idx: Any) -> list[str]:
+    """``names`` with each run of adjacent ones (only spaces between, no possessive ending
+    the earlier one) that a passage spells whole replaced by the whole name."""
+    spans: list[tuple[int, int, str]] = []
+    for n in names:
+        m = re.search(rf"(?<![\w.-]){re.escape(n)}(?!\w)", question)
+        if m:
+            spans.append((m.start(), m.end(), n))
+    spans.sort()
+    runs: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if runs and re.fullmatch(r"[ \t]+", question[runs[-1][-1][1]:span[0]] or "-"):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    merged: dict[str, str] = {}
+    for run in runs:
+        whole = question[run[0][0]:run[-1][1]]
+        if len(run) > 1 and _spells(whole, idx):
+            merged.update((n, whole) for _s, _e, n in run)
+    return list(dict.fromkeys(merged.get(n, n) for n in names))
+
+
+def support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int, float]:
+    """``question_names.name_support`` for a one-word name; for a whole name, how many
+    passages spell it or belong to an article whose lead names its proper words, and the
+    best share of ``topical`` (the question's other content tokens) one of them holds."""
+    if " " not in name.strip():
+        return name_support(name, topical, idx, tok)
+    ntoks = set(tok.tokens(name))
+    proper = ntoks - lowercase_words(idx, tok)
+    implied = implied_tokens(idx, tok)
+    key = ("whole-name-passages", name)
+    where: list[int] | None = idx.memo.get(key)
+    if where is None:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        where = idx.memo[key] = [
+            i for i, c in enumerate(idx.chunks)
+            if pattern.search(c.text) or (proper and proper <= implied[i])]
+    if not where:
+        return 0, 0.0
+    other = [t for t in topical if t not in ntoks]
+    if not other:
+        return len(where), 1.0
+    best = max(sum(t in idx.chunk_tokens[i] or t in implied[i] for t in other) / len(other)
+               for i in where)
+    return len(where), best
