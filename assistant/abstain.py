@@ -89,7 +89,7 @@ from assistant.attribution import technology_names, third_technologies
 from assistant.byline_name import of_referred_byline
 from assistant.described import described
 from assistant.kind_named import kind_said
-from assistant.passing_beside import PASSING, explained
+from assistant.passing_beside import PASSING, explained, in_referred
 from assistant.question_names import (
     GENERIC,
     abbreviation,
@@ -466,7 +466,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     signals["quoted"] = quoted
     # a passage in the articles' words vouches for a question in words of its own
     vouched = bool(quoted) or evidence == "answered"
-    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not vouched:
+    # "What is Elaborate, the health product mentioned on the PLANEKS page?": a name the
+    # referred article spells is the question's topic however low the dense score
+    referred_name = any(k > 0 and in_referred(m, retrieval, tok) for m, (k, _c) in names.items())
+    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not vouched \
+            and not referred_name:
         return no("off-topic", "The articles don't say anything about that.")
     if not named:
         if unknown and retrieval.dense_top < DENSE_TOPICAL + 0.1:

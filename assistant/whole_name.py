@@ -56,23 +56,44 @@ def support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int, flo
     """``question_names.name_support`` for a one-word name; for a whole name, how many
     passages spell it or belong to an article whose lead names its proper words, and the
     best share of ``topical`` (the question's other content tokens) one of them holds."""
-    if " " not in name.strip():
-        return name_support(name, topical, idx, tok)
     ntoks = set(tok.tokens(name))
-    proper = ntoks - lowercase_words(idx, tok)
     implied = implied_tokens(idx, tok)
-    key = ("whole-name-passages", name)
-    where: list[int] | None = idx.memo.get(key)
-    if where is None:
-        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-        where = idx.memo[key] = [
-            i for i, c in enumerate(idx.chunks)
-            if pattern.search(c.text) or (proper and proper <= implied[i])]
+    if " " not in name.strip():
+        n, cover = name_support(name, topical, idx, tok)
+        if n <= 0 or cover >= 1.0:
+            return n, cover
+        where: list[int] | None = idx.memo.get(("name-passages", name.lower()))
+    else:
+        proper = ntoks - lowercase_words(idx, tok)
+        key = ("whole-name-passages", name)
+        where = idx.memo.get(key)
+        if where is None:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+            where = idx.memo[key] = [
+                i for i, c in enumerate(idx.chunks)
+                if pattern.search(c.text) or (proper and proper <= implied[i])]
+        cover = 0.0
     if not where:
         return 0, 0.0
     other = [t for t in topical if t not in ntoks]
     if not other:
         return len(where), 1.0
-    best = max(sum(t in idx.chunk_tokens[i] or t in implied[i] for t in other) / len(other)
+    # a word of the passage's own byline is said by it: "working with PLANEKS" of the
+    # PLANEKS page's "With our support, MusicTeam launched v1" (review 16's g31)
+    byline = _byline_tokens(idx, tok)
+    best = max(sum(t in idx.chunk_tokens[i] or t in implied[i]
+                   or t in byline.get(idx.chunks[i].article_id, ()) for t in other) / len(other)
                for i in where)
-    return len(where), best
+    return len(where), max(cover, best)
+
+
+def _byline_tokens(idx: Any, tok: Any) -> dict[str, frozenset[str]]:
+    """Article id -> the tokens of its author and publisher (memoised)."""
+    key = ("byline-tokens",)
+    got: dict[str, frozenset[str]] | None = idx.memo.get(key)
+    if got is None:
+        got = idx.memo[key] = {
+            aid: frozenset(tok.tokens(" ".join(str(getattr(meta, f, "") or "")
+                                               for f in ("author", "publisher"))))
+            for aid, meta in idx.metas.items()}
+    return got
