@@ -222,7 +222,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     # "What is PM2, and how was it used ...?": the use is a covered half (``asked_use``)
     use = use_asked(question, asked_names) if not idx.empty else None
     # "Kestrel Pay's ledger database" asks about Kestrel Pay, not "Pay" (``whole_name``)
-    asked_names = whole_names(question, asked_names, idx) if not idx.empty else asked_names
+    asked_names = whole_names(question, asked_names, idx, tok) if not idx.empty else asked_names
     for name in asked_names:
         if (set(words(name)) <= sources and name.lower() not in third) \
                 or set(words(name)) <= own:

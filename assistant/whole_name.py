@@ -29,9 +29,18 @@ def _spells(whole: str, idx: Any) -> bool:
     return bool(got)
 
 
-def whole_names(question: str, names: Sequence[str], idx: Any) -> list[str]:
+def _proper_lead(whole: str, idx: Any, tok: Any) -> bool:
+    """Whether the words of ``whole`` the library never writes in lower case are names an
+    article's lead gives ("Kestrel" of "Kestrel Pay")."""
+    proper = frozenset(tok.tokens(whole)) - lowercase_words(idx, tok)
+    return bool(proper) and any(proper <= names for names in implied_tokens(idx, tok) if names)
+
+
+def whole_names(question: str, names: Sequence[str], idx: Any, tok: Any) -> list[str]:
     """``names`` with each run of adjacent ones (only spaces between, no possessive ending
-    the earlier one) that a passage spells whole replaced by the whole name."""
+    the earlier one) that a passage spells whole and whose proper words an article's lead
+    names replaced by the whole name. A run of terms ("REST API") names no article's
+    subject and stays word by word: as a whole it would be rarer than its words."""
     spans: list[tuple[int, int, str]] = []
     for n in names:
         m = re.search(rf"(?<![\w.-]){re.escape(n)}(?!\w)", question)
@@ -47,7 +56,7 @@ def whole_names(question: str, names: Sequence[str], idx: Any) -> list[str]:
     merged: dict[str, str] = {}
     for run in runs:
         whole = question[run[0][0]:run[-1][1]]
-        if len(run) > 1 and _spells(whole, idx):
+        if len(run) > 1 and _spells(whole, idx) and _proper_lead(whole, idx, tok):
             merged.update((n, whole) for _s, _e, n in run)
     return list(dict.fromkeys(merged.get(n, n) for n in names))
 

@@ -114,12 +114,17 @@ def test_adjacent_names_spelt_together_are_one_name() -> None:
         "b": ["Most teams pay by the month."],
     })
     q = "What did Orvanta Pay's ledger database gain?"
-    assert whole_names(q, ["Orvanta", "Pay"], idx) == ["Orvanta Pay"]
+    assert whole_names(q, ["Orvanta", "Pay"], idx, tok) == ["Orvanta Pay"]
     # a possessive ends a name; a run no passage spells stays apart
-    assert whole_names("Did Orvanta's Pay team grow?", ["Orvanta", "Pay"], idx) == [
+    assert whole_names("Did Orvanta's Pay team grow?", ["Orvanta", "Pay"], idx, tok) == [
         "Orvanta", "Pay"]
-    assert whole_names("Is Orvanta Ledger new?", ["Orvanta", "Ledger"], idx) == [
+    assert whole_names("Is Orvanta Ledger new?", ["Orvanta", "Ledger"], idx, tok) == [
         "Orvanta", "Ledger"]
+    # a run of terms names no article's subject: it stays word by word
+    idx2, tok2 = _index({"a": ["We built a REST API for bookings."],
+                         "b": ["The REST layer is thin.", "Our API has ten endpoints."]})
+    assert whole_names("Which suits a REST API?", ["REST", "API"], idx2, tok2) == [
+        "REST", "API"]
     # its passages: the whole spelt, or its article's lead naming its proper word
     n, cover = support("Orvanta Pay", possessed(q, "Orvanta Pay", tok), idx, tok)
     assert n == 2 and cover == 1.0
