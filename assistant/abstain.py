@@ -72,7 +72,6 @@ what is not covered (``Coverage.note``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -82,12 +81,15 @@ from assistant.article_focus import referred_words
 from assistant.article_list import lists_of
 from assistant.article_subject import is_lead_name, owned_in_story
 from assistant.asked import either_or
+from assistant.asked_judgement import _evaluative, _judged, is_instruction
 from assistant.asked_topic import unknown_topic
 from assistant.asked_unsaid import unsaid as asked_unsaid
+from assistant.asked_use import listed_only, story_cover, use_asked, use_note
 from assistant.attribution import technology_names, third_technologies
+from assistant.byline_name import of_referred_byline
 from assistant.described import described
 from assistant.kind_named import kind_said
-from assistant.passing_beside import PASSING, explained
+from assistant.passing_beside import PASSING, explained, in_referred
 from assistant.question_names import (
     GENERIC,
     abbreviation,
@@ -97,7 +99,6 @@ from assistant.question_names import (
     foreign_tech,
     inside_other,
     measured,
-    name_support,
     possessed,
     source_words,
     spellings,
@@ -128,6 +129,7 @@ from assistant.scope import (
 )
 from assistant.situation import only_told
 from assistant.unnamed_kind import unnamed_kinds
+from assistant.whole_name import support, whole_names
 
 #: Below this best-passage cosine nothing in the corpus is about the question.
 DENSE_FLOOR = 0.25
@@ -142,20 +144,6 @@ LEXICAL_MIN = 0.6
 #: Share of the question's other content words that a passage mentioning a name in
 #: passing must hold for the question to count as covered.
 NAME_COVERAGE = 0.5
-
-_INJECTION = (
-    re.compile(
-        r"\b(?:ignore|disregard|forget|override|bypass|skip)\b.{0,40}?"
-        r"\b(?:instructions?|rules?|prompts?|guidelines|articles?|context|sources?|"
-        r"above|previous|everything)\b",
-        re.I | re.S,
-    ),
-    re.compile(r"\bsystem\s+prompt\b|\bdeveloper\s+mode\b|\bjailbreak\w*\b", re.I),
-    re.compile(r"\byou\s+are\s+now\b|\bact\s+as\s+(?:a|an|my)\b|\bpretend\s+(?:to|you)\b", re.I),
-    re.compile(r"\breveal\b.{0,30}\b(?:prompt|instructions|rules)\b", re.I | re.S),
-)
-
-
 
 #: What the decline of a fact question says the articles don't give, by its kind.
 FACT_NOUN = {"version": "version or release", "date": "date", "price": "price"}
@@ -188,29 +176,6 @@ class Coverage:
     #: When covered: a sentence to put before the answer (the question also names a
     #: technology the articles don't cover), else "".
     note: str = ""
-
-
-def _evaluative(phrase: str) -> bool:
-    """Whether a kind word carries valence in the general stance lexicon (VADER's
-    "trouble", "benefit") or names a cost ("overhead"): a judgement, not a kind of thing."""
-    from assistant.compare.lexicon import load_general_lexicon
-
-    lex = load_general_lexicon()
-    word = phrase.lower().strip()
-    return word in lex.valence or word in lex.cost_nouns
-
-
-def _judged(term: str, names: Sequence[str]) -> bool:
-    """Whether a definition term is a name plus an evaluative word ("Go good" of "What is
-    Go good for?"): the question asks what the thing is good for, not what it is."""
-    rest = [w for w in re.findall(r"[\w.+#-]+", term)
-            if not any(w.lower() == n.lower() for n in names)]
-    return any(_evaluative(w) for w in rest)
-
-
-def is_instruction(question: str) -> bool:
-    """Whether the text tries to give the assistant instructions instead of asking."""
-    return any(p.search(question) for p in _INJECTION)
 
 
 def assess(question: str, retrieval: Retrieval, subjects: Any = None,
@@ -254,11 +219,15 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     asked_names = technology_names(question, subjects)
     # a question naming an article's own subject (its lead's company) is about that article
     anchored = not idx.empty and any(is_lead_name(n, idx, tok) for n in asked_names)
+    # "What is PM2, and how was it used ...?": the use is a covered half (``asked_use``)
+    use = use_asked(question, asked_names) if not idx.empty else None
+    # "Kestrel Pay's ledger database" asks about Kestrel Pay, not "Pay" (``whole_name``)
+    asked_names = whole_names(question, asked_names, idx, tok) if not idx.empty else asked_names
     for name in asked_names:
         if (set(words(name)) <= sources and name.lower() not in third) \
                 or set(words(name)) <= own:
             continue  # names an article or its publisher (a third technology still counts)
-        n, cover = name_support(name, topical, idx, tok)
+        n, cover = support(name, topical, idx, tok)
         names[name] = (n, round(cover, 2))
         if n == 0 and abbreviation(name) and not compared_with(question, name) \
                 and not at_head(question, name):
@@ -270,13 +239,15 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             foreign.append(name)
         elif 0 < n <= PASSING and cover < NAME_COVERAGE and not (
                 anchored and abbreviation(name) and not compared_with(question, name)
-                and not at_head(question, name)):
+                and not at_head(question, name)) and not (
+                use and name == use.name and not listed_only(name, idx)
+                and story_cover(name, topical, idx, tok) >= NAME_COVERAGE):
             # in a question about an article's own company, an initialism not weighed
             # against anything ("At <company>, how does the RAM footprint ...") is a term
             # the question uses, not a product the articles mention in passing
             passing.append(name)
         elif n > PASSING and (owned := possessed(question, name, tok)) \
-                and name_support(name, owned, idx, tok)[1] < 1.0 \
+                and support(name, owned, idx, tok)[1] < 1.0 \
                 and not figure_close(question, name, retrieval) \
                 and not lists_of(name, owned, idx, tok) \
                 and not owned_in_story(question, owned, idx, tok):
@@ -293,6 +264,9 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                and not set(words(f)) <= own]
     unknown = [u for u in unknown if not inside_other(question, u, foreign + unknown)
                and not set(words(u)) <= own]
+    # "... when Sofia Lindqvist wrapped up her diary?": the referred article's author
+    foreign = [f for f in foreign if not of_referred_byline(f, retrieval)]
+    unknown = [u for u in unknown if not of_referred_byline(u, retrieval)]
     if not named and option_asked(question, subjects) and all(
             asker_context(question, spellings(f)) for f in [*foreign, *unknown]):
         # "We are five C# developers. Which of the two backends?": the names describe the
@@ -365,9 +339,15 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         signals["versions"] = versions
         return no("foreign-name", f"The articles don't cover {', '.join(versions)}; "
                   f"they compare {pair}.")
+    used = use is not None and names.get(use.name, (0, 0.0))[0] > 0
+    if used and use is not None and listed_only(use.name, idx):
+        # "What is TypeORM, and how did the teams use it?": only a list of names holds it
+        return no("passing-name", f"The articles mention {use.name} only in a list of names "
+                  "and don't say how it was used.")
     if term and not members and (tn := [n for n in names if n in term and names[n][0] > 0]) \
             and not subjects.find_subjects(term) and not describes(tn, idx) \
-            and not kind_said(tn, idx) and not _judged(term, tn):
+            and not kind_said(tn, idx) and not _judged(term, tn) \
+            and not (used and use is not None and use.name in tn):
         # "What is DRF?" where the articles only use DRF ("DRF's generic views covered ...");
         # a passage naming the tool beside the word of its kind ("Node.js has no built-in
         # ORM; Prisma, ... all work") says what it is (``assistant.kind_named``), and "What
@@ -410,7 +390,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # defaults, none on the default database
         return no("default-unsaid", f"The articles don't say which {kind_phrase(question)} "
                   "is the default.")
-    note = ""
+    note = use_note(use, describes([use.name], idx) or kind_said([use.name], idx)) \
+        if used and use is not None else ""
     if foreign:
         # "Ruby on Rails" says "Ruby" and "Rails" too; "C#" says "C": list the whole only
         listed = ", ".join(f for f in foreign if not any(
@@ -485,7 +466,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     signals["quoted"] = quoted
     # a passage in the articles' words vouches for a question in words of its own
     vouched = bool(quoted) or evidence == "answered"
-    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not vouched:
+    # "What is Elaborate, the health product mentioned on the PLANEKS page?": a name the
+    # referred article spells is the question's topic however low the dense score
+    referred_name = any(k > 0 and in_referred(m, retrieval, tok) for m, (k, _c) in names.items())
+    if retrieval.dense_top < DENSE_FLOOR and not strong_lexical and not vouched \
+            and not referred_name:
         return no("off-topic", "The articles don't say anything about that.")
     if not named:
         if unknown and retrieval.dense_top < DENSE_TOPICAL + 0.1:

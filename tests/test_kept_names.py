@@ -59,12 +59,10 @@ def test_labelled_names_kept_and_furniture_dropped(capsys: pytest.CaptureFixture
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(strict=True, reason=(
-    "names19: with the card grid one passage, MusicTeam is in 1 passage holding none of the "
-    "question's other words (cover 0.0) and the question refers to no article, so abstention "
-    "reads it as a passing name; names18's per-card passage was answered"))
 def test_review16_g31_is_answerable_on_a_real_store(field_versus: Any) -> None:
-    """g31 of review 16 was declined by every version: the name was cleaned away."""
+    """g31 of review 16 was declined by every version: the name was cleaned away, then
+    (names19's one-passage card grid) read as a passing name, its one passage holding no
+    other word of the question; "PLANEKS" is that passage's own publisher (decline20)."""
     g31 = field_versus.ask("What did MusicTeam get out of working with PLANEKS?")
     assert not g31.abstained
     assert "MusicTeam launched v1" in g31.answer
