@@ -46,6 +46,8 @@ from assistant.asked_point import fronted_terms, holds, setting_names
 from assistant.corpus_index import idf as idf_of
 from assistant.corpus_index import tokens
 from assistant.follow_on import asks_sequel
+from assistant.intent import Intent
+from assistant.lead_fit import holds_type, lead_fits, type_patterns
 from assistant.scene import topic_terms
 from assistant.sentences import Candidate
 from assistant.word_family import word_family
@@ -205,18 +207,24 @@ def _base(cand: Candidate) -> float:
 
 def promote(question: str, visible: list[Candidate], hidden: list[Candidate],
             cands: Sequence[Candidate], query_tokens: Sequence[str], index: Any,
-            names: frozenset[str]) -> tuple[list[Candidate], list[Candidate]]:
+            names: frozenset[str], intent: Intent | None = None,
+            ) -> tuple[list[Candidate], list[Candidate]]:
     """(visible, hidden) with the sentence holding the question's distinctive content
     first when it clearly beats every shown one (module docstring)."""
-    if not visible:
+    # a lead already answering in the asked shape stays, and only a sentence holding the
+    # asked answer type may answer better (``assistant.lead_fit``)
+    if not visible or lead_fits(question, intent, visible[0]):
         return visible, hidden
+    patterns = type_patterns(question)
     reader = _Reader(question, query_tokens, index, names)
     shown = {id(c) for c in visible}
     floor = _base(visible[0]) * SCORE_SHARE
-    pool = [c for c in list(cands)[:POOL] if id(c) not in shown and _base(c) >= floor]
+    pool = [c for c in list(cands)[:POOL] if id(c) not in shown and _base(c) >= floor
+            and holds_type(c, patterns)]
     lead_share = reader.share(visible[0])
     # a shown sentence answering clearly better than the lead goes first
-    inner = max(visible[1:], key=reader.share, default=None)
+    inner = max((c for c in visible[1:] if holds_type(c, patterns)), key=reader.share,
+                default=None)
     if inner is not None and reader.share(inner) >= max(MIN_SHARE, lead_share + MARGIN):
         visible = [inner, *(c for c in visible if c is not inner)]
     if not pool:

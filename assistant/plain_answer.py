@@ -52,7 +52,7 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
     # the sentence holding the question's distinctive words, phrases or asked type shown
     # first when it clearly beats every shown one (``assistant.distinctive``)
     visible, hidden = promote(question, visible, hidden, cands, retrieval.query_tokens,
-                              retrieval.index, name_tokens(retrieval.index))
+                              retrieval.index, name_tokens(retrieval.index), intent)
     # a lead restating the question's premise, or an intro ending in a colon, brings the
     # sentence after it: the answer (``assistant.follow_on``)
     visible, hidden = bring_follow_on(question, visible, hidden, cands, retrieval.query_tokens,

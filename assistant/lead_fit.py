@@ -1,0 +1,62 @@
+"""Whether the shown lead already answers in the shape the question asks for.
+
+rank19's promotion (``assistant.distinctive``) put first the retrieved sentence holding the
+question's distinctive words, and it was reverted because it displaced leads that already
+were the answer: "When was Node.js created?" lost "... developed by Ryan Dahl in 2009" to
+"... help Node.js create modern, scalable applications" (the only distinctive word of a
+short question is its verb, common in any article), "What is Django, in short?" lost
+"Django is a high-level web framework ..." to a sentence holding "in a short time". A
+short question gives the word-overlap share one or two words to work with, so one common
+word decides it; the question's *shape* is the firmer signal, and the composer already
+reads it elsewhere:
+
+* the **answer type** it asks for (``assistant.answer_type``: a person for "who is behind",
+  a year for "when was", a number for "how many", names for "which companies"): a lead
+  holding it is the answer, and a sentence without it never answers better;
+* a **definition** question's "X is a ..." lead (``assistant.definition.rank``), which the
+  definition shaping put first;
+* a **when** question's lead stating a condition (``assistant.shape.CONDITION``), which the
+  when shaping put first.
+
+No word list of this module's own: the shapes are the ones the answer path already uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer_type import asked_type, expected_patterns, quantity
+from assistant.corpus_index import tokens
+from assistant.definition import defined, rank
+from assistant.intent import Intent
+from assistant.sentences import Candidate
+from assistant.shape import CONDITION
+
+
+def type_patterns(question: str) -> list[re.Pattern[str]]:
+    """The patterns a sentence answering ``question`` matches (its asked answer type: a
+    person, a year, a number or narrower quantity, names, a language); empty when the
+    question asks none."""
+    found = [*expected_patterns(question), quantity(question), asked_type(question)]
+    return list(dict.fromkeys(p for p in found if p is not None))
+
+
+def holds_type(cand: Candidate, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether ``cand`` holds one of the asked answer types (True when none is asked)."""
+    return not patterns or any(p.search(cand.text) for p in patterns)
+
+
+def lead_fits(question: str, intent: Intent | None, lead: Candidate) -> bool:
+    """Whether ``lead`` already answers in the asked shape: it holds the asked answer
+    type, defines the asked X, or states a condition for a when-question."""
+    patterns = type_patterns(question)
+    if patterns and holds_type(lead, patterns):
+        return True
+    if intent is None:
+        return False
+    if intent.kind == "definition":
+        x = defined(question)
+        return bool(x) and rank(lead, frozenset(tokens(x or "")), x or "", None) > 0
+    if intent.kind == "when":
+        return CONDITION.search(lead.text) is not None
+    return False
