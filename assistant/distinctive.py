@@ -47,7 +47,7 @@ from assistant.corpus_index import idf as idf_of
 from assistant.corpus_index import tokens
 from assistant.follow_on import asks_sequel
 from assistant.intent import Intent
-from assistant.lead_fit import holds_type, lead_fits, type_patterns
+from assistant.lead_fit import asked_names, holds_type, lead_fits, names_held, type_patterns
 from assistant.scene import topic_terms
 from assistant.sentences import Candidate
 from assistant.word_family import word_family
@@ -201,6 +201,18 @@ class _Reader:
         return held / total + extra + typed
 
 
+def _holds_head(question: str, lead: Candidate) -> bool:
+    """Whether ``lead`` holds the noun a "which / what X" question asks for ("What 99th
+    percentile latency did Express get?" led by "... with a p99 latency of 22.7 ms."): it
+    already answers about the asked thing, and the asked-type bonus would let a sentence
+    naming any other proper name displace it."""
+    m = _WHICH.search(question)
+    if m is None or m.group(1).lower() in _NOT_HEAD:
+        return False
+    toks = lead.toks or frozenset(tokens(lead.text))
+    return not toks.isdisjoint(tokens(m.group(1) + m.group(2)))
+
+
 def _base(cand: Candidate) -> float:
     return cand.score - max(cand.bonus, 0.0)
 
@@ -215,16 +227,24 @@ def promote(question: str, visible: list[Candidate], hidden: list[Candidate],
     # asked answer type may answer better (``assistant.lead_fit``)
     if not visible or lead_fits(question, intent, visible[0]):
         return visible, hidden
+    if _holds_head(question, visible[0]):
+        return visible, hidden
     patterns = type_patterns(question)
+    asked = asked_names(question)
+    held = names_held(visible[0], asked)
+
+    def fits(cand: Candidate) -> bool:
+        # the asked type, and no fewer of the asked names than the lead (``lead_fit``)
+        return holds_type(cand, patterns) and names_held(cand, asked) >= held
+
     reader = _Reader(question, query_tokens, index, names)
     shown = {id(c) for c in visible}
     floor = _base(visible[0]) * SCORE_SHARE
     pool = [c for c in list(cands)[:POOL] if id(c) not in shown and _base(c) >= floor
-            and holds_type(c, patterns)]
+            and fits(c)]
     lead_share = reader.share(visible[0])
     # a shown sentence answering clearly better than the lead goes first
-    inner = max((c for c in visible[1:] if holds_type(c, patterns)), key=reader.share,
-                default=None)
+    inner = max((c for c in visible[1:] if fits(c)), key=reader.share, default=None)
     if inner is not None and reader.share(inner) >= max(MIN_SHARE, lead_share + MARGIN):
         visible = [inner, *(c for c in visible if c is not inner)]
     if not pool:

@@ -16,7 +16,11 @@ reads it elsewhere:
 * a **definition** question's "X is a ..." lead (``assistant.definition.rank``), which the
   definition shaping put first;
 * a **when** question's lead stating a condition (``assistant.shape.CONDITION``), which the
-  when shaping put first.
+  when shaping put first;
+* the **names it asks about** (its subjects and capitalised setting names): "What 99th
+  percentile latency did Express get?" lost "Express landed in between, with a p99 latency
+  of 22.7 ms." to a sentence on Node.js's and Django's tail latency; a sentence naming fewer
+  of them than the lead answers about something else (another side, another story).
 
 No word list of this module's own: the shapes are the ones the answer path already uses.
 """
@@ -31,6 +35,11 @@ from assistant.definition import defined, rank
 from assistant.intent import Intent
 from assistant.sentences import Candidate
 from assistant.shape import CONDITION
+
+#: A capitalised word past a question's first word: a name it asks about.
+_CAPITALISED = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w.'’-]*[\w]")
+#: A word as written, dots inside kept ("Node.js", "Socket.IO").
+_WORD = re.compile(r"[\w][\w.'’-]*[\w]|\w")
 
 
 def type_patterns(question: str) -> list[re.Pattern[str]]:
@@ -60,3 +69,22 @@ def lead_fits(question: str, intent: Intent | None, lead: Candidate) -> bool:
     if intent.kind == "when":
         return CONDITION.search(lead.text) is not None
     return False
+
+
+def _words(text: str) -> frozenset[str]:
+    """Lowercased words as written, a ".js" ending dropped ("Node.js" and "Node" alike): the
+    tokenizer folds "Express" into "nodejs", which would let a sentence on Node.js stand
+    for one on Express."""
+    return frozenset(w.lower().removesuffix(".js") for w in _WORD.findall(text))
+
+
+def asked_names(question: str) -> frozenset[str]:
+    """The names ``question`` asks about, as written: its capitalised words past the first
+    (the subjects, "Express", "Turnstile", "Kestrel Pay")."""
+    return frozenset(w.lower().removesuffix(".js")
+                     for m in _CAPITALISED.finditer(question) for w in _WORD.findall(m.group(0)))
+
+
+def names_held(cand: Candidate, asked: frozenset[str]) -> int:
+    """How many of the ``asked`` names ``cand`` writes."""
+    return len(asked & _words(cand.text))

@@ -98,3 +98,22 @@ def test_type_patterns_come_from_the_answer_types() -> None:
     assert type_patterns("How many packages does the service pull in?")
     assert type_patterns("Who created Node.js?")
     assert not type_patterns("What did Turnstile gain by using ws?")
+
+
+def test_a_sentence_naming_fewer_of_the_asked_names_does_not_displace_the_lead() -> None:
+    # the lead answers about Express; a sentence on the other subjects' latency, however
+    # many of the question's words it holds, is about something else
+    texts = ["Express landed in between at the benchmark.",
+             "Tail latency at the 99th percentile: Node.js wins and Django cuts its latency.",
+             "The benchmark ran on two cores."]
+    assert _first("What 99th percentile tail latency did Express get at the benchmark?",
+                  Intent("fact"), texts) == texts[0]
+
+
+def test_a_lead_holding_the_asked_noun_stays() -> None:
+    # "what ... latency": the lead giving the latency stays, though another sentence holds
+    # a proper name (the asked-type bonus of "which app") and the question's words
+    texts = ["Express landed in between, with a tail latency of 22.7 ms.",
+             "Express beat Django on 99th percentile throughput and median latency."]
+    assert _first("What 99th percentile latency did Express get?", Intent("fact"),
+                  texts) == texts[0]
