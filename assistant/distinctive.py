@@ -47,7 +47,14 @@ from assistant.corpus_index import idf as idf_of
 from assistant.corpus_index import tokens
 from assistant.follow_on import asks_sequel
 from assistant.intent import Intent
-from assistant.lead_fit import asked_names, holds_type, lead_fits, names_held, type_patterns
+from assistant.lead_fit import (
+    asked_names,
+    holds_type,
+    lead_fits,
+    names_held,
+    same_polarity,
+    type_patterns,
+)
 from assistant.scene import topic_terms
 from assistant.sentences import Candidate
 from assistant.word_family import word_family
@@ -235,7 +242,8 @@ def promote(question: str, visible: list[Candidate], hidden: list[Candidate],
 
     def fits(cand: Candidate) -> bool:
         # the asked type, and no fewer of the asked names than the lead (``lead_fit``)
-        return holds_type(cand, patterns) and names_held(cand, asked) >= held
+        return (holds_type(cand, patterns) and names_held(cand, asked) >= held
+                and same_polarity(cand, intent))
 
     reader = _Reader(question, query_tokens, index, names)
     shown = {id(c) for c in visible}

@@ -16,7 +16,8 @@ reads it elsewhere:
 * a **definition** question's "X is a ..." lead (``assistant.definition.rank``), which the
   definition shaping put first;
 * a **when** question's lead stating a condition (``assistant.shape.CONDITION``), which the
-  when shaping put first;
+  when shaping put first, and a pros / cons lead of the asked polarity (a sentence of the
+  other polarity never goes first);
 * the **names it asks about** (its subjects and capitalised setting names): "What 99th
   percentile latency did Express get?" lost "Express landed in between, with a p99 latency
   of 22.7 ms." to a sentence on Node.js's and Django's tail latency; a sentence naming fewer
@@ -66,9 +67,18 @@ def lead_fits(question: str, intent: Intent | None, lead: Candidate) -> bool:
     if intent.kind == "definition":
         x = defined(question)
         return bool(x) and rank(lead, frozenset(tokens(x or "")), x or "", None) > 0
-    if intent.kind == "when":
-        return CONDITION.search(lead.text) is not None
-    return False
+    if intent.kind == "when" and CONDITION.search(lead.text) is not None:
+        return True
+    # a pros / cons lead of the asked polarity is the asked thing ("What are the main
+    # drawbacks of Node.js?" kept its drawback over "... you should mainly consider the
+    # execution speed")
+    return bool(intent.polarity) and lead.polarity == intent.polarity
+
+
+def same_polarity(cand: Candidate, intent: Intent | None) -> bool:
+    """Whether ``cand`` may answer a pros / cons question: of the asked polarity (any
+    sentence when the question asks none)."""
+    return intent is None or not intent.polarity or cand.polarity == intent.polarity
 
 
 def _words(text: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ figures are ``tests/test_shape_integration.py``'s, unchanged."""
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 from typing import Any
 
@@ -117,3 +118,11 @@ def test_a_lead_holding_the_asked_noun_stays() -> None:
              "Express beat Django on 99th percentile throughput and median latency."]
     assert _first("What 99th percentile latency did Express get?", Intent("fact"),
                   texts) == texts[0]
+
+
+def test_a_drawback_lead_stays_for_a_drawbacks_question() -> None:
+    lead = _cands("a", ["Node.js may fall short for CPU-heavy work."])[0]
+    other = dataclasses.replace(lead, polarity=0)
+    lead = dataclasses.replace(lead, polarity=-1)
+    assert lead_fits("What are the main drawbacks of Node.js?", Intent("cons"), lead)
+    assert not lead_fits("What are the main drawbacks of Node.js?", Intent("cons"), other)
