@@ -161,6 +161,10 @@ def _holds(index: Any, article_id: str, names: frozenset[str]) -> bool:
     return bool(got)
 
 
+#: Public name for the other readers of the asked point (``assistant.distinctive``).
+holds = _holds
+
+
 def raise_point(question: str, visible: list[Candidate], hidden: list[Candidate],
                 cands: Sequence[Candidate], query_tokens: Sequence[str], index: Any,
                 names: frozenset[str]) -> tuple[list[Candidate], list[Candidate]]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.asked_point import raise_point
+from assistant.distinctive import promote
 from assistant.entity_fact import entity_fact, name_tokens
 from assistant.follow_on import bring_follow_on
 from assistant.intent import Intent
@@ -48,6 +49,10 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
     # reported question's answer after it (``assistant.asked_point``)
     visible, hidden = raise_point(question, visible, hidden, cands, retrieval.query_tokens,
                                   retrieval.index, name_tokens(retrieval.index))
+    # the sentence holding the question's distinctive words, phrases or asked type shown
+    # first when it clearly beats every shown one (``assistant.distinctive``)
+    visible, hidden = promote(question, visible, hidden, cands, retrieval.query_tokens,
+                              retrieval.index, name_tokens(retrieval.index), intent)
     # a lead restating the question's premise, or an intro ending in a colon, brings the
     # sentence after it: the answer (``assistant.follow_on``)
     visible, hidden = bring_follow_on(question, visible, hidden, cands, retrieval.query_tokens,
