@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.advice import asks_advice, is_advice
-from assistant.answer_type import DURATION, MEMORY, MONEY, RATIO, quantity
+from assistant.answer_type import RATIO, quantity
 from assistant.composer import Composition
 from assistant.corpus_index import tokens
 from assistant.entity_fact import name_tokens
@@ -50,6 +50,15 @@ from assistant.numbering import Citations, cite_candidate, passage_key
 from assistant.sentences import Candidate, candidates
 from assistant.shape import _Focus, _stands
 from assistant.story_compare import named_sides as _named_sides
+from assistant.story_keep import (
+    AMOUNT,
+    ASKED_KIND,
+    COMPARES,
+    asks_figure,
+    carries,
+    carrying_at,
+    led_by,
+)
 from knowledge.models import ScoredChunk
 
 #: Weights over a sentence's meaning score (cosine with the question, the base): the share
@@ -64,23 +73,8 @@ W_ADVICE = 0.15
 W_NAME = 0.06
 #: A second sentence joins the lead when its weight is within this of the lead's.
 SECOND = 0.05
-#: A comparison of the two sides: "more or less", "quicker ... or", "harder ... than".
-_COMPARES = re.compile(
-    r"\b(?:more|less|fewer|better|worse|than|versus|vs)\b|\b[a-z]{3,}(?:er|ier)\s+(?:or|for)\b"
-    r"|\b(?:which|whichever)\s+of\b|\bcompared?\b|\bnext\s+to\b", re.I)
-#: Kinds of figure a question asks in plain words, beyond ``answer_type.quantity``'s
-#: "how much / how long" (general English: what a bill, a wait, a footprint is said in).
-_ASKED_KIND = (
-    (re.compile(r"\b(?:pay|paid|paying|cost|costs|bill|bills|spend|spent|price|cheaper|"
-                r"pricier|expensive|budget)\b", re.I), MONEY),
-    (re.compile(r"\b(?:quicker|sooner|longer|how\s+long|how\s+quickly|time\s+to|took)\b",
-                re.I), DURATION),
-    (re.compile(r"\b(?:memory|RAM|footprint)\b", re.I), MEMORY))
-#: A figure of an amount: digits that are no year, or a number word above one.
-_AMOUNT = re.compile(
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|twice|half|"
-    r"double)\b", re.I)
+#: The cues live with the check that the composer already answers (``story_keep``).
+_COMPARES, _ASKED_KIND, _AMOUNT = COMPARES, ASKED_KIND, AMOUNT
 _MARK = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _LABEL = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*)?|Compared directly): ")
 
@@ -140,19 +134,18 @@ def _weights(question: str, query: Sequence[str], cands: Sequence[Candidate], re
     return out, bonus
 
 
-def _asks_figure(question: str) -> bool:
-    return quantity(question) is not None or any(
-        asks.search(question) for asks, _p in _ASKED_KIND)
+_asks_figure = asks_figure
 
 
-def story_sentences(question: str, retrieval: Any, ref: Any, config: Any) -> list[Candidate]:
+def story_sentences(question: str, retrieval: Any, ref: Any, config: Any,
+                    rows: bool = False) -> list[Candidate]:
     """The referred article's prose sentences scored against the question (no model call:
-    the sentence vectors are in the index)."""
+    the sentence vectors are in the index); with ``rows`` its table rows too."""
     idx = retrieval.index
     mine = [ScoredChunk(c, 1.0) for c in idx.chunks if c.article_id == ref.article_id]
     own = dataclasses.replace(retrieval, chunks=mine, extra=[])
     cands = candidates(question, own, list(config.subject_names), None, config)
-    return [c for c in cands if not c.table_label]
+    return [c for c in cands if rows or not c.table_label]
 
 
 def _opens(c: Candidate) -> bool:
@@ -243,21 +236,16 @@ def _plain(piece: str) -> str:
     return _LABEL.sub("", piece.strip())
 
 
-def with_story_lead(question: str, retrieval: Any, comp: Composition, config: Any,
-                    ) -> Composition:
-    """``comp`` led by the story's answering sentences (module docstring); unchanged when
-    the question names no story, names a third technology (``assistant.named``: its
-    answer keeps each claim attributed), was declined, or already leads with them."""
-    if comp.abstained or story_of(retrieval) is None or asked_technologies(
-            question, retrieval.index, config):
-        return comp
-    first = comp.text.split("\n\n")[0]
-    block = lead_block(question, retrieval, config, first)
-    if not block or block[0].text.strip() in first:
-        return comp
+def _asked(question: str, ref: Any) -> str:
+    """The question without the story's name: its cues ("Kestrel Pay" asks no payment)."""
+    words = ref.phrase.split()
+    return re.sub(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", " ",
+                  question) if words else question
+
+
+def _renumbering(comp: Composition, cites: Citations) -> Any:
+    """A function re-citing ``comp``'s markers in ``cites`` (numbers in order of reading)."""
     old = {c.n: c for c in comp.citations}
-    cites = Citations(retrieval.index.metas)
-    pieces = [" ".join(f"{c.text.strip()} [{cite_candidate(c, cites)}]" for c in block)]
 
     def renumber(text: str) -> str:
         def one(m: re.Match[str]) -> str:
@@ -273,14 +261,84 @@ def with_story_lead(question: str, retrieval: Any, comp: Composition, config: An
                 nums.append(str(n))
             return f"[{', '.join(nums)}]" if nums else ""
         return _MARK.sub(one, text)
+    return renumber
 
+
+def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: Any,
+          cands: list[Candidate]) -> Composition | None:
+    """``comp`` when a visible line already answers from the story (``story_keep``): as
+    it is when that line is first, else with it moved to the front; None when none does."""
+    asked = _asked(question, ref)
+    drop = name_tokens(retrieval.index) | frozenset(tokens(ref.phrase)) | frozenset(
+        t for n in config.subject_names for t in tokens(n))
+    focus = [t for t in retrieval.query_tokens if t not in drop]
+    rows = [" ".join(c.text.split()).rstrip(". ").lower() for c in cands if c.table_label]
+
+    def is_row(text: str) -> bool:
+        flat = " ".join(text.split()).lower()
+        return any(r and r in flat for r in rows)
+
+    cited = {c.n: c.article_id for c in comp.citations}
+    pieces = list(comp.pieces)
+    at = carrying_at(pieces, cited, ref.article_id, is_row,
+                     lambda text: carries(text, asked, focus), comp.verdict)
+    if at is None:
+        return None
+    if at == (0, 0):
+        return comp
+    cites = Citations(retrieval.index.metas)
+    renumber = _renumbering(comp, cites)
+    moved = [renumber(p) for p in led_by(pieces, at)]
+    verdict = renumber(comp.verdict) if comp.verdict else None
+    return Composition(pieces=moved, citations=cites.build(), verdict=verdict,
+                       more=[renumber(m) for m in comp.more], intent=comp.intent)
+
+
+def with_story_lead(question: str, retrieval: Any, comp: Composition, config: Any,
+                    ) -> Composition:
+    """``comp`` led by the story's answering sentences (module docstring); unchanged when
+    the question names no story or was declined. When a visible line already answers
+    from the story it leads instead and nothing is replaced (``story_keep``); a question
+    naming a third technology (``assistant.named``: its answer keeps each claim
+    attributed) gets only that. The story's lead replaces the opening only when no
+    visible line answers; the article's other visible lines stay visible after it."""
+    ref = story_of(retrieval)
+    if comp.abstained or ref is None:
+        return comp
+    everything = story_sentences(question, retrieval, ref, config, rows=True)
+    kept = _kept(question, retrieval, comp, config, ref, everything)
+    if kept is not None:
+        return kept
+    if asked_technologies(question, retrieval.index, config):
+        return comp
+    first = comp.text.split("\n\n")[0]
+    block = lead_block(question, retrieval, config, first)
+    if not block or block[0].text.strip() in first:
+        return comp
+    cites = Citations(retrieval.index.metas)
+    renumber = _renumbering(comp, cites)
+    pieces = [" ".join(f"{c.text.strip()} [{cite_candidate(c, cites)}]" for c in block)]
     verdict = comp.verdict if _stated_row(comp.verdict) else None
     if verdict:
         verdict = renumber(verdict)
         pieces += ["\n\n", verdict]
     shown = set(c.text.strip() for c in block)
-    body = [p for p in comp.pieces if p.strip() and p != comp.verdict]
-    moved = [_plain(p) for p in body if not any(s in p for s in shown)]
+    cited = {c.n: c.article_id for c in comp.citations}
+    body = [p for p in comp.pieces if p.strip() and p != comp.verdict
+            and not any(s in p for s in shown)]
+    # the story's own lines stay visible under the lead; a composer's verdict line (a
+    # count, a lean, a sentence per side) and other articles' lines go to "more"
+    own = [p for p in body if _articles_of(p, cited) == {ref.article_id}]
+    if own:
+        pieces += ["\n\n", " ".join(renumber(_plain(p)).strip() for p in own)]
+    moved = [_plain(p) for p in body if p not in own]
+    if comp.verdict and not verdict:
+        moved.insert(0, _plain(comp.verdict))
     more = [renumber(m) for m in [*moved, *comp.more] if m and not any(s in m for s in shown)]
     return Composition(pieces=pieces, citations=cites.build(), verdict=verdict,
                        more=more, intent=comp.intent)
+
+
+def _articles_of(piece: str, cited: dict[int, str]) -> set[str]:
+    return {cited[int(k)] for m in _MARK.finditer(piece) for k in m.group(1).split(",")
+            if int(k) in cited}
