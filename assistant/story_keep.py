@@ -90,8 +90,8 @@ def carries(text: str, question: str, focus: Collection[str]) -> bool:
         return says_kind(text, question)
     if asks_advice(question) or ADVICE_ASKED.search(question):
         return is_advice(text)
-    if COMPARES.search(question):
-        text = _VERSION.sub(" ", text)
+    if COMPARES.search(re.sub(r"\brather\s+than\b", " ", question, flags=re.I)):
+        text = _VERSION.sub(" ", text)  # "rather than" weighs no two sides' figures
         return bool(AMOUNT.search(text) or RATIO.search(text))
     return not frozenset(focus).isdisjoint(tokens(text))
 

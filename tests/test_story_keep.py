@@ -1,0 +1,95 @@
+"""Tests of ``assistant.story_keep``: a story question's visible answer keeps its evidence.
+
+story19's lead replaced lines that already answered from the story (the lead's stores lost
+field's fa-q20, fb-q17, fd-q03 and fd-q23); review 18's i28 showed the story's answering
+line third, and i02 second under the talk's background. The sentences here are written
+for the tests, in the shapes of those answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.story_keep import asks_figure, carries, carrying_at, led_by, paragraphs
+
+CITED = {1: "other", 2: "story", 3: "story"}
+
+
+def _never(_text: str) -> bool:
+    return False
+
+
+def test_a_ratio_question_is_carried_by_a_ratio_not_by_a_release_number() -> None:
+    q = "By how much did the API beat the other one in Nimbus's tests?"
+    assert carries("A bare API served about 3 times as many requests a second.", q, [])
+    assert not carries("The second build used Node.js 20 with Express 4.", q, [])
+
+
+def test_a_money_question_is_carried_by_a_cost_word_beside_an_amount() -> None:
+    """"cheaper or dearer": no currency sign in "costs about a quarter as much"."""
+    q = "Is the mobile backend cheaper or dearer to run than the web one?"
+    assert asks_figure(q)
+    assert carries("She said the mobile backend costs about a quarter as much to run.", q, [])
+    assert not carries("Two years later they shipped a mobile app.", q, [])
+
+
+def test_advice_and_plain_questions() -> None:
+    advice = "Which stack should a shop that mostly connects banks start with, per the CTO?"
+    assert carries("If you mostly connect other APIs, start with Node.js.", advice, [])
+    assert not carries("The company serves about 900 shops in three countries.", advice, [])
+    plain = "What did the speaker mean by sharing contracts rather than code?"
+    assert carries("Share contracts, not code.", plain, ["contract", "code"])
+    assert not carries("Slides are on the conference site.", plain, ["contract", "code"])
+
+
+def test_a_line_of_the_story_leads_as_it_is_or_moves_up() -> None:
+    pieces = ["Ana, in “Other”: types catch payload mistakes. [1]\n\n",
+              "Bo, in “Diary”: the compiler caught a position passed as a string. [2] ",
+              "It was the best part of the move. [3]"]
+    at = carrying_at(pieces, CITED, "story", _never,
+                     lambda t: "caught" in t, None)
+    assert at == (1, 0)
+    out = led_by(pieces, at)
+    assert out[0].startswith("Bo, in “Diary”") and out[1].endswith("[3]\n\n")
+    assert out[2].rstrip().endswith("[1]") and not out[2].endswith("\n")
+    assert sorted(p.strip() for p in out) == sorted(p.strip() for p in pieces)
+
+
+def test_the_composers_verdict_is_no_story_line_but_a_table_row_is() -> None:
+    verdict = "Django: Kind — a web framework [2]; Node.js: Kind — a runtime [2]."
+    pieces = [verdict, "\n\n", "A second line that says so. [3]"]
+    assert carrying_at(pieces, CITED, "story", _never, lambda t: True, verdict) == (1, 0)
+    assert carrying_at(pieces, CITED, "story", lambda t: "a runtime" in t, _never,
+                       verdict) == (0, 0)
+    # a line of another article never carries the story's ask
+    assert carrying_at(["Other. [1]"], CITED, "story", _never, lambda t: True, None) is None
+
+
+def test_separator_pieces_close_paragraphs() -> None:
+    assert paragraphs(["a [1]", "\n\n", "b [2] ", "c [2]"]) == [["a [1]"], ["b [2] ", "c [2]"]]
+
+
+@pytest.mark.integration
+def test_field_story_answers_keep_the_composers_evidence(field_versus: Any) -> None:
+    """On the real field store: the publisher's own load-test figure and the project's
+    endpoint table row stay in the visible answer (story19 displaced both), and the
+    story20 tune labels of field articles show their evidence."""
+    import json
+    from pathlib import Path
+
+    from assistant.evaluation import Evidence, in_answer_text
+
+    ratio = field_versus.ask("In ByteHarbor's own benchmark, what throughput multiple did a "
+                             "bare Node API get over a Django view?")
+    assert "2.5 times" in ratio.answer.split("\n\n")[0]
+    route = field_versus.ask("Which RecipeBox route would a new user call to sign up?")
+    assert "Create a new user account" in route.answer
+    path = Path(__file__).parent / "data" / "story_labels20.jsonl"
+    field = {p.stem for p in (Path(__file__).parent / "field" / "articles").iterdir()}
+    rows = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+    tune = [r for r in rows if r["split"] == "tune" and r["evidence"][0]["article_id"] in field]
+    shown = sum(in_answer_text(field_versus.ask(r["question"]).answer,
+                               [Evidence(e["article_id"], e["quote"]) for e in r["evidence"]])
+                for r in tune)
+    assert shown == len(tune)
