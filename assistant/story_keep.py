@@ -18,7 +18,7 @@ of the article's own table rows, or holds what the question asks: the asked kind
 figure ("by how much": a ratio; "did they pay": money, or a cost word beside an amount),
 an amount when two sides are compared, advice when advice is asked, else one of the
 question's own words (the story's and the subjects' names excluded). The composer's
-verdict line is the composer's, not the story's, unless it is the article's row. When the
+verdict line counts when it quotes the story (a side per label from its sentences). When the
 first visible line carries the ask the answer is left alone; when a later one does, its
 paragraph (or, inside the first paragraph, the line) moves to the front and nothing else
 moves; only when none does may the story lead replace the opening.
@@ -42,7 +42,7 @@ COMPARES = re.compile(
 #: the same words in a sentence beside an amount say that kind of figure ("costs about a
 #: third as much").
 ASKED_KIND = (
-    (re.compile(r"\b(?:pay|paid|paying|cost|costs|bill|bills|spend|spent|price|cheaper|"
+    (re.compile(r"\b(?:pay|paid|paying|cost|costs|bill|bills|spend|spends|spent|price|cheaper|"
                 r"pricier|expensive|budget|dearer)\b", re.I), MONEY),
     (re.compile(r"\b(?:quicker|sooner|longer|how\s+long|how\s+quickly|time\s+to|took)\b",
                 re.I), DURATION),
@@ -114,16 +114,17 @@ def paragraphs(pieces: Sequence[str]) -> list[list[str]]:
 
 def carrying_at(pieces: Sequence[str], cited: dict[int, str], article_id: str,
                 is_row: Callable[[str], bool], asks: Callable[[str], bool],
-                verdict: str | None) -> tuple[int, int] | None:
+                ) -> tuple[int, int] | None:
     """(paragraph, line) of the first visible line citing ``article_id`` that is one of
-    its table rows (``is_row``) or carries the ask (``asks``); the composer's own verdict
-    line counts only as a row. None when no line does."""
+    its table rows (``is_row``) or carries the ask (``asks``); a verdict line the composer
+    built from the story's sentences counts as theirs ("Django: For Django roles it is
+    closer to ten weeks ...; Node.js: ... about four weeks"). None when no line does."""
     for i, para in enumerate(paragraphs(pieces)):
         for j, piece in enumerate(para):
             if not piece.strip() or article_id not in _articles(piece, cited):
                 continue
             text = _MARK.sub("", piece).strip()
-            if is_row(text) or (piece != verdict and asks(text)):
+            if is_row(text) or asks(text):
                 return i, j
     return None
 

@@ -237,7 +237,8 @@ def _plain(piece: str) -> str:
 
 
 def _asked(question: str, ref: Any) -> str:
-    """The question without the story's name: its cues ("Kestrel Pay" asks no payment)."""
+    """The question (or a line) without the story's name: its cues ("Kestrel Pay" asks,
+    and says, no payment)."""
     words = ref.phrase.split()
     return re.sub(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", " ",
                   question) if words else question
@@ -281,7 +282,7 @@ def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: An
     cited = {c.n: c.article_id for c in comp.citations}
     pieces = list(comp.pieces)
     at = carrying_at(pieces, cited, ref.article_id, is_row,
-                     lambda text: carries(text, asked, focus), comp.verdict)
+                     lambda text: carries(_asked(text, ref), asked, focus))
     if at is None:
         return None
     if at == (0, 0):

@@ -47,8 +47,7 @@ def test_a_line_of_the_story_leads_as_it_is_or_moves_up() -> None:
     pieces = ["Ana, in “Other”: types catch payload mistakes. [1]\n\n",
               "Bo, in “Diary”: the compiler caught a position passed as a string. [2] ",
               "It was the best part of the move. [3]"]
-    at = carrying_at(pieces, CITED, "story", _never,
-                     lambda t: "caught" in t, None)
+    at = carrying_at(pieces, CITED, "story", _never, lambda t: "caught" in t)
     assert at == (1, 0)
     out = led_by(pieces, at)
     assert out[0].startswith("Bo, in “Diary”") and out[1].endswith("[3]\n\n")
@@ -56,14 +55,15 @@ def test_a_line_of_the_story_leads_as_it_is_or_moves_up() -> None:
     assert sorted(p.strip() for p in out) == sorted(p.strip() for p in pieces)
 
 
-def test_the_composers_verdict_is_no_story_line_but_a_table_row_is() -> None:
+def test_a_table_row_or_a_verdict_quoting_the_story_keeps_the_lead() -> None:
     verdict = "Django: Kind — a web framework [2]; Node.js: Kind — a runtime [2]."
     pieces = [verdict, "\n\n", "A second line that says so. [3]"]
-    assert carrying_at(pieces, CITED, "story", _never, lambda t: True, verdict) == (1, 0)
-    assert carrying_at(pieces, CITED, "story", lambda t: "a runtime" in t, _never,
-                       verdict) == (0, 0)
+    assert carrying_at(pieces, CITED, "story", _never, lambda t: "so" in t) == (1, 0)
+    assert carrying_at(pieces, CITED, "story", lambda t: "a runtime" in t, _never) == (0, 0)
+    assert carrying_at(pieces, CITED, "story", _never, lambda t: "weeks" in t or
+                       "runtime" in t) == (0, 0)
     # a line of another article never carries the story's ask
-    assert carrying_at(["Other. [1]"], CITED, "story", _never, lambda t: True, None) is None
+    assert carrying_at(["Other. [1]"], CITED, "story", _never, lambda t: True) is None
 
 
 def test_separator_pieces_close_paragraphs() -> None:
