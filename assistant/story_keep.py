@@ -18,7 +18,8 @@ of the article's own table rows, or holds what the question asks: the asked kind
 figure ("by how much": a ratio; "did they pay": money, or a cost word beside an amount),
 an amount when two sides are compared, advice when advice is asked, else one of the
 question's own words (the story's and the subjects' names excluded). The composer's
-verdict line counts when it quotes the story (a side per label from its sentences). When the
+verdict line counts when it quotes the story and, for a figure or a comparison, sets the
+sides' figures against each other (``weighs_sides``). When the
 first visible line carries the ask the answer is left alone; when a later one does, its
 paragraph (or, inside the first paragraph, the line) moves to the front and nothing else
 moves; only when none does may the story lead replace the opening.
@@ -58,6 +59,7 @@ _MARK = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 #: A release number after a product's name ("Node.js 20", "Django 5.0", "Express 4"): no
 #: amount of anything the question could ask.
 _VERSION = re.compile(r"\b[A-Z][\w.]*\s+v?\d+(?:\.\d+)*\b(?!\s*(?:%|x\b|×|times|per|percent))")
+_LABELS = re.compile(r"^(?:(?:[A-Z][\w.]*(?: [A-Z][\w.]*)?): )+")
 _NUMS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
@@ -89,11 +91,31 @@ def carries(text: str, question: str, focus: Collection[str]) -> bool:
     if asks_figure(question):
         return says_kind(text, question)
     if asks_advice(question) or ADVICE_ASKED.search(question):
-        return is_advice(text)
+        # each side's clause of a verdict line, without its labels ("Django: Amara Osei:")
+        return any(is_advice(_LABELS.sub("", c)) for c in text.split("; "))
     if COMPARES.search(re.sub(r"\brather\s+than\b", " ", question, flags=re.I)):
         text = _VERSION.sub(" ", text)  # "rather than" weighs no two sides' figures
         return bool(AMOUNT.search(text) or RATIO.search(text))
     return not frozenset(focus).isdisjoint(tokens(text))
+
+
+def weighs_sides(text: str, sides: Callable[[str], bool]) -> bool:
+    """Whether ``text`` sets figures against each other: a ratio or a change ("from $240
+    to $310"), or two amounts with a side named between them ("closer to ten weeks ...;
+    Node.js: ... about four weeks"); release numbers are no amounts. What a verdict line
+    must do to answer a figure or a comparison: the composer's one-article line is
+    otherwise often the story's background ("... after three years ... a team of 14")."""
+    text = _VERSION.sub(" ", text)
+    if RATIO.search(text):
+        return True
+    spans = [m.span() for m in AMOUNT.finditer(text)]
+    return len(spans) > 1 and sides(text[spans[0][1]:spans[-1][0]])
+
+
+def needs_weighing(question: str) -> bool:
+    """Whether ``question`` asks a figure or compares the sides (``weighs_sides``)."""
+    return asks_figure(question) or bool(
+        COMPARES.search(re.sub(r"\brather\s+than\b", " ", question, flags=re.I)))
 
 
 def _articles(piece: str, cited: dict[int, str]) -> set[str]:
@@ -114,17 +136,20 @@ def paragraphs(pieces: Sequence[str]) -> list[list[str]]:
 
 def carrying_at(pieces: Sequence[str], cited: dict[int, str], article_id: str,
                 is_row: Callable[[str], bool], asks: Callable[[str], bool],
+                verdict: str | None = None, asks_verdict: Callable[[str], bool] | None = None,
                 ) -> tuple[int, int] | None:
     """(paragraph, line) of the first visible line citing ``article_id`` that is one of
     its table rows (``is_row``) or carries the ask (``asks``); a verdict line the composer
     built from the story's sentences counts as theirs ("Django: For Django roles it is
-    closer to ten weeks ...; Node.js: ... about four weeks"). None when no line does."""
+    closer to ten weeks ...; Node.js: ... about four weeks") when it passes
+    ``asks_verdict`` (by default ``asks``). None when no line does."""
     for i, para in enumerate(paragraphs(pieces)):
         for j, piece in enumerate(para):
             if not piece.strip() or article_id not in _articles(piece, cited):
                 continue
             text = _MARK.sub("", piece).strip()
-            if is_row(text) or asks(text):
+            check = asks_verdict if piece == verdict and asks_verdict is not None else asks
+            if is_row(text) or check(text):
                 return i, j
     return None
 

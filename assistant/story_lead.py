@@ -58,6 +58,8 @@ from assistant.story_keep import (
     carries,
     carrying_at,
     led_by,
+    needs_weighing,
+    weighs_sides,
 )
 from knowledge.models import ScoredChunk
 
@@ -281,8 +283,15 @@ def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: An
 
     cited = {c.n: c.article_id for c in comp.citations}
     pieces = list(comp.pieces)
-    at = carrying_at(pieces, cited, ref.article_id, is_row,
-                     lambda text: carries(_asked(text, ref), asked, focus))
+    def says(text: str) -> bool:
+        return carries(_asked(text, ref), asked, focus)
+
+    def weighs(text: str) -> bool:  # a verdict line answers a figure by both sides'
+        if needs_weighing(asked):
+            return weighs_sides(_asked(text, ref), lambda t: bool(named_sides(t, config)))
+        return says(text)
+
+    at = carrying_at(pieces, cited, ref.article_id, is_row, says, comp.verdict, weighs)
     if at is None:
         return None
     if at == (0, 0):

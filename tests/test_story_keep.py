@@ -93,3 +93,21 @@ def test_field_story_answers_keep_the_composers_evidence(field_versus: Any) -> N
                                [Evidence(e["article_id"], e["quote"]) for e in r["evidence"]])
                 for r in tune)
     assert shown == len(tune)
+
+
+def test_a_verdict_answers_a_figure_only_by_weighing_the_sides() -> None:
+    """The composer's one-article verdict line is often the story's background; it
+    answers a figure or a comparison only when it sets the sides' figures against each
+    other (release numbers are no figures)."""
+    from assistant.story_keep import needs_weighing, weighs_sides
+
+    def sides(t: str) -> bool:
+        return "Node.js" in t or "Django" in t
+
+    assert needs_weighing("Is hiring quicker for one stack than the other at Acme?")
+    assert weighs_sides("Django: hiring takes about nine weeks; Node.js: about three weeks.",
+                        sides)
+    assert weighs_sides("The bill rose from $200 to $280.", sides)
+    assert not weighs_sides("Acme runs Django and Node.js, compared after four years by a "
+                            "team of 12.", sides)
+    assert not weighs_sides("Django: written in Django 5.0; Node.js: took 9 more hours.", sides)
