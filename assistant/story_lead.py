@@ -246,6 +246,12 @@ def _asked(question: str, ref: Any) -> str:
                   question) if words else question
 
 
+def _own(line: str, ref: Any) -> str:
+    """A line's own words: without the story's name and its attribution's quoted title
+    ("In the 2026 article “Two Stacks, One Team”: ..." holds no figure of two)."""
+    return _asked(re.sub(r"^[^“:]{0,60}“[^”]*”:\s*", "", line.strip()), ref)
+
+
 def _renumbering(comp: Composition, cites: Citations) -> Any:
     """A function re-citing ``comp``'s markers in ``cites`` (numbers in order of reading)."""
     old = {c.n: c for c in comp.citations}
@@ -284,11 +290,11 @@ def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: An
     cited = {c.n: c.article_id for c in comp.citations}
     pieces = list(comp.pieces)
     def says(text: str) -> bool:
-        return carries(_asked(text, ref), asked, focus)
+        return carries(_own(text, ref), asked, focus)
 
     def weighs(text: str) -> bool:  # a verdict line answers a figure by both sides'
         if needs_weighing(asked):
-            return weighs_sides(_asked(text, ref), lambda t: bool(named_sides(t, config)))
+            return weighs_sides(_own(text, ref), lambda t: bool(named_sides(t, config)))
         return says(text)
 
     at = carrying_at(pieces, cited, ref.article_id, is_row, says, comp.verdict, weighs)

@@ -111,3 +111,12 @@ def test_a_verdict_answers_a_figure_only_by_weighing_the_sides() -> None:
     assert not weighs_sides("Acme runs Django and Node.js, compared after four years by a "
                             "team of 12.", sides)
     assert not weighs_sides("Django: written in Django 5.0; Node.js: took 9 more hours.", sides)
+
+
+def test_an_attributions_title_holds_no_figure() -> None:
+    from assistant.story_lead import _own
+
+    class _R:
+        phrase = "Acme"
+    line = "In the 2026 article “Two Teams, One Stack”: Acme runs Django with 12 people"
+    assert "Two" not in _own(line, _R()) and "runs Django with 12 people" in _own(line, _R())
