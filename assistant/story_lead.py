@@ -196,14 +196,15 @@ def _core(text: str) -> str:
 
 
 def lead_block(question: str, retrieval: Any, config: Any, first: str = "",
-               ) -> list[Candidate]:
+               scored: list[Candidate] | None = None) -> list[Candidate]:
     """The sentences a story question's answer leads with; [] when the question names no
     story, or when ``first`` (the answer's first line) already shows one of the story's
     sentences weighing about as much as the best (it answers as well)."""
     ref = story_of(retrieval)
     if ref is None:
         return []
-    cands = story_sentences(question, retrieval, ref, config)
+    cands = [c for c in scored if not c.table_label] if scored is not None else (
+        story_sentences(question, retrieval, ref, config))  # ``scored``: already read
     # the cues are read without the story's name ("Kestrel Pay" asks no payment)
     asked = re.sub(r"\b(?:" + "|".join(map(re.escape, ref.phrase.split())) + r")\b", " ",
                    question) if ref.phrase.split() else question
@@ -328,7 +329,7 @@ def with_story_lead(question: str, retrieval: Any, comp: Composition, config: An
     if asked_technologies(question, retrieval.index, config):
         return comp
     first = comp.text.split("\n\n")[0]
-    block = lead_block(question, retrieval, config, first)
+    block = lead_block(question, retrieval, config, first, everything)
     if not block or block[0].text.strip() in first:
         return comp
     cites = Citations(retrieval.index.metas)
