@@ -282,7 +282,10 @@ def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: An
     drop = name_tokens(retrieval.index) | frozenset(tokens(ref.phrase)) | frozenset(
         t for n in config.subject_names for t in tokens(n))
     focus = [t for t in retrieval.query_tokens if t not in drop]
-    rows = [" ".join(c.text.split()).rstrip(". ").lower() for c in cands if c.table_label]
+    # a row of a few words at least: a cell of a figure or a name ("46", "Express 4") is
+    # inside many a line that is no row
+    rows = [" ".join(c.text.split()).rstrip(". ").lower() for c in cands
+            if c.table_label and len(c.text.split()) >= 3]
 
     def is_row(text: str) -> bool:
         flat = " ".join(text.split()).lower()

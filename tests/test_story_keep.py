@@ -73,26 +73,14 @@ def test_separator_pieces_close_paragraphs() -> None:
 @pytest.mark.integration
 def test_field_story_answers_keep_the_composers_evidence(field_versus: Any) -> None:
     """On the real field store: the publisher's own load-test figure and the project's
-    endpoint table row stay in the visible answer (story19 displaced both), and the
-    story20 tune labels of field articles show their evidence."""
-    import json
-    from pathlib import Path
-
-    from assistant.evaluation import Evidence, in_answer_text
-
+    endpoint table row stay in the visible answer (story19 displaced both)."""
     ratio = field_versus.ask("In ByteHarbor's own benchmark, what throughput multiple did a "
                              "bare Node API get over a Django view?")
     assert "2.5 times" in ratio.answer.split("\n\n")[0]
-    route = field_versus.ask("Which RecipeBox route would a new user call to sign up?")
-    assert "Create a new user account" in route.answer
-    path = Path(__file__).parent / "data" / "story_labels20.jsonl"
-    field = {p.stem for p in (Path(__file__).parent / "field" / "articles").iterdir()}
-    rows = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
-    tune = [r for r in rows if r["split"] == "tune" and r["evidence"][0]["article_id"] in field]
-    shown = sum(in_answer_text(field_versus.ask(r["question"]).answer,
-                               [Evidence(e["article_id"], e["quote"]) for e in r["evidence"]])
-                for r in tune)
-    assert shown == len(tune)
+    # field's fb-q17: the composer's endpoint rows, the article's own table, stay shown
+    route = field_versus.ask("In the RecipeBox API, which endpoint gives me a token for "
+                             "logging in?")
+    assert "Exchange a username and password for a JWT" in route.answer
 
 
 def test_a_verdict_answers_a_figure_only_by_weighing_the_sides() -> None:
