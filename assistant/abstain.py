@@ -280,11 +280,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                 if idx.empty or not mentions([p], idx)]
     kind = asked_kind(question, subjects, tok)
     # "in Django's favour", "Node's strengths": a judgement word is no part of the subject
-    compound = [w for w in unknown_compound(question, subjects, idx, tok) if not _evaluative(w)]
+    compound = [w for w in unknown_compound(question, subjects, idx, tok, story=getattr(
+        retrieval, "named", None) is not None) if not _evaluative(w)]
     # "Django's rigid structure": a trait described in words of the question's own, which
     # the articles weigh as a criterion ("strict", "less flexible"), is no unknown part
-    traits = described(question, compound, idx, tok,
-                       meaning)
+    traits = described(question, compound, idx, tok, meaning)
     compound = [w for w in compound if not any(p.split()[0] == w for p in traits)]
     signals: dict[str, Any] = {
         "dense_top": round(retrieval.dense_top, 4),

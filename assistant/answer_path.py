@@ -56,6 +56,7 @@ from assistant.lead_change import with_change_line
 from assistant.models import Answer
 from assistant.retriever import Retrieval, tokens
 from assistant.rewrite import Rewritten, rewrite
+from assistant.story_lead import with_story_lead
 
 #: The steps whose ends mark the phases of ``timings_ms``: ``rewrite`` runs from the start
 #: to the end of the rewrite step, ``retrieve`` from there to the end of the retrieve step
@@ -259,6 +260,7 @@ def build_answer_path(
         comp = compose(rw.text, retrieval, subjects=rw.subjects, aspect=rw.aspect,
                        disagreement=dis, config=subjects)
         comp = with_change_line(rw.text, comp)  # "narrowed: from 3x to 1.8x" (``lead_change``)
+        comp = with_story_lead(rw.text, retrieval, comp, subjects)  # one story's (``story_lead``)
         note = getattr(state.get("coverage"), "note", "")
         if note and not comp.abstained:  # the question also names an uncovered technology
             comp.pieces.insert(0, note + "\n\n")

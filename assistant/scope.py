@@ -412,12 +412,17 @@ def asker_context(question: str, spellings: Sequence[str]) -> bool:
     return True
 
 
-def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[str]:
+def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any,
+                     story: bool = False) -> list[str]:
     """Words naming a part of a subject that the corpus never uses: after the subject's
     possessive ("Django's collectstatic command"), after a determined subject ("the
     Node.js cluster module"), or a plural after "do" ("How do Django signals work?": the
     plural verb agrees with the compound, not with the subject). A closed compound that
-    passages write as two words ("realtime": "real time") is the articles' word."""
+    passages write as two words ("realtime": "real time") is the articles' word. In a
+    question naming one article's story (``story``: "At Routewise, why did the Django
+    outages hurt fewer people?") a determined subject is the story's side, its service or
+    build, and the word after it that side's thing in the asker's words, no part of the
+    framework the articles would have to name."""
     out: list[str] = []
     for pattern in subjects.patterns.values():
         for m in pattern.finditer(question):
@@ -431,6 +436,8 @@ def unknown_compound(question: str, subjects: Any, idx: Any, tok: Any) -> list[s
             plural = (bool(re.search(r"\bdo\s+$", before, re.I)) and words[0].endswith("s")
                       and not words[0].endswith("ss"))
             if not (possessive or determined or plural) or _parallel(question, before, subjects):
+                continue
+            if story and determined and not possessive:
                 continue
             # the head word only: "a Node.js server calls an API" names the server, and
             # "calls" is the verb, not part of a compound
