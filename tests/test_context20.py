@@ -1,0 +1,50 @@
+"""A third technology named only as the asker's team or skill, told before what is asked,
+is context, not an asked technology (review 19's j20: "We're three React developers ...
+In which situations do the authors call Node the obvious choice?" was declined with "The
+articles don't say anything about React on that."). Labels:
+``tests/data/context_labels20.jsonl``; ``python -m tests.measure_context20`` on a store.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.named import asked_technologies
+from knowledge.models import Chunk, Span, TableRow
+from knowledge.subjects_config import default_subjects
+
+
+def _named(question: str) -> list[str]:
+    cfg = default_subjects()
+    text = "Jobs | Celery | BullMQ | Horizon"
+    cells, pos = [], 0
+    for name, part in zip(["Django", "Node.js", "Laravel"], text.split(" | ")[1:],
+                          strict=True):
+        start = text.index(part, pos)
+        cells.append((name, Span(start, start + len(part))))
+        pos = start + len(part)
+    row = Chunk(chunk_id="r1", article_id="a", ordinal=0, text=text, start=0, end=len(text),
+                section="Table", kind="table-row", sentences=tuple(s for _n, s in cells),
+                row=TableRow("Jobs", tuple(cells)))
+    prose = Chunk(chunk_id="p1", article_id="a", ordinal=1, end=60, start=0, section="React",
+                  text="A React frontend pairs with either backend.", sentences=())
+    index = SimpleNamespace(chunks=[row, prose], memo={})
+    return [n.display for n in asked_technologies(question, index, cfg) if n.third]
+
+
+def test_a_skill_told_before_the_question_is_context() -> None:
+    assert _named("We're three React developers and a designer. When is Node.js the "
+                  "obvious choice?") == []
+    assert _named("I'm a PHP and Laravel programmer. What are Django's main "
+                  "disadvantages?") == []
+    assert _named("My team knows Laravel well. How does Node.js handle many "
+                  "connections?") == []
+
+
+def test_a_technology_in_the_asked_sentence_is_still_asked() -> None:
+    assert _named("We're Python developers. Is Laravel quicker to build with than "
+                  "Django?") == ["Laravel"]
+    assert _named("We are Django developers. What do Laravel developers use for "
+                  "queues?") == ["Laravel"]
+    # told, but not as the asker's people or skill: the question may still be about it
+    assert _named("We are evaluating Laravel. How does Django compare?") == ["Laravel"]
