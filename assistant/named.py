@@ -138,7 +138,7 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
     """
     from assistant.question_names import KNOWN_TECH  # abstention's list of products
     from assistant.scope import asker_context, defined_term, member_names, option_asked, pair_meant
-    from assistant.situation import only_told
+    from assistant.situation import told_beside_subjects
 
     choosing = option_asked(question, config) or pair_meant(question, config)
 
@@ -161,10 +161,10 @@ def asked_technologies(question: str, index: Any, config: Any) -> tuple[Named, .
             found[display] = Named(display, frozenset(names | (old.names if old else set())),
                                    subject, member)
             continue
-        if (choosing or only_told(question, [word])) and asker_context(question, [word]):
-            # "My team writes Go. Which framework ...?", "We're three React devs. When is Node
-            # the obvious choice?": the asker's skill, not an asked technology (abstention
-            # reads it so too); "what do Laravel developers use?" asks about its people
+        told = choosing or told_beside_subjects(question, [word], config)
+        if told and asker_context(question, [word]):
+            # "My team writes Go. Which ...?", "We're React devs. When is Node best?": a skill,
+            # not asked (abstention agrees); "what do Laravel developers use?" asks of Laravel
             continue
         if low in third:
             display = third[low]

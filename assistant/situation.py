@@ -232,3 +232,14 @@ def only_told(question: str, spellings: Sequence[str]) -> bool:
             return False
         found = found or bool(spot.search(question))
     return found
+
+
+def told_beside_subjects(question: str, spellings: Sequence[str], config: Any) -> bool:
+    """Whether a name is only told (``only_told``) while the asking clause names a compared
+    subject: "We're three React developers. When is Node the obvious choice?" asks about
+    Node for such a team. "For a PHP shop, what does the Laravel piece advise?" names no
+    subject in what it asks: the told name is then the thing the advice is about."""
+    if not only_told(question, spellings):
+        return False
+    asking = split(question).asking.rsplit(":", 1)[-1]
+    return any(p.search(asking) for p in config.patterns.values())

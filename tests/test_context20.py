@@ -48,3 +48,9 @@ def test_a_technology_in_the_asked_sentence_is_still_asked() -> None:
                   "queues?") == ["Laravel"]
     # told, but not as the asker's people or skill: the question may still be about it
     assert _named("We are evaluating Laravel. How does Django compare?") == ["Laravel"]
+
+
+def test_a_told_skill_is_asked_when_the_asked_clause_names_no_subject() -> None:
+    # "For a PHP shop, what does <the Laravel piece> advise?": the advice is about the
+    # told name (lean_labels19's a08 is answered from Laravel's "Best for" rows)
+    assert _named("We are a Laravel shop. What do the articles advise us?") == ["Laravel"]
