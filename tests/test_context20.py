@@ -7,28 +7,16 @@ articles don't say anything about React on that."). Labels:
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from assistant.named import asked_technologies
-from knowledge.models import Chunk, Span, TableRow
 from knowledge.subjects_config import default_subjects
+from tests.third_index import row_index
 
 
 def _named(question: str) -> list[str]:
     cfg = default_subjects()
-    text = "Jobs | Celery | BullMQ | Horizon"
-    cells, pos = [], 0
-    for name, part in zip(["Django", "Node.js", "Laravel"], text.split(" | ")[1:],
-                          strict=True):
-        start = text.index(part, pos)
-        cells.append((name, Span(start, start + len(part))))
-        pos = start + len(part)
-    row = Chunk(chunk_id="r1", article_id="a", ordinal=0, text=text, start=0, end=len(text),
-                section="Table", kind="table-row", sentences=tuple(s for _n, s in cells),
-                row=TableRow("Jobs", tuple(cells)))
-    prose = Chunk(chunk_id="p1", article_id="a", ordinal=1, end=60, start=0, section="React",
-                  text="A React frontend pairs with either backend.", sentences=())
-    index = SimpleNamespace(chunks=[row, prose], memo={})
+    index = row_index("Jobs", [("Django", "Celery"), ("Node.js", "BullMQ"),
+                               ("Laravel", "Horizon")],
+                      [("React", "A React frontend pairs with either backend.")])
     return [n.display for n in asked_technologies(question, index, cfg) if n.third]
 
 

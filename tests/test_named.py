@@ -9,7 +9,6 @@ verdict, and say when the articles do not cover a named technology on the topic.
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -17,9 +16,9 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 
 from assistant.named import asked_technologies
 from assistant.service import build_assistant
-from knowledge.models import Chunk, Span, TableRow
 from knowledge.settings import Settings
 from knowledge.subjects_config import default_subjects
+from tests.third_index import row_index
 
 TABLE = """---
 title: "Django, Node.js or Elixir: a Studio Notebook"
@@ -81,19 +80,9 @@ def versus(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 def test_named_technologies_come_from_the_corpus() -> None:
     cfg = default_subjects()
-    text = "Jobs | Celery | BullMQ | Built in"
-    cells, pos = [], 0
-    for name, part in zip(["Django", "Node.js", "Elixir (Phoenix)"], text.split(" | ")[1:],
-                          strict=True):
-        start = text.index(part, pos)
-        cells.append((name, Span(start, start + len(part))))
-        pos = start + len(part)
-    row = Chunk(chunk_id="r1", article_id="a", ordinal=0, text=text, start=0, end=len(text),
-                section="Table", kind="table-row", sentences=tuple(s for _n, s in cells),
-                row=TableRow("Jobs", tuple(cells)))
-    prose = Chunk(chunk_id="p1", article_id="a", ordinal=1, end=40, start=0, section="Koa",
-                  text="Koa and Express both route requests fast.", sentences=())
-    index = SimpleNamespace(chunks=[row, prose], memo={})
+    index = row_index("Jobs", [("Django", "Celery"), ("Node.js", "BullMQ"),
+                               ("Elixir (Phoenix)", "Built in")],
+                      [("Koa", "Koa and Express both route requests fast.")])
 
     def named(q: str) -> list[tuple[str, str | None]]:
         return [(n.display, n.subject) for n in asked_technologies(q, index, cfg)]
