@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -33,25 +32,16 @@ from assistant.article_subject import (
 from assistant.asked_topic import judged_topic, unknown_topic
 from assistant.question_names import possessed
 from assistant.scope import longer_names, split_compound, unsaid_versions
-from knowledge.models import Chunk
 from knowledge.subjects_config import default_subjects
+from tests.token_index import token_index
 
 ARTICLE = Path(__file__).parent / "data" / "articles" / "bookshop-platform-notes.md"
 
 
-def _index(texts: dict[str, list[str]]) -> Any:
-    tok = default_subjects().tokenizer
-    chunks = [Chunk(chunk_id=f"{a}-{i}", article_id=a, ordinal=i, text=t, start=0, end=len(t))
-              for a, ts in texts.items() for i, t in enumerate(ts)]
-    cts = [frozenset(tok.tokens(c.text)) for c in chunks]
-    vocab = {t: 1 for ct in cts for t in ct}
-    raw = frozenset(w for c in chunks for w in tok.words(c.text))
-    return SimpleNamespace(chunks=chunks, chunk_tokens=cts, vocabulary=vocab,
-                           raw_vocabulary=raw, memo={}, metas={}, tokenizer=tok), tok
 
 
 def test_the_lead_names_the_article_subject_not_its_common_words() -> None:
-    idx, tok = _index({
+    idx, tok = token_index({
         "a": ["Orvanta runs payroll for shops. Instead of one app it runs two.",
               "We moved the ledger. Instead the alerts went to a small service."],
         "b": ["Most teams pick one stack. Some pick two.", "most of it is fine instead"],
@@ -65,7 +55,7 @@ def test_the_lead_names_the_article_subject_not_its_common_words() -> None:
 
 
 def test_the_lead_is_the_first_prose_passage_and_names_are_read_once() -> None:
-    idx, tok = _index({
+    idx, tok = token_index({
         "a": ["Orvanta runs payroll for shops. Instead of one app it runs two.",
               "We moved the ledger. Instead the alerts went to a small service."],
         "b": ["Most teams pick one stack. Some pick two.", "most of it is fine instead"],
@@ -79,7 +69,7 @@ def test_the_lead_is_the_first_prose_passage_and_names_are_read_once() -> None:
 
 
 def test_a_question_names_an_article_by_its_lead_name() -> None:
-    idx, tok = _index({
+    idx, tok = token_index({
         "a": ["Orvanta runs payroll for shops.", "We moved the ledger."],
         "b": ["Most teams pick one stack.", "Some pick two."],
     })
@@ -93,7 +83,7 @@ def test_a_question_names_an_article_by_its_lead_name() -> None:
 def test_a_possessed_thing_is_held_by_the_named_story_without_its_name() -> None:
     # review set 16's g21 shape: "<company>'s amounts" answered by a passage saying "every
     # amount" and "we", not the company's name
-    idx, tok = _index({
+    idx, tok = token_index({
         "a": ["Orvanta Pay runs payroll for shops in three countries.",
               "We keep every amount in integer cents, a rule since the first month."],
         "b": ["Most teams pay for hosting by the month.", "Every amount is rounded."],
@@ -106,10 +96,10 @@ def test_a_possessed_thing_is_held_by_the_named_story_without_its_name() -> None
 
 
 def test_a_closed_compound_the_passages_split_is_theirs() -> None:
-    idx, _tok = _index({"a": ["Drivers see every van in real time.", "A real-time map."]})
+    idx, _tok = token_index({"a": ["Drivers see every van in real time.", "A real-time map."]})
     assert split_compound("realtime", idx) == "real time"
     assert split_compound("Realtime", idx) == "real time"
-    idx2, _ = _index({"a": ["A real map. Time is short."]})
+    idx2, _ = token_index({"a": ["A real map. Time is short."]})
     assert split_compound("realtime", idx2) is None  # both words, never together
 
 
@@ -135,7 +125,7 @@ def test_the_judged_topic(question: str, topic: str | None) -> None:
 
 
 def test_an_unknown_judged_topic_unless_the_glossary_or_a_compound_knows_it() -> None:
-    idx, tok = _index({"a": ["Programmers like the benefits of an ORM in real time."]})
+    idx, tok = token_index({"a": ["Programmers like the benefits of an ORM in real time."]})
     q = "What are the benefits of ergonomic chairs for programmers?"
     assert unknown_topic(q, idx, tok, known=lambda _p: False) == ["ergonomic", "chairs"]
     assert unknown_topic(q, idx, tok, known=lambda _p: True) == []
@@ -146,7 +136,7 @@ def test_an_unknown_judged_topic_unless_the_glossary_or_a_compound_knows_it() ->
 
 def test_a_subject_release_no_passage_names() -> None:
     subjects = default_subjects()
-    idx, _tok = _index({"a": ["Turn the Django 4.2 monolith into services.",
+    idx, _tok = token_index({"a": ["Turn the Django 4.2 monolith into services.",
                               "Node.js 20 ships a test runner."]})
     assert unsaid_versions("List the features added in Django 5.0.", subjects, idx) == \
         ["Django 5.0"]

@@ -29,20 +29,7 @@ from assistant.asked_use import listed_only, story_cover, use_asked, use_note
 from assistant.byline_name import of_referred_byline
 from assistant.question_names import possessed
 from assistant.whole_name import support, whole_names
-from knowledge.models import Chunk
-from knowledge.subjects_config import default_subjects
-
-
-def _index(texts: dict[str, list[str]], metas: dict[str, Any] | None = None) -> Any:
-    tok = default_subjects().tokenizer
-    chunks = [Chunk(chunk_id=f"{a}-{i}", article_id=a, ordinal=i, text=t, start=0, end=len(t))
-              for a, ts in texts.items() for i, t in enumerate(ts)]
-    cts = [frozenset(tok.tokens(c.text)) for c in chunks]
-    vocab = {t: 1 for ct in cts for t in ct}
-    raw = frozenset(w for c in chunks for w in tok.words(c.text))
-    return SimpleNamespace(chunks=chunks, chunk_tokens=cts, vocabulary=vocab,
-                           raw_vocabulary=raw, memo={}, metas=metas or {}, tokenizer=tok), tok
-
+from tests.token_index import token_index
 
 # -- the use of a tool -----------------------------------------------------------------
 
@@ -74,7 +61,7 @@ def test_other_questions_ask_no_use(question: str) -> None:
 
 
 def test_a_tool_only_in_a_list_of_names_is_listed_not_used() -> None:
-    idx, _tok = _index({
+    idx, _tok = token_index({
         "a": ["Node.js has no built-in ORM; Quill, Mossy, Tarn and Brisk all work."],
         "b": ["The servers ran with Vexa in cluster mode.", "Mossy also ran the migrations."],
     })
@@ -86,7 +73,7 @@ def test_a_tool_only_in_a_list_of_names_is_listed_not_used() -> None:
 
 
 def test_a_use_question_s_setting_is_held_by_the_tool_s_stories() -> None:
-    idx, tok = _index({
+    idx, tok = token_index({
         "bench": ["We benchmarked both stacks on one box.", "Servers ran with Vexa."],
         "other": ["A coursework report on booking apps."],
     })
@@ -109,7 +96,7 @@ def test_the_note_says_the_definition_is_not_given() -> None:
 
 
 def test_adjacent_names_spelt_together_are_one_name() -> None:
-    idx, tok = _index({
+    idx, tok = token_index({
         "a": ["Orvanta Pay runs payroll for shops.", "We keep the ledger database small."],
         "b": ["Most teams pay by the month."],
     })
@@ -121,7 +108,7 @@ def test_adjacent_names_spelt_together_are_one_name() -> None:
     assert whole_names("Is Orvanta Ledger new?", ["Orvanta", "Ledger"], idx, tok) == [
         "Orvanta", "Ledger"]
     # a run of terms names no article's subject: it stays word by word
-    idx2, tok2 = _index({"a": ["We built a REST API for bookings."],
+    idx2, tok2 = token_index({"a": ["We built a REST API for bookings."],
                          "b": ["The REST layer is thin.", "Our API has ten endpoints."]})
     assert whole_names("Which suits a REST API?", ["REST", "API"], idx2, tok2) == [
         "REST", "API"]
@@ -131,7 +118,7 @@ def test_adjacent_names_spelt_together_are_one_name() -> None:
 
 
 def test_a_possessed_thing_given_as_tokens_is_held_by_the_story() -> None:
-    idx, tok = _index({
+    idx, tok = token_index({
         "a": ["Orvanta Pay runs payroll for shops.",
               "We ran 600 migrations against the ledger database."],
         "b": ["Most teams pay by the month."],
@@ -147,7 +134,7 @@ def test_a_possessed_thing_given_as_tokens_is_held_by_the_story() -> None:
 
 
 def test_the_referred_article_s_author_is_no_unknown_name() -> None:
-    idx, _tok = _index({"diary": ["We moved the waiting room."], "other": ["Hello."]},
+    idx, _tok = token_index({"diary": ["We moved the waiting room."], "other": ["Hello."]},
                        metas={"diary": SimpleNamespace(author="Sofia Lindqvist",
                                                        publisher=""),
                               "other": SimpleNamespace(author="Tomasz Wilk", publisher="")})
