@@ -92,3 +92,12 @@ def test_the_other_one_needs_one_earlier_subject() -> None:
 ])
 def test_points_back(question: str, expected: bool) -> None:
     assert points_back(question) is expected
+
+
+def test_the_ask_of_a_follow_up_is_its_text_without_the_topic() -> None:
+    from assistant.answer_path import ASKED_KIND, ask_of
+
+    got = rewrite("Did their team grow?", ["What did the move cost Velloria?"])
+    assert ask_of(got) == "Did their team grow ?"
+    assert ask_of(rewrite("How secure is Django?")) == "How secure is Django?"
+    assert "figure-unsaid" in ASKED_KIND and "off-topic" not in ASKED_KIND
