@@ -244,8 +244,18 @@ def build_answer_path(
         return {"question": q, "rewritten": rewrite(q, turns, subjects=subjects)}
 
     def do_assess(state: dict[str, Any]) -> Any:
-        return assess(state["rewritten"].text, state["documents"].retrieval,
-                      subjects=subjects, meaning=criterion_by_meaning)
+        rw: Rewritten = state["rewritten"]
+        retrieval = state["documents"].retrieval
+        coverage = assess(rw.text, retrieval, subjects=subjects, meaning=criterion_by_meaning)
+        if coverage.covered or not rw.topic or coverage.reason not in ASKED_KIND:
+            return coverage
+        # A follow-up kept with the earlier question as its topic: what kind of thing is
+        # asked (a figure, a detail) is read from the new ask, not from the topic's words
+        # ("Did their runbook grow (What does running two stacks cost ...)?" asks no sum).
+        alone = assess(ask_of(rw), retrieval, subjects=subjects, meaning=criterion_by_meaning)
+        if alone.reason in ASKED_KIND:
+            return alone
+        return dataclasses.replace(coverage, covered=True, reason="covered", message="")
 
     def offline(state: dict[str, Any]) -> Iterator[AddableDict]:
         rw: Rewritten = state["rewritten"]
@@ -367,13 +377,23 @@ def build_answer_path(
     return path.with_config(run_name="answer_path", callbacks=[timer])
 
 
+#: Declines that read what kind of thing a question asks (a figure, a detail, a fact, a
+#: name) and find no passage giving it: for a follow-up with a topic, read from its ask.
+ASKED_KIND = frozenset({"figure-unsaid", "detail-unsaid", "fact-unsaid", "name-unsaid"})
+
+
+def ask_of(rw: Rewritten) -> str:
+    """The new ask of a follow-up kept with a topic: its text without "(topic)"."""
+    return " ".join(rw.text.replace(f"({rw.topic})", " ").split()) if rw.topic else rw.text
+
+
 def with_ask(retrieval: Retrieval, rw: Rewritten, embedder: Any) -> Retrieval:
     """``retrieval`` with the new ask's own vector and the topic-only tokens, for a
     follow-up that carries the earlier question as its topic: the passages are found with
     the topic, the sentences chosen for what is asked now ("What slipped through in the
     Express one?" is not answered by the report's introduction, which the earlier question's
     "RecipeBox backends" matches best). One extra embedding, for such follow-ups only."""
-    ask = rw.text.replace(f"({rw.topic})", " ")
+    ask = ask_of(rw)
     tok = retrieval.index.tokenizer.tokens if retrieval.index.tokenizer else tokens
     only_topic = frozenset(tok(rw.topic)) - frozenset(tok(ask))
     return dataclasses.replace(retrieval, ask_vector=list(embedder.embed_query(ask)),

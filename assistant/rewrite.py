@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.speed_words import LEARNER_SPEED, TEAM_SPEED
+from assistant.thread import leans_on_thread, other_subject, with_thread
 
 
 def _config(subjects: Any = None) -> Any:
@@ -106,7 +107,7 @@ _ELLIPSIS = re.compile(
     re.I,
 )
 _MORE = re.compile(
-    r"^\s*(?:and\s+)?(?:why|how so|how come|really|tell me more|more|explain|go on|"
+    r"^\s*(?:and\s+)?(?:why(?: not)?|how so|how come|really|tell me more|more|explain|go on|"
     r"in what way|details?)\s*[?.!]*\s*$",
     re.I,
 )
@@ -272,6 +273,14 @@ def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
         rest = (ellipsis.group("rest") or ellipsis.group("rest2") or ellipsis.group("rest3")
                 or "")
     short = len(q.split()) <= 6
+    other = other_subject(q, state.subjects, both(cfg))
+    if other and not subjects:
+        # "What about the other one?" after a question about one subject: that question,
+        # asked about the other subject (a swap as for "And Node.js?" below).
+        swapped = cfg.patterns[state.subjects[0]].sub(other, state.text)
+        if swapped != state.text:
+            return Rewritten(swapped, (other,), state.aspect, True)
+        subjects = (other,)
 
     # 1. "And what about Node.js?" / "And Django?": new subject, carried aspect.
     if subjects and not aspect and ellipsis and short and state.aspect:
@@ -281,6 +290,9 @@ def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
             swapped = cfg.patterns[old].sub(new_subjects[0], state.text)
             if swapped != state.text:
                 return Rewritten(swapped, new_subjects, state.aspect, True)
+        if state.names:  # the earlier turn was about a named thing: keep its thread
+            text, topic = with_thread(q, state.text, _tidy)
+            return Rewritten(text, new_subjects, state.aspect, True, topic)
         phrase = ASPECTS[state.aspect][0]
         text = f"What do the articles say about {_subject_phrase(new_subjects)} {phrase}?"
         return Rewritten(text, new_subjects, state.aspect, True)
@@ -307,6 +319,13 @@ def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
         topic = state.text.strip().rstrip("?.! ")
         text = f"{_tidy(q).rstrip('?.! ')} ({topic})?"
         return Rewritten(text, subjects or state.subjects, state.aspect, True, topic)
+
+    # 1c. A follow-up inside a thread about a named thing ("How did they fix it?" after a
+    # turn about Kestrel Pay): "they" / "it" may be that thing, not a subject, so the
+    # earlier question is kept beside it as its topic (``assistant.thread``).
+    if state.names and _leans(q, subjects, aspect, state, cfg):
+        text, topic = with_thread(q, state.text, _tidy)
+        return Rewritten(text, subjects or state.subjects, aspect or state.aspect, True, topic)
 
     # 2. Pronouns: "How does it scale?", "Is it easier with Django?", "What are their cons?"
     if (has_singular or has_plural) and state.subjects:
@@ -362,7 +381,20 @@ def _resolve(question: str, state: _State, cfg: Any) -> Rewritten:
         text = f"{q.rstrip('?.! ')}: {' or '.join(pair)}?"
         return Rewritten(text, pair, aspect or state.aspect, True)
 
+    # 5. Any other follow-up that leans on the thread ("And sync Django?", "What was the
+    # bottleneck?"): the earlier question is its topic (``assistant.thread``).
+    if _leans(q, subjects, aspect, state, cfg):
+        text, topic = with_thread(q, state.text, _tidy)
+        return Rewritten(text, subjects or state.subjects, aspect or state.aspect, True, topic)
+
     return Rewritten(q, subjects, aspect, False)
+
+
+def _leans(q: str, subjects: tuple[str, ...], aspect: str | None, state: _State,
+           cfg: Any) -> bool:
+    """Whether ``q`` is asked inside the earlier turn's thread (``assistant.thread``)."""
+    return leans_on_thread(q, names_subject=bool(subjects), names_aspect=aspect is not None,
+                           own_names=turn_names(q, cfg), earlier_names=state.names)
 
 
 _SUMMARY = re.compile(
