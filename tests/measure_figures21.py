@@ -113,7 +113,7 @@ def labels(argv: list[str]) -> None:
                        encoding="utf-8")
 
 
-def review_questions(all_questions: bool) -> list[tuple[str, str, list[dict[str, str]]]]:
+def review_questions(all_questions: bool) -> list[tuple[str, str, list[str]]]:
     out = []
     for n in range(11, 20):
         for q in load_questions(DATA / f"review_questions{n}.jsonl"):
