@@ -10,7 +10,9 @@ asked criterion for both sides, the measurement answers "which costs less".
 
 The criterion is measurable when the question's comparative names a quantity with a unit
 (``CRITERIA``: cost in money, memory, throughput as a rate, latency or time taken; "faster"
-reads as either a rate or a time). In the candidate sentences (the retrieval's, best
+reads as either a rate or a time). Cost is read from a comparative only ("cheaper", "costs
+less"): "cheap shared hosting" describes a use, it does not ask which side costs less
+(field fa-q07 would read it so). In the candidate sentences (the retrieval's, best
 first, at most ``POOL``), a *comparison* is one sentence, or one table row's cells, giving
 a figure of that kind for each side:
 
@@ -47,8 +49,10 @@ from assistant.sentences import Candidate
 #: criterion kind -> (the question's cue, +1 when more is better / -1 when less is, the
 #: line's words for the side the figures favour).
 CRITERIA: tuple[tuple[str, re.Pattern[str], float, str], ...] = (
-    ("money", re.compile(r"\b(?:cheap\w*|cost\w*|expensive|dearer|pricier|bills?|"
-                         r"spend\w*)\b", re.I), -1.0, "costs less"),
+    ("money", re.compile(r"\b(?:cheaper|cheapest|costs?\s+(?:less|more)|costlier|dearer|"
+                         r"pricier|(?:more|less|most|least)\s+expensive|(?:lower|higher|"
+                         r"smaller|bigger)\s+(?:bills?|costs?))\b", re.I), -1.0,
+     "costs less"),
     ("memory", re.compile(r"\b(?:memory|ram|footprint|lighter|heavier)\b", re.I), -1.0,
      "uses less memory"),
     ("rate", re.compile(r"\b(?:throughput|requests?\s+(?:per|a)\s+second|rps|faster|"

@@ -216,3 +216,8 @@ def test_times_before_a_rate_is_a_ratio() -> None:
 def test_absolute_amount_is_not_answered_by_a_ratio() -> None:
     assert "ratio" not in asked_kinds("What throughput did the Rails app reach?")
     assert "ratio" in asked_kinds("How much faster was the Go service than the Rails one?")
+
+
+def test_a_cheap_use_is_no_cost_comparison() -> None:
+    assert criterion("Is Django a good pick for small sites on cheap shared hosting?") == []
+    assert [k for k, _d, _w in criterion("Which of the two costs less to host?")] == ["money"]
