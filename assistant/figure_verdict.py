@@ -82,17 +82,32 @@ def criterion(question: str) -> list[tuple[str, float, str]]:
     return [(k, d, w) for k, cue, d, w in CRITERIA if cue.search(question)]
 
 
+_SEEN: dict[tuple[int, str], list[tuple[int, str]]] = {}
+
+
 def _mentions(text: str, patterns: Mapping[str, re.Pattern[str]]) -> list[tuple[int, str]]:
-    return sorted((m.start(), side) for side, p in patterns.items() for m in p.finditer(text))
+    """(position, side) of every side's name in ``text``, memoised per text (the subjects'
+    alias patterns are long alternations; the same sentences are read on every question)."""
+    key = (id(patterns), text)
+    hit = _SEEN.get(key)
+    if hit is None:
+        if len(_SEEN) >= 8192:
+            _SEEN.clear()
+        hit = _SEEN[key] = sorted((m.start(), side) for side, p in patterns.items()
+                                  for m in p.finditer(text))
+    return hit
 
 
 def _from_to(text: str, patterns: Mapping[str, re.Pattern[str]]) -> tuple[str, str] | None:
     """The sides of a "from <side> to <side>" in ``text``, if one."""
+    mentions = _mentions(text, patterns)
+    if len({s for _p, s in mentions}) < 2:
+        return None
     for m in _FROM_TO.finditer(text):
-        a = _mentions(m.group("a"), patterns)
-        b = _mentions(m.group("b"), patterns)
-        if a and b and a[0][1] != b[0][1]:
-            return a[0][1], b[0][1]
+        a = [s for p, s in mentions if m.start("a") <= p < m.end("a")]
+        b = [s for p, s in mentions if m.start("b") <= p < m.end("b")]
+        if a and b and a[0] != b[0]:
+            return a[0], b[0]
     return None
 
 
@@ -100,7 +115,7 @@ def side_values(text: str, kind: str, patterns: Mapping[str, re.Pattern[str]],
                 title: str = "") -> dict[str, float]:
     """Each side's first figure of ``kind`` in ``text`` (see the module docstring)."""
     figs = [f for f in figures(text) if f.kind == kind]
-    if not figs:
+    if len(figs) < 2:  # one figure is no comparison (and most sentences have none)
         return {}
     own: dict[int, str] = {}
     pair = _from_to(text, patterns) or (None if _mentions(text, patterns)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: A number: digits with thousands commas or decimals, a "k" for thousands ("40k"), or a
 #: small number word. A currency sign before it makes it money.
@@ -74,10 +75,12 @@ def _number(m: re.Match[str]) -> float:
     return value * 1000 if m.group("k") else value
 
 
-def figures(text: str) -> list[Figure]:
+@lru_cache(maxsize=8192)
+def figures(text: str) -> tuple[Figure, ...]:
     """The figures ``text`` writes with a unit, in order: "$95", "about 1,900 dollars",
     "4,850 requests per second", "1.2 GB", "38 hours", "4 to 6 weeks" (its first end),
-    "20 percent", "2.5 times". A year, a version or a bare count is none."""
+    "20 percent", "2.5 times". A year, a version or a bare count is none. Memoised: the
+    same passages' sentences are read on every question."""
     out: list[Figure] = []
     for m in re.finditer(_NUM, text, re.I):
         value = _number(m)
@@ -94,7 +97,7 @@ def figures(text: str) -> list[Figure]:
             out.append(Figure(m.start(), m.end(), hit[0], value * hit[1]))
         elif m.group("num") and _RATE.match(after):
             out.append(Figure(m.start(), m.end(), "rate", value))
-    return out
+    return tuple(out)
 
 
 def kinds_in(text: str) -> set[str]:
