@@ -11,14 +11,16 @@ When the question asks an amount of a kind a unit says (``measured.asked_kinds``
 a rate per second, a duration or latency, memory, a percentage or a ratio) and the first
 shown sentence gives no figure of that kind, the best-ranked sentence that does leads:
 a shown one moves up; else a hidden or unchosen candidate scoring at least ``SHARE`` of the
-first shown one's score (so a figure on another topic, the test server's "64 GB of RAM"
-for "How much memory did Django take?", does not) replaces the last shown sentence, which
-goes to "more". A bare count ("How many workers ...") is left to the scorer's number type.
+first shown one's score and from an article already shown (so a figure on another topic
+or of another story, a hosting table's "$95 a month" for "What has living with two stacks
+cost the team?", does not) replaces the last shown sentence, which goes to "more". A bare
+count ("How many workers ...") is left to the scorer's number type.
 Regular expressions only: no model call.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -39,10 +41,22 @@ T = TypeVar("T", bound=_Shown)
 SHARE = 0.8
 
 
+#: "at least a year", "about a week": one of a time unit, said without a number.
+_ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+(?:full\s+|whole\s+)?(?:year|month|week|fortnight|"
+                       r"day|hour|minute|second|sprint|quarter)\b", re.I)
+
+
 def _gives(cand: _Shown, kinds: frozenset[str]) -> bool:
-    """Whether ``cand`` gives a figure of one of ``kinds`` (a table cell with its row
-    label: "Memory per instance" over "350 MB (1 process)")."""
-    return bool(kinds_in(cand.text) & kinds)
+    """Whether ``cand`` gives a figure of one of ``kinds`` ("a year" counts for a time)."""
+    return bool(kinds_in(cand.text) & kinds) or ("time" in kinds
+                                                 and bool(_ONE_UNIT.search(cand.text)))
+
+
+def _article(item: Any) -> str | None:
+    """The article a candidate or a named answer's item quotes."""
+    cand = getattr(item, "lead", item)
+    chunk = getattr(cand, "chunk", None)
+    return getattr(chunk, "article_id", None)
 
 
 def figure_first(question: str, visible: list[T], hidden: list[T],
@@ -58,9 +72,12 @@ def figure_first(question: str, visible: list[T], hidden: list[T],
         return [shown, *(c for c in visible if c is not shown)], hidden
     floor = SHARE * visible[0].score
     seen = {id(c) for c in visible}
+    shown_articles = {_article(c) for c in visible}
     for cand in [*hidden, *cands]:
         if id(cand) in seen or cand.score < floor or not _gives(cand, kinds):
             continue
+        if _article(cand) not in shown_articles:
+            continue  # another story's figure (review 11..19's f35 and j24 took one)
         if any(cand.text == c.text for c in visible):
             continue
         kept = visible[:-1] if len(visible) > 1 else visible

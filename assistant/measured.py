@@ -109,21 +109,25 @@ def kinds_in(text: str) -> set[str]:
 #: cost / charge / latency / throughput", "at peak", "per month / second".
 AMOUNT_ASKED = re.compile(
     r"\bhow\s+(?:many|much|long|fast|quick(?:ly)?|slow|big|high|heavy|soon)\b"
-    r"|\bwhat\b[^?]*\b(?:cost|costs|charge|charges|bill|latency|throughput|"
-    r"percentage|figure)\b|\b(?:at|the)\s+peak\b|\bper\s+(?:month|second)\b", re.I)
+    r"|\bwhat\b[^?]*\b(?:cost|costs|charge|charges|bill|latency|throughput|pay|pays|paid|"
+    r"spend|spends|spent|percentage|figure)\b|\b(?:at|the)\s+peak\b"
+    r"|\bper\s+(?:month|second)\b", re.I)
 #: Cues of the asked kind in a question, first match wins per kind (a rate before a
 #: time: "requests per second" asks a rate, not a duration).
 _ASKED_KIND = (
     ("rate", re.compile(r"\b(?:requests?|throughput|rps|req/s|per\s+second|a\s+second|"
                         r"how\s+much\s+faster)\b", re.I)),
+    # lower case only: "Kestrel Pay" is a name, not a payment asked
     ("money", re.compile(r"\b(?:cost|costs|charge|charges|charged|spend|spent|pay|paid|"
                          r"bill|bills|price|budget|money|funding|raise|raised|dollars?|"
-                         r"cheaper|expensive|dearer|pre-seed|seed)\b", re.I)),
+                         r"cheaper|expensive|dearer|pre-seed|seed)\b")),
     ("memory", re.compile(r"\b(?:memory|ram|megabytes|gigabytes|mb|gb|footprint)\b", re.I)),
+    # a unit is asked when it is counted ("how many weeks"), not when it dates the question
+    # ("in the last four years")
     ("time", re.compile(r"\b(?:latency|how\s+long|how\s+(?:quickly|soon)|response\s+times?|"
-                        r"how\s+much\s+time|"
-                        r"p\d{2}|milliseconds|ms|seconds|minutes|hours|days|weeks|months|"
-                        r"years|onboarding)\b", re.I)),
+                        r"how\s+much\s+time|p\d{2}|how\s+many\s+(?:[a-z]+\s+)?(?:ms|"
+                        r"milliseconds|seconds|minutes|hours|days|weeks|months|years))\b",
+                        re.I)),
     ("change", re.compile(r"\b(?:percent|percentage|by\s+how\s+much|how\s+high|"
                           r"how\s+much\s+(?:more|less|cheaper|extra)|cpu|margin)\b", re.I)),
 )

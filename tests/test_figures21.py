@@ -221,3 +221,24 @@ def test_absolute_amount_is_not_answered_by_a_ratio() -> None:
 def test_a_cheap_use_is_no_cost_comparison() -> None:
     assert criterion("Is Django a good pick for small sites on cheap shared hosting?") == []
     assert [k for k, _d, _w in criterion("Which of the two costs less to host?")] == ["money"]
+
+
+def test_a_name_or_a_dating_phrase_asks_no_kind() -> None:
+    assert asked_kinds("How many refunds does Acme Pay handle each month?") == frozenset()
+    assert asked_kinds("How many sites has the agency built in the last six years?") == (
+        frozenset())
+
+
+def test_hidden_figure_of_another_article_stays_out() -> None:
+    a = _cand("Hosting has never been a worry.", 1.0, "mine")
+    other = _cand("The staging box costs $35 a month.", 0.95, "theirs")
+    visible, _hidden = figure_first("What does the staging box cost a month?", [a],
+                                    [other], [])
+    assert visible == [a]
+
+
+def test_a_year_is_a_time_given() -> None:
+    a = _cand("Stick with the choice for at least a year.", 1.0, "y")
+    later = _cand("We have shipped for nine years.", 0.95, "y")
+    visible, _hidden = figure_first("How long should a team stick with it?", [a], [later], [])
+    assert visible == [a]
