@@ -4,13 +4,11 @@ No language model writes anything here. The composer scores every sentence of th
 retrieved passages against the question, then shapes the answer by the question's intent
 (``assistant.intent``):
 
-* which is better / which for X: a verdict line first (``assistant.verdict``: the article
-  stances of the asked criterion counted from the comparison matrix, each counted article
-  cited by a claim on the criterion when it has one; without a matrix row, or first when
-  the question names a use of several words, which side the quoted sentences on the
-  question itself speak for, naming the asked use; then one table row's cells ranked when
-  they are each side's best sentence; then a lean of one article; and last each side's
-  best sentence),
+* which is better / which for X: a verdict line first (on a measured criterion the figures
+  given for both sides, ``assistant.figure_verdict``; else ``assistant.verdict``: the
+  matrix's article stances on the criterion, each cited by a claim on it; without a matrix
+  row, or first for a use of several words, which side the quoted sentences on the question
+  speak for; then one table row's cells ranked; a lean of one article; each side's best),
   then the reasons per side ("Django: ... [1]", "Node.js: ... [2]"; "Compared directly:
   ..." only for a sentence that names both sides; no label when only one side has a
   sentence to show);
@@ -64,6 +62,8 @@ from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
 from assistant.evidence import counted_first, recording
+from assistant.figure_lead import figure_items
+from assistant.figure_verdict import by_figures
 from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
 from assistant.intent import Intent, asks_no_sides, classify_intent
@@ -339,6 +339,8 @@ def compose(
             return cite_candidate(cand, cites)
         verdict = (unweighed_line(view, chosen, cites, cite) if view and view.unweighed
                    else story_row(retrieval, cites))  # a story's own table row
+        verdict, used = (verdict, []) if verdict or intent.kind != "better" else by_figures(
+            question, cands, config, cite, cites.metas)  # both sides' figures (``figure_verdict``)
         if verdict is None and may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general
@@ -354,7 +356,6 @@ def compose(
         if verdict is None and may_lean:
             verdict = (lean(chosen, view, cite, names, topic, question)
                        or lean(selected, view, cite, names, topic, question))
-        used: list[Candidate] = []
         if verdict is None and intent.kind != "when":
             # each side's best sentence is its cell of one table row: the row ranks them
             firsts = side_firsts(groups)
@@ -462,7 +463,7 @@ def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],
         *retrieval.chunks, *retrieval.extra]), named, retrieval.index, config, intent.kind)
     # on the topic by meaning when no word is shared; off it when one word only is
     ranked = fit_topical(question, ranked, named, retrieval.index)
-    shown, rest = choose(ranked, named)
+    shown, rest = figure_items(question, *choose(ranked, named))  # ``figure_lead``
     missing = uncovered(shown, named)
     if not shown or len(missing) == sum(1 for n in named if n.third):
         return abstention(f"The articles don't say anything about {' or '.join(missing)} "

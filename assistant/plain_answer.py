@@ -19,6 +19,7 @@ from typing import Any
 from assistant.asked_point import raise_point
 from assistant.distinctive import promote
 from assistant.entity_fact import entity_fact, name_tokens
+from assistant.figure_lead import figure_first
 from assistant.follow_on import bring_follow_on
 from assistant.intent import Intent
 from assistant.list_answer import complete
@@ -59,4 +60,6 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
                                       retrieval.index, name_tokens(retrieval.index))
     # a figure of another occasion / percentile gives way to the asked one (``qualifier``)
     visible, hidden = settle(question, visible, hidden, cands, retrieval.index)
+    # an asked amount's figure in its unit first (``assistant.figure_lead``)
+    visible, hidden = figure_first(question, visible, hidden, cands)
     return visible, [*other, *off, *hidden]
