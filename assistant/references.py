@@ -17,8 +17,9 @@ that ...". ``inner_reference`` says which kind a sentence has, if any:
   "this heavy lifting") needs the sentence's own passage neighbour.
   "those" before a common noun in the first clause ("every one of those protections") is
   the same back-reference (the distal "that" is left alone: it is also a conjunction),
-  unless a relative clause or "of" defines it right there ("those who know Python",
-  "those of you"); and a sentence whose subject opens with "The same" + noun ("The same
+  unless a relative clause, "of" or a participle defines it right there ("those who know
+  Python", "those of you", "those accustomed to ...", "those new to ..."); and a sentence
+  whose subject opens with "The same" + noun ("The same
   test against our Channels setup ...") points at the test told before it, unless "as"
   says what it is the same as.
 * ``ordinal``: "the latter", "the former", "the last/first option": which one depends on a
@@ -117,6 +118,9 @@ def inner_reference(sentence: str) -> tuple[Reference, bool] | None:
             continue
         if any(w in ("who", "whom", "whose", "which", "that") for w in words[1:]):
             continue  # "those developers who know Python": the clause defines them
+        defined = _DEFINED_HERE | {"to", "about"}
+        if words[0].endswith(("ed", "ing")) or (len(words) > 1 and words[1] in defined):
+            continue  # "those accustomed to ...", "those new to ...": people, defined here
         return "demonstrative", False
     label = _LABEL.match(first_clause)
     for m in _DEMONSTRATIVE.finditer(first_clause):
