@@ -15,7 +15,7 @@ that ...". ``inner_reference`` says which kind a sentence has, if any:
   kind-of-software noun ("this framework", "this language") is understood after a
   sentence that names a subject; any other noun ("this segment",
   "this heavy lifting") needs the sentence's own passage neighbour.
-  "those" before a common noun in the first clause ("every one of those protections") is
+  "those" before a common noun ahead of any comma ("every one of those protections") is
   the same back-reference (the distal "that" is left alone: it is also a conjunction),
   unless a relative clause, "of" or a participle defines it right there ("those who know
   Python", "those of you", "those accustomed to ...", "those new to ..."); and a sentence
@@ -110,7 +110,8 @@ def inner_reference(sentence: str) -> tuple[Reference, bool] | None:
         first_clause = first_clause[: c.start()]
     if _SAME_SUBJECT.match(text) and not _AS.search(text):
         return "demonstrative", False
-    for m in _THOSE.finditer(first_clause):
+    # before any comma: "..., and those queries are easier" points into its own sentence
+    for m in _THOSE.finditer(first_clause.split(",")[0]):
         words = [m.group(1).lower(), *(m.group(2) or "").lower().split()]
         if m.start() == 0 or words[0] in _DEFINED_HERE or words[0] in _AFTER_BARE:
             continue  # an opener is ``filler.opener``'s; "those who ...": defined here

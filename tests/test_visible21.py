@@ -51,6 +51,7 @@ def test_those_and_a_same_subject_point_back(sentence: str) -> None:
     "The same server as the staging one ran the test.",
     "Those checks ship with Django.",  # an opener: ``filler.opener`` judges it
     "It covers those 3 cases.",
+    "Clubs download reports built with the ORM, and those queries are easy to review.",
 ])
 def test_those_defined_on_the_spot_or_a_same_inside_the_sentence_is_no_back_reference(
         sentence: str) -> None:
