@@ -110,8 +110,10 @@ def _visible(versus: Any, question: str, article: str, quote: str) -> bool:
 
 @pytest.mark.integration
 def test_the_protections_named_before_those_protections_are_shown(field_versus: Any) -> None:
-    assert _visible(field_versus, "Which safeguards did the student have to add by hand to "
-                    "the Express version of the recipe app?",
+    # "safeguards" for "protections" retrieves the app's feature list instead: the wording
+    # keeps the article's noun so that the test is about the back-reference, not retrieval
+    assert _visible(field_versus, "Which protections did the student have to wire up by hand "
+                    "in the Express build of RecipeBox?",
                     "recipebox-django-express-project-report",
                     "Password hashing, CSRF protection for the admin and protection against "
                     "SQL injection")
