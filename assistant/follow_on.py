@@ -15,7 +15,10 @@ Two grammatical cases, no article's phrase:
   went wrong / happened (``ASKS_SEQUEL``: question words and a closed class of verbs, not
   "how many / much / long") whose shown lead holds nearly all of the question's point terms
   (``assistant.asked_point.point_share``, less the proper names it is set with, at least
-  ``PREMISE``: the asked verb, "fix", "deal with", is by definition not in it) restates
+  ``PREMISE``: the asked verb, "fix", "deal with", is by definition not in it), or that is
+  a paraphrase of the question by the embedder's cosine already computed (``SEM_FOCUS``,
+  the "very close in meaning" of ``assistant.focus``: "X is the best reason to pick Y"
+  for "Why is X called the strongest argument for Y?" shares few of its words), restates
   the premise: its
   passage's next sentence is shown right after it. A lead that restates the question and
   answers it too ("..., so we moved ...") keeps the same order; the next sentence is then
@@ -38,6 +41,7 @@ from typing import Any
 
 from assistant.asked_point import fronted_terms, point_share, setting_names
 from assistant.corpus_index import tokens
+from assistant.focus import SEM_FOCUS
 from assistant.sentence_context import sentence_spans
 from assistant.sentences import Candidate
 
@@ -103,7 +107,8 @@ def bring_follow_on(question: str, visible: list[Candidate], hidden: list[Candid
         shown.append(cand)
         if is_intro(cand):
             after = _run_after(cand, pool, INTRO_NEXT)
-        elif i == 0 and asks_sequel(question) and point_share(cand, qtoks, index) >= PREMISE:
+        elif i == 0 and asks_sequel(question) and (
+                cand.sem >= SEM_FOCUS or point_share(cand, qtoks, index) >= PREMISE):
             after = _run_after(cand, pool, 1)
         else:
             continue

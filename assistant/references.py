@@ -15,6 +15,13 @@ that ...". ``inner_reference`` says which kind a sentence has, if any:
   kind-of-software noun ("this framework", "this language") is understood after a
   sentence that names a subject; any other noun ("this segment",
   "this heavy lifting") needs the sentence's own passage neighbour.
+  "those" before a common noun ahead of any comma ("every one of those protections") is
+  the same back-reference (the distal "that" is left alone: it is also a conjunction),
+  unless a relative clause, "of" or a participle defines it right there ("those who know
+  Python", "those of you", "those accustomed to ...", "those new to ..."); and a sentence
+  whose subject opens with "The same" + noun ("The same
+  test against our Channels setup ...") points at the test told before it, unless "as"
+  says what it is the same as.
 * ``ordinal``: "the latter", "the former", "the last/first option": which one depends on a
   list said before.
 * ``parenthetical``: a discourse connective after the subject ("X, in contrast, ...").
@@ -51,6 +58,15 @@ _BARE_WORDS = (
 )
 _AFTER_BARE = frozenset(_BARE_WORDS.split())
 _DEMONSTRATIVE = re.compile(r"\b(this|these)\b(?:\s+([\w’'-]+))?", re.I)
+#: "those" + a word: a back-reference unless defined on the spot ("those who ...", "those
+#: of ...", "those developers that ...").
+_THOSE = re.compile(r"\bthose\s+([\w'-]+)((?:\s+[\w'-]+){0,3})", re.I)
+_DEFINED_WORDS = """who whom whose which that of in with from for at on by where when
+    we you i they he she it"""
+_DEFINED_HERE = frozenset(_DEFINED_WORDS.split())
+#: "The same test ...": the subject is what was told before, unless "as" follows.
+_SAME_SUBJECT = re.compile(r"^the\s+same\s+[a-z][\w-]*\b", re.I)
+_AS = re.compile(r"\bas\b", re.I)
 #: A comma that starts a clause of the sentence's own: a demonstrative after it points
 #: into the sentence ("..., whereas Django optimizes this process").
 _CLAUSE = re.compile(r",\s+(?:whereas|which|while|but|so|where|because|since|as|thus|hence|"
@@ -92,6 +108,21 @@ def inner_reference(sentence: str) -> tuple[Reference, bool] | None:
     c = _CLAUSE.search(first_clause)
     if c:
         first_clause = first_clause[: c.start()]
+    if _SAME_SUBJECT.match(text) and not _AS.search(text):
+        return "demonstrative", False
+    # before any comma: "..., and those queries are easier" points into its own sentence
+    for m in _THOSE.finditer(first_clause.split(",")[0]):
+        words = [m.group(1).lower(), *(m.group(2) or "").lower().split()]
+        if m.start() == 0 or words[0] in _DEFINED_HERE or words[0] in _AFTER_BARE:
+            continue  # an opener is ``filler.opener``'s; "those who ...": defined here
+        if m.group(1)[:1].isupper() or m.group(1)[:1].isdigit():
+            continue
+        if any(w in ("who", "whom", "whose", "which", "that") for w in words[1:]):
+            continue  # "those developers who know Python": the clause defines them
+        defined = _DEFINED_HERE | {"to", "about"}
+        if words[0].endswith(("ed", "ing")) or (len(words) > 1 and words[1] in defined):
+            continue  # "those accustomed to ...", "those new to ...": people, defined here
+        return "demonstrative", False
     label = _LABEL.match(first_clause)
     for m in _DEMONSTRATIVE.finditer(first_clause):
         if m.start() == 0 or _AS_SUCH.match(first_clause, m.start()):
