@@ -179,18 +179,21 @@ def _base_name(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
-def _heads_fit(question: str, name: str, idx: Any, article_id: str, tok: Any) -> bool:
+def _heads_fit(question: str, name: str, idx: Any, article_id: str, tok: Any,
+               owner: bool = False) -> bool:
     """Whether the noun a name modifies ("the Leeds studio") is a word the article uses.
 
     Why: a name between a determiner and a lower-case noun describes that noun (a place,
     an owner), so it names the article only if the article tells of such a thing: "the
     Leeds studio" is not the startup whose write-up happens to be set in Leeds. It holds
-    for a name inside a reference phrase too: "the Leeds agency's guide" (review 19's j02)
-    was read as the Leeds startup's forum post, whose lead names Leeds but no agency, so
-    the search kept to that post and the agency's table was never read. An article's
+    for a name before the owner of a reference phrase's writing (``owner``: the noun is
+    possessive): "the Leeds agency's guide" (review 19's j02) was read as the Leeds
+    startup's forum post, whose lead names Leeds but no agency, so the search kept to that
+    post and the agency's table was never read. "The Pantrypal forum post" has no owner
+    noun ("forum" is part of the kind of writing), so it is not checked. An article's
     publisher and title are its words as well ("the studio" of "Halcyon Stack Studio")."""
-    m = re.search(rf"\b(?:the|a|an|this|that)\s+{re.escape(name)}\s+([a-z][\w-]*)",
-                  question)
+    m = re.search(rf"\b(?:the|a|an|this|that)\s+{re.escape(name)}\s+([a-z][\w-]*)"
+                  + ("['’]s\\b" if owner else ""), question)
     if m is None:
         return True
     head = set(tok.tokens(m.group(1)))
@@ -378,7 +381,8 @@ def referred_article(question: str, idx: Any, embedder: Any, tok: Any = None,
         if users - set(hits):
             continue  # "Fastify": another article's passages use the name too
         if phrases:  # "the Leeds agency's guide": Leeds names only an article of an agency
-            hits = [aid for aid in hits if _heads_fit(question, _base_name(name), idx, aid, tok)]
+            hits = [aid for aid in hits
+                    if _heads_fit(question, _base_name(name), idx, aid, tok, owner=True)]
         for aid in hits:
             name_score[aid] = max(name_score[aid], 1.0 / len(hits))
     if not phrases and not any(name_score.values()):
