@@ -43,7 +43,7 @@ from assistant.kind_named import kind_sentence, kind_words
 from assistant.retriever import tokens
 from assistant.sentences import Candidate, duplicate
 from assistant.table_cells import compact_row
-from assistant.word_family import word_family
+from assistant.word_family import inflected_family
 from knowledge.models import ScoredChunk, Span
 from knowledge.subjects_config import normalize_label
 from knowledge.text.tokens import STOPWORDS
@@ -237,7 +237,7 @@ def _topic_terms(question: str, named: Sequence[Named], index: Any) -> list[froz
     for t in dict.fromkeys(tokens(question)):
         if t in skip_toks:
             continue
-        out.append(frozenset(word_family(t, index.vocabulary, index.memo)) | {t})
+        out.append(frozenset(inflected_family(t, index.vocabulary, index.memo)) | {t})
     return out
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from assistant.article_subject import implied_tokens
 from assistant.retriever import STOPWORDS, stem, words
 from assistant.rewrite import ASPECTS
+from assistant.word_family import verb_kin
 
 #: Technologies and products readers ask about that a Django-vs-Node.js corpus may lack.
 #: A name counts as foreign only if the corpus vocabulary does not contain it.
@@ -150,7 +151,9 @@ def name_support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int
         return 0, 0.0
     if not other:
         return len(where), 1.0
-    best = max(float(np.mean([t in idx.chunk_tokens[i] or t in implied[i] for t in other]))
+    kin = verb_kin(other, idx.vocabulary, idx.memo)  # "spend" is said by a passage's "spent"
+    best = max(float(np.mean([not kin[t].isdisjoint(idx.chunk_tokens[i])
+                              or not kin[t].isdisjoint(implied[i]) for t in other]))
                for i in where)
     return len(where), best
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.article_subject import implied_tokens, lowercase_words
 from assistant.question_names import name_support
+from assistant.word_family import verb_kin
 
 
 def _spells(whole: str, idx: Any) -> bool:
@@ -90,8 +91,9 @@ def support(name: str, topical: list[str], idx: Any, tok: Any) -> tuple[int, flo
     # a word of the passage's own byline is said by it: "working with PLANEKS" of the
     # PLANEKS page's "With our support, MusicTeam launched v1" (review 16's g31)
     byline = _byline_tokens(idx, tok)
-    best = max(sum(t in idx.chunk_tokens[i] or t in implied[i]
-                   or t in byline.get(idx.chunks[i].article_id, ()) for t in other) / len(other)
+    kin = verb_kin(other, idx.vocabulary, idx.memo)  # "build" is said by a passage's "built"
+    best = max(sum(not kin[t].isdisjoint(idx.chunk_tokens[i]) or not kin[t].isdisjoint(
+        implied[i]) or t in byline.get(idx.chunks[i].article_id, ()) for t in other) / len(other)
                for i in where)
     return len(where), max(cover, best)
 

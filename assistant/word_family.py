@@ -43,3 +43,39 @@ def word_family(stem: str, vocabulary: dict[str, int], memo: dict[Any, Any]) -> 
                                   if t.startswith(head) and same_family(stem, t)})
         memo[key] = got
     return cast(frozenset[str], got)
+
+
+def _verb_stems(stem: str, memo: dict[Any, Any]) -> frozenset[str]:
+    """The stems of the other forms of the irregular verb ``stem`` is a stem of ("choos"
+    -> "chose", "chosen"), from the generic English table of ``knowledge.text.verb_forms``."""
+    got = memo.get(key := ("verb-stems",))
+    if got is None:
+        from assistant.corpus_index import stem as stem_of
+        from knowledge.text.verb_forms import all_forms
+
+        got = {}
+        for group in all_forms():
+            stems = frozenset(stem_of(w) for w in group)
+            for s in stems:
+                got[s] = got.get(s, frozenset()) | stems
+        memo[key] = got
+    return cast(frozenset[str], got.get(stem, frozenset()))
+
+
+def inflected_family(stem: str, vocabulary: dict[str, int],
+                     memo: dict[Any, Any]) -> frozenset[str]:
+    """``word_family`` plus the stems of the word's irregular verb forms: a question's
+    "choose" meets a sentence's "chose", its "run" a sentence's "ran" (the stemmer meets
+    only regular endings). Used where a question's topic is matched against a sentence
+    (``assistant.named``); the lexical ranking keeps ``word_family``."""
+    return word_family(stem, vocabulary, memo) | _verb_stems(stem, memo)
+
+
+def verb_kin(stems: list[str], vocabulary: dict[str, int],
+             memo: dict[Any, Any]) -> dict[str, frozenset[str]]:
+    """Each stem with its ``inflected_family`` (itself included): what a passage must hold
+    to say the word ("spend" is said by "we spent ...", "founders" by "the founding team").
+    For the checks that weigh whether passages cover a question's words
+    (``assistant.question_names``, ``assistant.whole_name``), which matched stems exactly
+    and so read a past tense or a derivation as another word."""
+    return {t: inflected_family(t, vocabulary, memo) | {t} for t in stems}
