@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,6 +55,12 @@ FOLLOW_UPS: tuple[dict[str, Any], ...] = (
     {"id": "h6", "question": "and for a team of two?",
      "history": ["Which is cheaper to host, Django or Node?"]},
 )
+
+#: The string hash seed every run uses. With Python's random seed, review 13's d28 came out
+#: differently in two runs of the same starting code (one runner-up under "more from the
+#: sources" and one highlight more or less): some step's result depends on a set's order.
+#: That is a fault of its own, not a speed change's; a fixed seed keeps it out of the diff.
+HASH_SEED = "0"
 
 
 def questions() -> list[dict[str, Any]]:
@@ -100,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True, help="where the JSON lines go (not the repo)")
     p.add_argument("--against", type=Path, help="an earlier run's file to compare with")
     args = p.parse_args(argv)
+    if os.environ.get("PYTHONHASHSEED") != HASH_SEED:  # see HASH_SEED: one seed for every run
+        os.execve(sys.executable, [sys.executable, "-m", "tests.measure_same_answers21",
+                                   *sys.argv[1:]], {**os.environ, "PYTHONHASHSEED": HASH_SEED})
     lines = snapshot(args.data_dir)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} answers -> {args.out}", file=sys.stderr)
