@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from assistant.sentences import Candidate
@@ -30,7 +31,14 @@ _MINOR = frozenset({"the", "a", "an", "of", "and", "for", "in", "on", "at", "by"
 
 def _publisher(meta: Any) -> re.Pattern[str] | None:
     """A pattern for the publisher's name as the page writes it, or None."""
-    name = str(getattr(meta, "publisher", "") or "").strip()
+    return _name_pattern(str(getattr(meta, "publisher", "") or "").strip())
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """``_publisher``'s pattern for one name, built once per name: it is asked for each of
+    ~35 candidate sentences per answer, nearly always for the same few publishers (a pure
+    function of the name, so nothing to go stale after an ingest)."""
     words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in _MINOR]
     if not words:
         return None
