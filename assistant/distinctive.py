@@ -184,19 +184,9 @@ class _Reader:
         self.kind = asked_type(question)
         self.proper = frozenset(t for t in setting_names(question, tokens) - names
                                 if index.vocabulary.get(t, 0) > 0)
-        # ``promote`` asks the shown sentences' shares several times (the lead's thrice):
-        # each is computed once per reader, which lives for one question's ``promote``
-        # (keyed by identity: every candidate asked about is held by its lists meanwhile)
-        self._shares: dict[int, float] = {}
 
     def share(self, cand: Candidate) -> float:
         """The distinctive share ``cand`` holds, with its phrase and type extras."""
-        got = self._shares.get(id(cand))
-        if got is None:
-            got = self._shares[id(cand)] = self._share(cand)
-        return got
-
-    def _share(self, cand: Candidate) -> float:
         index = self.index
         if self.proper and not holds(index, cand.chunk.article_id, self.proper):
             return 0.0  # an article never naming the asked company tells another story
