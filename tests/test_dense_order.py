@@ -107,3 +107,18 @@ def test_real_chroma_gives_one_neighbour_list_in_every_process(
         outs.add(run.stdout)
     assert len(outs) == 1, f"{len(outs)} different neighbour lists"
     assert len(json.loads(outs.pop())) == 120
+
+
+def test_a_figure_memo_is_never_read_for_other_patterns() -> None:
+    """``figure_verdict._mentions`` memoises by the patterns' id; an id is reused once its
+    object is gone, so a new config's patterns at the old address must not get its result."""
+    import re
+
+    from assistant import figure_verdict
+
+    text = "Django took 38 hours and Express took 52."
+    first = {"django": re.compile("Django"), "node": re.compile("Express")}
+    assert figure_verdict._mentions(text, first) == [(0, "django"), (25, "node")]
+    other = {"django": re.compile("hours"), "node": re.compile("nothing")}
+    figure_verdict._SEEN[(id(other), text)] = figure_verdict._SEEN[(id(first), text)]
+    assert figure_verdict._mentions(text, other) == [(15, "django")]
