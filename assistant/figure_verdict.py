@@ -82,20 +82,22 @@ def criterion(question: str) -> list[tuple[str, float, str]]:
     return [(k, d, w) for k, cue, d, w in CRITERIA if cue.search(question)]
 
 
-_SEEN: dict[tuple[int, str], list[tuple[int, str]]] = {}
+_SEEN: dict[tuple[int, str], tuple[Mapping[str, re.Pattern[str]], list[tuple[int, str]]]] = {}
 
 
 def _mentions(text: str, patterns: Mapping[str, re.Pattern[str]]) -> list[tuple[int, str]]:
     """(position, side) of every side's name in ``text``, memoised per text (the subjects'
-    alias patterns are long alternations; the same sentences are read on every question)."""
+    alias patterns are long alternations; the same sentences are read on every question).
+    The patterns are held with the result: an id is reused once its object is gone, and
+    another config's patterns must never read this one's result."""
     key = (id(patterns), text)
-    hit = _SEEN.get(key)
-    if hit is None:
+    held = _SEEN.get(key)
+    if held is None or held[0] is not patterns:
         if len(_SEEN) >= 8192:
             _SEEN.clear()
-        hit = _SEEN[key] = sorted((m.start(), side) for side, p in patterns.items()
-                                  for m in p.finditer(text))
-    return hit
+        held = _SEEN[key] = (patterns, sorted((m.start(), side) for side, p in patterns.items()
+                                              for m in p.finditer(text)))
+    return held[1]
 
 
 def _from_to(text: str, patterns: Mapping[str, re.Pattern[str]]) -> tuple[str, str] | None:

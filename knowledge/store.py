@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 
 from knowledge.chroma_client import StoreError, is_disk_full, open_client
 from knowledge.chroma_records import chunk_from_record, chunk_records, unpack
+from knowledge.dense_order import fetch_size, in_order
 from knowledge.mirror import (
     CommitStamp,
     ManifestMirror,
@@ -230,15 +231,16 @@ class ChromaKnowledgeStore:
         if not live:
             return []
         live_set = set(live)
-        want = k + _SEARCH_SLACK
-        res = self._call("chunks", "query", query_embeddings=[vector], n_results=want,
-                         include=include)
+        want = fetch_size(k, _SEARCH_SLACK)  # the approximate first k differ by process
+        res = in_order(self._call("chunks", "query", query_embeddings=[vector],
+                                  n_results=want, include=include))
         out = keep(res, live_set)
         if len(out) >= k or len(res["ids"][0]) < want:  # enough, or no more records
             return out[:k]
-        res = self._call("chunks", "query", query_embeddings=[vector], n_results=k,
-                         where=self._live_filter(live), include=include)
-        return keep(res, live_set)
+        res = in_order(self._call("chunks", "query", query_embeddings=[vector],
+                                  n_results=fetch_size(k), where=self._live_filter(live),
+                                  include=include))
+        return keep(res, live_set)[:k]
 
     def search(
         self, vector: Vector, k: int, versions: list[str] | None = None

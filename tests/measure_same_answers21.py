@@ -58,8 +58,9 @@ FOLLOW_UPS: tuple[dict[str, Any], ...] = (
 
 #: The string hash seed every run uses. With Python's random seed, review 13's d28 came out
 #: differently in two runs of the same starting code (one runner-up under "more from the
-#: sources" and one highlight more or less): some step's result depends on a set's order.
-#: That is a fault of its own, not a speed change's; a fixed seed keeps it out of the diff.
+#: sources" and one highlight more or less). The cause was not the seed but Chroma's
+#: approximate search, whose tail differed by process (fixed: ``knowledge.dense_order``); a
+#: fixed seed still keeps any set-order dependence out of the diff.
 HASH_SEED = "0"
 
 
