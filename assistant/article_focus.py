@@ -144,17 +144,22 @@ def referred_words(retrieval: Any, idx: Any, subjects: Any) -> frozenset[str]:
     return frozenset(() if spoken(ref, idx) else words(ref.phrase)) | compared
 
 
+def source_name(label: str) -> str:
+    """How a verdict line names the article a question is about, in the question's words:
+    "the benchmark post" -> "The benchmark post"; a name or "Priya Raman's FAQ" as is."""
+    words = re.sub(r"^(?:the|this|that)\s+", "", label.strip(), flags=re.I)
+    described = any(re.sub(r"['’]s$", "", w.lower()) in DOCUMENT_NOUNS for w in words.split())
+    owned = any(re.search(r"\w['’]s$", w) for w in words.split())
+    return "The " + words if described and not owned else words
+
+
 def source_line(label: str, criterion: str, stance: str, sides: tuple[str, ...],
                 marks: Any) -> str:
     """The verdict line of a comparative question about one article: that article's own
     stance on the criterion, named by the question's words for it ("The three-way
     comparison favours Node.js on real-time features [3]."). ``marks(side)`` gives the
     citation markers of the article's claim for ``side`` (empty when none is quotable)."""
-    words = re.sub(r"^(?:the|this|that)\s+", "", label.strip(), flags=re.I)
-    described = any(re.sub(r"['’]s$", "", w.lower()) in DOCUMENT_NOUNS for w in words.split())
-    owned = any(re.search(r"\w['’]s$", w) for w in words.split())
-    # "the benchmark post" -> "The benchmark post"; a name or "Priya Raman's FAQ" as is
-    name = "The " + words if described and not owned else words
+    name = source_name(label)
     if stance in sides:
         return f"{name} favours {stance} on {criterion} {marks(stance)}".rstrip() + "."
     side = "is mixed" if stance == "mixed" else "favours neither side"

@@ -340,7 +340,7 @@ def compose(
         verdict = (unweighed_line(view, chosen, cites, cite) if view and view.unweighed
                    else story_row(retrieval, cites))  # a story's own table row
         verdict, used = (verdict, []) if verdict or intent.kind != "better" else by_figures(
-            question, cands, config, cite, cites.metas)  # both sides' figures (``figure_verdict``)
+            question, cands, config, cite, cites.metas, view.source if view else None)
         if verdict is None and may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
             # the matrix's stances on its criterion only in general

@@ -42,6 +42,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
+from assistant.article_focus import source_name
 from assistant.compare.cells import NUMERIC_MIN_RATIO
 from assistant.measured import Figure, figures
 from assistant.sentences import Candidate
@@ -256,11 +257,21 @@ def figure_line(question: str, pool: Sequence[Candidate],
 
 def by_figures(question: str, cands: Sequence[Candidate], config: Any,
                cite: Callable[[Candidate], int], metas: Mapping[str, Any],
-               ) -> tuple[str | None, list[Candidate]]:
+               source: str | None = None) -> tuple[str | None, list[Candidate]]:
     """The composer's call: ``figure_line`` over ``cands`` with the configured subjects'
-    name patterns and the articles' titles; (None, []) when it gives no line."""
+    name patterns and the articles' titles; (None, []) when it gives no line. ``source`` is
+    the question's words for the one article it is about ("In the benchmark post, which is
+    faster?"): the line then names that article, as its own stance line would
+    (``article_focus.source_line``), so the reader knows whose figures they are."""
     def title_of(aid: str) -> str:
         meta = metas.get(aid)
         return str(getattr(meta, "title", "") or "")
     got = figure_line(question, cands, config.patterns, cite, title_of)
-    return got if got else (None, [])
+    if not got:
+        return None, []
+    line, used = got
+    if source:
+        name = source_name(source)
+        name = "the " + name[4:] if name.startswith("The ") else name
+        line = f"In {name}, by the figures given, " + line.removeprefix("By the figures given, ")
+    return line, used

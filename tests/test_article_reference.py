@@ -172,7 +172,10 @@ def test_labels_resolved_on_the_real_store(field_versus: Any) -> None:
     assert not answer.abstained
     assert {c.article_id for c in answer.citations} == {laravel}
     bench = field_versus.ask("In the benchmark post, which is faster?")
-    assert bench.verdict and bench.verdict.startswith("The benchmark post favours")
+    # the article's own stance line, or (its figures given for both sides) its figures'
+    # line naming it: either way the verdict says whose it is
+    assert bench.verdict and bench.verdict.startswith(
+        ("The benchmark post favours", "In the benchmark post, by the figures given, Node.js"))
     assert {c.article_id for c in bench.citations} == {"django-node-framework-benchmark-2025"}
 
 

@@ -9,6 +9,7 @@ the field store checks the labels' tuning half (``integration``, last test).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -205,7 +206,9 @@ def test_measured_comparisons_follow_the_figures(field_versus: Any) -> None:
     for row in asked:
         answer = field_versus.ask(row["question"], [])
         first = answer.answer.splitlines()[0]
-        assert first.startswith(f"By the figures given, {row['favoured']}"), (row["id"], first)
+        # a question about one article ("the agency's three-way comparison") names it first
+        assert re.match(rf"(?:In [^,]+, by|By) the figures given, {row['favoured']}",
+                        first), (row["id"], first)
 
 
 def test_times_before_a_rate_is_a_ratio() -> None:
@@ -242,3 +245,18 @@ def test_a_year_is_a_time_given() -> None:
     later = _cand("We have shipped for nine years.", 0.95, "y")
     visible, _hidden = figure_first("How long should a team stick with it?", [a], [later], [])
     assert visible == [a]
+
+
+def test_a_question_about_one_article_names_it_in_the_figures_line() -> None:
+    """"In the benchmark post, which is cheaper?": the figures line says whose figures they
+    are, as the article's own stance line does (``article_focus.source_line``)."""
+    from types import SimpleNamespace
+
+    from assistant.figure_verdict import by_figures
+    a = _cand("Django costs $100 a month, against $40 for Node.js.", 1.0, "a")
+    cfg = SimpleNamespace(patterns=PATTERNS)
+    line, _ = by_figures("Which is cheaper?", [a], cfg, _numbering(), {}, "the benchmark post")
+    assert line is not None and line.startswith(
+        "In the benchmark post, by the figures given, Node.js costs less")
+    plain, _ = by_figures("Which is cheaper?", [a], cfg, _numbering(), {})
+    assert plain is not None and plain.startswith("By the figures given, Node.js costs less")
