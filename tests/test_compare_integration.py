@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -185,20 +184,14 @@ def test_articles_agree_node_is_more_flexible(matrix: ComparisonMatrix) -> None:
 # -- build once, serve fast ---------------------------------------------------------------
 
 
-def test_reading_the_matrix_costs_milliseconds(compare_dir: Path, real_embedder: Any,
+def test_the_matrix_is_read_from_its_cache_not_rebuilt(compare_dir: Path, real_embedder: Any,
                                                matrix: ComparisonMatrix) -> None:
     versus = build_assistant(Settings(data_dir=compare_dir), embedder=real_embedder)
     versus.manifest()  # open the store first: we time the matrix, not Chroma's start-up
-    t0 = time.perf_counter()
     from_disk = versus.compare()
-    disk_ms = (time.perf_counter() - t0) * 1000
-    t0 = time.perf_counter()
-    versus.compare()
-    memory_ms = (time.perf_counter() - t0) * 1000
-    print(f"\nmatrix read: disk cache {disk_ms:.1f} ms, memory {memory_ms:.1f} ms")
     assert from_disk == matrix
     assert versus.comparisons.last_build_ms is None  # served from the disk cache
-    assert disk_ms < 250 and memory_ms < 100
+    assert versus.compare() is from_disk  # and from memory after that
     assert list(compare_dir.glob("compare-*.json"))
 
 
