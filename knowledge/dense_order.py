@@ -36,7 +36,7 @@ def in_order(res: dict[str, Any]) -> dict[str, Any]:
     dists = (res.get("distances") or [[]])[0]
     if not ids or dists is None or len(dists) != len(ids):
         return res
-    keys = list(zip(map(float, dists), map(str, ids)))
+    keys = list(zip(map(float, dists), map(str, ids), strict=True))
     out = dict(res)
     if all(map(le, keys, islice(keys, 1, None))):
         # Chroma hands its hits back nearest first: only ties, rare, need the id order.
