@@ -2,7 +2,7 @@
 
     python -m tests.measure_same_answers21 DATA_DIR --out OUT.jsonl [--against BEFORE.jsonl]
 
-Asks every question of the blind-review sets 11..19, the bundled gold set, the field set and
+Asks every question of the blind-review sets 11..20, the bundled gold set, the field set and
 the tuning10 set (each with its own history turns), plus a few follow-ups of our own with a
 history, over one store (a copy of store d: it holds every article those sets ask about), in
 one process and in file order, and writes one JSON line per answer (``Answer.to_json`` less
@@ -11,7 +11,7 @@ file made with the starting code and the file made after each optimisation must 
 ``--against`` the script compares the two and prints every line that differs (exit 1 if any).
 
 Why a separate file from ``bench.answer_snapshot``: that one asks sets 1-8 and no tuning10 or
-later reviews; the answers that changed most in recent rounds come from sets 11..19. It reuses
+later reviews; the answers that changed most in recent rounds come from sets 11..20. It reuses
 that module's asking loop so the two agree on what an answer line is.
 """
 
@@ -29,13 +29,13 @@ from bench.answer_snapshot import load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: The question files, in the order they are asked. Review set 20 is the next blind review's
+#: The question files, in the order they are asked. Review set 21 is the next blind review's
 #: and is never read; the field's held-out articles are not in store d either.
 QUESTION_FILES = (
     ROOT / "knowledge" / "gold" / "questions.jsonl",
     ROOT / "tests" / "field" / "questions.jsonl",
     ROOT / "tests" / "field" / "tuning10" / "questions.jsonl",
-    *(ROOT / "tests" / "data" / f"review_questions{n}.jsonl" for n in range(11, 20)),
+    *(ROOT / "tests" / "data" / f"review_questions{n}.jsonl" for n in range(11, 21)),
 )
 
 #: Follow-ups in our own words with a history (earlier user turns, oldest first), so the

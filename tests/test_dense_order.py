@@ -78,6 +78,36 @@ def test_in_order_moves_every_per_hit_list_together() -> None:
     assert fetch_size(120, 8) == 240 and fetch_size(2, 8) == 10
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_in_order_is_a_full_sort_by_distance_then_id(seed: int) -> None:
+    """Already ordered, ordered but for ties, shuffled, with a NaN: the same lists as sorting
+    every hit by (distance, id) (spelled out here, not read from ``in_order``)."""
+    import random
+
+    rng = random.Random(seed)
+    n = rng.choice([0, 1, 2, 5, 40, 240])
+    dists = [round(rng.random() * 0.5, rng.choice([1, 2, 6])) for _ in range(n)]
+    if seed % 4 == 0 and n:
+        dists[rng.randrange(n)] = float("nan")
+    ids = [f"v{rng.randrange(3)}/{i:04d}" for i in range(n)]
+    rng.shuffle(ids)
+    if seed % 4 == 1:  # a result nearest first, as Chroma gives it: ties in any order
+        pairs = sorted(zip(dists, ids, strict=True), key=lambda p: p[0])
+        dists, ids = [d for d, _i in pairs], [i for _d, i in pairs]
+    elif seed % 4 == 2:  # fully ordered already
+        pairs = sorted(zip(dists, ids, strict=True))
+        dists, ids = [d for d, _i in pairs], [i for _d, i in pairs]
+    docs = [f"doc of {i}" for i in ids]
+    res = {"ids": [ids], "distances": [dists], "documents": [docs], "included": ["x"]}
+    order = sorted(range(n), key=lambda i: (float(dists[i]), ids[i]))
+    got = in_order(res)
+    assert got["ids"] == [[ids[i] for i in order]]
+    assert got["distances"] == [[dists[i] for i in order]]  # the NaN is one object: equal
+    assert got["documents"] == [[docs[i] for i in order]]
+    assert got["included"] == ["x"]
+    assert res["ids"] == [ids]  # the input is not reordered in place
+
+
 _QUERY = """
 import json, sys
 from pathlib import Path
