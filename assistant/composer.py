@@ -28,19 +28,18 @@ retrieved passages against the question, then shapes the answer by the question'
   the pair's count only when both subjects are named, the third said to be outside it
   (``assistant.asked.pair_line``); the passages that mention what it names.
 
-Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences
-unless quoted with the sentence before them); a near-duplicate from another article is
-merged into the kept sentence, which cites both. Of the selected sentences only those on
-the question's focus are shown, at most about four, the best first (``assistant.focus``);
-the others go to ``Composition.more`` ("more from the sources"). Sentences are copied
-verbatim from the cleaned article; the only words the composer adds are the verdict
-template, the side labels, "On X: " for an "It ..." about the other subject, a list's
-intro before an item quoted without it and a heading before a section's "This ..."
-(``assistant.template_lead``), and a table cell's row label and column ("Memory per
-instance, Node.js — Medium: ...", one compact row: ``assistant.table_cells``). A sentence
-that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
-whose antecedent is not the sentence before it) loses its leading connective, shows its
-known referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
+Filler never makes it in (``assistant.filler``: meta, signpost, and dangling sentences unless quoted
+with the sentence before them), nor framing (``assistant.framing``); a near-duplicate from another
+article is merged into the kept sentence, which cites both. Of the selected sentences only those on
+the question's focus are shown, at most about four, the best first (``assistant.focus``); the others
+go to ``Composition.more`` ("more from the sources"). Sentences are copied verbatim from the cleaned
+article; the only words the composer adds are the verdict template, the side labels, "On X: " for an
+"It ..." about the other subject, a list's intro before an item quoted without it and a heading
+before a section's "This ..." (``assistant.template_lead``), and a table cell's row label and column
+("Memory per instance, Node.js — Medium: ...", one compact row: ``assistant.table_cells``). A
+sentence that would dangle where it is shown (``assistant.openers``: a leading connective or pronoun
+whose antecedent is not the sentence before it) loses its leading connective, shows its known
+referent as an editorial bracket ("[Django] requires ..."), or goes to "more".
 
 Why sentence-level: passages are paragraphs, and a paragraph about Node.js security
 usually also says something about Django; the question deserves the one or two sentences
@@ -66,6 +65,7 @@ from assistant.figure_lead import figure_items
 from assistant.figure_verdict import by_figures
 from assistant.filler import PRONOUN_START
 from assistant.focus import split_visible
+from assistant.framing import without_framing
 from assistant.intent import Intent, asks_no_sides, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
 from assistant.line_parts import line_parts
@@ -287,7 +287,7 @@ def compose(
     scored = favour_change(question, scored)  # "what got better?" (``assistant.change``)
     scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
     scored = favour_qualifier(question, scored, retrieval.index)  # p99, not p50 (``qualifier``)
-    scored = without_promotion(scored, retrieval.index)  # a page's pitch (``promo``)
+    scored = without_framing(question, without_promotion(scored, retrieval.index))  # ``promo``
     scored, view = story_focus(comparison, scored, view, retrieval)  # ``story_compare``
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)

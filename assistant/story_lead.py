@@ -45,6 +45,7 @@ from assistant.composer import Composition
 from assistant.corpus_index import tokens
 from assistant.entity_fact import name_tokens
 from assistant.filler import classify_in_context
+from assistant.framing import without_framing
 from assistant.named import asked_technologies
 from assistant.numbering import Citations, cite_candidate, passage_key
 from assistant.sentences import Candidate, candidates
@@ -147,7 +148,8 @@ def story_sentences(question: str, retrieval: Any, ref: Any, config: Any,
     mine = [ScoredChunk(c, 1.0) for c in idx.chunks if c.article_id == ref.article_id]
     own = dataclasses.replace(retrieval, chunks=mine, extra=[])
     cands = candidates(question, own, list(config.subject_names), None, config)
-    return [c for c in cands if rows or not c.table_label]
+    # a byline or the talk's set-up never leads (``assistant.framing``)
+    return [c for c in without_framing(question, cands) if rows or not c.table_label]
 
 
 def _opens(c: Candidate) -> bool:
