@@ -18,9 +18,13 @@ missing rather than phrased in other words:
   count, with at least ``asked_figure.WORD_SHARE`` of the asked thing's IDF weight near it
   or that sentence at least ``MEANING_SURE`` cosine from the question (a figure said in
   other words; the sentence matrix, no model call); and
-* at least ``MISSING_SHARE`` of the asked thing's IDF weight is in words those articles
-  never use at all ("contractor", "fee" in a migration story that speaks of hosting bills):
-  the article does not speak of the thing, so it cannot give its amount.
+* either at least ``MISSING_SHARE`` of the asked thing's own words (``_thing``: the counted
+  phrase of "how many X", else the words right before a measure word, "contractor fees")
+  are words those articles never use at all (a migration story that speaks of hosting
+  bills, never of contractors, cannot give their fees), or no word of the asked thing
+  stands beside any number of those articles and none of their numeric sentences comes
+  within ``MEANING_NONE`` of the question (review 15's f35: payouts spoken of, never
+  counted).
 
 Only then does the answer open with one plain line naming what was asked in the question's
 words; the answer itself is unchanged below it. Precision first: a false "not given" over
@@ -114,6 +118,62 @@ def _thing(question: str, tok: Any, skip: set[str]) -> tuple[tuple[str, ...], st
     return (), ""
 
 
+def _memo(idx: Any) -> dict[Any, Any]:
+    """The index's per-corpus-version memo (a fresh dict for an index without one)."""
+    memo = getattr(idx, "memo", None)
+    return memo if isinstance(memo, dict) else {}
+
+
+def _positions(idx: Any, article_id: str) -> list[int]:
+    """The chunk positions of one article (memoised per corpus version)."""
+    memo = _memo(idx)
+    key = ("not_given.positions", article_id)
+    if key not in memo:
+        memo[key] = [i for i, c in enumerate(idx.chunks) if c.article_id == article_id]
+    return list(memo[key])
+
+
+def _vocabulary(idx: Any, article_id: str) -> frozenset[str]:
+    """Every token one article's passages use (memoised per corpus version)."""
+    memo = _memo(idx)
+    key = ("not_given.vocabulary", article_id)
+    if key not in memo:
+        chunk_tokens = getattr(idx, "chunk_tokens", None) or []
+        memo[key] = frozenset().union(*(chunk_tokens[i] for i in _positions(idx, article_id)
+                                         if i < len(chunk_tokens)))
+    return frozenset(memo[key])
+
+
+def _numeric(idx: Any, article_id: str, kind: str | None, counted: bool
+             ) -> list[tuple[int, str, int, bool, str]]:
+    """``asked_figure``'s numeric sentences of one whole article that can give the asked
+    reading: a figure in a unit of ``kind`` ("How much RAM ...": only memory answers it),
+    and for a plain count (``counted``) a sentence with a number not in a unit. Memoised:
+    the same article's sentences are read on every question about it."""
+    memo = _memo(idx)
+    key = ("not_given.numeric", article_id, kind, counted)
+    if key not in memo:
+        numeric = _numeric_sentences(idx, _positions(idx, article_id))
+        if kind:
+            numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}")]
+        if counted:  # a sentence whose every number is in a unit counts nothing
+            numeric = [n for n in numeric if n[3] or _free_number(n[1])]
+        memo[key] = numeric
+    return list(memo[key])
+
+
+def _near(idx: Any, tok: Any, text: str, table: bool, counted: bool,
+          measure: frozenset[str], context: str) -> set[str]:
+    """The tokens said of a sentence's figures: beside a number, in what names its
+    measure, and the asked kind's own words (memoised per sentence and reading)."""
+    memo = _memo(idx)
+    key = ("not_given.near", text, table, counted, measure, context)
+    if key not in memo:
+        memo[key] = frozenset(near_number(text, tok, table, counted, measure)
+                              | set(tok.tokens(context)) | measure)
+    return set(memo[key])
+
+
 def not_given(question: str, retrieval: Any, cited: Sequence[str], tok: Any,
               ignore: Iterable[str], signals: dict[str, Any] | None = None) -> str | None:
     """The opening line when the articles in focus don't give the amount or count
@@ -133,23 +193,16 @@ def not_given(question: str, retrieval: Any, cited: Sequence[str], tok: Any,
     asked = tuple(t for t in asked if t not in measure and not word_kind(t))
     if not asked:
         return None
-    positions = [i for i, c in enumerate(idx.chunks) if c.article_id in focus]
-    said_anywhere = set().union(*(idx.chunk_tokens[i] for i in positions)) \
-        if idx.chunk_tokens else set()
+    said_anywhere = set().union(*(_vocabulary(idx, aid) for aid in focus))
     weight = {t: idf(idx, t) for t in asked}
     total = sum(weight.values()) or 1.0
     missing = {t for t in thing if t not in said_anywhere}
     gone = sum(idf(idx, t) for t in missing) / (sum(idf(idx, t) for t in thing) or 1.0) \
         if thing else 0.0
-    numeric = _numeric_sentences(idx, positions)
-    if kind:  # "How much RAM ...": only a figure in a unit of memory answers it
-        numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}")]
     counted = kind is None and not _COMPARATIVE.search(question) \
         and not _COST_TO.search(question)
-    if counted:  # a plain count: a sentence whose every number is in a unit counts nothing
-        numeric = [n for n in numeric if n[3] or _free_number(n[1])]
-    share = max((_share(weight, total, near_number(text, tok, table, counted, measure)
-                        | set(tok.tokens(context)) | measure)
+    numeric = [n for aid in sorted(focus) for n in _numeric(idx, aid, kind, counted)]
+    share = max((_share(weight, total, _near(idx, tok, text, table, counted, measure, context))
                  for _i, text, _r, table, context in numeric), default=0.0)
     meaning = -1.0
     rows = [r for _i, _t, r, _table, _c in numeric if r >= 0]
