@@ -54,6 +54,7 @@ from assistant.abstain import CriterionByMeaning, assess
 from assistant.composer import Composition, Disagreement, abstention, compose
 from assistant.lead_change import with_change_line
 from assistant.models import Answer
+from assistant.not_given import with_not_given
 from assistant.retriever import Retrieval, tokens
 from assistant.rewrite import Rewritten, rewrite
 from assistant.story_lead import with_story_lead
@@ -271,6 +272,8 @@ def build_answer_path(
                        disagreement=dis, config=subjects)
         comp = with_change_line(rw.text, comp)  # "narrowed: from 3x to 1.8x" (``lead_change``)
         comp = with_story_lead(rw.text, retrieval, comp, subjects)  # one story's (``story_lead``)
+        # "The articles don't give the contractor fees; the closest they say:" (``not_given``)
+        comp = with_not_given(rw.text, retrieval, comp, subjects, follow_up=bool(rw.topic))
         note = getattr(state.get("coverage"), "note", "")
         if note and not comp.abstained:  # the question also names an uncovered technology
             comp.pieces.insert(0, note + "\n\n")
