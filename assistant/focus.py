@@ -145,11 +145,11 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if on_focus(closest) if closest is evicted else not (typed and not closest.typed):
             shown.append(closest)
             per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
-    top = top_sem(chosen)  # focus by meaning relative to the closest (``relative_focus``)
+    near = top_sem(chosen)  # focus by meaning relative to the closest (``relative_focus``)
     for cand in ranked[1:]:
         if len(shown) >= cap:
             break
-        focused = on_focus(cand) or near_best(cand, top)
+        focused = on_focus(cand) or near_best(cand, near)
         if cand in shown or not focused or (_base(cand) < floor and cand.bonus <= 0):
             continue
         if (typed and not cand.typed) or (polar and cand.polarity != polarity):
