@@ -22,6 +22,8 @@ For a plain question the chosen sentence closest in meaning to the question is s
 polarity for a pros/cons question (it is closer than every sentence of the asked one);
 and the best by its own score (on focus) is shown whatever its answer type or polarity
 when the guess ranked first a sentence far weaker on its own (``assistant.own_merit``).
+A chosen sentence about as close in meaning as the closest chosen one is on focus too,
+whatever the absolute cosine (``assistant.relative_focus``).
 A shown sentence never brings a next sentence about the other subject ("Node.js with
 Socket.IO makes chat trivial" after "Django Channels handles WebSockets"): it would read
 as part of the answer about the first; except, for a plain question, the sentence that
@@ -35,6 +37,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.continuation import resolves
 from assistant.own_merit import evicted_best, own_answers
+from assistant.relative_focus import near_best, top_sem
 from assistant.rewrite import find_subjects
 from assistant.sentences import Candidate, sentence_spans
 
@@ -142,10 +145,12 @@ def split_visible(chosen: Sequence[Candidate], comparison: bool,
         if on_focus(closest) if closest is evicted else not (typed and not closest.typed):
             shown.append(closest)
             per_side[closest.subject] = per_side.get(closest.subject, 0) + 1
+    near = top_sem(chosen)  # focus by meaning relative to the closest (``relative_focus``)
     for cand in ranked[1:]:
         if len(shown) >= cap:
             break
-        if cand in shown or not on_focus(cand) or (_base(cand) < floor and cand.bonus <= 0):
+        focused = on_focus(cand) or near_best(cand, near)
+        if cand in shown or not focused or (_base(cand) < floor and cand.bonus <= 0):
             continue
         if (typed and not cand.typed) or (polar and cand.polarity != polarity):
             continue
