@@ -95,9 +95,11 @@ MARGIN = 0.08
 LEX_WEIGHT = 0.3
 
 
-def kind_phrases(question: str) -> list[str]:
+def kind_phrases(question: str, common: frozenset[str] = frozenset()) -> list[str]:
     """The question's definite phrases that name a company, person or team by its kind,
-    without the determiner ("payments company", "author who moved from Express")."""
+    without the determiner ("payments company", "author who moved from Express"). A
+    capitalised modifier is a name ("the Leeds studio") unless it is one of ``common``, the
+    lower-case words of the compared technologies ("the Python agency")."""
     toks = list(_WORD.finditer(question))
     out: list[str] = []
     for i, m in enumerate(toks):
@@ -126,6 +128,10 @@ def kind_phrases(question: str) -> list[str]:
                 k = i
         if j == i and k == i:
             continue  # "the company", "the engineers": says nothing of which one
+        if any(t.group(0)[:1].isupper() and t.group(0).lower() not in common
+               for t in toks[j:i]):
+            continue  # "the Leeds studio": a name is ``article_reference``'s to read (a
+            # place near a kind is no description: Leeds is another article's startup's)
         end = m.start() + len(re.sub(r"['’]s$", "", m.group(0))) if k == i else toks[k].end()
         out.append(question[toks[j].start():end])
     return list(dict.fromkeys(out))
@@ -231,7 +237,7 @@ def referred_by_kind(question: str, idx: Any, embedder: Any, tok: Any,
     """
     if idx.empty:
         return None
-    phrases = kind_phrases(question)
+    phrases = kind_phrases(question, frozenset(w for t in common for w in (t, t.lower())))
     if not phrases:
         return None
     desc, pooled = _described(idx, tok, common)
