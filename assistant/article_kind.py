@@ -213,6 +213,10 @@ def _vectors(idx: Any, embedder: Any, desc: dict[str, list[str]]
     return got
 
 
+#: Tokens of an article's descriptions, by their texts (bounded: one entry per article).
+_HELD: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 def _family_share(phrase: str, texts: list[str], tok: Any) -> float:
     """Share of the phrase's content words whose word family one of ``texts`` holds; the
     kind's head noun itself ("company") is left out: every company's article has it."""
@@ -220,7 +224,9 @@ def _family_share(phrase: str, texts: list[str], tok: Any) -> float:
     words = [t for t in dict.fromkeys(tok.tokens(phrase)) if len(t) > 2 and t not in heads]
     if not words:
         return 0.0
-    held = {t for text in texts for t in tok.tokens(text)}
+    held = _HELD.get(key := tuple(texts))
+    if held is None:  # the descriptions' tokens, once per library (not per question)
+        held = _HELD[key] = frozenset(t for text in texts for t in tok.tokens(text))
     return sum(any(same_family(w, h) for h in held) for w in words) / len(words)
 
 
