@@ -13,6 +13,10 @@ the coverage check counts the technologies the article itself compares as covere
 stance only (``assistant.verdict``), said as that article's ("The three-way comparison
 favours ...").
 
+A question that means one article by the kind of its company or person ("the payments
+company's engineers", ``assistant.article_kind``) is kept to it in the same way, when no name
+or word for a kind of writing referred to one.
+
 A question that refers to several articles by their age or kind ("According to the older
 bundled tutorials, ...", ``assistant.article_group``) keeps the rankings to those articles
 in the same way; ``Retrieval.article`` stays None for it (``single``): the readers above
@@ -27,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from assistant.article_group import referred_group
+from assistant.article_kind import referred_by_kind
 from assistant.article_reference import (
     DOCUMENT_NOUNS,
     ArticleReference,
@@ -40,6 +45,8 @@ from assistant.corpus_index import _default_tokenizer
 
 #: Whether the retriever keeps a referred article's passages only.
 FOCUS = True
+#: Whether a company's or person's kind refers to an article (``assistant.article_kind``).
+KIND = True
 
 
 def reference(question: str, idx: Any, embedder: Any, subjects: Any,
@@ -60,7 +67,11 @@ def reference(question: str, idx: Any, embedder: Any, subjects: Any,
         common = idx.memo[key] = common_tokens(idx, subjects, tok)
     one = referred_article(question, idx, embedder, tok, common,
                            frozenset(third_technologies(idx, subjects)))
-    return one if one is not None else referred_group(question, idx)
+    if one is None:
+        one = referred_group(question, idx)
+    if one is None and KIND:  # "the payments company's engineers" (``assistant.article_kind``)
+        one = referred_by_kind(question, idx, embedder, tok or _default_tokenizer(), common)
+    return one
 
 
 def spoken(ref: ArticleReference, idx: Any) -> bool:
