@@ -41,6 +41,7 @@ from typing import Any
 
 import knowledge
 from assistant.filler import classify_answer
+from assistant.not_given import NOT_GIVEN_LINE
 from assistant.openers import answer_form, source_forms
 from assistant.search_text import search_text
 
@@ -364,7 +365,7 @@ def run_eval(versus: Any, questions: Sequence[GoldQuestion]) -> EvalReport:
         if not answer.abstained:
             for sentence, kind in classify_answer(answer.answer):  # read in order
                 report.sentences += 1
-                if kind != "ok":
+                if kind != "ok" and not NOT_GIVEN_LINE.match(sentence):  # ours, no filler
                     report.filler_sentences.append(f"{q.id}: {kind}: {sentence}")
             if q.type == "comparative":
                 report.comparative += 1

@@ -100,6 +100,15 @@ def test_a_count_of_a_thing_never_counted_is_not_given() -> None:
     assert line == "The articles don't give the number of payouts; the closest they say:"
 
 
+def test_a_count_described_by_a_clause_is_left_alone() -> None:
+    # the story counts the thing in its own words ("double-sold seats"), not as "complaints"
+    texts = [("tour", "Double-sold seats dropped from 40 a month to 3 after the rewrite.")]
+    assert not_given("How many complaints about seats being sold twice did they still get?",
+                     _retrieval(texts, cos=0.5), ["tour"], TOK, []) is None
+    assert not_given("How many complaints did they still get?",
+                     _retrieval(texts, cos=0.5), ["tour"], TOK, []) is not None
+
+
 def test_an_answer_quoting_many_articles_is_left_alone() -> None:
     texts = [(f"a{i}", "Our monthly hosting bill rose from $240 to $310.") for i in range(3)]
     assert not_given("What did the move cost the team in contractor fees?",
@@ -152,3 +161,13 @@ def test_the_line_opens_the_answer_and_keeps_the_evidence() -> None:
     with_not_given("What did the move cost the team in contractor fees?", retrieval, follow,
                    config, follow_up=True)
     assert follow.pieces == ["A bill rose. [1]"]
+
+
+def test_the_filler_count_knows_the_line_and_only_the_line() -> None:
+    from assistant.not_given import NOT_GIVEN_LINE
+
+    line = not_given("What did the ninety-day move cost the team in contractor fees?",
+                     _retrieval(STORY, cos=0.55), ["move"], TOK, [])
+    assert line is not None and NOT_GIVEN_LINE.match(line)
+    assert not NOT_GIVEN_LINE.match("Here is what the articles say about fees:")
+    assert not NOT_GIVEN_LINE.match("The articles don't give much detail on pricing.")
