@@ -69,9 +69,24 @@ def reference(question: str, idx: Any, embedder: Any, subjects: Any,
                            frozenset(third_technologies(idx, subjects)))
     if one is None:
         one = referred_group(question, idx)
-    if one is None and KIND:  # "the payments company's engineers" (``assistant.article_kind``)
+    if one is None and KIND and not _weighs(question, subjects):
+        # "the payments company's engineers" (``assistant.article_kind``)
         one = referred_by_kind(question, idx, embedder, tok or _default_tokenizer(), common)
     return one
+
+
+def _weighs(question: str, subjects: Any) -> bool:
+    """Whether ``question`` asks which side is better: its verdict line is the matrix's
+    count of the articles' stances, and a kind is matched by meaning, not named. Kept to
+    the article a kind matched, the count shrinks to that article's stance, and the matrix
+    holds none when the article weighs the criterion in a row of its own words: the field
+    set's fa-q18 ("Which framework was easier for the booking team's new hires ...?") lost
+    its verdict line. Until a one-article verdict reads such a row, a kind narrows the
+    facts, pros, cons and lists a question asks, not a comparison."""
+    from assistant.intent import classify_intent
+
+    names = tuple(getattr(subjects, "subject_names", ()) or ())
+    return classify_intent(question, names).kind == "better"
 
 
 def spoken(ref: ArticleReference, idx: Any) -> bool:
