@@ -24,8 +24,7 @@ LABEL_FILES = (DATA / "visible_labels21.jsonl", DATA / "visible_labels22.jsonl")
 SETS = range(11, 21)
 
 
-def _rows(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+_rows = m21._rows  # one reader of a jsonl file for both measures
 
 
 def labels() -> list[dict[str, Any]]:
