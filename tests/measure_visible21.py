@@ -42,13 +42,14 @@ def review_questions() -> list[dict[str, Any]]:
     return [q for n in SETS for q in _rows(DATA / f"review_questions{n}.jsonl")]
 
 
-def ask_all(out: Path) -> None:
-    """Answer every review question on the configured library and write one line each."""
+def ask_all(out: Path, questions: list[dict[str, Any]] | None = None) -> None:
+    """Answer every review question (or ``questions``) on the configured library and write
+    one line each."""
     from assistant.cli import _service
 
     versus = _service()
     with out.open("w") as fh:
-        for q in review_questions():
+        for q in review_questions() if questions is None else questions:
             row = versus.ask(q["question"], []).to_json()
             row["review_id"] = q["id"]
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

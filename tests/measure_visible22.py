@@ -38,15 +38,8 @@ def review_questions() -> list[dict[str, Any]]:
 
 
 def ask_all(out: Path) -> None:
-    """Answer every review question on the configured library and write one line each."""
-    from assistant.cli import _service
-
-    versus = _service()
-    with out.open("w") as fh:
-        for q in review_questions():
-            row = versus.ask(q["question"], []).to_json()
-            row["review_id"] = q["id"]
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    """Answer every question of sets 11..20 with measure_visible21's loop."""
+    m21.ask_all(out, review_questions())
 
 
 def label_report(answers: dict[str, dict[str, Any]]) -> dict[str, Any]:
