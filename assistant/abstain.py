@@ -89,6 +89,7 @@ from assistant.attribution import technology_names, third_technologies
 from assistant.byline_name import of_referred_byline
 from assistant.described import described
 from assistant.kind_named import kind_said
+from assistant.kind_unheard import unheard_kind
 from assistant.passing_beside import PASSING, explained, in_referred
 from assistant.question_names import (
     GENERIC,
@@ -384,6 +385,11 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # Django run into ...", "Which benefits ...") asks for a judgement the articles
         # give in words of their own, and a question mostly in the articles' words
         # ("Which pieces would I pick libraries for ...") is about what they cover
+        return no("off-topic", "The articles don't say anything about that.")
+    if evidence != "answered" and not _evaluative(kind_phrase(question)) and unheard_kind(
+            kind, kind_phrase(question), retrieval.dense_top, idx, split_compound):
+        # "Which autovacuum settings ...?": a kind in a word no passage uses, and no
+        # passage close in meaning (``assistant.kind_unheard``)
         return no("off-topic", "The articles don't say anything about that.")
     if default_unsaid(question, kind, idx, tok):
         # "What database does Django use by default?": passages on databases and on
