@@ -386,10 +386,12 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # give in words of their own, and a question mostly in the articles' words
         # ("Which pieces would I pick libraries for ...") is about what they cover
         return no("off-topic", "The articles don't say anything about that.")
-    if evidence != "answered" and not _evaluative(kind_phrase(question)) and unheard_kind(
-            kind, kind_phrase(question), retrieval.dense_top, idx, split_compound):
+    if evidence != "answered" and not foreign and not _evaluative(kind_phrase(question)) \
+            and unheard_kind(kind, kind_phrase(question), retrieval.dense_top, idx,
+                             split_compound):
         # "Which autovacuum settings ...?": a kind in a word no passage uses, and no
-        # passage close in meaning (``assistant.kind_unheard``)
+        # passage close in meaning (``assistant.kind_unheard``); a named uncovered
+        # technology ("Which Rust crate ...") is said by the decline below
         return no("off-topic", "The articles don't say anything about that.")
     if default_unsaid(question, kind, idx, tok):
         # "What database does Django use by default?": passages on databases and on
