@@ -386,13 +386,6 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         # give in words of their own, and a question mostly in the articles' words
         # ("Which pieces would I pick libraries for ...") is about what they cover
         return no("off-topic", "The articles don't say anything about that.")
-    if evidence != "answered" and not foreign and not _evaluative(kind_phrase(question)) \
-            and unheard_kind(kind, kind_phrase(question), retrieval.dense_top, idx,
-                             split_compound):
-        # "Which autovacuum settings ...?": a kind in a word no passage uses, and no
-        # passage close in meaning (``assistant.kind_unheard``); a named uncovered
-        # technology ("Which Rust crate ...") is said by the decline below
-        return no("off-topic", "The articles don't say anything about that.")
     if default_unsaid(question, kind, idx, tok):
         # "What database does Django use by default?": passages on databases and on
         # defaults, none on the default database
@@ -460,6 +453,13 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         return no("unrelated-name",
                   f"The articles mention {', '.join(unrelated)} but don't say anything "
                   "about that.")
+    if evidence != "answered" and not foreign and not _evaluative(kind_phrase(question)) \
+            and unheard_kind(kind, kind_phrase(question), retrieval.dense_top, idx,
+                             split_compound):
+        # "Which autovacuum settings ...?": a kind in a word no passage uses, and no
+        # passage close in meaning (``assistant.kind_unheard``); read after the name
+        # declines, whose messages say which name is not covered ("Which Rust crate ...")
+        return no("off-topic", "The articles don't say anything about that.")
     if own and not topical and not foreign and not unknown:
         # "In the migration story, what got worse?": the article referred to is the topic
         return Coverage(True, "partial" if note else "covered", "", signals, note)
