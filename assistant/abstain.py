@@ -89,6 +89,7 @@ from assistant.attribution import technology_names, third_technologies
 from assistant.byline_name import of_referred_byline
 from assistant.described import described
 from assistant.kind_named import kind_said
+from assistant.kind_unheard import unheard_kind
 from assistant.passing_beside import PASSING, explained, in_referred
 from assistant.question_names import (
     GENERIC,
@@ -452,6 +453,13 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
         return no("unrelated-name",
                   f"The articles mention {', '.join(unrelated)} but don't say anything "
                   "about that.")
+    if evidence != "answered" and not foreign and not _evaluative(kind_phrase(question)) \
+            and unheard_kind(kind, kind_phrase(question), retrieval.dense_top, idx,
+                             split_compound):
+        # "Which autovacuum settings ...?": a kind in a word no passage uses, and no
+        # passage close in meaning (``assistant.kind_unheard``); read after the name
+        # declines, whose messages say which name is not covered ("Which Rust crate ...")
+        return no("off-topic", "The articles don't say anything about that.")
     if own and not topical and not foreign and not unknown:
         # "In the migration story, what got worse?": the article referred to is the topic
         return Coverage(True, "partial" if note else "covered", "", signals, note)

@@ -43,6 +43,7 @@ kind of writing referred to an article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -95,11 +96,14 @@ MARGIN = 0.08
 LEX_WEIGHT = 0.3
 
 
-def kind_phrases(question: str, common: frozenset[str] = frozenset()) -> list[str]:
+def kind_phrases(question: str, common: frozenset[str] = frozenset(),
+                 lone: Callable[[str, str], bool] | None = None) -> list[str]:
     """The question's definite phrases that name a company, person or team by its kind,
     without the determiner ("payments company", "author who moved from Express"). A
     capitalised modifier is a name ("the Leeds studio") unless it is one of ``common``, the
-    lower-case words of the compared technologies ("the Python agency")."""
+    lower-case words of the compared technologies ("the Python agency"), or ``lone`` says
+    (of the word and the head) that it can describe one article only (``lone_name``: "the
+    Nordic ticket platform", "the Ledgerly backend lead")."""
     toks = list(_WORD.finditer(question))
     out: list[str] = []
     for i, m in enumerate(toks):
@@ -129,12 +133,44 @@ def kind_phrases(question: str, common: frozenset[str] = frozenset()) -> list[st
         if j == i and k == i:
             continue  # "the company", "the engineers": says nothing of which one
         if any(t.group(0)[:1].isupper() and t.group(0).lower() not in common
-               for t in toks[j:i]):
+               and not (lone is not None and lone(t.group(0), base)) for t in toks[j:i]):
             continue  # "the Leeds studio": a name is ``article_reference``'s to read (a
             # place near a kind is no description: Leeds is another article's startup's)
         end = m.start() + len(re.sub(r"['’]s$", "", m.group(0))) if k == i else toks[k].end()
         out.append(question[toks[j].start():end])
     return list(dict.fromkeys(out))
+
+
+def lone_name(word: str, head: str, idx: Any) -> str | None:
+    """The article a capitalised word before a kind's head can only describe: "" when no
+    article spells it ("the Scandinavian ticketing team" of a diary set in "Scandinavia",
+    "the Nordic ticket platform": the asker's word for where or who), the one article that
+    spells it and also tells of such a head (a byline's company: "the Ledgerly backend
+    lead" of a post signed "a backend lead at Ledgerly"), else None: the word keeps the
+    phrase out. Review 21's l15 / l31 were declined as an uncovered name and a name in
+    passing. "The Leeds studio" (review 13's d10) stays out: the one article that spells
+    Leeds is a startup's, which tells of no studio; so does a word two articles spell and
+    a technology readers ask about ("the Rust team", ``question_names.KNOWN_TECH``: what
+    is asked, never a description). Memoised per index, word and head."""
+    from assistant.question_names import KNOWN_TECH
+
+    if word.lower() in KNOWN_TECH or not re.fullmatch(r"[A-Z][a-z]+", word):
+        return None
+    key = ("kind-lone-name", word, head)
+    if key in idx.memo:
+        got: str | None = idx.memo[key]
+        return got
+    spelled = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    where = {c.article_id for c in idx.chunks if spelled.search(c.text)}
+    got = "" if not where else None
+    if len(where) == 1:
+        aid = next(iter(where))
+        heads = set(idx.tokenizer.tokens(head)) if idx.tokenizer else {head}
+        said = {t for c in idx.chunks if c.article_id == aid
+                for t in (idx.tokenizer.tokens(c.text) if idx.tokenizer else c.text.split())}
+        got = aid if heads & said else None
+    idx.memo[key] = got
+    return got
 
 
 def _gap(question: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -243,7 +279,8 @@ def referred_by_kind(question: str, idx: Any, embedder: Any, tok: Any,
     """
     if idx.empty:
         return None
-    phrases = kind_phrases(question, frozenset(w for t in common for w in (t, t.lower())))
+    phrases = kind_phrases(question, frozenset(w for t in common for w in (t, t.lower())),
+                           lambda word, head: lone_name(word, head, idx) is not None)
     if not phrases:
         return None
     desc, pooled = _described(idx, tok, common)
@@ -278,4 +315,21 @@ def referred_by_kind(question: str, idx: Any, embedder: Any, tok: Any,
     margin = top - best[ranked[1]]
     if top < FLOOR or margin < MARGIN:
         return None
-    return ArticleReference(ranked[0], said[ranked[0]], top, margin)
+    phrase = said[ranked[0]]
+    if _described_elsewhere(phrase, ranked[0], idx):
+        return None
+    return ArticleReference(ranked[0], phrase, top, margin)
+
+
+def _described_elsewhere(phrase: str, article_id: str, idx: Any) -> bool:
+    """Whether a name before the phrase's head is one another article spells: the phrase
+    describes that article ("the Ledgerly backend lead"), whichever the embedder ranked
+    first."""
+    words = phrase.split()
+    at = next((k for k, w in enumerate(words)
+               if re.sub(r"['’]s$", "", w.lower()) in HEADS), len(words))
+    if at == len(words):
+        return False
+    head = re.sub(r"['’]s$", "", words[at].lower())
+    return any(lone_name(w, head, idx) not in (None, "", article_id)
+               for w in words[:at] if w[:1].isupper())

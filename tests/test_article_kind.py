@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from assistant import article_focus
-from assistant.article_kind import kind_phrases, referred_by_kind
+from assistant.article_kind import kind_phrases, lone_name, referred_by_kind
 from assistant.corpus_index import _default_tokenizer
 from assistant.intent import classify_intent
 from knowledge.models import ArticleMeta, Chunk
@@ -141,3 +141,48 @@ def test_a_name_before_the_kind_is_left_to_article_reference() -> None:
     assert kind_phrases("What does the Leeds studio do first?", frozenset({"python"})) == []
     assert kind_phrases("What does the Python agency say?", frozenset({"python"})) == [
         "Python agency"]
+
+
+def test_a_name_no_article_spells_describes_the_kind() -> None:
+    """Review 21's l15: "the Scandinavian ticketing team" of a diary set in "Scandinavia"
+    was declined as an uncovered name; no article spells the word, so it can only be the
+    asker's description of the team the kind finds."""
+    lib = _library({
+        "diary": "Turnstile is a ticketing platform for football clubs in Scandinavia.",
+        "tour": "Harbour is a walking tours company in eleven cities.",
+        "route": "Routewise is a logistics company that plans delivery routes.",
+    })
+    assert lone_name("Nordic", "platform", lib) == ""
+    got = referred_by_kind("What did the Nordic ticketing platform move to Node.js?", lib,
+                           BagEmbedder(), lib.tokenizer)
+    assert got is not None and got.article_id == "diary"
+    assert got.phrase == "Nordic ticketing platform"
+
+
+def test_a_byline_company_describes_its_one_article() -> None:
+    """Review 21's l31: "the Ledgerly backend lead" of a post signed "a backend lead at
+    Ledgerly"; a name one article spells, beside a head that article tells of."""
+    lib = _library({
+        "bench": "Tomasz Wilk is a backend lead at Ledgerly. We measured Django and Node.js.",
+        "tour": "Harbour is a walking tours company in eleven cities.",
+    })
+    assert lone_name("Ledgerly", "lead", lib) == "bench"
+    assert kind_phrases("What did the Ledgerly backend lead admit?",
+                        lone=lambda w, h: lone_name(w, h, lib) is not None) == [
+        "Ledgerly backend lead"]
+
+
+def test_a_name_that_describes_another_thing_or_a_technology_stays_out() -> None:
+    """"The Leeds studio" (review 13's d10): the one article spelling Leeds is a startup's
+    and tells of no studio; two articles spelling a name leave it ambiguous; a technology
+    readers ask about is what is asked, never a description."""
+    lib = _library({
+        "pantry": "Pantrypal is a three-person startup in Leeds.",
+        "agency": "Halcyon is a design studio in York with a Leeds office.",
+        "other": "Ferrybox is a startup in York.",
+    })
+    assert lone_name("Leeds", "studio", lib) is None  # two articles spell it
+    assert lone_name("Ferrybox", "studio", lib) is None  # its one article tells of no studio
+    assert lone_name("Rust", "team", lib) is None
+    assert kind_phrases("What does the Leeds studio do first?",
+                        lone=lambda w, h: lone_name(w, h, lib) is not None) == []
