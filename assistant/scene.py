@@ -29,7 +29,6 @@ from types import MappingProxyType
 from typing import Any
 
 from assistant.article_subject import lead_passages, scene_names
-from assistant.described_name import described_terms, introduces
 from knowledge.models import Chunk, Span
 
 #: What a scene-setting opener loses of its score (the sentence score's scale: a
@@ -67,17 +66,10 @@ def _lead_chunks(index: Any) -> Mapping[str, str]:
     return got  # type: ignore[no-any-return]
 
 
-def _tokenizer() -> Any:
-    from assistant.corpus_index import _default_tokenizer
-
-    return _default_tokenizer()
-
-
 def topic_terms(index: Any, article_id: str) -> frozenset[str]:
     """The stems an article sets its scene with: the proper names of its title and its
     lead passage (``article_subject.scene_names``) that are its own (most passages holding
-    them are the article's), its title's words, and the words it describes its own names
-    with ("Loomcraft, the craft-fair marketplace ...": ``assistant.described_name``)."""
+    them are the article's), and its title's words."""
     got = index.memo.get(key := ("scene-terms", article_id))
     if got is None:
         from assistant.corpus_index import _default_tokenizer
@@ -93,8 +85,7 @@ def topic_terms(index: Any, article_id: str) -> frozenset[str]:
         title = meta.title if meta is not None and meta.title else ""
         got = index.memo[key] = (
             mine | _run_mates(index, article_id, title, mine, tok)
-            | frozenset(tok.tokens(title) if TITLE_WORDS else ())
-            | described_terms(index, article_id, tok))  # "Loomcraft, the craft-fair ..."
+            | frozenset(tok.tokens(title) if TITLE_WORDS else ()))
     return frozenset(got)
 
 
@@ -139,8 +130,7 @@ def scene_setting(index: Any, chunk: Chunk, span: Span, spans: Sequence[Span],
     first = index.memo.get(memo_key)
     if first is None:
         first = index.memo[memo_key] = opener_start(chunk, spans)
-    if not lead and span.start != first and not introduces(
-            index, chunk, span.start, span.end, index.tokenizer or _tokenizer()):
-        return False  # neither an opener nor a sentence introducing the story's company
+    if not lead and span.start != first:
+        return False
     topic = topic_terms(index, chunk.article_id)
     return all(not family.isdisjoint(topic) for family in shared)
