@@ -55,7 +55,6 @@ from assistant.composer import Composition, Disagreement, abstention, compose
 from assistant.lead_change import with_change_line
 from assistant.models import Answer
 from assistant.not_given import with_not_given
-from assistant.point_vector import with_point
 from assistant.retriever import Retrieval, tokens
 from assistant.rewrite import Rewritten, rewrite
 from assistant.story_lead import with_story_lead
@@ -370,9 +369,6 @@ def build_answer_path(
         embedder = getattr(retriever, "embedder", None)
         if rw.topic and embedder is not None and hasattr(docs, "retrieval"):
             docs.retrieval = with_ask(docs.retrieval, rw, embedder)
-        elif embedder is not None and hasattr(docs, "retrieval"):
-            # the sentence that answers, not the one naming the article's setting
-            docs.retrieval = with_point(docs.retrieval, embedder)  # ``point_vector``
         found = {**state, "documents": docs}
         return {**found, "coverage": do_assess(found)}
 
