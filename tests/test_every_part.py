@@ -52,7 +52,7 @@ def test_third_led() -> None:
 
 
 def _cand(article: str, text: str, sem: float, lex: float = 0.3) -> Any:
-    return SimpleNamespace(chunk=SimpleNamespace(article_id=article, chunk_id=text), text=text,
+    return SimpleNamespace(chunk=SimpleNamespace(article_id=article), text=text,
                            sem=sem, lex=lex, typed=False, bonus=0.0, on_aspect=False,
                            score=sem, table_label=None, subject=None)
 
@@ -97,19 +97,3 @@ def test_a_line_led_by_an_unasked_third_technology_goes_to_more() -> None:
     shown, _more = widen("Is npm's size a plus?", "fact", [lar], [], [], None, None)
     assert shown == [lar]
 
-
-@pytest.mark.usefixtures("thirds")
-def test_a_far_line_goes_to_more_unless_it_goes_on_from_the_lead() -> None:
-    lead = _cand("faq", "Django 5 runs under ASGI servers like uvicorn.", 0.65, lex=0.6)
-    near = _cand("faq2", "Async views arrived in Django 3.1.", 0.6)
-    far = _cand("interview", "Each worker of ours uses 180 MB of memory.", 0.4, lex=0.1)
-    shown, more = widen("What is ASGI for in Django?", "fact", [lead, near, far], [], [],
-                        None, None)
-    assert shown == [lead, near]
-    assert more == [far]
-    # the next sentence of the lead's own passage answers in other words: it stays
-    same = _cand("faq", "Anyone who knows HTML can write them without Python.", 0.4, lex=0.1)
-    same.chunk = lead.chunk
-    shown, _more = widen("Do I need Python for Django templates?", "fact", [lead, same], [],
-                         [], None, None)
-    assert shown == [lead, same]
