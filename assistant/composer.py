@@ -60,6 +60,7 @@ from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
+from assistant.every_part import widen
 from assistant.evidence import counted_first, recording
 from assistant.figure_lead import figure_items
 from assistant.figure_verdict import by_figures
@@ -313,7 +314,7 @@ def compose(
     if not comparison:  # the asked thing first, then only what is about it
         visible, hidden = refine(question, intent, retrieval, visible, hidden, cands,
                                  subjects, single, config, scored)
-    extra = [c for c in [*hidden, *extra] if c not in visible][: MAX_MORE + len(hidden)]
+    visible, extra = widen(question, intent.kind, visible, hidden, extra, retrieval.index, config)
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from assistant.change import asked_change
@@ -197,6 +198,8 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
         return Intent("when", -1 if _WRONG.search(q) else 1)
     # Polarity first: "What are the cons of choosing Node.js for a large project?" is a
     # cons question even though it names a use.
+    if both_polarities(q) and not _BETTER.search(q):
+        return Intent("fact")  # "a strength or a weakness?": what each source says, no side
     if not both or not _BETTER.search(q):
         if _CONS.search(q):
             return Intent("cons")
@@ -215,6 +218,24 @@ def classify_intent(question: str, subjects: Sequence[str] = ()) -> Intent:
     if _DEFINITION.search(q):
         return Intent("definition")
     return Intent("fact")
+
+
+#: What may stand between two offered alternatives: "a strength or a weakness", "pros and
+#: cons", "an advantage or rather a drawback" (at most two words on either side of the joint).
+_ALTERNATIVE = re.compile(r"^\W*(?:[\w'-]+\W+){0,2}?(?:or|and|vs|versus)\W+(?:[\w'-]+\W+){0,2}?$",
+                          re.I)
+
+
+def both_polarities(question: str) -> bool:
+    """Whether ``question`` offers both polarities as alternatives ("a strength or a
+    weakness?", "the pros and cons"): it asks for both views, so neither is its answer's
+    only polarity. A drawback word elsewhere in the question ("what do teams that lack
+    experience gain?") is no such offer: only the two joined by "or" / "and" are."""
+    marks = sorted([(m.start(), m.end()) for m in _CONS.finditer(question)]
+                   + [(m.start(), m.end()) for m in _PROS.finditer(question)])
+    cons = {m.start() for m in _CONS.finditer(question)}
+    return any((a[0] in cons) != (b[0] in cons) and _ALTERNATIVE.match(question[a[1]:b[0]])
+               for a, b in pairwise(marks))
 
 
 def asks_no_sides(question: str) -> bool:
