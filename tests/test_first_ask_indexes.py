@@ -89,7 +89,8 @@ def test_use_asked_without_a_use_word_is_none_and_with_one_still_found() -> None
 
 
 def test_only_told_reads_each_spelling_alone() -> None:
-    q = "Our app is written in TypeScript for React Native: is Node.js or Django the better backend?"
+    q = ("Our app is written in TypeScript for React Native: is Node.js or Django the "
+         "better backend?")
     assert only_told(q, ["TypeScript"])
     assert not only_told(q, ["Node.js", "Node"])
     assert not only_told("Is Express.js fast?", ["Express"])  # "Express.js" is not "Express"
