@@ -23,6 +23,7 @@ choose them: see the CHANGELOG).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -280,8 +281,7 @@ def facet_term(question: str, spec: Any) -> str | None:
     own = {w[:4] for phrase in (spec.name, *spec.aliases, *spec.strong)
            for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 4}
     for phrase in (spec.name, *spec.aliases, *spec.strong):
-        tail = r"\w*" if phrase.endswith("*") else r"\b"
-        if re.search(r"\b" + re.escape(phrase.rstrip("*").lower()) + tail, question, re.I):
+        if _word_at(phrase.rstrip("*").lower(), phrase.endswith("*")).search(question):
             return None  # the question names the criterion itself ("richer ecosystem")
     placing = [k.rstrip("*").strip().lower() for k in spec.keywords]
     found: list[str] = []
@@ -292,8 +292,7 @@ def facet_term(question: str, spec: Any) -> str | None:
         if not word or not any(k and (word.startswith(k) or k.startswith(word))
                                for k in placing):
             continue
-        tail = r"\w*" if cue.endswith("*") else r"\b"
-        m = re.search(r"\b" + re.escape(word) + tail, question, re.I)
+        m = _word_at(word, cue.endswith("*")).search(question)
         if m is None:
             continue
         term = m.group(0).lower()
@@ -302,6 +301,14 @@ def facet_term(question: str, spec: Any) -> str | None:
             continue
         found.append(term)
     return max(found, key=len) if found else None
+
+
+@functools.lru_cache(maxsize=2048)
+def _word_at(word: str, prefix: bool) -> re.Pattern[str]:
+    """``word`` from a word start, to a word end or (``prefix``) any ending, any case;
+    compiled once per cue: ``facet_term`` tries every cue of a criterion per question, and
+    Python's own pattern cache is emptied in turn by patterns built from each question."""
+    return re.compile(r"\b" + re.escape(word) + (r"\w*" if prefix else r"\b"), re.I)
 
 
 def spelled(question: str, term: str | None) -> str | None:

@@ -23,6 +23,8 @@ from typing import Any
 
 #: A use word of the question: "used for", "use it for", "how did they use X".
 _USE_WORD = r"(?:use|used|uses|using)"
+#: A use word standing alone anywhere in the question.
+_ANY_USE = re.compile(rf"\b{_USE_WORD}\b", re.I)
 #: One name of a list: a capitalised or code-like token, optionally two words long.
 _LIST_NAME = r"(?:[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*)?|[a-z][\w.+#-]*\d[\w.+#-]*|`[^`]+`)"
 _LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"
@@ -46,6 +48,11 @@ def use_asked(question: str, names: Sequence[str]) -> UseAsked | None:
     used ...", "What did <someone> use X for ...", "How did <someone> use X ...".
     """
     q = question.strip()
+    if not _ANY_USE.search(q):
+        # Every shape below holds a use word standing alone: without one none can match,
+        # and their patterns (built per name, so compiled anew for each question's names)
+        # are not run at all.
+        return None
     for name in sorted(names, key=len, reverse=True):
         n = re.escape(name)
         if re.search(rf"^\W*what\s+(?:is|are|was|were)\s+(?:the\s+)?{n}\s+{_USE_WORD}\s+"

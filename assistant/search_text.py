@@ -91,10 +91,24 @@ def corpus_kin(stem: str, vocabulary: dict[str, int], memo: dict[Any, Any]) -> f
     if got is None:
         kin = set(word_family(stem, vocabulary, memo)) if KIN_FAMILY else set()
         if len(stem) >= KIN_COMPOUND_MIN and not stem.isdigit():
-            kin.update(t for t in vocabulary
-                       if len(t) >= len(stem) + 3 and t.endswith(stem)
-                       and t[: -len(stem)] in vocabulary)
+            kin.update(compounds(vocabulary, memo).get(stem, ()))
         kin.discard(stem)
         got = frozenset(kin)
         memo[key] = got
     return got  # type: ignore[no-any-return]
+
+
+def compounds(vocabulary: dict[str, int], memo: dict[Any, Any]) -> dict[str, tuple[str, ...]]:
+    """Per ending of ``KIN_COMPOUND_MIN`` letters or more, the corpus stems that are a corpus
+    word of three letters or more followed by it ("websocket" under "socket"), built once
+    per vocabulary and kept in ``memo``: each new question stem scanned the whole vocabulary
+    for its compounds on its first ask (``corpus_kin`` reads one entry now)."""
+    got = memo.get(key := ("kin-compounds",))
+    if got is None or got[0] is not vocabulary:
+        out: dict[str, list[str]] = {}
+        for t in vocabulary:
+            for cut in range(3, len(t) - KIN_COMPOUND_MIN + 1):
+                if t[:cut] in vocabulary:
+                    out.setdefault(t[cut:], []).append(t)
+        got = memo[key] = (vocabulary, {end: tuple(ts) for end, ts in out.items()})
+    return got[1]  # type: ignore[no-any-return]

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 #: Sentence ends: a question mark, or a full stop / exclamation before a capital.
@@ -227,11 +228,19 @@ def only_told(question: str, spellings: Sequence[str]) -> bool:
     for s in spellings:
         if not s:
             continue
-        spot = re.compile(rf"(?<![\w.]){re.escape(s)}(?!\w|\.\w)", re.I)
+        spot = _spot(s)
         if spot.search(asking):
             return False
         found = found or bool(spot.search(question))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _spot(spelling: str) -> re.Pattern[str]:
+    """A name's spelling standing alone (compiled once per spelling: ``only_told`` runs for
+    every name of every question, and Python's own pattern cache is cleared in turn by the
+    patterns other checks build from each question)."""
+    return re.compile(rf"(?<![\w.]){re.escape(spelling)}(?!\w|\.\w)", re.I)
 
 
 def told_beside_subjects(question: str, spellings: Sequence[str], config: Any) -> bool:

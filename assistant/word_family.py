@@ -38,11 +38,27 @@ def word_family(stem: str, vocabulary: dict[str, int], memo: dict[Any, Any]) -> 
     key = ("family", stem)
     got = memo.get(key)
     if got is None:
-        head = stem[:FAMILY_PREFIX]
-        got = frozenset({stem} | {t for t in vocabulary
-                                  if t.startswith(head) and same_family(stem, t)})
+        # Only stems sharing the first ``FAMILY_PREFIX`` letters can be kin (a shorter stem
+        # has no family but itself): one bucket of the vocabulary, not all of it, is read.
+        # Each new question stem scanned the whole vocabulary on its first ask.
+        near = heads(vocabulary, memo).get(stem[:FAMILY_PREFIX], ()) \
+            if len(stem) >= FAMILY_PREFIX else ()
+        got = frozenset({stem} | {t for t in near if same_family(stem, t)})
         memo[key] = got
     return cast(frozenset[str], got)
+
+
+def heads(vocabulary: dict[str, int], memo: dict[Any, Any]) -> dict[str, tuple[str, ...]]:
+    """The vocabulary's stems of ``FAMILY_PREFIX`` letters or more, by those first letters
+    (built once per vocabulary and kept in ``memo``, the index's per-corpus memo)."""
+    got = memo.get(key := ("family-heads",))
+    if got is None or got[0] is not vocabulary:
+        out: dict[str, list[str]] = {}
+        for t in vocabulary:
+            if len(t) >= FAMILY_PREFIX:
+                out.setdefault(t[:FAMILY_PREFIX], []).append(t)
+        got = memo[key] = (vocabulary, {h: tuple(ts) for h, ts in out.items()})
+    return cast(dict[str, tuple[str, ...]], got[1])
 
 
 def _verb_stems(stem: str, memo: dict[Any, Any]) -> frozenset[str]:
