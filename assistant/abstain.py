@@ -258,7 +258,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # is held by a passage close in meaning: ``figure_close``)
             unrelated.append(name)
     covered = [m for m, (k, _c) in names.items() if k > PASSING]  # "leave WordPress for Laravel"
-    passing = [p for p in passing if not explained(p, covered, topical, retrieval, tok)]
+    passing = [p for p in passing
+               if not explained(p, covered, topical, retrieval, tok, question)]
     # "C" read out of "C#": a name found only inside another name the question uses is no
     # name of its own (nor listed in a decline beside it)
     foreign = [f for f in foreign if not inside_other(question, f, foreign)
