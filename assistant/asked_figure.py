@@ -280,17 +280,6 @@ def _share(weight: dict[str, float], total: float, said: set[str]) -> float:
     return sum(w for t, w in weight.items() if t in said) / total
 
 
-def _named_share(weight: dict[str, float], named: set[str], idx: Any, said: set[str]
-                 ) -> float:
-    """``_share`` of the asked thing's weight, counting with it the question's proper
-    names that ``said`` holds: decline24's dc-a19 ("How many of the agency's 37 backends
-    were written in Go?") asks a count of the Go ones, and "6 in Go" says it beside "Go";
-    a name the sentence lacks weighs nothing, as before (it says whose figure it is)."""
-    extra = {t: idf(idx, t) for t in named & said}
-    full = {**weight, **extra}
-    return _share(full, sum(full.values()) or 1.0, said)
-
-
 def whose(question: str, idx: Any, tok: Any, positions: Sequence[int]) -> list[int]:
     """The passages to read: when ``question`` names articles by their lead's proper
     names ("How many paying customers use Harbourlight's booking API?",
@@ -370,11 +359,9 @@ def _ask_unsaid(ask: str, question: str, retrieval: Any, tok: Any, ignore: Itera
         and not _COST_TO.search(ask)
     if counted:  # a plain count: a sentence whose every number is in a unit counts nothing
         numeric = [n for n in numeric if n[3] or _free_number(n[1])]
-    # a proper name said beside the figure ("6 in Go" for "... written in Go?") is part of
-    # what that figure measures; one the sentence does not say only tells whose it is
-    named = {t for n in _names(ask) for t in tok.tokens(n)} - ignore - set(asked)
-    said = [(_named_share(weight, named, idx, near_number(text, tok, table, counted, measure)
-                          | set(tok.tokens(context)) | measure), text)
+    total = sum(weight.values()) or 1.0
+    said = [(_share(weight, total, near_number(text, tok, table, counted, measure)
+                    | set(tok.tokens(context)) | measure), text)
             for _i, text, _r, table, context in numeric]
     share, best = max(said, default=(0.0, ""))
     meaning = -1.0
