@@ -128,6 +128,7 @@ from assistant.scope import (
     unmentioned_members,
     unsaid_versions,
 )
+from assistant.side_one import repeated_by_one
 from assistant.situation import only_told
 from assistant.unnamed_kind import unnamed_kinds
 from assistant.whole_name import support, whole_names
@@ -258,7 +259,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
             # is held by a passage close in meaning: ``figure_close``)
             unrelated.append(name)
     covered = [m for m, (k, _c) in names.items() if k > PASSING]  # "leave WordPress for Laravel"
-    passing = [p for p in passing if not explained(p, covered, topical, retrieval, tok)]
+    passing = [p for p in passing
+               if not explained(p, covered, topical, retrieval, tok, question)]
     # "C" read out of "C#": a name found only inside another name the question uses is no
     # name of its own (nor listed in a decline beside it)
     foreign = [f for f in foreign if not inside_other(question, f, foreign)
@@ -282,7 +284,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     kind = asked_kind(question, subjects, tok)
     # "in Django's favour", "Node's strengths": a judgement word is no part of the subject
     compound = [w for w in unknown_compound(question, subjects, idx, tok, story=getattr(
-        retrieval, "named", None) is not None) if not _evaluative(w)]
+        retrieval, "named", None) is not None) if not _evaluative(w)
+        and not repeated_by_one(question, w, subjects)]  # "a Django X alongside a Node.js one"
     # "Django's rigid structure": a trait described in words of the question's own, which
     # the articles weigh as a criterion ("strict", "less flexible"), is no unknown part
     traits = described(question, compound, idx, tok, meaning)

@@ -54,6 +54,7 @@ from assistant.asked_figure import (
     _numeric_sentences,
     _share,
     asked_parts,
+    asks,
     figure_asked,
     near_number,
 )
@@ -193,6 +194,11 @@ def not_given(question: str, retrieval: Any, cited: Sequence[str], tok: Any,
             or any(p.search(question) for p in ASKS_FOR_FACT.values()):
         return None
     if _QUALIFIED.search(question):
+        return None
+    if not all(figure_asked(p) for p in asks(question)):
+        # "How large is the codebase, and how many engineers maintain it?": the answer
+        # serves the other ask too, and "Three of us work on the backend" counts engineers
+        # in no unit of people; precision first, no line (as ``figure_unsaid``)
         return None
     idx = retrieval.index
     focus = _focus(question, idx, tok, cited)

@@ -13,6 +13,7 @@ topic. Tokens and the index's passage tokens only: no model call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,13 +53,31 @@ def in_referred(name: str, retrieval: Any, tok: Any) -> bool:
                if c.article_id == ref.article_id)
 
 
+#: Words by which a question points at a table ("where does it fit in the three-way
+#: table?", "which column lists it?"): the parts of a document, not a topic.
+_TABLE = re.compile(r"\b(?:tables?|rows?|columns?|grids?|matrix|matrices)\b", re.I)
+
+
+def in_table(name: str, question: str, idx: Any, tok: Any) -> bool:
+    """Whether ``question`` points at a table and a table row holds ``name``: "What is
+    Passport.js, and where does it fit in the studio's three-way table?" (review 22's
+    m43) asks where a cell places it, and the row's label and column say so
+    ("Authentication": "Custom, usually Passport.js or a hosted provider" under
+    Node.js), however rarely the articles name it."""
+    ntoks = set(tok.tokens(name))
+    if not ntoks or not _TABLE.search(question):
+        return False
+    return any(getattr(c, "row", None) is not None and ntoks <= idx.chunk_tokens[i]
+               for i, c in enumerate(idx.chunks) if i < len(idx.chunk_tokens))
+
+
 def explained(name: str, covered: Sequence[str], topical: Sequence[str], retrieval: Any,
-              tok: Any) -> bool:
+              tok: Any, question: str = "") -> bool:
     """Whether a name mentioned in passing is still the question's topic: said beside a
-    covered name (``said_beside``) or held by the article the question refers to
-    (``in_referred``)."""
+    covered name (``said_beside``), held by the article the question refers to
+    (``in_referred``) or by a table row the question points at (``in_table``)."""
     return said_beside(name, covered, topical, retrieval.index, tok) or in_referred(
-        name, retrieval, tok)
+        name, retrieval, tok) or in_table(name, question, retrieval.index, tok)
 
 
 #: A named technology in this many passages or fewer is mentioned in passing: abstention

@@ -197,3 +197,44 @@ def test_a_plain_count_reads_no_figure_from_a_or_an() -> None:
 def test_to_begin_with_says_when_not_what() -> None:
     got = asked_tokens("How much money did the kiosk have to begin with?", TOK, ())
     assert "begin" not in got
+
+
+def test_asks_split_where_and_opens_a_new_question() -> None:
+    assert af.asks("How large is the bakery's menu, and how many cooks run its kitchen?") == [
+        "How large is the bakery's menu", "how many cooks run its kitchen?"]
+    assert af.asks("Did rent go up or down, and by how many pounds?")[1] == \
+        "by how many pounds?"
+    # "and" joining two nouns is one ask
+    assert len(af.asks("How many vans and bikes does the bakery own?")) == 1
+
+
+def test_a_figure_asked_beside_another_ask_is_not_declined_alone() -> None:
+    r = _retrieval([("a", "The bakery sells around 400 loaves on a busy Saturday.")])
+    question = "Which oven does the bakery prefer, and how many delivery vans does it own?"
+    assert figure_unsaid("How many delivery vans does the bakery own?", r, TOK, ())
+    signals: dict[str, Any] = {}
+    assert not figure_unsaid(question, r, TOK, (), signals)
+    assert signals["figure"]["figure_asks"] == 1
+
+
+def test_two_figure_asks_are_declined_only_when_neither_is_said() -> None:
+    r = _retrieval([("a", "The bakery sells around 400 loaves on a busy Saturday.")])
+    assert figure_unsaid("How many delivery vans does the bakery own, and how many "
+                         "ovens does it run?", r, TOK, ())
+    assert not figure_unsaid("How many delivery vans does the bakery own, and how many "
+                             "loaves does it sell?", r, TOK, ())
+
+
+def test_a_part_of_a_counted_whole_counts_the_whole_not_its_owner() -> None:
+    # "the agency's" says whose backends; "written" says which part
+    got = asked_tokens("How many of the agency's 40 production backends were written in Go?",
+                       TOK, ())
+    assert set(got) == set(tokens("40 production backends"))
+
+
+def test_a_count_of_people_charged_is_a_count_not_a_price() -> None:
+    r = _retrieval([("a", "During the outage 150 of the train riders paid a second time, and all "
+                    "of them were refunded within a day.")])
+    signals: dict[str, Any] = {}
+    assert not figure_unsaid("How many train riders were charged twice?", r, TOK, (), signals)
+    assert signals["figure"]["kind"] is None

@@ -171,3 +171,12 @@ def test_the_filler_count_knows_the_line_and_only_the_line() -> None:
     assert line is not None and NOT_GIVEN_LINE.match(line)
     assert not NOT_GIVEN_LINE.match("Here is what the articles say about fees:")
     assert not NOT_GIVEN_LINE.match("The articles don't give much detail on pricing.")
+
+
+def test_a_count_asked_beside_another_ask_gets_no_line() -> None:
+    # the same uncounted payouts, asked beside a question the figure check cannot judge
+    texts = [("pay", "Payouts to the shops run through a Django core."),
+             ("pay", "The engineering team of 22 runs both stacks.")]
+    assert not_given("Which provider sends the payouts, and how many payouts does the "
+                     "company send each month?", _retrieval(texts, cos=0.5), ["pay"], TOK,
+                     []) is None
