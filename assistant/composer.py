@@ -325,7 +325,7 @@ def compose(
     # an answer under "Compared directly" and is none: it goes under "more from the
     # sources". Table rows compare by their cells.
     generic = [c for s, g in groups if s is None for c in g
-               if not c.table_label and not weighs(c.text)]
+               if not c.table_label and not weighs(c.text, config.patterns)]
     if generic and intent.comparative:
         groups = [(s, [c for c in g if c not in generic]) for s, g in groups]
         extra = [*generic, *extra]

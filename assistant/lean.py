@@ -41,6 +41,7 @@ from assistant.asked_criterion import phrase_words
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.filler import CONNECTIVE
 from assistant.focus import LEX_FOCUS
+from assistant.measured_comparison import measures_sides
 from assistant.named import rank_cells, row_sentence
 from assistant.problem_stance import problem_side
 from assistant.retriever import tokens
@@ -276,10 +277,13 @@ def _comparison_verbs() -> re.Pattern[str]:
         else re.compile(r"(?!)")
 
 
-def weighs(text: str) -> bool:
-    """Whether a sentence weighs one thing against another (``COMPARES`` or one of the
-    lexicon's comparison verbs): a comparison's neutral lines need it."""
-    return bool(COMPARES.search(text) or _comparison_verbs().search(text))
+def weighs(text: str, patterns: Mapping[str, re.Pattern[str]] | None = None) -> bool:
+    """Whether a sentence weighs one thing against another (``COMPARES``, one of the
+    lexicon's comparison verbs, or a measure: "twice as many ... as", "2,480 ... against
+    1,150", ``assistant.measured_comparison``; ``patterns``: the sides' spellings): a
+    comparison's neutral lines need it."""
+    return bool(COMPARES.search(text) or _comparison_verbs().search(text)
+                or measures_sides(text, patterns))
 
 
 def side_firsts(groups: Sequence[tuple[str | None, Sequence[Candidate]]]
