@@ -42,6 +42,7 @@ from assistant.article_reference import (
     text_names,
 )
 from assistant.corpus_index import _default_tokenizer
+from assistant.intent import classify_intent
 
 #: Whether the retriever keeps a referred article's passages only.
 FOCUS = True
@@ -83,8 +84,6 @@ def _weighs(question: str, subjects: Any) -> bool:
     set's fa-q18 ("Which framework was easier for the booking team's new hires ...?") lost
     its verdict line. Until a one-article verdict reads such a row, a kind narrows the
     facts, pros, cons and lists a question asks, not a comparison."""
-    from assistant.intent import classify_intent
-
     names = tuple(getattr(subjects, "subject_names", ()) or ())
     return classify_intent(question, names).kind == "better"
 

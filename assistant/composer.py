@@ -307,14 +307,14 @@ def compose(
     selected = chosen
     chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity,
                                    config.find_subjects)
-    # what does not help with the question goes to "more" (``assistant.trim``); the
-    # verdict is still read from all of ``chosen``
+    # what does not help goes to "more" (``assistant.trim``); the verdict reads all ``chosen``
     visible, cut = trim(chosen, intent, subjects, comparison, merged)
     hidden = [*cut, *hidden]
     if not comparison:  # the asked thing first, then only what is about it
         visible, hidden = refine(question, intent, retrieval, visible, hidden, cands,
                                  subjects, single, config, scored)
-    visible, extra = widen(question, intent.kind, visible, hidden, extra, retrieval.index, config)
+    visible, extra = widen(question, intent.kind, visible, hidden, extra, retrieval.index, config,
+                           MAX_MORE)
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None

@@ -61,18 +61,19 @@ def third_led(text: str, third: dict[str, str]) -> bool:
 
 
 def widen(question: str, kind: str, visible: list[Any], hidden: Sequence[Any],
-          extra: Sequence[Any], index: Any, config: Any) -> tuple[list[Any], list[Any]]:
+          extra: Sequence[Any], index: Any, config: Any, more: int
+          ) -> tuple[list[Any], list[Any]]:
     """(visible, more): ``visible`` without lines led by an unasked third technology of
     ``index``'s library and, for a question that asks across articles, with the best line of
-    a second article; the rest of ``hidden`` and ``extra`` (best first) is "more", as many
-    as the composer keeps there and the lines moved out of view."""
+    a second article; the rest of ``hidden`` and ``extra`` (best first) is "more": ``more``
+    (the composer's own limit, passed in so this module needs nothing of the composer),
+    ``hidden`` and the lines moved out of view."""
     from assistant.attribution import third_technologies
-    from assistant.composer import MAX_MORE
     from assistant.focus import LEX_FOCUS, on_focus
 
     third = third_technologies(index, config)
     rest = [*hidden, *extra]
-    limit = MAX_MORE + len(hidden)
+    limit = more + len(hidden)
 
     off = [c for c in visible[1:] if third_led(c.text, third)]
     if visible and third_led(visible[0].text, third) and len(visible) > len(off) + 1:

@@ -69,11 +69,11 @@ def test_a_second_article_is_shown_when_the_question_asks_across() -> None:
     b1 = _cand("report", "PM2 kept the two Node.js processes alive.", 0.55)
     far = _cand("diary", "We moved the waiting room to Node.js.", 0.2, lex=0.0)
     q = "What did PM2 do in the benchmark and in the course project?"
-    shown, more = widen(q, "fact", [a1], [], [far, b1], None, None)
+    shown, more = widen(q, "fact", [a1], [], [far, b1], None, None, 6)
     assert shown == [a1, b1]
     assert more == [far]
     # one place asked: the answer stays in its article
-    shown, more = widen("What did PM2 do in the benchmark?", "fact", [a1], [], [b1], None, None)
+    shown, more = widen("What did PM2 do in the benchmark?", "fact", [a1], [], [b1], None, None, 6)
     assert shown == [a1]
 
 
@@ -82,7 +82,7 @@ def test_a_far_line_of_another_article_is_not_brought() -> None:
     a1 = _cand("bench", "PM2 ran the Express app in cluster mode.", 0.7)
     weak = _cand("report", "The report lists its dependencies.", 0.3)
     shown, _more = widen("What did PM2 do in the benchmark and in the report?", "fact", [a1],
-                         [], [weak], None, None)
+                         [], [weak], None, None, 6)
     assert shown == [a1]
 
 
@@ -90,10 +90,10 @@ def test_a_far_line_of_another_article_is_not_brought() -> None:
 def test_a_line_led_by_an_unasked_third_technology_goes_to_more() -> None:
     a1 = _cand("honest", "npm has more packages than any other registry.", 0.6)
     lar = _cand("threeway", "Laravel is PHP's answer to Django, with a big ecosystem.", 0.5)
-    shown, more = widen("Is npm's size a plus?", "fact", [a1, lar], [], [], None, None)
+    shown, more = widen("Is npm's size a plus?", "fact", [a1, lar], [], [], None, None, 6)
     assert shown == [a1]
     assert more == [lar]
     # alone, it stays: an answer is never emptied
-    shown, _more = widen("Is npm's size a plus?", "fact", [lar], [], [], None, None)
+    shown, _more = widen("Is npm's size a plus?", "fact", [lar], [], [], None, None, 6)
     assert shown == [lar]
 
