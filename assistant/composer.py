@@ -56,6 +56,7 @@ from typing import Any
 from assistant.advice import favour_advice
 from assistant.answer_type import quantity, unanswered_type
 from assistant.asked import facet_named, pair_line, polar
+from assistant.biography import without_biography
 from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
@@ -95,6 +96,7 @@ from assistant.qualifier import favour_qualifier
 from assistant.retriever import Retrieval
 from assistant.rewrite import find_aspect
 from assistant.sentences import Candidate, candidates, is_comparison, select, usable
+from assistant.set_aside import without_aside
 from assistant.story_compare import direct_line, story_focus, story_passages
 from assistant.story_compare import row_line as story_row
 from assistant.subject import member_side, sides
@@ -116,9 +118,6 @@ MAX_SENTENCES_COMPARISON = 6
 MAX_MORE = 6
 #: "More from the sources" is chosen among this many best remaining candidates.
 MORE_POOL = 40
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
 
 #: The matrix's view of the asked criterion, passed in by the chain (the old name is kept:
 #: it used to carry only the disagreeing claims).
@@ -258,7 +257,7 @@ def compose(
     if (intent.kind == "fact" and disagreement is not None and disagreement.criterion
             and polar(question, subjects, config.find_subjects)):
         intent = Intent("better")
-    named = asked_technologies(question, retrieval.index, config)
+    named = asked_technologies(without_aside(question), retrieval.index, config)
     if named:  # a third technology: the pair verdict at most (``assistant.named``)
         return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
                               disagreement)
@@ -289,6 +288,7 @@ def compose(
     scored = favour_advice(question, scored)  # "what would X tell ...?" (``advice``)
     scored = favour_qualifier(question, scored, retrieval.index)  # p99, not p50 (``qualifier``)
     scored = without_framing(question, without_promotion(scored, retrieval.index))  # ``promo``
+    scored = without_biography(question, scored, retrieval.index, config)  # ``biography``
     scored, view = story_focus(comparison, scored, view, retrieval)  # ``story_compare``
     cands = usable(scored, intent, single, view, retrieval.index.memo, names,
                    labelled=comparison, inferred=member is not None)
@@ -320,10 +320,9 @@ def compose(
     verdict: str | None = None
     heading = partial(lead_heading, index=retrieval.index)  # a section's "This ..." leans on it
     groups = side_groups(visible, names) if comparison else []
-    # In the answer to "which is better", a sentence about both (or neither) side that
-    # weighs nothing ("Choosing between the two is a core step of your project") reads as
-    # an answer under "Compared directly" and is none: it goes under "more from the
-    # sources". Table rows compare by their cells.
+    # In a "which is better" answer, a sentence about both (or neither) side weighing nothing
+    # ("Choosing between the two is a core step of your project") reads as an answer under
+    # "Compared directly" and is none: it goes under "more". Table rows compare by cells.
     generic = [c for s, g in groups if s is None for c in g
                if not c.table_label and not weighs(c.text, config.patterns)]
     if generic and intent.comparative:

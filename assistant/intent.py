@@ -319,6 +319,19 @@ _SUITABILITY = re.compile(
 )
 
 
+#: "Is that a mistake?", "the wrong call": a choice's fitness asked without "good / bad ...
+#: for"; with a purpose (``_PURPOSE_OF``) it weighs one subject's suitability, as
+#: ``_SUITABILITY`` does (review 22's m15: "I'm thinking of building a chat app in Django.
+#: Is that a mistake?").
+_MISTAKE = re.compile(r"\bmistake\b|\bwrong\s+(?:choice|call|pick|option|tool|bet|move)\b",
+                      re.I)
+#: What the subject would be used for: "for a ...", "building a ...", "to run an ...".
+_PURPOSE_OF = re.compile(
+    r"\bfor\s+(?:a|an|the|my|our|this)\s+\w+"
+    r"|\b(?:build(?:ing)?|mak(?:e|ing)|writ(?:e|ing)|creat(?:e|ing)|run(?:ning)?|"
+    r"power(?:ing)?)\s+(?:a|an|the|my|our)\s+\w+", re.I)
+
+
 def _superlative(question: str) -> bool:
     return any(m.group(0).lower() not in _NOT_SUPERLATIVE
                for m in _SUPERLATIVE.finditer(question))
@@ -341,4 +354,5 @@ def _weighs(q: str, subjects: Sequence[str]) -> bool:
         return True
     if several and _SEVERAL.search(q) and _BETTER.search(q):
         return True
-    return bool(subjects) and bool(_SUITABILITY.search(q))
+    return bool(subjects) and bool(_SUITABILITY.search(q) or (
+        _MISTAKE.search(q) and _PURPOSE_OF.search(q)))

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from assistant.intent import Intent
 from assistant.sentence_context import sentence_spans
 from assistant.sentences import Candidate
+from assistant.set_aside import NO_ASIDE, Aside, aside_tokens, sets_aside
 from knowledge.models import Span
 
 #: A list is shown when its best sentence (intro or item) is at least this share of the
@@ -88,10 +89,11 @@ def _key(cand: Candidate) -> tuple[str, int]:
     return cand.chunk.chunk_id, cand.span.start
 
 
-def _list_of(cand: Candidate, context: Sequence[Candidate]
+def _list_of(cand: Candidate, context: Sequence[Candidate], aside: Aside = NO_ASIDE
              ) -> tuple[Candidate | None, list[Candidate]] | None:
     """(intro, items) of the list ``cand`` is the intro, an item or the announcer of; the
-    intro is None for a list under a heading alone ("## Verdicts" then bullets)."""
+    intro is None for a list under a heading alone ("## Verdicts" then bullets). The item
+    an "apart from X" question sets aside (``assistant.set_aside``) is not one of them."""
     same = {c.span.start: c for c in context if c.chunk.chunk_id == cand.chunk.chunk_id}
     spans = sentence_spans(cand.chunk)
     at = next((i for i, sp in enumerate(spans) if sp.start == cand.span.start), None)
@@ -119,6 +121,7 @@ def _list_of(cand: Candidate, context: Sequence[Candidate]
             items.append(item)
         elif not _in_item(item):  # an item's later sentences ("1. Keep one owner. Only
             break                 # Django writes ...") are read on its line, not listed
+    items = [c for c in items if not sets_aside(c, aside)]
     if len(items) < 2:
         return None
     best = max(c.sem for c in items)
@@ -151,8 +154,11 @@ def complete(question: str, intent: Intent, visible: Sequence[Candidate],
     """(visible, hidden) with, for a question asking for several things, the list a shown
     sentence belongs to shown after it (see the module docstring)."""
     shown = list(visible)
-    if not shown or not asks_list(question, intent):
+    aside = aside_tokens(question)
+    if not shown or not (asks_list(question, intent) or aside):
         return shown, list(hidden)
+    before, shown = shown, _others_of(shown, context, aside)
+    replaced = [c for c in before if all(c is not s for s in shown)]  # under "more"
     floor = LIST_SEM * shown[0].sem
     out: list[Candidate] = []
     keys = {_key(c) for c in shown}
@@ -161,7 +167,7 @@ def complete(question: str, intent: Intent, visible: Sequence[Candidate],
     for cand in shown:
         if _key(cand) in done:
             continue
-        found = _list_of(cand, context) if lists < MAX_LISTS else None
+        found = _list_of(cand, context, aside) if lists < MAX_LISTS else None
         near = found is not None and max(
             c.sem for c in [*found[1], *([found[0]] if found[0] is not None else [])]) >= floor
         if found is None or not near:
@@ -183,7 +189,26 @@ def complete(question: str, intent: Intent, visible: Sequence[Candidate],
     kept = {_key(c) for c in out}
     out += [c for c in shown if _key(c) not in kept and _key(c) not in done]
     added = kept - keys
-    return out, [c for c in hidden if _key(c) not in added]
+    return out, [*replaced, *(c for c in hidden if _key(c) not in added)]
+
+
+def _others_of(shown: list[Candidate], context: Sequence[Candidate], aside: Aside
+               ) -> list[Candidate]:
+    """``shown`` with each set-aside item of a list ("Apart from CSRF, which ...": the CSRF
+    bullet) replaced by the list's intro, or its first other item under a heading alone,
+    so that the list's other items are shown; a set-aside item of no list stays (the plain
+    answer moves it to "more", ``assistant.set_aside.put_aside``)."""
+    if not aside:
+        return shown
+    out: list[Candidate] = []
+    for cand in shown:
+        found = _list_of(cand, context, aside) if sets_aside(cand, aside) else None
+        head = found and (found[0] if found[0] is not None else found[1][0])
+        if head is None or sets_aside(head, aside):
+            out.append(cand)
+        elif all(head is not o for o in out):
+            out.append(head)
+    return out
 
 
 def _covers(shown: Candidate, item: Candidate) -> bool:

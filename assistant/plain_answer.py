@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.asked_point import raise_point
+from assistant.biography import not_first
 from assistant.distinctive import promote
 from assistant.entity_fact import entity_fact, name_tokens
 from assistant.figure_lead import figure_first
@@ -27,6 +28,7 @@ from assistant.other_side import asked_side, other_side
 from assistant.qualifier import settle
 from assistant.retriever import Retrieval
 from assistant.sentences import Candidate
+from assistant.set_aside import put_aside
 from assistant.shape import shape
 from assistant.tail import asks_several, on_topic_tail
 
@@ -62,4 +64,8 @@ def refine(question: str, intent: Intent, retrieval: Retrieval, visible: list[Ca
     visible, hidden = settle(question, visible, hidden, cands, retrieval.index)
     # an asked amount's figure in its unit first (``assistant.figure_lead``)
     visible, hidden = figure_first(question, visible, hidden, cands)
+    # "Apart from CSRF, which ...": the CSRF line goes to "more" (``assistant.set_aside``)
+    visible, hidden = put_aside(question, visible, hidden)
+    # the writer's career or byline never leads a technical answer (``assistant.biography``)
+    visible, hidden = not_first(question, visible, hidden, retrieval.index, config)
     return visible, [*other, *off, *hidden]

@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.framework_side import member_mentions, member_patterns
 from assistant.sentence_context import heading_subject
 from knowledge.models import Chunk, Span
 
@@ -88,16 +89,21 @@ def _is_foil(text: str, start: int) -> bool:
     return len(re.findall(r"[\w'’]+", between)) <= CONTRAST_REACH
 
 
-def sides(text: str, config: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def sides(text: str, config: Any, members: bool = False
+          ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(subjects ``text`` names as its own, subjects it names only as a foil), in order of
     first mention. A lower-case ordinary word that is also a capitalised alias
     (``ComparisonConfig.plain_word_aliases``: "express" in "easy to express", review 13's
-    d33 filed a Django ORM sentence under Node.js for it) is no mention."""
+    d33 filed a Django ORM sentence under Node.js for it) is no mention. With ``members``
+    (a sentence's side, not a question's reading) a web framework the subject runs
+    ("Fastify" for Node.js, ``assistant.framework_side``) is a mention of it too."""
     own: list[tuple[int, str]] = []
     foil: list[tuple[int, str]] = []
     plain = config.plain_word_aliases
+    extra = member_mentions(text, config) if members else {}
     for name, pattern in config.patterns.items():
-        found = [m.start() for m in pattern.finditer(text) if m.group(0) not in plain]
+        found = sorted([m.start() for m in pattern.finditer(text) if m.group(0) not in plain]
+                       + extra.get(name, []))
         if not found:
             continue
         if USE_FOILS and all(_is_foil(text, at) for at in found):
@@ -190,12 +196,11 @@ def _topic(text: str, config: Any) -> tuple[str, ...] | None:
     opening the sentence, not coordinated with the next); () when it speaks of both or of
     the pair; None when it names no subject. A pronoun's antecedent is the previous
     sentence's subject, never its object or its foil."""
-    own = sides(text, config)[0]
+    own = sides(text, config, members=True)[0]
     if len(own) == 1:
         return own
     if len(own) > 1:
-        first = min((m.start(), m.end(), n) for n in own
-                     for m in [config.patterns[n].search(text)] if m is not None)
+        first = min(_first_mention(text, n, config) for n in own)
         lead = re.findall(r"[\w'’]+", text[: first[0]])
         if len(lead) <= SUBJECT_REACH and not _COORDINATED.match(text[first[1]:]) and not (
                 _ABOUT_BOTH.match(text) or re.search(r"\b(?:both|between)\s+$", text[: first[0]],
@@ -205,11 +210,21 @@ def _topic(text: str, config: Any) -> tuple[str, ...] | None:
     return _about(text, config)
 
 
+def _first_mention(text: str, name: str, config: Any) -> tuple[int, int, str]:
+    """(start, end, name) of the first mention of subject ``name`` in ``text``, by an alias
+    or a framework it runs ("Fastify topped the chart ..." opens with Node.js)."""
+    members = member_patterns(config).get(name)
+    hits = [config.patterns[name].search(text), members.search(text) if members else None]
+    spots = [(m.start(), m.end()) for m in hits if m is not None]
+    start, end = min(spots) if spots else (len(text), len(text))
+    return start, end, name
+
+
 def _about(text: str, config: Any) -> tuple[str, ...] | None:
     """The sides a sentence itself speaks of: its own subjects, or the other of a pair for
     a foil-only sentence; () when it names both in a way that decides nothing; None when it
     names no subject."""
-    own, foil = sides(text, config)
+    own, foil = sides(text, config, members=True)
     if own:
         return own if not foil else own + foil
     if not foil:
@@ -227,7 +242,7 @@ def infer_subject(chunk: Chunk, span: Span, text: str, config: Any,
     table_subject, _ = table_context(chunk, span, config)
     if table_subject:
         return table_subject
-    own, foil = sides(text, config)
+    own, foil = sides(text, config, members=True)
     if own:
         return own[0] if len(own) == 1 and not foil else None
     if not foil and USE_ABOUT_BOTH and _ABOUT_BOTH.match(text):

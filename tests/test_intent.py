@@ -174,3 +174,17 @@ def test_an_in_what_cases_question_about_a_past_event_is_a_fact() -> None:
     assert asks_no_sides(q)
     assert classify_intent("In what cases is Django the wiser pick over Node?",
                            ["Django", "Node.js"]).kind == "when"
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("We plan to power a ticket queue with Node.js. Would that be a mistake?", "Node.js"),
+    ("Is it a mistake to write a bookkeeping tool in Django?", "Django"),
+    ("Is Django the wrong call for a live bidding page?", "Django"),
+])
+def test_is_x_a_mistake_for_a_purpose_weighs_its_fitness(question: str, subject: str) -> None:
+    # review 22's m15: "I'm thinking of building a chat app in Django. Is that a mistake?"
+    assert classify_intent(question, (subject,)).kind == "better"
+
+
+def test_a_mistake_without_a_purpose_is_no_choice() -> None:
+    assert classify_intent("Did the Django team admit a mistake?", ("Django",)).kind != "better"
