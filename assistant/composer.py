@@ -60,6 +60,7 @@ from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
+from assistant.counted_columns import counted_columns
 from assistant.every_part import widen
 from assistant.evidence import counted_first, recording
 from assistant.figure_lead import figure_items
@@ -116,8 +117,6 @@ MAX_SENTENCES_COMPARISON = 6
 MAX_MORE = 6
 #: "More from the sources" is chosen among this many best remaining candidates.
 MORE_POOL = 40
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 #: The matrix's view of the asked criterion, passed in by the chain (the old name is kept:
@@ -258,7 +257,8 @@ def compose(
     if (intent.kind == "fact" and disagreement is not None and disagreement.criterion
             and polar(question, subjects, config.find_subjects)):
         intent = Intent("better")
-    named = asked_technologies(question, retrieval.index, config)
+    named = asked_technologies(question, retrieval.index, config) or counted_columns(
+        question, retrieval, config)  # "the three stacks": every column (``counted_columns``)
     if named:  # a third technology: the pair verdict at most (``assistant.named``)
         return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
                               disagreement)

@@ -47,8 +47,6 @@ KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 #: so is a percent sign.
 _CURRENCY = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
 _PERCENT = re.compile(r"\d\s?%")
-#: "a team of 14", "team of twenty-two": a head count.
-_TEAM = re.compile(r"\bteam\s+of\s+(?:\d|[a-z]+\b)", re.I)
 #: Money asked by its verb ("What does X charge ...", "How much did they spend ..."), in
 #: lower case: "Kestrel Pay" is a name.
 _MONEY_FRAME = re.compile(r"\b(?:cost|costs|charge|charges|charged|spend|spends|spent|pay|"
@@ -59,6 +57,10 @@ NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 "twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|"
                 "million|millions|billion|billions|dozen|dozens|half|twice|double|triple|"
                 "single")
+#: "a team of 14", "team of twenty-two", "three of us", "all four of us": a head count
+#: (a speaker counting their own team says "N of us").
+_TEAM = re.compile(rf"\bteam\s+of\s+(?:\d|[a-z]+\b)|\b(?:\d+|{NUMBER_WORDS})\s+of\s+us\b",
+                   re.I)
 _NUMBER_WORD = re.compile(rf"^(?:\d[\d,.]*[a-z]*|{NUMBER_WORDS}|a|an)$", re.I)
 
 
@@ -99,14 +101,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\s\-–/()|,;:]+", text)
 
 
+#: A lower-case word naming a role ("backend", "senior", "frontend"), not a function word.
+_ROLE = re.compile(r"(?!(?:of|or|so|more|extra|full|whole|the|a|an|and|to|in|on|at|for|by|"
+                   r"with|from|other|new|old|our|their|its|his|her|my|your)\b)[a-z][a-z-]+")
+
+
 def unit_after(words: list[str], k: int) -> str | None:
     """The kind of the unit a number at ``words[k]`` is written in ("180 MB", "seven
     weeks", "eight-second" split into words, "14 engineers"), or None."""
-    for nxt in words[k + 1 : k + 3]:
+    for j, nxt in enumerate(words[k + 1 : k + 3]):
         stems = set(tokens(nxt))
         kind = next((kd for kd, (_m, units) in KINDS.items() if stems & units), None)
         if kind:
             return kind
+        if j == 0 and k + 2 < len(words) and _ROLE.fullmatch(nxt) \
+                and set(tokens(words[k + 2])) & KINDS["people"][1]:
+            return "people"  # "four backend engineers": a role before a unit of people
         if not re.fullmatch(r"(?:of|more|or|so|extra|full|whole|\d[\d,.]*)", nxt, re.I):
             return None
     return None

@@ -43,6 +43,7 @@ from assistant.advice import asks_advice, is_advice
 from assistant.answer_type import RATIO, quantity
 from assistant.composer import Composition
 from assistant.corpus_index import tokens
+from assistant.counted_columns import counted_columns
 from assistant.entity_fact import name_tokens
 from assistant.filler import classify_in_context
 from assistant.framing import without_framing
@@ -331,7 +332,8 @@ def with_story_lead(question: str, retrieval: Any, comp: Composition, config: An
     kept = _kept(question, retrieval, comp, config, ref, everything)
     if kept is not None:
         return kept
-    if asked_technologies(question, retrieval.index, config):
+    if asked_technologies(question, retrieval.index, config) or counted_columns(
+            question, retrieval, config):
         return comp
     first = comp.text.split("\n\n")[0]
     block = lead_block(question, retrieval, config, first, everything)
