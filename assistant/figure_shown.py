@@ -16,8 +16,11 @@ at* gives a figure of the asked kind (``measure_kind``: "dollars" money, "engine
 people, a plain count with the counted thing beside its number). When none does and a line
 under "more" from that article does, that line is shown first (after a verdict line), with
 the short figure-less line just before it in its passage when that one is under "more" too
-("Hosting also got more expensive." names what the bill measures); the last line of a plain
-answer past the composer's limit goes to "more", never away.
+("Hosting also got more expensive." names what the bill measures). When no line under
+"more" does, a retrieved table row of that article that gives it is shown as the composer
+writes a row: a cell holding a bare number ("58") is too short a sentence for the scorer,
+so such a row never reaches the composer's lines. The last line of a plain answer past the
+composer's limit goes to "more", never away.
 
 The article pointed at: one the question names by its lead's proper names
 (``article_subject.named_articles``), the retrieval's referred article, else the cited
@@ -46,8 +49,10 @@ from assistant.asked_figure import (
 )
 from assistant.corpus_index import idf
 from assistant.measure_kind import KINDS, kind_said, word_kind
+from assistant.models import Citation
 from assistant.not_given import _vocabulary
 from assistant.question_names import GENERIC
+from assistant.table_cells import compact_row
 
 #: Shown lines of a plain answer (the composer's ``MAX_SENTENCES``): past it, the last one
 #: goes to "more" when a figure line is added.
@@ -55,12 +60,17 @@ MAX_SHOWN = 5
 #: The cited article pointed at holds at least this many times the IDF weight of the
 #: question's words of the next one.
 CLEAR = 1.25
-_MARK = re.compile(r"\[(\d+)\]")
+_MARK = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
 _SPLIT = re.compile(r"(?<=\])\s+(?=[A-Z“\"])")
 
 
 def _articles(line: str, cited: dict[int, str]) -> set[str]:
-    return {cited[int(n)] for n in _MARK.findall(line) if int(n) in cited}
+    return {cited[n] for n in _numbers(line) if n in cited}
+
+
+def _numbers(text: str) -> list[int]:
+    """The citation numbers of ``text``'s markers ("[2]", "[1, 3]")."""
+    return [int(k) for m in _MARK.findall(text) for k in m.split(",")]
 
 
 def _plain(line: str) -> str:
@@ -87,7 +97,8 @@ def pointed_article(question: str, retrieval: Any, cited: Sequence[str], tok: An
     return weights[0][1]
 
 
-def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any) -> float:
+def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any,
+           table: bool = False) -> float:
     """How well ``text`` gives the asked figure: -1 when it holds none of ``kind`` (a plain
     count: no free number with at least ``WORD_SHARE`` of ``own``'s IDF weight beside it),
     else the share of ``own``'s weight it holds (a ranking among lines that give one)."""
@@ -99,9 +110,39 @@ def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any) 
         return share if kind_said(kind, text) else -1.0
     if not _free_number(text):
         return -1.0
-    near = near_number(text, tok, False, True)
+    near = near_number(text, tok, table, True)
     return share if sum(w for t, w in weight.items() if t in near) / total >= WORD_SHARE \
         else -1.0
+
+
+def _row_line(retrieval: Any, comp: Any, aid: str, kind: str | None, own: Sequence[str],
+              tok: Any) -> str | None:
+    """The best retrieved table row of article ``aid`` that gives the asked figure, as the
+    composer writes a row ("Packages in the lockfile — A “58”, B “1,020”."), cited (a new
+    citation appended to ``comp``'s unless its passage is cited already); None when no row
+    gives it. A bare number in a cell is too short a sentence for the scorer
+    (``table_cells.MIN_WORDS``), so such a row is never among the composer's lines."""
+    idx = retrieval.index
+    rows = [sc.chunk for sc in [*retrieval.chunks, *getattr(retrieval, "extra", ())]
+            if sc.chunk.article_id == aid and getattr(sc.chunk, "row", None) is not None]
+    scored = [(_gives(c.text, kind, own, tok, idx, table=True), -k, c) for k, c in enumerate(rows)]
+    best = max((r for r in scored if r[0] >= 0), default=None, key=lambda r: r[:2])
+    if best is None:
+        return None
+    chunk = best[2]
+    cells = [(name, chunk.text[sp.start - chunk.start : sp.end - chunk.start])
+             for name, sp in chunk.row.cells]
+    n = next((c.n for c in comp.citations if c.article_id == aid and c.start == chunk.start
+              and c.end == chunk.end), None)
+    if n is None:
+        used = [k for t in [*comp.pieces, *comp.more] for k in _numbers(t)]
+        n = max([*(c.n for c in comp.citations), *used], default=0) + 1
+        meta = getattr(idx, "metas", {}).get(aid)
+        comp.citations = [*comp.citations, Citation(
+            n=n, article_id=aid, title=meta.title if meta else aid, text=chunk.text,
+            start=chunk.start, end=chunk.end, section=chunk.section,
+            highlight=tuple((sp.start, sp.end) for _name, sp in chunk.row.cells))]
+    return f"{compact_row(chunk.row.criterion, cells)} [{n}]"
 
 
 def _parts(question: str, tok: Any, ignore: frozenset[str]
@@ -126,7 +167,7 @@ def _parts(question: str, tok: Any, ignore: frozenset[str]
 def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> Any:
     """``comp`` with each asked figure of the pointed-at article shown (module docstring);
     unchanged when nothing is asked, no article is pointed at, or it is shown already."""
-    if comp.abstained or not comp.more or not comp.citations or not figure_asked(question):
+    if comp.abstained or not comp.citations or not figure_asked(question):
         return comp
     if config is None:
         from knowledge.subjects_config import default_subjects
@@ -150,6 +191,10 @@ def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> 
                   if _articles(m, cited) == {aid} and m not in adds]
         best = max((r for r in ranked if r[0] >= 0), default=None)
         if best is None:
+            row = _row_line(retrieval, comp, aid, kind, own, tok)
+            if row:
+                adds.append(row)
+                own_shown.append(_plain(row))
             continue
         k = -best[1]
         before = more[k - 1] if k else ""

@@ -313,8 +313,9 @@ def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: An
     renumber = _renumbering(comp, cites)
     moved = [renumber(p) for p in led_by(pieces, at)]
     verdict = renumber(comp.verdict) if comp.verdict else None
-    return Composition(pieces=moved, citations=cites.build(), verdict=verdict,
-                       more=[renumber(m) for m in comp.more], intent=comp.intent)
+    more = [renumber(m) for m in comp.more]  # cited before the list is built: no dangling [n]
+    return Composition(pieces=moved, citations=cites.build(), verdict=verdict, more=more,
+                       intent=comp.intent)
 
 
 def with_story_lead(question: str, retrieval: Any, comp: Composition, config: Any,

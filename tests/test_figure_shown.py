@@ -179,3 +179,22 @@ def test_no_row_with_that_many_columns_names_nothing() -> None:
 def test_a_role_before_a_unit_of_people_and_n_of_us_are_head_counts(text: str,
                                                                     people: bool) -> None:
     assert ("people" in figure_kinds(text)) is people
+
+
+def test_a_table_row_with_bare_number_cells_is_shown_from_the_pointed_at_article() -> None:
+    from knowledge.models import Span, TableRow
+
+    text = "Packages in the lockfile — Flask: 41 · Deno: 380"
+    a, b = text.index("41"), text.index("380")
+    row = TableRow("Packages in the lockfile", (("Flask", Span(a, a + 2)),
+                                                ("Deno", Span(b, b + 3))))
+    chunk = SimpleNamespace(chunk_id="r", text=text, article_id="ferry", start=0,
+                            end=len(text), section="", row=row)
+    retrieval = _retrieval()
+    retrieval.chunks = [SimpleNamespace(chunk=chunk)]
+    comp = _comp(["Hosting at scale costs about $900 a month for most teams we surveyed. [1]"],
+                 [])
+    out = fs.with_asked_figure("How many packages sit in the lockfile of each Islandhop "
+                               "ferry service?", retrieval, comp, default_subjects())
+    assert out.text.startswith("Packages in the lockfile — Flask “41”, Deno “380”. [4]")
+    assert out.citations[-1].n == 4 and out.citations[-1].article_id == "ferry"
