@@ -107,7 +107,7 @@ def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any,
     said = set(tok.tokens(text))
     share = sum(w for t, w in weight.items() if t in said) / total
     if kind:
-        return share if kind_said(kind, text) else -1.0
+        return share if kind_said(kind, text, heads=True) else -1.0
     if not _free_number(text):
         return -1.0
     near = near_number(text, tok, table, True)

@@ -47,6 +47,8 @@ KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 #: so is a percent sign.
 _CURRENCY = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
 _PERCENT = re.compile(r"\d\s?%")
+#: "a team of 14", "team of twenty-two": a head count.
+_TEAM = re.compile(r"\bteam\s+of\s+(?:\d|[a-z]+\b)", re.I)
 #: Money asked by its verb ("What does X charge ...", "How much did they spend ..."), in
 #: lower case: "Kestrel Pay" is a name.
 _MONEY_FRAME = re.compile(r"\b(?:cost|costs|charge|charges|charged|spend|spends|spent|pay|"
@@ -57,10 +59,6 @@ NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 "twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|"
                 "million|millions|billion|billions|dozen|dozens|half|twice|double|triple|"
                 "single")
-#: "a team of 14", "team of twenty-two", "three of us", "all four of us": a head count
-#: (a speaker counting their own team says "N of us").
-_TEAM = re.compile(rf"\bteam\s+of\s+(?:\d|[a-z]+\b)|\b(?:\d+|{NUMBER_WORDS})\s+of\s+us\b",
-                   re.I)
 _NUMBER_WORD = re.compile(rf"^(?:\d[\d,.]*[a-z]*|{NUMBER_WORDS}|a|an)$", re.I)
 
 
@@ -101,22 +99,14 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\s\-–/()|,;:]+", text)
 
 
-#: A lower-case word naming a role ("backend", "senior", "frontend"), not a function word.
-_ROLE = re.compile(r"(?!(?:of|or|so|more|extra|full|whole|the|a|an|and|to|in|on|at|for|by|"
-                   r"with|from|other|new|old|our|their|its|his|her|my|your)\b)[a-z][a-z-]+")
-
-
 def unit_after(words: list[str], k: int) -> str | None:
     """The kind of the unit a number at ``words[k]`` is written in ("180 MB", "seven
     weeks", "eight-second" split into words, "14 engineers"), or None."""
-    for j, nxt in enumerate(words[k + 1 : k + 3]):
+    for nxt in words[k + 1 : k + 3]:
         stems = set(tokens(nxt))
         kind = next((kd for kd, (_m, units) in KINDS.items() if stems & units), None)
         if kind:
             return kind
-        if j == 0 and k + 2 < len(words) and _ROLE.fullmatch(nxt) \
-                and set(tokens(words[k + 2])) & KINDS["people"][1]:
-            return "people"  # "four backend engineers": a role before a unit of people
         if not re.fullmatch(r"(?:of|more|or|so|extra|full|whole|\d[\d,.]*)", nxt, re.I):
             return None
     return None
@@ -162,11 +152,36 @@ def bound_numbers(text: str) -> set[int]:
     return out
 
 
-def kind_said(kind: str, text: str) -> bool:
+#: A lower-case word naming a role ("backend", "senior", "frontend"), not a function word.
+_ROLE = re.compile(r"(?!(?:of|or|so|more|extra|full|whole|the|a|an|and|to|in|on|at|for|by|"
+                   r"with|from|other|new|old|our|their|its|his|her|my|your)\b)[a-z][a-z-]+")
+
+
+def head_count(text: str) -> bool:
+    """Whether ``text`` counts people with a role before the unit ("four backend
+    engineers", "12 senior developers") or as the speaker's own team ("three of us", "all
+    four of us"). Read only when the answer's lines are chosen (``figure_shown``,
+    ``not_given``), never by the coverage check: that a story counts its own team says
+    nothing of a head count it does not give (the figure probes' "how many developers
+    wrote the waiting room?")."""
+    ws = _words(text)
+    for k, w in enumerate(ws[:-2]):
+        if not _NUMBER_WORD.match(w) or re.fullmatch(r"(?i)an?", w):
+            continue
+        nxt, after = ws[k + 1], ws[k + 2]
+        if nxt.lower() == "of" and re.fullmatch(r"(?i)us\W*", after):
+            return True
+        if _ROLE.fullmatch(nxt) and set(tokens(after)) & KINDS["people"][1]:
+            return True
+    return False
+
+
+def kind_said(kind: str, text: str, heads: bool = False) -> bool:
     """Whether ``text`` (a sentence with its lead, heading or table headers) gives a
     figure of ``kind``: a number in one of its units, or a number beside one of its
-    measure words ("Memory (MB)" over a row of figures)."""
-    if kind in figure_kinds(text):
+    measure words ("Memory (MB)" over a row of figures); with ``heads``, also a head count
+    told with a role or as "N of us" (``head_count``)."""
+    if kind in figure_kinds(text) or (heads and kind == "people" and head_count(text)):
         return True
     measure, _units = KINDS[kind]
     return bool(set(tokens(text)) & measure) and bool(re.search(r"\d", text))

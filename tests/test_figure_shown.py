@@ -17,7 +17,7 @@ import assistant.figure_shown as fs
 from assistant.composer import Composition
 from assistant.corpus_index import tokens
 from assistant.counted_columns import counted, counted_columns
-from assistant.measure_kind import figure_kinds
+from assistant.measure_kind import figure_kinds, kind_said
 from assistant.models import Citation
 from knowledge.subjects_config import default_subjects
 
@@ -178,7 +178,14 @@ def test_no_row_with_that_many_columns_names_nothing() -> None:
 ])
 def test_a_role_before_a_unit_of_people_and_n_of_us_are_head_counts(text: str,
                                                                     people: bool) -> None:
-    assert ("people" in figure_kinds(text)) is people
+    assert kind_said("people", text, heads=True) is people
+
+
+def test_the_coverage_checks_reading_of_head_counts_is_unchanged() -> None:
+    # "three of us" says nothing of a head count the question asks of others: the
+    # coverage check (no ``heads``) does not read it
+    assert "people" not in figure_kinds("Two of us maintain the Deno gateway.")
+    assert not kind_said("people", "Five backend engineers keep the Flask service running.")
 
 
 def test_a_table_row_with_bare_number_cells_is_shown_from_the_pointed_at_article() -> None:
