@@ -52,6 +52,7 @@ from langchain_core.runnables.utils import AddableDict
 
 from assistant.abstain import CriterionByMeaning, assess
 from assistant.composer import Composition, Disagreement, abstention, compose
+from assistant.figure_shown import with_asked_figure
 from assistant.lead_change import with_change_line
 from assistant.models import Answer
 from assistant.not_given import with_not_given
@@ -272,6 +273,7 @@ def build_answer_path(
                        disagreement=dis, config=subjects)
         comp = with_change_line(rw.text, comp)  # "narrowed: from 3x to 1.8x" (``lead_change``)
         comp = with_story_lead(rw.text, retrieval, comp, subjects)  # one story's (``story_lead``)
+        comp = with_asked_figure(rw.text, retrieval, comp, subjects)  # ``figure_shown``
         # "The articles don't give the contractor fees; the closest they say:" (``not_given``)
         comp = with_not_given(rw.text, retrieval, comp, subjects, follow_up=bool(rw.topic))
         note = getattr(state.get("coverage"), "note", "")

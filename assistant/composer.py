@@ -1,8 +1,7 @@
 """The offline answer composer: an answer built only from sentences of cited passages.
 
-No language model writes anything here. The composer scores every sentence of the
-retrieved passages against the question, then shapes the answer by the question's intent
-(``assistant.intent``):
+No language model writes anything here. The composer scores each sentence of the retrieved
+passages against the question, then shapes the answer by its intent (``assistant.intent``):
 
 * which is better / which for X: a verdict line first (on a measured criterion the figures
   given for both sides, ``assistant.figure_verdict``; else ``assistant.verdict``: the
@@ -61,6 +60,7 @@ from assistant.cell_column import column_shown
 from assistant.change import favour_change
 from assistant.compare.lexicon import load_general_lexicon
 from assistant.conditions import condition_firsts, conditions_only
+from assistant.counted_columns import counted_columns
 from assistant.every_part import widen
 from assistant.evidence import counted_first, recording
 from assistant.figure_lead import figure_items
@@ -257,7 +257,8 @@ def compose(
     if (intent.kind == "fact" and disagreement is not None and disagreement.criterion
             and polar(question, subjects, config.find_subjects)):
         intent = Intent("better")
-    named = asked_technologies(without_aside(question), retrieval.index, config)
+    named = asked_technologies(without_aside(question), retrieval.index, config) or (
+        counted_columns(question, retrieval, config))  # "the three stacks": every column
     if named:  # a third technology: the pair verdict at most (``assistant.named``)
         return _compose_named(question, retrieval, named, intent, subjects, aspect, config,
                               disagreement)

@@ -152,11 +152,36 @@ def bound_numbers(text: str) -> set[int]:
     return out
 
 
-def kind_said(kind: str, text: str) -> bool:
+#: A lower-case word naming a role ("backend", "senior", "frontend"), not a function word.
+_ROLE = re.compile(r"(?!(?:of|or|so|more|extra|full|whole|the|a|an|and|to|in|on|at|for|by|"
+                   r"with|from|other|new|old|our|their|its|his|her|my|your)\b)[a-z][a-z-]+")
+
+
+def head_count(text: str) -> bool:
+    """Whether ``text`` counts people with a role before the unit ("four backend
+    engineers", "12 senior developers") or as the speaker's own team ("three of us", "all
+    four of us"). Read only when the answer's lines are chosen (``figure_shown``,
+    ``not_given``), never by the coverage check: that a story counts its own team says
+    nothing of a head count it does not give (the figure probes' "how many developers
+    wrote the waiting room?")."""
+    ws = _words(text)
+    for k, w in enumerate(ws[:-2]):
+        if not _NUMBER_WORD.match(w) or re.fullmatch(r"(?i)an?", w):
+            continue
+        nxt, after = ws[k + 1], ws[k + 2]
+        if nxt.lower() == "of" and re.fullmatch(r"(?i)us\W*", after):
+            return True
+        if _ROLE.fullmatch(nxt) and set(tokens(after)) & KINDS["people"][1]:
+            return True
+    return False
+
+
+def kind_said(kind: str, text: str, heads: bool = False) -> bool:
     """Whether ``text`` (a sentence with its lead, heading or table headers) gives a
     figure of ``kind``: a number in one of its units, or a number beside one of its
-    measure words ("Memory (MB)" over a row of figures)."""
-    if kind in figure_kinds(text):
+    measure words ("Memory (MB)" over a row of figures); with ``heads``, also a head count
+    told with a role or as "N of us" (``head_count``)."""
+    if kind in figure_kinds(text) or (heads and kind == "people" and head_count(text)):
         return True
     measure, _units = KINDS[kind]
     return bool(set(tokens(text)) & measure) and bool(re.search(r"\d", text))

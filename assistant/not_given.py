@@ -167,7 +167,7 @@ def _numeric(idx: Any, article_id: str, kind: str | None, counted: bool
     if key not in memo:
         numeric = _numeric_sentences(idx, _positions(idx, article_id))
         if kind:
-            numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}")]
+            numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}", heads=True)]
         if counted:  # a sentence whose every number is in a unit counts nothing
             numeric = [n for n in numeric if n[3] or _free_number(n[1])]
         memo[key] = numeric

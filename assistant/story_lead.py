@@ -43,6 +43,7 @@ from assistant.advice import asks_advice, is_advice
 from assistant.answer_type import RATIO, quantity
 from assistant.composer import Composition
 from assistant.corpus_index import tokens
+from assistant.counted_columns import counted_columns
 from assistant.entity_fact import name_tokens
 from assistant.filler import classify_in_context
 from assistant.framing import without_framing
@@ -312,8 +313,9 @@ def _kept(question: str, retrieval: Any, comp: Composition, config: Any, ref: An
     renumber = _renumbering(comp, cites)
     moved = [renumber(p) for p in led_by(pieces, at)]
     verdict = renumber(comp.verdict) if comp.verdict else None
-    return Composition(pieces=moved, citations=cites.build(), verdict=verdict,
-                       more=[renumber(m) for m in comp.more], intent=comp.intent)
+    more = [renumber(m) for m in comp.more]  # cited before the list is built: no dangling [n]
+    return Composition(pieces=moved, citations=cites.build(), verdict=verdict, more=more,
+                       intent=comp.intent)
 
 
 def with_story_lead(question: str, retrieval: Any, comp: Composition, config: Any,
@@ -331,7 +333,8 @@ def with_story_lead(question: str, retrieval: Any, comp: Composition, config: An
     kept = _kept(question, retrieval, comp, config, ref, everything)
     if kept is not None:
         return kept
-    if asked_technologies(question, retrieval.index, config):
+    if asked_technologies(question, retrieval.index, config) or counted_columns(
+            question, retrieval, config):
         return comp
     first = comp.text.split("\n\n")[0]
     block = lead_block(question, retrieval, config, first, everything)

@@ -1,0 +1,224 @@
+"""The figure a question asks is shown, from the article the question points at.
+
+Review 22's covered figure questions were answered, yet the asked number sat under "more
+from the sources": m12 ("Did hosting get cheaper or dearer for the walking-tour operator
+..., and by how many dollars?") showed other articles' hosting bills while the operator's
+own "our monthly bill rose from $240 to $310" waited under "more"; m27 ("How large is
+Turnstile's Python codebase, and how many engineers maintain its backend?") showed the
+90,000 lines and hid "Three of us work on the backend". The sentence ranker scores a line
+by its closeness to the whole question, so a line answering one ask of a two-part question,
+or holding the figure in words the question does not use ("our monthly bill" for
+"hosting"), loses to lines on the question's topic from other stories.
+
+After the composer, for each ask of the question that asks a quantity (``asked_figure.asks``
+and ``figure_asked``), this reads whether a shown line *of the article the question points
+at* gives a figure of the asked kind (``measure_kind``: "dollars" money, "engineers"
+people, a plain count with the counted thing beside its number). When none does and a line
+under "more" from that article does, that line is shown first (after a verdict line), with
+the short figure-less line just before it in its passage when that one is under "more" too
+("Hosting also got more expensive." names what the bill measures). When no line under
+"more" does, a retrieved table row of that article that gives it is shown as the composer
+writes a row: a cell holding a bare number ("58") is too short a sentence for the scorer,
+so such a row never reaches the composer's lines. The last line of a plain answer past the
+composer's limit goes to "more", never away.
+
+The article pointed at: one the question names by its lead's proper names
+(``article_subject.named_articles``), the retrieval's referred article, else the cited
+article whose passages hold clearly the most IDF weight of the question's words (the
+"walking-tour operator" is the only story of walking tours). No article clearly pointed
+at: nothing changes (another story's figure is not the asked one). Token sets and regular
+expressions over the composed lines: no model call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.article_subject import named_articles
+from assistant.asked_figure import (
+    LEAD_WORDS,
+    NUMBER,
+    WORD_SHARE,
+    _free_number,
+    asked_parts,
+    asks,
+    figure_asked,
+    near_number,
+)
+from assistant.corpus_index import idf
+from assistant.measure_kind import KINDS, kind_said, word_kind
+from assistant.models import Citation
+from assistant.not_given import _vocabulary
+from assistant.question_names import GENERIC
+from assistant.table_cells import compact_row
+
+#: Shown lines of a plain answer (the composer's ``MAX_SENTENCES``): past it, the last one
+#: goes to "more" when a figure line is added.
+MAX_SHOWN = 5
+#: The cited article pointed at holds at least this many times the IDF weight of the
+#: question's words of the next one.
+CLEAR = 1.25
+_MARK = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
+_SPLIT = re.compile(r"(?<=\])\s+(?=[A-Z“\"])")
+
+
+def _articles(line: str, cited: dict[int, str]) -> set[str]:
+    return {cited[n] for n in _numbers(line) if n in cited}
+
+
+def _numbers(text: str) -> list[int]:
+    """The citation numbers of ``text``'s markers ("[2]", "[1, 3]")."""
+    return [int(k) for m in _MARK.findall(text) for k in m.split(",")]
+
+
+def _plain(line: str) -> str:
+    return " ".join(_MARK.sub(" ", line).split())
+
+
+def pointed_article(question: str, retrieval: Any, cited: Sequence[str], tok: Any,
+                    ignore: frozenset[str]) -> str | None:
+    """The one article ``question`` points at (see the module docstring), or None."""
+    idx = retrieval.index
+    named = named_articles(question, idx, tok)
+    if named:
+        return next(iter(named)) if len(named) == 1 else None
+    ref = getattr(retrieval, "article", None)
+    if ref is not None and isinstance(getattr(ref, "article_id", None), str):
+        return str(ref.article_id)
+    words = {t for t in tok.tokens(question) if t not in ignore and not word_kind(t)}
+    weights = sorted(((sum(idf(idx, t) for t in words if t in _vocabulary(idx, aid)), aid)
+                      for aid in dict.fromkeys(cited)), reverse=True)
+    if not weights or weights[0][0] <= 0:
+        return None
+    if len(weights) > 1 and weights[0][0] < CLEAR * weights[1][0]:
+        return None
+    return weights[0][1]
+
+
+def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any,
+           table: bool = False) -> float:
+    """How well ``text`` gives the asked figure: -1 when it holds none of ``kind`` (a plain
+    count: no free number with at least ``WORD_SHARE`` of ``own``'s IDF weight beside it),
+    else the share of ``own``'s weight it holds (a ranking among lines that give one)."""
+    weight = {t: idf(idx, t) for t in own}
+    total = sum(weight.values()) or 1.0
+    said = set(tok.tokens(text))
+    share = sum(w for t, w in weight.items() if t in said) / total
+    if kind:
+        return share if kind_said(kind, text, heads=True) else -1.0
+    if not _free_number(text):
+        return -1.0
+    near = near_number(text, tok, table, True)
+    return share if sum(w for t, w in weight.items() if t in near) / total >= WORD_SHARE \
+        else -1.0
+
+
+def _row_line(retrieval: Any, comp: Any, aid: str, kind: str | None, own: Sequence[str],
+              tok: Any) -> str | None:
+    """The best retrieved table row of article ``aid`` that gives the asked figure, as the
+    composer writes a row ("Packages in the lockfile — A “58”, B “1,020”."), cited (a new
+    citation appended to ``comp``'s unless its passage is cited already); None when no row
+    gives it. A bare number in a cell is too short a sentence for the scorer
+    (``table_cells.MIN_WORDS``), so such a row is never among the composer's lines."""
+    idx = retrieval.index
+    rows = [sc.chunk for sc in [*retrieval.chunks, *getattr(retrieval, "extra", ())]
+            if sc.chunk.article_id == aid and getattr(sc.chunk, "row", None) is not None]
+    scored = [(_gives(c.text, kind, own, tok, idx, table=True), -k, c) for k, c in enumerate(rows)]
+    best = max((r for r in scored if r[0] >= 0), default=None, key=lambda r: r[:2])
+    if best is None:
+        return None
+    chunk = best[2]
+    cells = [(name, chunk.text[sp.start - chunk.start : sp.end - chunk.start])
+             for name, sp in chunk.row.cells]
+    n = next((c.n for c in comp.citations if c.article_id == aid and c.start == chunk.start
+              and c.end == chunk.end), None)
+    if n is None:
+        used = [k for t in [*comp.pieces, *comp.more] for k in _numbers(t)]
+        n = max([*(c.n for c in comp.citations), *used], default=0) + 1
+        meta = getattr(idx, "metas", {}).get(aid)
+        comp.citations = [*comp.citations, Citation(
+            n=n, article_id=aid, title=meta.title if meta else aid, text=chunk.text,
+            start=chunk.start, end=chunk.end, section=chunk.section,
+            highlight=tuple((sp.start, sp.end) for _name, sp in chunk.row.cells))]
+    return f"{compact_row(chunk.row.criterion, cells)} [{n}]"
+
+
+def _parts(question: str, tok: Any, ignore: frozenset[str]
+           ) -> list[tuple[str | None, tuple[str, ...]]]:
+    """(kind, own tokens) of each ask of ``question`` that asks a quantity; an ask with no
+    topic of its own ("and by how many dollars?") takes the whole question's."""
+    whole = asked_parts(question, tok, ignore)[0]
+    out = []
+    for part in asks(question):
+        if not figure_asked(part):
+            continue
+        asked, kind = asked_parts(part, tok, ignore)
+        measure = KINDS[kind][0] if kind else frozenset()
+        own = tuple(t for t in asked if t not in measure and not word_kind(t))
+        if not own:
+            own = tuple(t for t in whole if t not in measure and not word_kind(t))
+        if kind or own:
+            out.append((kind, own))
+    return out
+
+
+def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> Any:
+    """``comp`` with each asked figure of the pointed-at article shown (module docstring);
+    unchanged when nothing is asked, no article is pointed at, or it is shown already."""
+    if comp.abstained or not comp.citations or not figure_asked(question):
+        return comp
+    if config is None:
+        from knowledge.subjects_config import default_subjects
+
+        config = default_subjects()
+    idx = retrieval.index
+    tok = idx.tokenizer or config.tokenizer
+    ignore = frozenset({*config.subject_tokens, *GENERIC})
+    cited = {c.n: c.article_id for c in comp.citations}
+    aid = pointed_article(question, retrieval, list(cited.values()), tok, ignore)
+    if aid is None:
+        return comp
+    shown = [s for p in comp.pieces for s in _SPLIT.split(p.strip()) if s.strip()]
+    own_shown = [_plain(s) for s in shown if _articles(s, cited) == {aid}]
+    more = list(comp.more)
+    adds: list[str] = []
+    for kind, own in _parts(question, tok, ignore):
+        if any(_gives(s, kind, own, tok, idx) >= 0 for s in own_shown):
+            continue
+        ranked = [(_gives(_plain(m), kind, own, tok, idx), -k, m) for k, m in enumerate(more)
+                  if _articles(m, cited) == {aid} and m not in adds]
+        best = max((r for r in ranked if r[0] >= 0), default=None)
+        if best is None:
+            row = _row_line(retrieval, comp, aid, kind, own, tok)
+            if row:
+                adds.append(row)
+                own_shown.append(_plain(row))
+            continue
+        k = -best[1]
+        before = more[k - 1] if k else ""
+        lead = (before and _articles(before, cited) == {aid} and before not in adds
+                and len(_plain(before).split()) <= LEAD_WORDS and not NUMBER.search(
+                    _plain(before)))
+        adds += [before, best[2]] if lead else [best[2]]
+        own_shown.append(_plain(best[2]))
+    if not adds:
+        return comp
+    comp.more = [m for m in more if m not in adds]
+    line = " ".join(a.strip() for a in adds)
+    pieces = list(comp.pieces)
+    if comp.verdict and comp.verdict in pieces:
+        at = pieces.index(comp.verdict) + 1
+        if at < len(pieces) and not pieces[at].strip():
+            pieces[at] = "\n\n"
+        else:
+            pieces.insert(at, "\n\n")
+        pieces[at + 1 : at + 1] = [line, "\n\n"] if at + 1 < len(pieces) else [line]
+    else:
+        pieces.insert(0, line + " ")
+        if "\n\n" not in "".join(pieces) and len(pieces) > MAX_SHOWN:
+            comp.more.insert(0, pieces.pop().strip())
+    pieces[-1] = pieces[-1].rstrip()
+    comp.pieces = pieces
+    return comp
