@@ -21,7 +21,10 @@ any one page:
   most mature option / a sane choice");
 * its opening condition ("If your Express app already has ...", "For a team that ...")
   restates the asker's situation: it shares at least ``MIN_SHARED`` stemmed content terms
-  with the question (``assistant.corpus_index.tokens``, the retrieval's own tokens), and
+  with the question (``assistant.corpus_index.tokens``, the retrieval's own tokens), none
+  that the question negates ("none of us has written Python" is no Python developer) and
+  names no other scale than the question's ("tens of thousands of requests per second" is
+  not "a few hundred"), and
   the sentence is close to the question in meaning (at least ``CLOSE_SHARE`` of the closest
   candidate's cosine, the embedder's): advice on another situation is no answer.
 
@@ -71,6 +74,14 @@ _CONDITION = re.compile(
     r"(?:if|when|for|unless|once|whenever)\s+([^.;:]{3,160}?),\s", re.I)
 
 
+#: A negator, and how many words before a term it negates.
+_NEGATION = re.compile(r"(?i:no|not|none|never|nor|without|n['’]t|\w+n['’]t|neither)")
+NEGATION_REACH = 5
+#: A scale: a figure, or a number word.
+_SCALE = re.compile(r"\b(?:\d[\d,.]*|hundreds?|thousands?|millions?|billions?|tens|dozens?)\b",
+                    re.I)
+
+
 def decides(question: str) -> bool:
     """Whether ``question`` asks for a decision or for advice."""
     return bool(_DECIDES.search(question)) or asks_advice(question)
@@ -81,18 +92,41 @@ def recommends(text: str) -> bool:
     return is_advice(text) or bool(_RECOMMENDS.search(text))
 
 
-def shared(text: str, question_terms: set[str]) -> int:
-    """How many of the question's terms the opening condition of ``text`` holds (0 when it
-    opens with no condition)."""
+def situation_terms(question: str) -> set[str]:
+    """The question's stemmed terms that describe the asker's situation: a term the question
+    negates ("none of us has written Python") is not part of it."""
+    words = re.findall(r"[\w'’.-]+", question)
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if not any(_NEGATION.fullmatch(w) for w in words[max(i - NEGATION_REACH, 0):i]):
+            out.update(tokens(word))
+    return out
+
+
+def scales(text: str) -> set[str]:
+    """The scales ``text`` names ("tens of thousands", "a few hundred", "40,000"), singular."""
+    return {m.group(0).lower().rstrip("s") for m in _SCALE.finditer(text)}
+
+
+def shared(text: str, question: str) -> int:
+    """How many of the asker's situation terms (``situation_terms``) the opening condition
+    of ``text`` holds: 0 when it opens with no condition, or when the condition names a
+    scale and the question another ("tens of thousands of requests" is not "a few hundred":
+    another situation)."""
     m = _CONDITION.match(text)
-    return len(set(tokens(m.group(1))) & question_terms) if m else 0
+    if not m:
+        return 0
+    asked, said = scales(question), scales(m.group(1))
+    if asked and said and not asked & said:
+        return 0
+    return len(set(tokens(m.group(1))) & situation_terms(question))
 
 
 def leads(question: str, cand: Any) -> bool:
     """Whether ``cand`` answers the decision ``question`` asks with advice restating the
     asker's situation (closeness in meaning is left to the caller)."""
     return (USE_DIRECT_ADVICE and decides(question) and recommends(cand.text)
-            and shared(cand.text, set(tokens(question))) >= MIN_SHARED)
+            and shared(cand.text, question) >= MIN_SHARED)
 
 
 def lead_advice(question: str, visible: Sequence[Any], more: Sequence[Any]
@@ -102,12 +136,11 @@ def lead_advice(question: str, visible: Sequence[Any], more: Sequence[Any]
     visible, more = list(visible), list(more)
     if not USE_DIRECT_ADVICE or not visible or not decides(question):
         return visible, more
-    terms = set(tokens(question))
     pool = [*visible, *more]
     floor = CLOSE_SHARE * max(c.sem for c in pool)
 
     def fit(cand: Any) -> int:
-        n = shared(cand.text, terms)
+        n = shared(cand.text, question)
         return n if n >= MIN_SHARED and cand.sem >= floor and recommends(cand.text) else 0
 
     if fit(visible[0]):

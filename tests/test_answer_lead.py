@@ -104,3 +104,15 @@ def test_a_lone_item_or_a_far_list_is_no_answer() -> None:
     far = [cand("Freeze the schema for a week.", 0.2, chunk, _at("Freeze")),
            cand("Switch the traffic over at night.", 0.2, chunk, _at("Switch"))]
     assert steps_first(q, [outcome], far) == ([outcome], far)
+
+
+def test_a_situation_the_question_negates_or_scales_otherwise_is_another_one() -> None:
+    from assistant.direct_advice import shared
+
+    advice = "If you are a Go developer with no time to learn, stay with Gin."
+    assert shared(advice, "I am a Go developer. Should I stay with Gin?") >= 2
+    assert shared(advice, "We are four Rust developers and none of us has written Go. "
+                          "Should we pick Gin?") < 2
+    busy = "If your queue handles millions of jobs per day, pick a broker."
+    assert shared(busy, "Our queue handles millions of jobs per day. Should we pick one?") >= 2
+    assert shared(busy, "Our queue handles a few hundred jobs per day. Should we pick one?") == 0
