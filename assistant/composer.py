@@ -53,6 +53,7 @@ from functools import partial
 from typing import Any
 
 from assistant.advice import favour_advice
+from assistant.answer_lead import advice_first, answer_first
 from assistant.answer_type import quantity, unanswered_type
 from assistant.asked import facet_named, pair_line, polar
 from assistant.biography import without_biography
@@ -70,7 +71,7 @@ from assistant.focus import split_visible
 from assistant.framing import without_framing
 from assistant.intent import Intent, asks_no_sides, classify_intent
 from assistant.lean import lean, purpose, row_line, side_firsts, side_groups, weighs
-from assistant.line_parts import line_parts
+from assistant.line_parts import line_parts, lower_first
 from assistant.models import Citation
 from assistant.name_lists import with_name_lists
 from assistant.named import (
@@ -305,17 +306,16 @@ def compose(
     pool = [c for c in cands[:MORE_POOL] if id(c) not in taken]  # none repeating a chosen one
     rest = [c for c, again in zip(pool, repeats(pool, chosen), strict=True) if not again]
     extra = select(rest, MAX_MORE, comparison) if rest else []
-    selected = chosen
-    chosen, hidden = split_visible(chosen, comparison, cands, intent.polarity,
-                                   config.find_subjects)
+    selected, (chosen, hidden) = chosen, split_visible(chosen, comparison, cands, intent.polarity,
+                                                       config.find_subjects)
     # what does not help goes to "more" (``assistant.trim``); the verdict reads all ``chosen``
     visible, cut = trim(chosen, intent, subjects, comparison, merged)
     hidden = [*cut, *hidden]
     if not comparison:  # the asked thing first, then only what is about it
         visible, hidden = refine(question, intent, retrieval, visible, hidden, cands,
                                  subjects, single, config, scored)
-    visible, extra = widen(question, intent.kind, visible, hidden, extra, retrieval.index, config,
-                           MAX_MORE)
+    visible, extra = answer_first(question, *widen(question, intent.kind, visible, hidden,
+                                                          extra, retrieval.index, config, MAX_MORE))
     cites = Citations(metas)
     pieces: list[str] = []
     verdict: str | None = None
@@ -338,9 +338,12 @@ def compose(
 
         def cite(cand: Candidate) -> int:
             return cite_candidate(cand, cites)
-        verdict = (unweighed_line(view, chosen, cites, cite) if view and view.unweighed
-                   else story_row(retrieval, cites))  # a story's own table row
-        verdict, used = (verdict, []) if verdict or intent.kind != "better" else by_figures(
+        # a decision asked in the asker's own situation: the advice restating it leads
+        advice = None if intent.kind == "better" else advice_first(question, visible)
+        verdict = (_render_sentence(advice, cites, None, config) if advice else unweighed_line(
+            view, chosen, cites, cite) if view and view.unweighed else story_row(retrieval, cites))
+        verdict, used = (verdict, [advice] if advice else []) if (
+            verdict or intent.kind != "better") else by_figures(
             question, cands, config, cite, cites.metas, view.source if view else None)
         if verdict is None and may_lean and view is not None and view.use:
             # "For a chat app with live updates, ...": the passages on the use speak to it,
@@ -429,21 +432,13 @@ def _contrast(groups: list[tuple[str | None, list[Candidate]]], cites: Citations
     for subject, cand, shown in picks:
         text = _render_sentence(cand, cites, subject, config, (), shown).replace(". [", " [")
         opener = config.find_subjects(text.split(" ", 1)[0])
-        text = _lower_first(text) if not opener else text
+        text = lower_first(text) if not opener else text
         # "Django: Django inherits ..." says the name twice: a sentence that opens with its
         # own side's name needs no label
         parts.append(text if list(opener) == [subject] else f"{subject}: {text}")
     lead = "It depends on the project. " if intent.kind == "when" else ""
     return lead + "; ".join(parts) + ("" if parts[-1].endswith(".") else "."), [
         c for _s, c, _t in picks]
-
-
-def _lower_first(text: str) -> str:
-    """Lowercase a leading "It"/"The" so a quote reads inside a sentence; names stay."""
-    first = text.split(" ", 1)[0]
-    if first in {"It", "Its", "The", "This", "There", "They", "A", "An"}:
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _compose_named(question: str, retrieval: Retrieval, named: Sequence[Named],

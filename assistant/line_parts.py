@@ -72,3 +72,11 @@ def line_parts(groups: Sequence[tuple[str | None, Sequence[Candidate]]],
     shown = [c for _s, g in groups for c in g]
     parts = [side_part(s, g, shown, names) for s, g in groups if s and g]
     return [p for p in parts if p is not None]
+
+
+def lower_first(text: str) -> str:
+    """Lowercase a leading "It"/"The" so a quote reads inside a line; names stay."""
+    first = text.split(" ", 1)[0]
+    if first in {"It", "Its", "The", "This", "There", "They", "A", "An"}:
+        return text[0].lower() + text[1:]
+    return text
