@@ -76,6 +76,11 @@ _BEFORE_PRONOUN = frozenset(["the", "other", "this", "that", "each", "every", "w
                              "no", "any", "new", "old", "same", "only", "right", "wrong"])
 
 
+def measure_words(kind: str) -> list[str]:
+    """The words a question asks ``kind`` by, as written ("cost", "bill", "budget")."""
+    return _RAW[kind][0].split()
+
+
 def word_kind(word: str) -> str | None:
     """The kind whose measure word ``word`` is ("RAM" memory, "weeks" time), or None; an
     adverb of a unit ("weekly", "monthly") is a rate's period, no measure asked."""
