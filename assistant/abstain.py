@@ -367,7 +367,7 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
     # on Node" asks for names, and its frame is no topic (``assistant.answer_frame``)
     framed = answer_frame(question, tok, subjects.subject_tokens, GENERIC)
     evidence = frame_evidence(framed, [t for n in dict.fromkeys(named) for t in tok.tokens(n)],
-                              idx) if framed else None
+                              idx, question) if framed else None
     if framed:
         signals["frame"] = {"kind": framed.kind, "topic": list(framed.topic),
                             "evidence": evidence}

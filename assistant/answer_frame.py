@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer_type import ASKS_FOR_NAMES, NAME_LIST
+from assistant.figure_owner import owner_articles
 
 #: "How big / large / many / much ...", "what size / number / count": a quantity asked.
 ASKS_FOR_QUANTITY = re.compile(
@@ -199,12 +200,16 @@ def answer_frame(question: str, tok: Any, subject_tokens: Sequence[str] | frozen
                  unit if kind == "quantity" else ())
 
 
-def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | None:
+def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any,
+                   question: str = "") -> str | None:
     """``"answered"`` when a passage holds an answer of the frame's kind, every token of
     ``subjects`` (the question's subjects' tokens) and at least half of its topic tokens,
     or (a quantity) those subjects and a number of the counted unit ("80K stars");
     ``"untouched"`` when its topic has ``UNTOUCHED`` tokens or more and the corpus holds
-    none of them; else None."""
+    none of them; else None. A fact (a price, a date, a version) of an article
+    ``question`` names by its lead, publisher or author ("How much does Turnstile pay
+    ...?", ``figure_owner``) is read in that article's passages only: another article's
+    "$20 Render instance" is no price of Turnstile's."""
     topic = list(frame.topic)
     if len(topic) >= UNTOUCHED and not any(t in idx.vocabulary for t in topic):
         return "untouched"
@@ -212,7 +217,11 @@ def frame_evidence(frame: Frame, subjects: Sequence[str], idx: Any) -> str | Non
         return None  # "Which companies?": nothing to look the names up by
     need = len(topic) / 2
     tok = getattr(idx, "tokenizer", None)
+    owners = owner_articles(question, idx, tok, subjects) \
+        if question and tok is not None and frame.kind in FACT_KINDS else frozenset()
     for i, ct in enumerate(idx.chunk_tokens):
+        if owners and idx.chunks[i].article_id not in owners:
+            continue
         if not all(s in ct for s in subjects):
             continue
         if frame.unit and tok is not None and all(u in ct for u in frame.unit) and any(

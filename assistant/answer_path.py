@@ -52,6 +52,7 @@ from langchain_core.runnables.utils import AddableDict
 
 from assistant.abstain import CriterionByMeaning, assess
 from assistant.composer import Composition, Disagreement, abstention, compose
+from assistant.cost_meaning import cost_meant
 from assistant.figure_shown import with_asked_figure
 from assistant.lead_change import with_change_line
 from assistant.models import Answer
@@ -59,6 +60,7 @@ from assistant.not_given import with_not_given
 from assistant.retriever import Retrieval, tokens
 from assistant.rewrite import Rewritten, rewrite
 from assistant.story_lead import with_story_lead
+from knowledge.subjects_config import default_subjects
 
 #: The steps whose ends mark the phases of ``timings_ms``: ``rewrite`` runs from the start
 #: to the end of the rewrite step, ``retrieve`` from there to the end of the retrieve step
@@ -238,6 +240,7 @@ def build_answer_path(
             criterion in words of its own; None without a comparison service.
     """
     timer = timer or StepTimer()
+    embedder = getattr(retriever, "embedder", None)
 
     def do_rewrite(state: dict[str, Any]) -> dict[str, Any]:
         q = validate(state["question"]) if validate else str(state["question"])
@@ -249,6 +252,11 @@ def build_answer_path(
         rw: Rewritten = state["rewritten"]
         retrieval = state["documents"].retrieval
         coverage = assess(rw.text, retrieval, subjects=subjects, meaning=criterion_by_meaning)
+        if (money := cost_meant(rw.text, coverage, retrieval, embedder, subjects or
+                                default_subjects())) is not None:
+            # "Which of the two is kinder to my wallet?": a cost asked by meaning (m17)
+            coverage.signals["cost_meaning"] = money
+            return dataclasses.replace(coverage, covered=True, reason="covered", message="")
         if coverage.covered or not rw.topic or coverage.reason not in ASKED_KIND:
             return coverage
         # A follow-up kept with the earlier question as its topic: what kind of thing is

@@ -48,11 +48,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.answer_frame import ASKS_FOR_FACT
-from assistant.article_subject import named_articles
 from assistant.corpus_index import idf
+from assistant.figure_owner import owner_articles
 from assistant.measure_kind import (
     KINDS,
     NUMBER_WORDS,
+    SHARE,
     asked_kind,
     bound_numbers,
     figure_kinds,
@@ -62,11 +63,21 @@ from assistant.measure_kind import (
 )
 from knowledge.text.tokens import passage_context
 
-#: A quantity asked: "how many / how much / how long", "what did ... cost".
+#: A share of a whole asked by its frame: "What percentage of backend developers ...?",
+#: "What share of its revenue ...?", "How big a fraction of ...?" (review 22's m35 was
+#: no quantity question at all, so the check never ran); a share's figure is a percentage
+#: or a fraction (``measure_kind.SHARE``).
+_SHARE_ASKED = re.compile(
+    r"\bwhat\s+(?:percentage|percent|proportion|share|fraction|portion)\s+of\b"
+    r"|\bhow\s+(?:big|large|small)\s+an?\s+(?:percentage|proportion|share|fraction|portion)"
+    r"\s+of\b", re.I)
+#: "What number of X": a count of X, read as "how many X".
+_NUMBER_OF_ASKED = re.compile(r"\bwhat\s+number\s+of\b", re.I)
+#: A quantity asked: "how many / how much / how long", "what did ... cost", a share.
 FIGURE_ASKED = re.compile(
     r"\bhow\s+(?:many|much|long)\b"
-    r"|\bwhat\s+(?:did|does|do|would|will|could)\b[^?]*\b(?:cost|costs|charge|charged)\b",
-    re.I)
+    r"|\bwhat\s+(?:did|does|do|would|will|could)\b[^?]*\b(?:cost|costs|charge|charged)\b"
+    rf"|{_SHARE_ASKED.pattern}|{_NUMBER_OF_ASKED.pattern}", re.I)
 #: The words that say a quantity is asked (its frame, no topic): the question words, the
 #: measure's verbs ("cost", "spend", "take", "use", "eat", "how much time goes on"), time
 #: words that only say when ("now", "to begin with"), and a possessive's "s" ("Kestrel
@@ -93,6 +104,10 @@ _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 #: Share of the asked thing's IDF weight one numeric sentence must hold.
 WORD_SHARE = 0.5
+#: The share a question asking a share of a whole needs (any asked word beside a
+#: percentage or a fraction, ``measure_kind.SHARE``): share questions were never checked
+#: before oosfig25, and their whole is often named in the asker's own words.
+SHARE_WORDS = 1e-6
 #: Words either side of a number that it may count ("46 endpoints", "about 1,800 small
 #: online shops", "tickets fell from about 30").
 WINDOW = 5
@@ -175,9 +190,12 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
     content word ("days of downtime": a unit with the thing it counts), else the
     question's words without the scene, the frame, the proper names and ``ignore`` (the
     subjects' tokens, generic words)."""
+    question = _NUMBER_OF_ASKED.sub("how many", question)
     skip = set(ignore) | {t for n in _names(question) for t in tok.tokens(n)}
     rest = _FRAME.sub(" ", _PLACE.sub("", _SECOND.sub("", _SCENE.sub("", _COST_TO.sub(
-        "?", question)))))  # who paid a cost is no part of what it was
+        "?", _SHARE_ASKED.sub(" ", question))))))  # who paid a cost is no part of what it was
+    if _SHARE_ASKED.search(question):  # "what share of X": X's words, a share's figures
+        return tuple(dict.fromkeys(t for t in tok.tokens(rest) if t not in skip)), SHARE
     counted = None if _COMPARATIVE.search(question) else (
         _PARTITIVE.search(question) or _COUNTED.search(question))
     if counted:
@@ -280,13 +298,16 @@ def _share(weight: dict[str, float], total: float, said: set[str]) -> float:
     return sum(w for t, w in weight.items() if t in said) / total
 
 
-def whose(question: str, idx: Any, tok: Any, positions: Sequence[int]) -> list[int]:
+def whose(question: str, idx: Any, tok: Any, positions: Sequence[int],
+          ignore: Iterable[str] = ()) -> list[int]:
     """The passages to read: when ``question`` names articles by their lead's proper
-    names ("How many paying customers use Harbourlight's booking API?",
-    ``article_subject.named_articles``), every passage of those articles, shown or not (a
+    names ("How many paying customers use Harbourlight's booking API?"), their publisher
+    or their author ("How many Django developers does PLANEKS employ?",
+    ``figure_owner.owner_articles``), every passage of those articles, shown or not (a
     count of paying customers in another article's story is another company's, and the
-    retrieval may have shown the named story's other passages); else ``positions``."""
-    named = named_articles(question, idx, tok)
+    retrieval may have shown the named story's other passages); else ``positions``.
+    ``ignore``: tokens that name no article (the subjects')."""
+    named = owner_articles(question, idx, tok, ignore)
     if not named:
         return list(positions)
     return [i for i, c in enumerate(idx.chunks) if c.article_id in named]
@@ -351,7 +372,7 @@ def _ask_unsaid(ask: str, question: str, retrieval: Any, tok: Any, ignore: Itera
     if not asked or not positions:
         return False
     weight = {t: idf(idx, t) for t in asked}
-    numeric = _numeric_sentences(idx, whose(question, idx, tok, positions))
+    numeric = _numeric_sentences(idx, whose(question, idx, tok, positions, ignore))
     if kind:  # "How much RAM ...": only a figure in a unit of memory answers it
         numeric = [n for n in numeric if kind_said(kind, f"{n[4]}\n{n[1]}")]
     measure = KINDS[kind][0] if kind else frozenset()
@@ -364,9 +385,13 @@ def _ask_unsaid(ask: str, question: str, retrieval: Any, tok: Any, ignore: Itera
                     | set(tok.tokens(context)) | measure), text)
             for _i, text, _r, table, context in numeric]
     share, best = max(said, default=(0.0, ""))
+    # a share is asked of a whole in the asker's words ("the npm security warnings" for
+    # "security advisories"): with its figures read by kind, one asked word beside one is
+    # enough; none at all is the article's silence (review 22's m35)
+    need = SHARE_WORDS if kind == SHARE else WORD_SHARE
     meaning = -1.0
     rows = [r for _i, _t, r, _table, _c in numeric if r >= 0]
-    if share < WORD_SHARE and rows and retrieval.vector and idx.sentence_matrix is not None:
+    if share < need and rows and retrieval.vector and idx.sentence_matrix is not None:
         import numpy as np
 
         sims = idx.sentence_matrix[np.asarray(rows)] @ np.asarray(retrieval.vector,
@@ -375,4 +400,4 @@ def _ask_unsaid(ask: str, question: str, retrieval: Any, tok: Any, ignore: Itera
     if signals is not None:
         signals["figure"] = {"asked": list(asked), "kind": kind, "share": round(share, 3),
                              "meaning": round(meaning, 3), "best": best[:80]}
-    return share < WORD_SHARE and meaning < MEANING_FLOOR
+    return share < need and meaning < MEANING_FLOOR

@@ -39,6 +39,15 @@ _RAW: dict[str, tuple[str, str]] = {
     "change": ("fall fell drop dropped rise rose grow grew increase decrease shrink shrank",
                "percent percentage"),
 }
+#: A share of a whole ("What percentage of ...", "What fraction of ..."): asked by these
+#: words, given as a percentage or a fraction ("about half of those advisories", "one in
+#: five", "19 of them"), never by a dollar or a plain count (review 22's m35 was answered
+#: with three unrelated figure lines). Read before ``change`` by ``word_kind``; it has no
+#: units of its own (``unit_after`` reads "80 percent" as a change, as before), and its
+#: figures are read by ``kind_said``. "share" itself is no measure word: "sharing types"
+#: is a verb (``asked_figure`` reads "what share of" as this kind by its frame).
+SHARE = "share"
+_RAW = {SHARE: ("percentage percent proportion fraction portion", ""), **_RAW}
 #: kind -> (measure stems, unit stems), stemmed as the index stems.
 KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     kind: (frozenset(tokens(words)) | frozenset(tokens(units)), frozenset(tokens(units)))
@@ -65,6 +74,11 @@ _NUMBER_WORD = re.compile(rf"^(?:\d[\d,.]*[a-z]*|{NUMBER_WORDS}|a|an)$", re.I)
 #: Words after which "one" is a pronoun ("the other one", "this one", "each one").
 _BEFORE_PRONOUN = frozenset(["the", "other", "this", "that", "each", "every", "which",
                              "no", "any", "new", "old", "same", "only", "right", "wrong"])
+
+
+def measure_words(kind: str) -> list[str]:
+    """The words a question asks ``kind`` by, as written ("cost", "bill", "budget")."""
+    return _RAW[kind][0].split()
 
 
 def word_kind(word: str) -> str | None:
@@ -176,12 +190,53 @@ def head_count(text: str) -> bool:
     return False
 
 
+#: A share said as a percentage or a fraction: "55 percent", "20%", "about half", "a
+#: third", "one in five", "five out of nine", "19 of them", "of the nine incidents, five".
+_SHARE_SAID = re.compile(
+    rf"\d\s?%|\b(?:\d[\d,.]*|{NUMBER_WORDS})\s+(?:per\s?cent|percent)\b|\bhalf\b"
+    rf"|\b(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?\b"
+    rf"|\b(?:\d[\d,.]*|{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d|{NUMBER_WORDS})"
+    rf"|\b(?:\d[\d,.]*|{NUMBER_WORDS})\s+of\s+(?:them|those|these|the|our|its|their)\b"
+    rf"|\bof\s+the\s+(?:\d[\d,.]*|{NUMBER_WORDS})\b", re.I)
+
+
+#: Words after a number that a head count may reach over to its people ("one other
+#: engineer", "two of our frontend engineers", "one backend person").
+PEOPLE_REACH = 4
+
+
+def _people_counted(text: str) -> bool:
+    """Whether a number of ``text`` counts people: a people unit or measure word within
+    ``PEOPLE_REACH`` words after it. A people word elsewhere beside some number counts
+    nothing ("over 2 million open-source packages, enabling developers", "a Django
+    developer and got 14 applications": review 22's set, oos25's PLANEKS question)."""
+    ws = re.findall(r"[^\s\-–/()|]+", text)
+    measure = KINDS["people"][0]
+    for k, w in enumerate(ws):
+        if not _NUMBER_WORD.match(w.rstrip(",;:.")) or re.fullmatch(r"(?i)an?", w):
+            continue
+        for x in ws[k + 1 : k + 1 + PEOPLE_REACH]:
+            if set(tokens(x)) & measure:
+                return True
+            # the noun phrase the number counts ends at a plural or a clause mark
+            # ("14 applications", "2 million packages, enabling developers")
+            if re.search(r"[a-z]s[,;:.]?$|[,;:.]$", x) and not _NUMBER_WORD.match(x):
+                break
+    return False
+
+
 def kind_said(kind: str, text: str, heads: bool = False) -> bool:
     """Whether ``text`` (a sentence with its lead, heading or table headers) gives a
     figure of ``kind``: a number in one of its units, or a number beside one of its
-    measure words ("Memory (MB)" over a row of figures); with ``heads``, also a head count
-    told with a role or as "N of us" (``head_count``)."""
-    if kind in figure_kinds(text) or (heads and kind == "people" and head_count(text)):
+    measure words ("Memory (MB)" over a row of figures); a share as a percentage or a
+    fraction (``_SHARE_SAID``); with ``heads``, also a head count told with a role or as
+    "N of us" (``head_count``)."""
+    if kind == SHARE and _SHARE_SAID.search(text):
+        return True
+    if kind == "people":
+        return ("people" in figure_kinds(text) or _people_counted(text)
+                or (heads and head_count(text)))
+    if kind in figure_kinds(text):
         return True
     measure, _units = KINDS[kind]
     return bool(set(tokens(text)) & measure) and bool(re.search(r"\d", text))

@@ -29,10 +29,14 @@ _SHOWN = ("dense_top", "bm25_top", "lexical", "subjects", "foreign", "unknown_na
           "passing", "unrelated", "criterion", "kind", "compound", "topic", "meaning")
 
 
-def _half(qid: str) -> str:
-    """The probe half of an id (``ps-t03`` -> t), or "all" for another file's ids."""
+def _half(qid: str, split: str | None = None) -> str:
+    """The probe half of an id (``ps-t03`` -> t), else of a label file's ``split``
+    ("tune" -> t, "heldback" -> h: its held-back misses are counted, never listed), or
+    "all"."""
     tail = qid.rsplit("-", 1)[-1]
-    return tail[0] if tail[:1] in ("t", "h") and tail[1:].isdigit() else "all"
+    if tail[:1] in ("t", "h") and tail[1:].isdigit():
+        return tail[0]
+    return {"tune": "t", "heldback": "h"}.get(split or "", "all")
 
 
 def run(versus: Any, path: Path) -> dict[str, Any]:
@@ -57,7 +61,7 @@ def run(versus: Any, path: Path) -> dict[str, Any]:
             seen.clear()
             answer = versus.ask(row["question"], row.get("history") or ())
             no = declined(answer)
-            half = halves.setdefault(_half(row["id"]), {
+            half = halves.setdefault(_half(row["id"], row.get("split")), {
                 "in_scope": 0, "false_declines": 0, "out_of_scope": 0, "answered_oos": 0,
                 "evidence_missed": 0, "misses": []})
             if row["answerable"]:
@@ -71,13 +75,13 @@ def run(versus: Any, path: Path) -> dict[str, Any]:
                 unseen = not no and bool(wanted) and not any(
                     q.lower() in answer.answer.lower() for q in quotes)
                 half["evidence_missed"] += int(unseen)
-                if unseen and _half(row["id"]) != "h":
+                if unseen and _half(row["id"], row.get("split")) != "h":
                     half.setdefault("evidence_misses", []).append(row["id"])
             else:
                 half["out_of_scope"] += 1
                 miss = not no
                 half["answered_oos"] += int(not no)
-            if miss and _half(row["id"]) != "h":
+            if miss and _half(row["id"], row.get("split")) != "h":
                 cov = seen[-1] if seen else None
                 half["misses"].append({
                     "id": row["id"], "answerable": row["answerable"],

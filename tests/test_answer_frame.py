@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from assistant.answer_frame import answer_frame, frame_evidence
 from knowledge.text.tokens import Tokenizer
 
@@ -144,3 +146,21 @@ def test_a_number_of_the_counted_unit_answers_a_quantity_question() -> None:
     other = answer_frame("Roughly what download count has Django's repository collected?",
                          TOK, SUBJECTS)
     assert other is not None and frame_evidence(other, ["django"], idx) is None
+
+
+def test_a_fact_of_a_named_article_is_read_in_that_article_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # fig16-u05's shape: another article's "$20 instance" is no price of the named one
+    import assistant.answer_frame as af
+
+    idx = index("Ferrow runs two small Node.js machines for its queue.",
+                "A Node.js counter runs on a small $7 instance each month.")
+    idx.chunks[0].article_id, idx.chunks[1].article_id = "ferrow", "other"
+    q = "How much does Ferrow pay each month for its small Node machines?"
+    price = answer_frame(q, TOK, SUBJECTS)
+    assert price is not None and price.kind == "price"
+    monkeypatch.setattr(af, "owner_articles", lambda q, idx, tok, ignore=(): frozenset({"ferrow"}))
+    idx.tokenizer = TOK
+    assert frame_evidence(price, ["nodejs"], idx, q) is None
+    monkeypatch.setattr(af, "owner_articles", lambda q, idx, tok, ignore=(): frozenset())
+    assert frame_evidence(price, ["nodejs"], idx, q) == "answered"

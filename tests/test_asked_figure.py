@@ -73,7 +73,7 @@ def _retrieval(texts: list[tuple[str, str]], cos: float = 0.3) -> _Retrieval:
 
 @pytest.fixture(autouse=True)
 def _no_named_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset())
+    monkeypatch.setattr(af, "owner_articles", lambda q, idx, tok, ignore=(): frozenset())
 
 
 def test_quantity_questions_are_figure_questions() -> None:
@@ -143,9 +143,10 @@ def test_a_named_article_is_read_whole_and_alone(monkeypatch: pytest.MonkeyPatch
     texts = [("other", "Time to the first 12 paying customers was seven weeks."),
              ("ferrow", "Ferrow sells canoe trips on four rivers.")]
     r = _retrieval(texts)
-    monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset({"ferrow"}))
+    monkeypatch.setattr(af, "owner_articles",
+                        lambda q, idx, tok, ignore=(): frozenset({"ferrow"}))
     assert figure_unsaid("How many paying customers does Ferrow have?", r, TOK, ())
-    monkeypatch.setattr(af, "named_articles", lambda q, idx, tok: frozenset())
+    monkeypatch.setattr(af, "owner_articles", lambda q, idx, tok, ignore=(): frozenset())
     assert not figure_unsaid("How many paying customers does Ferrow have?", r, TOK, ())
 
 
@@ -238,3 +239,30 @@ def test_a_count_of_people_charged_is_a_count_not_a_price() -> None:
     signals: dict[str, Any] = {}
     assert not figure_unsaid("How many train riders were charged twice?", r, TOK, (), signals)
     assert signals["figure"]["kind"] is None
+
+
+def test_a_share_of_a_whole_is_a_figure_question() -> None:
+    # review 22's m35: "what percentage of" was no quantity question, so never checked
+    assert figure_asked("What percentage of the riders pay by card?")
+    assert figure_asked("What share of its fares comes from tourists?")
+    assert figure_asked("How big a fraction of the fleet is electric?")
+    assert figure_asked("What number of riders pay by card?")
+    assert not figure_asked("What does the ferry company share with its riders?")
+
+
+def test_a_share_is_answered_only_by_a_percentage_or_a_fraction() -> None:
+    q = "What percentage of the riders pay by card?"
+    money = _retrieval([("a", "The ferry took $4,000 from 300 riders last May.")])
+    assert figure_unsaid(q, money, TOK, ())  # dollars and a head count give no share
+    half = _retrieval([("a", "About half of the riders pay by card these days.")])
+    assert not figure_unsaid(q, half, TOK, ())
+    pct = _retrieval([("a", "Cards made up 60 percent of rider payments in May.")])
+    assert not figure_unsaid(q, pct, TOK, ())
+    # a share of another whole, no asked word beside it: the article's silence
+    other = _retrieval([("a", "The new engines cut fuel use by 30 percent.")])
+    assert figure_unsaid(q, other, TOK, ())
+
+
+def test_what_number_of_counts_like_how_many() -> None:
+    assert asked_tokens("What number of delivery vans does the bakery own?", TOK, ()) \
+        == asked_tokens("How many delivery vans does the bakery own?", TOK, ())

@@ -181,11 +181,14 @@ def test_a_role_before_a_unit_of_people_and_n_of_us_are_head_counts(text: str,
     assert kind_said("people", text, heads=True) is people
 
 
-def test_the_coverage_checks_reading_of_head_counts_is_unchanged() -> None:
-    # "three of us" says nothing of a head count the question asks of others: the
-    # coverage check (no ``heads``) does not read it
+def test_the_coverage_check_does_not_read_the_speakers_own_team_as_a_head_count() -> None:
+    # "two of us" says nothing of a head count the question asks of others: the coverage
+    # check (no ``heads``) does not read it; the line chooser (``heads``) does. A number
+    # before a role and a people noun counts people either way (oosfig25's reading).
     assert "people" not in figure_kinds("Two of us maintain the Deno gateway.")
-    assert not kind_said("people", "Five backend engineers keep the Flask service running.")
+    assert not kind_said("people", "Two of us maintain the Deno gateway.")
+    assert kind_said("people", "Two of us maintain the Deno gateway.", heads=True)
+    assert kind_said("people", "Five backend engineers keep the Flask service running.")
 
 
 def test_a_table_row_with_bare_number_cells_is_shown_from_the_pointed_at_article() -> None:

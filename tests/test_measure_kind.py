@@ -69,3 +69,25 @@ def test_what_a_text_says_of_a_cost_is_no_figure_question() -> None:
     assert not figure_asked("What does the ferry post say about fuel cost?")
     assert figure_asked("What did a season ticket cost at the ferry line?")
     assert figure_asked("How many ferries does the post say the line runs?")
+
+
+def test_a_head_count_is_a_number_that_counts_people() -> None:
+    # a people word beside a number of something else counts no people (oos25: "a Django
+    # developer and got 14 applications", "2 million packages, enabling developers")
+    assert not kind_said("people", "We advertised for a backend engineer and got 14 replies.")
+    assert not kind_said("people", "It offers 2 million packages, enabling developers to ship.")
+    assert kind_said("people", "Two of our frontend engineers now help with on-call.")
+    assert kind_said("people", "It is run by a team of nine.")
+    assert kind_said("people", "We hired 3 developers in May.")
+
+
+def test_a_share_is_said_as_a_percentage_or_a_fraction() -> None:
+    assert word_kind("percentage") == "share" and word_kind("fraction") == "share"
+    for text in ("About half of the riders pay by card.", "Card use reached 60 percent.",
+                 "One in five riders pays cash.", "Of the nine ferries, two are electric.",
+                 "Fares rose 12%."):
+        assert kind_said("share", text), text
+    for text in ("The ferry took $4,000 last May.", "It carries 300 riders a day."):
+        assert not kind_said("share", text), text
+    # "80 percent" is still a change's unit
+    assert "change" in figure_kinds("Queries fell by roughly 80 percent.")
