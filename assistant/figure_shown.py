@@ -116,12 +116,14 @@ def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any,
 
 
 def _row_line(retrieval: Any, comp: Any, aid: str, kind: str | None, own: Sequence[str],
-              tok: Any) -> str | None:
+              tok: Any, shown: set[str]) -> str | None:
     """The best retrieved table row of article ``aid`` that gives the asked figure, as the
     composer writes a row ("Packages in the lockfile — A “58”, B “1,020”."), cited (a new
     citation appended to ``comp``'s unless its passage is cited already); None when no row
-    gives it. A bare number in a cell is too short a sentence for the scorer
-    (``table_cells.MIN_WORDS``), so such a row is never among the composer's lines."""
+    gives it, or when the answer shows that row already (``shown``: lines without their
+    markers; review 23's n02 showed one row twice). A bare number in a cell is too short a
+    sentence for the scorer (``table_cells.MIN_WORDS``), so such a row is rarely among the
+    composer's lines."""
     idx = retrieval.index
     rows = [sc.chunk for sc in [*retrieval.chunks, *getattr(retrieval, "extra", ())]
             if sc.chunk.article_id == aid and getattr(sc.chunk, "row", None) is not None]
@@ -132,6 +134,8 @@ def _row_line(retrieval: Any, comp: Any, aid: str, kind: str | None, own: Sequen
     chunk = best[2]
     cells = [(name, chunk.text[sp.start - chunk.start : sp.end - chunk.start])
              for name, sp in chunk.row.cells]
+    if _plain(compact_row(chunk.row.criterion, cells)) in shown:
+        return None
     n = next((c.n for c in comp.citations if c.article_id == aid and c.start == chunk.start
               and c.end == chunk.end), None)
     if n is None:
@@ -143,6 +147,19 @@ def _row_line(retrieval: Any, comp: Any, aid: str, kind: str | None, own: Sequen
             start=chunk.start, end=chunk.end, section=chunk.section,
             highlight=tuple((sp.start, sp.end) for _name, sp in chunk.row.cells))]
     return f"{compact_row(chunk.row.criterion, cells)} [{n}]"
+
+
+#: The composer's line for a named technology its shown lines do not cover
+#: (``composer._compose_named``).
+_UNSAID = re.compile(r"The articles don't say anything about (.+?) on that\.\s*$")
+
+
+def _said_unsaid(piece: str, line: str) -> bool:
+    """Whether ``piece`` says the articles say nothing about a technology that ``line``,
+    the figure line shown now, names: review 23's n01 showed Gin's table cell and then
+    "The articles don't say anything about Go (Gin) on that." beside it."""
+    m = _UNSAID.match(piece.strip())
+    return m is not None and all(name in line for name in m.group(1).split(" or "))
 
 
 def _parts(question: str, tok: Any, ignore: frozenset[str]
@@ -191,7 +208,8 @@ def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> 
                   if _articles(m, cited) == {aid} and m not in adds]
         best = max((r for r in ranked if r[0] >= 0), default=None)
         if best is None:
-            row = _row_line(retrieval, comp, aid, kind, own, tok)
+            row = _row_line(retrieval, comp, aid, kind, own, tok,
+                            {_plain(s) for s in [*shown, *adds]})
             if row:
                 adds.append(row)
                 own_shown.append(_plain(row))
@@ -207,7 +225,7 @@ def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> 
         return comp
     comp.more = [m for m in more if m not in adds]
     line = " ".join(a.strip() for a in adds)
-    pieces = list(comp.pieces)
+    pieces = [p for p in comp.pieces if not _said_unsaid(p, line)]
     if comp.verdict and comp.verdict in pieces:
         at = pieces.index(comp.verdict) + 1
         if at < len(pieces) and not pieces[at].strip():

@@ -208,3 +208,48 @@ def test_a_table_row_with_bare_number_cells_is_shown_from_the_pointed_at_article
                                "ferry service?", retrieval, comp, default_subjects())
     assert out.text.startswith("Packages in the lockfile — Flask “41”, Deno “380”. [4]")
     assert out.citations[-1].n == 4 and out.citations[-1].article_id == "ferry"
+
+
+def _row_retrieval() -> Any:
+    from knowledge.models import Span, TableRow
+
+    text = "Packages in the lockfile — Flask: 41 · Deno: 380"
+    a, b = text.index("41"), text.index("380")
+    row = TableRow("Packages in the lockfile", (("Flask", Span(a, a + 2)),
+                                                ("Deno", Span(b, b + 3))))
+    chunk = SimpleNamespace(chunk_id="r", text=text, article_id="ferry", start=0,
+                            end=len(text), section="", row=row)
+    retrieval = _retrieval()
+    retrieval.chunks = [SimpleNamespace(chunk=chunk)]
+    return retrieval
+
+
+def test_a_row_the_answer_already_shows_is_not_shown_twice() -> None:
+    # review 23's n02: the composer's row line, then the same row again as the figure line
+    shown = "Packages in the lockfile — Flask “41”, Deno “380”. [1]"
+    comp = _comp([shown], [])
+    out = fs.with_asked_figure("How many packages sit in the lockfile of each Islandhop "
+                               "ferry service?", _row_retrieval(), comp, default_subjects())
+    assert out.text.count("Packages in the lockfile") == 1
+    assert [c.n for c in out.citations] == [1, 2, 3]  # no citation nothing refers to
+
+
+def test_the_named_technology_line_goes_when_its_figure_is_shown() -> None:
+    # review 23's n01: Gin's cell shown, then "The articles don't say anything about Go (Gin)"
+    comp = _comp(["The articles don't say anything about Flask on that.\n\n",
+                  "Hosting at scale costs about $900 a month for most teams we surveyed. [1]"],
+                 [])
+    out = fs.with_asked_figure("How many packages sit in the lockfile of each Islandhop "
+                               "ferry service?", _row_retrieval(), comp, default_subjects())
+    assert out.text.startswith("Packages in the lockfile — Flask “41”, Deno “380”. [4]")
+    assert "don't say anything about Flask" not in out.text
+    assert "$900 a month" in out.text
+
+
+def test_a_line_about_a_technology_the_figure_line_does_not_name_stays() -> None:
+    comp = _comp(["The articles don't say anything about Rails on that.\n\n",
+                  "Hosting at scale costs about $900 a month for most teams we surveyed. [1]"],
+                 [])
+    out = fs.with_asked_figure("How many packages sit in the lockfile of each Islandhop "
+                               "ferry service?", _row_retrieval(), comp, default_subjects())
+    assert "don't say anything about Rails on that." in out.text
