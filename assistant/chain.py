@@ -175,6 +175,9 @@ class AnswerChain:
             from assistant.sentence_info import warm_passages
 
             warm_passages(idx, self.subjects)  # what each first visit of a passage paid
+        from assistant.warm_builds import warm_builds
+
+        warm_builds(self.comparisons, self.subjects)  # the first comparison's one-time builds
 
     def invalidate(self) -> None:
         """The corpus changed: drop every cache derived from it."""
