@@ -164,13 +164,20 @@ class AnswerChain:
     # -- lifecycle ---------------------------------------------------------------------
 
     def warm_up(self) -> None:
-        """Load the model, build the BM25 index and run one query through both."""
+        """Load the model, build the BM25 index, run one query through both and analyse every
+        stored sentence's question-free facts (``assistant.sentence_info``)."""
         warm = getattr(self.embedder, "warm_up", None)
         if callable(warm):
             warm()
         idx = self.retriever.index()
         if not idx.empty:
             self.retriever.search(" ".join(self.subjects.subject_names), 1, index=idx)
+            from assistant.sentence_info import warm_passages
+
+            warm_passages(idx, self.subjects)  # what each first visit of a passage paid
+        from assistant.warm_builds import warm_builds
+
+        warm_builds(self.comparisons, self.subjects)  # the first comparison's one-time builds
 
     def invalidate(self) -> None:
         """The corpus changed: drop every cache derived from it."""

@@ -27,7 +27,8 @@ from typing import Any
 
 from assistant.filler import PRONOUN_START, classify
 from assistant.rewrite import find_subjects
-from assistant.sentences import Candidate, _clean_sentence
+from assistant.sentence_info import _clean_sentence
+from assistant.sentences import Candidate
 from knowledge.models import Chunk, Span
 
 #: A counted claim shown as evidence has at least this many words: a bare cell ("Native")

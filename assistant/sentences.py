@@ -36,20 +36,15 @@ from assistant.answer_type import (
 from assistant.attribution import foreign_claim
 from assistant.corpus_index import idf as idf_of
 from assistant.filler import classify as filler_kind
-from assistant.filler import heading_like, needs_antecedent
+from assistant.filler import needs_antecedent
 from assistant.intent import Intent
 from assistant.merit import concession, merit
 from assistant.own_merit import own_answers
 from assistant.retriever import CorpusIndex, Retrieval, tokens
 from assistant.rewrite import ASPECTS
 from assistant.scene import W_SCENE, scene_setting
-from assistant.sentence_context import (
-    context_tokens,
-    lead_in_span,
-    sentence_spans,
-)
-from assistant.subject import infer_subject, referent_subject, table_context
-from assistant.table_cells import keeps
+from assistant.sentence_context import context_tokens, sentence_spans
+from assistant.sentence_info import sentence_info
 from assistant.template_lead import opens_section
 from assistant.verdict import CriterionView
 from assistant.word_family import word_family
@@ -92,16 +87,11 @@ W_CONTEXT = 0.25
 #: horizontal scalability."); the rest elaborate.
 W_LEAD = 0.04
 
-_BULLET = re.compile(r"^[\s•\-*·–—]+")
 _COMPARISON = re.compile(
     r"\b(?:vs\.?|versus|compare\w*|comparison|differen\w*|better|worse|which (?:one|is|of)|"
     r"\w+er than|more \w+ than|less \w+ than|or)\b",
     re.I,
 )
-_MARKER = re.compile(r"\[(\d+)\]")
-#: A leading "It"/"Its" (not "It's"): shown alone, it becomes "[Node.js]" / "[Node.js’s]".
-_IT_OPENER = re.compile(r"^(?:it|its)\b(?!['’])", re.I)
-_INTRO_STARTS = ("below are", "let's", "let us", "here are")
 #: Bonus for a sentence listing names when the question asks for names.
 W_ANSWER_TYPE = 0.5
 
@@ -130,9 +120,6 @@ class Candidate:
     rated: bool = False  # the asked subject's table cell for "how well does X cope with Y?"
 
 
-#: A list item's meaning score is the better of its own and that of it read with its list's
-#: intro (the sum of the two pooled vectors).
-USE_ITEM_MEANING = True
 #: For a follow-up carrying its topic (``Retrieval.ask_vector``): the new ask's share of a
 #: sentence's meaning score.
 W_ASK = 0.5
@@ -146,15 +133,6 @@ def _unit(vector: Sequence[float] | None) -> Any:
 
     v = np.asarray(vector, dtype=np.float32)
     return v / (float(np.linalg.norm(v)) or 1.0)
-
-
-def _clean_sentence(text: str) -> str:
-    out = _BULLET.sub("", text)
-    out = re.sub(r"\s+", " ", out).strip()
-    out = _MARKER.sub(lambda m: f"({m.group(1)})", out)  # never fake a citation marker
-    if out and out[-1] not in ".!?…\"”’):":  # a list intro keeps its colon
-        out += "."
-    return out
 
 
 def is_comparison(question: str, subjects: Sequence[str]) -> bool:
@@ -215,25 +193,8 @@ def candidates(
         passage = max(sc.score, 0.0) / top_passage
         spans = sentence_spans(chunk)
         for span in spans:
-            info = idx.memo.get(("sentence", chunk.chunk_id, span.start))
-            if info is None:
-                raw = chunk.text[span.start - chunk.start : span.end - chunk.start]
-                text = _clean_sentence(raw)
-                criterion = table_context(chunk, span, config)[1]
-                keep = keeps(text, criterion if chunk.row is not None else None)  # table_cells
-                aspect_text = f"{raw}\n{chunk.section}\n{criterion or ''}"
-                intro = (raw.rstrip().endswith(":") or text.lower().startswith(_INTRO_STARTS)
-                         or heading_like(text))
-                path = idx.heading_paths.get(chunk.chunk_id, ())
-                subject = infer_subject(chunk, span, raw, config, path)
-                referent = None
-                if subject is None and _IT_OPENER.match(text):
-                    referent = referent_subject(chunk, span, config, path)
-                item_of = lead_in_span(chunk, span) if USE_ITEM_MEANING and not intro else None
-                info = (keep, text, criterion, aspect_text, subject, intro, raw, referent,
-                        item_of)
-                idx.memo[("sentence", chunk.chunk_id, span.start)] = info
-            keep, text, criterion, aspect_text, subject, intro, raw, referent, item_of = info
+            keep, text, criterion, aspect_text, subject, intro, raw, referent, item_of = (
+                sentence_info(idx, chunk, span, config))
             if not keep:
                 continue  # headings, fragments
             other = foreign_claim(retrieval, chunk, span, config)
