@@ -226,6 +226,8 @@ def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> 
     comp.more = [m for m in more if m not in adds]
     line = " ".join(a.strip() for a in adds)
     pieces = [p for p in comp.pieces if not _said_unsaid(p, line)]
+    # the line takes the place of a dropped paragraph, its break included
+    gap = "\n\n" if len(pieces) < len(comp.pieces) else " "
     if comp.verdict and comp.verdict in pieces:
         at = pieces.index(comp.verdict) + 1
         if at < len(pieces) and not pieces[at].strip():
@@ -234,7 +236,7 @@ def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> 
             pieces.insert(at, "\n\n")
         pieces[at + 1 : at + 1] = [line, "\n\n"] if at + 1 < len(pieces) else [line]
     else:
-        pieces.insert(0, line + " ")
+        pieces.insert(0, line + gap)
         if "\n\n" not in "".join(pieces) and len(pieces) > MAX_SHOWN:
             comp.more.insert(0, pieces.pop().strip())
     pieces[-1] = pieces[-1].rstrip()

@@ -241,7 +241,7 @@ def test_the_named_technology_line_goes_when_its_figure_is_shown() -> None:
                  [])
     out = fs.with_asked_figure("How many packages sit in the lockfile of each Islandhop "
                                "ferry service?", _row_retrieval(), comp, default_subjects())
-    assert out.text.startswith("Packages in the lockfile — Flask “41”, Deno “380”. [4]")
+    assert out.text.startswith("Packages in the lockfile — Flask “41”, Deno “380”. [4]\n\n")
     assert "don't say anything about Flask" not in out.text
     assert "$900 a month" in out.text
 
