@@ -86,7 +86,7 @@ from assistant.asked_topic import unknown_topic
 from assistant.asked_unsaid import unsaid as asked_unsaid
 from assistant.asked_use import listed_only, story_cover, use_asked, use_note
 from assistant.attribution import technology_names, third_technologies
-from assistant.byline_name import of_referred_byline
+from assistant.byline_name import affiliation_cover, of_referred_byline
 from assistant.described import described
 from assistant.kind_named import kind_said
 from assistant.kind_unheard import unheard_kind
@@ -243,7 +243,8 @@ def assess(question: str, retrieval: Retrieval, subjects: Any = None,
                 anchored and abbreviation(name) and not compared_with(question, name)
                 and not at_head(question, name)) and not (
                 use and name == use.name and not listed_only(name, idx)
-                and story_cover(name, topical, idx, tok) >= NAME_COVERAGE):
+                and story_cover(name, topical, idx, tok) >= NAME_COVERAGE) \
+                and affiliation_cover(name, topical, idx, tok) < NAME_COVERAGE:  # "our API"
             # in a question about an article's own company, an initialism not weighed
             # against anything ("At <company>, how does the RAM footprint ...") is a term
             # the question uses, not a product the articles mention in passing

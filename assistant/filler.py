@@ -62,7 +62,8 @@ _META = re.compile(
     rf"|\b(?:read|gone through|went through|followed)\s+(?:the|this|our|my)\s+(?:\w+\s+)?{_DOC}"
     r"\s+(?:above|so far|till now|until now|to the end)\b"
     r"|\bthanks? (?:you )?for reading\b|\bhope (?:this|that|you)\b"
-    r"|\b(?:contact|reach out to|hire|call)\s+(?:us|our)\b|\bour (?:team|experts|developers)\b"
+    r"|\b(?:contact|reach out to|hire|call)\s+(?:us|our)\b"  # a vendor's offer, not a report:
+    r"|\bour (?:team|experts|developers)\b(?!(?:\s+of\s+\w+)?\s+(?:ha[sdve]+\s+)?\w*[^e\W]ed\b)"
     r"|\byou(?:'ll| will)\s+(?:learn|find out|discover|get to know|see)\b"
     r"|\bhere(?:'s| is)\s+(?:a|an|our)\s+(?:\w+\s+)?(?:overview|summary|rundown|look|list)\b"
     r"|\bin the (?:next|following|previous|last|upcoming) (?:section|part|chapter|paragraph)",

@@ -46,8 +46,27 @@ def test_labels_cover_every_class() -> None:
 
 def test_filler_or_not_matches_every_label() -> None:
     wrong = [(r["label"], r["text"]) for r in _rows() if "previous" not in r
+             and not r.get("split", "").startswith("heldback")
              and is_filler(r["text"]) != (r["label"] != "ok")]
     assert not wrong
+
+
+def test_held_back_offers_of_our_team_stay_meta() -> None:
+    # the ``heldback-25`` rows were not tuned on; an offer read as a claim would be quoted
+    # in answers, so the meta ones must hold (a report in an irregular past, "wrote", may
+    # still read as meta: a lost claim, not filler shown)
+    rows = [r for r in _rows() if r.get("split") == "heldback-25"]
+    assert len(rows) >= 4
+    assert all(classify(r["text"]) == "meta" for r in rows if r["label"] == "meta")
+
+
+def test_what_our_team_did_is_a_claim_and_its_offer_is_meta() -> None:
+    # review 23's n26 lost its only answering sentence ("our team has shipped 37 ...")
+    assert classify("Since 2021 our team has deployed 12 Flask apps and 3 on Deno.") == "ok"
+    assert classify("Our developers migrated the Deno service in March.") == "ok"
+    assert classify("Our team is happy to help with your Flask app.") == "meta"
+    assert classify("Our developers need no introduction to Deno.") == "meta"
+    assert classify("Our experts have the answers for your Deno project.") == "meta"
 
 
 def test_filler_class_matches_most_labels() -> None:
