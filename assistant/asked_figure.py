@@ -170,9 +170,13 @@ _COMPARATIVE = re.compile(
     r"are|was|were|has|have|had|can|could|will|would|should)\b))", re.I)
 #: "What did <it> cost the booking team / us?": a cost with someone who paid it is a price in
 #: anything, weeks as well as money ("almost three weeks untangling ..."); "What did a
-#: ticket cost for the final?" asks a price.
-_COST_TO = re.compile(r"\bcost\s+(?:us|them|him|her|me|you|our|their|its|the\s+[\w-]+"
-                      r"(?:\s+[\w-]+)?)\s*\?", re.I)
+#: ticket cost for the final?" asks a price. The payer may be a possessive phrase and the
+#: cost a rate ("cost the payments interviewee's team each sprint?", review 23's n25: read as
+#: a money question, so only figures in money were read; it is still declined, as its
+#: words, "ongoing npm maintenance", are not the article's, "package upgrades").
+_COST_TO = re.compile(r"\bcost\s+(?:us|them|him|her|me|you|our|their|its|the\s+[\w'’-]+"
+                      r"(?:\s+[\w'’-]+){0,2})(?:\s+(?:each|every|per|a|an)\s+(?:week|sprint|"
+                      r"month|quarter|year))?\s*\?", re.I)
 #: "How many of the client agency's 37 production backends were written in Go?": a part
 #: of a counted whole; the whole's noun phrase after its owner ("the client agency's",
 #: whose backends) is what is counted, the rest of the question which part.
@@ -181,6 +185,30 @@ _PARTITIVE = re.compile(
     r"(?:[^?,]*?['’]s\s+)?((?:[\w'’.,-]+\s+){0,3}?[\w'’.-]+s)\b", re.I)
 #: "How many days of downtime": the thing a unit counts follows it after "of".
 _OF_THING = re.compile(r"\s+of\s+((?:" + _STOP + r"[\w'’.-]+\s*){1,3})", re.I)
+
+
+def _rest(question: str) -> str:
+    """``question`` without its frame, scene, place, second ask and a cost's payer (who paid
+    a cost is no part of what it was): the words of what it measures."""
+    return _FRAME.sub(" ", _PLACE.sub("", _SECOND.sub("", _SCENE.sub("", _COST_TO.sub(
+        "?", _SHARE_ASKED.sub(" ", question))))))
+
+
+def described(ask: str, counted: Sequence[str], tok: Any, ignore: Iterable[str],
+              text: str) -> bool:
+    """Whether sentence ``text`` names the things a plain count counts (every ``counted``
+    token) and says ``WORD_SHARE`` of the words (unweighted) the question describes them by
+    (the rest of its topic: "how many customers were sold an already-taken seat?" against
+    "Around 30 support tickets a month came from customers who had been sold the same
+    seat"): the number counts them in the story's words, though the counted noun sits
+    past ``WINDOW``. A sentence naming the counted noun in passing ("paying customers use
+    the booking API") lacks the description and still answers nothing."""
+    words = set(tok.tokens(text))
+    skip = set(ignore) | set(counted) | {t for n in _names(ask) for t in tok.tokens(n)}
+    clause = [t for t in dict.fromkeys(tok.tokens(_rest(ask))) if t not in skip]
+    if not counted or not clause or not set(counted) <= words:
+        return False
+    return sum(t in words for t in clause) / len(clause) >= WORD_SHARE
 
 
 def asked_parts(question: str, tok: Any, ignore: Iterable[str]
@@ -192,8 +220,7 @@ def asked_parts(question: str, tok: Any, ignore: Iterable[str]
     subjects' tokens, generic words)."""
     question = _NUMBER_OF_ASKED.sub("how many", question)
     skip = set(ignore) | {t for n in _names(question) for t in tok.tokens(n)}
-    rest = _FRAME.sub(" ", _PLACE.sub("", _SECOND.sub("", _SCENE.sub("", _COST_TO.sub(
-        "?", _SHARE_ASKED.sub(" ", question))))))  # who paid a cost is no part of what it was
+    rest = _rest(question)
     if _SHARE_ASKED.search(question):  # "what share of X": X's words, a share's figures
         return tuple(dict.fromkeys(t for t in tok.tokens(rest) if t not in skip)), SHARE
     counted = None if _COMPARATIVE.search(question) else (
@@ -385,6 +412,10 @@ def _ask_unsaid(ask: str, question: str, retrieval: Any, tok: Any, ignore: Itera
                     | set(tok.tokens(context)) | measure), text)
             for _i, text, _r, table, context in numeric]
     share, best = max(said, default=(0.0, ""))
+    if counted and share < WORD_SHARE:  # the count's things told past the number's window
+        told = next((t for _i, t, _r, _table, _c in numeric
+                     if described(ask, asked, tok, ignore, t)), "")
+        share, best = (WORD_SHARE, told) if told else (share, best)
     # a share is asked of a whole in the asker's words ("the npm security warnings" for
     # "security advisories"): with its figures read by kind, one asked word beside one is
     # enough; none at all is the article's silence (review 22's m35)

@@ -55,6 +55,7 @@ from assistant.asked_figure import (
     _share,
     asked_parts,
     asks,
+    described,
     figure_asked,
     near_number,
 )
@@ -237,6 +238,9 @@ def not_given(question: str, retrieval: Any, cited: Sequence[str], tok: Any,
                                 "gone": round(gone, 3), "focus": sorted(focus)}
     if share >= WORD_SHARE or meaning >= MEANING_SURE:
         return None
+    if counted and any(described(question, asked, tok, skip, text)
+                       for _i, text, _r, _table, _c in numeric):
+        return None  # the count's things told past the number, as ``figure_unsaid`` reads
     if not (thing and gone >= MISSING_SHARE) and not (share == 0 and meaning < MEANING_NONE):
         return None
     return f"The articles don't give {wording or 'that figure'}; the closest they say:"

@@ -266,3 +266,32 @@ def test_a_share_is_answered_only_by_a_percentage_or_a_fraction() -> None:
 def test_what_number_of_counts_like_how_many() -> None:
     assert asked_tokens("What number of delivery vans does the bakery own?", TOK, ()) \
         == asked_tokens("How many delivery vans does the bakery own?", TOK, ())
+
+
+def test_a_count_told_past_the_window_in_the_questions_words_is_given() -> None:
+    # review 23's n28 shape: the counted noun sits seven words from the number, beside the
+    # words the question describes them by ("charged for a cancelled plan")
+    r = _retrieval([("a", "Roughly 40 complaints a week arrived from users who had been "
+                          "charged for a cancelled Deno plan."),
+                    ("a", "The Flask team ships twice a month.")])
+    q = "How many users a week were being charged for an already-cancelled plan?"
+    assert not figure_unsaid(q, r, TOK, ())
+
+
+def test_a_counted_noun_in_passing_without_its_description_is_not_given() -> None:
+    # the same sentence names users, but not the ones this count asks about
+    r = _retrieval([("a", "Roughly 40 complaints a week arrived from users who had been "
+                          "charged for a cancelled Deno plan.")])
+    assert figure_unsaid("How many users deploy Flask apps on the free tier?", r, TOK, ())
+
+
+def test_a_cost_to_a_possessive_payer_each_period_is_paid_in_any_unit() -> None:
+    # review 23's n25 shape: "cost the payments interviewee's team each sprint" names who
+    # paid and how often, so a day's work answers it; no money unit is required
+    r = _retrieval([("a", "Each sprint, someone spends about a day on Flask plugin "
+                          "upgrades and Deno lockfile churn.")])
+    q = "What does Flask plugin upgrading cost the platform lead's team each sprint?"
+    assert af.asked_parts(q, TOK, ())[1] is None
+    assert not figure_unsaid(q, r, TOK, ())
+    # a price asked with no payer still wants money
+    assert af.asked_parts("What does Flask plugin upgrading cost per seat?", TOK, ())[1]

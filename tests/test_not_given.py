@@ -180,3 +180,14 @@ def test_a_count_asked_beside_another_ask_gets_no_line() -> None:
     assert not_given("Which provider sends the payouts, and how many payouts does the "
                      "company send each month?", _retrieval(texts, cos=0.5), ["pay"], TOK,
                      []) is None
+
+
+def test_a_count_told_past_its_number_in_the_questions_words_is_left_alone() -> None:
+    # review 23's n28 shape: "users" sits seven words from "40", beside the words the
+    # question describes them by; a question about other users still gets the line
+    texts = [("plan", "Roughly 40 complaints a week arrived from users who had been charged "
+                      "for a cancelled Deno plan.")]
+    q = "How many users a week were being charged for an already-cancelled plan?"
+    assert not_given(q, _retrieval(texts), ["plan"], TOK, []) is None
+    assert not_given("How many users deploy Flask apps on the free tier?",
+                     _retrieval(texts), ["plan"], TOK, []) is not None
