@@ -15,7 +15,8 @@ from assistant.intent import Intent
 from assistant.retriever import Retrieval
 from assistant.rewrite import Rewritten
 from assistant.sentence_context import lead_in, lead_in_span
-from assistant.sentences import Candidate, _clean_sentence
+from assistant.sentence_info import _clean_sentence
+from assistant.sentences import Candidate
 from assistant.shape import shape
 from tests.conftest import passage
 
