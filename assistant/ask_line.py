@@ -22,12 +22,19 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
+from assistant.filler import _BACK_REFERENCE, is_filler, opener
 from assistant.models import Citation
 from assistant.sentence_context import sentence_spans
 
 #: A passage sentence shorter than this (in words) is a heading or a fragment, not a line
 #: the composer would show on its own.
 MIN_WORDS = 5
+#: Openers that tie a sentence to the one before it ("Besides, ...", "This approach ..."):
+#: read alone, out of its passage, it dangles (tuning22's fg-q19 took "Mei Lin, done 28
+#: August.", a signpost, before ``is_filler`` was read; fg-q20 "The same report notes ...",
+#: a back-reference). "Its team of 22" stays: the
+#: pointed-at article's passage is about the thing "its" names.
+_TIED = frozenset({"connective", "demonstrative"})
 _MARK = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
 
 
@@ -45,7 +52,9 @@ def _sentences(retrieval: Any, aid: str) -> list[tuple[Any, int, int, str]]:
                 continue
             seen.add((span.start, span.end))
             text = " ".join(chunk.text[span.start - chunk.start : span.end - chunk.start].split())
-            if len(text.split()) >= MIN_WORDS and not text.endswith(":"):
+            if (len(text.split()) >= MIN_WORDS and not text.endswith(":")
+                    and not is_filler(text) and opener(text) not in _TIED
+                    and not _BACK_REFERENCE.match(text)):
                 out.append((chunk, span.start, span.end, text))
     return out
 

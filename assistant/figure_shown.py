@@ -196,6 +196,8 @@ def _parts(question: str, tok: Any, ignore: frozenset[str]
         measure = KINDS[kind][0] if kind else frozenset()
         own = tuple(t for t in asked if t not in measure and not word_kind(t))
         plain = not kind and not figure_asked(part)
+        if plain and len(own) < 2:  # "and what was done about it?": too few words to match
+            continue
         if not own and not plain:
             own = tuple(t for t in whole if t not in measure and not word_kind(t))
         if kind or own:

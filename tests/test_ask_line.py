@@ -142,3 +142,20 @@ def test_a_sentence_of_an_uncited_passage_gets_a_new_citation() -> None:
     line = cite(ret, comp, "bakery", chunk, 0, 67, BAKERY[:67])
     assert line.endswith("[5]")  # past the highest number the answer uses
     assert comp.citations[0].n == 5 and comp.citations[0].highlight == ((0, 67),)
+
+
+def test_a_signpost_or_a_sentence_tied_to_the_one_before_is_not_taken() -> None:
+    text = ("Quinn Harbour, done 4 May. Besides, the crew of 9 also answers support calls. "
+            "This crew of 9 was hired in one winter. The same crew of 9 runs the night shift.")
+    chunk = _Chunk("q", text, "quay")
+    ret = SimpleNamespace(index=_Index([chunk]), article=None, extra=(),
+                          chunks=[SimpleNamespace(chunk=chunk, score=1.0)])
+    assert best_sentence(ret, "quay", lambda t: (1.0,), set()) is None
+
+
+def test_an_ask_of_one_word_and_no_quantity_adds_nothing() -> None:
+    comp = _comp(["Crumbworks sells bread through about 340 partner bakeries in Wales. [1]"], [])
+    out = fs.with_asked_figure("How many partner bakeries does the Welsh bread company sell "
+                               "through, and what was done?", _retrieval(), comp,
+                               default_subjects())
+    assert out.pieces == ["Crumbworks sells bread through about 340 partner bakeries in Wales. [1]"]
