@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from assistant.article_subject import named_articles
+from assistant.ask_line import best_sentence, cite
 from assistant.asked_figure import (
     LEAD_WORDS,
     NUMBER,
@@ -98,14 +100,17 @@ def pointed_article(question: str, retrieval: Any, cited: Sequence[str], tok: An
 
 
 def _gives(text: str, kind: str | None, own: Sequence[str], tok: Any, idx: Any,
-           table: bool = False) -> float:
+           table: bool = False, plain: bool = False) -> float:
     """How well ``text`` gives the asked figure: -1 when it holds none of ``kind`` (a plain
-    count: no free number with at least ``WORD_SHARE`` of ``own``'s IDF weight beside it),
-    else the share of ``own``'s weight it holds (a ranking among lines that give one)."""
+    count: no free number with at least ``WORD_SHARE`` of ``own``'s IDF weight beside it;
+    an ask of no quantity, ``plain``: less than ``WORD_SHARE`` of that weight at all), else
+    the share of ``own``'s weight it holds (a ranking among lines that give one)."""
     weight = {t: idf(idx, t) for t in own}
     total = sum(weight.values()) or 1.0
     said = set(tok.tokens(text))
     share = sum(w for t, w in weight.items() if t in said) / total
+    if plain:
+        return share if share >= WORD_SHARE else -1.0
     if kind:
         return share if kind_said(kind, text, heads=True) else -1.0
     if not _free_number(text):
@@ -162,22 +167,41 @@ def _said_unsaid(piece: str, line: str) -> bool:
     return m is not None and all(name in line for name in m.group(1).split(" or "))
 
 
+def _key(text: str, gives: Any, full: Sequence[str], tok: Any, idx: Any
+         ) -> tuple[float, float]:
+    """A sentence's rank for one ask: ``gives``, then the share of the IDF weight of all the
+    ask's words it holds (``full``: generic and measure words too, "team" in "how large is
+    its engineering team": "Its engineering team of 22" over "one other engineer")."""
+    weight = {t: idf(idx, t) for t in full}
+    said = set(tok.tokens(text))
+    return gives(text), sum(w for t, w in weight.items() if t in said) / (
+        sum(weight.values()) or 1.0)
+
+
 def _parts(question: str, tok: Any, ignore: frozenset[str]
-           ) -> list[tuple[str | None, tuple[str, ...]]]:
-    """(kind, own tokens) of each ask of ``question`` that asks a quantity; an ask with no
-    topic of its own ("and by how many dollars?") takes the whole question's."""
+           ) -> list[tuple[str | None, tuple[str, ...], bool, str]]:
+    """(kind, own tokens, plain, its text) of each ask of ``question`` that asks a
+    quantity; an ask with no topic of its own ("and by how many dollars?") takes the whole
+    question's. Of a question of several asks, an ask of no quantity counts too, ``plain``
+    when it names no measure either ("and what did code review catch?"): review 23's n31
+    asked "and how large is its engineering team?" ("people", no "how many"), never shown.
+    """
     whole = asked_parts(question, tok, ignore)[0]
+    parts = asks(question)
     out = []
-    for part in asks(question):
-        if not figure_asked(part):
+    for part in parts:
+        if not figure_asked(part) and len(parts) < 2:
             continue
         asked, kind = asked_parts(part, tok, ignore)
         measure = KINDS[kind][0] if kind else frozenset()
         own = tuple(t for t in asked if t not in measure and not word_kind(t))
-        if not own:
+        plain = not kind and not figure_asked(part)
+        if plain and len(own) < 2:  # "and what was done about it?": too few words to match
+            continue
+        if not own and not plain:
             own = tuple(t for t in whole if t not in measure and not word_kind(t))
         if kind or own:
-            out.append((kind, own))
+            out.append((kind, own, plain, part))
     return out
 
 
@@ -201,15 +225,30 @@ def with_asked_figure(question: str, retrieval: Any, comp: Any, config: Any) -> 
     own_shown = [_plain(s) for s in shown if _articles(s, cited) == {aid}]
     more = list(comp.more)
     adds: list[str] = []
-    for kind, own in _parts(question, tok, ignore):
-        if any(_gives(s, kind, own, tok, idx) >= 0 for s in own_shown):
+    parts = _parts(question, tok, ignore)
+    several = len(asks(question)) > 1
+    for kind, own, plain, part in parts:
+        full = [t for t in tok.tokens(part) if t not in config.subject_tokens]
+        gives = partial(_gives, kind=kind, own=own, tok=tok, idx=idx, plain=plain)
+        if any(gives(s) >= 0 for s in own_shown):
             continue
-        ranked = [(_gives(_plain(m), kind, own, tok, idx), -k, m) for k, m in enumerate(more)
+        ranked = [(gives(_plain(m)), -k, m) for k, m in enumerate(more)
                   if _articles(m, cited) == {aid} and m not in adds]
         best = max((r for r in ranked if r[0] >= 0), default=None)
+        said = {_plain(s) for s in [*shown, *adds]}
+        if several:  # the ask's own sentence in the passages may answer it better (ask_line)
+            key = partial(_key, gives=gives, full=full, tok=tok, idx=idx)
+            sent = best_sentence(retrieval, aid, key, said)
+            if sent is not None and (best is None or sent[0] > key(_plain(best[2]))):
+                same = [r for r in ranked if _plain(r[2]) == sent[4]]
+                if same:
+                    best = same[0]
+                else:
+                    adds.append(cite(retrieval, comp, aid, *sent[1:]))
+                    own_shown.append(sent[4])
+                    continue
         if best is None:
-            row = _row_line(retrieval, comp, aid, kind, own, tok,
-                            {_plain(s) for s in [*shown, *adds]})
+            row = None if plain else _row_line(retrieval, comp, aid, kind, own, tok, said)
             if row:
                 adds.append(row)
                 own_shown.append(_plain(row))
