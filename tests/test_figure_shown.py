@@ -192,16 +192,7 @@ def test_the_coverage_check_does_not_read_the_speakers_own_team_as_a_head_count(
 
 
 def test_a_table_row_with_bare_number_cells_is_shown_from_the_pointed_at_article() -> None:
-    from knowledge.models import Span, TableRow
-
-    text = "Packages in the lockfile — Flask: 41 · Deno: 380"
-    a, b = text.index("41"), text.index("380")
-    row = TableRow("Packages in the lockfile", (("Flask", Span(a, a + 2)),
-                                                ("Deno", Span(b, b + 3))))
-    chunk = SimpleNamespace(chunk_id="r", text=text, article_id="ferry", start=0,
-                            end=len(text), section="", row=row)
-    retrieval = _retrieval()
-    retrieval.chunks = [SimpleNamespace(chunk=chunk)]
+    retrieval = _row_retrieval()
     comp = _comp(["Hosting at scale costs about $900 a month for most teams we surveyed. [1]"],
                  [])
     out = fs.with_asked_figure("How many packages sit in the lockfile of each Islandhop "
