@@ -35,7 +35,20 @@ MIN_WORDS = 5
 #: a back-reference). "Its team of 22" stays: the
 #: pointed-at article's passage is about the thing "its" names.
 _TIED = frozenset({"connective", "demonstrative"})
-_MARK = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
+#: A citation marker as the composer writes it ("[2]", "[1, 3]").
+MARK = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The citation numbers of ``text``'s markers ("[2]", "[1, 3]")."""
+    return [int(k) for m in MARK.findall(text) for k in m.split(",")]
+
+
+def next_number(comp: Any) -> int:
+    """The number a new citation of ``comp`` takes: past every citation and every marker
+    of its lines, shown or under "more"."""
+    used = [k for t in [*comp.pieces, *comp.more] for k in cited_numbers(t)]
+    return max([*(c.n for c in comp.citations), *used], default=0) + 1
 
 
 def _sentences(retrieval: Any, aid: str) -> list[tuple[Any, int, int, str]]:
@@ -84,9 +97,7 @@ def cite(retrieval: Any, comp: Any, aid: str, chunk: Any, start: int, end: int,
             cits[k] = replace(cit, highlight=tuple(sorted({*cit.highlight, (start, end)})))
         n = cit.n
     else:
-        used = [int(x) for t in [*comp.pieces, *comp.more] for m in _MARK.findall(t)
-                for x in m.split(",")]
-        n = max([*(c.n for c in cits), *used], default=0) + 1
+        n = next_number(comp)
         meta = getattr(retrieval.index, "metas", {}).get(aid)
         cits.append(Citation(n=n, article_id=aid, title=meta.title if meta else aid,
                              text=chunk.text, start=chunk.start, end=chunk.end,

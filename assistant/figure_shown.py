@@ -38,7 +38,7 @@ from functools import partial
 from typing import Any
 
 from assistant.article_subject import named_articles
-from assistant.ask_line import best_sentence, cite
+from assistant.ask_line import MARK, best_sentence, cite, cited_numbers, next_number
 from assistant.asked_figure import (
     LEAD_WORDS,
     NUMBER,
@@ -62,21 +62,15 @@ MAX_SHOWN = 5
 #: The cited article pointed at holds at least this many times the IDF weight of the
 #: question's words of the next one.
 CLEAR = 1.25
-_MARK = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
 _SPLIT = re.compile(r"(?<=\])\s+(?=[A-Z“\"])")
 
 
 def _articles(line: str, cited: dict[int, str]) -> set[str]:
-    return {cited[n] for n in _numbers(line) if n in cited}
-
-
-def _numbers(text: str) -> list[int]:
-    """The citation numbers of ``text``'s markers ("[2]", "[1, 3]")."""
-    return [int(k) for m in _MARK.findall(text) for k in m.split(",")]
+    return {cited[n] for n in cited_numbers(line) if n in cited}
 
 
 def _plain(line: str) -> str:
-    return " ".join(_MARK.sub(" ", line).split())
+    return " ".join(MARK.sub(" ", line).split())
 
 
 def pointed_article(question: str, retrieval: Any, cited: Sequence[str], tok: Any,
@@ -144,8 +138,7 @@ def _row_line(retrieval: Any, comp: Any, aid: str, kind: str | None, own: Sequen
     n = next((c.n for c in comp.citations if c.article_id == aid and c.start == chunk.start
               and c.end == chunk.end), None)
     if n is None:
-        used = [k for t in [*comp.pieces, *comp.more] for k in _numbers(t)]
-        n = max([*(c.n for c in comp.citations), *used], default=0) + 1
+        n = next_number(comp)
         meta = getattr(idx, "metas", {}).get(aid)
         comp.citations = [*comp.citations, Citation(
             n=n, article_id=aid, title=meta.title if meta else aid, text=chunk.text,

@@ -208,8 +208,8 @@ PEOPLE_REACH = 4
 def _people_counted(text: str) -> bool:
     """Whether a number of ``text`` counts people: a people unit or measure word within
     ``PEOPLE_REACH`` words after it. A people word elsewhere beside some number counts
-    nothing ("over 2 million open-source packages, enabling developers", "a Django
-    developer and got 14 applications": review 22's set, oos25's PLANEKS question)."""
+    nothing ("over 3 million plugins, letting developers", "a Flask developer and got 9
+    replies": the shapes of review 22's set and oos25's PLANEKS question)."""
     ws = re.findall(r"[^\s\-–/()|]+", text)
     measure = KINDS["people"][0]
     for k, w in enumerate(ws):

@@ -8,10 +8,10 @@ list shows (``assistant.list_answer``). A question that sets something aside ("a
 "aside from", "besides", "other than", "except (for)", "excluding") asks for the *others*.
 
 ``aside_tokens`` reads the set-aside phrase's content words (the configured tokenizer's
-stems: "being easy to learn" -> easi, learn). A sentence is X's own line (``sets_aside``)
+stems: "being fast to deploy" -> fast, deploy). A sentence is X's own line (``sets_aside``)
 when it names the phrase (at least half its words, all of a one- or two-word phrase) and
 is a list item or a line of one (its bullet is X), or X's words are at least
-``SHARE`` of its own: "It is comparatively easy to learn." is; "There is no CSRF protection,
+``SHARE`` of its own: "It is fast to deploy." is; "There is no CSRF protection,
 no rate limiting and no sane security headers" names CSRF among other things and stays.
 An intro quoted with its first item as one sentence ("... are: Cross-site request forgery
 (CSRF) protection.") is read by the part after its colon. No word list of any article: the
